@@ -1,0 +1,21 @@
+package cn.huoxian.access;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** GET /api/v1/me: who is signed in, their role and scope roots. */
+@RestController
+class MeEndpoint {
+
+	record Me(String username, Long personId, Role role, List<ScopeRoot> scopes) {
+	}
+
+	@GetMapping("/api/v1/me")
+	Me me() {
+		AccountPrincipal principal = SecurityCurrentUser.principal();
+		return new Me(principal.username(), principal.personId(), principal.role(), principal.scopes());
+	}
+
+}

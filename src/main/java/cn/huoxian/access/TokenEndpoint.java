@@ -1,0 +1,71 @@
+package cn.huoxian.access;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+import cn.huoxian.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** POST /api/v1/auth/token signs in and answers a bearer token; DELETE revokes the token in use. */
+@RestController
+class TokenEndpoint {
+
+	private final LoginGuard guard;
+
+	private final ApiTokens tokens;
+
+	TokenEndpoint(LoginGuard guard, ApiTokens tokens) {
+		this.guard = guard;
+		this.tokens = tokens;
+	}
+
+	record Credentials(String username, String password) {
+	}
+
+	record TokenAnswer(String token, OffsetDateTime expiresAt) {
+	}
+
+	@PostMapping("/api/v1/auth/token")
+	ResponseEntity<?> signIn(@RequestBody(required = false) Credentials credentials, HttpServletRequest request) {
+		if (credentials == null || credentials.username() == null || credentials.username().isBlank()) {
+			throw new InvalidInputException("username", "is required");
+		}
+		if (credentials.password() == null || credentials.password().isEmpty()) {
+			throw new InvalidInputException("password", "is required");
+		}
+		try {
+			AccountPrincipal principal = guard.authenticate(credentials.username(), credentials.password(),
+					request.getRemoteAddr());
+			ApiTokens.Issued issued = tokens.issue(principal.accountId());
+			return ResponseEntity.ok(new TokenAnswer(issued.token(), issued.expiresAt()));
+		}
+		catch (AuthenticationException ex) {
+			boolean locked = ex instanceof LockedException;
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+					locked ? "The account is locked for 15 minutes after 5 failed logins"
+							: "Wrong username or password");
+			problem.setType(java.net.URI.create("https://huoxian.cn/problems/" + (locked ? "locked" : "bad-credentials")));
+			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
+		}
+	}
+
+	@DeleteMapping("/api/v1/auth/token")
+	ResponseEntity<Map<String, Boolean>> revoke(HttpServletRequest request) {
+		Object token = request.getAttribute(BearerTokenFilter.class.getName());
+		if (token == null) {
+			throw new InvalidInputException("Authorization", "send the token to revoke as a Bearer header");
+		}
+		tokens.revoke(token.toString());
+		return ResponseEntity.ok(Map.of("revoked", true));
+	}
+
+}

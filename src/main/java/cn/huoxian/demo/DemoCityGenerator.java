@@ -1,0 +1,584 @@
+package cn.huoxian.demo;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.LongConsumer;
+
+import cn.huoxian.demo.RowSink.Table;
+import cn.huoxian.shared.IdNumber;
+
+/**
+ * Generates the demo city deterministically into a {@link RowSink}: for each of Cangzhou's 16
+ * real counties, synthetic townships, villages/communities, grids of about 350 households,
+ * buildings, households of about 2.9 residents with valid ID numbers (area code = county), party
+ * organisations (incl. temporary ones at key posts), units, cadres, party members, medical staff,
+ * volunteers and first secretaries. The same scale and seed always give the same city.
+ */
+class DemoCityGenerator {
+
+	static final long SEED = 2020_01_24L;
+
+	static final double RESIDENTS_PER_HOUSEHOLD = 2.9;
+
+	static final int HOUSEHOLDS_PER_VILLAGE = 440;
+
+	static final int VILLAGES_PER_TOWNSHIP = 33;
+
+	static final int HOUSEHOLDS_PER_GRID = 350;
+
+	/** The article's figures at scale 1.0. */
+	static final int TEMPORARY_PARTY_ORGANISATIONS = 1187;
+
+	static final int FIRST_SECRETARIES = 674;
+
+	private static final LocalDate BIRTH_BASE = LocalDate.of(1935, 1, 1);
+
+	private static final int BIRTH_DAYS = 29000;
+
+	private static final LocalDate TODAY = LocalDate.of(2020, 2, 1);
+
+	private static final String[] CITY_ORGANS = { "中共沧州市委组织部", "中共沧州市委宣传部", "沧州市卫生健康委员会", "沧州市公安局",
+			"沧州市交通运输局", "沧州市市场监督管理局", "沧州市应急管理局", "沧州市民政局", "沧州市财政局", "沧州市教育局", "沧州市商务局",
+			"沧州市发展和改革委员会", "沧州市住房和城乡建设局", "沧州市生态环境局", "沧州市自然资源和规划局", "沧州市人力资源和社会保障局",
+			"沧州市农业农村局", "沧州市水务局", "沧州市文化广电和旅游局", "沧州市司法局", "沧州市审计局", "沧州市统计局", "沧州市城市管理综合行政执法局",
+			"沧州市退役军人事务局", "沧州市医疗保障局", "沧州市行政审批局", "沧州市信访局", "沧州市机关事务管理局", "沧州市总工会", "共青团沧州市委",
+			"沧州市妇女联合会", "沧州市科学技术局", "沧州市工业和信息化局", "沧州市外事办公室", "沧州市档案馆", "沧州市委政法委员会", "沧州市委统战部",
+			"沧州市纪委监委", "沧州市人民检察院", "沧州市中级人民法院", "沧州市政府办公室", "沧州市委办公室", "沧州市人大常委会办公室", "沧州市政协办公室",
+			"沧州市气象局", "沧州市供销合作社", "沧州市地方金融监督管理局", "沧州市粮食和物资储备局", "沧州市体育局", "沧州市林业局" };
+
+	private static final String[] CITY_SOES = { "沧州市建设投资集团有限公司", "沧州市水务集团有限公司", "沧州市公共交通集团有限公司",
+			"沧州市燃气集团有限公司", "沧州市热力有限公司", "沧州市医药药材有限公司", "沧州市粮油集团有限公司", "沧州市城市发展集团有限公司" };
+
+	private static final String[] COUNTY_ORGANS = { "委组织部", "卫生健康局", "公安局", "交通运输局", "市场监督管理局", "应急管理局", "民政局",
+			"财政局" };
+
+	private static final String[] DEPARTMENTS = { "发热门诊", "呼吸内科", "感染科", "重症医学科", "急诊科", "检验科", "护理部" };
+
+	private final Connection connection;
+
+	private final RowSink sink;
+
+	private final double scale;
+
+	private final LongConsumer progress;
+
+	private final Map<Table, Long> nextId = new EnumMap<>(Table.class);
+
+	private final Map<String, Long> regionIds = new HashMap<>();
+
+	private final List<long[]> unitOrganisations = new ArrayList<>();
+
+	private final List<long[]> regionCounts = new ArrayList<>();
+
+	private final Map<String, Long> tagged = new HashMap<>();
+
+	private String grid01Code;
+
+	private long cityOrganisationId;
+
+	private List<Slot> cityUnitSlots;
+
+	private long residents;
+
+	/** A cadre post to be filled by a generated resident: unit, rank, position, party organisation. */
+	private record Slot(Long unitId, String rank, String position, long partyOrganisationId, String tag,
+			Long dispatchingUnitId, Long villageId) {
+	}
+
+	/** What was generated: totals and the persons picked for the demo accounts. */
+	record Result(long regions, long households, long persons, Map<String, Long> accountPersons, String grid01Code) {
+	}
+
+	DemoCityGenerator(Connection connection, RowSink sink, double scale, LongConsumer progress) {
+		this.connection = connection;
+		this.sink = sink;
+		this.scale = scale;
+		this.progress = progress;
+	}
+
+	Result generate() throws SQLException {
+		loadIds();
+		long cityId = regionIds.get("130900");
+		cityOrganisationId = organisation("P130900", "中共沧州市委员会", "COMMITTEE", null, "/", cityId, "/130900/",
+				null, null, null, null);
+		List<Long> cityUnits = cityUnits(cityId);
+		double[] weights = County.CANGZHOU.stream().mapToDouble(County::tenThousands).toArray();
+		int[] temporary = Apportion.split(Math.round(TEMPORARY_PARTY_ORGANISATIONS * scale), weights);
+		int[] firstSecretaries = Apportion.split(Math.round(FIRST_SECRETARIES * scale), weights);
+		long[] cityTotals = new long[3];
+		for (int c = 0; c < County.CANGZHOU.size(); c++) {
+			County county = County.CANGZHOU.get(c);
+			long[] totals = new CountyBuilder(county, cityUnits, temporary[c], firstSecretaries[c]).build();
+			for (int i = 0; i < 3; i++) {
+				cityTotals[i] += totals[i];
+			}
+		}
+		sink.flush();
+		finish(cityId, cityTotals);
+		return new Result(sink.rows(Table.REGION), sink.rows(Table.HOUSEHOLD), sink.rows(Table.PERSON), tagged,
+				grid01Code);
+	}
+
+	private List<Long> cityUnits(long cityId) throws SQLException {
+		List<Long> units = new ArrayList<>();
+		cityUnitSlots = new ArrayList<>();
+		List<Slot> heads = new ArrayList<>();
+		List<Slot> others = new ArrayList<>();
+		int n = 0;
+		for (String name : CITY_ORGANS) {
+			n++;
+			long unit = unit("130900-GOV-" + two(n), name, "GOVERNMENT_ORGAN", cityId, "/130900/");
+			long org = organisation("PU130900-GOV-" + two(n), name + "机关党委", "COMMITTEE", cityOrganisationId,
+					"/" + cityOrganisationId + "/", cityId, "/130900/", unit, null, null, null);
+			units.add(unit);
+			boolean organisationDepartment = n == 1;
+			heads.add(new Slot(unit, "BUREAU", organisationDepartment ? "部长" : "主要负责人", org,
+					organisationDepartment ? "admin" : null, null, null));
+			Slot second = new Slot(unit, "COUNTY", organisationDepartment ? "干部考察科科长" : "副职", org,
+					organisationDepartment ? "zzb" : null, null, null);
+			if (organisationDepartment) {
+				heads.add(1, second);
+			}
+			else {
+				others.add(second);
+			}
+			others.add(new Slot(unit, "TOWNSHIP", "科长", org, null, null, null));
+			others.add(new Slot(unit, "STAFF", "科员", org, null, null, null));
+		}
+		n = 0;
+		for (String name : CITY_SOES) {
+			n++;
+			long unit = unit("130900-SOE-" + two(n), name, "STATE_OWNED_ENTERPRISE", cityId, "/130900/");
+			long org = organisation("PU130900-SOE-" + two(n), name + "党委", "COMMITTEE", cityOrganisationId,
+					"/" + cityOrganisationId + "/", cityId, "/130900/", unit, null, null, null);
+			units.add(unit);
+			others.add(new Slot(unit, "COUNTY", "党委书记", org, null, null, null));
+		}
+		cityUnitSlots.addAll(heads);
+		cityUnitSlots.addAll(others);
+		return units;
+	}
+
+	/** Builds one county: structure first, then households and people grid by grid. */
+	private final class CountyBuilder {
+
+		private final County county;
+
+		private final SplittableRandom random;
+
+		private final List<Long> cityUnits;
+
+		private final int temporaryOrganisations;
+
+		private final int firstSecretaries;
+
+		private final long countyId;
+
+		private final String countyPath;
+
+		private long countyOrganisationId;
+
+		private final Deque<Slot> countySlots = new ArrayDeque<>();
+
+		private final Deque<Slot> citySlots;
+
+		private long personSequence;
+
+		private long eligibleSeen;
+
+		private long countyStride;
+
+		private long cityStride;
+
+		private final List<Long> countyUnits = new ArrayList<>();
+
+		CountyBuilder(County county, List<Long> cityUnits, int temporaryOrganisations, int firstSecretaries) {
+			this.county = county;
+			this.random = new SplittableRandom(SEED ^ Long.parseLong(county.code()));
+			this.cityUnits = cityUnits;
+			this.temporaryOrganisations = temporaryOrganisations;
+			this.firstSecretaries = firstSecretaries;
+			this.countyId = regionIds.get(county.code());
+			this.countyPath = "/130900/" + county.code() + "/";
+			// city-unit cadres live in the two urban districts
+			this.citySlots = new ArrayDeque<>();
+			if (county.urban()) {
+				boolean xinhua = county.code().equals("130902");
+				for (int i = 0; i < cityUnitSlots.size(); i++) {
+					Slot slot = cityUnitSlots.get(i);
+					// the tagged posts (demo accounts) live in 新华区; the rest alternate between the districts
+					if ((slot.tag() != null || i % 2 == 0) == xinhua) {
+						citySlots.add(slot);
+					}
+				}
+			}
+		}
+
+		long[] build() throws SQLException {
+			long households = Math.max(1, Math.round(county.tenThousands() * 10_000L / RESIDENTS_PER_HOUSEHOLD * scale));
+			int villages = (int) Math.max(1, Math.round((double) households / HOUSEHOLDS_PER_VILLAGE));
+			int townships = (int) Math.max(1, Math.round((double) villages / VILLAGES_PER_TOWNSHIP));
+			countyOrganisationId = organisation("P" + county.code(), "中共" + county.name() + "委员会", "COMMITTEE",
+					cityOrganisationId, "/" + cityOrganisationId + "/", countyId, countyPath, null, null, null, null);
+			countyUnits();
+			long expectedEligible = Math.round(households * RESIDENTS_PER_HOUSEHOLD * 0.55);
+			countyStride = Math.max(1, expectedEligible / Math.max(1, countySlots.size() * 2));
+			cityStride = Math.max(1, expectedEligible / Math.max(1, citySlots.size() * 2));
+			int[] villagesPerTownship = Apportion.split(villages, jitter(townships));
+			int[] householdsPerVillage = Apportion.split(households, jitter(villages));
+			long[] totals = new long[3];
+			int village = 0;
+			List<Long> townshipOrganisations = new ArrayList<>();
+			List<long[]> villageIds = new ArrayList<>();
+			for (int t = 0; t < townships; t++) {
+				String townshipCode = county.code() + three(t + 1) + "000";
+				String townshipPath = countyPath + townshipCode + "/";
+				long townshipId = region(townshipCode, Names.township(random, county.urban(), t), "TOWNSHIP", countyId,
+						townshipPath);
+				long townshipOrg = organisation("P" + townshipCode,
+						"中共" + county.name() + townshipCode.substring(6, 9) + (county.urban() ? "街道工作委员会" : "镇委员会"),
+						"COMMITTEE", countyOrganisationId, "/" + cityOrganisationId + "/" + countyOrganisationId + "/",
+						townshipId, townshipPath, null, null, null, null);
+				townshipOrganisations.add(townshipOrg);
+				Deque<Slot> townshipSlots = new ArrayDeque<>(List.of(
+						new Slot(null, "TOWNSHIP", "党(工)委书记", townshipOrg, null, null, null),
+						new Slot(null, "TOWNSHIP", "乡镇长(主任)", townshipOrg, null, null, null),
+						new Slot(null, "TOWNSHIP", "组织委员", townshipOrg, null, null, null),
+						new Slot(null, "STAFF", "包村干部", townshipOrg, null, null, null),
+						new Slot(null, "STAFF", "包村干部", townshipOrg, null, null, null),
+						new Slot(null, "STAFF", "党建办科员", townshipOrg, null, null, null)));
+				long[] townshipTotals = new long[3];
+				for (int v = 0; v < villagesPerTownship[t]; v++, village++) {
+					String villageCode = county.code() + three(t + 1) + three(v + 1);
+					long[] villageTotals = village(villageCode, townshipPath, townshipId, townshipOrg,
+							householdsPerVillage[village], townshipSlots, village == 0, villageIds);
+					add(townshipTotals, villageTotals);
+				}
+				regionCounts.add(new long[] { townshipId, townshipTotals[0], townshipTotals[1], townshipTotals[2] });
+				add(totals, townshipTotals);
+			}
+			temporaryOrganisations(townshipOrganisations);
+			regionCounts.add(new long[] { countyId, totals[0], totals[1], totals[2] });
+			progress.accept(residents);
+			return totals;
+		}
+
+		private void countyUnits() throws SQLException {
+			String orgPath = "/" + cityOrganisationId + "/" + countyOrganisationId + "/";
+			for (int i = 0; i < COUNTY_ORGANS.length; i++) {
+				String code = county.code() + "-GOV-" + two(i + 1);
+				long unit = unit(code, county.name() + COUNTY_ORGANS[i], "GOVERNMENT_ORGAN", countyId, countyPath);
+				long org = organisation("PU" + code, county.name() + COUNTY_ORGANS[i] + "机关党支部", "BRANCH",
+						countyOrganisationId, orgPath, countyId, countyPath, unit, null, null, null);
+				countyUnits.add(unit);
+				String tag = i == 0 && county.code().equals("130902") ? "xinhua" : null;
+				countySlots.add(new Slot(unit, "COUNTY", i == 0 ? "部长" : "局长", org, tag, null, null));
+				countySlots.add(new Slot(unit, "TOWNSHIP", "副职", org, null, null, null));
+				countySlots.add(new Slot(unit, "TOWNSHIP", "科长", org, null, null, null));
+				countySlots.add(new Slot(unit, "STAFF", "科员", org, null, null, null));
+			}
+			unit(county.code() + "-SOE-01", county.name() + "城市建设投资有限公司", "STATE_OWNED_ENTERPRISE", countyId,
+					countyPath);
+			int twoNew = (int) Math.max(2, Math.round(county.tenThousands() * scale * 3));
+			for (int i = 0; i < twoNew; i++) {
+				boolean enterprise = i % 3 != 2;
+				String code = county.code() + (enterprise ? "-NPE-" : "-SOC-") + three(i + 1);
+				String name = county.name() + Names.village(random, true, i).replace("社区", "")
+						+ (enterprise ? "实业有限公司" : "志愿者协会");
+				long unit = unit(code, name, enterprise ? "NON_PUBLIC_ENTERPRISE" : "SOCIAL_ORGANISATION", countyId,
+						countyPath);
+				organisation("PU" + code, name + "党支部", "BRANCH", countyOrganisationId, orgPath, countyId, countyPath,
+						unit, null, null, null);
+			}
+		}
+
+		private long[] village(String villageCode, String townshipPath, long townshipId, long townshipOrg,
+				int households, Deque<Slot> townshipSlots, boolean firstInCounty, List<long[]> villageIds)
+				throws SQLException {
+			String villagePath = townshipPath + villageCode + "/";
+			String villageName = Names.village(random, county.urban(), (int) (villageIds.size() % 1000));
+			long villageId = region(villageCode, villageName, "VILLAGE", townshipId, villagePath);
+			villageIds.add(new long[] { villageId });
+			long branch = organisation("P" + villageCode, "中共" + villageName + "支部委员会", "BRANCH", townshipOrg,
+					"/" + cityOrganisationId + "/" + countyOrganisationId + "/" + townshipOrg + "/", villageId,
+					villagePath, null, null, null, null);
+			Deque<Slot> villageSlots = new ArrayDeque<>();
+			villageSlots.add(new Slot(null, "STAFF", "党支部书记", branch,
+					firstInCounty && county.code().equals("130902") ? "grid01" : null, null, null));
+			if (villageIds.size() <= firstSecretaries && !cityUnits.isEmpty()) {
+				long dispatching = cityUnits.get((int) ((villageIds.size() * 7L + Long.parseLong(county.code()))
+						% cityUnits.size()));
+				villageSlots.add(new Slot(dispatching, "TOWNSHIP", "驻村第一书记", branch, null, dispatching, villageId));
+			}
+			int grids = (int) Math.max(1, Math.round((double) households / HOUSEHOLDS_PER_GRID));
+			int[] householdsPerGrid = Apportion.split(households, jitter(grids));
+			long[] totals = new long[3];
+			for (int g = 0; g < grids; g++) {
+				String gridCode = villageCode + three(g + 1);
+				String gridPath = villagePath + gridCode + "/";
+				long gridId = region(gridCode, "第" + (g + 1) + "网格", "GRID", villageId, gridPath);
+				if (firstInCounty && g == 0 && county.code().equals("130902")) {
+					grid01Code = gridCode;
+				}
+				long[] gridTotals = grid(gridId, gridPath, villageName, householdsPerGrid[g], branch, villageSlots,
+						townshipSlots);
+				regionCounts.add(new long[] { gridId, gridTotals[0], gridTotals[1], gridTotals[2] });
+				add(totals, gridTotals);
+			}
+			regionCounts.add(new long[] { villageId, totals[0], totals[1], totals[2] });
+			return totals;
+		}
+
+		private long[] grid(long gridId, String gridPath, String villageName, int households, long branch,
+				Deque<Slot> villageSlots, Deque<Slot> townshipSlots) throws SQLException {
+			int perBuilding = county.urban() ? 60 : 30;
+			long buildingId = 0;
+			long[] totals = new long[3];
+			for (int h = 0; h < households; h++) {
+				if (h % perBuilding == 0) {
+					buildingId = id(Table.BUILDING);
+					String name = county.urban() ? (h / perBuilding + 1) + "号楼" : "第" + (h / perBuilding + 1) + "排";
+					sink.add(Table.BUILDING, buildingId, gridId, gridPath, name);
+				}
+				int inBuilding = h % perBuilding;
+				String door = county.urban() ? (inBuilding / 20 + 1) + "-" + (inBuilding % 20 / 2 + 1) + "0"
+						+ (inBuilding % 2 + 1) : (inBuilding + 1) + "号";
+				long householdId = id(Table.HOUSEHOLD);
+				int size = householdSize();
+				String address = villageName + (county.urban() ? (h / perBuilding + 1) + "号楼" + door
+						: "第" + (h / perBuilding + 1) + "排" + door);
+				sink.add(Table.HOUSEHOLD, householdId, gridId, buildingId, gridPath, address, door, size);
+				for (int p = 0; p < size; p++) {
+					if (person(householdId, gridId, gridPath, branch, villageSlots, townshipSlots)) {
+						totals[2]++;
+					}
+				}
+				totals[0]++;
+				totals[1] += size;
+			}
+			return totals;
+		}
+
+		/** One resident; true when they are a party member. */
+		private boolean person(long householdId, long gridId, String gridPath, long branch, Deque<Slot> villageSlots,
+				Deque<Slot> townshipSlots) throws SQLException {
+			// (birth day, sequence) is unique per county: n spreads over the days by a multiplier coprime
+			// with BIRTH_DAYS, and n / BIRTH_DAYS with the sex bit makes the 3-digit sequence
+			long n = personSequence++;
+			boolean male = random.nextBoolean();
+			LocalDate birth = BIRTH_BASE.plusDays(n * 7919 % BIRTH_DAYS);
+			int sequence = (int) (n / BIRTH_DAYS) * 2 + (male ? 1 : 0);
+			IdNumber idNumber = IdNumber.of(county.code(), birth, sequence);
+			long personId = id(Table.PERSON);
+			String phone = random.nextInt(10) < 7 ? "1" + (3 + random.nextInt(7)) + String.format("%09d",
+					random.nextInt(1_000_000_000)) : null;
+			sink.add(Table.PERSON, personId, Names.person(random, male), idNumber.value(), birth,
+					String.valueOf(idNumber.sex()), phone, householdId, gridId, gridPath);
+			residents++;
+			if (residents % 100_000 == 0) {
+				progress.accept(residents);
+			}
+			int age = TODAY.getYear() - birth.getYear();
+			Slot slot = age >= 23 && age <= 58 ? slotFor(villageSlots, townshipSlots) : null;
+			if (slot != null) {
+				cadre(personId, birth, slot);
+				return true;
+			}
+			boolean partyMember = age >= 18 && random.nextInt(1000) < 65;
+			if (partyMember) {
+				partyMember(personId, birth, branch);
+			}
+			if (age >= 22 && age <= 60 && random.nextInt(1000) < 6) {
+				String institution = random.nextBoolean() ? county.name() + "人民医院" : "沧州市中心医院";
+				role(personId, "MEDICAL_STAFF", null, null, null, null, null, null, institution,
+						DEPARTMENTS[random.nextInt(DEPARTMENTS.length)], null, null);
+			}
+			if (age >= 16 && age <= 70 && random.nextInt(100) < 3) {
+				role(personId, "VOLUNTEER", null, null, null, null, null, null, null, null, null, null);
+			}
+			return partyMember;
+		}
+
+		private Slot slotFor(Deque<Slot> villageSlots, Deque<Slot> townshipSlots) {
+			if (!villageSlots.isEmpty()) {
+				return villageSlots.poll();
+			}
+			if (!townshipSlots.isEmpty()) {
+				return townshipSlots.poll();
+			}
+			eligibleSeen++;
+			if (!countySlots.isEmpty() && eligibleSeen % countyStride == 0) {
+				return countySlots.poll();
+			}
+			if (!citySlots.isEmpty() && (eligibleSeen + 1) % cityStride == 0) {
+				return citySlots.poll();
+			}
+			return null;
+		}
+
+		private void cadre(long personId, LocalDate birth, Slot slot) throws SQLException {
+			if (slot.tag() != null) {
+				tagged.put(slot.tag(), personId);
+			}
+			role(personId, "CADRE", slot.rank(), slot.position(), slot.unitId(), null, null, null, null, null, null,
+					null);
+			partyMember(personId, birth, slot.partyOrganisationId());
+			if (slot.dispatchingUnitId() != null) {
+				role(personId, "FIRST_SECRETARY", null, null, null, null, null, null, null, null,
+						slot.dispatchingUnitId(), slot.villageId());
+			}
+		}
+
+		private void partyMember(long personId, LocalDate birth, long organisation) throws SQLException {
+			LocalDate joined = birth.plusYears(18 + random.nextInt(20));
+			if (joined.isAfter(TODAY)) {
+				joined = TODAY.minusDays(1 + random.nextInt(300));
+			}
+			role(personId, "PARTY_MEMBER", null, null, null, organisation, joined,
+					random.nextInt(20) == 0 ? "PROBATIONARY" : "FORMAL", null, null, null, null);
+		}
+
+		private void temporaryOrganisations(List<Long> townshipOrganisations) throws SQLException {
+			String[] categories = { "MEDICAL_TREATMENT", "EPIDEMIC_MONITORING", "TRANSPORT_QUARANTINE", "SUPPLIES",
+					"SOCIAL_STABILITY" };
+			String[] posts = { "人民医院隔离病区", "疫情监测点", "高速口卡点", "防疫物资保障站", "社会稳定工作专班" };
+			String[] names = { "医疗救治临时党支部", "疫情监测临时党支部", "交通检疫临时党支部", "物资保障临时党支部", "社会稳定临时党支部" };
+			for (int i = 0; i < temporaryOrganisations; i++) {
+				int category = i % categories.length;
+				String code = "T" + county.code() + "-" + String.format("%04d", i + 1);
+				organisation(code, county.name() + posts[category] + (i / categories.length + 1) + names[category],
+						"BRANCH", countyOrganisationId, "/" + cityOrganisationId + "/" + countyOrganisationId + "/",
+						countyId, countyPath, null, categories[category],
+						county.name() + posts[category] + (i / categories.length + 1),
+						LocalDate.of(2020, 1, 25).plusDays(random.nextInt(21)));
+			}
+		}
+
+		private int householdSize() {
+			int roll = random.nextInt(100);
+			return roll < 15 ? 1 : roll < 43 ? 2 : roll < 70 ? 3 : roll < 88 ? 4 : roll < 96 ? 5 : 6;
+		}
+
+		private double[] jitter(int parts) {
+			double[] weights = new double[parts];
+			for (int i = 0; i < parts; i++) {
+				weights[i] = 0.75 + random.nextDouble() * 0.5;
+			}
+			return weights;
+		}
+
+	}
+
+	private long region(String code, String name, String level, long parentId, String path) throws SQLException {
+		long id = id(Table.REGION);
+		sink.add(Table.REGION, id, code, name, level, parentId, path);
+		regionIds.put(code, id);
+		return id;
+	}
+
+	private long unit(String code, String name, String kind, long regionId, String path) throws SQLException {
+		long id = id(Table.UNIT);
+		sink.add(Table.UNIT, id, code, name, kind, regionId, path);
+		return id;
+	}
+
+	private long organisation(String code, String name, String kind, Long parentId, String parentOrgPath,
+			long regionId, String path, Long unitId, String category, String post, LocalDate setUpOn)
+			throws SQLException {
+		long id = id(Table.PARTY_ORGANISATION);
+		sink.add(Table.PARTY_ORGANISATION, id, code, name, kind, parentId, parentOrgPath + id + "/", regionId, path,
+				unitId, category != null, category, post, setUpOn, null);
+		if (unitId != null) {
+			unitOrganisations.add(new long[] { unitId, id });
+		}
+		return id;
+	}
+
+	private void role(long personId, String role, String rank, String position, Long unitId, Long organisation,
+			LocalDate joinedOn, String membership, String institution, String department, Long dispatchingUnitId,
+			Long villageId) throws SQLException {
+		sink.add(Table.PERSON_ROLE, id(Table.PERSON_ROLE), personId, role, rank, position, unitId, organisation,
+				joinedOn, membership, institution, department, dispatchingUnitId, villageId);
+	}
+
+	private long id(Table table) {
+		return nextId.merge(table, 1L, Long::sum) - 1;
+	}
+
+	private void loadIds() throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			for (Table table : Table.values()) {
+				try (ResultSet rs = statement.executeQuery("select coalesce(max(id), 0) + 1 from " + table.name)) {
+					rs.next();
+					nextId.put(table, rs.getLong(1));
+				}
+			}
+			try (ResultSet rs = statement.executeQuery("select code, id from region where region_level in ('CITY', 'COUNTY')")) {
+				while (rs.next()) {
+					regionIds.put(rs.getString(1), rs.getLong(2));
+				}
+			}
+		}
+	}
+
+	/** Counters, units' party organisations, and identity columns moved past the ids used. */
+	private void finish(long cityId, long[] cityTotals) throws SQLException {
+		regionCounts.add(new long[] { cityId, cityTotals[0], cityTotals[1], cityTotals[2] });
+		try (PreparedStatement update = connection.prepareStatement(
+				"update region set households = households + ?, residents = residents + ?, party_members = party_members + ? where id = ?")) {
+			for (long[] row : regionCounts) {
+				update.setLong(1, row[1]);
+				update.setLong(2, row[2]);
+				update.setLong(3, row[3]);
+				update.setLong(4, row[0]);
+				update.addBatch();
+			}
+			update.executeBatch();
+		}
+		try (PreparedStatement update = connection
+			.prepareStatement("update unit set party_organisation_id = ? where id = ?")) {
+			for (long[] row : unitOrganisations) {
+				update.setLong(1, row[1]);
+				update.setLong(2, row[0]);
+				update.addBatch();
+			}
+			update.executeBatch();
+		}
+		boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+		try (Statement statement = connection.createStatement()) {
+			for (Table table : Table.values()) {
+				long next = nextId.get(table);
+				statement.execute(postgres
+						? "select setval(pg_get_serial_sequence('" + table.name + "', 'id'), " + next + ", false)"
+						: "alter table " + table.name + " alter column id restart with " + next);
+			}
+		}
+	}
+
+	private static void add(long[] into, long[] values) {
+		for (int i = 0; i < into.length; i++) {
+			into[i] += values[i];
+		}
+	}
+
+	private static String two(int n) {
+		return String.format("%02d", n);
+	}
+
+	private static String three(int n) {
+		return String.format("%03d", n);
+	}
+
+}

@@ -1,0 +1,50 @@
+package cn.huoxian.demo;
+
+import java.util.Arrays;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * In the demo profile, generates the demo city on first start. With PostgreSQL the profile must
+ * be chosen explicitly (SPRING_PROFILES_ACTIVE=demo), so a production database never gets demo data
+ * by default.
+ */
+@Component
+@Profile("demo")
+@Order(1)
+class DemoStartup implements ApplicationRunner {
+
+	private final DemoCity demoCity;
+
+	private final Environment environment;
+
+	private final double scale;
+
+	private final String url;
+
+	DemoStartup(DemoCity demoCity, Environment environment, @Value("${huoxian.demo.scale:0.01}") double scale,
+			@Value("${spring.datasource.url:}") String url) {
+		this.demoCity = demoCity;
+		this.environment = environment;
+		this.scale = scale;
+		this.url = url;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		boolean explicit = Arrays.asList(environment.getActiveProfiles()).contains("demo");
+		if (!url.startsWith("jdbc:h2:") && !explicit) {
+			throw new IllegalStateException("The demo profile is the default only for the embedded database. "
+					+ "With another database choose it explicitly: SPRING_PROFILES_ACTIVE=demo for the demo city, "
+					+ "or SPRING_PROFILES_ACTIVE=prod with HUOXIAN_ADMIN_PASSWORD for a real deployment.");
+		}
+		demoCity.generateIfAbsent(scale);
+	}
+
+}

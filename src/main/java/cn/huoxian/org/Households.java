@@ -1,0 +1,165 @@
+package cn.huoxian.org;
+
+import static cn.huoxian.db.Tables.BUILDING;
+import static cn.huoxian.db.Tables.HOUSEHOLD;
+import static cn.huoxian.db.Tables.REGION;
+
+import java.util.Optional;
+
+import cn.huoxian.db.tables.records.HouseholdRecord;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RuleViolationException;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Households (and the buildings they sit in) under grids. */
+@Service
+public class Households {
+
+	private final DSLContext db;
+
+	private final Regions regions;
+
+	Households(DSLContext db, Regions regions) {
+		this.db = db;
+		this.regions = regions;
+	}
+
+	/** The households under a region, by path then id. */
+	public PageResult<HouseholdView> list(String regionCode, int page, int size, DataScope scope) {
+		PageResult.check(page, size);
+		RegionView region = regions.find(regionCode, scope);
+		Condition under = HOUSEHOLD.PATH.like(region.path() + "%");
+		// the region's maintained counter is the total: no count(*) over a large subtree
+		long total = region.counts().households();
+		var items = db.select(HOUSEHOLD.fields())
+			.select(BUILDING.NAME, REGION.CODE)
+			.from(HOUSEHOLD)
+			.join(REGION)
+			.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
+			.leftJoin(BUILDING)
+			.on(BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
+			.where(under)
+			.orderBy(HOUSEHOLD.PATH, HOUSEHOLD.ID)
+			.limit(size)
+			.offset((long) page * size)
+			.fetch(this::view);
+		return new PageResult<>(items, total, page, size);
+	}
+
+	public HouseholdView find(long id, DataScope scope) {
+		return fetch(id).filter(h -> scope.coversRegion(h.path()))
+			.orElseThrow(() -> new NotFoundException("household " + id));
+	}
+
+	/** Unscoped lookup for other modules; they check scope themselves. */
+	public Optional<HouseholdView> fetch(long id) {
+		return db.select(HOUSEHOLD.fields())
+			.select(BUILDING.NAME, REGION.CODE)
+			.from(HOUSEHOLD)
+			.join(REGION)
+			.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
+			.leftJoin(BUILDING)
+			.on(BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
+			.where(HOUSEHOLD.ID.eq(id))
+			.fetchOptional(this::view);
+	}
+
+	@Transactional
+	public HouseholdView create(HouseholdForm form, CurrentUser user) {
+		user.requirePeopleEditor();
+		RegionView grid = gridFor(form.regionCode(), user);
+		HouseholdRecord household = db.newRecord(HOUSEHOLD);
+		household.setRegionId(grid.id());
+		household.setPath(grid.path());
+		household.setBuildingId(buildingId(grid, form.building()));
+		household.setAddress(form.address().strip());
+		household.setDoor(blankToNull(form.door()));
+		household.store();
+		regions.adjustCounts(grid.path(), 1, 0, 0);
+		return fetch(household.getId()).orElseThrow();
+	}
+
+	@Transactional
+	public HouseholdView update(long id, HouseholdForm form, CurrentUser user) {
+		user.requirePeopleEditor();
+		HouseholdView existing = writable(id, user);
+		if (!existing.regionCode().equals(form.regionCode())) {
+			throw new RuleViolationException("a household cannot move to another grid; register it anew there");
+		}
+		RegionView grid = gridFor(form.regionCode(), user);
+		db.update(HOUSEHOLD)
+			.set(HOUSEHOLD.ADDRESS, form.address().strip())
+			.set(HOUSEHOLD.DOOR, blankToNull(form.door()))
+			.set(HOUSEHOLD.BUILDING_ID, buildingId(grid, form.building()))
+			.where(HOUSEHOLD.ID.eq(id))
+			.execute();
+		return fetch(id).orElseThrow();
+	}
+
+	/** A household the user may change: 404 if missing, 403 if outside their scope. */
+	public HouseholdView writable(long id, CurrentUser user) {
+		HouseholdView household = fetch(id).orElseThrow(() -> new NotFoundException("household " + id));
+		if (!user.scope().coversRegion(household.path())) {
+			throw new ForbiddenException("household " + id + " is outside your scope");
+		}
+		return household;
+	}
+
+	/** Counts a resident in or out of a household and every region above it. */
+	public void adjustResidents(long householdId, String path, int residents, int partyMembers) {
+		db.update(HOUSEHOLD)
+			.set(HOUSEHOLD.RESIDENTS, HOUSEHOLD.RESIDENTS.plus(residents))
+			.where(HOUSEHOLD.ID.eq(householdId))
+			.execute();
+		regions.adjustCounts(path, 0, residents, partyMembers);
+	}
+
+	private RegionView gridFor(String code, CurrentUser user) {
+		RegionView region = regions.byCode(code)
+			.orElseThrow(() -> new InvalidInputException("regionCode", "no region has code " + code));
+		if (!user.scope().coversRegion(region.path())) {
+			throw new ForbiddenException("region " + code + " is outside your scope");
+		}
+		if (region.level() != RegionLevel.GRID) {
+			throw new InvalidInputException("regionCode", "a household belongs to a grid, not a " + region.level());
+		}
+		return region;
+	}
+
+	private Long buildingId(RegionView grid, String name) {
+		if (name == null || name.isBlank()) {
+			return null;
+		}
+		Long id = db.select(BUILDING.ID)
+			.from(BUILDING)
+			.where(BUILDING.REGION_ID.eq(grid.id()), BUILDING.NAME.eq(name.strip()))
+			.fetchOne(BUILDING.ID);
+		if (id != null) {
+			return id;
+		}
+		return db.insertInto(BUILDING, BUILDING.REGION_ID, BUILDING.PATH, BUILDING.NAME)
+			.values(grid.id(), grid.path(), name.strip())
+			.returning(BUILDING.ID)
+			.fetchOne(BUILDING.ID);
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	private HouseholdView view(Record r) {
+		return new HouseholdView(r.get(HOUSEHOLD.ID), r.get(REGION.CODE), r.get(HOUSEHOLD.PATH),
+				r.get(HOUSEHOLD.BUILDING_ID), r.get(BUILDING.NAME), r.get(HOUSEHOLD.ADDRESS), r.get(HOUSEHOLD.DOOR),
+				r.get(HOUSEHOLD.RESIDENTS));
+	}
+
+}

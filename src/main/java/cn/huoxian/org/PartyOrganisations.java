@@ -1,0 +1,211 @@
+package cn.huoxian.org;
+
+import static cn.huoxian.db.Tables.PARTY_ORGANISATION;
+import static cn.huoxian.db.Tables.REGION;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import cn.huoxian.db.tables.records.PartyOrganisationRecord;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.PageResult;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Party organisations (committee > general branch > branch), including temporary ones at key posts. */
+@Service
+public class PartyOrganisations {
+
+	private final DSLContext db;
+
+	private final Regions regions;
+
+	private final Units units;
+
+	PartyOrganisations(DSLContext db, Regions regions, Units units) {
+		this.db = db;
+		this.regions = regions;
+		this.units = units;
+	}
+
+	public PageResult<PartyOrganisationView> list(String regionCode, Boolean temporary, int page, int size,
+			DataScope scope) {
+		PageResult.check(page, size);
+		Condition where = visible(scope);
+		if (regionCode != null && !regionCode.isBlank()) {
+			where = where.and(PARTY_ORGANISATION.PATH.like(regions.find(regionCode, scope).path() + "%"));
+		}
+		if (temporary != null) {
+			where = where.and(PARTY_ORGANISATION.TEMPORARY.eq(temporary));
+		}
+		long total = db.fetchCount(PARTY_ORGANISATION, where);
+		var items = select().where(where)
+			.orderBy(PARTY_ORGANISATION.ORG_PATH)
+			.limit(size)
+			.offset((long) page * size)
+			.fetch(this::view);
+		return new PageResult<>(items, total, page, size);
+	}
+
+	public PartyOrganisationView find(long id, DataScope scope) {
+		return fetch(id).filter(o -> covers(scope, o))
+			.orElseThrow(() -> new NotFoundException("party organisation " + id));
+	}
+
+	public Optional<PartyOrganisationView> fetch(long id) {
+		return select().where(PARTY_ORGANISATION.ID.eq(id)).fetchOptional(this::view);
+	}
+
+	public Optional<PartyOrganisationView> byCode(String code) {
+		return select().where(PARTY_ORGANISATION.CODE.eq(code)).fetchOptional(this::view);
+	}
+
+	/** Temporary party organisations active on a day under a region (a headline figure). */
+	public long countActiveTemporary(String path, java.time.LocalDate day) {
+		return db.fetchCount(PARTY_ORGANISATION, PARTY_ORGANISATION.TEMPORARY.isTrue()
+			.and(PARTY_ORGANISATION.PATH.like(path + "%"))
+			.and(PARTY_ORGANISATION.SET_UP_ON.le(day))
+			.and(PARTY_ORGANISATION.DISSOLVED_ON.isNull().or(PARTY_ORGANISATION.DISSOLVED_ON.gt(day))));
+	}
+
+	@Transactional
+	public PartyOrganisationView create(PartyOrganisationForm form, CurrentUser user) {
+		user.requireNetworkEditor();
+		Placement placement = place(form, user);
+		if (byCode(form.code()).isPresent()) {
+			throw new InvalidInputException("code", "is already used by another party organisation");
+		}
+		PartyOrganisationRecord org = db.newRecord(PARTY_ORGANISATION);
+		org.setCode(form.code());
+		org.setOrgPath("/");
+		apply(org, form, placement);
+		org.store();
+		org.setOrgPath((placement.parent == null ? "/" : placement.parent.orgPath()) + org.getId() + "/");
+		org.store();
+		return fetch(org.getId()).orElseThrow();
+	}
+
+	@Transactional
+	public PartyOrganisationView update(long id, PartyOrganisationForm form, CurrentUser user) {
+		user.requireNetworkEditor();
+		PartyOrganisationView existing = fetch(id).orElseThrow(() -> new NotFoundException("party organisation " + id));
+		if (!covers(user.scope(), existing)) {
+			throw new ForbiddenException("party organisation " + id + " is outside your scope");
+		}
+		if (!java.util.Objects.equals(existing.parentId(), form.parentId())) {
+			throw new InvalidInputException("parentId", "cannot be changed; dissolve and set up anew");
+		}
+		PartyOrganisationRecord org = db.fetchOne(PARTY_ORGANISATION, PARTY_ORGANISATION.ID.eq(id));
+		apply(org, form, place(form, user));
+		org.store();
+		return fetch(id).orElseThrow();
+	}
+
+	private void apply(PartyOrganisationRecord org, PartyOrganisationForm form, Placement placement) {
+		org.setName(form.name().strip());
+		org.setKind(form.kind().name());
+		org.setParentId(form.parentId());
+		org.setRegionId(placement.region.id());
+		org.setPath(placement.region.path());
+		org.setUnitId(form.unitId());
+		org.setTemporary(form.temporary());
+		org.setCategory(form.category() == null ? null : form.category().name());
+		org.setPost(form.post() == null || form.post().isBlank() ? null : form.post().strip());
+		org.setSetUpOn(form.setUpOn());
+		org.setDissolvedOn(form.dissolvedOn());
+	}
+
+	private record Placement(RegionView region, PartyOrganisationView parent) {
+	}
+
+	/** Checks the form's rules and finds the region it hangs in (its own, or its unit's). */
+	private Placement place(PartyOrganisationForm form, CurrentUser user) {
+		List<FieldProblem> problems = new ArrayList<>();
+		if (form.temporary()) {
+			if (form.category() == null) {
+				problems.add(new FieldProblem("category", "is required for a temporary party organisation"));
+			}
+			if (form.post() == null || form.post().isBlank()) {
+				problems.add(new FieldProblem("post", "is required for a temporary party organisation"));
+			}
+			if (form.setUpOn() == null) {
+				problems.add(new FieldProblem("setUpOn", "is required for a temporary party organisation"));
+			}
+		}
+		if (form.setUpOn() != null && form.dissolvedOn() != null && form.dissolvedOn().isBefore(form.setUpOn())) {
+			problems.add(new FieldProblem("dissolvedOn", "must not be before setUpOn"));
+		}
+		boolean hasRegion = form.regionCode() != null && !form.regionCode().isBlank();
+		if (hasRegion == (form.unitId() != null)) {
+			problems.add(new FieldProblem("regionCode", "give exactly one of regionCode or unitId"));
+		}
+		PartyOrganisationView parent = null;
+		if (form.parentId() != null) {
+			parent = fetch(form.parentId()).orElse(null);
+			if (parent == null) {
+				problems.add(new FieldProblem("parentId", "no party organisation has id " + form.parentId()));
+			}
+			else if (parent.kind() == PartyOrganisationKind.BRANCH) {
+				problems.add(new FieldProblem("parentId", "a branch cannot have sub-organisations"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		RegionView region;
+		if (hasRegion) {
+			region = regions.byCode(form.regionCode())
+				.orElseThrow(() -> new InvalidInputException("regionCode", "no region has code " + form.regionCode()));
+		}
+		else {
+			var unit = units.fetch(form.unitId())
+				.orElseThrow(() -> new InvalidInputException("unitId", "no unit has id " + form.unitId()));
+			region = regions.byCode(unit.regionCode()).orElseThrow();
+		}
+		if (!user.scope().coversRegion(region.path())) {
+			throw new ForbiddenException("region " + region.code() + " is outside your scope");
+		}
+		return new Placement(region, parent);
+	}
+
+	private static boolean covers(DataScope scope, PartyOrganisationView o) {
+		return scope.coversRegion(o.path()) || scope.coversOrganisation(o.orgPath())
+				|| scope.coversUnit(o.unitId());
+	}
+
+	private static Condition visible(DataScope scope) {
+		return DSL.or(scope.regionCondition(PARTY_ORGANISATION.PATH),
+				scope.organisationCondition(PARTY_ORGANISATION.ORG_PATH),
+				scope.unitCondition(PARTY_ORGANISATION.UNIT_ID));
+	}
+
+	private org.jooq.SelectOnConditionStep<Record> select() {
+		return db.select(PARTY_ORGANISATION.fields())
+			.select(REGION.CODE)
+			.from(PARTY_ORGANISATION)
+			.join(REGION)
+			.on(REGION.ID.eq(PARTY_ORGANISATION.REGION_ID));
+	}
+
+	private PartyOrganisationView view(Record r) {
+		String category = r.get(PARTY_ORGANISATION.CATEGORY);
+		return new PartyOrganisationView(r.get(PARTY_ORGANISATION.ID), r.get(PARTY_ORGANISATION.CODE),
+				r.get(PARTY_ORGANISATION.NAME), PartyOrganisationKind.valueOf(r.get(PARTY_ORGANISATION.KIND)),
+				r.get(PARTY_ORGANISATION.PARENT_ID), r.get(PARTY_ORGANISATION.ORG_PATH), r.get(REGION.CODE),
+				r.get(PARTY_ORGANISATION.PATH), r.get(PARTY_ORGANISATION.UNIT_ID),
+				r.get(PARTY_ORGANISATION.TEMPORARY), category == null ? null : TemporaryCategory.valueOf(category),
+				r.get(PARTY_ORGANISATION.POST), r.get(PARTY_ORGANISATION.SET_UP_ON),
+				r.get(PARTY_ORGANISATION.DISSOLVED_ON));
+	}
+
+}

@@ -1,0 +1,11 @@
+package cn.huoxian.org;
+
+/** A region as the API and pages show it, with its maintained counts. */
+public record RegionView(long id, String code, String name, RegionLevel level, String path, String parentCode,
+		Counts counts) {
+
+	/** Households, residents and party members at and below a region. */
+	public record Counts(long households, long residents, long partyMembers) {
+	}
+
+}

@@ -1,0 +1,160 @@
+package cn.huoxian.org;
+
+import static cn.huoxian.db.Tables.REGION;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import cn.huoxian.db.tables.records.RegionRecord;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.RuleViolationException;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Regions: scoped reads, validated creation, and the counters kept at every level. */
+@Service
+public class Regions {
+
+	private final DSLContext db;
+
+	Regions(DSLContext db) {
+		this.db = db;
+	}
+
+	/** A region the scope covers, or 404. */
+	public RegionView find(String code, DataScope scope) {
+		RegionRecord region = db.selectFrom(REGION).where(REGION.CODE.eq(code)).fetchOne();
+		if (region == null || !scope.coversRegion(region.getPath())) {
+			throw new NotFoundException("region " + code);
+		}
+		return view(region);
+	}
+
+	/** The children of a region the scope covers, ordered by code. */
+	public List<RegionView> children(String code, DataScope scope) {
+		RegionView parent = find(code, scope);
+		return db.selectFrom(REGION).where(REGION.PARENT_ID.eq(parent.id())).orderBy(REGION.CODE).fetch(this::view);
+	}
+
+	/** The chain from the user's highest visible ancestor down to this region, for breadcrumbs. */
+	public List<RegionView> breadcrumbs(String code, DataScope scope) {
+		RegionView region = find(code, scope);
+		List<String> codes = new RegionPath(region.path()).codes();
+		List<RegionView> chain = new ArrayList<>();
+		db.selectFrom(REGION).where(REGION.CODE.in(codes)).orderBy(REGION.PATH).fetch(this::view).forEach(r -> {
+			if (scope.coversRegion(r.path())) {
+				chain.add(r);
+			}
+		});
+		return chain;
+	}
+
+	/** The scope's own roots, for the tree's starting point. */
+	public List<RegionView> roots(DataScope scope) {
+		List<String> codes = scope.regions().stream().map(RegionPath::code).toList();
+		return db.selectFrom(REGION).where(REGION.CODE.in(codes)).orderBy(REGION.PATH).fetch(this::view);
+	}
+
+	/** Unscoped lookup for other modules that resolve codes they were given (scope checked by the caller). */
+	public Optional<RegionView> byCode(String code) {
+		return db.selectFrom(REGION).where(REGION.CODE.eq(code)).fetchOptional(this::view);
+	}
+
+	public Optional<RegionView> byId(long id) {
+		return db.selectFrom(REGION).where(REGION.ID.eq(id)).fetchOptional(this::view);
+	}
+
+	@Transactional
+	public RegionView create(RegionForm form, CurrentUser user) {
+		user.requireNetworkEditor();
+		RegionView parent = writableParent(form.parentCode(), user);
+		RegionLevel level = parent.level().below();
+		if (level == null) {
+			throw new RuleViolationException("a grid has no child regions; add buildings and households instead");
+		}
+		String problem = level.codeProblem(form.code(), parent.code());
+		if (problem != null) {
+			throw new InvalidInputException("code", problem);
+		}
+		if (byCode(form.code()).isPresent()) {
+			throw new InvalidInputException("code", "is already used by another region");
+		}
+		RegionRecord record = db.newRecord(REGION);
+		record.setCode(form.code());
+		record.setName(form.name().strip());
+		record.setRegionLevel(level.name());
+		record.setParentId(parent.id());
+		record.setPath(new RegionPath(parent.path()).child(form.code()).value());
+		record.store();
+		return view(record);
+	}
+
+	@Transactional
+	public RegionView rename(String code, String name, CurrentUser user) {
+		user.requireNetworkEditor();
+		RegionView region = writable(code, user);
+		if (name == null || name.isBlank() || name.length() > 100) {
+			throw new InvalidInputException("name", "must be 1 to 100 characters");
+		}
+		db.update(REGION).set(REGION.NAME, name.strip()).where(REGION.ID.eq(region.id())).execute();
+		return find(code, user.scope());
+	}
+
+	/** A region the user may write to: 404 when they cannot see it at all, 403 never (seen means in scope). */
+	RegionView writable(String code, CurrentUser user) {
+		RegionRecord region = db.selectFrom(REGION).where(REGION.CODE.eq(code)).fetchOne();
+		if (region == null) {
+			throw new NotFoundException("region " + code);
+		}
+		if (!user.scope().coversRegion(region.getPath())) {
+			throw new ForbiddenException("region " + code + " is outside your scope");
+		}
+		return view(region);
+	}
+
+	private RegionView writableParent(String code, CurrentUser user) {
+		RegionRecord region = db.selectFrom(REGION).where(REGION.CODE.eq(code)).fetchOne();
+		if (region == null) {
+			throw new InvalidInputException("parentCode", "no region has code " + code);
+		}
+		if (!user.scope().coversRegion(region.getPath())) {
+			throw new ForbiddenException("region " + code + " is outside your scope");
+		}
+		return view(region);
+	}
+
+	/**
+	 * Adds to the counters of the region at this path and of every ancestor, in the caller's
+	 * transaction, so the counts are right the moment the change commits.
+	 */
+	public void adjustCounts(String path, long households, long residents, long partyMembers) {
+		if (households == 0 && residents == 0 && partyMembers == 0) {
+			return;
+		}
+		db.update(REGION)
+			.set(REGION.HOUSEHOLDS, REGION.HOUSEHOLDS.plus(households))
+			.set(REGION.RESIDENTS, REGION.RESIDENTS.plus(residents))
+			.set(REGION.PARTY_MEMBERS, REGION.PARTY_MEMBERS.plus(partyMembers))
+			.where(REGION.CODE.in(new RegionPath(path).codes()))
+			.execute();
+	}
+
+	RegionView view(Record r) {
+		RegionRecord region = r.into(REGION);
+		RegionPath path = new RegionPath(region.getPath());
+		List<String> codes = path.codes();
+		String parentCode = codes.size() > 1 ? codes.get(codes.size() - 2) : null;
+		return new RegionView(region.getId(), region.getCode(), region.getName(),
+				RegionLevel.valueOf(region.getRegionLevel()), region.getPath(), parentCode,
+				new RegionView.Counts(region.getHouseholds(), region.getResidents(), region.getPartyMembers()));
+	}
+
+}

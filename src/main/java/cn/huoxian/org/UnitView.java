@@ -1,0 +1,6 @@
+package cn.huoxian.org;
+
+/** A unit, the region it sits in, and its party organisation. */
+public record UnitView(long id, String code, String name, UnitKind kind, String regionCode, String path,
+		Long partyOrganisationId) {
+}

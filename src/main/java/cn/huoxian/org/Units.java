@@ -1,0 +1,134 @@
+package cn.huoxian.org;
+
+import static cn.huoxian.db.Tables.REGION;
+import static cn.huoxian.db.Tables.UNIT;
+
+import java.util.Optional;
+
+import cn.huoxian.db.tables.records.UnitRecord;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.PageResult;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Units: government organs, SOEs and two-new organisations. */
+@Service
+public class Units {
+
+	private final DSLContext db;
+
+	private final Regions regions;
+
+	Units(DSLContext db, Regions regions) {
+		this.db = db;
+		this.regions = regions;
+	}
+
+	/** Units in a region subtree, or the units a unit-bound user belongs to. */
+	public PageResult<UnitView> list(String regionCode, UnitKind kind, int page, int size, DataScope scope) {
+		PageResult.check(page, size);
+		Condition where = visible(scope);
+		if (regionCode != null && !regionCode.isBlank()) {
+			where = where.and(UNIT.PATH.like(regions.find(regionCode, scope).path() + "%"));
+		}
+		if (kind != null) {
+			where = where.and(UNIT.KIND.eq(kind.name()));
+		}
+		long total = db.fetchCount(UNIT, where);
+		var items = db.select(UNIT.fields())
+			.select(REGION.CODE)
+			.from(UNIT)
+			.join(REGION)
+			.on(REGION.ID.eq(UNIT.REGION_ID))
+			.where(where)
+			.orderBy(UNIT.CODE)
+			.limit(size)
+			.offset((long) page * size)
+			.fetch(this::view);
+		return new PageResult<>(items, total, page, size);
+	}
+
+	public UnitView find(long id, DataScope scope) {
+		return fetch(id).filter(u -> scope.coversRegion(u.path()) || scope.coversUnit(u.id()))
+			.orElseThrow(() -> new NotFoundException("unit " + id));
+	}
+
+	public Optional<UnitView> fetch(long id) {
+		return db.select(UNIT.fields())
+			.select(REGION.CODE)
+			.from(UNIT)
+			.join(REGION)
+			.on(REGION.ID.eq(UNIT.REGION_ID))
+			.where(UNIT.ID.eq(id))
+			.fetchOptional(this::view);
+	}
+
+	public Optional<UnitView> byCode(String code) {
+		Long id = db.select(UNIT.ID).from(UNIT).where(UNIT.CODE.eq(code)).fetchOne(UNIT.ID);
+		return id == null ? Optional.empty() : fetch(id);
+	}
+
+	@Transactional
+	public UnitView create(UnitForm form, CurrentUser user) {
+		user.requireNetworkEditor();
+		RegionView region = regionInScope(form.regionCode(), user);
+		if (byCode(form.code()).isPresent()) {
+			throw new InvalidInputException("code", "is already used by another unit");
+		}
+		UnitRecord unit = db.newRecord(UNIT);
+		unit.setCode(form.code());
+		unit.setName(form.name().strip());
+		unit.setKind(form.kind().name());
+		unit.setRegionId(region.id());
+		unit.setPath(region.path());
+		unit.setPartyOrganisationId(form.partyOrganisationId());
+		unit.store();
+		return fetch(unit.getId()).orElseThrow();
+	}
+
+	@Transactional
+	public UnitView update(long id, UnitForm form, CurrentUser user) {
+		user.requireNetworkEditor();
+		UnitView unit = fetch(id).orElseThrow(() -> new NotFoundException("unit " + id));
+		if (!user.scope().coversRegion(unit.path())) {
+			throw new ForbiddenException("unit " + id + " is outside your scope");
+		}
+		RegionView region = regionInScope(form.regionCode(), user);
+		db.update(UNIT)
+			.set(UNIT.NAME, form.name().strip())
+			.set(UNIT.KIND, form.kind().name())
+			.set(UNIT.REGION_ID, region.id())
+			.set(UNIT.PATH, region.path())
+			.set(UNIT.PARTY_ORGANISATION_ID, form.partyOrganisationId())
+			.where(UNIT.ID.eq(id))
+			.execute();
+		return fetch(id).orElseThrow();
+	}
+
+	private RegionView regionInScope(String code, CurrentUser user) {
+		RegionView region = regions.byCode(code)
+			.orElseThrow(() -> new InvalidInputException("regionCode", "no region has code " + code));
+		if (!user.scope().coversRegion(region.path())) {
+			throw new ForbiddenException("region " + code + " is outside your scope");
+		}
+		return region;
+	}
+
+	private static Condition visible(DataScope scope) {
+		return DSL.or(scope.regionCondition(UNIT.PATH), scope.unitCondition(UNIT.ID));
+	}
+
+	private UnitView view(Record r) {
+		return new UnitView(r.get(UNIT.ID), r.get(UNIT.CODE), r.get(UNIT.NAME), UnitKind.valueOf(r.get(UNIT.KIND)),
+				r.get(REGION.CODE), r.get(UNIT.PATH), r.get(UNIT.PARTY_ORGANISATION_ID));
+	}
+
+}

@@ -1,0 +1,272 @@
+package cn.huoxian.people;
+
+import static cn.huoxian.db.Tables.PARTY_ORGANISATION;
+import static cn.huoxian.db.Tables.PERSON;
+import static cn.huoxian.db.Tables.PERSON_ROLE;
+import static cn.huoxian.db.Tables.REGION;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import cn.huoxian.db.tables.records.PersonRecord;
+import cn.huoxian.db.tables.records.PersonRoleRecord;
+import cn.huoxian.org.HouseholdView;
+import cn.huoxian.org.Households;
+import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.IdNumber;
+import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.Phones;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Persons and their roles: scoped search, validated registration, masking and audited reveal. */
+@Service
+public class People {
+
+	private static final Pattern ID_LIKE = Pattern.compile("\\d{17}[\\dXx]");
+
+	private final DSLContext db;
+
+	private final Regions regions;
+
+	private final Households households;
+
+	private final PersonRoles personRoles;
+
+	private final ApplicationEventPublisher events;
+
+	People(DSLContext db, Regions regions, Households households, PersonRoles personRoles,
+			ApplicationEventPublisher events) {
+		this.db = db;
+		this.regions = regions;
+		this.households = households;
+		this.personRoles = personRoles;
+		this.events = events;
+	}
+
+	/**
+	 * Persons the scope covers, optionally under a region and matching a name prefix or an exact
+	 * ID number; ordered by id. Always masked.
+	 */
+	public PageResult<PersonView> search(String regionCode, String query, int page, int size, DataScope scope) {
+		PageResult.check(page, size);
+		Condition where = visible(scope);
+		if (regionCode != null && !regionCode.isBlank()) {
+			where = where.and(PERSON.PATH.like(regions.find(regionCode, scope).path() + "%"));
+		}
+		if (query != null && !query.isBlank()) {
+			String q = query.strip();
+			where = where.and(ID_LIKE.matcher(q).matches() ? PERSON.ID_NUMBER.eq(q.toUpperCase())
+					: PERSON.NAME.like(q.replace("%", "").replace("_", "") + "%"));
+		}
+		long total = db.fetchCount(PERSON, where);
+		List<PersonRecord> rows = db.selectFrom(PERSON)
+			.where(where)
+			.orderBy(PERSON.ID)
+			.limit(size)
+			.offset((long) page * size)
+			.fetch();
+		return new PageResult<>(views(rows, false), total, page, size);
+	}
+
+	/** A person the scope covers, masked, or 404. */
+	public PersonView find(long id, DataScope scope) {
+		return views(List.of(visibleRecord(id, scope)), false).get(0);
+	}
+
+	/** Unscoped, masked lookup for other modules that check scope themselves. */
+	public Optional<PersonView> fetch(long id) {
+		PersonRecord person = db.fetchOne(PERSON, PERSON.ID.eq(id));
+		return person == null ? Optional.empty() : Optional.of(views(List.of(person), false).get(0));
+	}
+
+	/** The unmasked person, for a role that may see it, with the reason written to the audit log. */
+	@Transactional
+	public PersonView reveal(long id, String reason, CurrentUser user) {
+		PersonRecord person = visibleRecord(id, user.scope());
+		if (!user.mayReveal()) {
+			throw new ForbiddenException("role " + user.role() + " may not see unmasked ID numbers or phones");
+		}
+		if (reason == null || reason.isBlank() || reason.length() > 500) {
+			throw new InvalidInputException("reason", "state why you need the unmasked data (1 to 500 characters)");
+		}
+		events.publishEvent(new SensitiveFieldRevealed(user.username(), id, person.getName(), reason.strip()));
+		return views(List.of(person), true).get(0);
+	}
+
+	@Transactional
+	public PersonView create(PersonForm form, CurrentUser user) {
+		user.requirePeopleEditor();
+		Placement placement = validate(form, null, user);
+		PersonRecord person = db.newRecord(PERSON);
+		fill(person, form, placement);
+		person.store();
+		personRoles.replace(person.getId(), form.rolesOrEmpty());
+		count(placement, hasPartyRole(form), +1);
+		return fetch(person.getId()).orElseThrow();
+	}
+
+	@Transactional
+	public PersonView update(long id, PersonForm form, CurrentUser user) {
+		user.requirePeopleEditor();
+		PersonRecord person = db.fetchOne(PERSON, PERSON.ID.eq(id));
+		if (person == null) {
+			throw new NotFoundException("person " + id);
+		}
+		if (!visible(user.scope(), person)) {
+			throw new ForbiddenException("person " + id + " is outside your scope");
+		}
+		PersonView before = fetch(id).orElseThrow();
+		Placement old = new Placement(person.getHouseholdId(), person.getRegionId(), person.getPath());
+		Placement placement = validate(form, id, user);
+		count(old, before.holds(RoleKind.PARTY_MEMBER), -1);
+		fill(person, form, placement);
+		person.store();
+		personRoles.replace(id, form.rolesOrEmpty());
+		count(placement, hasPartyRole(form), +1);
+		return fetch(id).orElseThrow();
+	}
+
+	private record Placement(Long householdId, long regionId, String path) {
+	}
+
+	private Placement validate(PersonForm form, Long existingId, CurrentUser user) {
+		List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+		IdNumber.problem(form.idNumber())
+			.ifPresent(p -> problems.add(new InvalidInputException.FieldProblem("idNumber", p)));
+		if (problems.isEmpty()) {
+			Long holder = db.select(PERSON.ID)
+				.from(PERSON)
+				.where(PERSON.ID_NUMBER.eq(form.idNumber().toUpperCase()))
+				.fetchOne(PERSON.ID);
+			if (holder != null && !holder.equals(existingId)) {
+				problems.add(new InvalidInputException.FieldProblem("idNumber", "is already registered"));
+			}
+		}
+		if (form.phone() != null && !form.phone().isBlank() && !Phones.isValid(form.phone())) {
+			problems.add(new InvalidInputException.FieldProblem("phone", "is not a valid mobile or landline number"));
+		}
+		if ((form.householdId() == null) == (form.regionCode() == null || form.regionCode().isBlank())) {
+			problems.add(new InvalidInputException.FieldProblem("householdId",
+					"give a household for a resident or a regionCode for anyone else, not both"));
+		}
+		problems.addAll(personRoles.problems(form.rolesOrEmpty()));
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		if (form.householdId() != null) {
+			HouseholdView household = households.fetch(form.householdId())
+				.orElseThrow(() -> new InvalidInputException("householdId", "no household has id " + form.householdId()));
+			if (!user.scope().coversRegion(household.path())) {
+				throw new ForbiddenException("household " + household.id() + " is outside your scope");
+			}
+			RegionView grid = regions.byCode(household.regionCode()).orElseThrow();
+			return new Placement(household.id(), grid.id(), household.path());
+		}
+		RegionView region = regions.byCode(form.regionCode())
+			.orElseThrow(() -> new InvalidInputException("regionCode", "no region has code " + form.regionCode()));
+		if (!user.scope().coversRegion(region.path())) {
+			throw new ForbiddenException("region " + region.code() + " is outside your scope");
+		}
+		return new Placement(null, region.id(), region.path());
+	}
+
+	private void fill(PersonRecord person, PersonForm form, Placement placement) {
+		IdNumber idNumber = new IdNumber(form.idNumber());
+		person.setName(form.name().strip());
+		person.setIdNumber(idNumber.value());
+		person.setBirthDate(idNumber.birthDate());
+		person.setSex(String.valueOf(idNumber.sex()));
+		person.setPhone(form.phone() == null || form.phone().isBlank() ? null : form.phone().strip());
+		person.setHouseholdId(placement.householdId());
+		person.setRegionId(placement.regionId());
+		person.setPath(placement.path());
+	}
+
+	private void count(Placement placement, boolean partyMember, int sign) {
+		int pm = partyMember ? sign : 0;
+		if (placement.householdId() != null) {
+			households.adjustResidents(placement.householdId(), placement.path(), sign, pm);
+		}
+		else {
+			regions.adjustCounts(placement.path(), 0, 0, pm);
+		}
+	}
+
+	private static boolean hasPartyRole(PersonForm form) {
+		return form.rolesOrEmpty().stream().anyMatch(r -> r.role() == RoleKind.PARTY_MEMBER);
+	}
+
+	private PersonRecord visibleRecord(long id, DataScope scope) {
+		PersonRecord person = db.fetchOne(PERSON, PERSON.ID.eq(id));
+		if (person == null || !visible(scope, person)) {
+			throw new NotFoundException("person " + id);
+		}
+		return person;
+	}
+
+	private boolean visible(DataScope scope, PersonRecord person) {
+		if (scope.coversRegion(person.getPath()) || person.getId().equals(scope.selfPersonId())) {
+			return true;
+		}
+		return (!scope.unitIds().isEmpty() || !scope.organisationPaths().isEmpty())
+				&& db.fetchExists(db.selectOne().from(PERSON).where(PERSON.ID.eq(person.getId()).and(visible(scope))));
+	}
+
+	/** The scope as a condition on PERSON: region subtree, unit roles, party organisation subtree, or self. */
+	static Condition visible(DataScope scope) {
+		List<Condition> any = new ArrayList<>();
+		any.add(scope.regionCondition(PERSON.PATH));
+		if (!scope.unitIds().isEmpty()) {
+			any.add(DSL.exists(DSL.selectOne()
+				.from(PERSON_ROLE)
+				.where(PERSON_ROLE.PERSON_ID.eq(PERSON.ID))
+				.and(PERSON_ROLE.UNIT_ID.in(scope.unitIds()).or(PERSON_ROLE.DISPATCHING_UNIT_ID.in(scope.unitIds())))));
+		}
+		if (!scope.organisationPaths().isEmpty()) {
+			any.add(DSL.exists(DSL.selectOne()
+				.from(PERSON_ROLE)
+				.join(PARTY_ORGANISATION)
+				.on(PARTY_ORGANISATION.ID.eq(PERSON_ROLE.PARTY_ORGANISATION_ID))
+				.where(PERSON_ROLE.PERSON_ID.eq(PERSON.ID))
+				.and(scope.organisationCondition(PARTY_ORGANISATION.ORG_PATH))));
+		}
+		if (scope.selfPersonId() != null) {
+			any.add(PERSON.ID.eq(scope.selfPersonId()));
+		}
+		return DSL.or(any);
+	}
+
+	private List<PersonView> views(List<PersonRecord> rows, boolean unmasked) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		List<Long> ids = rows.stream().map(PersonRecord::getId).toList();
+		Map<Long, List<PersonRoleView>> roles = personRoles.forPersons(ids);
+		Map<Long, String> regionCodes = db.select(REGION.ID, REGION.CODE)
+			.from(REGION)
+			.where(REGION.ID.in(rows.stream().map(PersonRecord::getRegionId).distinct().toList()))
+			.fetchMap(REGION.ID, REGION.CODE);
+		return rows.stream().map(p -> {
+			List<PersonRoleView> details = roles.getOrDefault(p.getId(), List.of());
+			return new PersonView(p.getId(), p.getName(), unmasked ? p.getIdNumber() : IdNumber.mask(p.getIdNumber()),
+					p.getBirthDate(), p.getSex(), unmasked ? p.getPhone() : Phones.mask(p.getPhone()),
+					p.getHouseholdId(), regionCodes.get(p.getRegionId()), p.getPath(),
+					details.stream().map(PersonRoleView::role).toList(), details, !unmasked);
+		}).toList();
+	}
+
+}

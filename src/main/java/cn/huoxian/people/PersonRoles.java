@@ -1,0 +1,145 @@
+package cn.huoxian.people;
+
+import static cn.huoxian.db.Tables.PERSON_ROLE;
+import static cn.huoxian.db.Tables.REGION;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import cn.huoxian.org.PartyOrganisations;
+import cn.huoxian.org.RegionLevel;
+import cn.huoxian.org.Regions;
+import cn.huoxian.org.Units;
+import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/** Checks and stores the roles a person holds; each role has the facts it needs. */
+@Component
+class PersonRoles {
+
+	private final DSLContext db;
+
+	private final Units units;
+
+	private final PartyOrganisations partyOrganisations;
+
+	private final Regions regions;
+
+	PersonRoles(DSLContext db, Units units, PartyOrganisations partyOrganisations, Regions regions) {
+		this.db = db;
+		this.units = units;
+		this.partyOrganisations = partyOrganisations;
+		this.regions = regions;
+	}
+
+	List<FieldProblem> problems(List<PersonRoleView> roles) {
+		List<FieldProblem> problems = new ArrayList<>();
+		Set<RoleKind> seen = EnumSet.noneOf(RoleKind.class);
+		for (int i = 0; i < roles.size(); i++) {
+			PersonRoleView role = roles.get(i);
+			String at = "roles[" + i + "].";
+			if (role == null || role.role() == null) {
+				problems.add(new FieldProblem(at + "role", "is required"));
+				continue;
+			}
+			if (!seen.add(role.role())) {
+				problems.add(new FieldProblem(at + "role", role.role() + " is given twice"));
+			}
+			switch (role.role()) {
+				case CADRE -> {
+					require(problems, at + "rank", role.rank());
+					checkUnit(problems, at + "unitId", role.unitId(), false);
+				}
+				case PARTY_MEMBER -> {
+					require(problems, at + "partyOrganisationId", role.partyOrganisationId());
+					require(problems, at + "joinedOn", role.joinedOn());
+					require(problems, at + "membership", role.membership());
+					if (role.joinedOn() != null && role.joinedOn().isAfter(LocalDate.now())) {
+						problems.add(new FieldProblem(at + "joinedOn", "must not be in the future"));
+					}
+					if (role.partyOrganisationId() != null
+							&& partyOrganisations.fetch(role.partyOrganisationId()).isEmpty()) {
+						problems.add(new FieldProblem(at + "partyOrganisationId", "no party organisation has that id"));
+					}
+				}
+				case MEDICAL_STAFF -> require(problems, at + "institution",
+						role.institution() == null || role.institution().isBlank() ? null : role.institution());
+				case FIRST_SECRETARY -> {
+					checkUnit(problems, at + "dispatchingUnitId", role.dispatchingUnitId(), true);
+					var village = role.villageCode() == null ? null : regions.byCode(role.villageCode()).orElse(null);
+					if (village == null || village.level() != RegionLevel.VILLAGE) {
+						problems.add(new FieldProblem(at + "villageCode", "must be the code of a village or community"));
+					}
+				}
+				case VOLUNTEER -> {
+				}
+			}
+		}
+		return problems;
+	}
+
+	private void checkUnit(List<FieldProblem> problems, String field, Long unitId, boolean required) {
+		if (unitId == null) {
+			if (required) {
+				problems.add(new FieldProblem(field, "is required"));
+			}
+		}
+		else if (units.fetch(unitId).isEmpty()) {
+			problems.add(new FieldProblem(field, "no unit has that id"));
+		}
+	}
+
+	private static void require(List<FieldProblem> problems, String field, Object value) {
+		if (value == null) {
+			problems.add(new FieldProblem(field, "is required"));
+		}
+	}
+
+	void replace(long personId, List<PersonRoleView> roles) {
+		db.deleteFrom(PERSON_ROLE).where(PERSON_ROLE.PERSON_ID.eq(personId)).execute();
+		for (PersonRoleView role : roles) {
+			var record = db.newRecord(PERSON_ROLE);
+			record.setPersonId(personId);
+			record.setRole(role.role().name());
+			record.setRank(role.rank() == null ? null : role.rank().name());
+			record.setPosition(role.position());
+			record.setUnitId(role.unitId());
+			record.setPartyOrganisationId(role.partyOrganisationId());
+			record.setJoinedOn(role.joinedOn());
+			record.setMembership(role.membership() == null ? null : role.membership().name());
+			record.setInstitution(role.institution());
+			record.setDepartment(role.department());
+			record.setDispatchingUnitId(role.dispatchingUnitId());
+			record.setVillageId(role.villageCode() == null ? null
+					: regions.byCode(role.villageCode()).map(v -> v.id()).orElse(null));
+			record.store();
+		}
+	}
+
+	Map<Long, List<PersonRoleView>> forPersons(List<Long> personIds) {
+		Map<Long, List<PersonRoleView>> byPerson = new LinkedHashMap<>();
+		db.select(PERSON_ROLE.fields())
+			.select(REGION.CODE)
+			.from(PERSON_ROLE)
+			.leftJoin(REGION)
+			.on(REGION.ID.eq(PERSON_ROLE.VILLAGE_ID))
+			.where(PERSON_ROLE.PERSON_ID.in(personIds))
+			.orderBy(PERSON_ROLE.ID)
+			.forEach(r -> byPerson.computeIfAbsent(r.get(PERSON_ROLE.PERSON_ID), k -> new ArrayList<>())
+				.add(new PersonRoleView(RoleKind.valueOf(r.get(PERSON_ROLE.ROLE)),
+						r.get(PERSON_ROLE.RANK) == null ? null : CadreRank.valueOf(r.get(PERSON_ROLE.RANK)),
+						r.get(PERSON_ROLE.POSITION), r.get(PERSON_ROLE.UNIT_ID),
+						r.get(PERSON_ROLE.PARTY_ORGANISATION_ID), r.get(PERSON_ROLE.JOINED_ON),
+						r.get(PERSON_ROLE.MEMBERSHIP) == null ? null : Membership.valueOf(r.get(PERSON_ROLE.MEMBERSHIP)),
+						r.get(PERSON_ROLE.INSTITUTION), r.get(PERSON_ROLE.DEPARTMENT),
+						r.get(PERSON_ROLE.DISPATCHING_UNIT_ID), r.get(REGION.CODE))));
+		return byPerson;
+	}
+
+}

@@ -1,0 +1,65 @@
+package cn.huoxian.people.web;
+
+import java.util.Map;
+
+import cn.huoxian.people.People;
+import cn.huoxian.people.PersonForm;
+import cn.huoxian.people.PersonView;
+import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.PageResult;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Persons under /api/v1/persons: search, read (masked), reveal (audited), register, correct. */
+@RestController
+@RequestMapping("/api/v1/persons")
+class PersonApi {
+
+	private final People people;
+
+	private final CurrentUserProvider users;
+
+	PersonApi(People people, CurrentUserProvider users) {
+		this.people = people;
+		this.users = users;
+	}
+
+	@GetMapping
+	PageResult<PersonView> search(@RequestParam(required = false) String region,
+			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		return people.search(region, q, page, size, users.current().scope());
+	}
+
+	@GetMapping("/{id}")
+	PersonView one(@PathVariable long id) {
+		return people.find(id, users.current().scope());
+	}
+
+	/** The unmasked ID number and phone; body {@code {"reason": "..."}}; written to the audit log. */
+	@PostMapping("/{id}/reveal")
+	PersonView reveal(@PathVariable long id, @RequestBody(required = false) Map<String, String> body) {
+		return people.reveal(id, body == null ? null : body.get("reason"), users.current());
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	PersonView create(@Valid @RequestBody PersonForm form) {
+		return people.create(form, users.current());
+	}
+
+	@PutMapping("/{id}")
+	PersonView update(@PathVariable long id, @Valid @RequestBody PersonForm form) {
+		return people.update(id, form, users.current());
+	}
+
+}

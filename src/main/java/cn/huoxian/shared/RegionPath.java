@@ -1,0 +1,59 @@
+package cn.huoxian.shared;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A materialised region path such as {@code /130900/130902/130902001000/}: the codes of every
+ * ancestor from the city down, each closed by a slash. "Everything under X" is {@code path LIKE 'X%'}.
+ */
+public record RegionPath(String value) {
+
+	public RegionPath {
+		if (value == null || !value.startsWith("/") || !value.endsWith("/") || value.length() < 3) {
+			throw new IllegalArgumentException("not a region path: " + value);
+		}
+	}
+
+	public static RegionPath root(String code) {
+		return new RegionPath("/" + code + "/");
+	}
+
+	public RegionPath child(String code) {
+		return new RegionPath(value + code + "/");
+	}
+
+	/** True when this path is the other path or lies below it. */
+	public boolean isWithin(RegionPath other) {
+		return value.startsWith(other.value);
+	}
+
+	/** The codes from the root down to this region itself. */
+	public List<String> codes() {
+		List<String> codes = new ArrayList<>();
+		for (String part : value.substring(1, value.length() - 1).split("/")) {
+			codes.add(part);
+		}
+		return codes;
+	}
+
+	public String code() {
+		List<String> codes = codes();
+		return codes.get(codes.size() - 1);
+	}
+
+	public int depth() {
+		return codes().size();
+	}
+
+	/** The LIKE pattern that matches this region and everything below it. */
+	public String subtreePattern() {
+		return value + "%";
+	}
+
+	@Override
+	public String toString() {
+		return value;
+	}
+
+}

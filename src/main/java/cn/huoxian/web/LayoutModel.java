@@ -1,0 +1,49 @@
+package cn.huoxian.web;
+
+import java.util.List;
+
+import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.CurrentUserProvider;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the signed-in user and their scope roots on every page, for the header. */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutModel {
+
+	private final CurrentUserProvider users;
+
+	private final Regions regions;
+
+	LayoutModel(CurrentUserProvider users, Regions regions) {
+		this.users = users;
+		this.regions = regions;
+	}
+
+	@ModelAttribute("me")
+	CurrentUser me() {
+		var authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication == null || authentication instanceof AnonymousAuthenticationToken
+				|| !authentication.isAuthenticated()) {
+			return null;
+		}
+		try {
+			return users.current();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	@ModelAttribute("scopeRoots")
+	List<RegionView> scopeRoots() {
+		CurrentUser me = me();
+		return me == null ? List.of() : regions.roots(me.scope());
+	}
+
+}
