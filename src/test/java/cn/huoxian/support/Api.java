@@ -1,0 +1,49 @@
+package cn.huoxian.support;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** Signs the demo accounts in through the real token endpoint and adds their bearer header. */
+public final class Api {
+
+	public static final String PASSWORD = "Huoxian@2020";
+
+	private static final Map<String, String> TOKENS = new HashMap<>();
+
+	private Api() {
+	}
+
+	/** A bearer token for a demo account (cached per JVM; tokens live 12 hours). */
+	public static synchronized String token(MockMvc mvc, String username) throws Exception {
+		String token = TOKENS.get(username);
+		if (token == null) {
+			String body = mvc
+				.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			token = JsonPath.read(body, "$.token");
+			TOKENS.put(username, token);
+		}
+		return token;
+	}
+
+	public static MockHttpServletRequestBuilder as(MockMvc mvc, String username, MockHttpServletRequestBuilder request)
+			throws Exception {
+		return request.header("Authorization", "Bearer " + token(mvc, username));
+	}
+
+	/** A short random suffix so tests can create unique codes in a shared database. */
+	public static String unique() {
+		return String.valueOf(System.nanoTime() % 1000);
+	}
+
+}
