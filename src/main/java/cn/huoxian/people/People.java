@@ -82,6 +82,13 @@ public class People {
 		return new PageResult<>(views(rows, false), total, page, size);
 	}
 
+	/** The residents registered in a household the scope covers, masked. */
+	public List<PersonView> residents(long householdId, DataScope scope) {
+		households.find(householdId, scope);
+		return views(db.selectFrom(PERSON).where(PERSON.HOUSEHOLD_ID.eq(householdId)).orderBy(PERSON.ID).fetch(),
+				false);
+	}
+
 	/** A person the scope covers, masked, or 404. */
 	public PersonView find(long id, DataScope scope) {
 		return views(List.of(visibleRecord(id, scope)), false).get(0);

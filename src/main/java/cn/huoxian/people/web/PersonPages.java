@@ -1,0 +1,137 @@
+package cn.huoxian.people.web;
+
+import java.util.List;
+
+import cn.huoxian.org.Households;
+import cn.huoxian.people.People;
+import cn.huoxian.people.PersonRoleView;
+import cn.huoxian.people.PersonView;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.InvalidInputException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Person search, detail (masked, with an audited reveal), registration and correction; a household's page. */
+@Controller
+class PersonPages {
+
+	private final People people;
+
+	private final Households households;
+
+	private final CurrentUserProvider users;
+
+	PersonPages(People people, Households households, CurrentUserProvider users) {
+		this.people = people;
+		this.households = households;
+		this.users = users;
+	}
+
+	@GetMapping("/persons")
+	String search(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("q", q);
+		model.addAttribute("region", region);
+		model.addAttribute("results", people.search(region, q, page, 20, users.current().scope()));
+		return "people/search";
+	}
+
+	@GetMapping("/persons/{id}")
+	String person(@PathVariable long id, Model model) {
+		model.addAttribute("person", people.find(id, users.current().scope()));
+		return "people/person";
+	}
+
+	/** The htmx reveal: answers the unmasked fields fragment; the reason goes to the audit log. */
+	@PostMapping("/persons/{id}/reveal")
+	String reveal(@PathVariable long id, @RequestParam(required = false) String reason, Model model) {
+		try {
+			model.addAttribute("person", people.reveal(id, reason, users.current()));
+		}
+		catch (InvalidInputException ex) {
+			model.addAttribute("person", people.find(id, users.current().scope()));
+			model.addAttribute("revealError", ex.problems().get(0).reason());
+		}
+		return "people/person :: sensitive";
+	}
+
+	@GetMapping("/households/{id}")
+	String household(@PathVariable long id, Model model) {
+		CurrentUser me = users.current();
+		model.addAttribute("household", households.find(id, me.scope()));
+		model.addAttribute("residents", people.residents(id, me.scope()));
+		return "people/household";
+	}
+
+	@GetMapping("/persons/new")
+	String newPerson(@RequestParam(required = false) Long household, Model model) {
+		PersonPageForm form = new PersonPageForm();
+		if (household != null) {
+			households.find(household, users.current().scope());
+			form.setHouseholdId(household);
+		}
+		model.addAttribute("form", form);
+		return "people/person-form";
+	}
+
+	@PostMapping("/persons/new")
+	String create(@ModelAttribute("form") PersonPageForm form, BindingResult binding) {
+		try {
+			PersonView created = people.create(form.toPersonForm(List.of()), users.current());
+			return "redirect:/persons/" + created.id();
+		}
+		catch (InvalidInputException ex) {
+			reject(binding, ex);
+			return "people/person-form";
+		}
+	}
+
+	@GetMapping("/persons/{id}/edit")
+	String edit(@PathVariable long id, Model model) {
+		CurrentUser me = users.current();
+		// editing needs the real ID number, so opening the form is an audited reveal
+		PersonView person = people.reveal(id, "编辑人员信息 / edit person", me);
+		model.addAttribute("form", PersonPageForm.of(person));
+		model.addAttribute("personId", id);
+		return "people/person-form";
+	}
+
+	@PostMapping("/persons/{id}/edit")
+	String update(@PathVariable long id, @ModelAttribute("form") PersonPageForm form, BindingResult binding,
+			Model model) {
+		List<PersonRoleView> kept = people.find(id, users.current().scope())
+			.roleDetails()
+			.stream()
+			.filter(r -> r.role() == cn.huoxian.people.RoleKind.FIRST_SECRETARY)
+			.toList();
+		try {
+			people.update(id, form.toPersonForm(kept), users.current());
+			return "redirect:/persons/" + id;
+		}
+		catch (InvalidInputException ex) {
+			reject(binding, ex);
+			model.addAttribute("personId", id);
+			return "people/person-form";
+		}
+	}
+
+	private static void reject(BindingResult binding, InvalidInputException ex) {
+		for (InvalidInputException.FieldProblem problem : ex.problems()) {
+			String field = problem.field().replaceFirst("^roles\\[\\d+\\]\\.", "");
+			if (binding.getFieldType(field) != null) {
+				binding.rejectValue(field, "invalid", problem.reason());
+			}
+			else {
+				binding.reject("invalid", problem.field() + ": " + problem.reason());
+			}
+		}
+	}
+
+}
