@@ -11,6 +11,12 @@ import jakarta.validation.constraints.Size;
 public record PartyOrganisationForm(
 		@NotBlank @Pattern(regexp = "[0-9A-Z-]{2,40}", message = "must be 2 to 40 digits, capitals or dashes") String code,
 		@NotBlank @Size(max = 200) String name, @NotNull PartyOrganisationKind kind, Long parentId,
-		String regionCode, Long unitId, boolean temporary, TemporaryCategory category, @Size(max = 200) String post,
+		String regionCode, Long unitId, Boolean temporary, TemporaryCategory category, @Size(max = 200) String post,
 		LocalDate setUpOn, LocalDate dissolvedOn) {
+
+	/** Missing means a standing (not temporary) organisation. */
+	public boolean isTemporary() {
+		return Boolean.TRUE.equals(temporary);
+	}
+
 }

@@ -118,7 +118,7 @@ public class PartyOrganisations {
 		org.setRegionId(placement.region.id());
 		org.setPath(placement.region.path());
 		org.setUnitId(form.unitId());
-		org.setTemporary(form.temporary());
+		org.setTemporary(form.isTemporary());
 		org.setCategory(form.category() == null ? null : form.category().name());
 		org.setPost(form.post() == null || form.post().isBlank() ? null : form.post().strip());
 		org.setSetUpOn(form.setUpOn());
@@ -131,7 +131,7 @@ public class PartyOrganisations {
 	/** Checks the form's rules and finds the region it hangs in (its own, or its unit's). */
 	private Placement place(PartyOrganisationForm form, CurrentUser user) {
 		List<FieldProblem> problems = new ArrayList<>();
-		if (form.temporary()) {
+		if (form.isTemporary()) {
 			if (form.category() == null) {
 				problems.add(new FieldProblem("category", "is required for a temporary party organisation"));
 			}

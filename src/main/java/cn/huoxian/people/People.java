@@ -151,6 +151,8 @@ public class People {
 	}
 
 	private Placement validate(PersonForm form, Long existingId, CurrentUser user) {
+		// scope first: a write outside the user's subtree is refused whatever else is wrong with it
+		Placement placement = placementInScope(form, user);
 		List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
 		IdNumber.problem(form.idNumber())
 			.ifPresent(p -> problems.add(new InvalidInputException.FieldProblem("idNumber", p)));
@@ -166,13 +168,17 @@ public class People {
 		if (form.phone() != null && !form.phone().isBlank() && !Phones.isValid(form.phone())) {
 			problems.add(new InvalidInputException.FieldProblem("phone", "is not a valid mobile or landline number"));
 		}
-		if ((form.householdId() == null) == (form.regionCode() == null || form.regionCode().isBlank())) {
-			problems.add(new InvalidInputException.FieldProblem("householdId",
-					"give a household for a resident or a regionCode for anyone else, not both"));
-		}
 		problems.addAll(personRoles.problems(form.rolesOrEmpty()));
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
+		}
+		return placement;
+	}
+
+	private Placement placementInScope(PersonForm form, CurrentUser user) {
+		if ((form.householdId() == null) == (form.regionCode() == null || form.regionCode().isBlank())) {
+			throw new InvalidInputException("householdId",
+					"give a household for a resident or a regionCode for anyone else, not both");
 		}
 		if (form.householdId() != null) {
 			HouseholdView household = households.fetch(form.householdId())

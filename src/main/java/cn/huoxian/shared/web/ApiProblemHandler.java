@@ -43,7 +43,9 @@ class ApiProblemHandler {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "unreadable", "The request body is not valid JSON for this endpoint",
+		Throwable cause = ex.getMostSpecificCause();
+		String why = cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage().lines().findFirst().orElse("");
+		return problem(HttpStatus.BAD_REQUEST, "unreadable", "The request body is not valid JSON for this endpoint" + why,
 				null);
 	}
 
