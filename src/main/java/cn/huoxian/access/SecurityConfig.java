@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -61,7 +62,8 @@ class SecurityConfig {
 			.authenticated())
 			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
 			.logout(l -> l.logoutSuccessUrl("/login?logout"))
-			.authenticationProvider(provider);
+			// an explicit manager with no parent: the provider (and its failure count) runs once per attempt
+			.authenticationManager(new ProviderManager(provider));
 		return http.build();
 	}
 

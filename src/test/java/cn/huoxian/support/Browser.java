@@ -1,0 +1,51 @@
+package cn.huoxian.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/** Headless Debian Chromium for browser tests; screenshots go to target/screenshots. */
+public final class Browser {
+
+	private Browser() {
+	}
+
+	/** A phone-sized headless Chromium; the test is skipped where chromedriver is not installed. */
+	public static ChromeDriver phone() {
+		return open(412, 915);
+	}
+
+	public static ChromeDriver desktop() {
+		return open(1280, 900);
+	}
+
+	private static ChromeDriver open(int width, int height) {
+		Path driver = Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
+		Assumptions.assumeTrue(Files.isExecutable(driver), "no chromedriver at " + driver + ": browser test skipped");
+		System.setProperty("webdriver.chrome.driver", driver.toString());
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost", "--lang=zh-CN");
+		ChromeDriver browser = new ChromeDriver(options);
+		browser.manage().window().setSize(new Dimension(width, height));
+		return browser;
+	}
+
+	public static Path screenshot(ChromeDriver browser, String name) throws IOException {
+		Path dir = Path.of("target", "screenshots");
+		Files.createDirectories(dir);
+		Path file = dir.resolve(name + ".png");
+		Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+		return file;
+	}
+
+}
