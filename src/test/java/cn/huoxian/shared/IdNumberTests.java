@@ -1,0 +1,83 @@
+package cn.huoxian.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class IdNumberTests {
+
+	@ParameterizedTest
+	@ValueSource(strings = { "11010519491231002X", "440524188001010014", "11010519491231002x" })
+	void acceptsValidNumbers(String value) {
+		assertThat(IdNumber.problem(value)).isEmpty();
+		assertThat(new IdNumber(value).value()).isEqualTo(value.toUpperCase());
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "110105194912310021", "440524188001010015", "11010519491231002Y" })
+	void rejectsWrongCheckDigit(String value) {
+		assertThat(IdNumber.problem(value)).contains("check digit is wrong");
+		assertThatThrownBy(() -> new IdNumber(value)).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "1234", "11010519491231002XX", "1101051949123100AX" })
+	void rejectsWrongShape(String value) {
+		assertThat(IdNumber.problem(value)).isPresent();
+	}
+
+	@Test
+	void rejectsImpossibleBirthDate() {
+		String first17 = "11010519490231002"; // 31 February
+		assertThat(IdNumber.problem(first17 + IdNumber.checkCharacter(first17))).contains("birth date is not a real date");
+	}
+
+	@Test
+	void derivesBirthDateAndSex() {
+		IdNumber woman = new IdNumber("11010519491231002X");
+		assertThat(woman.birthDate()).isEqualTo(LocalDate.of(1949, 12, 31));
+		assertThat(woman.sex()).isEqualTo('F');
+		IdNumber man = new IdNumber("440524188001010014");
+		assertThat(man.birthDate()).isEqualTo(LocalDate.of(1880, 1, 1));
+		assertThat(man.sex()).isEqualTo('M');
+		assertThat(man.areaCode()).isEqualTo("440524");
+	}
+
+	@Test
+	void masksAllButAreaAndLastFour() {
+		assertThat(IdNumber.mask("11010519491231002X")).isEqualTo("110105********002X");
+		assertThat(new IdNumber("11010519491231002X").toString()).doesNotContain("19491231");
+	}
+
+	static Stream<Long> seeds() {
+		return IntStream.range(0, 20).mapToObj(i -> 1000L + i);
+	}
+
+	/** Property: a generated number is valid, and changing any one digit makes it invalid. */
+	@ParameterizedTest
+	@MethodSource("seeds")
+	void singleDigitChangesAreAlwaysDetected(long seed) {
+		SplittableRandom random = new SplittableRandom(seed);
+		LocalDate birth = LocalDate.of(1940, 1, 1).plusDays(random.nextInt(25_000));
+		int sequence = random.nextInt(1000);
+		IdNumber id = IdNumber.of("130902", birth, sequence);
+		assertThat(IdNumber.isValid(id.value())).isTrue();
+		assertThat(id.birthDate()).isEqualTo(birth);
+		assertThat(id.sex()).isEqualTo(sequence % 2 == 1 ? 'M' : 'F');
+		int position = random.nextInt(17);
+		char original = id.value().charAt(position);
+		char changed = (char) ('0' + (original - '0' + 1 + random.nextInt(9)) % 10);
+		String mutated = id.value().substring(0, position) + changed + id.value().substring(position + 1);
+		assertThat(IdNumber.checkCharacter(mutated.substring(0, 17))).isNotEqualTo(mutated.charAt(17));
+	}
+
+}
