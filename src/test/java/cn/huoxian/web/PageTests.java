@@ -64,4 +64,50 @@ class PageTests {
 		mvc.perform(get("/persons/new").session(session)).andExpect(status().isOk());
 	}
 
+
+	@Test
+	void registersHouseholdThenShowsFieldErrorForBadIdNumber() throws Exception {
+		MockHttpSession session = login(mvc, "grid01");
+		String grid = com.jayway.jsonpath.JsonPath.read(mvc
+			.perform(cn.huoxian.support.Api.as(mvc, "grid01", get("/api/v1/me")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(), "$.scopes[0].code");
+		String location = mvc
+			.perform(post("/regions/" + grid + "/households/new").session(session)
+				.with(csrf())
+				.param("building", "8号楼")
+				.param("address", "页面测试8号楼")
+				.param("door", "2-302"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		mvc.perform(get(location).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("页面测试8号楼")));
+		String householdId = location.substring(location.lastIndexOf('/') + 1);
+		mvc.perform(post("/persons/new").session(session)
+			.with(csrf())
+			.param("name", "赵五")
+			.param("idNumber", "110105194912310021")
+			.param("householdId", householdId))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "idNumber"))
+			.andExpect(content().string(containsString("check digit is wrong")));
+		mvc.perform(post("/households/" + householdId + "/edit").session(session)
+			.with(csrf())
+			.param("building", "8号楼")
+			.param("address", "")
+			.param("door", "2-302"))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrors("form", "address"));
+	}
+
+	@Test
+	void formsRejectMissingCsrfToken() throws Exception {
+		MockHttpSession session = login(mvc, "xinhua");
+		mvc.perform(post("/regions/130902/edit").session(session).param("name", "x")).andExpect(status().isForbidden());
+	}
+
 }

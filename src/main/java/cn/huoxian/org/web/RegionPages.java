@@ -120,11 +120,40 @@ class RegionPages {
 		return "org/household-form";
 	}
 
+	@GetMapping("/households/{id}/edit")
+	String editHousehold(@PathVariable long id, Model model) {
+		var household = households.writable(id, users.current());
+		model.addAttribute("grid", regions.find(household.regionCode(), users.current().scope()));
+		model.addAttribute("form", new HouseholdForm(household.regionCode(), household.buildingName(),
+				household.address(), household.door()));
+		model.addAttribute("householdId", id);
+		return "org/household-form";
+	}
+
+	@PostMapping("/households/{id}/edit")
+	String updateHousehold(@PathVariable long id, @Valid @ModelAttribute("form") HouseholdForm form,
+			BindingResult binding, Model model) {
+		var household = households.writable(id, users.current());
+		if (!binding.hasFieldErrors("address")) {
+			try {
+				households.update(id, new HouseholdForm(household.regionCode(), form.building(), form.address(),
+						form.door()), users.current());
+				return "redirect:/households/" + id;
+			}
+			catch (InvalidInputException ex) {
+				FormErrors.reject(binding, ex);
+			}
+		}
+		model.addAttribute("grid", regions.find(household.regionCode(), users.current().scope()));
+		model.addAttribute("householdId", id);
+		return "org/household-form";
+	}
+
 	@PostMapping("/regions/{code}/households/new")
 	String createHousehold(@PathVariable String code, @Valid @ModelAttribute("form") HouseholdForm form,
 			BindingResult binding, Model model) {
 		RegionView grid = regions.find(code, users.current().scope());
-		if (!binding.hasErrors()) {
+		if (!binding.hasFieldErrors("address")) {
 			try {
 				var created = households.create(
 						new HouseholdForm(code, form.building(), form.address(), form.door()), users.current());
