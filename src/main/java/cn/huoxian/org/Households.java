@@ -17,6 +17,7 @@ import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,9 +29,12 @@ public class Households {
 
 	private final Regions regions;
 
-	Households(DSLContext db, Regions regions) {
+	private final ApplicationEventPublisher events;
+
+	Households(DSLContext db, Regions regions, ApplicationEventPublisher events) {
 		this.db = db;
 		this.regions = regions;
+		this.events = events;
 	}
 
 	/** The households under a region, by path then id. */
@@ -85,6 +89,7 @@ public class Households {
 		household.setDoor(blankToNull(form.door()));
 		household.store();
 		regions.adjustCounts(grid.path(), 1, 0, 0);
+		events.publishEvent(new HouseholdRegistered(household.getId(), grid.path()));
 		return fetch(household.getId()).orElseThrow();
 	}
 

@@ -1,0 +1,174 @@
+package cn.huoxian.screening;
+
+import static cn.huoxian.db.Tables.REGION;
+import static cn.huoxian.db.Tables.SCREENING_CAMPAIGN;
+import static cn.huoxian.db.Tables.SCREENING_COUNTER;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import cn.huoxian.db.tables.records.ScreeningCampaignRecord;
+import cn.huoxian.org.HouseholdRegistered;
+import cn.huoxian.org.RegionLevel;
+import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
+import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.RegionPath;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Screening campaigns: opened by city, county or township staff over a region they hold. */
+@Service
+public class Campaigns {
+
+	private final DSLContext db;
+
+	private final Regions regions;
+
+	private final Clock clock;
+
+	Campaigns(DSLContext db, Regions regions, Clock clock) {
+		this.db = db;
+		this.regions = regions;
+		this.clock = clock;
+	}
+
+	/**
+	 * Opens a campaign and sets up one coverage counter per region under its root, starting from
+	 * the households registered there now.
+	 */
+	@Transactional
+	public CampaignView create(CampaignForm form, CurrentUser user) {
+		user.requireNetworkEditor();
+		RegionView root = regions.byCode(form.rootRegion())
+			.orElseThrow(() -> new InvalidInputException("rootRegion", "no region has code " + form.rootRegion()));
+		if (!user.scope().coversRegion(root.path())) {
+			throw new ForbiddenException("region " + root.code() + " is outside your scope");
+		}
+		if (root.level() == RegionLevel.VILLAGE || root.level() == RegionLevel.GRID) {
+			throw new InvalidInputException("rootRegion", "a campaign is opened by a city, county or township");
+		}
+		if (form.endsOn().isBefore(form.startsOn())) {
+			throw new InvalidInputException("endsOn", "must not be before startsOn");
+		}
+		Set<Question> questions = form.questions() == null || form.questions().isEmpty()
+				? EnumSet.allOf(Question.class) : EnumSet.copyOf(form.questions());
+		ScreeningCampaignRecord campaign = db.newRecord(SCREENING_CAMPAIGN);
+		campaign.setName(form.name().strip());
+		campaign.setRootRegionId(root.id());
+		campaign.setRootPath(root.path());
+		campaign.setStartsOn(form.startsOn());
+		campaign.setEndsOn(form.endsOn());
+		campaign.setQuestions(questions.stream().map(Enum::name).collect(Collectors.joining(",")));
+		campaign.setCreatedBy(user.username());
+		campaign.store();
+		db.insertInto(SCREENING_COUNTER, SCREENING_COUNTER.CAMPAIGN_ID, SCREENING_COUNTER.REGION_ID,
+				SCREENING_COUNTER.PATH, SCREENING_COUNTER.HOUSEHOLDS)
+			.select(DSL.select(DSL.val(campaign.getId()), REGION.ID, REGION.PATH, REGION.HOUSEHOLDS)
+				.from(REGION)
+				.where(REGION.PATH.like(root.path() + "%")))
+			.execute();
+		return find(campaign.getId(), user.scope());
+	}
+
+	/** Campaigns whose root lies inside the scope, or that cover the scope's regions; newest first. */
+	public List<CampaignView> list(DataScope scope) {
+		return db.select(SCREENING_CAMPAIGN.fields())
+			.select(REGION.CODE, REGION.NAME)
+			.from(SCREENING_CAMPAIGN)
+			.join(REGION)
+			.on(REGION.ID.eq(SCREENING_CAMPAIGN.ROOT_REGION_ID))
+			.orderBy(SCREENING_CAMPAIGN.ID.desc())
+			.fetch(this::view)
+			.stream()
+			.filter(c -> overlaps(c, scope))
+			.toList();
+	}
+
+	/** Open campaigns that reach a region (for a grid worker's "my grid"). */
+	public List<CampaignView> openFor(String path) {
+		return db.select(SCREENING_CAMPAIGN.fields())
+			.select(REGION.CODE, REGION.NAME)
+			.from(SCREENING_CAMPAIGN)
+			.join(REGION)
+			.on(REGION.ID.eq(SCREENING_CAMPAIGN.ROOT_REGION_ID))
+			.orderBy(SCREENING_CAMPAIGN.ID.desc())
+			.fetch(this::view)
+			.stream()
+			.filter(c -> c.open() && path.startsWith(c.rootPath()))
+			.toList();
+	}
+
+	/** A campaign the user can see (its root overlaps their scope), or 404. */
+	public CampaignView find(long id, DataScope scope) {
+		return db.select(SCREENING_CAMPAIGN.fields())
+			.select(REGION.CODE, REGION.NAME)
+			.from(SCREENING_CAMPAIGN)
+			.join(REGION)
+			.on(REGION.ID.eq(SCREENING_CAMPAIGN.ROOT_REGION_ID))
+			.where(SCREENING_CAMPAIGN.ID.eq(id))
+			.fetchOptional(this::view)
+			.filter(c -> overlaps(c, scope))
+			.orElseThrow(() -> new NotFoundException("campaign " + id));
+	}
+
+	/** A household registered after a campaign opened is a target too: count it in every open campaign. */
+	@EventListener
+	void on(HouseholdRegistered event) {
+		List<String> ancestors = ancestorPaths(event.path());
+		db.update(SCREENING_COUNTER)
+			.set(SCREENING_COUNTER.HOUSEHOLDS, SCREENING_COUNTER.HOUSEHOLDS.plus(1))
+			.where(SCREENING_COUNTER.PATH.in(ancestors))
+			.and(SCREENING_COUNTER.CAMPAIGN_ID.in(DSL.select(SCREENING_CAMPAIGN.ID)
+				.from(SCREENING_CAMPAIGN)
+				.where(SCREENING_CAMPAIGN.CLOSED_AT.isNull())))
+			.execute();
+	}
+
+	/** The paths of a region and all its ancestors. */
+	static List<String> ancestorPaths(String path) {
+		List<String> codes = new RegionPath(path).codes();
+		StringBuilder prefix = new StringBuilder("/");
+		List<String> paths = new java.util.ArrayList<>();
+		for (String code : codes) {
+			prefix.append(code).append('/');
+			paths.add(prefix.toString());
+		}
+		return paths;
+	}
+
+	private static boolean overlaps(CampaignView campaign, DataScope scope) {
+		return scope.coversRegion(campaign.rootPath())
+				|| scope.regions().stream().anyMatch(r -> r.value().startsWith(campaign.rootPath()));
+	}
+
+	private CampaignView view(Record r) {
+		LocalDate today = BusinessDay.today(clock);
+		LocalDate startsOn = r.get(SCREENING_CAMPAIGN.STARTS_ON);
+		LocalDate endsOn = r.get(SCREENING_CAMPAIGN.ENDS_ON);
+		boolean open = r.get(SCREENING_CAMPAIGN.CLOSED_AT) == null && !today.isBefore(startsOn)
+				&& !today.isAfter(endsOn);
+		Set<Question> questions = EnumSet.noneOf(Question.class);
+		Arrays.stream(r.get(SCREENING_CAMPAIGN.QUESTIONS).split(","))
+			.filter(q -> !q.isBlank())
+			.forEach(q -> questions.add(Question.valueOf(q)));
+		return new CampaignView(r.get(SCREENING_CAMPAIGN.ID), r.get(SCREENING_CAMPAIGN.NAME), r.get(REGION.CODE),
+				r.get(REGION.NAME), r.get(SCREENING_CAMPAIGN.ROOT_PATH), r.get(SCREENING_CAMPAIGN.TARGET), startsOn,
+				endsOn, questions, open);
+	}
+
+}

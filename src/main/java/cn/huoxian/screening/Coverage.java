@@ -1,0 +1,152 @@
+package cn.huoxian.screening;
+
+import static cn.huoxian.db.Tables.BUILDING;
+import static cn.huoxian.db.Tables.HOUSEHOLD;
+import static cn.huoxian.db.Tables.REGION;
+import static cn.huoxian.db.Tables.SCREENING_COUNTER;
+import static cn.huoxian.db.Tables.SCREENING_HOUSEHOLD;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.PageResult;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Service;
+
+/** Read model for coverage: counters of a region and its children, and the blind-spot list. */
+@Service
+public class Coverage {
+
+	private final DSLContext db;
+
+	private final Campaigns campaigns;
+
+	private final Regions regions;
+
+	Coverage(DSLContext db, Campaigns campaigns, Regions regions) {
+		this.db = db;
+		this.campaigns = campaigns;
+		this.regions = regions;
+	}
+
+	/** One region's figures for one campaign. */
+	public record Figures(String code, String name, String level, long households, long covered, BigDecimal rate,
+			long residentsAccounted, long flagged, long visits) {
+
+		public long uncovered() {
+			return households - covered;
+		}
+
+	}
+
+	/** A region's figures with its children's, for drill-down. */
+	public record View(CampaignView campaign, Figures region, List<Figures> children) {
+	}
+
+	/** An uncovered household: where it is, and when it was last tried (null if never). */
+	public record BlindSpot(long householdId, String gridCode, String gridName, String building, String address,
+			String door, int residents, OffsetDateTime lastVisitedAt) {
+	}
+
+	public View coverage(long campaignId, String regionCode, DataScope scope) {
+		CampaignView campaign = campaigns.find(campaignId, scope);
+		RegionView region = regionIn(campaign, regionCode, scope);
+		Figures figures = db.select(SCREENING_COUNTER.fields())
+			.select(REGION.CODE, REGION.NAME, REGION.REGION_LEVEL)
+			.from(SCREENING_COUNTER)
+			.join(REGION)
+			.on(REGION.ID.eq(SCREENING_COUNTER.REGION_ID))
+			.where(SCREENING_COUNTER.CAMPAIGN_ID.eq(campaignId), SCREENING_COUNTER.REGION_ID.eq(region.id()))
+			.fetchOptional(Coverage::figures)
+			.orElseThrow(() -> new NotFoundException("coverage of " + regionCode));
+		List<Figures> children = db.select(SCREENING_COUNTER.fields())
+			.select(REGION.CODE, REGION.NAME, REGION.REGION_LEVEL)
+			.from(REGION)
+			.join(SCREENING_COUNTER)
+			.on(SCREENING_COUNTER.REGION_ID.eq(REGION.ID).and(SCREENING_COUNTER.CAMPAIGN_ID.eq(campaignId)))
+			.where(REGION.PARENT_ID.eq(region.id()))
+			.orderBy(REGION.CODE)
+			.fetch(Coverage::figures);
+		return new View(campaign, figures, children);
+	}
+
+	/** Exactly the uncovered households under a region, by grid, building and door. */
+	public PageResult<BlindSpot> blindSpots(long campaignId, String regionCode, int page, int size, DataScope scope) {
+		PageResult.check(page, size);
+		CampaignView campaign = campaigns.find(campaignId, scope);
+		RegionView region = regionIn(campaign, regionCode, scope);
+		long total = db.select(SCREENING_COUNTER.HOUSEHOLDS.minus(SCREENING_COUNTER.COVERED))
+			.from(SCREENING_COUNTER)
+			.where(SCREENING_COUNTER.CAMPAIGN_ID.eq(campaignId), SCREENING_COUNTER.REGION_ID.eq(region.id()))
+			.fetchOptional(0, Long.class)
+			.orElse(0L);
+		List<BlindSpot> items = blindSpotQuery(campaignId, region.path()).limit(size)
+			.offset((long) page * size)
+			.fetch(Coverage::blindSpot);
+		return new PageResult<>(items, total, page, size);
+	}
+
+	/** Streams every blind spot under a region (for the ledger export) without holding them in memory. */
+	public void eachBlindSpot(long campaignId, String regionCode, DataScope scope,
+			java.util.function.Consumer<BlindSpot> consumer) {
+		CampaignView campaign = campaigns.find(campaignId, scope);
+		RegionView region = regionIn(campaign, regionCode, scope);
+		try (var cursor = blindSpotQuery(campaignId, region.path()).fetchSize(1000).fetchLazy()) {
+			for (Record record : cursor) {
+				consumer.accept(blindSpot(record));
+			}
+		}
+	}
+
+	private static final cn.huoxian.db.tables.ScreeningHousehold STATE = SCREENING_HOUSEHOLD.as("state");
+
+	private org.jooq.SelectSeekStep2<Record, String, Long> blindSpotQuery(long campaignId, String path) {
+		var state = STATE;
+		org.jooq.SelectField<?>[] fields = { HOUSEHOLD.ID, HOUSEHOLD.ADDRESS, HOUSEHOLD.DOOR, HOUSEHOLD.RESIDENTS,
+				BUILDING.NAME, REGION.CODE, REGION.NAME, state.LAST_VISITED_AT };
+		return db.select(fields)
+			.from(HOUSEHOLD)
+			.join(REGION)
+			.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
+			.leftJoin(BUILDING)
+			.on(BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
+			.leftJoin(state)
+			.on(state.CAMPAIGN_ID.eq(campaignId).and(state.HOUSEHOLD_ID.eq(HOUSEHOLD.ID)))
+			.where(HOUSEHOLD.PATH.like(path + "%"))
+			.and(state.COVERED.isNull().or(state.COVERED.isFalse()))
+			.orderBy(HOUSEHOLD.PATH, HOUSEHOLD.ID);
+	}
+
+	private RegionView regionIn(CampaignView campaign, String regionCode, DataScope scope) {
+		RegionView region = regions.find(regionCode == null || regionCode.isBlank() ? campaign.rootRegion() : regionCode,
+				scope);
+		if (!region.path().startsWith(campaign.rootPath())) {
+			throw new NotFoundException("region " + regionCode + " in campaign " + campaign.id());
+		}
+		return region;
+	}
+
+	private static Figures figures(Record r) {
+		long households = r.get(SCREENING_COUNTER.HOUSEHOLDS);
+		long covered = r.get(SCREENING_COUNTER.COVERED);
+		BigDecimal rate = households == 0 ? BigDecimal.ZERO
+				: BigDecimal.valueOf(covered).divide(BigDecimal.valueOf(households), 4, RoundingMode.HALF_UP);
+		return new Figures(r.get(REGION.CODE), r.get(REGION.NAME), r.get(REGION.REGION_LEVEL), households, covered,
+				rate, r.get(SCREENING_COUNTER.RESIDENTS_ACCOUNTED), r.get(SCREENING_COUNTER.FLAGGED),
+				r.get(SCREENING_COUNTER.VISITS));
+	}
+
+	private static BlindSpot blindSpot(Record r) {
+		return new BlindSpot(r.get(HOUSEHOLD.ID), r.get(REGION.CODE), r.get(REGION.NAME), r.get(BUILDING.NAME),
+				r.get(HOUSEHOLD.ADDRESS), r.get(HOUSEHOLD.DOOR), r.get(HOUSEHOLD.RESIDENTS),
+				r.get(STATE.LAST_VISITED_AT));
+	}
+
+}

@@ -1,0 +1,89 @@
+package cn.huoxian.screening;
+
+import static cn.huoxian.db.Tables.PERSON;
+import static cn.huoxian.db.Tables.SCREENING_FLAG;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
+import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.PageResult;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Residents flagged by visits, listed per region until someone records how they were handled. */
+@Service
+public class Flags {
+
+	private final DSLContext db;
+
+	private final Regions regions;
+
+	private final Clock clock;
+
+	Flags(DSLContext db, Regions regions, Clock clock) {
+		this.db = db;
+		this.regions = regions;
+		this.clock = clock;
+	}
+
+	/** One flagged resident. */
+	public record FlagView(long id, long campaignId, long personId, String personName, String path, String flags,
+			OffsetDateTime raisedAt, OffsetDateTime handledAt, String handledBy, String note) {
+	}
+
+	public PageResult<FlagView> list(String regionCode, boolean openOnly, int page, int size, DataScope scope) {
+		PageResult.check(page, size);
+		RegionView region = regions.find(regionCode, scope);
+		Condition where = SCREENING_FLAG.PATH.like(region.path() + "%");
+		if (openOnly) {
+			where = where.and(SCREENING_FLAG.HANDLED_AT.isNull());
+		}
+		long total = db.fetchCount(SCREENING_FLAG, where);
+		var items = db.select(SCREENING_FLAG.fields())
+			.select(PERSON.NAME)
+			.from(SCREENING_FLAG)
+			.join(PERSON)
+			.on(PERSON.ID.eq(SCREENING_FLAG.PERSON_ID))
+			.where(where)
+			.orderBy(SCREENING_FLAG.RAISED_AT.desc(), SCREENING_FLAG.ID.desc())
+			.limit(size)
+			.offset((long) page * size)
+			.fetch(r -> new FlagView(r.get(SCREENING_FLAG.ID), r.get(SCREENING_FLAG.CAMPAIGN_ID),
+					r.get(SCREENING_FLAG.PERSON_ID), r.get(PERSON.NAME), r.get(SCREENING_FLAG.PATH),
+					r.get(SCREENING_FLAG.FLAGS), r.get(SCREENING_FLAG.RAISED_AT), r.get(SCREENING_FLAG.HANDLED_AT),
+					r.get(SCREENING_FLAG.HANDLED_BY), r.get(SCREENING_FLAG.NOTE)));
+		return new PageResult<>(items, total, page, size);
+	}
+
+	/** Marks a flag handled (e.g. an isolation case opened, or a doctor cleared the resident). */
+	@Transactional
+	public void handle(long flagId, String note, CurrentUser user) {
+		user.requirePeopleEditor();
+		String path = db.select(SCREENING_FLAG.PATH)
+			.from(SCREENING_FLAG)
+			.where(SCREENING_FLAG.ID.eq(flagId))
+			.fetchOne(SCREENING_FLAG.PATH);
+		if (path == null) {
+			throw new NotFoundException("flag " + flagId);
+		}
+		if (!user.scope().coversRegion(path)) {
+			throw new ForbiddenException("flag " + flagId + " is outside your scope");
+		}
+		db.update(SCREENING_FLAG)
+			.set(SCREENING_FLAG.HANDLED_AT, OffsetDateTime.now(clock))
+			.set(SCREENING_FLAG.HANDLED_BY, user.username())
+			.set(SCREENING_FLAG.NOTE, note == null ? null : note.strip())
+			.where(SCREENING_FLAG.ID.eq(flagId))
+			.and(SCREENING_FLAG.HANDLED_AT.isNull())
+			.execute();
+	}
+
+}

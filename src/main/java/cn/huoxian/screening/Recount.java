@@ -1,0 +1,230 @@
+package cn.huoxian.screening;
+
+import static cn.huoxian.db.Tables.HOUSEHOLD;
+import static cn.huoxian.db.Tables.REGION;
+import static cn.huoxian.db.Tables.SCREENING_COUNTER;
+import static cn.huoxian.db.Tables.SCREENING_HOUSEHOLD;
+import static cn.huoxian.db.Tables.SCREENING_VISIT;
+import static cn.huoxian.db.Tables.SCREENING_VISIT_RESIDENT;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.ForbiddenException;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The administrator's check: recomputes every household's state from its latest visit and every
+ * counter from the households, reports each difference, and repairs it.
+ */
+@Service
+public class Recount {
+
+	private static final Logger log = LoggerFactory.getLogger(Recount.class);
+
+	private static final int MAX_REPORTED = 100;
+
+	private final DSLContext db;
+
+	private final Campaigns campaigns;
+
+	Recount(DSLContext db, Campaigns campaigns) {
+		this.db = db;
+		this.campaigns = campaigns;
+	}
+
+	/** What a recount found and repaired. */
+	public record Report(long campaignId, long householdsChecked, long householdsRepaired, long countersChecked,
+			long countersRepaired, List<String> differences) {
+
+		public boolean clean() {
+			return householdsRepaired == 0 && countersRepaired == 0;
+		}
+
+	}
+
+	/** A household's state as its latest visit says it should be. */
+	private record State(long householdId, String path, boolean covered, long visitId, OffsetDateTime at,
+			int accounted, int flagged) {
+	}
+
+	@Transactional
+	public Report recount(long campaignId, CurrentUser user) {
+		if (!user.isAdministrator()) {
+			throw new ForbiddenException("only a city administrator may recount");
+		}
+		CampaignView campaign = campaigns.find(campaignId, user.scope());
+		List<String> differences = new ArrayList<>();
+		long[] households = repairStates(campaignId, differences);
+		long[] counters = repairCounters(campaign, differences);
+		Report report = new Report(campaignId, households[0], households[1], counters[0], counters[1],
+				List.copyOf(differences));
+		log.info("Recount of campaign {}: {} household states ({} repaired), {} counters ({} repaired)", campaignId,
+				households[0], households[1], counters[0], counters[1]);
+		return report;
+	}
+
+	private long[] repairStates(long campaignId, List<String> differences) {
+		var later = SCREENING_VISIT.as("later");
+		var residents = DSL.field(DSL.selectCount()
+			.from(SCREENING_VISIT_RESIDENT)
+			.where(SCREENING_VISIT_RESIDENT.VISIT_ID.eq(SCREENING_VISIT.ID)));
+		var flagged = DSL.field(DSL.selectCount()
+			.from(SCREENING_VISIT_RESIDENT)
+			.where(SCREENING_VISIT_RESIDENT.VISIT_ID.eq(SCREENING_VISIT.ID))
+			.and(SCREENING_VISIT_RESIDENT.FLAGS.isNotNull()));
+		Map<Long, State> expected = new HashMap<>();
+		db.select(SCREENING_VISIT.HOUSEHOLD_ID, SCREENING_VISIT.PATH, SCREENING_VISIT.OUTCOME, SCREENING_VISIT.ID,
+				SCREENING_VISIT.VISITED_AT, residents, flagged)
+			.from(SCREENING_VISIT)
+			.where(SCREENING_VISIT.CAMPAIGN_ID.eq(campaignId))
+			.andNotExists(DSL.selectOne()
+				.from(later)
+				.where(later.CAMPAIGN_ID.eq(SCREENING_VISIT.CAMPAIGN_ID))
+				.and(later.HOUSEHOLD_ID.eq(SCREENING_VISIT.HOUSEHOLD_ID))
+				.and(later.VISITED_AT.gt(SCREENING_VISIT.VISITED_AT)
+					.or(later.VISITED_AT.eq(SCREENING_VISIT.VISITED_AT).and(later.ID.gt(SCREENING_VISIT.ID)))))
+			.fetchSize(1000)
+			.forEach(r -> {
+				boolean covered = Outcome.COVERED.name().equals(r.value3());
+				expected.put(r.value1(), new State(r.value1(), r.value2(), covered, r.value4(), r.value5(),
+						covered ? r.value6() : 0, r.value7()));
+			});
+		long checked = 0;
+		long repaired = 0;
+		Map<Long, State> actual = new HashMap<>();
+		db.selectFrom(SCREENING_HOUSEHOLD).where(SCREENING_HOUSEHOLD.CAMPAIGN_ID.eq(campaignId)).fetchSize(1000).forEach(
+				r -> actual.put(r.getHouseholdId(), new State(r.getHouseholdId(), r.getPath(), r.getCovered(),
+						r.getLastVisitId(), r.getLastVisitedAt(), r.getResidentsAccounted(), r.getFlagged())));
+		for (State want : expected.values()) {
+			checked++;
+			State have = actual.remove(want.householdId());
+			if (want.equals(normalised(have, want))) {
+				continue;
+			}
+			repaired++;
+			note(differences, "household " + want.householdId() + ": state " + have + " should be " + want);
+			db.deleteFrom(SCREENING_HOUSEHOLD)
+				.where(SCREENING_HOUSEHOLD.CAMPAIGN_ID.eq(campaignId), SCREENING_HOUSEHOLD.HOUSEHOLD_ID.eq(want.householdId()))
+				.execute();
+			db.insertInto(SCREENING_HOUSEHOLD)
+				.set(SCREENING_HOUSEHOLD.CAMPAIGN_ID, campaignId)
+				.set(SCREENING_HOUSEHOLD.HOUSEHOLD_ID, want.householdId())
+				.set(SCREENING_HOUSEHOLD.PATH, want.path())
+				.set(SCREENING_HOUSEHOLD.COVERED, want.covered())
+				.set(SCREENING_HOUSEHOLD.LAST_VISIT_ID, want.visitId())
+				.set(SCREENING_HOUSEHOLD.LAST_VISITED_AT, want.at())
+				.set(SCREENING_HOUSEHOLD.RESIDENTS_ACCOUNTED, want.accounted())
+				.set(SCREENING_HOUSEHOLD.FLAGGED, want.flagged())
+				.execute();
+		}
+		for (State orphan : actual.values()) {
+			checked++;
+			repaired++;
+			note(differences, "household " + orphan.householdId() + ": state without any visit, removed");
+			db.deleteFrom(SCREENING_HOUSEHOLD)
+				.where(SCREENING_HOUSEHOLD.CAMPAIGN_ID.eq(campaignId),
+						SCREENING_HOUSEHOLD.HOUSEHOLD_ID.eq(orphan.householdId()))
+				.execute();
+		}
+		return new long[] { checked, repaired };
+	}
+
+	/** Timestamps come back from the database at another offset; compare instants, not representations. */
+	private static State normalised(State have, State want) {
+		if (have == null || have.at() == null || !have.at().isEqual(want.at())) {
+			return have;
+		}
+		return new State(have.householdId(), have.path(), have.covered(), have.visitId(), want.at(), have.accounted(),
+				have.flagged());
+	}
+
+	private long[] repairCounters(CampaignView campaign, List<String> differences) {
+		long campaignId = campaign.id();
+		Map<Long, String> regionPaths = db.select(REGION.ID, REGION.PATH)
+			.from(REGION)
+			.where(REGION.PATH.like(campaign.rootPath() + "%"))
+			.fetchMap(REGION.ID, REGION.PATH);
+		Map<String, long[]> want = new HashMap<>();
+		regionPaths.values().forEach(p -> want.put(p, new long[5]));
+		db.select(HOUSEHOLD.PATH, DSL.count())
+			.from(HOUSEHOLD)
+			.where(HOUSEHOLD.PATH.like(campaign.rootPath() + "%"))
+			.groupBy(HOUSEHOLD.PATH)
+			.forEach(r -> roll(want, r.value1(), 0, r.value2()));
+		db.select(SCREENING_HOUSEHOLD.PATH,
+				DSL.sum(DSL.when(SCREENING_HOUSEHOLD.COVERED.isTrue(), 1).otherwise(0)),
+				DSL.sum(SCREENING_HOUSEHOLD.RESIDENTS_ACCOUNTED), DSL.sum(SCREENING_HOUSEHOLD.FLAGGED))
+			.from(SCREENING_HOUSEHOLD)
+			.where(SCREENING_HOUSEHOLD.CAMPAIGN_ID.eq(campaignId))
+			.groupBy(SCREENING_HOUSEHOLD.PATH)
+			.forEach(r -> {
+				roll(want, r.value1(), 1, r.value2().longValue());
+				roll(want, r.value1(), 2, r.value3().longValue());
+				roll(want, r.value1(), 3, r.value4().longValue());
+			});
+		db.select(SCREENING_VISIT.PATH, DSL.count())
+			.from(SCREENING_VISIT)
+			.where(SCREENING_VISIT.CAMPAIGN_ID.eq(campaignId))
+			.groupBy(SCREENING_VISIT.PATH)
+			.forEach(r -> roll(want, r.value1(), 4, r.value2()));
+		Map<String, long[]> have = new HashMap<>();
+		db.selectFrom(SCREENING_COUNTER)
+			.where(SCREENING_COUNTER.CAMPAIGN_ID.eq(campaignId))
+			.forEach(r -> have.put(r.getPath(), new long[] { r.getHouseholds(), r.getCovered(),
+					r.getResidentsAccounted(), r.getFlagged(), r.getVisits() }));
+		long repaired = 0;
+		Map<String, Long> regionIds = new HashMap<>();
+		regionPaths.forEach((id, path) -> regionIds.put(path, id));
+		for (var entry : want.entrySet()) {
+			long[] expected = entry.getValue();
+			long[] actual = have.get(entry.getKey());
+			if (actual != null && java.util.Arrays.equals(actual, expected)) {
+				continue;
+			}
+			repaired++;
+			note(differences, "counter " + entry.getKey() + ": " + (actual == null ? "missing"
+					: java.util.Arrays.toString(actual)) + " should be " + java.util.Arrays.toString(expected));
+			db.deleteFrom(SCREENING_COUNTER)
+				.where(SCREENING_COUNTER.CAMPAIGN_ID.eq(campaignId), SCREENING_COUNTER.PATH.eq(entry.getKey()))
+				.execute();
+			db.insertInto(SCREENING_COUNTER)
+				.set(SCREENING_COUNTER.CAMPAIGN_ID, campaignId)
+				.set(SCREENING_COUNTER.REGION_ID, regionIds.get(entry.getKey()))
+				.set(SCREENING_COUNTER.PATH, entry.getKey())
+				.set(SCREENING_COUNTER.HOUSEHOLDS, expected[0])
+				.set(SCREENING_COUNTER.COVERED, expected[1])
+				.set(SCREENING_COUNTER.RESIDENTS_ACCOUNTED, expected[2])
+				.set(SCREENING_COUNTER.FLAGGED, expected[3])
+				.set(SCREENING_COUNTER.VISITS, expected[4])
+				.execute();
+		}
+		return new long[] { want.size(), repaired };
+	}
+
+	/** Adds a grid's figure to the grid and every region above it (within the campaign's root). */
+	private static void roll(Map<String, long[]> want, String gridPath, int index, long value) {
+		for (String path : Campaigns.ancestorPaths(gridPath)) {
+			long[] figures = want.get(path);
+			if (figures != null) {
+				figures[index] += value;
+			}
+		}
+	}
+
+	private static void note(List<String> differences, String difference) {
+		if (differences.size() < MAX_REPORTED) {
+			differences.add(difference);
+		}
+	}
+
+}

@@ -1,0 +1,265 @@
+package cn.huoxian.screening;
+
+import static cn.huoxian.db.Tables.HOUSEHOLD;
+import static cn.huoxian.db.Tables.PERSON;
+import static cn.huoxian.db.Tables.SCREENING_VISIT;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import cn.huoxian.people.People;
+import cn.huoxian.people.PersonForm;
+import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.IdNumber;
+import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Phones;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Records batches of visits: the whole batch is validated first (one bad visit rejects it, named),
+ * visits already stored under the same client {@code visitId} are skipped, and the households'
+ * latest state and the coverage counters at every level change in the same transaction.
+ */
+@Service
+public class Visits {
+
+	public static final int MAX_BATCH = 1000;
+
+	private static final BigDecimal LOWEST = new BigDecimal("34.0");
+
+	private static final BigDecimal HIGHEST = new BigDecimal("43.0");
+
+	private final DSLContext db;
+
+	private final Campaigns campaigns;
+
+	private final People people;
+
+	private final VisitWriter writer;
+
+	private final Clock clock;
+
+	Visits(DSLContext db, Campaigns campaigns, People people, VisitWriter writer, Clock clock) {
+		this.db = db;
+		this.campaigns = campaigns;
+		this.people = people;
+		this.writer = writer;
+		this.clock = clock;
+	}
+
+	/** What a batch did: visits stored, and visits skipped because their visitId was already stored. */
+	public record BatchResult(int accepted, int duplicates) {
+	}
+
+	/** A household the batch touches: where it is and who is registered in it. */
+	record Target(long id, String path, Set<Long> residents) {
+	}
+
+	@Transactional
+	public BatchResult record(long campaignId, List<VisitInput> visits, CurrentUser user) {
+		user.requirePeopleEditor();
+		CampaignView campaign = campaigns.find(campaignId, user.scope());
+		if (visits == null || visits.isEmpty() || visits.size() > MAX_BATCH) {
+			throw new InvalidInputException("visits", "send between 1 and " + MAX_BATCH + " visits");
+		}
+		checkShapes(visits, campaign);
+		Map<Long, Target> targets = targets(visits, campaign, user);
+		// a retried visit is skipped before its residents are checked: the household may have changed since
+		Set<UUID> stored = storedVisitIds(visits);
+		List<VisitInput> fresh = visits.stream().filter(v -> !stored.contains(v.visitId())).toList();
+		checkResidents(fresh, visits, targets);
+		if (!fresh.isEmpty()) {
+			List<VisitInput> withNewResidents = registerUnregistered(fresh, targets, user);
+			writer.write(campaign.id(), withNewResidents, targets, user);
+		}
+		return new BatchResult(fresh.size(), visits.size() - fresh.size());
+	}
+
+	private void checkShapes(List<VisitInput> visits, CampaignView campaign) {
+		Set<UUID> seen = new HashSet<>();
+		OffsetDateTime latest = OffsetDateTime.now(clock).plusMinutes(5);
+		for (int i = 0; i < visits.size(); i++) {
+			VisitInput visit = visits.get(i);
+			String at = "visits[" + i + "].";
+			if (visit == null || visit.visitId() == null) {
+				throw invalid(at + "visitId", null, "is required (a UUID chosen by the client)");
+			}
+			if (!seen.add(visit.visitId())) {
+				throw invalid(at + "visitId", visit, "appears twice in the batch");
+			}
+			if (visit.householdId() == null) {
+				throw invalid(at + "householdId", visit, "is required");
+			}
+			if (visit.outcome() == null) {
+				throw invalid(at + "outcome", visit, "is required: COVERED or NOBODY_HOME");
+			}
+			if (visit.visitedAt() == null || visit.visitedAt().isAfter(latest)) {
+				throw invalid(at + "visitedAt", visit, "is required and must not be in the future");
+			}
+			var day = visit.visitedAt().atZoneSameInstant(BusinessDay.ZONE).toLocalDate();
+			if (day.isBefore(campaign.startsOn()) || day.isAfter(campaign.endsOn())) {
+				throw invalid(at + "visitedAt", visit,
+						"falls outside the campaign (" + campaign.startsOn() + " to " + campaign.endsOn() + ")");
+			}
+		}
+	}
+
+	private Map<Long, Target> targets(List<VisitInput> visits, CampaignView campaign, CurrentUser user) {
+		Set<Long> ids = visits.stream().map(VisitInput::householdId).collect(Collectors.toSet());
+		// locking the households serialises batches that touch the same ones, so state deltas stay exact
+		Map<Long, String> paths = db.select(HOUSEHOLD.ID, HOUSEHOLD.PATH)
+			.from(HOUSEHOLD)
+			.where(HOUSEHOLD.ID.in(ids))
+			.orderBy(HOUSEHOLD.ID)
+			.forUpdate()
+			.fetchMap(HOUSEHOLD.ID, HOUSEHOLD.PATH);
+		Map<Long, Set<Long>> residents = new HashMap<>();
+		db.select(PERSON.ID, PERSON.HOUSEHOLD_ID)
+			.from(PERSON)
+			.where(PERSON.HOUSEHOLD_ID.in(ids))
+			.forEach(r -> residents.computeIfAbsent(r.value2(), k -> new HashSet<>()).add(r.value1()));
+		Map<Long, Target> targets = new HashMap<>();
+		for (int i = 0; i < visits.size(); i++) {
+			VisitInput visit = visits.get(i);
+			String path = paths.get(visit.householdId());
+			if (path == null || !path.startsWith(campaign.rootPath())) {
+				throw invalid("visits[" + i + "].householdId", visit,
+						"no household " + visit.householdId() + " in the campaign's region");
+			}
+			if (!user.scope().coversRegion(path)) {
+				throw new ForbiddenException("household " + visit.householdId() + " (visit " + visit.visitId()
+						+ ") is outside your scope");
+			}
+			targets.put(visit.householdId(), new Target(visit.householdId(), path,
+					residents.getOrDefault(visit.householdId(), new HashSet<>())));
+		}
+		return targets;
+	}
+
+	private void checkResidents(List<VisitInput> fresh, List<VisitInput> batch, Map<Long, Target> targets) {
+		for (VisitInput visit : fresh) {
+			String at = "visits[" + batch.indexOf(visit) + "].";
+			Target target = targets.get(visit.householdId());
+			if (visit.outcome() == Outcome.NOBODY_HOME) {
+				if (!visit.residentsOrEmpty().isEmpty() || !visit.unregisteredOrEmpty().isEmpty()) {
+					throw invalid(at + "residents", visit, "must be empty when nobody was home");
+				}
+				continue;
+			}
+			Set<Long> accounted = new HashSet<>();
+			for (int r = 0; r < visit.residentsOrEmpty().size(); r++) {
+				VisitInput.ResidentCheck check = visit.residentsOrEmpty().get(r);
+				String field = at + "residents[" + r + "].";
+				if (check == null || check.personId() == null || !target.residents().contains(check.personId())) {
+					throw invalid(field + "personId", visit, "is not a registered resident of household " + target.id());
+				}
+				if (!accounted.add(check.personId())) {
+					throw invalid(field + "personId", visit, "is listed twice");
+				}
+				if (check.status() == null) {
+					throw invalid(field + "status", visit, "is required: PRESENT, AWAY or MOVED_OUT");
+				}
+				checkTemperature(field, visit, check.temperature());
+			}
+			if (!accounted.equals(target.residents())) {
+				Set<Long> missing = new HashSet<>(target.residents());
+				missing.removeAll(accounted);
+				throw invalid(at + "residents", visit,
+						"a covered visit accounts for every registered resident; missing " + missing);
+			}
+			checkUnregistered(at, visit);
+		}
+	}
+
+	private void checkUnregistered(String at, VisitInput visit) {
+		Set<String> seen = new HashSet<>();
+		for (int n = 0; n < visit.unregisteredOrEmpty().size(); n++) {
+			VisitInput.NewResident resident = visit.unregisteredOrEmpty().get(n);
+			String field = at + "unregistered[" + n + "].";
+			if (resident == null || resident.name() == null || resident.name().isBlank()) {
+				throw invalid(field + "name", visit, "is required");
+			}
+			IdNumber.problem(resident.idNumber()).ifPresent(p -> {
+				throw invalid(field + "idNumber", visit, p);
+			});
+			if (!seen.add(resident.idNumber().toUpperCase())) {
+				throw invalid(field + "idNumber", visit, "is listed twice");
+			}
+			if (resident.phone() != null && !resident.phone().isBlank() && !Phones.isValid(resident.phone())) {
+				throw invalid(field + "phone", visit, "is not a valid phone number");
+			}
+			checkTemperature(field, visit, resident.temperature());
+		}
+	}
+
+	private static void checkTemperature(String field, VisitInput visit, BigDecimal temperature) {
+		if (temperature != null && (temperature.compareTo(LOWEST) < 0 || temperature.compareTo(HIGHEST) > 0)) {
+			throw invalid(field + "temperature", visit, "must be between 34.0 and 43.0 °C");
+		}
+	}
+
+	private Set<UUID> storedVisitIds(List<VisitInput> visits) {
+		return new HashSet<>(db.select(SCREENING_VISIT.VISIT_ID)
+			.from(SCREENING_VISIT)
+			.where(SCREENING_VISIT.VISIT_ID.in(visits.stream().map(VisitInput::visitId).toList()))
+			.fetch(SCREENING_VISIT.VISIT_ID));
+	}
+
+	/** People found but not registered become residents; the visit then accounts for them like the rest. */
+	private List<VisitInput> registerUnregistered(List<VisitInput> visits, Map<Long, Target> targets,
+			CurrentUser user) {
+		List<VisitInput> result = new ArrayList<>(visits.size());
+		for (VisitInput visit : visits) {
+			if (visit.unregisteredOrEmpty().isEmpty()) {
+				result.add(visit);
+				continue;
+			}
+			List<VisitInput.ResidentCheck> residents = new ArrayList<>(visit.residentsOrEmpty());
+			for (VisitInput.NewResident found : visit.unregisteredOrEmpty()) {
+				try {
+					long id = people.create(new PersonForm(found.name().strip(), found.idNumber(), found.phone(),
+							visit.householdId(), null, List.of()), user).id();
+					targets.get(visit.householdId()).residents().add(id);
+					residents.add(new VisitInput.ResidentCheck(id, ResidentStatus.PRESENT, null, found.temperature(),
+							found.flags()));
+				}
+				catch (InvalidInputException ex) {
+					throw invalid("unregistered", visit, ex.getMessage());
+				}
+			}
+			result.add(new VisitInput(visit.visitId(), visit.householdId(), visit.visitedAt(), visit.outcome(),
+					residents, List.of()));
+		}
+		return result;
+	}
+
+	/** The flags a check raises: those given, plus fever from the temperature. */
+	static Set<Flag> flagsOf(VisitInput.ResidentCheck check) {
+		Set<Flag> flags = check.flags() == null || check.flags().isEmpty() ? EnumSet.noneOf(Flag.class)
+				: EnumSet.copyOf(check.flags());
+		if (check.temperature() != null && check.temperature().compareTo(Flag.FEVER_FROM) >= 0) {
+			flags.add(Flag.FEVER);
+		}
+		return flags;
+	}
+
+	private static InvalidInputException invalid(String field, VisitInput visit, String reason) {
+		String which = visit == null || visit.visitId() == null ? "" : "visit " + visit.visitId() + ": ";
+		return new InvalidInputException(field, which + reason);
+	}
+
+}
