@@ -93,7 +93,11 @@ public class Coverage {
 		return new PageResult<>(items, total, page, size);
 	}
 
-	/** Streams every blind spot under a region (for the ledger export) without holding them in memory. */
+	/**
+	 * Streams every blind spot under a region (for the ledger export) without holding them in memory;
+	 * in a read-only transaction so PostgreSQL honours the fetch size (it needs autocommit off).
+	 */
+	@org.springframework.transaction.annotation.Transactional(readOnly = true)
 	public void eachBlindSpot(long campaignId, String regionCode, DataScope scope,
 			java.util.function.Consumer<BlindSpot> consumer) {
 		CampaignView campaign = campaigns.find(campaignId, scope);
