@@ -1,8 +1,12 @@
 package cn.huoxian.screening;
 
+import static cn.huoxian.db.Tables.HOUSEHOLD;
+import static cn.huoxian.db.Tables.PERSON;
+import static cn.huoxian.db.Tables.PERSON_RETURN;
 import static cn.huoxian.db.Tables.REGION;
 import static cn.huoxian.db.Tables.SCREENING_CAMPAIGN;
 import static cn.huoxian.db.Tables.SCREENING_COUNTER;
+import static cn.huoxian.db.Tables.SCREENING_TARGET;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -65,6 +69,10 @@ public class Campaigns {
 		if (form.endsOn().isBefore(form.startsOn())) {
 			throw new InvalidInputException("endsOn", "must not be before startsOn");
 		}
+		CampaignTarget target = form.targetOrDefault();
+		if (target == CampaignTarget.RETURNEES_SINCE && form.targetSince() == null) {
+			throw new InvalidInputException("targetSince", "is required for a campaign of returnees");
+		}
 		Set<Question> questions = form.questions() == null || form.questions().isEmpty()
 				? EnumSet.allOf(Question.class) : EnumSet.copyOf(form.questions());
 		ScreeningCampaignRecord campaign = db.newRecord(SCREENING_CAMPAIGN);
@@ -75,14 +83,61 @@ public class Campaigns {
 		campaign.setEndsOn(form.endsOn());
 		campaign.setQuestions(questions.stream().map(Enum::name).collect(Collectors.joining(",")));
 		campaign.setCreatedBy(user.username());
+		campaign.setTarget(target.name());
+		campaign.setTargetSince(target == CampaignTarget.RETURNEES_SINCE ? form.targetSince() : null);
 		campaign.store();
-		db.insertInto(SCREENING_COUNTER, SCREENING_COUNTER.CAMPAIGN_ID, SCREENING_COUNTER.REGION_ID,
-				SCREENING_COUNTER.PATH, SCREENING_COUNTER.HOUSEHOLDS)
-			.select(DSL.select(DSL.val(campaign.getId()), REGION.ID, REGION.PATH, REGION.HOUSEHOLDS)
-				.from(REGION)
-				.where(REGION.PATH.like(root.path() + "%")))
-			.execute();
+		if (target == CampaignTarget.ALL_HOUSEHOLDS) {
+			db.insertInto(SCREENING_COUNTER, SCREENING_COUNTER.CAMPAIGN_ID, SCREENING_COUNTER.REGION_ID,
+					SCREENING_COUNTER.PATH, SCREENING_COUNTER.HOUSEHOLDS)
+				.select(DSL.select(DSL.val(campaign.getId()), REGION.ID, REGION.PATH, REGION.HOUSEHOLDS)
+					.from(REGION)
+					.where(REGION.PATH.like(root.path() + "%")))
+				.execute();
+		}
+		else {
+			targetReturnees(campaign.getId(), root.path(), form.targetSince());
+		}
 		return find(campaign.getId(), user.scope());
+	}
+
+	/**
+	 * Fixes the target list: the households of residents under the root registered as returned on or
+	 * after the date; then one counter per region under the root counting only those households.
+	 */
+	private void targetReturnees(long campaignId, String rootPath, java.time.LocalDate since) {
+		db.insertInto(SCREENING_TARGET, SCREENING_TARGET.CAMPAIGN_ID, SCREENING_TARGET.HOUSEHOLD_ID,
+				SCREENING_TARGET.PATH)
+			.select(DSL.selectDistinct(DSL.val(campaignId), HOUSEHOLD.ID, HOUSEHOLD.PATH)
+				.from(PERSON_RETURN)
+				.join(PERSON)
+				.on(PERSON.ID.eq(PERSON_RETURN.PERSON_ID))
+				.join(HOUSEHOLD)
+				.on(HOUSEHOLD.ID.eq(PERSON.HOUSEHOLD_ID))
+				.where(PERSON_RETURN.RETURNED_ON.ge(since))
+				.and(HOUSEHOLD.PATH.like(rootPath + "%")))
+			.execute();
+		java.util.Map<String, Long> byRegion = new java.util.HashMap<>();
+		db.select(SCREENING_TARGET.PATH, DSL.count())
+			.from(SCREENING_TARGET)
+			.where(SCREENING_TARGET.CAMPAIGN_ID.eq(campaignId))
+			.groupBy(SCREENING_TARGET.PATH)
+			.forEach(r -> ancestorPaths(r.value1()).forEach(p -> byRegion.merge(p, (long) r.value2(), Long::sum)));
+		var insert = db.insertInto(SCREENING_COUNTER, SCREENING_COUNTER.CAMPAIGN_ID, SCREENING_COUNTER.REGION_ID,
+				SCREENING_COUNTER.PATH, SCREENING_COUNTER.HOUSEHOLDS);
+		for (var region : db.select(REGION.ID, REGION.PATH).from(REGION).where(REGION.PATH.like(rootPath + "%")).fetch()) {
+			insert = insert.values(campaignId, region.value1(), region.value2(),
+					byRegion.getOrDefault(region.value2(), 0L));
+		}
+		insert.execute();
+	}
+
+	/** Whether a household is one a campaign must cover. */
+	public boolean targets(CampaignView campaign, long householdId, String householdPath) {
+		if (!householdPath.startsWith(campaign.rootPath())) {
+			return false;
+		}
+		return !campaign.hasTargetList() || db.fetchExists(SCREENING_TARGET,
+				SCREENING_TARGET.CAMPAIGN_ID.eq(campaign.id()).and(SCREENING_TARGET.HOUSEHOLD_ID.eq(householdId)));
 	}
 
 	/** Campaigns whose root lies inside the scope, or that cover the scope's regions; newest first. */
@@ -135,7 +190,8 @@ public class Campaigns {
 			.where(SCREENING_COUNTER.PATH.in(ancestors))
 			.and(SCREENING_COUNTER.CAMPAIGN_ID.in(DSL.select(SCREENING_CAMPAIGN.ID)
 				.from(SCREENING_CAMPAIGN)
-				.where(SCREENING_CAMPAIGN.CLOSED_AT.isNull())))
+				.where(SCREENING_CAMPAIGN.CLOSED_AT.isNull())
+				.and(SCREENING_CAMPAIGN.TARGET.eq(CampaignTarget.ALL_HOUSEHOLDS.name()))))
 			.execute();
 	}
 
@@ -167,8 +223,9 @@ public class Campaigns {
 			.filter(q -> !q.isBlank())
 			.forEach(q -> questions.add(Question.valueOf(q)));
 		return new CampaignView(r.get(SCREENING_CAMPAIGN.ID), r.get(SCREENING_CAMPAIGN.NAME), r.get(REGION.CODE),
-				r.get(REGION.NAME), r.get(SCREENING_CAMPAIGN.ROOT_PATH), r.get(SCREENING_CAMPAIGN.TARGET), startsOn,
-				endsOn, questions, open);
+				r.get(REGION.NAME), r.get(SCREENING_CAMPAIGN.ROOT_PATH),
+				CampaignTarget.valueOf(r.get(SCREENING_CAMPAIGN.TARGET)), r.get(SCREENING_CAMPAIGN.TARGET_SINCE),
+				startsOn, endsOn, questions, open);
 	}
 
 }

@@ -5,6 +5,7 @@ import static cn.huoxian.db.Tables.HOUSEHOLD;
 import static cn.huoxian.db.Tables.REGION;
 import static cn.huoxian.db.Tables.SCREENING_COUNTER;
 import static cn.huoxian.db.Tables.SCREENING_HOUSEHOLD;
+import static cn.huoxian.db.Tables.SCREENING_TARGET;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -87,7 +88,7 @@ public class Coverage {
 			.where(SCREENING_COUNTER.CAMPAIGN_ID.eq(campaignId), SCREENING_COUNTER.REGION_ID.eq(region.id()))
 			.fetchOptional(0, Long.class)
 			.orElse(0L);
-		List<BlindSpot> items = blindSpotQuery(campaignId, region.path()).limit(size)
+		List<BlindSpot> items = blindSpotQuery(campaign, region.path()).limit(size)
 			.offset((long) page * size)
 			.fetch(Coverage::blindSpot);
 		return new PageResult<>(items, total, page, size);
@@ -102,7 +103,7 @@ public class Coverage {
 			java.util.function.Consumer<BlindSpot> consumer) {
 		CampaignView campaign = campaigns.find(campaignId, scope);
 		RegionView region = regionIn(campaign, regionCode, scope);
-		try (var cursor = blindSpotQuery(campaignId, region.path()).fetchSize(1000).fetchLazy()) {
+		try (var cursor = blindSpotQuery(campaign, region.path()).fetchSize(1000).fetchLazy()) {
 			for (Record record : cursor) {
 				consumer.accept(blindSpot(record));
 			}
@@ -111,21 +112,30 @@ public class Coverage {
 
 	private static final cn.huoxian.db.tables.ScreeningHousehold STATE = SCREENING_HOUSEHOLD.as("state");
 
-	private org.jooq.SelectSeekStep2<Record, String, Long> blindSpotQuery(long campaignId, String path) {
+	private static final cn.huoxian.db.tables.ScreeningTarget TARGET = SCREENING_TARGET.as("target");
+
+	/** Uncovered households under a path: all households there, or only the campaign's target list. */
+	private org.jooq.SelectLimitStep<Record> blindSpotQuery(CampaignView campaign, String path) {
 		var state = STATE;
 		org.jooq.SelectField<?>[] fields = { HOUSEHOLD.ID, HOUSEHOLD.ADDRESS, HOUSEHOLD.DOOR, HOUSEHOLD.RESIDENTS,
 				BUILDING.NAME, REGION.CODE, REGION.NAME, state.LAST_VISITED_AT };
-		return db.select(fields)
-			.from(HOUSEHOLD)
-			.join(REGION)
+		var from = campaign.hasTargetList()
+				? db.select(fields).from(TARGET).join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(TARGET.HOUSEHOLD_ID))
+				: db.select(fields).from(HOUSEHOLD);
+		var where = campaign.hasTargetList()
+				? TARGET.CAMPAIGN_ID.eq(campaign.id()).and(TARGET.PATH.like(path + "%"))
+				: HOUSEHOLD.PATH.like(path + "%");
+		var order = campaign.hasTargetList() ? List.of(TARGET.PATH, TARGET.HOUSEHOLD_ID)
+				: List.<org.jooq.OrderField<?>>of(HOUSEHOLD.PATH, HOUSEHOLD.ID);
+		return from.join(REGION)
 			.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
 			.leftJoin(BUILDING)
 			.on(BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
 			.leftJoin(state)
-			.on(state.CAMPAIGN_ID.eq(campaignId).and(state.HOUSEHOLD_ID.eq(HOUSEHOLD.ID)))
-			.where(HOUSEHOLD.PATH.like(path + "%"))
+			.on(state.CAMPAIGN_ID.eq(campaign.id()).and(state.HOUSEHOLD_ID.eq(HOUSEHOLD.ID)))
+			.where(where)
 			.and(state.COVERED.isNull().or(state.COVERED.isFalse()))
-			.orderBy(HOUSEHOLD.PATH, HOUSEHOLD.ID);
+			.orderBy(order);
 	}
 
 	private RegionView regionIn(CampaignView campaign, String regionCode, DataScope scope) {

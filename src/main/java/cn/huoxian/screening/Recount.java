@@ -4,6 +4,7 @@ import static cn.huoxian.db.Tables.HOUSEHOLD;
 import static cn.huoxian.db.Tables.REGION;
 import static cn.huoxian.db.Tables.SCREENING_COUNTER;
 import static cn.huoxian.db.Tables.SCREENING_HOUSEHOLD;
+import static cn.huoxian.db.Tables.SCREENING_TARGET;
 import static cn.huoxian.db.Tables.SCREENING_VISIT;
 import static cn.huoxian.db.Tables.SCREENING_VISIT_RESIDENT;
 
@@ -156,11 +157,20 @@ public class Recount {
 			.fetchMap(REGION.ID, REGION.PATH);
 		Map<String, long[]> want = new HashMap<>();
 		regionPaths.values().forEach(p -> want.put(p, new long[5]));
-		db.select(HOUSEHOLD.PATH, DSL.count())
-			.from(HOUSEHOLD)
-			.where(HOUSEHOLD.PATH.like(campaign.rootPath() + "%"))
-			.groupBy(HOUSEHOLD.PATH)
-			.forEach(r -> roll(want, r.value1(), 0, r.value2()));
+		if (campaign.hasTargetList()) {
+			db.select(SCREENING_TARGET.PATH, DSL.count())
+				.from(SCREENING_TARGET)
+				.where(SCREENING_TARGET.CAMPAIGN_ID.eq(campaignId))
+				.groupBy(SCREENING_TARGET.PATH)
+				.forEach(r -> roll(want, r.value1(), 0, r.value2()));
+		}
+		else {
+			db.select(HOUSEHOLD.PATH, DSL.count())
+				.from(HOUSEHOLD)
+				.where(HOUSEHOLD.PATH.like(campaign.rootPath() + "%"))
+				.groupBy(HOUSEHOLD.PATH)
+				.forEach(r -> roll(want, r.value1(), 0, r.value2()));
+		}
 		db.select(SCREENING_HOUSEHOLD.PATH,
 				DSL.sum(DSL.when(SCREENING_HOUSEHOLD.COVERED.isTrue(), 1).otherwise(0)),
 				DSL.sum(SCREENING_HOUSEHOLD.RESIDENTS_ACCOUNTED), DSL.sum(SCREENING_HOUSEHOLD.FLAGGED))

@@ -136,9 +136,9 @@ public class Visits {
 		for (int i = 0; i < visits.size(); i++) {
 			VisitInput visit = visits.get(i);
 			String path = paths.get(visit.householdId());
-			if (path == null || !path.startsWith(campaign.rootPath())) {
+			if (path == null || !campaigns.targets(campaign, visit.householdId(), path)) {
 				throw invalid("visits[" + i + "].householdId", visit,
-						"no household " + visit.householdId() + " in the campaign's region");
+						"household " + visit.householdId() + " is not a target of this campaign");
 			}
 			if (!user.scope().coversRegion(path)) {
 				throw new ForbiddenException("household " + visit.householdId() + " (visit " + visit.visitId()

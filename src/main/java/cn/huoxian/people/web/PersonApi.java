@@ -5,6 +5,7 @@ import java.util.Map;
 import cn.huoxian.people.People;
 import cn.huoxian.people.PersonForm;
 import cn.huoxian.people.PersonView;
+import cn.huoxian.people.Returns;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
 import jakarta.validation.Valid;
@@ -26,11 +27,29 @@ class PersonApi {
 
 	private final People people;
 
+	private final Returns returns;
+
 	private final CurrentUserProvider users;
 
-	PersonApi(People people, CurrentUserProvider users) {
+	PersonApi(People people, Returns returns, CurrentUserProvider users) {
 		this.people = people;
+		this.returns = returns;
 		this.users = users;
+	}
+
+	/** A return from outside the city: {@code {"returnedOn","returnedFrom"}}. */
+	record ReturnForm(java.time.LocalDate returnedOn, String returnedFrom) {
+	}
+
+	@PostMapping("/{id}/returns")
+	@ResponseStatus(HttpStatus.CREATED)
+	Returns.ReturnView recordReturn(@PathVariable long id, @RequestBody ReturnForm form) {
+		return returns.record(id, form.returnedOn(), form.returnedFrom(), users.current());
+	}
+
+	@GetMapping("/{id}/returns")
+	java.util.List<Returns.ReturnView> returns(@PathVariable long id) {
+		return returns.of(id, users.current());
 	}
 
 	@GetMapping
