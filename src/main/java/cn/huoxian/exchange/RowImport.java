@@ -1,0 +1,23 @@
+package cn.huoxian.exchange;
+
+import java.util.List;
+
+/**
+ * One kind of import, stateful for one file: first every chunk of rows is checked (against the
+ * rules, earlier rows and the database), then, if no row had an error, every chunk is written.
+ */
+interface RowImport {
+
+	void check(List<ImportRow> rows);
+
+	/** After the last chunk: problems only the whole file reveals. */
+	default void checked() {
+	}
+
+	void write(List<ImportRow> rows);
+
+	/** After the last chunk is written: counters, in the same transaction. */
+	default void written() {
+	}
+
+}

@@ -1,0 +1,58 @@
+package cn.huoxian.exchange.web;
+
+import java.util.Map;
+
+import cn.huoxian.exchange.ImportKind;
+import cn.huoxian.exchange.ImportResult;
+import cn.huoxian.exchange.Imports;
+import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Imports under /api/v1/imports/{regions|households|residents}: multipart field {@code file} (.xlsx
+ * or UTF-8 .csv, header in row 1, English or Chinese headers as {@link ImportKind} lists). Answers
+ * {@code {"imported":N}}, or 400 with every bad row and nothing written; 403 for a role that may not edit.
+ */
+@RestController
+class ImportApi {
+
+	private final Imports imports;
+
+	private final CurrentUserProvider users;
+
+	private final ImportMessages messages;
+
+	ImportApi(Imports imports, CurrentUserProvider users, ImportMessages messages) {
+		this.imports = imports;
+		this.users = users;
+		this.messages = messages;
+	}
+
+	@Operation(summary = "Import a registry from .xlsx or .csv, all or nothing", description = """
+			kind: regions | households | residents. Multipart field `file`: .xlsx (first sheet) or UTF-8 .csv \
+			(byte-order mark optional), headers in row 1 in English or Chinese, at most 100,000 rows.
+			regions: code 代码, name 名称, parentCode 上级代码 (parent in the database or in a row above).
+			households: regionCode 网格代码 (a grid), building 楼栋, address 地址, door 门牌.
+			residents: name 姓名, idNumber 身份证号, phone 电话, householdId 户编号 or regionCode 区域代码, \
+			partyOrganisationCode 党组织代码 with joinedOn 入党日期 for a formal party member.
+			200 {"imported": N}; 400 problem detail with errors [{row, column, reason}] (row 1 is the header) \
+			and errorCount, nothing written; 403 for a role that may not edit.""")
+	@PostMapping(path = "/api/v1/imports/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<?> importFile(@PathVariable String kind, @RequestParam("file") MultipartFile file) {
+		ImportKind importKind = ImportKind.fromPath(kind).orElseThrow(() -> new NotFoundException("import " + kind));
+		ImportResult result = imports.importFile(importKind, file.getOriginalFilename(), file, users.current());
+		if (result.succeeded()) {
+			return ResponseEntity.ok(Map.of("imported", result.imported()));
+		}
+		return ResponseEntity.badRequest().body(messages.problem(result));
+	}
+
+}
