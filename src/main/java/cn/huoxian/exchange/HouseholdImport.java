@@ -168,7 +168,7 @@ final class HouseholdImport implements RowImport {
 
 	@Override
 	public void written() {
-		added.forEach((path, households) -> regions.adjustCounts(path, households, 0, 0));
+		added.forEach(regions::householdsAdded);
 	}
 
 }

@@ -128,10 +128,12 @@ final class RegionImport implements RowImport {
 			String parentCode = row.text("parentCode");
 			Long parentId = ids.containsKey(parentCode) ? ids.get(parentCode) : lookup(parentCode).orElseThrow().id();
 			Placed placed = inFile.get(code);
-			ids.put(code, db.insertInto(REGION, REGION.CODE, REGION.NAME, REGION.REGION_LEVEL, REGION.PARENT_ID, REGION.PATH)
+			long id = db.insertInto(REGION, REGION.CODE, REGION.NAME, REGION.REGION_LEVEL, REGION.PARENT_ID, REGION.PATH)
 				.values(code, row.text("name"), placed.level().name(), parentId, placed.path())
 				.returning(REGION.ID)
-				.fetchOne(REGION.ID));
+				.fetchOne(REGION.ID);
+			ids.put(code, id);
+			regions.regionAdded(id, code, placed.path());
 		}
 	}
 

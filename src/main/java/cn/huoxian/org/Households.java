@@ -89,7 +89,7 @@ public class Households {
 		household.setDoor(blankToNull(form.door()));
 		household.store();
 		regions.adjustCounts(grid.path(), 1, 0, 0);
-		events.publishEvent(new HouseholdRegistered(household.getId(), grid.path()));
+		events.publishEvent(new HouseholdsAdded(grid.path(), 1));
 		return fetch(household.getId()).orElseThrow();
 	}
 

@@ -25,8 +25,11 @@ public class Regions {
 
 	private final DSLContext db;
 
-	Regions(DSLContext db) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	Regions(DSLContext db, org.springframework.context.ApplicationEventPublisher events) {
 		this.db = db;
+		this.events = events;
 	}
 
 	/** A region the scope covers, or 404. */
@@ -94,7 +97,9 @@ public class Regions {
 		record.setParentId(parent.id());
 		record.setPath(new RegionPath(parent.path()).child(form.code()).value());
 		record.store();
-		return view(record);
+		events.publishEvent(new RegionCreated(record.getId(), record.getCode(), record.getPath()));
+		// re-read: the counters are filled by column defaults the stored record does not hold
+		return byId(record.getId()).orElseThrow();
 	}
 
 	@Transactional
@@ -145,6 +150,17 @@ public class Regions {
 			.set(REGION.PARTY_MEMBERS, REGION.PARTY_MEMBERS.plus(partyMembers))
 			.where(REGION.CODE.in(new RegionPath(path).codes()))
 			.execute();
+	}
+
+	/** Counts households added in bulk (an import) in a grid and every region above it, and tells listeners. */
+	public void householdsAdded(String gridPath, long count) {
+		adjustCounts(gridPath, count, 0, 0);
+		events.publishEvent(new HouseholdsAdded(gridPath, count));
+	}
+
+	/** Tells listeners of a region inserted in bulk (an import), as {@link #create} does. */
+	public void regionAdded(long id, String code, String path) {
+		events.publishEvent(new RegionCreated(id, code, path));
 	}
 
 	RegionView view(Record r) {

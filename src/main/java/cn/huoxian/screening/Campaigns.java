@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import cn.huoxian.db.tables.records.ScreeningCampaignRecord;
-import cn.huoxian.org.HouseholdRegistered;
+import cn.huoxian.org.HouseholdsAdded;
 import cn.huoxian.org.RegionLevel;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
@@ -181,18 +181,31 @@ public class Campaigns {
 			.orElseThrow(() -> new NotFoundException("campaign " + id));
 	}
 
-	/** A household registered after a campaign opened is a target too: count it in every open campaign. */
+	/** Households registered after a campaign opened are targets too: count them in every open campaign. */
 	@EventListener
-	void on(HouseholdRegistered event) {
-		List<String> ancestors = ancestorPaths(event.path());
+	void on(HouseholdsAdded event) {
+		List<String> ancestors = ancestorPaths(event.gridPath());
 		db.update(SCREENING_COUNTER)
-			.set(SCREENING_COUNTER.HOUSEHOLDS, SCREENING_COUNTER.HOUSEHOLDS.plus(1))
+			.set(SCREENING_COUNTER.HOUSEHOLDS, SCREENING_COUNTER.HOUSEHOLDS.plus(event.count()))
 			.where(SCREENING_COUNTER.PATH.in(ancestors))
 			.and(SCREENING_COUNTER.CAMPAIGN_ID.in(DSL.select(SCREENING_CAMPAIGN.ID)
 				.from(SCREENING_CAMPAIGN)
 				.where(SCREENING_CAMPAIGN.CLOSED_AT.isNull())
 				.and(SCREENING_CAMPAIGN.TARGET.eq(CampaignTarget.ALL_HOUSEHOLDS.name()))))
 			.execute();
+	}
+
+	/** A region added under a campaign's root gets its (empty) counter, so its coverage can be read at once. */
+	@EventListener
+	void on(cn.huoxian.org.RegionCreated event) {
+		for (var campaign : db.select(SCREENING_CAMPAIGN.ID, SCREENING_CAMPAIGN.ROOT_PATH).from(SCREENING_CAMPAIGN).fetch()) {
+			if (event.path().startsWith(campaign.value2())) {
+				db.insertInto(SCREENING_COUNTER, SCREENING_COUNTER.CAMPAIGN_ID, SCREENING_COUNTER.REGION_ID,
+						SCREENING_COUNTER.PATH)
+					.values(campaign.value1(), event.regionId(), event.path())
+					.execute();
+			}
+		}
 	}
 
 	/** The paths of a region and all its ancestors. */

@@ -54,7 +54,7 @@ public class Recount {
 	}
 
 	/** A household's state as its latest visit says it should be. */
-	private record State(long householdId, String path, boolean covered, long visitId, OffsetDateTime at,
+	private record State(long householdId, String path, boolean covered, java.util.UUID visitId, OffsetDateTime at,
 			int accounted, int flagged) {
 	}
 
@@ -78,13 +78,13 @@ public class Recount {
 		var later = SCREENING_VISIT.as("later");
 		var residents = DSL.field(DSL.selectCount()
 			.from(SCREENING_VISIT_RESIDENT)
-			.where(SCREENING_VISIT_RESIDENT.VISIT_ID.eq(SCREENING_VISIT.ID)));
+			.where(SCREENING_VISIT_RESIDENT.VISIT_ID.eq(SCREENING_VISIT.VISIT_ID)));
 		var flagged = DSL.field(DSL.selectCount()
 			.from(SCREENING_VISIT_RESIDENT)
-			.where(SCREENING_VISIT_RESIDENT.VISIT_ID.eq(SCREENING_VISIT.ID))
+			.where(SCREENING_VISIT_RESIDENT.VISIT_ID.eq(SCREENING_VISIT.VISIT_ID))
 			.and(SCREENING_VISIT_RESIDENT.FLAGS.isNotNull()));
 		Map<Long, State> expected = new HashMap<>();
-		db.select(SCREENING_VISIT.HOUSEHOLD_ID, SCREENING_VISIT.PATH, SCREENING_VISIT.OUTCOME, SCREENING_VISIT.ID,
+		db.select(SCREENING_VISIT.HOUSEHOLD_ID, SCREENING_VISIT.PATH, SCREENING_VISIT.OUTCOME, SCREENING_VISIT.VISIT_ID,
 				SCREENING_VISIT.VISITED_AT, residents, flagged)
 			.from(SCREENING_VISIT)
 			.where(SCREENING_VISIT.CAMPAIGN_ID.eq(campaignId))

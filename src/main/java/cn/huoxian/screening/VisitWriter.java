@@ -6,9 +6,8 @@ import static cn.huoxian.db.Tables.SCREENING_HOUSEHOLD;
 import static cn.huoxian.db.Tables.SCREENING_VISIT;
 import static cn.huoxian.db.Tables.SCREENING_VISIT_RESIDENT;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,14 +18,15 @@ import java.util.stream.Collectors;
 
 import cn.huoxian.db.tables.records.ScreeningHouseholdRecord;
 import cn.huoxian.shared.CurrentUser;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
-import org.jooq.Query;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a validated batch: visits and their residents, each household's latest state, the
- * counters of every region above it (one update per region per batch), flags and events.
+ * Writes a validated batch with one prepared statement per kind of row (JDBC batches): visits and
+ * their residents, each household's latest state, the counters of every region above it (one
+ * update per region per batch), flags and events.
  */
 @Component
 class VisitWriter {
@@ -40,107 +40,113 @@ class VisitWriter {
 		this.events = events;
 	}
 
-	/** A stored visit with its database id. */
-	private record Stored(long id, VisitInput input, String path) {
-	}
-
 	void write(long campaignId, List<VisitInput> visits, Map<Long, Visits.Target> targets, CurrentUser user) {
-		List<Stored> stored = insertVisits(campaignId, visits, targets, user);
-		insertResidents(stored);
+		insertVisits(campaignId, visits, targets, user);
+		insertResidents(visits);
 		Map<String, long[]> deltas = new HashMap<>();
-		updateStates(campaignId, stored, deltas);
-		for (Stored visit : stored) {
-			add(deltas, visit.path(), 0, 0, 0, 1);
+		updateStates(campaignId, visits, targets, deltas);
+		for (VisitInput visit : visits) {
+			add(deltas, targets.get(visit.householdId()).path(), 0, 0, 0, 1);
 		}
 		updateCounters(campaignId, deltas);
-		raiseFlags(campaignId, stored);
-		for (Stored visit : stored) {
-			events.publishEvent(new VisitRecorded(visit.input().visitId(), campaignId, visit.input().householdId(),
-					user.personId(), visit.input().visitedAt(), visit.input().outcome()));
+		raiseFlags(campaignId, visits, targets);
+		for (VisitInput visit : visits) {
+			events.publishEvent(new VisitRecorded(visit.visitId(), campaignId, visit.householdId(), user.personId(),
+					visit.visitedAt(), visit.outcome()));
 		}
 	}
 
-	private List<Stored> insertVisits(long campaignId, List<VisitInput> visits, Map<Long, Visits.Target> targets,
+	private void insertVisits(long campaignId, List<VisitInput> visits, Map<Long, Visits.Target> targets,
 			CurrentUser user) {
-		var insert = db.insertInto(SCREENING_VISIT, SCREENING_VISIT.VISIT_ID, SCREENING_VISIT.CAMPAIGN_ID,
-				SCREENING_VISIT.HOUSEHOLD_ID, SCREENING_VISIT.PATH, SCREENING_VISIT.VISITOR_PERSON_ID,
-				SCREENING_VISIT.RECORDED_BY, SCREENING_VISIT.VISITED_AT, SCREENING_VISIT.OUTCOME);
+		BatchBindStep batch = db.batch(db.insertInto(SCREENING_VISIT, SCREENING_VISIT.VISIT_ID,
+				SCREENING_VISIT.CAMPAIGN_ID, SCREENING_VISIT.HOUSEHOLD_ID, SCREENING_VISIT.PATH,
+				SCREENING_VISIT.VISITOR_PERSON_ID, SCREENING_VISIT.RECORDED_BY, SCREENING_VISIT.VISITED_AT,
+				SCREENING_VISIT.OUTCOME)
+			.values((UUID) null, null, null, null, null, null, null, null));
 		for (VisitInput visit : visits) {
-			insert = insert.values(visit.visitId(), campaignId, visit.householdId(),
+			batch = batch.bind(visit.visitId(), campaignId, visit.householdId(),
 					targets.get(visit.householdId()).path(), user.personId(), user.username(), visit.visitedAt(),
 					visit.outcome().name());
 		}
-		Map<UUID, Long> ids = insert.returningResult(SCREENING_VISIT.VISIT_ID, SCREENING_VISIT.ID)
-			.fetchMap(r -> r.value1(), r -> r.value2());
-		return visits.stream()
-			.map(v -> new Stored(ids.get(v.visitId()), v, targets.get(v.householdId()).path()))
-			.toList();
+		batch.execute();
 	}
 
-	private void insertResidents(List<Stored> stored) {
-		var insert = db.insertInto(SCREENING_VISIT_RESIDENT, SCREENING_VISIT_RESIDENT.VISIT_ID,
-				SCREENING_VISIT_RESIDENT.PERSON_ID, SCREENING_VISIT_RESIDENT.STATUS, SCREENING_VISIT_RESIDENT.AWAY_WHERE,
-				SCREENING_VISIT_RESIDENT.TEMPERATURE, SCREENING_VISIT_RESIDENT.FLAGS);
-		boolean any = false;
-		for (Stored visit : stored) {
-			for (VisitInput.ResidentCheck check : visit.input().residentsOrEmpty()) {
-				insert = insert.values(visit.id(), check.personId(), check.status().name(), check.awayWhere(),
+	private void insertResidents(List<VisitInput> visits) {
+		BatchBindStep batch = db.batch(db.insertInto(SCREENING_VISIT_RESIDENT, SCREENING_VISIT_RESIDENT.VISIT_ID,
+				SCREENING_VISIT_RESIDENT.PERSON_ID, SCREENING_VISIT_RESIDENT.STATUS,
+				SCREENING_VISIT_RESIDENT.AWAY_WHERE, SCREENING_VISIT_RESIDENT.TEMPERATURE,
+				SCREENING_VISIT_RESIDENT.FLAGS)
+			.values((UUID) null, null, null, null, (BigDecimal) null, null));
+		int rows = 0;
+		for (VisitInput visit : visits) {
+			for (VisitInput.ResidentCheck check : visit.residentsOrEmpty()) {
+				batch = batch.bind(visit.visitId(), check.personId(), check.status().name(), check.awayWhere(),
 						check.temperature(), joined(Visits.flagsOf(check)));
-				any = true;
+				rows++;
 			}
 		}
-		if (any) {
-			insert.execute();
+		if (rows > 0) {
+			batch.execute();
 		}
 	}
 
-	/** The latest visit decides a household's state; an older visit arriving late only joins the history. */
-	private void updateStates(long campaignId, List<Stored> stored, Map<String, long[]> deltas) {
-		Map<Long, Stored> latest = new LinkedHashMap<>();
-		for (Stored visit : stored) {
-			latest.merge(visit.input().householdId(), visit,
-					(a, b) -> Comparator.comparing((Stored s) -> s.input().visitedAt()).thenComparing(Stored::id)
-						.compare(a, b) >= 0 ? a : b);
+	/**
+	 * The latest visit decides a household's state; an older visit arriving late only joins the
+	 * history. Within a batch, of two visits at the same instant the later one in the batch wins.
+	 */
+	private void updateStates(long campaignId, List<VisitInput> visits, Map<Long, Visits.Target> targets,
+			Map<String, long[]> deltas) {
+		Map<Long, VisitInput> latest = new LinkedHashMap<>();
+		for (VisitInput visit : visits) {
+			latest.merge(visit.householdId(), visit, (a, b) -> a.visitedAt().isAfter(b.visitedAt()) ? a : b);
 		}
 		Map<Long, ScreeningHouseholdRecord> existing = db.selectFrom(SCREENING_HOUSEHOLD)
 			.where(SCREENING_HOUSEHOLD.CAMPAIGN_ID.eq(campaignId))
 			.and(SCREENING_HOUSEHOLD.HOUSEHOLD_ID.in(latest.keySet()))
 			.fetchMap(SCREENING_HOUSEHOLD.HOUSEHOLD_ID);
-		List<Query> writes = new ArrayList<>();
-		for (Stored visit : latest.values()) {
-			ScreeningHouseholdRecord before = existing.get(visit.input().householdId());
-			OffsetDateTime at = visit.input().visitedAt();
-			if (before != null && before.getLastVisitedAt().isAfter(at)) {
+		BatchBindStep inserts = db.batch(db.insertInto(SCREENING_HOUSEHOLD, SCREENING_HOUSEHOLD.CAMPAIGN_ID,
+				SCREENING_HOUSEHOLD.HOUSEHOLD_ID, SCREENING_HOUSEHOLD.PATH, SCREENING_HOUSEHOLD.COVERED,
+				SCREENING_HOUSEHOLD.LAST_VISIT_ID, SCREENING_HOUSEHOLD.LAST_VISITED_AT,
+				SCREENING_HOUSEHOLD.RESIDENTS_ACCOUNTED, SCREENING_HOUSEHOLD.FLAGGED)
+			.values((Long) null, null, null, null, null, null, null, null));
+		BatchBindStep updates = db.batch(db.update(SCREENING_HOUSEHOLD)
+			.set(SCREENING_HOUSEHOLD.COVERED, (Boolean) null)
+			.set(SCREENING_HOUSEHOLD.LAST_VISIT_ID, (UUID) null)
+			.set(SCREENING_HOUSEHOLD.LAST_VISITED_AT, (OffsetDateTime) null)
+			.set(SCREENING_HOUSEHOLD.RESIDENTS_ACCOUNTED, (Integer) null)
+			.set(SCREENING_HOUSEHOLD.FLAGGED, (Integer) null)
+			.where(SCREENING_HOUSEHOLD.CAMPAIGN_ID.eq((Long) null))
+			.and(SCREENING_HOUSEHOLD.HOUSEHOLD_ID.eq((Long) null)));
+		int insertCount = 0;
+		int updateCount = 0;
+		for (VisitInput visit : latest.values()) {
+			ScreeningHouseholdRecord before = existing.get(visit.householdId());
+			if (before != null && before.getLastVisitedAt().isAfter(visit.visitedAt())) {
 				continue;
 			}
-			boolean covered = visit.input().outcome() == Outcome.COVERED;
-			int accounted = covered ? visit.input().residentsOrEmpty().size() : 0;
-			int flagged = (int) visit.input().residentsOrEmpty().stream().filter(c -> !Visits.flagsOf(c).isEmpty()).count();
-			long coveredDelta = (covered ? 1 : 0) - (before != null && before.getCovered() ? 1 : 0);
-			long accountedDelta = accounted - (before == null ? 0 : before.getResidentsAccounted());
-			long flaggedDelta = flagged - (before == null ? 0 : before.getFlagged());
-			add(deltas, visit.path(), coveredDelta, accountedDelta, flaggedDelta, 0);
-			writes.add(before == null
-					? db.insertInto(SCREENING_HOUSEHOLD)
-						.set(SCREENING_HOUSEHOLD.CAMPAIGN_ID, campaignId)
-						.set(SCREENING_HOUSEHOLD.HOUSEHOLD_ID, visit.input().householdId())
-						.set(SCREENING_HOUSEHOLD.PATH, visit.path())
-						.set(SCREENING_HOUSEHOLD.COVERED, covered)
-						.set(SCREENING_HOUSEHOLD.LAST_VISIT_ID, visit.id())
-						.set(SCREENING_HOUSEHOLD.LAST_VISITED_AT, at)
-						.set(SCREENING_HOUSEHOLD.RESIDENTS_ACCOUNTED, accounted)
-						.set(SCREENING_HOUSEHOLD.FLAGGED, flagged)
-					: db.update(SCREENING_HOUSEHOLD)
-						.set(SCREENING_HOUSEHOLD.COVERED, covered)
-						.set(SCREENING_HOUSEHOLD.LAST_VISIT_ID, visit.id())
-						.set(SCREENING_HOUSEHOLD.LAST_VISITED_AT, at)
-						.set(SCREENING_HOUSEHOLD.RESIDENTS_ACCOUNTED, accounted)
-						.set(SCREENING_HOUSEHOLD.FLAGGED, flagged)
-						.where(SCREENING_HOUSEHOLD.CAMPAIGN_ID.eq(campaignId))
-						.and(SCREENING_HOUSEHOLD.HOUSEHOLD_ID.eq(visit.input().householdId())));
+			String path = targets.get(visit.householdId()).path();
+			boolean covered = visit.outcome() == Outcome.COVERED;
+			int accounted = covered ? visit.residentsOrEmpty().size() : 0;
+			int flagged = (int) visit.residentsOrEmpty().stream().filter(c -> !Visits.flagsOf(c).isEmpty()).count();
+			add(deltas, path, (covered ? 1 : 0) - (before != null && before.getCovered() ? 1 : 0),
+					accounted - (before == null ? 0 : before.getResidentsAccounted()),
+					flagged - (before == null ? 0 : before.getFlagged()), 0);
+			if (before == null) {
+				inserts = inserts.bind(campaignId, visit.householdId(), path, covered, visit.visitId(),
+						visit.visitedAt(), accounted, flagged);
+				insertCount++;
+			}
+			else {
+				updates = updates.bind(covered, visit.visitId(), visit.visitedAt(), accounted, flagged, campaignId,
+						visit.householdId());
+				updateCount++;
+			}
 		}
-		if (!writes.isEmpty()) {
-			db.batch(writes).execute();
+		if (insertCount > 0) {
+			inserts.execute();
+		}
+		if (updateCount > 0) {
+			updates.execute();
 		}
 	}
 
@@ -157,40 +163,48 @@ class VisitWriter {
 	}
 
 	private void updateCounters(long campaignId, Map<String, long[]> deltas) {
-		List<Query> updates = new ArrayList<>();
+		BatchBindStep batch = db.batch(db.update(SCREENING_COUNTER)
+			.set(SCREENING_COUNTER.COVERED, SCREENING_COUNTER.COVERED.plus((Long) null))
+			.set(SCREENING_COUNTER.RESIDENTS_ACCOUNTED, SCREENING_COUNTER.RESIDENTS_ACCOUNTED.plus((Long) null))
+			.set(SCREENING_COUNTER.FLAGGED, SCREENING_COUNTER.FLAGGED.plus((Long) null))
+			.set(SCREENING_COUNTER.VISITS, SCREENING_COUNTER.VISITS.plus((Long) null))
+			.where(SCREENING_COUNTER.CAMPAIGN_ID.eq((Long) null))
+			.and(SCREENING_COUNTER.PATH.eq((String) null)));
 		// sorted, so concurrent batches take the counter rows' locks in the same order
-		deltas.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-			long[] d = e.getValue();
-			updates.add(db.update(SCREENING_COUNTER)
-				.set(SCREENING_COUNTER.COVERED, SCREENING_COUNTER.COVERED.plus(d[0]))
-				.set(SCREENING_COUNTER.RESIDENTS_ACCOUNTED, SCREENING_COUNTER.RESIDENTS_ACCOUNTED.plus(d[1]))
-				.set(SCREENING_COUNTER.FLAGGED, SCREENING_COUNTER.FLAGGED.plus(d[2]))
-				.set(SCREENING_COUNTER.VISITS, SCREENING_COUNTER.VISITS.plus(d[3]))
-				.where(SCREENING_COUNTER.CAMPAIGN_ID.eq(campaignId))
-				.and(SCREENING_COUNTER.PATH.eq(e.getKey())));
-		});
-		db.batch(updates).execute();
+		for (var entry : deltas.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+			long[] d = entry.getValue();
+			batch = batch.bind(d[0], d[1], d[2], d[3], campaignId, entry.getKey());
+		}
+		batch.execute();
 	}
 
-	private void raiseFlags(long campaignId, List<Stored> stored) {
-		for (Stored visit : stored) {
-			for (VisitInput.ResidentCheck check : visit.input().residentsOrEmpty()) {
+	/** One multi-row insert for the batch's flags; each flag's id comes back for its event. */
+	private void raiseFlags(long campaignId, List<VisitInput> visits, Map<Long, Visits.Target> targets) {
+		record Raised(VisitInput visit, long personId, Set<Flag> flags, String path) {
+		}
+		List<Raised> raised = new java.util.ArrayList<>();
+		for (VisitInput visit : visits) {
+			for (VisitInput.ResidentCheck check : visit.residentsOrEmpty()) {
 				Set<Flag> flags = Visits.flagsOf(check);
-				if (flags.isEmpty()) {
-					continue;
+				if (!flags.isEmpty()) {
+					raised.add(new Raised(visit, check.personId(), flags, targets.get(visit.householdId()).path()));
 				}
-				Long flagId = db.insertInto(SCREENING_FLAG)
-					.set(SCREENING_FLAG.CAMPAIGN_ID, campaignId)
-					.set(SCREENING_FLAG.VISIT_ID, visit.id())
-					.set(SCREENING_FLAG.PERSON_ID, check.personId())
-					.set(SCREENING_FLAG.PATH, visit.path())
-					.set(SCREENING_FLAG.FLAGS, joined(flags))
-					.set(SCREENING_FLAG.RAISED_AT, visit.input().visitedAt())
-					.returning(SCREENING_FLAG.ID)
-					.fetchOne(SCREENING_FLAG.ID);
-				events.publishEvent(new ResidentFlagged(flagId, campaignId, check.personId(),
-						visit.input().householdId(), visit.path(), flags, visit.input().visitedAt()));
 			}
+		}
+		if (raised.isEmpty()) {
+			return;
+		}
+		var insert = db.insertInto(SCREENING_FLAG, SCREENING_FLAG.CAMPAIGN_ID, SCREENING_FLAG.VISIT_ID,
+				SCREENING_FLAG.PERSON_ID, SCREENING_FLAG.PATH, SCREENING_FLAG.FLAGS, SCREENING_FLAG.RAISED_AT);
+		for (Raised r : raised) {
+			insert = insert.values(campaignId, r.visit().visitId(), r.personId(), r.path(), joined(r.flags()),
+					r.visit().visitedAt());
+		}
+		Map<String, Long> ids = insert.returningResult(SCREENING_FLAG.ID, SCREENING_FLAG.VISIT_ID, SCREENING_FLAG.PERSON_ID)
+			.fetchMap(r -> r.value2() + "/" + r.value3(), r -> r.value1());
+		for (Raised r : raised) {
+			events.publishEvent(new ResidentFlagged(ids.get(r.visit().visitId() + "/" + r.personId()), campaignId,
+					r.personId(), r.visit().householdId(), r.path(), r.flags(), r.visit().visitedAt()));
 		}
 	}
 

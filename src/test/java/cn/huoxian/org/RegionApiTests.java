@@ -60,4 +60,35 @@ class RegionApiTests {
 		mvc.perform(get("/api/v1/regions/130902")).andExpect(status().isUnauthorized());
 	}
 
+
+	@Test
+	void createsTownshipVillageAndGridUnderItsParent() throws Exception {
+		String township = null;
+		for (int n = 900; n < 999 && township == null; n++) {
+			String code = "130902" + n + "000";
+			int status = mvc.perform(as(mvc, "xinhua", get("/api/v1/regions/" + code))).andReturn().getResponse().getStatus();
+			if (status == 404) {
+				township = code;
+			}
+		}
+		mvc.perform(as(mvc, "xinhua", post("/api/v1/regions")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"" + township + "\",\"name\":\"测试街道\",\"parentCode\":\"130902\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.level").value("TOWNSHIP"))
+			.andExpect(jsonPath("$.path").value("/130900/130902/" + township + "/"))
+			.andExpect(jsonPath("$.counts.households").value(0));
+		String village = township.substring(0, 9) + "001";
+		mvc.perform(as(mvc, "xinhua", post("/api/v1/regions")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"" + village + "\",\"name\":\"测试社区\",\"parentCode\":\"" + township + "\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.level").value("VILLAGE"));
+		mvc.perform(as(mvc, "xinhua", post("/api/v1/regions")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"" + village + "001\",\"name\":\"第1网格\",\"parentCode\":\"" + village + "\"}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.level").value("GRID"))
+			.andExpect(jsonPath("$.parentCode").value(village));
+		mvc.perform(as(mvc, "xinhua", get("/api/v1/regions/" + township + "/children")))
+			.andExpect(jsonPath("$[0].code").value(village));
+	}
+
 }

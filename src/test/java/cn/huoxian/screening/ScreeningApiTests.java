@@ -190,4 +190,20 @@ class ScreeningApiTests {
 			.andExpect(status().isNotFound());
 	}
 
+
+	@Test
+	void householdsAndRegionsAddedLaterJoinTheOpenCampaign() throws Exception {
+		long before = ((Number) JsonPath.read(
+				json("xinhua", "/api/v1/screening/campaigns/" + campaign + "/coverage?region=130902"), "$.households"))
+			.longValue();
+		mvc.perform(as(mvc, "grid01", post("/api/v1/households")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"regionCode\":\"" + grid + "\",\"address\":\"新登记住户\",\"door\":\"9-909\"}"))
+			.andExpect(status().isCreated());
+		mvc.perform(as(mvc, "xinhua", get("/api/v1/screening/campaigns/" + campaign + "/coverage?region=130902")))
+			.andExpect(jsonPath("$.households").value(before + 1));
+		mvc.perform(as(mvc, "admin", post("/api/v1/screening/campaigns/" + campaign + "/recount")))
+			.andExpect(jsonPath("$.countersRepaired").value(0))
+			.andExpect(jsonPath("$.householdsRepaired").value(0));
+	}
+
 }
