@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongConsumer;
 
 import javax.sql.DataSource;
 
@@ -36,10 +37,14 @@ public class DemoCity {
 	}
 
 	/** What a generation did and how fast. */
-	public record Report(long regions, long households, long persons, double seconds) {
+	public record Report(long regions, long households, long persons, long rows, double seconds) {
 
 		public double personsPerSecond() {
 			return persons / seconds;
+		}
+
+		public double rowsPerSecond() {
+			return rows / seconds;
 		}
 
 	}
@@ -49,7 +54,16 @@ public class DemoCity {
 	}
 
 	/** Generates the city at this scale unless it is there already; null when it was. */
-	public synchronized Report generateIfAbsent(double scale) {
+	public Report generateIfAbsent(double scale) {
+		return generateIfAbsent(scale, false);
+	}
+
+	/**
+	 * As {@link #generateIfAbsent(double)}; with bulk on PostgreSQL the large tables' indexes and
+	 * constraints are dropped during the load and rebuilt after it, which locks those tables until the
+	 * commit: for the generate command, when nothing else uses the database.
+	 */
+	public synchronized Report generateIfAbsent(double scale, boolean bulk) {
 		if (isGenerated()) {
 			return null;
 		}
@@ -58,36 +72,111 @@ public class DemoCity {
 		}
 		long start = System.nanoTime();
 		DemoCityGenerator.Result result;
+		boolean postgres;
 		try (Connection connection = dataSource.getConnection()) {
-			connection.setAutoCommit(false);
-			boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-			try (RowSink sink = postgres ? new PgCopySink(connection) : new JdbcBatchSink(connection)) {
-				result = new DemoCityGenerator(connection, sink, scale, residents -> progress(start, residents))
-					.generate();
-			}
-			for (String tag : List.of("admin", "zzb", "xinhua", "grid01")) {
-				if (!result.accountPersons().containsKey(tag)) {
-					connection.rollback();
-					throw new IllegalStateException("the demo scale is too small to staff the post for account " + tag);
-				}
-			}
-			connection.commit();
+			postgres = isPostgres(connection);
+			result = generate(connection, scale, postgres, bulk && postgres, start);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("generating the demo city failed: " + ex.getMessage(), ex);
 		}
 		createAccounts(result);
+		if (postgres && !bulk) {
+			analyze();
+		}
 		double seconds = (System.nanoTime() - start) / 1e9;
-		Report report = new Report(result.regions(), result.households(), result.persons(), seconds);
-		log.info("Demo city generated at scale {}: {} regions, {} households, {} persons in {} s ({} persons/s)",
-				scale, report.regions(), report.households(), report.persons(), String.format("%.1f", seconds),
-				Math.round(report.personsPerSecond()));
+		Report report = new Report(result.regions(), result.households(), result.persons(), result.rows(), seconds);
+		log.info("Demo city generated at scale {}: {} regions, {} households, {} persons, {} rows in {} s "
+				+ "({} persons/s, {} rows/s)", scale, report.regions(), report.households(), report.persons(),
+				report.rows(), String.format("%.1f", seconds), Math.round(report.personsPerSecond()),
+				Math.round(report.rowsPerSecond()));
 		return report;
 	}
 
-	private void progress(long start, long residents) {
-		double seconds = (System.nanoTime() - start) / 1e9;
-		log.info("Demo city: {} residents written ({} per second)", residents, Math.round(residents / seconds));
+	/** One transaction: rows streamed through the sink, then counters, indexes and sequences. */
+	private DemoCityGenerator.Result generate(Connection connection, double scale, boolean postgres, boolean bulk,
+			long start) throws SQLException {
+		connection.setAutoCommit(false);
+		try {
+			BulkLoad bulkLoad = bulk ? new BulkLoad(connection, log::info) : null;
+			if (bulkLoad != null) {
+				bulkLoad.drop();
+			}
+			DemoCityGenerator.Result result;
+			Progress progress = new Progress(start, DemoCityGenerator.expectedResidents(scale));
+			try (RowSink sink = postgres ? new PgCopySink(connection) : new JdbcBatchSink(connection)) {
+				result = new DemoCityGenerator(connection, sink, scale, progress).generate();
+			}
+			log.info("Demo city: {} rows written in {} s", result.rows(), secondsSince(start));
+			for (String tag : List.of("admin", "zzb", "xinhua", "grid01")) {
+				if (!result.accountPersons().containsKey(tag)) {
+					throw new IllegalStateException("the demo scale is too small to staff the post for account " + tag);
+				}
+			}
+			if (bulkLoad != null) {
+				log.info("Demo city: rebuilding indexes and constraints");
+				bulkLoad.restore();
+			}
+			connection.commit();
+			return result;
+		}
+		catch (SQLException | RuntimeException ex) {
+			connection.rollback();
+			throw ex;
+		}
+		finally {
+			connection.setAutoCommit(true);
+		}
+	}
+
+	private void analyze() {
+		long start = System.nanoTime();
+		try (Connection connection = dataSource.getConnection()) {
+			BulkLoad.analyze(connection);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("analysing the demo city failed: " + ex.getMessage(), ex);
+		}
+		log.info("Demo city: analysed in {} s", secondsSince(start));
+	}
+
+	private static boolean isPostgres(Connection connection) throws SQLException {
+		return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+	}
+
+	private static String secondsSince(long start) {
+		return String.format("%.1f", (System.nanoTime() - start) / 1e9);
+	}
+
+	/** Logs how far the generation is, at most every two seconds. */
+	private static final class Progress implements LongConsumer {
+
+		private final long start;
+
+		private final long expected;
+
+		private long lastLog;
+
+		Progress(long start, long expected) {
+			this.start = start;
+			this.expected = expected;
+			this.lastLog = start;
+		}
+
+		@Override
+		public void accept(long residents) {
+			long now = System.nanoTime();
+			if (now - lastLog < 2_000_000_000L) {
+				return;
+			}
+			lastLog = now;
+			double seconds = (now - start) / 1e9;
+			double rate = residents / seconds;
+			long left = Math.max(0, expected - residents);
+			log.info("Demo city: {} of about {} residents ({}%), {} per second, about {} s to go", residents, expected,
+					Math.min(100, residents * 100 / Math.max(1, expected)), Math.round(rate), Math.round(left / rate));
+		}
+
 	}
 
 	private void createAccounts(DemoCityGenerator.Result result) {

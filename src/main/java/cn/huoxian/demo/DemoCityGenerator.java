@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 
 import cn.huoxian.demo.RowSink.Table;
-import cn.huoxian.shared.IdNumber;
 
 /**
  * Generates the demo city deterministically into a {@link RowSink}: for each of Cangzhou's 16
@@ -43,11 +41,9 @@ class DemoCityGenerator {
 
 	static final int FIRST_SECRETARIES = 674;
 
-	private static final LocalDate BIRTH_BASE = LocalDate.of(1935, 1, 1);
-
-	private static final int BIRTH_DAYS = 29000;
-
 	private static final LocalDate TODAY = LocalDate.of(2020, 2, 1);
+
+	private static final int TODAY_YEAR = TODAY.getYear();
 
 	private static final String[] CITY_ORGANS = { "中共沧州市委组织部", "中共沧州市委宣传部", "沧州市卫生健康委员会", "沧州市公安局",
 			"沧州市交通运输局", "沧州市市场监督管理局", "沧州市应急管理局", "沧州市民政局", "沧州市财政局", "沧州市教育局", "沧州市商务局",
@@ -74,7 +70,7 @@ class DemoCityGenerator {
 
 	private final LongConsumer progress;
 
-	private final Map<Table, Long> nextId = new EnumMap<>(Table.class);
+	private final long[] nextId = new long[Table.values().length];
 
 	private final Map<String, Long> regionIds = new HashMap<>();
 
@@ -98,7 +94,8 @@ class DemoCityGenerator {
 	}
 
 	/** What was generated: totals and the persons picked for the demo accounts. */
-	record Result(long regions, long households, long persons, Map<String, Long> accountPersons, String grid01Code) {
+	record Result(long regions, long households, long persons, long rows, Map<String, Long> accountPersons,
+			String grid01Code) {
 	}
 
 	DemoCityGenerator(Connection connection, RowSink sink, double scale, LongConsumer progress) {
@@ -127,8 +124,26 @@ class DemoCityGenerator {
 		}
 		sink.flush();
 		finish(cityId, cityTotals);
-		return new Result(sink.rows(Table.REGION), sink.rows(Table.HOUSEHOLD), sink.rows(Table.PERSON), tagged,
+		long rows = 0;
+		for (Table table : Table.values()) {
+			rows += sink.rows(table);
+		}
+		return new Result(sink.rows(Table.REGION), sink.rows(Table.HOUSEHOLD), sink.rows(Table.PERSON), rows, tagged,
 				grid01Code);
+	}
+
+	/** About how many residents this scale gives (households are exact, their sizes drawn), for progress. */
+	static long expectedResidents(double scale) {
+		long households = 0;
+		for (County county : County.CANGZHOU) {
+			households += households(county, scale);
+		}
+		// the mean of householdSize()'s distribution
+		return Math.round(households * 2.88);
+	}
+
+	private static long households(County county, double scale) {
+		return Math.max(1, Math.round(county.tenThousands() * 10_000L / RESIDENTS_PER_HOUSEHOLD * scale));
 	}
 
 	private List<Long> cityUnits(long cityId) throws SQLException {
@@ -204,6 +219,19 @@ class DemoCityGenerator {
 
 		private final List<Long> countyUnits = new ArrayList<>();
 
+		private final IdNumbers ids;
+
+		// reused for every row: the hot loop allocates no strings of its own
+		private final StringBuilder name = new StringBuilder(8);
+
+		private final StringBuilder phone = new StringBuilder(11);
+
+		private final StringBuilder text = new StringBuilder(16);
+
+		private final StringBuilder door = new StringBuilder(16);
+
+		private final StringBuilder address = new StringBuilder(64);
+
 		CountyBuilder(County county, List<Long> cityUnits, int temporaryOrganisations, int firstSecretaries) {
 			this.county = county;
 			this.random = new SplittableRandom(SEED ^ Long.parseLong(county.code()));
@@ -212,6 +240,7 @@ class DemoCityGenerator {
 			this.firstSecretaries = firstSecretaries;
 			this.countyId = regionIds.get(county.code());
 			this.countyPath = "/130900/" + county.code() + "/";
+			this.ids = new IdNumbers(county.code());
 			// city-unit cadres live in the two urban districts
 			this.citySlots = new ArrayDeque<>();
 			if (county.urban()) {
@@ -227,7 +256,7 @@ class DemoCityGenerator {
 		}
 
 		long[] build() throws SQLException {
-			long households = Math.max(1, Math.round(county.tenThousands() * 10_000L / RESIDENTS_PER_HOUSEHOLD * scale));
+			long households = households(county, scale);
 			int villages = (int) Math.max(1, Math.round((double) households / HOUSEHOLDS_PER_VILLAGE));
 			int townships = (int) Math.max(1, Math.round((double) villages / VILLAGES_PER_TOWNSHIP));
 			countyOrganisationId = organisation("P" + county.code(), "中共" + county.name() + "委员会", "COMMITTEE",
@@ -343,23 +372,51 @@ class DemoCityGenerator {
 
 		private long[] grid(long gridId, String gridPath, String villageName, int households, long branch,
 				Deque<Slot> villageSlots, Deque<Slot> townshipSlots) throws SQLException {
-			int perBuilding = county.urban() ? 60 : 30;
+			boolean urban = county.urban();
+			int perBuilding = urban ? 60 : 30;
 			long buildingId = 0;
 			long[] totals = new long[3];
 			for (int h = 0; h < households; h++) {
+				int number = h / perBuilding + 1;
 				if (h % perBuilding == 0) {
 					buildingId = id(Table.BUILDING);
-					String name = county.urban() ? (h / perBuilding + 1) + "号楼" : "第" + (h / perBuilding + 1) + "排";
-					sink.add(Table.BUILDING, buildingId, gridId, gridPath, name);
+					text.setLength(0);
+					if (urban) {
+						text.append(number).append("号楼");
+					}
+					else {
+						text.append('第').append(number).append('排');
+					}
+					sink.row(Table.BUILDING).value(buildingId).value(gridId).value(gridPath).value(text).end();
 				}
 				int inBuilding = h % perBuilding;
-				String door = county.urban() ? (inBuilding / 20 + 1) + "-" + (inBuilding % 20 / 2 + 1) + "0"
-						+ (inBuilding % 2 + 1) : (inBuilding + 1) + "号";
+				door.setLength(0);
+				if (urban) {
+					door.append(inBuilding / 20 + 1).append('-').append(inBuilding % 20 / 2 + 1).append('0')
+						.append(inBuilding % 2 + 1);
+				}
+				else {
+					door.append(inBuilding + 1).append('号');
+				}
 				long householdId = id(Table.HOUSEHOLD);
 				int size = householdSize();
-				String address = villageName + (county.urban() ? (h / perBuilding + 1) + "号楼" + door
-						: "第" + (h / perBuilding + 1) + "排" + door);
-				sink.add(Table.HOUSEHOLD, householdId, gridId, buildingId, gridPath, address, door, size);
+				address.setLength(0);
+				address.append(villageName);
+				if (urban) {
+					address.append(number).append("号楼").append(door);
+				}
+				else {
+					address.append('第').append(number).append('排').append(door);
+				}
+				sink.row(Table.HOUSEHOLD)
+					.value(householdId)
+					.value(gridId)
+					.value(buildingId)
+					.value(gridPath)
+					.value(address)
+					.value(door)
+					.value(size)
+					.end();
 				for (int p = 0; p < size; p++) {
 					if (person(householdId, gridId, gridPath, branch, villageSlots, townshipSlots)) {
 						totals[2]++;
@@ -378,19 +435,34 @@ class DemoCityGenerator {
 			// with BIRTH_DAYS, and n / BIRTH_DAYS with the sex bit makes the 3-digit sequence
 			long n = personSequence++;
 			boolean male = random.nextBoolean();
-			LocalDate birth = BIRTH_BASE.plusDays(n * 7919 % BIRTH_DAYS);
-			int sequence = (int) (n / BIRTH_DAYS) * 2 + (male ? 1 : 0);
-			IdNumber idNumber = IdNumber.of(county.code(), birth, sequence);
+			int day = (int) (n * 7919 % IdNumbers.BIRTH_DAYS);
+			int sequence = (int) (n / IdNumbers.BIRTH_DAYS) * 2 + (male ? 1 : 0);
 			long personId = id(Table.PERSON);
-			String phone = random.nextInt(10) < 7 ? "1" + (3 + random.nextInt(7)) + String.format("%09d",
-					random.nextInt(1_000_000_000)) : null;
-			sink.add(Table.PERSON, personId, Names.person(random, male), idNumber.value(), birth,
-					String.valueOf(idNumber.sex()), phone, householdId, gridId, gridPath);
+			phone.setLength(0);
+			boolean hasPhone = random.nextInt(10) < 7;
+			if (hasPhone) {
+				phone.append('1').append(3 + random.nextInt(7));
+				appendDigits(phone, random.nextInt(1_000_000_000), 9);
+			}
+			name.setLength(0);
+			Names.appendPerson(name, random, male);
+			LocalDate birth = IdNumbers.birthDate(day);
+			sink.row(Table.PERSON)
+				.value(personId)
+				.value(name)
+				.value(ids.of(day, sequence))
+				.value(birth)
+				.value(male ? "M" : "F")
+				.value(hasPhone ? phone : null)
+				.value(householdId)
+				.value(gridId)
+				.value(gridPath)
+				.end();
 			residents++;
 			if (residents % 100_000 == 0) {
 				progress.accept(residents);
 			}
-			int age = TODAY.getYear() - birth.getYear();
+			int age = TODAY_YEAR - IdNumbers.birthYear(day);
 			Slot slot = age >= 23 && age <= 58 ? slotFor(villageSlots, townshipSlots) : null;
 			if (slot != null) {
 				cadre(personId, birth, slot);
@@ -483,14 +555,14 @@ class DemoCityGenerator {
 
 	private long region(String code, String name, String level, long parentId, String path) throws SQLException {
 		long id = id(Table.REGION);
-		sink.add(Table.REGION, id, code, name, level, parentId, path);
+		sink.row(Table.REGION).value(id).value(code).value(name).value(level).value(parentId).value(path).end();
 		regionIds.put(code, id);
 		return id;
 	}
 
 	private long unit(String code, String name, String kind, long regionId, String path) throws SQLException {
 		long id = id(Table.UNIT);
-		sink.add(Table.UNIT, id, code, name, kind, regionId, path);
+		sink.row(Table.UNIT).value(id).value(code).value(name).value(kind).value(regionId).value(path).end();
 		return id;
 	}
 
@@ -498,8 +570,22 @@ class DemoCityGenerator {
 			long regionId, String path, Long unitId, String category, String post, LocalDate setUpOn)
 			throws SQLException {
 		long id = id(Table.PARTY_ORGANISATION);
-		sink.add(Table.PARTY_ORGANISATION, id, code, name, kind, parentId, parentOrgPath + id + "/", regionId, path,
-				unitId, category != null, category, post, setUpOn, null);
+		sink.row(Table.PARTY_ORGANISATION)
+			.value(id)
+			.value(code)
+			.value(name)
+			.value(kind)
+			.value(parentId)
+			.value(parentOrgPath + id + "/")
+			.value(regionId)
+			.value(path)
+			.value(unitId)
+			.value(category != null)
+			.value(category)
+			.value(post)
+			.value(setUpOn)
+			.nul()
+			.end();
 		if (unitId != null) {
 			unitOrganisations.add(new long[] { unitId, id });
 		}
@@ -509,12 +595,25 @@ class DemoCityGenerator {
 	private void role(long personId, String role, String rank, String position, Long unitId, Long organisation,
 			LocalDate joinedOn, String membership, String institution, String department, Long dispatchingUnitId,
 			Long villageId) throws SQLException {
-		sink.add(Table.PERSON_ROLE, id(Table.PERSON_ROLE), personId, role, rank, position, unitId, organisation,
-				joinedOn, membership, institution, department, dispatchingUnitId, villageId);
+		sink.row(Table.PERSON_ROLE)
+			.value(id(Table.PERSON_ROLE))
+			.value(personId)
+			.value(role)
+			.value(rank)
+			.value(position)
+			.value(unitId)
+			.value(organisation)
+			.value(joinedOn)
+			.value(membership)
+			.value(institution)
+			.value(department)
+			.value(dispatchingUnitId)
+			.value(villageId)
+			.end();
 	}
 
 	private long id(Table table) {
-		return nextId.merge(table, 1L, Long::sum) - 1;
+		return nextId[table.ordinal()]++;
 	}
 
 	private void loadIds() throws SQLException {
@@ -522,7 +621,7 @@ class DemoCityGenerator {
 			for (Table table : Table.values()) {
 				try (ResultSet rs = statement.executeQuery("select coalesce(max(id), 0) + 1 from " + table.name)) {
 					rs.next();
-					nextId.put(table, rs.getLong(1));
+					nextId[table.ordinal()] = rs.getLong(1);
 				}
 			}
 			try (ResultSet rs = statement.executeQuery("select code, id from region where region_level in ('CITY', 'COUNTY')")) {
@@ -559,7 +658,7 @@ class DemoCityGenerator {
 		boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
 		try (Statement statement = connection.createStatement()) {
 			for (Table table : Table.values()) {
-				long next = nextId.get(table);
+				long next = nextId[table.ordinal()];
 				statement.execute(postgres
 						? "select setval(pg_get_serial_sequence('" + table.name + "', 'id'), " + next + ", false)"
 						: "alter table " + table.name + " alter column id restart with " + next);
@@ -570,6 +669,16 @@ class DemoCityGenerator {
 	private static void add(long[] into, long[] values) {
 		for (int i = 0; i < into.length; i++) {
 			into[i] += values[i];
+		}
+	}
+
+	/** Appends a non-negative number as exactly this many digits, zero-padded. */
+	private static void appendDigits(StringBuilder into, int value, int digits) {
+		int start = into.length();
+		into.setLength(start + digits);
+		for (int i = start + digits - 1; i >= start; i--) {
+			into.setCharAt(i, (char) ('0' + value % 10));
+			value /= 10;
 		}
 	}
 

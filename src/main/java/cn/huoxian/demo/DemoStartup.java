@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * In the demo profile, generates the demo city on first start. With PostgreSQL the profile must
  * be chosen explicitly (SPRING_PROFILES_ACTIVE=demo), so a production database never gets demo data
- * by default.
+ * by default. Started with a command (generate, bench) it leaves the work to that command.
  */
 @Component
 @Profile("demo")
@@ -38,13 +38,21 @@ class DemoStartup implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
+		if (!args.getNonOptionArgs().isEmpty()) {
+			return;
+		}
+		requireDemoProfile(environment, url);
+		demoCity.generateIfAbsent(scale);
+	}
+
+	/** Demo data goes into an embedded database, or into another one only when the demo profile was chosen. */
+	static void requireDemoProfile(Environment environment, String url) {
 		boolean explicit = Arrays.asList(environment.getActiveProfiles()).contains("demo");
 		if (!url.startsWith("jdbc:h2:") && !explicit) {
 			throw new IllegalStateException("The demo profile is the default only for the embedded database. "
 					+ "With another database choose it explicitly: SPRING_PROFILES_ACTIVE=demo for the demo city, "
 					+ "or SPRING_PROFILES_ACTIVE=prod with HUOXIAN_ADMIN_PASSWORD for a real deployment.");
 		}
-		demoCity.generateIfAbsent(scale);
 	}
 
 }

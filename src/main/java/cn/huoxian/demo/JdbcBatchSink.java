@@ -3,65 +3,147 @@ package cn.huoxian.demo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
+import java.time.LocalDate;
 
-/** Batched multi-row INSERTs: portable to H2 and PostgreSQL. */
+/** Batched INSERTs through one prepared statement per table: portable to H2 and PostgreSQL. */
 class JdbcBatchSink implements RowSink {
 
-	private static final int BATCH = 2000;
+	private static final int BATCH = 5000;
 
 	private final Connection connection;
 
-	private final Map<Table, List<Object[]>> buffers = new EnumMap<>(Table.class);
+	private final PreparedStatement[] statements = new PreparedStatement[Table.values().length];
 
-	private final Map<Table, Long> counts = new EnumMap<>(Table.class);
+	private final int[] pending = new int[Table.values().length];
+
+	private final long[] counts = new long[Table.values().length];
+
+	private int pendingTotal;
+
+	private Table table;
+
+	private PreparedStatement statement;
+
+	private int column;
 
 	JdbcBatchSink(Connection connection) {
 		this.connection = connection;
-		for (Table table : Table.values()) {
-			buffers.put(table, new ArrayList<>());
-			counts.put(table, 0L);
-		}
 	}
 
 	@Override
-	public void add(Table table, Object... row) throws SQLException {
-		List<Object[]> buffer = buffers.get(table);
-		buffer.add(row);
-		counts.merge(table, 1L, Long::sum);
-		if (buffer.size() >= BATCH) {
+	public RowSink row(Table table) {
+		this.table = table;
+		this.statement = statements[table.ordinal()];
+		this.column = 0;
+		return this;
+	}
+
+	@Override
+	public RowSink value(long value) {
+		try {
+			if (table.types[column] == Type.INT) {
+				prepared().setInt(column + 1, Math.toIntExact(value));
+			}
+			else {
+				prepared().setLong(column + 1, value);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		column++;
+		return this;
+	}
+
+	@Override
+	public RowSink value(CharSequence value) {
+		return value == null ? nul() : set(value.toString());
+	}
+
+	@Override
+	public RowSink value(LocalDate value) {
+		return value == null ? nul() : set(value);
+	}
+
+	@Override
+	public RowSink value(boolean value) {
+		return set(value);
+	}
+
+	@Override
+	public RowSink nul() {
+		try {
+			prepared().setNull(column + 1, table.types[column].sqlType);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		column++;
+		return this;
+	}
+
+	private RowSink set(Object value) {
+		try {
+			prepared().setObject(column + 1, value);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		column++;
+		return this;
+	}
+
+	private PreparedStatement prepared() throws SQLException {
+		if (statement == null) {
+			String sql = "insert into " + table.name + " (" + table.columnList() + ") values ("
+					+ "?, ".repeat(table.columns.length - 1) + "?)";
+			statement = connection.prepareStatement(sql);
+			statements[table.ordinal()] = statement;
+		}
+		return statement;
+	}
+
+	@Override
+	public void end() throws SQLException {
+		if (column != table.columns.length) {
+			throw new IllegalStateException(table.name + " row has " + column + " values, not " + table.columns.length);
+		}
+		prepared().addBatch();
+		pending[table.ordinal()]++;
+		counts[table.ordinal()]++;
+		if (++pendingTotal >= BATCH) {
 			flush();
 		}
 	}
 
 	@Override
 	public void flush() throws SQLException {
-		for (Table table : Table.values()) {
-			List<Object[]> buffer = buffers.get(table);
-			if (buffer.isEmpty()) {
-				continue;
+		for (Table t : Table.values()) {
+			if (pending[t.ordinal()] > 0) {
+				statements[t.ordinal()].executeBatch();
+				pending[t.ordinal()] = 0;
 			}
-			String sql = "insert into " + table.name + " (" + String.join(", ", table.columns) + ") values ("
-					+ "?, ".repeat(table.columns.length - 1) + "?)";
-			try (PreparedStatement insert = connection.prepareStatement(sql)) {
-				for (Object[] row : buffer) {
-					for (int i = 0; i < row.length; i++) {
-						insert.setObject(i + 1, row[i]);
-					}
-					insert.addBatch();
-				}
-				insert.executeBatch();
-			}
-			buffer.clear();
 		}
+		pendingTotal = 0;
 	}
 
 	@Override
 	public long rows(Table table) {
-		return counts.get(table);
+		return counts[table.ordinal()];
+	}
+
+	@Override
+	public void close() throws SQLException {
+		try {
+			flush();
+		}
+		finally {
+			for (PreparedStatement s : statements) {
+				if (s != null) {
+					s.close();
+				}
+			}
+		}
 	}
 
 }

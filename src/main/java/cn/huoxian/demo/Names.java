@@ -21,12 +21,17 @@ final class Names {
 	}
 
 	static String person(SplittableRandom random, boolean male) {
+		return appendPerson(new StringBuilder(3), random, male).toString();
+	}
+
+	/** Appends a person's name to a reused builder: the same draws as {@link #person}. */
+	static StringBuilder appendPerson(StringBuilder name, SplittableRandom random, boolean male) {
 		String given = male ? MALE : FEMALE;
-		StringBuilder name = new StringBuilder(3).append(pick(random, SURNAMES)).append(pick(random, given));
+		name.append(pick(random, SURNAMES)).append(pick(random, given));
 		if (random.nextInt(10) < 7) {
 			name.append(pick(random, given));
 		}
-		return name.toString();
+		return name;
 	}
 
 	static String township(SplittableRandom random, boolean urban, int index) {

@@ -1,0 +1,115 @@
+package cn.huoxian.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import cn.huoxian.demo.RowSink.Table;
+import cn.huoxian.shared.IdNumber;
+
+/** Checks a generated city against its invariants with plain SQL that runs on H2 and PostgreSQL. */
+final class DemoCityInvariants {
+
+	private DemoCityInvariants() {
+	}
+
+	/** Every region's counters equal a recount from households, persons and party-member roles. */
+	static void assertCountersMatchRecount(Connection connection) throws SQLException {
+		String sql = """
+				select r.code, r.households, r.residents, r.party_members,
+				  (select count(*) from household h where h.path like r.path || '%'),
+				  (select count(*) from person p where p.household_id is not null and p.path like r.path || '%'),
+				  (select count(*) from person p join person_role pr on pr.person_id = p.id
+				   where pr.role = 'PARTY_MEMBER' and p.path like r.path || '%')
+				from region r order by r.code""";
+		List<String> wrong = new ArrayList<>();
+		int regions = 0;
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+			while (rs.next()) {
+				regions++;
+				for (int i = 0; i < 3; i++) {
+					if (rs.getLong(2 + i) != rs.getLong(5 + i)) {
+						wrong.add(rs.getString(1) + " " + List.of("households", "residents", "party_members").get(i)
+								+ " = " + rs.getLong(2 + i) + ", recount " + rs.getLong(5 + i));
+					}
+				}
+			}
+		}
+		assertThat(regions).isGreaterThan(17);
+		assertThat(wrong).isEmpty();
+		assertThat(count(connection, """
+				select count(*) from household h
+				where h.residents <> (select count(*) from person p where p.household_id = h.id)""")).isZero();
+		assertThat(count(connection, "select residents from region where code = '130900'")).isPositive();
+	}
+
+	/**
+	 * Every generated resident's ID number is valid and carries the county's area code. Residents
+	 * registered later (by other tests) are told apart by being created after the demo accounts.
+	 */
+	static void assertIdNumbersValid(Connection connection) throws SQLException {
+		String sql = """
+				select p.id_number, p.path, p.sex, p.birth_date from person p
+				where p.household_id is not null and p.created_at <= (select min(a.created_at) from account a)""";
+		int checked = 0;
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+			while (rs.next()) {
+				String idNumber = rs.getString(1).trim();
+				String county = rs.getString(2).substring(8, 14);
+				assertThat(IdNumber.isValid(idNumber)).as(idNumber).isTrue();
+				IdNumber parsed = new IdNumber(idNumber);
+				assertThat(parsed.areaCode()).as(idNumber).isEqualTo(county);
+				assertThat(rs.getString(3).trim()).as(idNumber).isEqualTo(String.valueOf(parsed.sex()));
+				assertThat(rs.getDate(4).toLocalDate()).as(idNumber).isEqualTo(parsed.birthDate());
+				checked++;
+			}
+		}
+		assertThat(checked).isPositive();
+		assertThat(count(connection, "select count(distinct id_number) from person"))
+			.isEqualTo(count(connection, "select count(*) from person"));
+	}
+
+	/** A digest of every generated column of every generated table, rows by id (timestamps left out). */
+	static String checksum(Connection connection) throws SQLException {
+		MessageDigest digest;
+		try {
+			digest = MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+		for (Table table : Table.values()) {
+			String columns = table.columnList() + (table == Table.REGION ? ", households, residents, party_members" : "")
+					+ (table == Table.UNIT ? ", party_organisation_id" : "");
+			try (Statement statement = connection.createStatement();
+					ResultSet rs = statement.executeQuery("select " + columns + " from " + table.name + " order by id")) {
+				int n = rs.getMetaData().getColumnCount();
+				while (rs.next()) {
+					for (int i = 1; i <= n; i++) {
+						Object value = rs.getObject(i);
+						digest.update(String.valueOf(value).trim().getBytes(StandardCharsets.UTF_8));
+						digest.update((byte) 0);
+					}
+				}
+			}
+		}
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	static long count(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+}
