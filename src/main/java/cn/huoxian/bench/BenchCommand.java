@@ -1,0 +1,161 @@
+package cn.huoxian.bench;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.IntFunction;
+
+import javax.sql.DataSource;
+
+import cn.huoxian.org.Households;
+import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
+import cn.huoxian.people.People;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.RegionPath;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code java -jar huoxian.jar bench}: on a database that holds a generated city, times what the
+ * hot pages ask of the services (a city administrator's scope), with warm-up, and prints median and
+ * 95th percentile per operation as a Markdown table; exits 0 when every target is met, 2 when not.
+ * {@code --bench.iterations} (default 500) and {@code --bench.warmup} (default 100) tune it; a slow
+ * operation warms up for at most a quarter of {@code --bench.max-seconds} (default 60) and is measured
+ * until that much time has passed.
+ */
+@Component
+class BenchCommand implements ApplicationRunner {
+
+	static final String NAME = "bench";
+
+	private static final Logger log = LoggerFactory.getLogger(BenchCommand.class);
+
+	private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗";
+
+	private final Regions regions;
+
+	private final People people;
+
+	private final Households households;
+
+	private final DataSource dataSource;
+
+	private final ConfigurableApplicationContext context;
+
+	private final String cityCode;
+
+	private final int iterations;
+
+	private final int warmup;
+
+	private final double maxSeconds;
+
+	/** Keeps the results alive so no call can be optimised away. */
+	private long sink;
+
+	BenchCommand(Regions regions, People people, Households households, DataSource dataSource,
+			ConfigurableApplicationContext context, @Value("${huoxian.city-code:130900}") String cityCode,
+			@Value("${bench.iterations:500}") int iterations, @Value("${bench.warmup:100}") int warmup,
+			@Value("${bench.max-seconds:60}") double maxSeconds) {
+		this.regions = regions;
+		this.people = people;
+		this.households = households;
+		this.dataSource = dataSource;
+		this.context = context;
+		this.cityCode = cityCode;
+		this.iterations = iterations;
+		this.warmup = warmup;
+		this.maxSeconds = maxSeconds;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (!args.getNonOptionArgs().contains(NAME)) {
+			return;
+		}
+		int status;
+		try {
+			List<Measurement> results = bench();
+			report(results);
+			status = results.stream().anyMatch(m -> m.verdict().equals("FAIL")) ? 2 : 0;
+		}
+		catch (SQLException | RuntimeException ex) {
+			log.error("bench failed: {}", ex.getMessage(), ex);
+			status = 1;
+		}
+		int exit = status;
+		System.exit(SpringApplication.exit(context, () -> exit));
+	}
+
+	List<Measurement> bench() throws SQLException {
+		DataScope city = DataScope.ofRegions(RegionPath.root(cityCode));
+		RegionView root = regions.find(cityCode, city);
+		if (root.counts().residents() == 0) {
+			throw new IllegalStateException("region " + cityCode + " has no residents: generate the demo city first");
+		}
+		log.info("Bench on a city of {} residents in {} households: {} iterations after {} warm-up", 
+				root.counts().residents(), root.counts().households(), iterations, warmup);
+		log.info("Database: {}", Sample.describe(dataSource));
+		Sample sample = Sample.draw(dataSource, new Random(42), iterations + warmup);
+		List<String> counties = sample.counties();
+		List<String> townships = sample.townships();
+		List<String> grids = sample.grids();
+		List<String> ids = sample.idNumbers();
+		List<Measurement> results = new ArrayList<>();
+		results.add(measure("city tree page (" + cityCode + ")", 50, i -> tree(cityCode, city)));
+		results.add(measure("county tree page", 50, i -> tree(counties.get(i % counties.size()), city)));
+		results.add(measure("township tree page", 50, i -> tree(townships.get(i % townships.size()), city)));
+		results.add(measure("person by ID number (city scope)", 10,
+				i -> people.search(null, ids.get(i % ids.size()), 0, 20, city).total()));
+		results.add(measure("households page of a grid (50 rows)", 0,
+				i -> households.list(grids.get(i % grids.size()), 0, 50, city).items().size()));
+		results.add(measure("person by name prefix in a county (20 rows + total)", 0,
+				i -> people.search(counties.get(i % counties.size()),
+						String.valueOf(SURNAMES.charAt(i % SURNAMES.length())), 0, 20, city).total()));
+		return results;
+	}
+
+	/** What the region tree page asks for one node: the node, its children and the breadcrumbs. */
+	private long tree(String code, DataScope scope) {
+		RegionView region = regions.find(code, scope);
+		return region.id() + regions.children(code, scope).size() + regions.breadcrumbs(code, scope).size();
+	}
+
+	private Measurement measure(String name, double targetMs, IntFunction<Number> operation) {
+		// a slow operation gets a quarter of its time budget to warm up, then the rest to be measured
+		long warm = System.nanoTime() + (long) (maxSeconds * 0.25e9);
+		for (int i = 0; i < warmup && (i < 5 || System.nanoTime() < warm); i++) {
+			sink += operation.apply(iterations + i).longValue();
+		}
+		double[] millis = new double[iterations];
+		long deadline = System.nanoTime() + (long) (maxSeconds * 1e9);
+		int done = 0;
+		while (done < iterations && (done < 20 || System.nanoTime() < deadline)) {
+			long start = System.nanoTime();
+			sink += operation.apply(done).longValue();
+			millis[done++] = (System.nanoTime() - start) / 1e6;
+		}
+		Measurement measurement = new Measurement(name, targetMs, java.util.Arrays.copyOf(millis, done));
+		log.info("{}", measurement.row());
+		return measurement;
+	}
+
+	private void report(List<Measurement> results) throws SQLException {
+		StringBuilder table = new StringBuilder(Measurement.header());
+		for (Measurement m : results) {
+			table.append('\n').append(m.row());
+		}
+		log.info("Bench results (checksum {}):\n{}", sink, table);
+		System.out.println("Database: " + Sample.describe(dataSource));
+		System.out.println(table);
+	}
+
+}
