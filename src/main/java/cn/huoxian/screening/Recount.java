@@ -93,7 +93,8 @@ public class Recount {
 				.where(later.CAMPAIGN_ID.eq(SCREENING_VISIT.CAMPAIGN_ID))
 				.and(later.HOUSEHOLD_ID.eq(SCREENING_VISIT.HOUSEHOLD_ID))
 				.and(later.VISITED_AT.gt(SCREENING_VISIT.VISITED_AT)
-					.or(later.VISITED_AT.eq(SCREENING_VISIT.VISITED_AT).and(later.ID.gt(SCREENING_VISIT.ID)))))
+					.or(later.VISITED_AT.eq(SCREENING_VISIT.VISITED_AT)
+						.and(later.VISIT_ID.cast(String.class).gt(SCREENING_VISIT.VISIT_ID.cast(String.class))))))
 			.fetchSize(1000)
 			.forEach(r -> {
 				boolean covered = Outcome.COVERED.name().equals(r.value3());

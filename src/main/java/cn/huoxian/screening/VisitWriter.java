@@ -92,17 +92,19 @@ class VisitWriter {
 
 	/**
 	 * The latest visit decides a household's state; an older visit arriving late only joins the
-	 * history. Within a batch, of two visits at the same instant the later one in the batch wins.
+	 * history.
 	 */
 	private void updateStates(long campaignId, List<VisitInput> visits, Map<Long, Visits.Target> targets,
 			Map<String, long[]> deltas) {
 		Map<Long, VisitInput> latest = new LinkedHashMap<>();
 		for (VisitInput visit : visits) {
-			latest.merge(visit.householdId(), visit, (a, b) -> a.visitedAt().isAfter(b.visitedAt()) ? a : b);
+			latest.merge(visit.householdId(), visit,
+					(a, b) -> supersedes(a.visitedAt(), a.visitId(), b.visitedAt(), b.visitId()) ? a : b);
 		}
 		Map<Long, ScreeningHouseholdRecord> existing = db.selectFrom(SCREENING_HOUSEHOLD)
 			.where(SCREENING_HOUSEHOLD.CAMPAIGN_ID.eq(campaignId))
-			.and(SCREENING_HOUSEHOLD.HOUSEHOLD_ID.in(latest.keySet()))
+			// = any(array), not a 1,000-value IN list: PostgreSQL's generic plan for the IN list scans the campaign
+			.and(SCREENING_HOUSEHOLD.HOUSEHOLD_ID.eq(org.jooq.impl.DSL.any(latest.keySet().toArray(Long[]::new))))
 			.fetchMap(SCREENING_HOUSEHOLD.HOUSEHOLD_ID);
 		BatchBindStep inserts = db.batch(db.insertInto(SCREENING_HOUSEHOLD, SCREENING_HOUSEHOLD.CAMPAIGN_ID,
 				SCREENING_HOUSEHOLD.HOUSEHOLD_ID, SCREENING_HOUSEHOLD.PATH, SCREENING_HOUSEHOLD.COVERED,
@@ -121,7 +123,8 @@ class VisitWriter {
 		int updateCount = 0;
 		for (VisitInput visit : latest.values()) {
 			ScreeningHouseholdRecord before = existing.get(visit.householdId());
-			if (before != null && before.getLastVisitedAt().isAfter(visit.visitedAt())) {
+			if (before != null && !supersedes(visit.visitedAt(), visit.visitId(), before.getLastVisitedAt(),
+					before.getLastVisitId())) {
 				continue;
 			}
 			String path = targets.get(visit.householdId()).path();
@@ -148,6 +151,15 @@ class VisitWriter {
 		if (updateCount > 0) {
 			updates.execute();
 		}
+	}
+
+	/**
+	 * Whether one visit is later than another: by time, and at the same instant by visitId as text
+	 * (the order the recount uses in SQL, so both always agree on the latest visit).
+	 */
+	static boolean supersedes(OffsetDateTime at, UUID id, OffsetDateTime otherAt, UUID otherId) {
+		// instants, not compareTo: the database hands timestamps back at another offset
+		return at.isAfter(otherAt) || (at.isEqual(otherAt) && id.toString().compareTo(otherId.toString()) >= 0);
 	}
 
 	/** Adds a grid's change to the grid and every region above it. */

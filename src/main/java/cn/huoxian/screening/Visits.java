@@ -26,6 +26,7 @@ import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Phones;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -77,6 +78,7 @@ public class Visits {
 			throw new InvalidInputException("visits", "send between 1 and " + MAX_BATCH + " visits");
 		}
 		checkShapes(visits, campaign);
+		visits = visits.stream().map(Visits::toMicros).toList();
 		Map<Long, Target> targets = targets(visits, campaign, user);
 		// a retried visit is skipped before its residents are checked: the household may have changed since
 		Set<UUID> stored = storedVisitIds(visits);
@@ -123,14 +125,14 @@ public class Visits {
 		// locking the households serialises batches that touch the same ones, so state deltas stay exact
 		Map<Long, String> paths = db.select(HOUSEHOLD.ID, HOUSEHOLD.PATH)
 			.from(HOUSEHOLD)
-			.where(HOUSEHOLD.ID.in(ids))
+			.where(HOUSEHOLD.ID.eq(DSL.any(ids.toArray(Long[]::new))))
 			.orderBy(HOUSEHOLD.ID)
 			.forUpdate()
 			.fetchMap(HOUSEHOLD.ID, HOUSEHOLD.PATH);
 		Map<Long, Set<Long>> residents = new HashMap<>();
 		db.select(PERSON.ID, PERSON.HOUSEHOLD_ID)
 			.from(PERSON)
-			.where(PERSON.HOUSEHOLD_ID.in(ids))
+			.where(PERSON.HOUSEHOLD_ID.eq(DSL.any(ids.toArray(Long[]::new))))
 			.forEach(r -> residents.computeIfAbsent(r.value2(), k -> new HashSet<>()).add(r.value1()));
 		Map<Long, Target> targets = new HashMap<>();
 		for (int i = 0; i < visits.size(); i++) {
@@ -215,7 +217,7 @@ public class Visits {
 	private Set<UUID> storedVisitIds(List<VisitInput> visits) {
 		return new HashSet<>(db.select(SCREENING_VISIT.VISIT_ID)
 			.from(SCREENING_VISIT)
-			.where(SCREENING_VISIT.VISIT_ID.in(visits.stream().map(VisitInput::visitId).toList()))
+			.where(SCREENING_VISIT.VISIT_ID.eq(DSL.any(visits.stream().map(VisitInput::visitId).toArray(UUID[]::new))))
 			.fetch(SCREENING_VISIT.VISIT_ID));
 	}
 
@@ -245,6 +247,13 @@ public class Visits {
 					residents, List.of()));
 		}
 		return result;
+	}
+
+	/** Times are kept to the microsecond, as both databases store them, so "latest" compares alike in memory and SQL. */
+	private static VisitInput toMicros(VisitInput visit) {
+		return new VisitInput(visit.visitId(), visit.householdId(),
+				visit.visitedAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS), visit.outcome(), visit.residents(),
+				visit.unregistered());
 	}
 
 	/** The flags a check raises: those given, plus fever from the temperature. */

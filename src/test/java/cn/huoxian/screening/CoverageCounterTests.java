@@ -55,7 +55,7 @@ class CoverageCounterTests {
 	Accounts accounts;
 
 	/** The model's view of one household: its latest visit time and what that visit found. */
-	record Latest(OffsetDateTime at, boolean covered, int accounted, int flagged) {
+	record Latest(OffsetDateTime at, UUID id, boolean covered, int accounted, int flagged) {
 	}
 
 	private CurrentUser admin() {
@@ -79,7 +79,7 @@ class CoverageCounterTests {
 			.fetch(HOUSEHOLD.ID);
 		Map<Long, Latest> model = new HashMap<>();
 		List<List<VisitInput>> sent = new ArrayList<>();
-		OffsetDateTime base = OffsetDateTime.now().minusHours(20);
+		OffsetDateTime base = OffsetDateTime.now().minusHours(20).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
 		for (int step = 0; step < 25; step++) {
 			if (!sent.isEmpty() && random.nextInt(6) == 0) {
 				// a retried batch changes nothing
@@ -89,7 +89,7 @@ class CoverageCounterTests {
 			}
 			List<VisitInput> batch = new ArrayList<>();
 			for (Long household : pick(random, households, 1 + random.nextInt(12))) {
-				batch.add(randomVisit(random, household, base.plusMinutes(random.nextInt(1200))));
+				batch.add(randomVisit(random, household, base.plusMinutes(random.nextInt(30))));
 			}
 			Visits.BatchResult result = visits.record(campaign.id(), batch, admin);
 			assertThat(result.accepted()).isEqualTo(batch.size());
@@ -114,7 +114,7 @@ class CoverageCounterTests {
 	/** The model: the latest visit decides; older ones arriving later change nothing. */
 	private static void apply(Map<Long, Latest> model, VisitInput visit) {
 		Latest before = model.get(visit.householdId());
-		if (before != null && before.at().isAfter(visit.visitedAt())) {
+		if (before != null && !VisitWriter.supersedes(visit.visitedAt(), visit.visitId(), before.at(), before.id())) {
 			return;
 		}
 		boolean covered = visit.outcome() == Outcome.COVERED;
@@ -126,7 +126,7 @@ class CoverageCounterTests {
 							n.temperature(), n.flags()))
 						.isEmpty())
 					.count();
-		model.put(visit.householdId(), new Latest(visit.visitedAt(), covered, accounted, flagged));
+		model.put(visit.householdId(), new Latest(visit.visitedAt(), visit.visitId(), covered, accounted, flagged));
 	}
 
 	private VisitInput randomVisit(SplittableRandom random, long household, OffsetDateTime at) {

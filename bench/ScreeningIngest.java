@@ -1,0 +1,139 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Screening ingestion through the batch API, measured from a second process on this machine:
+ * posts batches of 1,000 covered visits (every registered resident present with a temperature,
+ * about 2 % of them at 37.5 °C) to a running Huoxian and prints visits per second.
+ *
+ * <pre>
+ * java bench/ScreeningIngest.java http://localhost:8080 huoxian_bench 130982 60000 2
+ * </pre>
+ * Arguments: base URL, PostgreSQL database (households and residents are read with psql), county
+ * code, number of households, concurrent connections. Run it against a generated demo city only:
+ * it opens a campaign over the county as admin.
+ */
+public class ScreeningIngest {
+
+	public static void main(String[] args) throws Exception {
+		String base = args[0];
+		String db = args[1];
+		String county = args[2];
+		int households = Integer.parseInt(args[3]);
+		int threads = Integer.parseInt(args[4]);
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+		String token = field(post(http, base + "/api/v1/auth/token", null,
+				"{\"username\":\"admin\",\"password\":\"Huoxian@2020\"}"), "token");
+		LocalDate today = LocalDate.now();
+		String campaign = field(post(http, base + "/api/v1/screening/campaigns", token,
+				"{\"name\":\"ingest bench\",\"rootRegion\":\"" + county + "\",\"startsOn\":\"" + today.minusDays(1)
+						+ "\",\"endsOn\":\"" + today.plusDays(1) + "\"}"),
+				"id");
+		List<String> batches = batches(db, county, households);
+		AtomicInteger next = new AtomicInteger();
+		AtomicLong accepted = new AtomicLong();
+		long start = System.nanoTime();
+		List<Thread> workers = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			Thread worker = new Thread(() -> {
+				for (int i = next.getAndIncrement(); i < batches.size(); i = next.getAndIncrement()) {
+					String answer = post(http, base + "/api/v1/screening/campaigns/" + campaign + "/visits", token,
+							batches.get(i));
+					accepted.addAndGet(Long.parseLong(field(answer, "accepted")));
+				}
+			});
+			worker.start();
+			workers.add(worker);
+		}
+		for (Thread worker : workers) {
+			worker.join();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		System.out.printf("{\"campaign\":%s,\"visits\":%d,\"batches\":%d,\"threads\":%d,\"seconds\":%.2f,\"visitsPerSecond\":%d}%n",
+				campaign, accepted.get(), batches.size(), threads, seconds, Math.round(accepted.get() / seconds));
+	}
+
+	/** One JSON array of 1,000 visits per batch, built before the clock starts. */
+	private static List<String> batches(String db, String county, int limit) throws Exception {
+		Process psql = new ProcessBuilder("psql", "-U", "postgres", "-h", "127.0.0.1", "-d", db, "-AtF", "\t", "-c",
+				"select h.id, string_agg(p.id::text, ',') from household h join person p on p.household_id = h.id "
+						+ "where h.path like '/130900/" + county + "/%' group by h.id order by h.id limit " + limit)
+			.redirectErrorStream(true)
+			.start();
+		List<String> lines = new String(psql.getInputStream().readAllBytes()).lines().toList();
+		Random random = new Random(7);
+		String at = OffsetDateTime.now().minusMinutes(10).toString();
+		List<String> batches = new ArrayList<>();
+		StringBuilder batch = new StringBuilder("[");
+		int inBatch = 0;
+		for (String line : lines) {
+			String[] parts = line.split("\t");
+			if (parts.length != 2) {
+				continue;
+			}
+			if (inBatch > 0) {
+				batch.append(',');
+			}
+			batch.append("{\"visitId\":\"").append(UUID.randomUUID()).append("\",\"householdId\":").append(parts[0])
+				.append(",\"visitedAt\":\"").append(at).append("\",\"outcome\":\"COVERED\",\"residents\":[");
+			String[] people = parts[1].split(",");
+			for (int p = 0; p < people.length; p++) {
+				batch.append(p == 0 ? "" : ",").append("{\"personId\":").append(people[p])
+					.append(",\"status\":\"PRESENT\",\"temperature\":")
+					.append(random.nextInt(50) == 0 ? "37.5" : "36.5").append('}');
+			}
+			batch.append("]}");
+			if (++inBatch == 1000) {
+				batches.add(batch.append(']').toString());
+				batch = new StringBuilder("[");
+				inBatch = 0;
+			}
+		}
+		if (inBatch > 0) {
+			batches.add(batch.append(']').toString());
+		}
+		return batches;
+	}
+
+	private static String post(HttpClient http, String url, String token, String body) {
+		try {
+			HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+				.timeout(Duration.ofMinutes(5))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(body));
+			if (token != null) {
+				request.header("Authorization", "Bearer " + token);
+			}
+			HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() >= 300) {
+				throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+			}
+			return response.body();
+		}
+		catch (Exception ex) {
+			throw new RuntimeException(ex);
+		}
+	}
+
+	private static String field(String json, String name) {
+		Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]+)").matcher(json);
+		if (!m.find()) {
+			throw new IllegalStateException("no " + name + " in " + json);
+		}
+		return m.group(1);
+	}
+
+}
