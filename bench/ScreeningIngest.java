@@ -20,28 +20,31 @@ import java.util.regex.Pattern;
  * about 2 % of them at 37.5 °C) to a running Huoxian and prints visits per second.
  *
  * <pre>
- * java bench/ScreeningIngest.java http://localhost:8080 huoxian_bench 130982 60000 2
+ * java bench/ScreeningIngest.java http://localhost:8080 huoxian_bench 130900 130982 60000 2
  * </pre>
- * Arguments: base URL, PostgreSQL database (households and residents are read with psql), county
- * code, number of households, concurrent connections. Run it against a generated demo city only:
- * it opens a campaign over the county as admin.
+ * Arguments: base URL, PostgreSQL database (households and residents are read with psql), the
+ * campaign's root region (opened as admin; give an existing campaign's id with {@code campaign:N}),
+ * the county whose households are visited, number of households, concurrent connections. Run it
+ * against a generated demo city only.
  */
 public class ScreeningIngest {
 
 	public static void main(String[] args) throws Exception {
 		String base = args[0];
 		String db = args[1];
-		String county = args[2];
-		int households = Integer.parseInt(args[3]);
-		int threads = Integer.parseInt(args[4]);
+		String root = args[2];
+		String county = args[3];
+		int households = Integer.parseInt(args[4]);
+		int threads = Integer.parseInt(args[5]);
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 		String token = field(post(http, base + "/api/v1/auth/token", null,
 				"{\"username\":\"admin\",\"password\":\"Huoxian@2020\"}"), "token");
 		LocalDate today = LocalDate.now();
-		String campaign = field(post(http, base + "/api/v1/screening/campaigns", token,
-				"{\"name\":\"ingest bench\",\"rootRegion\":\"" + county + "\",\"startsOn\":\"" + today.minusDays(1)
-						+ "\",\"endsOn\":\"" + today.plusDays(1) + "\"}"),
-				"id");
+		String campaign = root.startsWith("campaign:") ? root.substring(9)
+				: field(post(http, base + "/api/v1/screening/campaigns", token,
+						"{\"name\":\"ingest bench\",\"rootRegion\":\"" + root + "\",\"startsOn\":\""
+								+ today.minusDays(1) + "\",\"endsOn\":\"" + today.plusDays(1) + "\"}"),
+						"id");
 		List<String> batches = batches(db, county, households);
 		AtomicInteger next = new AtomicInteger();
 		AtomicLong accepted = new AtomicLong();

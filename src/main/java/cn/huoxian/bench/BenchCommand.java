@@ -12,6 +12,8 @@ import cn.huoxian.org.Households;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.people.People;
+import cn.huoxian.screening.Campaigns;
+import cn.huoxian.screening.Coverage;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.RegionPath;
 import org.slf4j.Logger;
@@ -46,6 +48,10 @@ class BenchCommand implements ApplicationRunner {
 
 	private final Households households;
 
+	private final Campaigns campaigns;
+
+	private final Coverage coverage;
+
 	private final DataSource dataSource;
 
 	private final ConfigurableApplicationContext context;
@@ -61,13 +67,16 @@ class BenchCommand implements ApplicationRunner {
 	/** Keeps the results alive so no call can be optimised away. */
 	private long sink;
 
-	BenchCommand(Regions regions, People people, Households households, DataSource dataSource,
+	BenchCommand(Regions regions, People people, Households households, Campaigns campaigns, Coverage coverage,
+			DataSource dataSource,
 			ConfigurableApplicationContext context, @Value("${huoxian.city-code:130900}") String cityCode,
 			@Value("${bench.iterations:500}") int iterations, @Value("${bench.warmup:100}") int warmup,
 			@Value("${bench.max-seconds:60}") double maxSeconds) {
 		this.regions = regions;
 		this.people = people;
 		this.households = households;
+		this.campaigns = campaigns;
+		this.coverage = coverage;
 		this.dataSource = dataSource;
 		this.context = context;
 		this.cityCode = cityCode;
@@ -120,7 +129,27 @@ class BenchCommand implements ApplicationRunner {
 		results.add(measure("person by name prefix in a county (20 rows + total)", 0,
 				i -> people.search(counties.get(i % counties.size()),
 						String.valueOf(SURNAMES.charAt(i % SURNAMES.length())), 0, 20, city).total()));
+		screening(city, grids, results);
 		return results;
+	}
+
+	/** Coverage and blind spots of the newest city-wide campaign, if one has been opened (e.g. by bench/ScreeningIngest). */
+	private void screening(DataScope city, List<String> grids, List<Measurement> results) {
+		var campaign = campaigns.list(city)
+			.stream()
+			.filter(c -> c.rootRegion().equals(cityCode) && !c.hasTargetList())
+			.findFirst();
+		if (campaign.isEmpty()) {
+			log.info("No city-wide screening campaign: screening read paths not measured");
+			return;
+		}
+		long id = campaign.get().id();
+		results.add(measure("screening coverage of the city with children", 20,
+				i -> coverage.coverage(id, cityCode, city).children().size()));
+		results.add(measure("screening coverage of a grid's community with children", 20,
+				i -> coverage.coverage(id, grids.get(i % grids.size()).substring(0, 12), city).children().size()));
+		results.add(measure("first blind-spot page of a community (50 rows)", 20,
+				i -> coverage.blindSpots(id, grids.get(i % grids.size()).substring(0, 12), 0, 50, city).items().size()));
 	}
 
 	/** What the region tree page asks for one node: the node, its children and the breadcrumbs. */

@@ -130,16 +130,16 @@ public class HouseholdLedger {
 
 	private void residentRow(Worksheet sheet, int r, Record row, Locale locale) {
 		householdCells(sheet, r, row);
-		sheet.value(r, 5, row.get(PERSON.NAME));
-		sheet.value(r, 6, IdNumber.mask(trim(row.get(PERSON.ID_NUMBER))));
+		text(sheet, r, 5, row.get(PERSON.NAME));
+		text(sheet, r, 6, IdNumber.mask(trim(row.get(PERSON.ID_NUMBER))));
 		String sex = row.get(PERSON.SEX);
-		sheet.value(r, 7, sex == null ? null : text("exchange.ledger.sex." + sex.strip(), locale));
+		text(sheet, r, 7, sex == null ? null : text("exchange.ledger.sex." + sex.strip(), locale));
 		if (row.get(PERSON.BIRTH_DATE) != null) {
 			sheet.value(r, 8, row.get(PERSON.BIRTH_DATE));
 			sheet.style(r, 8).format(DATE_FORMAT).set();
 		}
-		sheet.value(r, 9, Phones.mask(row.get(PERSON.PHONE)));
-		sheet.value(r, 10, roles(row.get(ROLES), locale));
+		text(sheet, r, 9, Phones.mask(row.get(PERSON.PHONE)));
+		text(sheet, r, 10, roles(row.get(ROLES), locale));
 	}
 
 	private void householdSheet(Workbook workbook, RegionView region, Locale locale) throws IOException {
@@ -167,10 +167,10 @@ public class HouseholdLedger {
 
 	private static void householdCells(Worksheet sheet, int r, Record row) {
 		sheet.value(r, 0, row.get(HOUSEHOLD.ID));
-		sheet.value(r, 1, row.get(REGION.CODE));
-		sheet.value(r, 2, row.get(BUILDING.NAME));
-		sheet.value(r, 3, row.get(HOUSEHOLD.ADDRESS));
-		sheet.value(r, 4, row.get(HOUSEHOLD.DOOR));
+		text(sheet, r, 1, row.get(REGION.CODE));
+		text(sheet, r, 2, row.get(BUILDING.NAME));
+		text(sheet, r, 3, row.get(HOUSEHOLD.ADDRESS));
+		text(sheet, r, 4, row.get(HOUSEHOLD.DOOR));
 	}
 
 	private List<String> headers(List<String> columns, Locale locale) {
@@ -192,6 +192,16 @@ public class HouseholdLedger {
 
 	private String text(String key, Locale locale) {
 		return messages.getMessage(key, null, key, locale);
+	}
+
+	/**
+	 * Text as an inline string: fastexcel's shared-string table would keep every distinct address and
+	 * name in memory until the end, so a city's ledger would not stream in constant memory.
+	 */
+	private static void text(org.dhatim.fastexcel.Worksheet sheet, int row, int column, String value) {
+		if (value != null) {
+			sheet.inlineString(row, column, value);
+		}
 	}
 
 }

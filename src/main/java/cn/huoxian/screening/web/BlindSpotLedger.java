@@ -58,32 +58,63 @@ class BlindSpotLedger {
 		}
 	}
 
+	/** A sheet holds at most 1,048,576 rows; a city's ledger goes on over further sheets. */
+	static final int ROWS_PER_SHEET = 1_048_575;
+
 	private void write(OutputStream out, long campaignId, String region, cn.huoxian.shared.DataScope scope)
 			throws IOException {
 		Workbook workbook = new Workbook(out, "Huoxian", "1.0");
-		Worksheet sheet = workbook.newWorksheet("未覆盖户");
+		Worksheet[] sheet = { newSheet(workbook, 1) };
+		int[] row = { 1 };
+		int[] sheets = { 1 };
+		coverage.eachBlindSpot(campaignId, region, scope, spot -> {
+			if (row[0] > ROWS_PER_SHEET) {
+				finish(sheet[0]);
+				sheet[0] = newSheet(workbook, ++sheets[0]);
+				row[0] = 1;
+			}
+			int r = row[0]++;
+			Worksheet s = sheet[0];
+			s.value(r, 0, spot.householdId());
+			text(s, r, 1, spot.gridCode());
+			text(s, r, 2, spot.gridName());
+			text(s, r, 3, spot.building());
+			text(s, r, 4, spot.address());
+			text(s, r, 5, spot.door());
+			s.value(r, 6, spot.residents());
+			text(s, r, 7, spot.lastVisitedAt() == null ? null
+					: spot.lastVisitedAt().atZoneSameInstant(BusinessDay.ZONE).toLocalDateTime().toString());
+			if (r % 10_000 == 0) {
+				flush(s);
+			}
+		});
+		sheet[0].finish();
+		workbook.finish();
+	}
+
+	/** Inline strings: the shared-string table would hold every distinct address in memory. */
+	private static void text(Worksheet sheet, int row, int column, String value) {
+		if (value != null) {
+			sheet.inlineString(row, column, value);
+		}
+	}
+
+	private static Worksheet newSheet(Workbook workbook, int number) {
+		Worksheet sheet = workbook.newWorksheet(number == 1 ? "未覆盖户" : "未覆盖户(" + number + ")");
 		for (int c = 0; c < HEADERS.length; c++) {
 			sheet.value(0, c, HEADERS[c]);
 			sheet.style(0, c).bold().set();
 		}
-		int[] row = { 1 };
-		coverage.eachBlindSpot(campaignId, region, scope, spot -> {
-			int r = row[0]++;
-			sheet.value(r, 0, spot.householdId());
-			sheet.value(r, 1, spot.gridCode());
-			sheet.value(r, 2, spot.gridName());
-			sheet.value(r, 3, spot.building());
-			sheet.value(r, 4, spot.address());
-			sheet.value(r, 5, spot.door());
-			sheet.value(r, 6, spot.residents());
-			sheet.value(r, 7, spot.lastVisitedAt() == null ? null
-					: spot.lastVisitedAt().atZoneSameInstant(BusinessDay.ZONE).toLocalDateTime().toString());
-			if (r % 10_000 == 0) {
-				flush(sheet);
-			}
-		});
-		sheet.finish();
-		workbook.finish();
+		return sheet;
+	}
+
+	private static void finish(Worksheet sheet) {
+		try {
+			sheet.finish();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private static void flush(Worksheet sheet) {
