@@ -67,15 +67,18 @@ public class People {
 		if (regionCode != null && !regionCode.isBlank()) {
 			where = where.and(PERSON.PATH.like(regions.find(regionCode, scope).path() + "%"));
 		}
+		boolean byName = false;
 		if (query != null && !query.isBlank()) {
 			String q = query.strip();
-			where = where.and(ID_LIKE.matcher(q).matches() ? PERSON.ID_NUMBER.eq(q.toUpperCase())
-					: PERSON.NAME.like(q.replace("%", "").replace("_", "") + "%"));
+			byName = !ID_LIKE.matcher(q).matches();
+			where = where.and(byName ? PERSON.NAME.like(q.replace("%", "").replace("_", "") + "%")
+					: PERSON.ID_NUMBER.eq(q.toUpperCase()));
 		}
 		long total = db.fetchCount(PERSON, where);
+		// a name search reads the (name, path) index in order; ordering by id would walk the whole table
 		List<PersonRecord> rows = db.selectFrom(PERSON)
 			.where(where)
-			.orderBy(PERSON.ID)
+			.orderBy(byName ? List.of(PERSON.NAME, PERSON.PATH, PERSON.ID) : List.of(PERSON.ID))
 			.limit(size)
 			.offset((long) page * size)
 			.fetch();
