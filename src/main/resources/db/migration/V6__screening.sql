@@ -56,6 +56,7 @@ create table screening_visit_resident (
     status       varchar(12)  not null,
     away_where   varchar(100),
     temperature  decimal(3, 1),
+    travel_from  varchar(100),
     flags        varchar(100),
     constraint pk_screening_visit_resident primary key (visit_id, person_id),
     constraint ck_screening_visit_resident_status check (status in ('PRESENT', 'AWAY', 'MOVED_OUT'))

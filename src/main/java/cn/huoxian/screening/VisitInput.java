@@ -22,9 +22,18 @@ public record VisitInput(UUID visitId, Long householdId, OffsetDateTime visitedA
 		return unregistered == null ? List.of() : unregistered;
 	}
 
-	/** What the visit found about one registered resident. */
+	/**
+	 * What the visit found about one registered resident; {@code travelFrom} names one of the
+	 * configured high-risk areas the resident came from (which flags them).
+	 */
 	public record ResidentCheck(Long personId, ResidentStatus status, String awayWhere, BigDecimal temperature,
-			Set<Flag> flags) {
+			Set<Flag> flags, String travelFrom) {
+
+		public ResidentCheck(Long personId, ResidentStatus status, String awayWhere, BigDecimal temperature,
+				Set<Flag> flags) {
+			this(personId, status, awayWhere, temperature, flags, null);
+		}
+
 	}
 
 	/** A person found in the household who is not registered there yet. */

@@ -75,13 +75,13 @@ class VisitWriter {
 		BatchBindStep batch = db.batch(db.insertInto(SCREENING_VISIT_RESIDENT, SCREENING_VISIT_RESIDENT.VISIT_ID,
 				SCREENING_VISIT_RESIDENT.PERSON_ID, SCREENING_VISIT_RESIDENT.STATUS,
 				SCREENING_VISIT_RESIDENT.AWAY_WHERE, SCREENING_VISIT_RESIDENT.TEMPERATURE,
-				SCREENING_VISIT_RESIDENT.FLAGS)
-			.values((UUID) null, null, null, null, (BigDecimal) null, null));
+				SCREENING_VISIT_RESIDENT.TRAVEL_FROM, SCREENING_VISIT_RESIDENT.FLAGS)
+			.values((UUID) null, null, null, null, (BigDecimal) null, null, null));
 		int rows = 0;
 		for (VisitInput visit : visits) {
 			for (VisitInput.ResidentCheck check : visit.residentsOrEmpty()) {
 				batch = batch.bind(visit.visitId(), check.personId(), check.status().name(), check.awayWhere(),
-						check.temperature(), joined(Visits.flagsOf(check)));
+						check.temperature(), check.travelFrom(), joined(Visits.flagsOf(check)));
 				rows++;
 			}
 		}

@@ -54,12 +54,16 @@ public class Visits {
 
 	private final Clock clock;
 
-	Visits(DSLContext db, Campaigns campaigns, People people, VisitWriter writer, Clock clock) {
+	private final List<String> highRiskAreas;
+
+	Visits(DSLContext db, Campaigns campaigns, People people, VisitWriter writer, Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${huoxian.screening.high-risk-areas:}") List<String> highRiskAreas) {
 		this.db = db;
 		this.campaigns = campaigns;
 		this.people = people;
 		this.writer = writer;
 		this.clock = clock;
+		this.highRiskAreas = highRiskAreas.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
 	}
 
 	/** What a batch did: visits stored, and visits skipped because their visitId was already stored. */
@@ -176,6 +180,11 @@ public class Visits {
 					throw invalid(field + "status", visit, "is required: PRESENT, AWAY or MOVED_OUT");
 				}
 				checkTemperature(field, visit, check.temperature());
+				if (check.travelFrom() != null && !check.travelFrom().isBlank()
+						&& !highRiskAreas.contains(check.travelFrom().strip())) {
+					throw invalid(field + "travelFrom", visit, "is not one of the configured high-risk areas "
+							+ highRiskAreas);
+				}
 			}
 			if (!accounted.equals(target.residents())) {
 				Set<Long> missing = new HashSet<>(target.residents());
@@ -249,6 +258,11 @@ public class Visits {
 		return result;
 	}
 
+	/** The high-risk areas a resident's travel is asked about (huoxian.screening.high-risk-areas). */
+	public List<String> highRiskAreas() {
+		return highRiskAreas;
+	}
+
 	/** Times are kept to the microsecond, as both databases store them, so "latest" compares alike in memory and SQL. */
 	private static VisitInput toMicros(VisitInput visit) {
 		return new VisitInput(visit.visitId(), visit.householdId(),
@@ -262,6 +276,9 @@ public class Visits {
 				: EnumSet.copyOf(check.flags());
 		if (check.temperature() != null && check.temperature().compareTo(Flag.FEVER_FROM) >= 0) {
 			flags.add(Flag.FEVER);
+		}
+		if (check.travelFrom() != null && !check.travelFrom().isBlank()) {
+			flags.add(Flag.HIGH_RISK_TRAVEL);
 		}
 		return flags;
 	}

@@ -63,7 +63,7 @@ class ScreeningApiTests {
 
 	/** A covered visit of a household in grid01's grid, accounting for all its registered residents. */
 	private String coveredVisit(UUID visitId, long household, String temperature) throws Exception {
-		List<Integer> residents = JsonPath.read(json("grid01", "/api/v1/persons?size=50&region=" + grid),
+		List<Integer> residents = JsonPath.read(json("grid01", "/api/v1/persons?size=500&region=" + grid),
 				"$.items[?(@.householdId == " + household + ")].id");
 		StringBuilder checks = new StringBuilder();
 		for (int i = 0; i < residents.size(); i++) {
@@ -204,6 +204,34 @@ class ScreeningApiTests {
 		mvc.perform(as(mvc, "admin", post("/api/v1/screening/campaigns/" + campaign + "/recount")))
 			.andExpect(jsonPath("$.countersRepaired").value(0))
 			.andExpect(jsonPath("$.householdsRepaired").value(0));
+	}
+
+
+	@Test
+	void asksAboutTravelFromConfiguredHighRiskAreas() throws Exception {
+		List<Integer> households = gridHouseholds();
+		long household = households.get(5);
+		List<Integer> residents = JsonPath.read(json("grid01", "/api/v1/persons?size=500&region=" + grid),
+				"$.items[?(@.householdId == " + household + ")].id");
+		StringBuilder checks = new StringBuilder();
+		for (int i = 0; i < residents.size(); i++) {
+			checks.append(i == 0 ? "" : ",").append("{\"personId\":").append(residents.get(i))
+				.append(",\"status\":\"PRESENT\",\"travelFrom\":\"").append(i == 0 ? "TRAVEL" : "").append("\"}");
+		}
+		String template = "[{\"visitId\":\"" + UUID.randomUUID() + "\",\"householdId\":" + household + ",\"visitedAt\":\""
+				+ OffsetDateTime.now().minusMinutes(2) + "\",\"outcome\":\"COVERED\",\"residents\":[" + checks + "]}]";
+		mvc.perform(as(mvc, "grid01", post("/api/v1/screening/campaigns/" + campaign + "/visits"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(template.replace("TRAVEL", "火星")))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("visits[0].residents[0].travelFrom"));
+		mvc.perform(as(mvc, "grid01", post("/api/v1/screening/campaigns/" + campaign + "/visits"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(template.replace("TRAVEL", "湖北省武汉市")))
+			.andExpect(status().isOk());
+		mvc.perform(as(mvc, "xinhua", get("/api/v1/screening/flags?region=130902&size=200")))
+			.andExpect(jsonPath("$.items[?(@.campaignId == " + campaign + " && @.personId == " + residents.get(0)
+					+ " && @.flags == 'HIGH_RISK_TRAVEL')]").isNotEmpty());
 	}
 
 }

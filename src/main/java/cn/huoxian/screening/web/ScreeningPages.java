@@ -150,7 +150,7 @@ class ScreeningPages {
 		// chosen when the form is shown, so submitting it twice records one visit
 		model.addAttribute("visitId", UUID.randomUUID());
 		model.addAttribute("statuses", ResidentStatus.values());
-		model.addAttribute("flagKinds", List.of(Flag.SYMPTOMS, Flag.HIGH_RISK_TRAVEL, Flag.CONTACT));
+		model.addAttribute("areas", visits.highRiskAreas());
 		return "screening/visit";
 	}
 
@@ -182,7 +182,7 @@ class ScreeningPages {
 				String status = form.getFirst("status_" + pid);
 				checks.add(new VisitInput.ResidentCheck(pid, status == null ? null : ResidentStatus.valueOf(status),
 						blank(form.getFirst("away_" + pid)), decimal(form.getFirst("temperature_" + pid)),
-						flagsOf(form.get("flags_" + pid))));
+						flagsOf(form.get("flags_" + pid)), blank(form.getFirst("travel_" + pid))));
 			}
 			String newName = blank(form.getFirst("new_name"));
 			if (newName != null) {
