@@ -1,8 +1,12 @@
 package cn.huoxian.exchange;
 
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -19,6 +23,14 @@ final class ImportRow {
 		.of("uuuu-M-d", "uuuu/M/d", "uuuu.M.d", "uuuuMMdd", "uuuu年M月d日")
 		.map(p -> DateTimeFormatter.ofPattern(p).withResolverStyle(ResolverStyle.STRICT))
 		.toList();
+
+	private static final List<DateTimeFormatter> DATE_TIMES = Stream
+		.of("uuuu-M-d H:mm", "uuuu-M-d H:mm:ss", "uuuu/M/d H:mm", "uuuu/M/d H:mm:ss", "uuuu-M-d'T'H:mm",
+				"uuuu-M-d'T'H:mm:ss")
+		.map(p -> DateTimeFormatter.ofPattern(p).withResolverStyle(ResolverStyle.STRICT))
+		.toList();
+
+	private static final BigDecimal SECONDS_A_DAY = BigDecimal.valueOf(86_400);
 
 	private final SourceRow source;
 
@@ -51,6 +63,11 @@ final class ImportRow {
 	String text(String column) {
 		CellValue cell = header.cell(source, column);
 		return cell.isBlank() ? null : cell.text();
+	}
+
+	/** The column's header as the file writes it. */
+	String header(String column) {
+		return header.written(column);
 	}
 
 	boolean isNumber(String column) {
@@ -117,6 +134,65 @@ final class ImportRow {
 		}
 		error(column, "exchange.error.date");
 		return null;
+	}
+
+	/**
+	 * A moment from a date-time cell (to the second) or text such as 2020-02-01 10:00, 2020/2/1
+	 * 10:00:30, 2020-02-01T10:00 (taken in {@code zone}) or ISO with an offset; null when blank or wrong.
+	 */
+	OffsetDateTime dateTime(String column, ZoneId zone) {
+		CellValue cell = header.cell(source, column);
+		if (cell.isBlank()) {
+			return null;
+		}
+		LocalDateTime local = cell.isNumber() ? excelDateTime(cell.number()) : localDateTime(cell.text());
+		if (local != null) {
+			return local.atZone(zone).toOffsetDateTime();
+		}
+		try {
+			return OffsetDateTime.parse(cell.text());
+		}
+		catch (DateTimeParseException ex) {
+			error(column, "exchange.error.dateTime");
+			return null;
+		}
+	}
+
+	private static LocalDateTime excelDateTime(BigDecimal days) {
+		try {
+			long seconds = days.multiply(SECONDS_A_DAY).setScale(0, RoundingMode.HALF_UP).longValueExact();
+			return EXCEL_EPOCH.atStartOfDay().plusSeconds(seconds);
+		}
+		catch (ArithmeticException | DateTimeException ex) {
+			return null;
+		}
+	}
+
+	private static LocalDateTime localDateTime(String text) {
+		for (DateTimeFormatter format : DATE_TIMES) {
+			try {
+				return LocalDateTime.parse(text, format);
+			}
+			catch (DateTimeParseException ex) {
+				// try the next format
+			}
+		}
+		return null;
+	}
+
+	/** A decimal number, or null (blank or, with the given error, not a number). */
+	BigDecimal decimal(String column, String key) {
+		String value = text(column);
+		if (value == null) {
+			return null;
+		}
+		try {
+			return new BigDecimal(value);
+		}
+		catch (NumberFormatException ex) {
+			error(column, key);
+			return null;
+		}
 	}
 
 }

@@ -13,6 +13,9 @@ import java.util.function.Consumer;
 
 import cn.huoxian.org.PartyOrganisations;
 import cn.huoxian.org.Regions;
+import cn.huoxian.screening.CampaignView;
+import cn.huoxian.screening.Campaigns;
+import cn.huoxian.screening.Visits;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import org.jooq.DSLContext;
@@ -43,17 +46,24 @@ public class Imports {
 
 	private final PartyOrganisations organisations;
 
+	private final Campaigns campaigns;
+
+	private final Visits visits;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
 	private final int maxRows;
 
-	Imports(DSLContext db, Regions regions, PartyOrganisations organisations, PlatformTransactionManager transactions,
-			Clock clock, @Value("${huoxian.exchange.max-rows:100000}") int maxRows) {
+	Imports(DSLContext db, Regions regions, PartyOrganisations organisations, Campaigns campaigns, Visits visits,
+			PlatformTransactionManager transactions, Clock clock,
+			@Value("${huoxian.exchange.max-rows:100000}") int maxRows) {
 		this.db = db;
 		this.regions = regions;
 		this.organisations = organisations;
+		this.campaigns = campaigns;
+		this.visits = visits;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
 		this.maxRows = maxRows;
@@ -68,6 +78,16 @@ public class Imports {
 	public ImportResult importFile(ImportKind kind, String filename, InputStreamSource content, CurrentUser user) {
 		kind.requireRole(user);
 		return importFile(kind, filename, content, rowImport(kind, user), user);
+	}
+
+	/**
+	 * Imports the visits of a campaign from an uploaded .xlsx or .csv, all or nothing; 403 when the
+	 * role may not edit people, 404 for a campaign outside the user's scope.
+	 */
+	public ImportResult importVisits(long campaignId, String filename, InputStreamSource content, CurrentUser user) {
+		ImportKind.VISITS.requireRole(user);
+		CampaignView campaign = campaigns.find(campaignId, user.scope());
+		return importFile(ImportKind.VISITS, filename, content, new VisitImport(db, visits, campaign, user), user);
 	}
 
 	/** The same with a given row import (tests make one whose write fails). */
@@ -116,6 +136,14 @@ public class Imports {
 	}
 
 	private ImportResult write(ImportKind kind, Path file, String filename, RowImport rows, int count) {
+		if (rows.rereads()) {
+			writePass(kind, file, filename, rows);
+		}
+		rows.written();
+		return rows.result(count);
+	}
+
+	private void writePass(ImportKind kind, Path file, String filename, RowImport rows) {
 		RowErrors errors = new RowErrors();
 		try {
 			pass(kind, file, filename, errors, chunk -> {
@@ -128,8 +156,6 @@ public class Imports {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		rows.written();
-		return ImportResult.imported(count);
 	}
 
 	private RowImport rowImport(ImportKind kind, CurrentUser user) {
@@ -137,6 +163,7 @@ public class Imports {
 			case REGIONS -> new RegionImport(db, regions, user);
 			case HOUSEHOLDS -> new HouseholdImport(db, regions, user);
 			case RESIDENTS -> new ResidentImport(db, regions, organisations, user, BusinessDay.today(clock));
+			case VISITS -> throw new IllegalArgumentException("visits import into a campaign: use importVisits");
 		};
 	}
 
@@ -179,8 +206,8 @@ public class Imports {
 		}
 	}
 
-	/** A write met a row the database no longer accepts: rolls the transaction back. */
-	private static final class WriteRefused extends RuntimeException {
+	/** A write met a row the database (or the service writing it) does not accept: rolls the transaction back. */
+	static final class WriteRefused extends RuntimeException {
 
 		private final transient RowErrors errors;
 

@@ -16,8 +16,18 @@ interface RowImport {
 
 	void write(List<ImportRow> rows);
 
+	/** False when the check pass keeps what it needs and the file need not be read again to write. */
+	default boolean rereads() {
+		return true;
+	}
+
 	/** After the last chunk is written: counters, in the same transaction. */
 	default void written() {
+	}
+
+	/** What the import did, once written. */
+	default ImportResult result(int rows) {
+		return ImportResult.imported(rows);
 	}
 
 }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -29,7 +30,7 @@ final class ExchangeFixtures {
 	private ExchangeFixtures() {
 	}
 
-	/** The two upload formats; a row is a list of cells (text, numbers, dates). */
+	/** The two upload formats; a row is a list of cells (text, numbers, dates, date-times). */
 	enum Format {
 
 		CSV, XLSX;
@@ -60,6 +61,10 @@ final class ExchangeFixtures {
 					Object cell = rows.get(r).get(c);
 					if (cell instanceof Number number) {
 						sheet.value(r, c, number);
+					}
+					else if (cell instanceof LocalDateTime time) {
+						sheet.value(r, c, time);
+						sheet.style(r, c).format("yyyy-mm-dd hh:mm").set();
 					}
 					else if (cell instanceof LocalDate date) {
 						sheet.value(r, c, date);

@@ -10,6 +10,7 @@ import cn.huoxian.exchange.ImportColumn;
 import cn.huoxian.exchange.ImportKind;
 import cn.huoxian.exchange.ImportResult;
 import cn.huoxian.exchange.Imports;
+import cn.huoxian.screening.Campaigns;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.ForbiddenException;
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The import/export page: an upload form per registry with its row errors, templates, and ledger downloads. */
+/** The import/export page: an upload form per registry (visits into a chosen campaign) with its row errors, templates, and ledger downloads. */
 @Controller
 @RequestMapping("/exchange")
 class ExchangePage {
@@ -46,11 +47,15 @@ class ExchangePage {
 
 	private final LedgerDownload download;
 
-	ExchangePage(Imports imports, CurrentUserProvider users, ImportMessages messages, LedgerDownload download) {
+	private final Campaigns campaigns;
+
+	ExchangePage(Imports imports, CurrentUserProvider users, ImportMessages messages, LedgerDownload download,
+			Campaigns campaigns) {
 		this.imports = imports;
 		this.users = users;
 		this.messages = messages;
 		this.download = download;
+		this.campaigns = campaigns;
 	}
 
 	/** One upload form: the kind, its columns, and whether this user's role may use it. */
@@ -68,7 +73,20 @@ class ExchangePage {
 			.map(k -> new KindForm(k.path(), k.columns(), k.allows(user)))
 			.toList());
 		model.addAttribute("maxRows", imports.maxRows());
+		model.addAttribute("campaigns", campaigns.list(user.scope()));
 		return "exchange/index";
+	}
+
+	@PostMapping("/imports/visits")
+	String importVisits(@RequestParam long campaign, @RequestParam(required = false) MultipartFile file, Model model,
+			RedirectAttributes redirect, Locale locale) {
+		CurrentUser user = editor();
+		ImportResult result = imports.importVisits(campaign, file == null ? "" : file.getOriginalFilename(),
+				file == null ? new ByteArrayResource(new byte[0]) : file, user);
+		if (result.succeeded()) {
+			redirect.addFlashAttribute("duplicates", result.duplicates());
+		}
+		return answer(ImportKind.VISITS, result, model, redirect, locale);
 	}
 
 	@PostMapping("/imports/{kind}")
@@ -78,6 +96,12 @@ class ExchangePage {
 		CurrentUser user = editor();
 		ImportResult result = imports.importFile(importKind, file == null ? "" : file.getOriginalFilename(),
 				file == null ? new ByteArrayResource(new byte[0]) : file, user);
+		return answer(importKind, result, model, redirect, locale);
+	}
+
+	/** Back to the page with the count, or the page again with the row errors. */
+	private String answer(ImportKind importKind, ImportResult result, Model model, RedirectAttributes redirect,
+			Locale locale) {
 		if (result.succeeded()) {
 			redirect.addFlashAttribute("imported", result.imported());
 			redirect.addFlashAttribute("importedKind", importKind.path());
