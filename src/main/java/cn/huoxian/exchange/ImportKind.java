@@ -20,7 +20,7 @@ import cn.huoxian.shared.CurrentUser;
  * <li>residents: name 姓名, idNumber 身份证号, phone 电话, householdId 户编号 or regionCode 区域代码,
  * and for party members partyOrganisationCode 党组织代码 with joinedOn 入党日期;</li>
  * <li>visits of a screening campaign, one row per resident checked: visitId 走访编号, householdId 户编号,
- * visitedAt 走访时间, outcome 走访结果, personId 人员编号, status 状态, awayWhere 外出去向, temperature 体温,
+ * visitedAt 走访时间, outcome 走访结果, personId 人员编号, status 状态, awayWhere 外出去向, temperature 体温, travelFrom 高风险地区旅居史 (one of the configured high-risk areas),
  * flags 异常情况 (see {@link VisitImport}).</li>
  * </ul>
  */
@@ -41,7 +41,7 @@ public enum ImportKind {
 			required("visitedAt", "走访时间", "走訪時間"), required("outcome", "走访结果", "走訪結果"),
 			optional("personId", "人员编号", "人員編號"), optional("status", "状态", "狀態"),
 			optional("awayWhere", "外出去向", "外出去向"), optional("temperature", "体温", "體溫"),
-			optional("flags", "异常情况", "異常情況")));
+			optional("travelFrom", "高风险地区旅居史", "高風險地區旅居史"), optional("flags", "异常情况", "異常情況")));
 
 	private final List<ImportColumn> columns;
 

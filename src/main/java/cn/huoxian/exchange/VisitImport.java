@@ -41,7 +41,7 @@ import org.jooq.DSLContext;
 final class VisitImport implements RowImport {
 
 	private static final List<String> PERSON_COLUMNS = List.of("personId", "status", "awayWhere", "temperature",
-			"flags");
+			"travelFrom", "flags");
 
 	private static final Pattern FIELD = Pattern.compile("visits\\[(\\d+)]\\.(?:residents\\[(\\d+)]\\.?)?(\\w*).*");
 
@@ -220,7 +220,8 @@ final class VisitImport implements RowImport {
 		String awayWhere = row.optional("awayWhere", 100);
 		BigDecimal temperature = temperature(row);
 		Set<Flag> flags = flags(row);
-		return new VisitInput.ResidentCheck(personId, status, awayWhere, temperature, flags);
+		return new VisitInput.ResidentCheck(personId, status, awayWhere, temperature, flags,
+				row.optional("travelFrom", 100));
 	}
 
 	private static BigDecimal temperature(ImportRow row) {
