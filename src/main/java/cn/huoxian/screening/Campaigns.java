@@ -142,40 +142,30 @@ public class Campaigns {
 
 	/** Campaigns whose root lies inside the scope, or that cover the scope's regions; newest first. */
 	public List<CampaignView> list(DataScope scope) {
-		return db.select(SCREENING_CAMPAIGN.fields())
-			.select(REGION.CODE, REGION.NAME)
-			.from(SCREENING_CAMPAIGN)
-			.join(REGION)
-			.on(REGION.ID.eq(SCREENING_CAMPAIGN.ROOT_REGION_ID))
-			.orderBy(SCREENING_CAMPAIGN.ID.desc())
-			.fetch(this::view)
-			.stream()
-			.filter(c -> overlaps(c, scope))
-			.toList();
+		return all().stream().filter(c -> overlaps(c, scope)).toList();
 	}
 
 	/** Open campaigns that reach a region (for a grid worker's "my grid"). */
 	public List<CampaignView> openFor(String path) {
+		return all().stream().filter(c -> c.open() && path.startsWith(c.rootPath())).toList();
+	}
+
+	/** Every campaign, newest first (campaigns are few: a handful per city and month). */
+	private List<CampaignView> all() {
+		return selectCampaigns().orderBy(SCREENING_CAMPAIGN.ID.desc()).fetch(this::view);
+	}
+
+	private org.jooq.SelectOnConditionStep<Record> selectCampaigns() {
 		return db.select(SCREENING_CAMPAIGN.fields())
 			.select(REGION.CODE, REGION.NAME)
 			.from(SCREENING_CAMPAIGN)
 			.join(REGION)
-			.on(REGION.ID.eq(SCREENING_CAMPAIGN.ROOT_REGION_ID))
-			.orderBy(SCREENING_CAMPAIGN.ID.desc())
-			.fetch(this::view)
-			.stream()
-			.filter(c -> c.open() && path.startsWith(c.rootPath()))
-			.toList();
+			.on(REGION.ID.eq(SCREENING_CAMPAIGN.ROOT_REGION_ID));
 	}
 
 	/** A campaign the user can see (its root overlaps their scope), or 404. */
 	public CampaignView find(long id, DataScope scope) {
-		return db.select(SCREENING_CAMPAIGN.fields())
-			.select(REGION.CODE, REGION.NAME)
-			.from(SCREENING_CAMPAIGN)
-			.join(REGION)
-			.on(REGION.ID.eq(SCREENING_CAMPAIGN.ROOT_REGION_ID))
-			.where(SCREENING_CAMPAIGN.ID.eq(id))
+		return selectCampaigns().where(SCREENING_CAMPAIGN.ID.eq(id))
 			.fetchOptional(this::view)
 			.filter(c -> overlaps(c, scope))
 			.orElseThrow(() -> new NotFoundException("campaign " + id));

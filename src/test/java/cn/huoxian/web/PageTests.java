@@ -62,6 +62,12 @@ class PageTests {
 		mvc.perform(get("/").session(session)).andExpect(status().isOk()).andExpect(content().string(containsString("沧州市")));
 		mvc.perform(get("/persons").param("q", "王").session(session)).andExpect(status().isOk());
 		mvc.perform(get("/persons/new").session(session)).andExpect(status().isOk());
+		// thousands of people: the shared pager links to the next page, keeping the filters
+		mvc.perform(get("/persons").session(session))
+			.andExpect(content().string(containsString("&amp;page=1\">")));
+		mvc.perform(get("/persons").param("region", "130902").param("page", "1").session(session))
+			.andExpect(content().string(containsString("region=130902&amp;page=0\">")))
+			.andExpect(content().string(containsString("region=130902&amp;page=2\">")));
 	}
 
 
