@@ -116,7 +116,7 @@ public class HouseholdLedger {
 			.on(BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
 			.leftJoin(PERSON)
 			.on(PERSON.HOUSEHOLD_ID.eq(HOUSEHOLD.ID))
-			.where(HOUSEHOLD.PATH.like(region.path() + "%"))
+			.where(cn.huoxian.shared.DataScope.under(HOUSEHOLD.PATH, region.path()))
 			.orderBy(HOUSEHOLD.PATH, HOUSEHOLD.ID, PERSON.ID)
 			.fetchSize(FETCH_SIZE)
 			.fetchLazy()) {
@@ -152,7 +152,7 @@ public class HouseholdLedger {
 			.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
 			.leftJoin(BUILDING)
 			.on(BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
-			.where(HOUSEHOLD.PATH.like(region.path() + "%"))
+			.where(cn.huoxian.shared.DataScope.under(HOUSEHOLD.PATH, region.path()))
 			.orderBy(HOUSEHOLD.PATH, HOUSEHOLD.ID)
 			.fetchSize(FETCH_SIZE)
 			.fetchLazy()) {

@@ -41,7 +41,7 @@ public class Households {
 	public PageResult<HouseholdView> list(String regionCode, int page, int size, DataScope scope) {
 		PageResult.check(page, size);
 		RegionView region = regions.find(regionCode, scope);
-		Condition under = HOUSEHOLD.PATH.like(region.path() + "%");
+		Condition under = cn.huoxian.shared.DataScope.under(HOUSEHOLD.PATH, region.path());
 		// the region's maintained counter is the total: no count(*) over a large subtree
 		long total = region.counts().households();
 		var items = db.select(HOUSEHOLD.fields())

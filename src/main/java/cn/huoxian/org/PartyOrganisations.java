@@ -43,7 +43,7 @@ public class PartyOrganisations {
 		PageResult.check(page, size);
 		Condition where = visible(scope);
 		if (regionCode != null && !regionCode.isBlank()) {
-			where = where.and(PARTY_ORGANISATION.PATH.like(regions.find(regionCode, scope).path() + "%"));
+			where = where.and(cn.huoxian.shared.DataScope.under(PARTY_ORGANISATION.PATH, regions.find(regionCode, scope).path()));
 		}
 		if (temporary != null) {
 			where = where.and(PARTY_ORGANISATION.TEMPORARY.eq(temporary));
@@ -73,7 +73,7 @@ public class PartyOrganisations {
 	/** Temporary party organisations active on a day under a region (a headline figure). */
 	public long countActiveTemporary(String path, java.time.LocalDate day) {
 		return db.fetchCount(PARTY_ORGANISATION, PARTY_ORGANISATION.TEMPORARY.isTrue()
-			.and(PARTY_ORGANISATION.PATH.like(path + "%"))
+			.and(cn.huoxian.shared.DataScope.under(PARTY_ORGANISATION.PATH, path))
 			.and(PARTY_ORGANISATION.SET_UP_ON.le(day))
 			.and(PARTY_ORGANISATION.DISSOLVED_ON.isNull().or(PARTY_ORGANISATION.DISSOLVED_ON.gt(day))));
 	}

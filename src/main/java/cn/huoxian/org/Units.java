@@ -37,7 +37,7 @@ public class Units {
 		PageResult.check(page, size);
 		Condition where = visible(scope);
 		if (regionCode != null && !regionCode.isBlank()) {
-			where = where.and(UNIT.PATH.like(regions.find(regionCode, scope).path() + "%"));
+			where = where.and(cn.huoxian.shared.DataScope.under(UNIT.PATH, regions.find(regionCode, scope).path()));
 		}
 		if (kind != null) {
 			where = where.and(UNIT.KIND.eq(kind.name()));

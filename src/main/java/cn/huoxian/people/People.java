@@ -65,13 +65,14 @@ public class People {
 		PageResult.check(page, size);
 		Condition where = visible(scope);
 		if (regionCode != null && !regionCode.isBlank()) {
-			where = where.and(PERSON.PATH.like(regions.find(regionCode, scope).path() + "%"));
+			where = where.and(cn.huoxian.shared.DataScope.under(PERSON.PATH, regions.find(regionCode, scope).path()));
 		}
 		boolean byName = false;
 		if (query != null && !query.isBlank()) {
 			String q = query.strip();
 			byName = !ID_LIKE.matcher(q).matches();
-			where = where.and(byName ? PERSON.NAME.like(q.replace("%", "").replace("_", "") + "%")
+			// inlined (jOOQ escapes it) for the same reason as DataScope.under: an index range needs the prefix
+			where = where.and(byName ? PERSON.NAME.like(DSL.inline(q.replace("%", "").replace("_", "") + "%"))
 					: PERSON.ID_NUMBER.eq(q.toUpperCase()));
 		}
 		long total = db.fetchCount(PERSON, where);

@@ -91,7 +91,7 @@ public class Campaigns {
 					SCREENING_COUNTER.PATH, SCREENING_COUNTER.HOUSEHOLDS)
 				.select(DSL.select(DSL.val(campaign.getId()), REGION.ID, REGION.PATH, REGION.HOUSEHOLDS)
 					.from(REGION)
-					.where(REGION.PATH.like(root.path() + "%")))
+					.where(cn.huoxian.shared.DataScope.under(REGION.PATH, root.path())))
 				.execute();
 		}
 		else {
@@ -114,7 +114,7 @@ public class Campaigns {
 				.join(HOUSEHOLD)
 				.on(HOUSEHOLD.ID.eq(PERSON.HOUSEHOLD_ID))
 				.where(PERSON_RETURN.RETURNED_ON.ge(since))
-				.and(HOUSEHOLD.PATH.like(rootPath + "%")))
+				.and(cn.huoxian.shared.DataScope.under(HOUSEHOLD.PATH, rootPath)))
 			.execute();
 		java.util.Map<String, Long> byRegion = new java.util.HashMap<>();
 		db.select(SCREENING_TARGET.PATH, DSL.count())
@@ -124,7 +124,7 @@ public class Campaigns {
 			.forEach(r -> ancestorPaths(r.value1()).forEach(p -> byRegion.merge(p, (long) r.value2(), Long::sum)));
 		var insert = db.insertInto(SCREENING_COUNTER, SCREENING_COUNTER.CAMPAIGN_ID, SCREENING_COUNTER.REGION_ID,
 				SCREENING_COUNTER.PATH, SCREENING_COUNTER.HOUSEHOLDS);
-		for (var region : db.select(REGION.ID, REGION.PATH).from(REGION).where(REGION.PATH.like(rootPath + "%")).fetch()) {
+		for (var region : db.select(REGION.ID, REGION.PATH).from(REGION).where(cn.huoxian.shared.DataScope.under(REGION.PATH, rootPath)).fetch()) {
 			insert = insert.values(campaignId, region.value1(), region.value2(),
 					byRegion.getOrDefault(region.value2(), 0L));
 		}

@@ -123,8 +123,8 @@ public class Coverage {
 				? db.select(fields).from(TARGET).join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(TARGET.HOUSEHOLD_ID))
 				: db.select(fields).from(HOUSEHOLD);
 		var where = campaign.hasTargetList()
-				? TARGET.CAMPAIGN_ID.eq(campaign.id()).and(TARGET.PATH.like(path + "%"))
-				: HOUSEHOLD.PATH.like(path + "%");
+				? TARGET.CAMPAIGN_ID.eq(campaign.id()).and(cn.huoxian.shared.DataScope.under(TARGET.PATH, path))
+				: cn.huoxian.shared.DataScope.under(HOUSEHOLD.PATH, path);
 		var order = campaign.hasTargetList() ? List.of(TARGET.PATH, TARGET.HOUSEHOLD_ID)
 				: List.<org.jooq.OrderField<?>>of(HOUSEHOLD.PATH, HOUSEHOLD.ID);
 		return from.join(REGION)

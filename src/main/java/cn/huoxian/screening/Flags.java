@@ -42,7 +42,7 @@ public class Flags {
 	public PageResult<FlagView> list(String regionCode, boolean openOnly, int page, int size, DataScope scope) {
 		PageResult.check(page, size);
 		RegionView region = regions.find(regionCode, scope);
-		Condition where = SCREENING_FLAG.PATH.like(region.path() + "%");
+		Condition where = cn.huoxian.shared.DataScope.under(SCREENING_FLAG.PATH, region.path());
 		if (openOnly) {
 			where = where.and(SCREENING_FLAG.HANDLED_AT.isNull());
 		}

@@ -154,7 +154,7 @@ public class Recount {
 		long campaignId = campaign.id();
 		Map<Long, String> regionPaths = db.select(REGION.ID, REGION.PATH)
 			.from(REGION)
-			.where(REGION.PATH.like(campaign.rootPath() + "%"))
+			.where(cn.huoxian.shared.DataScope.under(REGION.PATH, campaign.rootPath()))
 			.fetchMap(REGION.ID, REGION.PATH);
 		Map<String, long[]> want = new HashMap<>();
 		regionPaths.values().forEach(p -> want.put(p, new long[5]));
@@ -168,7 +168,7 @@ public class Recount {
 		else {
 			db.select(HOUSEHOLD.PATH, DSL.count())
 				.from(HOUSEHOLD)
-				.where(HOUSEHOLD.PATH.like(campaign.rootPath() + "%"))
+				.where(cn.huoxian.shared.DataScope.under(HOUSEHOLD.PATH, campaign.rootPath()))
 				.groupBy(HOUSEHOLD.PATH)
 				.forEach(r -> roll(want, r.value1(), 0, r.value2()));
 		}

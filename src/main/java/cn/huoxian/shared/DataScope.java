@@ -44,11 +44,20 @@ public record DataScope(List<RegionPath> regions, List<Long> unitIds, List<Strin
 
 	/** {@code path LIKE r1% OR path LIKE r2% ...}; false when the scope holds no region. */
 	public Condition regionCondition(Field<String> path) {
-		return DSL.or(regions.stream().map(r -> path.like(r.subtreePattern())).toList());
+		return DSL.or(regions.stream().map(r -> under(path, r.value())).toList());
+	}
+
+	/**
+	 * {@code path LIKE 'prefix%'} with the prefix inlined, not bound: PostgreSQL turns it into an index
+	 * range only when it sees the prefix, and a cached generic plan for {@code LIKE ?} scans the table.
+	 * Paths are digits and slashes read from the database, and jOOQ escapes inlined literals.
+	 */
+	public static Condition under(Field<String> path, String prefix) {
+		return path.like(DSL.inline(prefix + "%"));
 	}
 
 	public Condition organisationCondition(Field<String> orgPath) {
-		return DSL.or(organisationPaths.stream().map(p -> orgPath.like(p + "%")).toList());
+		return DSL.or(organisationPaths.stream().map(p -> under(orgPath, p)).toList());
 	}
 
 	public Condition unitCondition(Field<Long> unitId) {
