@@ -19,7 +19,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Accounts and their scope roots; resolves a scope into the paths and ids queries filter by. */
+/**
+ * Accounts and their scope roots; resolves a scope into the paths and ids queries filter
+ * by.
+ */
 @Service
 public class Accounts {
 
@@ -84,7 +87,10 @@ public class Accounts {
 		return db.selectFrom(ACCOUNT).where(ACCOUNT.ID.eq(id)).fetchOptional();
 	}
 
-	/** Builds the principal for an account: its role and its scope resolved to paths and ids. */
+	/**
+	 * Builds the principal for an account: its role and its scope resolved to paths and
+	 * ids.
+	 */
 	AccountPrincipal principal(AccountRecord account) {
 		List<ScopeRoot> roots = db.select(ACCOUNT_SCOPE.KIND, ACCOUNT_SCOPE.CODE)
 			.from(ACCOUNT_SCOPE)

@@ -10,8 +10,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Outside the demo profile there are no default passwords: the first start creates the city
- * administrator from HUOXIAN_ADMIN_PASSWORD, and refuses to start without it.
+ * Outside the demo profile there are no default passwords: the first start creates the
+ * city administrator from HUOXIAN_ADMIN_PASSWORD, and refuses to start without it.
  */
 @Component
 @Profile("!demo")

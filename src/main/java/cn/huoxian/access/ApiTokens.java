@@ -18,7 +18,10 @@ import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
-/** Opaque bearer tokens: 32 random bytes given once to the client, only their SHA-256 stored. */
+/**
+ * Opaque bearer tokens: 32 random bytes given once to the client, only their SHA-256
+ * stored.
+ */
 @Service
 class ApiTokens {
 
@@ -55,7 +58,10 @@ class ApiTokens {
 		return new Issued(token, expiresAt);
 	}
 
-	/** The account behind a live token: not expired, not revoked, account enabled and not locked. */
+	/**
+	 * The account behind a live token: not expired, not revoked, account enabled and not
+	 * locked.
+	 */
 	Optional<AccountPrincipal> resolve(String token) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		return db.select(ACCOUNT.ID)

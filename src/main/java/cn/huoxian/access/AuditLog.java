@@ -10,7 +10,9 @@ import org.jooq.DSLContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
-/** The audit log: logins (success and failure), reveals of sensitive fields, token use. */
+/**
+ * The audit log: logins (success and failure), reveals of sensitive fields, token use.
+ */
 @Service
 public class AuditLog {
 
@@ -32,7 +34,10 @@ public class AuditLog {
 			.execute();
 	}
 
-	/** Written in the same transaction as the reveal, so a reveal that fails leaves no entry and vice versa. */
+	/**
+	 * Written in the same transaction as the reveal, so a reveal that fails leaves no
+	 * entry and vice versa.
+	 */
 	@EventListener
 	void on(SensitiveFieldRevealed event) {
 		record(event.username(), "REVEAL", "person:" + event.personId(), "ID number and phone of " + event.personName(),

@@ -12,7 +12,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Signs in an API request that carries {@code Authorization: Bearer <token>} for a live token. */
+/**
+ * Signs in an API request that carries {@code Authorization: Bearer <token>} for a live
+ * token.
+ */
 class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;

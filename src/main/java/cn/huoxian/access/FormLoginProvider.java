@@ -6,7 +6,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** The login form's check, through the same guard (lockout, audit) as the token endpoint. */
+/**
+ * The login form's check, through the same guard (lockout, audit) as the token endpoint.
+ */
 @Component
 class FormLoginProvider implements AuthenticationProvider {
 

@@ -16,8 +16,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a username and password for both the login form and the token endpoint: five failures
- * in a row lock the account for 15 minutes; every attempt is audited.
+ * Checks a username and password for both the login form and the token endpoint: five
+ * failures in a row lock the account for 15 minutes; every attempt is audited.
  */
 @Component
 class LoginGuard {
@@ -44,13 +44,21 @@ class LoginGuard {
 		this.clock = clock;
 	}
 
-	/** The principal for correct credentials; otherwise an AuthenticationException (the failure is counted). */
+	/**
+	 * The principal for correct credentials; otherwise an AuthenticationException (the
+	 * failure is counted).
+	 */
 	AccountPrincipal authenticate(String username, String password, String remote) {
 		AccountRecord account = username == null ? null : accounts.record(username).orElse(null);
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		try {
 			if (account == null) {
-				passwords.matches(password == null ? "" : password, DUMMY_HASH); // same time as a real check
+				passwords.matches(password == null ? "" : password, DUMMY_HASH); // same
+																					// time
+																					// as
+																					// a
+																					// real
+																					// check
 				throw new BadCredentialsException("bad credentials");
 			}
 			if (!account.getEnabled()) {

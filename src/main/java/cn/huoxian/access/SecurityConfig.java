@@ -16,8 +16,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
- * Two filter chains: the API under /api with bearer tokens, stateless, errors as problem details;
- * the pages with form login, sessions and CSRF.
+ * Two filter chains: the API under /api with bearer tokens, stateless, errors as problem
+ * details; the pages with form login, sessions and CSRF.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -43,8 +43,8 @@ class SecurityConfig {
 			.exceptionHandling(e -> e
 				.authenticationEntryPoint((request, response, ex) -> problem(response, 401, "unauthorized",
 						"Sign in first: POST /api/v1/auth/token, then send Authorization: Bearer <token>"))
-				.accessDeniedHandler((request, response, ex) -> problem(response, 403, "forbidden",
-						"Your role may not do this")));
+				.accessDeniedHandler(
+						(request, response, ex) -> problem(response, 403, "forbidden", "Your role may not do this")));
 		return http.build();
 	}
 
@@ -62,7 +62,8 @@ class SecurityConfig {
 			.authenticated())
 			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
 			.logout(l -> l.logoutSuccessUrl("/login?logout"))
-			// an explicit manager with no parent: the provider (and its failure count) runs once per attempt
+			// an explicit manager with no parent: the provider (and its failure count)
+			// runs once per attempt
 			.authenticationManager(new ProviderManager(provider));
 		return http.build();
 	}

@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** POST /api/v1/auth/token signs in and answers a bearer token; DELETE revokes the token in use. */
+/**
+ * POST /api/v1/auth/token signs in and answers a bearer token; DELETE revokes the token
+ * in use.
+ */
 @RestController
 class TokenEndpoint {
 
@@ -50,10 +53,10 @@ class TokenEndpoint {
 		}
 		catch (AuthenticationException ex) {
 			boolean locked = ex instanceof LockedException;
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-					locked ? "The account is locked for 15 minutes after 5 failed logins"
-							: "Wrong username or password");
-			problem.setType(java.net.URI.create("https://huoxian.cn/problems/" + (locked ? "locked" : "bad-credentials")));
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, locked
+					? "The account is locked for 15 minutes after 5 failed logins" : "Wrong username or password");
+			problem
+				.setType(java.net.URI.create("https://huoxian.cn/problems/" + (locked ? "locked" : "bad-credentials")));
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
 		}
 	}

@@ -26,12 +26,13 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar huoxian.jar bench}: on a database that holds a generated city, times what the
- * hot pages ask of the services (a city administrator's scope), with warm-up, and prints median and
- * 95th percentile per operation as a Markdown table; exits 0 when every target is met, 2 when not.
- * {@code --bench.iterations} (default 500) and {@code --bench.warmup} (default 100) tune it; a slow
- * operation warms up for at most a quarter of {@code --bench.max-seconds} (default 60) and is measured
- * until that much time has passed.
+ * {@code java -jar huoxian.jar bench}: on a database that holds a generated city, times
+ * what the hot pages ask of the services (a city administrator's scope), with warm-up,
+ * and prints median and 95th percentile per operation as a Markdown table; exits 0 when
+ * every target is met, 2 when not. {@code --bench.iterations} (default 500) and
+ * {@code --bench.warmup} (default 100) tune it; a slow operation warms up for at most a
+ * quarter of {@code --bench.max-seconds} (default 60) and is measured until that much
+ * time has passed.
  */
 @Component
 class BenchCommand implements ApplicationRunner {
@@ -68,10 +69,9 @@ class BenchCommand implements ApplicationRunner {
 	private long sink;
 
 	BenchCommand(Regions regions, People people, Households households, Campaigns campaigns, Coverage coverage,
-			DataSource dataSource,
-			ConfigurableApplicationContext context, @Value("${huoxian.city-code:130900}") String cityCode,
-			@Value("${bench.iterations:500}") int iterations, @Value("${bench.warmup:100}") int warmup,
-			@Value("${bench.max-seconds:60}") double maxSeconds) {
+			DataSource dataSource, ConfigurableApplicationContext context,
+			@Value("${huoxian.city-code:130900}") String cityCode, @Value("${bench.iterations:500}") int iterations,
+			@Value("${bench.warmup:100}") int warmup, @Value("${bench.max-seconds:60}") double maxSeconds) {
 		this.regions = regions;
 		this.people = people;
 		this.households = households;
@@ -110,7 +110,7 @@ class BenchCommand implements ApplicationRunner {
 		if (root.counts().residents() == 0) {
 			throw new IllegalStateException("region " + cityCode + " has no residents: generate the demo city first");
 		}
-		log.info("Bench on a city of {} residents in {} households: {} iterations after {} warm-up", 
+		log.info("Bench on a city of {} residents in {} households: {} iterations after {} warm-up",
 				root.counts().residents(), root.counts().households(), iterations, warmup);
 		log.info("Database: {}", Sample.describe(dataSource));
 		Sample sample = Sample.draw(dataSource, new Random(42), iterations + warmup);
@@ -127,13 +127,18 @@ class BenchCommand implements ApplicationRunner {
 		results.add(measure("households page of a grid (50 rows)", 0,
 				i -> households.list(grids.get(i % grids.size()), 0, 50, city).items().size()));
 		results.add(measure("person by name prefix in a county (20 rows + total)", 0,
-				i -> people.search(counties.get(i % counties.size()),
-						String.valueOf(SURNAMES.charAt(i % SURNAMES.length())), 0, 20, city).total()));
+				i -> people
+					.search(counties.get(i % counties.size()), String.valueOf(SURNAMES.charAt(i % SURNAMES.length())),
+							0, 20, city)
+					.total()));
 		screening(city, grids, results);
 		return results;
 	}
 
-	/** Coverage and blind spots of the newest city-wide campaign, if one has been opened (e.g. by bench/ScreeningIngest). */
+	/**
+	 * Coverage and blind spots of the newest city-wide campaign, if one has been opened
+	 * (e.g. by bench/ScreeningIngest).
+	 */
 	private void screening(DataScope city, List<String> grids, List<Measurement> results) {
 		var campaign = campaigns.list(city)
 			.stream()
@@ -149,17 +154,23 @@ class BenchCommand implements ApplicationRunner {
 		results.add(measure("screening coverage of a grid's community with children", 20,
 				i -> coverage.coverage(id, grids.get(i % grids.size()).substring(0, 12), city).children().size()));
 		results.add(measure("first blind-spot page of a community (50 rows)", 20,
-				i -> coverage.blindSpots(id, grids.get(i % grids.size()).substring(0, 12), 0, 50, city).items().size()));
+				i -> coverage.blindSpots(id, grids.get(i % grids.size()).substring(0, 12), 0, 50, city)
+					.items()
+					.size()));
 	}
 
-	/** What the region tree page asks for one node: the node, its children and the breadcrumbs. */
+	/**
+	 * What the region tree page asks for one node: the node, its children and the
+	 * breadcrumbs.
+	 */
 	private long tree(String code, DataScope scope) {
 		RegionView region = regions.find(code, scope);
 		return region.id() + regions.children(code, scope).size() + regions.breadcrumbs(code, scope).size();
 	}
 
 	private Measurement measure(String name, double targetMs, IntFunction<Number> operation) {
-		// a slow operation gets a quarter of its time budget to warm up, then the rest to be measured
+		// a slow operation gets a quarter of its time budget to warm up, then the rest to
+		// be measured
 		long warm = System.nanoTime() + (long) (maxSeconds * 0.25e9);
 		for (int i = 0; i < warmup && (i < 5 || System.nanoTime() < warm); i++) {
 			sink += operation.apply(iterations + i).longValue();

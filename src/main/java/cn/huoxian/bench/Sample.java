@@ -11,7 +11,10 @@ import java.util.Random;
 
 import javax.sql.DataSource;
 
-/** Existing codes and ID numbers drawn at random (seeded) from the generated city, read before timing starts. */
+/**
+ * Existing codes and ID numbers drawn at random (seeded) from the generated city, read
+ * before timing starts.
+ */
 record Sample(List<String> counties, List<String> townships, List<String> grids, List<String> idNumbers) {
 
 	static Sample draw(DataSource dataSource, Random random, int size) throws SQLException {
@@ -21,7 +24,10 @@ record Sample(List<String> counties, List<String> townships, List<String> grids,
 		}
 	}
 
-	/** The database product and version, and on PostgreSQL its collation (LIKE uses indexes only under C). */
+	/**
+	 * The database product and version, and on PostgreSQL its collation (LIKE uses
+	 * indexes only under C).
+	 */
 	static String describe(DataSource dataSource) throws SQLException {
 		try (Connection connection = dataSource.getConnection()) {
 			String product = connection.getMetaData().getDatabaseProductName() + " "
@@ -58,7 +64,10 @@ record Sample(List<String> counties, List<String> townships, List<String> grids,
 		return codes.subList(0, Math.min(size, codes.size()));
 	}
 
-	/** ID numbers of persons picked by random id, so each iteration looks up a different one. */
+	/**
+	 * ID numbers of persons picked by random id, so each iteration looks up a different
+	 * one.
+	 */
 	private static List<String> idNumbers(Connection connection, Random random, int size) throws SQLException {
 		long min;
 		long max;

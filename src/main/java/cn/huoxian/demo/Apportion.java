@@ -1,6 +1,9 @@
 package cn.huoxian.demo;
 
-/** Splits a whole number into parts proportional to weights (largest remainder), so parts add up exactly. */
+/**
+ * Splits a whole number into parts proportional to weights (largest remainder), so parts
+ * add up exactly.
+ */
 final class Apportion {
 
 	private Apportion() {

@@ -10,17 +10,24 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * PostgreSQL only: while millions of rows are copied into the large tables, their foreign keys,
- * unique constraints and secondary indexes are dropped (only primary keys stay), then rebuilt from
- * the definitions read from the catalogue, which is several times faster than maintaining them row by
- * row. All of it runs in the caller's transaction, so a failure rolls the drop back too.
+ * PostgreSQL only: while millions of rows are copied into the large tables, their foreign
+ * keys, unique constraints and secondary indexes are dropped (only primary keys stay),
+ * then rebuilt from the definitions read from the catalogue, which is several times
+ * faster than maintaining them row by row. All of it runs in the caller's transaction, so
+ * a failure rolls the drop back too.
  */
 final class BulkLoad {
 
-	/** The tables that hold millions of rows at full scale; the small ones keep their indexes. */
+	/**
+	 * The tables that hold millions of rows at full scale; the small ones keep their
+	 * indexes.
+	 */
 	static final List<String> TABLES = List.of("building", "household", "person", "person_role");
 
-	/** What to rebuild, in order (unique constraints, plain indexes, foreign keys), and how to drop it. */
+	/**
+	 * What to rebuild, in order (unique constraints, plain indexes, foreign keys), and
+	 * how to drop it.
+	 */
 	private static final String DEFINITIONS = """
 			select 1 as step, 'alter table ' || c.conrelid::regclass || ' add constraint ' || quote_ident(c.conname) || ' '
 			       || pg_get_constraintdef(c.oid), 'alter table ' || c.conrelid::regclass || ' drop constraint ' || quote_ident(c.conname)
@@ -49,7 +56,10 @@ final class BulkLoad {
 		this.log = log;
 	}
 
-	/** Drops what {@link #restore()} will rebuild; foreign keys first, so the unique indexes can go. */
+	/**
+	 * Drops what {@link #restore()} will rebuild; foreign keys first, so the unique
+	 * indexes can go.
+	 */
 	void drop() throws SQLException {
 		List<String> drops = new ArrayList<>();
 		try (PreparedStatement query = connection.prepareStatement(DEFINITIONS)) {
@@ -77,8 +87,9 @@ final class BulkLoad {
 	}
 
 	/**
-	 * Rebuilds every index and constraint dropped, and validates the foreign keys; statistics first,
-	 * so the validation queries are planned for millions of rows rather than for empty tables.
+	 * Rebuilds every index and constraint dropped, and validates the foreign keys;
+	 * statistics first, so the validation queries are planned for millions of rows rather
+	 * than for empty tables.
 	 */
 	void restore() throws SQLException {
 		long start = System.nanoTime();
@@ -93,7 +104,10 @@ final class BulkLoad {
 		}
 	}
 
-	/** Fresh planner statistics for every generated table, so autovacuum need not catch up first. */
+	/**
+	 * Fresh planner statistics for every generated table, so autovacuum need not catch up
+	 * first.
+	 */
 	static void analyze(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			for (RowSink.Table table : RowSink.Table.values()) {

@@ -2,7 +2,10 @@ package cn.huoxian.demo;
 
 import java.util.List;
 
-/** A county-level division of 130900 沧州市 with its GB/T 2260 code and residents (10,000s, c. 2018). */
+/**
+ * A county-level division of 130900 沧州市 with its GB/T 2260 code and residents (10,000s,
+ * c. 2018).
+ */
 record County(String code, String name, int tenThousands, boolean urban) {
 
 	static final List<County> CANGZHOU = List.of(new County("130902", "新华区", 23, true),

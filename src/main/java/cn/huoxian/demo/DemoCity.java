@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Generates the demo city once (streaming: COPY on PostgreSQL, batched INSERTs elsewhere, in one
- * transaction) and creates the demo accounts, all with the password {@value #DEMO_PASSWORD}.
+ * Generates the demo city once (streaming: COPY on PostgreSQL, batched INSERTs elsewhere,
+ * in one transaction) and creates the demo accounts, all with the password
+ * {@value #DEMO_PASSWORD}.
  */
 @Service
 public class DemoCity {
@@ -59,9 +60,10 @@ public class DemoCity {
 	}
 
 	/**
-	 * As {@link #generateIfAbsent(double)}; with bulk on PostgreSQL the large tables' indexes and
-	 * constraints are dropped during the load and rebuilt after it, which locks those tables until the
-	 * commit: for the generate command, when nothing else uses the database.
+	 * As {@link #generateIfAbsent(double)}; with bulk on PostgreSQL the large tables'
+	 * indexes and constraints are dropped during the load and rebuilt after it, which
+	 * locks those tables until the commit: for the generate command, when nothing else
+	 * uses the database.
 	 */
 	public synchronized Report generateIfAbsent(double scale, boolean bulk) {
 		if (isGenerated()) {
@@ -86,14 +88,19 @@ public class DemoCity {
 		}
 		double seconds = (System.nanoTime() - start) / 1e9;
 		Report report = new Report(result.regions(), result.households(), result.persons(), result.rows(), seconds);
-		log.info("Demo city generated at scale {}: {} regions, {} households, {} persons, {} rows in {} s "
-				+ "({} persons/s, {} rows/s)", scale, report.regions(), report.households(), report.persons(),
-				report.rows(), String.format("%.1f", seconds), Math.round(report.personsPerSecond()),
+		log.info(
+				"Demo city generated at scale {}: {} regions, {} households, {} persons, {} rows in {} s "
+						+ "({} persons/s, {} rows/s)",
+				scale, report.regions(), report.households(), report.persons(), report.rows(),
+				String.format("%.1f", seconds), Math.round(report.personsPerSecond()),
 				Math.round(report.rowsPerSecond()));
 		return report;
 	}
 
-	/** One transaction: rows streamed through the sink, then counters, indexes and sequences. */
+	/**
+	 * One transaction: rows streamed through the sink, then counters, indexes and
+	 * sequences.
+	 */
 	private DemoCityGenerator.Result generate(Connection connection, double scale, boolean postgres, boolean bulk,
 			long start) throws SQLException {
 		connection.setAutoCommit(false);

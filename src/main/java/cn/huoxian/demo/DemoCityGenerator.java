@@ -18,11 +18,12 @@ import java.util.function.LongConsumer;
 import cn.huoxian.demo.RowSink.Table;
 
 /**
- * Generates the demo city deterministically into a {@link RowSink}: for each of Cangzhou's 16
- * real counties, synthetic townships, villages/communities, grids of about 350 households,
- * buildings, households of about 2.9 residents with valid ID numbers (area code = county), party
- * organisations (incl. temporary ones at key posts), units, cadres, party members, medical staff,
- * volunteers and first secretaries. The same scale and seed always give the same city.
+ * Generates the demo city deterministically into a {@link RowSink}: for each of
+ * Cangzhou's 16 real counties, synthetic townships, villages/communities, grids of about
+ * 350 households, buildings, households of about 2.9 residents with valid ID numbers
+ * (area code = county), party organisations (incl. temporary ones at key posts), units,
+ * cadres, party members, medical staff, volunteers and first secretaries. The same scale
+ * and seed always give the same city.
  */
 class DemoCityGenerator {
 
@@ -45,20 +46,18 @@ class DemoCityGenerator {
 
 	private static final int TODAY_YEAR = TODAY.getYear();
 
-	private static final String[] CITY_ORGANS = { "中共沧州市委组织部", "中共沧州市委宣传部", "沧州市卫生健康委员会", "沧州市公安局",
-			"沧州市交通运输局", "沧州市市场监督管理局", "沧州市应急管理局", "沧州市民政局", "沧州市财政局", "沧州市教育局", "沧州市商务局",
-			"沧州市发展和改革委员会", "沧州市住房和城乡建设局", "沧州市生态环境局", "沧州市自然资源和规划局", "沧州市人力资源和社会保障局",
-			"沧州市农业农村局", "沧州市水务局", "沧州市文化广电和旅游局", "沧州市司法局", "沧州市审计局", "沧州市统计局", "沧州市城市管理综合行政执法局",
-			"沧州市退役军人事务局", "沧州市医疗保障局", "沧州市行政审批局", "沧州市信访局", "沧州市机关事务管理局", "沧州市总工会", "共青团沧州市委",
-			"沧州市妇女联合会", "沧州市科学技术局", "沧州市工业和信息化局", "沧州市外事办公室", "沧州市档案馆", "沧州市委政法委员会", "沧州市委统战部",
-			"沧州市纪委监委", "沧州市人民检察院", "沧州市中级人民法院", "沧州市政府办公室", "沧州市委办公室", "沧州市人大常委会办公室", "沧州市政协办公室",
-			"沧州市气象局", "沧州市供销合作社", "沧州市地方金融监督管理局", "沧州市粮食和物资储备局", "沧州市体育局", "沧州市林业局" };
+	private static final String[] CITY_ORGANS = { "中共沧州市委组织部", "中共沧州市委宣传部", "沧州市卫生健康委员会", "沧州市公安局", "沧州市交通运输局",
+			"沧州市市场监督管理局", "沧州市应急管理局", "沧州市民政局", "沧州市财政局", "沧州市教育局", "沧州市商务局", "沧州市发展和改革委员会", "沧州市住房和城乡建设局", "沧州市生态环境局",
+			"沧州市自然资源和规划局", "沧州市人力资源和社会保障局", "沧州市农业农村局", "沧州市水务局", "沧州市文化广电和旅游局", "沧州市司法局", "沧州市审计局", "沧州市统计局",
+			"沧州市城市管理综合行政执法局", "沧州市退役军人事务局", "沧州市医疗保障局", "沧州市行政审批局", "沧州市信访局", "沧州市机关事务管理局", "沧州市总工会", "共青团沧州市委",
+			"沧州市妇女联合会", "沧州市科学技术局", "沧州市工业和信息化局", "沧州市外事办公室", "沧州市档案馆", "沧州市委政法委员会", "沧州市委统战部", "沧州市纪委监委", "沧州市人民检察院",
+			"沧州市中级人民法院", "沧州市政府办公室", "沧州市委办公室", "沧州市人大常委会办公室", "沧州市政协办公室", "沧州市气象局", "沧州市供销合作社", "沧州市地方金融监督管理局",
+			"沧州市粮食和物资储备局", "沧州市体育局", "沧州市林业局" };
 
-	private static final String[] CITY_SOES = { "沧州市建设投资集团有限公司", "沧州市水务集团有限公司", "沧州市公共交通集团有限公司",
-			"沧州市燃气集团有限公司", "沧州市热力有限公司", "沧州市医药药材有限公司", "沧州市粮油集团有限公司", "沧州市城市发展集团有限公司" };
+	private static final String[] CITY_SOES = { "沧州市建设投资集团有限公司", "沧州市水务集团有限公司", "沧州市公共交通集团有限公司", "沧州市燃气集团有限公司",
+			"沧州市热力有限公司", "沧州市医药药材有限公司", "沧州市粮油集团有限公司", "沧州市城市发展集团有限公司" };
 
-	private static final String[] COUNTY_ORGANS = { "委组织部", "卫生健康局", "公安局", "交通运输局", "市场监督管理局", "应急管理局", "民政局",
-			"财政局" };
+	private static final String[] COUNTY_ORGANS = { "委组织部", "卫生健康局", "公安局", "交通运输局", "市场监督管理局", "应急管理局", "民政局", "财政局" };
 
 	private static final String[] DEPARTMENTS = { "发热门诊", "呼吸内科", "感染科", "重症医学科", "急诊科", "检验科", "护理部" };
 
@@ -88,7 +87,10 @@ class DemoCityGenerator {
 
 	private long residents;
 
-	/** A cadre post to be filled by a generated resident: unit, rank, position, party organisation. */
+	/**
+	 * A cadre post to be filled by a generated resident: unit, rank, position, party
+	 * organisation.
+	 */
 	private record Slot(Long unitId, String rank, String position, long partyOrganisationId, String tag,
 			Long dispatchingUnitId, Long villageId) {
 	}
@@ -108,8 +110,8 @@ class DemoCityGenerator {
 	Result generate() throws SQLException {
 		loadIds();
 		long cityId = regionIds.get("130900");
-		cityOrganisationId = organisation("P130900", "中共沧州市委员会", "COMMITTEE", null, "/", cityId, "/130900/",
-				null, null, null, null);
+		cityOrganisationId = organisation("P130900", "中共沧州市委员会", "COMMITTEE", null, "/", cityId, "/130900/", null, null,
+				null, null);
 		List<Long> cityUnits = cityUnits(cityId);
 		double[] weights = County.CANGZHOU.stream().mapToDouble(County::tenThousands).toArray();
 		int[] temporary = Apportion.split(Math.round(TEMPORARY_PARTY_ORGANISATIONS * scale), weights);
@@ -132,7 +134,10 @@ class DemoCityGenerator {
 				grid01Code);
 	}
 
-	/** About how many residents this scale gives (households are exact, their sizes drawn), for progress. */
+	/**
+	 * About how many residents this scale gives (households are exact, their sizes
+	 * drawn), for progress.
+	 */
 	static long expectedResidents(double scale) {
 		long households = 0;
 		for (County county : County.CANGZHOU) {
@@ -247,7 +252,8 @@ class DemoCityGenerator {
 				boolean xinhua = county.code().equals("130902");
 				for (int i = 0; i < cityUnitSlots.size(); i++) {
 					Slot slot = cityUnitSlots.get(i);
-					// the tagged posts (demo accounts) live in 新华区; the rest alternate between the districts
+					// the tagged posts (demo accounts) live in 新华区; the rest alternate
+					// between the districts
 					if ((slot.tag() != null || i % 2 == 0) == xinhua) {
 						citySlots.add(slot);
 					}
@@ -281,13 +287,13 @@ class DemoCityGenerator {
 						"COMMITTEE", countyOrganisationId, "/" + cityOrganisationId + "/" + countyOrganisationId + "/",
 						townshipId, townshipPath, null, null, null, null);
 				townshipOrganisations.add(townshipOrg);
-				Deque<Slot> townshipSlots = new ArrayDeque<>(List.of(
-						new Slot(null, "TOWNSHIP", "党(工)委书记", townshipOrg, null, null, null),
-						new Slot(null, "TOWNSHIP", "乡镇长(主任)", townshipOrg, null, null, null),
-						new Slot(null, "TOWNSHIP", "组织委员", townshipOrg, null, null, null),
-						new Slot(null, "STAFF", "包村干部", townshipOrg, null, null, null),
-						new Slot(null, "STAFF", "包村干部", townshipOrg, null, null, null),
-						new Slot(null, "STAFF", "党建办科员", townshipOrg, null, null, null)));
+				Deque<Slot> townshipSlots = new ArrayDeque<>(
+						List.of(new Slot(null, "TOWNSHIP", "党(工)委书记", townshipOrg, null, null, null),
+								new Slot(null, "TOWNSHIP", "乡镇长(主任)", townshipOrg, null, null, null),
+								new Slot(null, "TOWNSHIP", "组织委员", townshipOrg, null, null, null),
+								new Slot(null, "STAFF", "包村干部", townshipOrg, null, null, null),
+								new Slot(null, "STAFF", "包村干部", townshipOrg, null, null, null),
+								new Slot(null, "STAFF", "党建办科员", townshipOrg, null, null, null)));
 				long[] townshipTotals = new long[3];
 				for (int v = 0; v < villagesPerTownship[t]; v++, village++) {
 					String villageCode = county.code() + three(t + 1) + three(v + 1);
@@ -347,8 +353,8 @@ class DemoCityGenerator {
 			villageSlots.add(new Slot(null, "STAFF", "党支部书记", branch,
 					firstInCounty && county.code().equals("130902") ? "grid01" : null, null, null));
 			if (villageIds.size() <= firstSecretaries && !cityUnits.isEmpty()) {
-				long dispatching = cityUnits.get((int) ((villageIds.size() * 7L + Long.parseLong(county.code()))
-						% cityUnits.size()));
+				long dispatching = cityUnits
+					.get((int) ((villageIds.size() * 7L + Long.parseLong(county.code())) % cityUnits.size()));
 				villageSlots.add(new Slot(dispatching, "TOWNSHIP", "驻村第一书记", branch, null, dispatching, villageId));
 			}
 			int grids = (int) Math.max(1, Math.round((double) households / HOUSEHOLDS_PER_GRID));
@@ -392,7 +398,10 @@ class DemoCityGenerator {
 				int inBuilding = h % perBuilding;
 				door.setLength(0);
 				if (urban) {
-					door.append(inBuilding / 20 + 1).append('-').append(inBuilding % 20 / 2 + 1).append('0')
+					door.append(inBuilding / 20 + 1)
+						.append('-')
+						.append(inBuilding % 20 / 2 + 1)
+						.append('0')
 						.append(inBuilding % 2 + 1);
 				}
 				else {
@@ -431,8 +440,10 @@ class DemoCityGenerator {
 		/** One resident; true when they are a party member. */
 		private boolean person(long householdId, long gridId, String gridPath, long branch, Deque<Slot> villageSlots,
 				Deque<Slot> townshipSlots) throws SQLException {
-			// (birth day, sequence) is unique per county: n spreads over the days by a multiplier coprime
-			// with BIRTH_DAYS, and n / BIRTH_DAYS with the sex bit makes the 3-digit sequence
+			// (birth day, sequence) is unique per county: n spreads over the days by a
+			// multiplier coprime
+			// with BIRTH_DAYS, and n / BIRTH_DAYS with the sex bit makes the 3-digit
+			// sequence
 			long n = personSequence++;
 			boolean male = random.nextBoolean();
 			int day = (int) (n * 7919 % IdNumbers.BIRTH_DAYS);
@@ -566,9 +577,8 @@ class DemoCityGenerator {
 		return id;
 	}
 
-	private long organisation(String code, String name, String kind, Long parentId, String parentOrgPath,
-			long regionId, String path, Long unitId, String category, String post, LocalDate setUpOn)
-			throws SQLException {
+	private long organisation(String code, String name, String kind, Long parentId, String parentOrgPath, long regionId,
+			String path, Long unitId, String category, String post, LocalDate setUpOn) throws SQLException {
 		long id = id(Table.PARTY_ORGANISATION);
 		sink.row(Table.PARTY_ORGANISATION)
 			.value(id)
@@ -624,7 +634,8 @@ class DemoCityGenerator {
 					nextId[table.ordinal()] = rs.getLong(1);
 				}
 			}
-			try (ResultSet rs = statement.executeQuery("select code, id from region where region_level in ('CITY', 'COUNTY')")) {
+			try (ResultSet rs = statement
+				.executeQuery("select code, id from region where region_level in ('CITY', 'COUNTY')")) {
 				while (rs.next()) {
 					regionIds.put(rs.getString(1), rs.getLong(2));
 				}
@@ -632,7 +643,9 @@ class DemoCityGenerator {
 		}
 	}
 
-	/** Counters, units' party organisations, and identity columns moved past the ids used. */
+	/**
+	 * Counters, units' party organisations, and identity columns moved past the ids used.
+	 */
 	private void finish(long cityId, long[] cityTotals) throws SQLException {
 		regionCounts.add(new long[] { cityId, cityTotals[0], cityTotals[1], cityTotals[2] });
 		try (PreparedStatement update = connection.prepareStatement(

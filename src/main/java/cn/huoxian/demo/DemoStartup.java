@@ -11,9 +11,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * In the demo profile, generates the demo city on first start. With PostgreSQL the profile must
- * be chosen explicitly (SPRING_PROFILES_ACTIVE=demo), so a production database never gets demo data
- * by default. Started with a command (generate, bench) it leaves the work to that command.
+ * In the demo profile, generates the demo city on first start. With PostgreSQL the
+ * profile must be chosen explicitly (SPRING_PROFILES_ACTIVE=demo), so a production
+ * database never gets demo data by default. Started with a command (generate, bench) it
+ * leaves the work to that command.
  */
 @Component
 @Profile("demo")
@@ -45,7 +46,10 @@ class DemoStartup implements ApplicationRunner {
 		demoCity.generateIfAbsent(scale);
 	}
 
-	/** Demo data goes into an embedded database, or into another one only when the demo profile was chosen. */
+	/**
+	 * Demo data goes into an embedded database, or into another one only when the demo
+	 * profile was chosen.
+	 */
 	static void requireDemoProfile(Environment environment, String url) {
 		boolean explicit = Arrays.asList(environment.getActiveProfiles()).contains("demo");
 		if (!url.startsWith("jdbc:h2:") && !explicit) {

@@ -19,9 +19,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar huoxian.jar generate --huoxian.demo.scale=1.0}: generates the demo city into the
- * configured database without starting the web server (bulk mode on PostgreSQL), reports the rate
- * and exits; says so and exits when the city is there already.
+ * {@code java -jar huoxian.jar generate --huoxian.demo.scale=1.0}: generates the demo
+ * city into the configured database without starting the web server (bulk mode on
+ * PostgreSQL), reports the rate and exits; says so and exits when the city is there
+ * already.
  */
 @Component
 class GenerateCommand implements ApplicationRunner {
@@ -88,8 +89,9 @@ class GenerateCommand implements ApplicationRunner {
 	}
 
 	/**
-	 * PostgreSQL uses a btree index for {@code LIKE 'prefix%'} only under the C collation, and every
-	 * scope filter is {@code path LIKE 'X%'}: under another collation those queries scan.
+	 * PostgreSQL uses a btree index for {@code LIKE 'prefix%'} only under the C
+	 * collation, and every scope filter is {@code path LIKE 'X%'}: under another
+	 * collation those queries scan.
 	 */
 	private void warnAboutCollation() {
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -115,8 +117,7 @@ class GenerateCommand implements ApplicationRunner {
 			if (!connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres")) {
 				return "n/a";
 			}
-			try (ResultSet rs = statement
-				.executeQuery("select pg_size_pretty(pg_database_size(current_database()))")) {
+			try (ResultSet rs = statement.executeQuery("select pg_size_pretty(pg_database_size(current_database()))")) {
 				rs.next();
 				return rs.getString(1);
 			}

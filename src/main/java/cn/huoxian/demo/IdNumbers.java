@@ -3,9 +3,9 @@ package cn.huoxian.demo;
 import java.time.LocalDate;
 
 /**
- * Builds the valid ID numbers (GB 11643) of one county without formatting or allocating: the
- * generator makes millions. Birth days are numbered from {@link #BIRTH_BASE}; their dates, digits and
- * share of the check sum are computed once.
+ * Builds the valid ID numbers (GB 11643) of one county without formatting or allocating:
+ * the generator makes millions. Birth days are numbered from {@link #BIRTH_BASE}; their
+ * dates, digits and share of the check sum are computed once.
  */
 final class IdNumbers {
 
@@ -63,7 +63,10 @@ final class IdNumbers {
 		return DATES[day].getYear();
 	}
 
-	/** The ID number for this birth day and 3-digit sequence, in a builder reused by the next call. */
+	/**
+	 * The ID number for this birth day and 3-digit sequence, in a builder reused by the
+	 * next call.
+	 */
 	CharSequence of(int day, int sequence) {
 		if (sequence < 0 || sequence > 999) {
 			throw new IllegalArgumentException("sequence out of range: " + sequence);

@@ -5,7 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 
-/** Batched INSERTs through one prepared statement per table: portable to H2 and PostgreSQL. */
+/**
+ * Batched INSERTs through one prepared statement per table: portable to H2 and
+ * PostgreSQL.
+ */
 class JdbcBatchSink implements RowSink {
 
 	private static final int BATCH = 5000;

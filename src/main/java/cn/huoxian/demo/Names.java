@@ -2,7 +2,10 @@ package cn.huoxian.demo;
 
 import java.util.SplittableRandom;
 
-/** Synthetic but plausible Chinese names for people and places, drawn from a seeded generator. */
+/**
+ * Synthetic but plausible Chinese names for people and places, drawn from a seeded
+ * generator.
+ */
 final class Names {
 
 	private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔汤";
@@ -49,7 +52,9 @@ final class Names {
 		return "" + pick(random, PLACE_FIRST) + pick(random, PLACE_SECOND) + suffix(index);
 	}
 
-	/** Keeps names unique within a parent once the small syllable lists start to repeat. */
+	/**
+	 * Keeps names unique within a parent once the small syllable lists start to repeat.
+	 */
 	private static String suffix(int index) {
 		return index < 40 ? "" : String.valueOf(index / 40 + 1);
 	}

@@ -16,10 +16,10 @@ import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
- * COPY ... FROM STDIN in PostgreSQL's binary format, which the server parses faster than text. The
- * caller's thread encodes rows into byte buffers; a writer thread streams full buffers to the server,
- * so generating and loading overlap on two cores. The caller must not use the connection until
- * {@link #flush()} returns.
+ * COPY ... FROM STDIN in PostgreSQL's binary format, which the server parses faster than
+ * text. The caller's thread encodes rows into byte buffers; a writer thread streams full
+ * buffers to the server, so generating and loading overlap on two cores. The caller must
+ * not use the connection until {@link #flush()} returns.
  */
 class PgCopySink implements RowSink {
 
@@ -27,8 +27,8 @@ class PgCopySink implements RowSink {
 
 	private static final int IN_FLIGHT = 2;
 
-	private static final byte[] HEADER = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0, 0,
-			0, 0, 0 };
+	private static final byte[] HEADER = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0, 0, 0, 0, 0,
+			0, 0, 0, 0 };
 
 	private static final byte[] TRAILER = { (byte) 0xFF, (byte) 0xFF };
 
@@ -51,7 +51,10 @@ class PgCopySink implements RowSink {
 
 	private final Queue<Buffer[]> spare = new ConcurrentLinkedQueue<>();
 
-	/** The last encoded String per table and column: paths and enum names repeat row after row. */
+	/**
+	 * The last encoded String per table and column: paths and enum names repeat row after
+	 * row.
+	 */
 	private final Object[][] lastText = new Object[TABLES.length][];
 
 	private final byte[][][] lastBytes = new byte[TABLES.length][][];
@@ -173,7 +176,8 @@ class PgCopySink implements RowSink {
 	}
 
 	private IllegalStateException mismatch(Type type, String given) {
-		return new IllegalStateException(table.name + "." + table.columns[column - 1] + " is " + type + ", not " + given);
+		return new IllegalStateException(
+				table.name + "." + table.columns[column - 1] + " is " + type + ", not " + given);
 	}
 
 	@Override
@@ -188,7 +192,10 @@ class PgCopySink implements RowSink {
 		}
 	}
 
-	/** Passes the current buffers to the writer thread, waiting while it already has enough to do. */
+	/**
+	 * Passes the current buffers to the writer thread, waiting while it already has
+	 * enough to do.
+	 */
 	private void handOff() throws SQLException {
 		Buffer[] batch = current;
 		try {
@@ -291,7 +298,10 @@ class PgCopySink implements RowSink {
 		return buffers;
 	}
 
-	/** A growable big-endian byte buffer with a UTF-8 encoder that needs no intermediate String. */
+	/**
+	 * A growable big-endian byte buffer with a UTF-8 encoder that needs no intermediate
+	 * String.
+	 */
 	static final class Buffer {
 
 		byte[] bytes = new byte[64 * 1024];
@@ -332,7 +342,9 @@ class PgCopySink implements RowSink {
 			length += b.length;
 		}
 
-		/** The value's length, then its UTF-8 bytes (an unpaired surrogate becomes '?'). */
+		/**
+		 * The value's length, then its UTF-8 bytes (an unpaired surrogate becomes '?').
+		 */
 		void writeUtf8(CharSequence s) {
 			int n = s.length();
 			ensure(4 + n * 3);

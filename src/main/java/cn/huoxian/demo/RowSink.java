@@ -6,10 +6,11 @@ import java.time.LocalDate;
 import java.util.Arrays;
 
 /**
- * Where generated rows go: batched INSERTs (any database) or COPY (PostgreSQL). A row is written
- * value by value in column order, without boxing: {@code sink.row(T).value(..)...end()}. Rows of a
- * parent table are always written before those of its children, whatever order they were added in.
- * Character values may be reusable builders: a sink copies them before {@link #end()} returns.
+ * Where generated rows go: batched INSERTs (any database) or COPY (PostgreSQL). A row is
+ * written value by value in column order, without boxing:
+ * {@code sink.row(T).value(..)...end()}. Rows of a parent table are always written before
+ * those of its children, whatever order they were added in. Character values may be
+ * reusable builders: a sink copies them before {@link #end()} returns.
  */
 interface RowSink extends AutoCloseable {
 
@@ -31,9 +32,9 @@ interface RowSink extends AutoCloseable {
 
 		REGION("region", "id bigint", "code text", "name text", "region_level text", "parent_id bigint", "path text"),
 		UNIT("unit", "id bigint", "code text", "name text", "kind text", "region_id bigint", "path text"),
-		PARTY_ORGANISATION("party_organisation", "id bigint", "code text", "name text", "kind text",
-				"parent_id bigint", "org_path text", "region_id bigint", "path text", "unit_id bigint",
-				"temporary bool", "category text", "post text", "set_up_on date", "dissolved_on date"),
+		PARTY_ORGANISATION("party_organisation", "id bigint", "code text", "name text", "kind text", "parent_id bigint",
+				"org_path text", "region_id bigint", "path text", "unit_id bigint", "temporary bool", "category text",
+				"post text", "set_up_on date", "dissolved_on date"),
 		BUILDING("building", "id bigint", "region_id bigint", "path text", "name text"),
 		HOUSEHOLD("household", "id bigint", "region_id bigint", "building_id bigint", "path text", "address text",
 				"door text", "residents int"),
@@ -52,7 +53,9 @@ interface RowSink extends AutoCloseable {
 		Table(String name, String... columns) {
 			this.name = name;
 			this.columns = Arrays.stream(columns).map(c -> c.split(" ")[0]).toArray(String[]::new);
-			this.types = Arrays.stream(columns).map(c -> Type.valueOf(c.split(" ")[1].toUpperCase())).toArray(Type[]::new);
+			this.types = Arrays.stream(columns)
+				.map(c -> Type.valueOf(c.split(" ")[1].toUpperCase()))
+				.toArray(Type[]::new);
 		}
 
 		String columnList() {
@@ -61,7 +64,9 @@ interface RowSink extends AutoCloseable {
 
 	}
 
-	/** Starts a row of this table; give every column in order, then call {@link #end()}. */
+	/**
+	 * Starts a row of this table; give every column in order, then call {@link #end()}.
+	 */
 	RowSink row(Table table);
 
 	/** A BIGINT or INT column. */

@@ -1,6 +1,7 @@
 /**
- * The demo city: a deterministic generator of Cangzhou (real city and county codes, synthetic
- * townships, villages, grids, households and people), its demo accounts, and the generate command.
+ * The demo city: a deterministic generator of Cangzhou (real city and county codes,
+ * synthetic townships, villages, grids, households and people), its demo accounts, and
+ * the generate command.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo city")
 package cn.huoxian.demo;

@@ -2,7 +2,9 @@ package cn.huoxian.exchange;
 
 import java.math.BigDecimal;
 
-/** One cell as read: its text, and for number cells of a spreadsheet the number as well. */
+/**
+ * One cell as read: its text, and for number cells of a spreadsheet the number as well.
+ */
 record CellValue(String text, BigDecimal number) {
 
 	static final CellValue BLANK = new CellValue("", null);

@@ -18,7 +18,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
-/** A UTF-8 CSV file (byte-order mark optional); record n is spreadsheet row n, empty lines included. */
+/**
+ * A UTF-8 CSV file (byte-order mark optional); record n is spreadsheet row n, empty lines
+ * included.
+ */
 final class CsvSource implements TableReader.Source {
 
 	// empty lines stay records so that row numbers match what a spreadsheet shows
@@ -29,7 +32,8 @@ final class CsvSource implements TableReader.Source {
 	private final Iterator<CSVRecord> records;
 
 	CsvSource(Path file) throws IOException {
-		// strict decoding: a GBK file (what Excel saves as "CSV" on Chinese Windows) is refused, not garbled
+		// strict decoding: a GBK file (what Excel saves as "CSV" on Chinese Windows) is
+		// refused, not garbled
 		Reader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
 				StandardCharsets.UTF_8.newDecoder()
 					.onMalformedInput(CodingErrorAction.REPORT)

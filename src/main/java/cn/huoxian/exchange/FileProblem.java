@@ -1,6 +1,9 @@
 package cn.huoxian.exchange;
 
-/** The file as a whole cannot be imported (wrong type, not UTF-8, too many rows...): nothing is written. */
+/**
+ * The file as a whole cannot be imported (wrong type, not UTF-8, too many rows...):
+ * nothing is written.
+ */
 class FileProblem extends RuntimeException {
 
 	private final Reason reason;

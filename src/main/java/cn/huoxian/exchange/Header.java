@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Where each column of an import sits in the file, from the header row; reports unknown, repeated and missing columns. */
+/**
+ * Where each column of an import sits in the file, from the header row; reports unknown,
+ * repeated and missing columns.
+ */
 final class Header {
 
 	private final Map<String, Integer> index = new HashMap<>();
@@ -52,17 +55,17 @@ final class Header {
 	}
 
 	private String expected() {
-		return kind.columns()
-			.stream()
-			.map(c -> c.name() + "/" + c.simplified())
-			.collect(Collectors.joining(", "));
+		return kind.columns().stream().map(c -> c.name() + "/" + c.simplified()).collect(Collectors.joining(", "));
 	}
 
 	boolean has(String column) {
 		return index.containsKey(column);
 	}
 
-	/** The header as the file writes it, or the column's Chinese name when the file lacks it. */
+	/**
+	 * The header as the file writes it, or the column's Chinese name when the file lacks
+	 * it.
+	 */
 	String written(String column) {
 		String text = written.get(column);
 		if (text != null) {

@@ -18,9 +18,10 @@ import cn.huoxian.shared.CurrentUser;
 import org.jooq.DSLContext;
 
 /**
- * Households under grids, with their buildings found or created by name. Written in JDBC batches
- * with the region counters added once per grid at the end, not once per row, so the transaction
- * does not hold the city's counter row locked from the first row to the last.
+ * Households under grids, with their buildings found or created by name. Written in JDBC
+ * batches with the region counters added once per grid at the end, not once per row, so
+ * the transaction does not hold the city's counter row locked from the first row to the
+ * last.
  */
 final class HouseholdImport implements RowImport {
 
@@ -100,7 +101,10 @@ final class HouseholdImport implements RowImport {
 		return row.hasErrors() ? null : region;
 	}
 
-	/** A household already registered at the same grid, building, address and door: likely a second upload. */
+	/**
+	 * A household already registered at the same grid, building, address and door: likely
+	 * a second upload.
+	 */
 	private void reportRegistered(Map<String, ImportRow> fresh) {
 		if (fresh.isEmpty()) {
 			return;
@@ -111,7 +115,8 @@ final class HouseholdImport implements RowImport {
 			paths.add(grids.get(row.text("regionCode")).orElseThrow().path());
 			addresses.add(row.text("address"));
 		});
-		// a household carries its grid's path: the (path, id) index finds the grid's households
+		// a household carries its grid's path: the (path, id) index finds the grid's
+		// households
 		db.select(HOUSEHOLD.ID, HOUSEHOLD.REGION_ID, BUILDING.NAME, HOUSEHOLD.ADDRESS, HOUSEHOLD.DOOR)
 			.from(HOUSEHOLD)
 			.leftJoin(BUILDING)

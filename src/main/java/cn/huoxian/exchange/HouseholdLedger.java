@@ -34,11 +34,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The household ledger (台账) of a region as .xlsx: a sheet with one row per resident (households
- * without residents get one row too) and a sheet with one row per household. ID numbers and phones
- * are masked. Streams in constant memory: a cursor with a fetch size inside a read-only transaction
- * (PostgreSQL streams only with autocommit off), rows flushed to the response as they are written
- * ({@link LedgerSheet}).
+ * The household ledger (台账) of a region as .xlsx: a sheet with one row per resident
+ * (households without residents get one row too) and a sheet with one row per household.
+ * ID numbers and phones are masked. Streams in constant memory: a cursor with a fetch
+ * size inside a read-only transaction (PostgreSQL streams only with autocommit off), rows
+ * flushed to the response as they are written ({@link LedgerSheet}).
  */
 @Service
 public class HouseholdLedger {
@@ -53,10 +53,11 @@ public class HouseholdLedger {
 
 	private static final String DATE_FORMAT = "yyyy-mm-dd";
 
-	private static final Field<String> ROLES = DSL.field(DSL.select(DSL.listAgg(PERSON_ROLE.ROLE, ",")
-		.withinGroupOrderBy(PERSON_ROLE.ROLE))
-		.from(PERSON_ROLE)
-		.where(PERSON_ROLE.PERSON_ID.eq(PERSON.ID))).as("roles");
+	private static final Field<String> ROLES = DSL
+		.field(DSL.select(DSL.listAgg(PERSON_ROLE.ROLE, ",").withinGroupOrderBy(PERSON_ROLE.ROLE))
+			.from(PERSON_ROLE)
+			.where(PERSON_ROLE.PERSON_ID.eq(PERSON.ID)))
+		.as("roles");
 
 	private final DSLContext db;
 
@@ -78,7 +79,9 @@ public class HouseholdLedger {
 		this.readOnly.setReadOnly(true);
 	}
 
-	/** The region to export, or 404 outside the scope; call before the response starts. */
+	/**
+	 * The region to export, or 404 outside the scope; call before the response starts.
+	 */
 	public RegionView region(String code, DataScope scope) {
 		return regions.find(code, scope);
 	}
@@ -195,8 +198,9 @@ public class HouseholdLedger {
 	}
 
 	/**
-	 * Text as an inline string: fastexcel's shared-string table would keep every distinct address and
-	 * name in memory until the end, so a city's ledger would not stream in constant memory.
+	 * Text as an inline string: fastexcel's shared-string table would keep every distinct
+	 * address and name in memory until the end, so a city's ledger would not stream in
+	 * constant memory.
 	 */
 	private static void text(org.dhatim.fastexcel.Worksheet sheet, int row, int column, String value) {
 		if (value != null) {

@@ -2,7 +2,10 @@ package cn.huoxian.exchange;
 
 import java.util.Map;
 
-/** Message keys for the English sentences {@code IdNumber.problem} gives, so pages can show them in any language. */
+/**
+ * Message keys for the English sentences {@code IdNumber.problem} gives, so pages can
+ * show them in any language.
+ */
 final class IdNumberProblems {
 
 	private static final Map<String, String> KEYS = Map.of("must be 18 characters", "exchange.error.idNumber.length",
@@ -13,7 +16,10 @@ final class IdNumberProblems {
 	private IdNumberProblems() {
 	}
 
-	/** The key for a known sentence; unknown ones are shown as given ({@code exchange.error.text}). */
+	/**
+	 * The key for a known sentence; unknown ones are shown as given
+	 * ({@code exchange.error.text}).
+	 */
 	static String key(String problem) {
 		return KEYS.getOrDefault(problem, "exchange.error.text");
 	}

@@ -3,8 +3,8 @@ package cn.huoxian.exchange;
 import java.util.Locale;
 
 /**
- * One column of an import file: its English name and its Simplified and Traditional Chinese
- * headers (any of the three is accepted), and whether every row must fill it.
+ * One column of an import file: its English name and its Simplified and Traditional
+ * Chinese headers (any of the three is accepted), and whether every row must fill it.
  */
 public record ImportColumn(String name, String simplified, String traditional, boolean required) {
 
@@ -16,7 +16,10 @@ public record ImportColumn(String name, String simplified, String traditional, b
 		return new ImportColumn(name, simplified, traditional, false);
 	}
 
-	/** True when a header cell names this column (English ignoring case, or either Chinese form). */
+	/**
+	 * True when a header cell names this column (English ignoring case, or either Chinese
+	 * form).
+	 */
 	public boolean matches(String header) {
 		String h = normalise(header);
 		return h.equalsIgnoreCase(name) || h.equals(simplified) || h.equals(traditional);

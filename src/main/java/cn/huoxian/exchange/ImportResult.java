@@ -3,13 +3,17 @@ package cn.huoxian.exchange;
 import java.util.List;
 
 /**
- * The outcome of an import: either every row was written ({@code imported}), or nothing was,
- * because of the listed row errors (the first {@link #LISTED} of {@code errorCount}) or a problem
- * with the file as a whole. A visits import also counts the visits an earlier upload already stored.
+ * The outcome of an import: either every row was written ({@code imported}), or nothing
+ * was, because of the listed row errors (the first {@link #LISTED} of {@code errorCount})
+ * or a problem with the file as a whole. A visits import also counts the visits an
+ * earlier upload already stored.
  */
 public record ImportResult(int imported, List<RowError> errors, int errorCount, Reason fileProblem, int duplicates) {
 
-	/** At most this many errors are listed; enough to fix a file, bounded for a 100,000-row one. */
+	/**
+	 * At most this many errors are listed; enough to fix a file, bounded for a
+	 * 100,000-row one.
+	 */
 	public static final int LISTED = 1000;
 
 	public ImportResult {

@@ -13,7 +13,10 @@ import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** One data row with typed access to its columns; problems go to the file's error list under this row. */
+/**
+ * One data row with typed access to its columns; problems go to the file's error list
+ * under this row.
+ */
 final class ImportRow {
 
 	// spreadsheets count days from 1899-12-30 (the 1900 date system)
@@ -109,7 +112,10 @@ final class ImportRow {
 		}
 	}
 
-	/** A date from a date cell or text such as 2001-07-01, 2001/7/1, 20010701; null when blank or wrong. */
+	/**
+	 * A date from a date cell or text such as 2001-07-01, 2001/7/1, 20010701; null when
+	 * blank or wrong.
+	 */
 	LocalDate date(String column) {
 		CellValue cell = header.cell(source, column);
 		if (cell.isBlank()) {
@@ -137,8 +143,9 @@ final class ImportRow {
 	}
 
 	/**
-	 * A moment from a date-time cell (to the second) or text such as 2020-02-01 10:00, 2020/2/1
-	 * 10:00:30, 2020-02-01T10:00 (taken in {@code zone}) or ISO with an offset; null when blank or wrong.
+	 * A moment from a date-time cell (to the second) or text such as 2020-02-01 10:00,
+	 * 2020/2/1 10:00:30, 2020-02-01T10:00 (taken in {@code zone}) or ISO with an offset;
+	 * null when blank or wrong.
 	 */
 	OffsetDateTime dateTime(String column, ZoneId zone) {
 		CellValue cell = header.cell(source, column);

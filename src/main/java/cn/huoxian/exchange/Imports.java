@@ -28,14 +28,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports a registry file all or nothing: a first streaming pass checks every row (rules, earlier
- * rows, the database, the user's scope); only when no row has an error does a second pass write
- * them all in one transaction, which rolls back if any write fails.
+ * Imports a registry file all or nothing: a first streaming pass checks every row (rules,
+ * earlier rows, the database, the user's scope); only when no row has an error does a
+ * second pass write them all in one transaction, which rolls back if any write fails.
  */
 @Service
 public class Imports {
 
-	/** Rows checked and written together (one query per chunk for lookups, one JDBC batch for inserts). */
+	/**
+	 * Rows checked and written together (one query per chunk for lookups, one JDBC batch
+	 * for inserts).
+	 */
 	static final int CHUNK = 500;
 
 	private static final Logger log = LoggerFactory.getLogger(Imports.class);
@@ -74,15 +77,17 @@ public class Imports {
 		return maxRows;
 	}
 
-	/** Imports an uploaded .xlsx or .csv; 403 when the role may not edit this kind at all. */
+	/**
+	 * Imports an uploaded .xlsx or .csv; 403 when the role may not edit this kind at all.
+	 */
 	public ImportResult importFile(ImportKind kind, String filename, InputStreamSource content, CurrentUser user) {
 		kind.requireRole(user);
 		return importFile(kind, filename, content, rowImport(kind, user), user);
 	}
 
 	/**
-	 * Imports the visits of a campaign from an uploaded .xlsx or .csv, all or nothing; 403 when the
-	 * role may not edit people, 404 for a campaign outside the user's scope.
+	 * Imports the visits of a campaign from an uploaded .xlsx or .csv, all or nothing;
+	 * 403 when the role may not edit people, 404 for a campaign outside the user's scope.
 	 */
 	public ImportResult importVisits(long campaignId, String filename, InputStreamSource content, CurrentUser user) {
 		ImportKind.VISITS.requireRole(user);
@@ -167,9 +172,12 @@ public class Imports {
 		};
 	}
 
-	/** Reads the file once, handing each chunk of rows on; answers the number of data rows. */
-	private int pass(ImportKind kind, Path file, String filename, RowErrors errors,
-			Consumer<List<ImportRow>> each) throws IOException {
+	/**
+	 * Reads the file once, handing each chunk of rows on; answers the number of data
+	 * rows.
+	 */
+	private int pass(ImportKind kind, Path file, String filename, RowErrors errors, Consumer<List<ImportRow>> each)
+			throws IOException {
 		int count = 0;
 		try (TableReader reader = TableReader.open(file, filename, maxRows)) {
 			Header header = Header.read(kind, reader.header(), errors);
@@ -206,7 +214,10 @@ public class Imports {
 		}
 	}
 
-	/** A write met a row the database (or the service writing it) does not accept: rolls the transaction back. */
+	/**
+	 * A write met a row the database (or the service writing it) does not accept: rolls
+	 * the transaction back.
+	 */
 	static final class WriteRefused extends RuntimeException {
 
 		private final transient RowErrors errors;

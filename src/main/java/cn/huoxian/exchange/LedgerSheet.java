@@ -7,9 +7,9 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 /**
- * One table of a streamed workbook: a bold, frozen header row, rows flushed to the output every
- * thousand (fastexcel keeps unflushed rows in memory), and a further sheet ("name 2", ...) when one
- * reaches the spreadsheet's row limit, as a whole city's ledger would.
+ * One table of a streamed workbook: a bold, frozen header row, rows flushed to the output
+ * every thousand (fastexcel keeps unflushed rows in memory), and a further sheet ("name
+ * 2", ...) when one reaches the spreadsheet's row limit, as a whole city's ledger would.
  */
 final class LedgerSheet {
 
@@ -41,7 +41,10 @@ final class LedgerSheet {
 		open();
 	}
 
-	/** The index of a new row in {@link #sheet()}, on a fresh sheet when the current one is full. */
+	/**
+	 * The index of a new row in {@link #sheet()}, on a fresh sheet when the current one
+	 * is full.
+	 */
 	int nextRow() throws IOException {
 		if (row + 1 == maxRows) {
 			sheet.finish();

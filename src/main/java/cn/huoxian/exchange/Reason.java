@@ -3,7 +3,10 @@ package cn.huoxian.exchange;
 import java.util.Arrays;
 import java.util.List;
 
-/** What is wrong, as a message key under {@code exchange.error.} and its arguments, for any language. */
+/**
+ * What is wrong, as a message key under {@code exchange.error.} and its arguments, for
+ * any language.
+ */
 public record Reason(String key, List<String> args) {
 
 	public Reason {

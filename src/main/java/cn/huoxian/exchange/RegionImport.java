@@ -17,7 +17,10 @@ import org.jooq.DSLContext;
 /** Regions: each row's parent is in the database or in an earlier row of the file. */
 final class RegionImport implements RowImport {
 
-	/** A region as the file would leave it: its level and path, or invalid when its row has errors. */
+	/**
+	 * A region as the file would leave it: its level and path, or invalid when its row
+	 * has errors.
+	 */
 	private record Placed(int row, RegionLevel level, String path, boolean valid) {
 	}
 
@@ -74,7 +77,10 @@ final class RegionImport implements RowImport {
 		}
 	}
 
-	/** The parent from an earlier row or the database; null (with an error, or deferred) otherwise. */
+	/**
+	 * The parent from an earlier row or the database; null (with an error, or deferred)
+	 * otherwise.
+	 */
 	private Placed parent(ImportRow row, String parentCode) {
 		Placed earlier = inFile.get(parentCode);
 		if (earlier != null) {
@@ -116,10 +122,10 @@ final class RegionImport implements RowImport {
 	}
 
 	/**
-	 * Inserts each row in file order, so parents exist before their children. The rows were checked
-	 * exactly as {@code Regions.create} checks (parent in scope, level, code rules, unique code); its
-	 * own insert is not used because it answers a view of the unrefreshed record, whose counters are
-	 * null, and fails after inserting.
+	 * Inserts each row in file order, so parents exist before their children. The rows
+	 * were checked exactly as {@code Regions.create} checks (parent in scope, level, code
+	 * rules, unique code); its own insert is not used because it answers a view of the
+	 * unrefreshed record, whose counters are null, and fails after inserting.
 	 */
 	@Override
 	public void write(List<ImportRow> rows) {
@@ -128,7 +134,8 @@ final class RegionImport implements RowImport {
 			String parentCode = row.text("parentCode");
 			Long parentId = ids.containsKey(parentCode) ? ids.get(parentCode) : lookup(parentCode).orElseThrow().id();
 			Placed placed = inFile.get(code);
-			long id = db.insertInto(REGION, REGION.CODE, REGION.NAME, REGION.REGION_LEVEL, REGION.PARENT_ID, REGION.PATH)
+			long id = db
+				.insertInto(REGION, REGION.CODE, REGION.NAME, REGION.REGION_LEVEL, REGION.PARENT_ID, REGION.PATH)
 				.values(code, row.text("name"), placed.level().name(), parentId, placed.path())
 				.returning(REGION.ID)
 				.fetchOne(REGION.ID);

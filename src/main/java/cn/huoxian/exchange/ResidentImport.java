@@ -25,9 +25,10 @@ import cn.huoxian.shared.Phones;
 import org.jooq.DSLContext;
 
 /**
- * Residents of households (or, with a region code, persons living elsewhere), optionally formal
- * party members. Rows follow {@code People.create}'s rules; they are written in JDBC batches and the
- * household and region counters are added once per household and per grid at the end.
+ * Residents of households (or, with a region code, persons living elsewhere), optionally
+ * formal party members. Rows follow {@code People.create}'s rules; they are written in
+ * JDBC batches and the household and region counters are added once per household and per
+ * grid at the end.
  */
 final class ResidentImport implements RowImport {
 
@@ -36,8 +37,8 @@ final class ResidentImport implements RowImport {
 	}
 
 	/** A checked row. */
-	private record Resident(String name, IdNumber idNumber, String phone, Placement placement,
-			Long partyOrganisationId, LocalDate joinedOn) {
+	private record Resident(String name, IdNumber idNumber, String phone, Placement placement, Long partyOrganisationId,
+			LocalDate joinedOn) {
 
 		boolean partyMember() {
 			return partyOrganisationId != null;
@@ -97,7 +98,9 @@ final class ResidentImport implements RowImport {
 		reportRegistered(fresh);
 	}
 
-	/** The row's ID number when valid (its other columns may still be wrong), else null. */
+	/**
+	 * The row's ID number when valid (its other columns may still be wrong), else null.
+	 */
 	private static String validIdNumber(ImportRow row) {
 		String raw = row.text("idNumber");
 		return raw != null && !row.isNumber("idNumber") && IdNumber.isValid(raw) ? raw.toUpperCase() : null;
@@ -162,7 +165,8 @@ final class ResidentImport implements RowImport {
 			return null;
 		}
 		if (row.isNumber("idNumber")) {
-			// a spreadsheet keeps 15 significant digits: an 18-digit number cell has lost its end
+			// a spreadsheet keeps 15 significant digits: an 18-digit number cell has lost
+			// its end
 			row.error("idNumber", "exchange.error.idNumber.numberCell");
 			return null;
 		}
@@ -214,7 +218,10 @@ final class ResidentImport implements RowImport {
 		return new Placement(null, region.id(), region.path());
 	}
 
-	/** The party organisation's id when the row makes a party member; null otherwise or with errors. */
+	/**
+	 * The party organisation's id when the row makes a party member; null otherwise or
+	 * with errors.
+	 */
 	private Long membership(ImportRow row, String code, LocalDate joinedOn, IdNumber idNumber) {
 		boolean dateWritten = row.text("joinedOn") != null;
 		if (code == null && !dateWritten) {
@@ -233,8 +240,7 @@ final class ResidentImport implements RowImport {
 		else if (joinedOn != null && idNumber != null && joinedOn.isBefore(idNumber.birthDate().plusYears(18))) {
 			row.error("joinedOn", "exchange.error.party.tooYoung");
 		}
-		Long id = organisationsByCode
-			.computeIfAbsent(code, c -> organisations.byCode(c).map(PartyOrganisationView::id))
+		Long id = organisationsByCode.computeIfAbsent(code, c -> organisations.byCode(c).map(PartyOrganisationView::id))
 			.orElse(null);
 		if (id == null) {
 			row.error("partyOrganisationCode", "exchange.error.party.unknown", code);
@@ -242,7 +248,10 @@ final class ResidentImport implements RowImport {
 		return id;
 	}
 
-	/** One multi-row INSERT per chunk (the fastest portable bulk insert), then the chunk's memberships. */
+	/**
+	 * One multi-row INSERT per chunk (the fastest portable bulk insert), then the chunk's
+	 * memberships.
+	 */
 	@Override
 	public void write(List<ImportRow> rows) {
 		List<Resident> residents = rows.stream().map(this::parse).filter(Objects::nonNull).toList();
@@ -262,7 +271,10 @@ final class ResidentImport implements RowImport {
 		addMemberships(residents);
 	}
 
-	/** As {@code People.create} counts: residents only in households, party members everywhere. */
+	/**
+	 * As {@code People.create} counts: residents only in households, party members
+	 * everywhere.
+	 */
 	private void count(Resident resident) {
 		Placement placement = resident.placement();
 		long[] counts = regionCounts.computeIfAbsent(placement.path(), k -> new long[2]);

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Collects the problems found in a file: counts them all, keeps the first {@link ImportResult#LISTED}. */
+/**
+ * Collects the problems found in a file: counts them all, keeps the first
+ * {@link ImportResult#LISTED}.
+ */
 class RowErrors {
 
 	private final List<RowError> listed = new ArrayList<>();

@@ -3,8 +3,9 @@ package cn.huoxian.exchange;
 import java.util.List;
 
 /**
- * One kind of import, stateful for one file: first every chunk of rows is checked (against the
- * rules, earlier rows and the database), then, if no row had an error, every chunk is written.
+ * One kind of import, stateful for one file: first every chunk of rows is checked
+ * (against the rules, earlier rows and the database), then, if no row had an error, every
+ * chunk is written.
  */
 interface RowImport {
 
@@ -16,7 +17,10 @@ interface RowImport {
 
 	void write(List<ImportRow> rows);
 
-	/** False when the check pass keeps what it needs and the file need not be read again to write. */
+	/**
+	 * False when the check pass keeps what it needs and the file need not be read again
+	 * to write.
+	 */
 	default boolean rereads() {
 		return true;
 	}

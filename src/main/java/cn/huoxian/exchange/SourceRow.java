@@ -2,7 +2,9 @@ package cn.huoxian.exchange;
 
 import java.util.List;
 
-/** One row of the file: its number as the spreadsheet shows it (header = 1) and its cells. */
+/**
+ * One row of the file: its number as the spreadsheet shows it (header = 1) and its cells.
+ */
 record SourceRow(int number, List<CellValue> cells) {
 
 	CellValue cell(int index) {

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads an uploaded .xlsx (first sheet) or UTF-8 .csv one row at a time: the header of row 1,
- * then each non-blank row, refusing a file with more than {@code maxRows} of them.
+ * Reads an uploaded .xlsx (first sheet) or UTF-8 .csv one row at a time: the header of
+ * row 1, then each non-blank row, refusing a file with more than {@code maxRows} of them.
  */
 final class TableReader implements Closeable {
 
@@ -34,7 +34,10 @@ final class TableReader implements Closeable {
 		this.maxRows = maxRows;
 	}
 
-	/** Opens the file by its content (a zip is .xlsx), falling back on the name's extension. */
+	/**
+	 * Opens the file by its content (a zip is .xlsx), falling back on the name's
+	 * extension.
+	 */
 	static TableReader open(Path file, String filename, int maxRows) throws IOException {
 		byte[] start = new byte[8];
 		int read;

@@ -31,12 +31,12 @@ import cn.huoxian.shared.InvalidInputException;
 import org.jooq.DSLContext;
 
 /**
- * Visits of a screening campaign typed up from paper forms: one row per resident checked (a visit
- * that found nobody home is one row without person columns), rows of a visit grouped by visitId or,
- * without one, by household and time, from which a visitId is derived so a second upload of the
- * same file stores nothing twice. Rows are checked alone first; the visits are then handed to
- * {@link Visits#record} in batches inside the import's one transaction, and a visit it refuses is
- * reported at its rows.
+ * Visits of a screening campaign typed up from paper forms: one row per resident checked
+ * (a visit that found nobody home is one row without person columns), rows of a visit
+ * grouped by visitId or, without one, by household and time, from which a visitId is
+ * derived so a second upload of the same file stores nothing twice. Rows are checked
+ * alone first; the visits are then handed to {@link Visits#record} in batches inside the
+ * import's one transaction, and a visit it refuses is reported at its rows.
  */
 final class VisitImport implements RowImport {
 
@@ -47,8 +47,8 @@ final class VisitImport implements RowImport {
 
 	private static final Pattern FLAG_SEPARATORS = Pattern.compile("[,，、;；\\s]+");
 
-	private static final Map<String, Outcome> OUTCOMES = labels(Outcome.class, Map.of("已覆盖", Outcome.COVERED,
-			"已覆蓋", Outcome.COVERED, "无人在家", Outcome.NOBODY_HOME, "無人在家", Outcome.NOBODY_HOME));
+	private static final Map<String, Outcome> OUTCOMES = labels(Outcome.class, Map.of("已覆盖", Outcome.COVERED, "已覆蓋",
+			Outcome.COVERED, "无人在家", Outcome.NOBODY_HOME, "無人在家", Outcome.NOBODY_HOME));
 
 	private static final Map<String, ResidentStatus> STATUSES = labels(ResidentStatus.class,
 			Map.of("在家", ResidentStatus.PRESENT, "外出", ResidentStatus.AWAY, "已迁出", ResidentStatus.MOVED_OUT, "已遷出",
@@ -56,15 +56,21 @@ final class VisitImport implements RowImport {
 
 	private static final Map<String, Flag> FLAGS = labels(Flag.class,
 			Map.of("有症状", Flag.SYMPTOMS, "有症狀", Flag.SYMPTOMS, "高风险地区旅居史", Flag.HIGH_RISK_TRAVEL, "高風險地區旅居史",
-					Flag.HIGH_RISK_TRAVEL, "接触确诊或疑似病例", Flag.CONTACT, "接觸確診或疑似病例", Flag.CONTACT, "发热",
-					Flag.FEVER, "發熱", Flag.FEVER));
+					Flag.HIGH_RISK_TRAVEL, "接触确诊或疑似病例", Flag.CONTACT, "接觸確診或疑似病例", Flag.CONTACT, "发热", Flag.FEVER, "發熱",
+					Flag.FEVER));
 
-	/** One checked row: the visit it belongs to and, unless nobody was home, the resident it checks. */
+	/**
+	 * One checked row: the visit it belongs to and, unless nobody was home, the resident
+	 * it checks.
+	 */
 	private record Line(UUID visitId, long householdId, OffsetDateTime visitedAt, Outcome outcome,
 			VisitInput.ResidentCheck check) {
 	}
 
-	/** One visit gathered from its rows, the rows kept to report what {@link Visits} refuses. */
+	/**
+	 * One visit gathered from its rows, the rows kept to report what {@link Visits}
+	 * refuses.
+	 */
 	private static final class Draft {
 
 		private final Line first;
@@ -164,7 +170,10 @@ final class VisitImport implements RowImport {
 		return new Line(id, householdId, visitedAt, outcome, check);
 	}
 
-	/** The same file uploaded again derives the same ids, so its visits are skipped as duplicates. */
+	/**
+	 * The same file uploaded again derives the same ids, so its visits are skipped as
+	 * duplicates.
+	 */
 	private UUID derivedId(long householdId, OffsetDateTime visitedAt) {
 		String name = "visit:" + campaign.id() + ":" + householdId + ":" + visitedAt.toInstant();
 		return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
@@ -200,7 +209,10 @@ final class VisitImport implements RowImport {
 		return id;
 	}
 
-	/** The resident a row checks; null for a visit that found nobody home, or a covered one of an empty household. */
+	/**
+	 * The resident a row checks; null for a visit that found nobody home, or a covered
+	 * one of an empty household.
+	 */
 	private static VisitInput.ResidentCheck check(ImportRow row, Outcome outcome) {
 		if (outcome == Outcome.NOBODY_HOME) {
 			PERSON_COLUMNS.stream()
@@ -273,7 +285,10 @@ final class VisitImport implements RowImport {
 		return Map.copyOf(labels);
 	}
 
-	/** Adds a row to its visit; the rows of one visit must agree on household, time and outcome. */
+	/**
+	 * Adds a row to its visit; the rows of one visit must agree on household, time and
+	 * outcome.
+	 */
 	private void gather(ImportRow row, Line line) {
 		Draft draft = drafts.get(line.visitId());
 		if (draft == null) {
@@ -337,7 +352,8 @@ final class VisitImport implements RowImport {
 		for (int from = 0; from < all.size(); from += Visits.MAX_BATCH) {
 			List<Draft> batch = all.subList(from, Math.min(from + Visits.MAX_BATCH, all.size()));
 			try {
-				Visits.BatchResult result = visits.record(campaign.id(), batch.stream().map(Draft::input).toList(), user);
+				Visits.BatchResult result = visits.record(campaign.id(), batch.stream().map(Draft::input).toList(),
+						user);
 				accepted += result.accepted();
 				duplicates += result.duplicates();
 			}
@@ -347,7 +363,10 @@ final class VisitImport implements RowImport {
 		}
 	}
 
-	/** Where in the file each problem {@link Visits} names lies: the visit's first row, or the resident's row. */
+	/**
+	 * Where in the file each problem {@link Visits} names lies: the visit's first row, or
+	 * the resident's row.
+	 */
 	private static RowErrors refusal(List<Draft> batch, InvalidInputException ex) {
 		RowErrors errors = new RowErrors();
 		for (InvalidInputException.FieldProblem problem : ex.problems()) {
@@ -364,7 +383,9 @@ final class VisitImport implements RowImport {
 		return errors;
 	}
 
-	/** A column of the file: "residents" (someone missing) points at the person column. */
+	/**
+	 * A column of the file: "residents" (someone missing) points at the person column.
+	 */
 	private static String known(String field) {
 		return ImportKind.VISITS.columns()
 			.stream()

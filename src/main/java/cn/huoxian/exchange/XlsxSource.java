@@ -11,7 +11,9 @@ import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 
-/** The first sheet of an .xlsx workbook, streamed row by row; row 1 must hold the headers. */
+/**
+ * The first sheet of an .xlsx workbook, streamed row by row; row 1 must hold the headers.
+ */
 final class XlsxSource implements TableReader.Source {
 
 	private final ReadableWorkbook workbook;

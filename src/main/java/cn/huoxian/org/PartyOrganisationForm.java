@@ -7,12 +7,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Setting up or changing a party organisation; temporary ones need a category, a post and a set-up date. */
+/**
+ * Setting up or changing a party organisation; temporary ones need a category, a post and
+ * a set-up date.
+ */
 public record PartyOrganisationForm(
-		@NotBlank @Pattern(regexp = "[0-9A-Z-]{2,40}", message = "must be 2 to 40 digits, capitals or dashes") String code,
-		@NotBlank @Size(max = 200) String name, @NotNull PartyOrganisationKind kind, Long parentId,
-		String regionCode, Long unitId, Boolean temporary, TemporaryCategory category, @Size(max = 200) String post,
-		LocalDate setUpOn, LocalDate dissolvedOn) {
+		@NotBlank @Pattern(regexp = "[0-9A-Z-]{2,40}",
+				message = "must be 2 to 40 digits, capitals or dashes") String code,
+		@NotBlank @Size(max = 200) String name, @NotNull PartyOrganisationKind kind, Long parentId, String regionCode,
+		Long unitId, Boolean temporary, TemporaryCategory category, @Size(max = 200) String post, LocalDate setUpOn,
+		LocalDate dissolvedOn) {
 
 	/** Missing means a standing (not temporary) organisation. */
 	public boolean isTemporary() {

@@ -22,7 +22,10 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Party organisations (committee > general branch > branch), including temporary ones at key posts. */
+/**
+ * Party organisations (committee > general branch > branch), including temporary ones at
+ * key posts.
+ */
 @Service
 public class PartyOrganisations {
 
@@ -43,7 +46,8 @@ public class PartyOrganisations {
 		PageResult.check(page, size);
 		Condition where = visible(scope);
 		if (regionCode != null && !regionCode.isBlank()) {
-			where = where.and(cn.huoxian.shared.DataScope.under(PARTY_ORGANISATION.PATH, regions.find(regionCode, scope).path()));
+			where = where.and(
+					cn.huoxian.shared.DataScope.under(PARTY_ORGANISATION.PATH, regions.find(regionCode, scope).path()));
 		}
 		if (temporary != null) {
 			where = where.and(PARTY_ORGANISATION.TEMPORARY.eq(temporary));
@@ -70,12 +74,15 @@ public class PartyOrganisations {
 		return select().where(PARTY_ORGANISATION.CODE.eq(code)).fetchOptional(this::view);
 	}
 
-	/** Temporary party organisations active on a day under a region (a headline figure). */
+	/**
+	 * Temporary party organisations active on a day under a region (a headline figure).
+	 */
 	public long countActiveTemporary(String path, java.time.LocalDate day) {
-		return db.fetchCount(PARTY_ORGANISATION, PARTY_ORGANISATION.TEMPORARY.isTrue()
-			.and(cn.huoxian.shared.DataScope.under(PARTY_ORGANISATION.PATH, path))
-			.and(PARTY_ORGANISATION.SET_UP_ON.le(day))
-			.and(PARTY_ORGANISATION.DISSOLVED_ON.isNull().or(PARTY_ORGANISATION.DISSOLVED_ON.gt(day))));
+		return db.fetchCount(PARTY_ORGANISATION,
+				PARTY_ORGANISATION.TEMPORARY.isTrue()
+					.and(cn.huoxian.shared.DataScope.under(PARTY_ORGANISATION.PATH, path))
+					.and(PARTY_ORGANISATION.SET_UP_ON.le(day))
+					.and(PARTY_ORGANISATION.DISSOLVED_ON.isNull().or(PARTY_ORGANISATION.DISSOLVED_ON.gt(day))));
 	}
 
 	@Transactional
@@ -128,7 +135,9 @@ public class PartyOrganisations {
 	private record Placement(RegionView region, PartyOrganisationView parent) {
 	}
 
-	/** Checks the form's rules and finds the region it hangs in (its own, or its unit's). */
+	/**
+	 * Checks the form's rules and finds the region it hangs in (its own, or its unit's).
+	 */
 	private Placement place(PartyOrganisationForm form, CurrentUser user) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (form.isTemporary()) {
@@ -179,8 +188,7 @@ public class PartyOrganisations {
 	}
 
 	private static boolean covers(DataScope scope, PartyOrganisationView o) {
-		return scope.coversRegion(o.path()) || scope.coversOrganisation(o.orgPath())
-				|| scope.coversUnit(o.unitId());
+		return scope.coversRegion(o.path()) || scope.coversOrganisation(o.orgPath()) || scope.coversUnit(o.unitId());
 	}
 
 	private static Condition visible(DataScope scope) {
@@ -202,10 +210,9 @@ public class PartyOrganisations {
 		return new PartyOrganisationView(r.get(PARTY_ORGANISATION.ID), r.get(PARTY_ORGANISATION.CODE),
 				r.get(PARTY_ORGANISATION.NAME), PartyOrganisationKind.valueOf(r.get(PARTY_ORGANISATION.KIND)),
 				r.get(PARTY_ORGANISATION.PARENT_ID), r.get(PARTY_ORGANISATION.ORG_PATH), r.get(REGION.CODE),
-				r.get(PARTY_ORGANISATION.PATH), r.get(PARTY_ORGANISATION.UNIT_ID),
-				r.get(PARTY_ORGANISATION.TEMPORARY), category == null ? null : TemporaryCategory.valueOf(category),
-				r.get(PARTY_ORGANISATION.POST), r.get(PARTY_ORGANISATION.SET_UP_ON),
-				r.get(PARTY_ORGANISATION.DISSOLVED_ON));
+				r.get(PARTY_ORGANISATION.PATH), r.get(PARTY_ORGANISATION.UNIT_ID), r.get(PARTY_ORGANISATION.TEMPORARY),
+				category == null ? null : TemporaryCategory.valueOf(category), r.get(PARTY_ORGANISATION.POST),
+				r.get(PARTY_ORGANISATION.SET_UP_ON), r.get(PARTY_ORGANISATION.DISSOLVED_ON));
 	}
 
 }

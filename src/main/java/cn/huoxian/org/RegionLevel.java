@@ -27,7 +27,10 @@ public enum RegionLevel {
 		return this == GRID ? null : values()[ordinal() + 1];
 	}
 
-	/** Explains why a code cannot be a child code of the given parent at this level, or null when it can. */
+	/**
+	 * Explains why a code cannot be a child code of the given parent at this level, or
+	 * null when it can.
+	 */
 	public String codeProblem(String code, String parentCode) {
 		if (code == null || !codePattern.matcher(code).matches()) {
 			return switch (this) {

@@ -47,7 +47,10 @@ public class Regions {
 		return db.selectFrom(REGION).where(REGION.PARENT_ID.eq(parent.id())).orderBy(REGION.CODE).fetch(this::view);
 	}
 
-	/** The chain from the user's highest visible ancestor down to this region, for breadcrumbs. */
+	/**
+	 * The chain from the user's highest visible ancestor down to this region, for
+	 * breadcrumbs.
+	 */
 	public List<RegionView> breadcrumbs(String code, DataScope scope) {
 		RegionView region = find(code, scope);
 		List<String> codes = new RegionPath(region.path()).codes();
@@ -66,7 +69,10 @@ public class Regions {
 		return db.selectFrom(REGION).where(REGION.CODE.in(codes)).orderBy(REGION.PATH).fetch(this::view);
 	}
 
-	/** Unscoped lookup for other modules that resolve codes they were given (scope checked by the caller). */
+	/**
+	 * Unscoped lookup for other modules that resolve codes they were given (scope checked
+	 * by the caller).
+	 */
 	public Optional<RegionView> byCode(String code) {
 		return db.selectFrom(REGION).where(REGION.CODE.eq(code)).fetchOptional(this::view);
 	}
@@ -98,7 +104,8 @@ public class Regions {
 		record.setPath(new RegionPath(parent.path()).child(form.code()).value());
 		record.store();
 		events.publishEvent(new RegionCreated(record.getId(), record.getCode(), record.getPath()));
-		// re-read: the counters are filled by column defaults the stored record does not hold
+		// re-read: the counters are filled by column defaults the stored record does not
+		// hold
 		return byId(record.getId()).orElseThrow();
 	}
 
@@ -113,7 +120,10 @@ public class Regions {
 		return find(code, user.scope());
 	}
 
-	/** A region the user may write to: 404 when they cannot see it at all, 403 never (seen means in scope). */
+	/**
+	 * A region the user may write to: 404 when they cannot see it at all, 403 never (seen
+	 * means in scope).
+	 */
 	RegionView writable(String code, CurrentUser user) {
 		RegionRecord region = db.selectFrom(REGION).where(REGION.CODE.eq(code)).fetchOne();
 		if (region == null) {
@@ -137,8 +147,8 @@ public class Regions {
 	}
 
 	/**
-	 * Adds to the counters of the region at this path and of every ancestor, in the caller's
-	 * transaction, so the counts are right the moment the change commits.
+	 * Adds to the counters of the region at this path and of every ancestor, in the
+	 * caller's transaction, so the counts are right the moment the change commits.
 	 */
 	public void adjustCounts(String path, long households, long residents, long partyMembers) {
 		if (households == 0 && residents == 0 && partyMembers == 0) {
@@ -152,13 +162,18 @@ public class Regions {
 			.execute();
 	}
 
-	/** Counts households added in bulk (an import) in a grid and every region above it, and tells listeners. */
+	/**
+	 * Counts households added in bulk (an import) in a grid and every region above it,
+	 * and tells listeners.
+	 */
 	public void householdsAdded(String gridPath, long count) {
 		adjustCounts(gridPath, count, 0, 0);
 		events.publishEvent(new HouseholdsAdded(gridPath, count));
 	}
 
-	/** Tells listeners of a region inserted in bulk (an import), as {@link #create} does. */
+	/**
+	 * Tells listeners of a region inserted in bulk (an import), as {@link #create} does.
+	 */
 	public void regionAdded(long id, String code, String path) {
 		events.publishEvent(new RegionCreated(id, code, path));
 	}

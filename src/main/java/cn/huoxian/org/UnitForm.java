@@ -6,7 +6,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** Registering a unit; the code is its unified social credit code or an internal code. */
-public record UnitForm(@NotBlank @Pattern(regexp = "[0-9A-Z-]{4,40}", message = "must be 4 to 40 digits, capitals or dashes") String code,
+public record UnitForm(
+		@NotBlank @Pattern(regexp = "[0-9A-Z-]{4,40}",
+				message = "must be 4 to 40 digits, capitals or dashes") String code,
 		@NotBlank @Size(max = 200) String name, @NotNull UnitKind kind, @NotBlank String regionCode,
 		Long partyOrganisationId) {
 }

@@ -1,6 +1,7 @@
 /**
- * The organisation network: regions from the city down to grids, buildings, households, units and
- * party organisations (including temporary ones), with counters maintained at every region.
+ * The organisation network: regions from the city down to grids, buildings, households,
+ * units and party organisations (including temporary ones), with counters maintained at
+ * every region.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Organisation network")
 package cn.huoxian.org;

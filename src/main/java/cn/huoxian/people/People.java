@@ -32,7 +32,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Persons and their roles: scoped search, validated registration, masking and audited reveal. */
+/**
+ * Persons and their roles: scoped search, validated registration, masking and audited
+ * reveal.
+ */
 @Service
 public class People {
 
@@ -58,8 +61,8 @@ public class People {
 	}
 
 	/**
-	 * Persons the scope covers, optionally under a region and matching a name prefix or an exact
-	 * ID number; ordered by id. Always masked.
+	 * Persons the scope covers, optionally under a region and matching a name prefix or
+	 * an exact ID number; ordered by id. Always masked.
 	 */
 	public PageResult<PersonView> search(String regionCode, String query, int page, int size, DataScope scope) {
 		PageResult.check(page, size);
@@ -71,12 +74,14 @@ public class People {
 		if (query != null && !query.isBlank()) {
 			String q = query.strip();
 			byName = !ID_LIKE.matcher(q).matches();
-			// inlined (jOOQ escapes it) for the same reason as DataScope.under: an index range needs the prefix
+			// inlined (jOOQ escapes it) for the same reason as DataScope.under: an index
+			// range needs the prefix
 			where = where.and(byName ? PERSON.NAME.like(DSL.inline(q.replace("%", "").replace("_", "") + "%"))
 					: PERSON.ID_NUMBER.eq(q.toUpperCase()));
 		}
 		long total = db.fetchCount(PERSON, where);
-		// a name search reads the (name, path) index in order; ordering by id would walk the whole table
+		// a name search reads the (name, path) index in order; ordering by id would walk
+		// the whole table
 		List<PersonRecord> rows = db.selectFrom(PERSON)
 			.where(where)
 			.orderBy(byName ? List.of(PERSON.NAME, PERSON.PATH, PERSON.ID) : List.of(PERSON.ID))
@@ -104,7 +109,10 @@ public class People {
 		return person == null ? Optional.empty() : Optional.of(views(List.of(person), false).get(0));
 	}
 
-	/** The unmasked person, for a role that may see it, with the reason written to the audit log. */
+	/**
+	 * The unmasked person, for a role that may see it, with the reason written to the
+	 * audit log.
+	 */
 	@Transactional
 	public PersonView reveal(long id, String reason, CurrentUser user) {
 		PersonRecord person = visibleRecord(id, user.scope());
@@ -155,7 +163,8 @@ public class People {
 	}
 
 	private Placement validate(PersonForm form, Long existingId, CurrentUser user) {
-		// scope first: a write outside the user's subtree is refused whatever else is wrong with it
+		// scope first: a write outside the user's subtree is refused whatever else is
+		// wrong with it
 		Placement placement = placementInScope(form, user);
 		List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
 		IdNumber.problem(form.idNumber())
@@ -186,7 +195,8 @@ public class People {
 		}
 		if (form.householdId() != null) {
 			HouseholdView household = households.fetch(form.householdId())
-				.orElseThrow(() -> new InvalidInputException("householdId", "no household has id " + form.householdId()));
+				.orElseThrow(
+						() -> new InvalidInputException("householdId", "no household has id " + form.householdId()));
 			if (!user.scope().coversRegion(household.path())) {
 				throw new ForbiddenException("household " + household.id() + " is outside your scope");
 			}
@@ -243,7 +253,10 @@ public class People {
 				&& db.fetchExists(db.selectOne().from(PERSON).where(PERSON.ID.eq(person.getId()).and(visible(scope))));
 	}
 
-	/** The scope as a condition on PERSON: region subtree, unit roles, party organisation subtree, or self. */
+	/**
+	 * The scope as a condition on PERSON: region subtree, unit roles, party organisation
+	 * subtree, or self.
+	 */
 	static Condition visible(DataScope scope) {
 		List<Condition> any = new ArrayList<>();
 		any.add(scope.regionCondition(PERSON.PATH));

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * One role a person holds with the facts it needs: a cadre's rank, position and unit; a party
- * member's organisation, join date and membership; medical staff's institution and department; a
- * first secretary's dispatching unit and village.
+ * One role a person holds with the facts it needs: a cadre's rank, position and unit; a
+ * party member's organisation, join date and membership; medical staff's institution and
+ * department; a first secretary's dispatching unit and village.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PersonRoleView(RoleKind role, CadreRank rank, String position, Long unitId, Long partyOrganisationId,

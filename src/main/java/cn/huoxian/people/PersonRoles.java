@@ -74,7 +74,8 @@ class PersonRoles {
 					checkUnit(problems, at + "dispatchingUnitId", role.dispatchingUnitId(), true);
 					var village = role.villageCode() == null ? null : regions.byCode(role.villageCode()).orElse(null);
 					if (village == null || village.level() != RegionLevel.VILLAGE) {
-						problems.add(new FieldProblem(at + "villageCode", "must be the code of a village or community"));
+						problems
+							.add(new FieldProblem(at + "villageCode", "must be the code of a village or community"));
 					}
 				}
 				case VOLUNTEER -> {
@@ -136,7 +137,8 @@ class PersonRoles {
 						r.get(PERSON_ROLE.RANK) == null ? null : CadreRank.valueOf(r.get(PERSON_ROLE.RANK)),
 						r.get(PERSON_ROLE.POSITION), r.get(PERSON_ROLE.UNIT_ID),
 						r.get(PERSON_ROLE.PARTY_ORGANISATION_ID), r.get(PERSON_ROLE.JOINED_ON),
-						r.get(PERSON_ROLE.MEMBERSHIP) == null ? null : Membership.valueOf(r.get(PERSON_ROLE.MEMBERSHIP)),
+						r.get(PERSON_ROLE.MEMBERSHIP) == null ? null
+								: Membership.valueOf(r.get(PERSON_ROLE.MEMBERSHIP)),
 						r.get(PERSON_ROLE.INSTITUTION), r.get(PERSON_ROLE.DEPARTMENT),
 						r.get(PERSON_ROLE.DISPATCHING_UNIT_ID), r.get(REGION.CODE))));
 		return byPerson;

@@ -1,6 +1,6 @@
 /**
- * People: residents, cadres, party members, medical staff, volunteers and first secretaries, with
- * ID-number validation, masking and audited reveals.
+ * People: residents, cadres, party members, medical staff, volunteers and first
+ * secretaries, with ID-number validation, masking and audited reveals.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "People")
 package cn.huoxian.people;

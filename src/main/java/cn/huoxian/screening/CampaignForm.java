@@ -8,16 +8,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * Opening a campaign over a region the user holds, for a period: all households under it, or
- * ({@code RETURNEES_SINCE}) the households of residents registered as returned on or after
- * {@code targetSince}.
+ * Opening a campaign over a region the user holds, for a period: all households under it,
+ * or ({@code RETURNEES_SINCE}) the households of residents registered as returned on or
+ * after {@code targetSince}.
  */
 public record CampaignForm(@NotBlank @Size(max = 100) String name, @NotBlank String rootRegion,
 		@NotNull LocalDate startsOn, @NotNull LocalDate endsOn, Set<Question> questions, CampaignTarget target,
 		LocalDate targetSince) {
 
-	public CampaignForm(String name, String rootRegion, LocalDate startsOn, LocalDate endsOn,
-			Set<Question> questions) {
+	public CampaignForm(String name, String rootRegion, LocalDate startsOn, LocalDate endsOn, Set<Question> questions) {
 		this(name, rootRegion, startsOn, endsOn, questions, CampaignTarget.ALL_HOUSEHOLDS, null);
 	}
 

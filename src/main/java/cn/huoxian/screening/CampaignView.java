@@ -3,12 +3,17 @@ package cn.huoxian.screening;
 import java.time.LocalDate;
 import java.util.Set;
 
-/** A campaign: its root region, target, period, questions and whether it is open today. */
+/**
+ * A campaign: its root region, target, period, questions and whether it is open today.
+ */
 public record CampaignView(long id, String name, String rootRegion, String rootName, String rootPath,
 		CampaignTarget target, LocalDate targetSince, LocalDate startsOn, LocalDate endsOn, Set<Question> questions,
 		boolean open) {
 
-	/** True when the campaign covers a fixed list of households rather than all under its root. */
+	/**
+	 * True when the campaign covers a fixed list of households rather than all under its
+	 * root.
+	 */
 	public boolean hasTargetList() {
 		return target == CampaignTarget.RETURNEES_SINCE;
 	}

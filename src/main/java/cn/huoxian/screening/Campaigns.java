@@ -35,7 +35,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Screening campaigns: opened by city, county or township staff over a region they hold. */
+/**
+ * Screening campaigns: opened by city, county or township staff over a region they hold.
+ */
 @Service
 public class Campaigns {
 
@@ -52,8 +54,8 @@ public class Campaigns {
 	}
 
 	/**
-	 * Opens a campaign and sets up one coverage counter per region under its root, starting from
-	 * the households registered there now.
+	 * Opens a campaign and sets up one coverage counter per region under its root,
+	 * starting from the households registered there now.
 	 */
 	@Transactional
 	public CampaignView create(CampaignForm form, CurrentUser user) {
@@ -73,8 +75,8 @@ public class Campaigns {
 		if (target == CampaignTarget.RETURNEES_SINCE && form.targetSince() == null) {
 			throw new InvalidInputException("targetSince", "is required for a campaign of returnees");
 		}
-		Set<Question> questions = form.questions() == null || form.questions().isEmpty()
-				? EnumSet.allOf(Question.class) : EnumSet.copyOf(form.questions());
+		Set<Question> questions = form.questions() == null || form.questions().isEmpty() ? EnumSet.allOf(Question.class)
+				: EnumSet.copyOf(form.questions());
 		ScreeningCampaignRecord campaign = db.newRecord(SCREENING_CAMPAIGN);
 		campaign.setName(form.name().strip());
 		campaign.setRootRegionId(root.id());
@@ -101,8 +103,9 @@ public class Campaigns {
 	}
 
 	/**
-	 * Fixes the target list: the households of residents under the root registered as returned on or
-	 * after the date; then one counter per region under the root counting only those households.
+	 * Fixes the target list: the households of residents under the root registered as
+	 * returned on or after the date; then one counter per region under the root counting
+	 * only those households.
 	 */
 	private void targetReturnees(long campaignId, String rootPath, java.time.LocalDate since) {
 		db.insertInto(SCREENING_TARGET, SCREENING_TARGET.CAMPAIGN_ID, SCREENING_TARGET.HOUSEHOLD_ID,
@@ -124,7 +127,10 @@ public class Campaigns {
 			.forEach(r -> ancestorPaths(r.value1()).forEach(p -> byRegion.merge(p, (long) r.value2(), Long::sum)));
 		var insert = db.insertInto(SCREENING_COUNTER, SCREENING_COUNTER.CAMPAIGN_ID, SCREENING_COUNTER.REGION_ID,
 				SCREENING_COUNTER.PATH, SCREENING_COUNTER.HOUSEHOLDS);
-		for (var region : db.select(REGION.ID, REGION.PATH).from(REGION).where(cn.huoxian.shared.DataScope.under(REGION.PATH, rootPath)).fetch()) {
+		for (var region : db.select(REGION.ID, REGION.PATH)
+			.from(REGION)
+			.where(cn.huoxian.shared.DataScope.under(REGION.PATH, rootPath))
+			.fetch()) {
 			insert = insert.values(campaignId, region.value1(), region.value2(),
 					byRegion.getOrDefault(region.value2(), 0L));
 		}
@@ -140,7 +146,10 @@ public class Campaigns {
 				SCREENING_TARGET.CAMPAIGN_ID.eq(campaign.id()).and(SCREENING_TARGET.HOUSEHOLD_ID.eq(householdId)));
 	}
 
-	/** Campaigns whose root lies inside the scope, or that cover the scope's regions; newest first. */
+	/**
+	 * Campaigns whose root lies inside the scope, or that cover the scope's regions;
+	 * newest first.
+	 */
 	public List<CampaignView> list(DataScope scope) {
 		return all().stream().filter(c -> overlaps(c, scope)).toList();
 	}
@@ -171,7 +180,10 @@ public class Campaigns {
 			.orElseThrow(() -> new NotFoundException("campaign " + id));
 	}
 
-	/** Households registered after a campaign opened are targets too: count them in every open campaign. */
+	/**
+	 * Households registered after a campaign opened are targets too: count them in every
+	 * open campaign.
+	 */
 	@EventListener
 	void on(HouseholdsAdded event) {
 		List<String> ancestors = ancestorPaths(event.gridPath());
@@ -185,10 +197,15 @@ public class Campaigns {
 			.execute();
 	}
 
-	/** A region added under a campaign's root gets its (empty) counter, so its coverage can be read at once. */
+	/**
+	 * A region added under a campaign's root gets its (empty) counter, so its coverage
+	 * can be read at once.
+	 */
 	@EventListener
 	void on(cn.huoxian.org.RegionCreated event) {
-		for (var campaign : db.select(SCREENING_CAMPAIGN.ID, SCREENING_CAMPAIGN.ROOT_PATH).from(SCREENING_CAMPAIGN).fetch()) {
+		for (var campaign : db.select(SCREENING_CAMPAIGN.ID, SCREENING_CAMPAIGN.ROOT_PATH)
+			.from(SCREENING_CAMPAIGN)
+			.fetch()) {
 			if (event.path().startsWith(campaign.value2())) {
 				db.insertInto(SCREENING_COUNTER, SCREENING_COUNTER.CAMPAIGN_ID, SCREENING_COUNTER.REGION_ID,
 						SCREENING_COUNTER.PATH)

@@ -21,7 +21,10 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Service;
 
-/** Read model for coverage: counters of a region and its children, and the blind-spot list. */
+/**
+ * Read model for coverage: counters of a region and its children, and the blind-spot
+ * list.
+ */
 @Service
 public class Coverage {
 
@@ -51,7 +54,9 @@ public class Coverage {
 	public record View(CampaignView campaign, Figures region, List<Figures> children) {
 	}
 
-	/** An uncovered household: where it is, and when it was last tried (null if never). */
+	/**
+	 * An uncovered household: where it is, and when it was last tried (null if never).
+	 */
 	public record BlindSpot(long householdId, String gridCode, String gridName, String building, String address,
 			String door, int residents, OffsetDateTime lastVisitedAt) {
 	}
@@ -95,8 +100,9 @@ public class Coverage {
 	}
 
 	/**
-	 * Streams every blind spot under a region (for the ledger export) without holding them in memory;
-	 * in a read-only transaction so PostgreSQL honours the fetch size (it needs autocommit off).
+	 * Streams every blind spot under a region (for the ledger export) without holding
+	 * them in memory; in a read-only transaction so PostgreSQL honours the fetch size (it
+	 * needs autocommit off).
 	 */
 	@org.springframework.transaction.annotation.Transactional(readOnly = true)
 	public void eachBlindSpot(long campaignId, String regionCode, DataScope scope,
@@ -114,7 +120,10 @@ public class Coverage {
 
 	private static final cn.huoxian.db.tables.ScreeningTarget TARGET = SCREENING_TARGET.as("target");
 
-	/** Uncovered households under a path: all households there, or only the campaign's target list. */
+	/**
+	 * Uncovered households under a path: all households there, or only the campaign's
+	 * target list.
+	 */
 	private org.jooq.SelectLimitStep<Record> blindSpotQuery(CampaignView campaign, String path) {
 		var state = STATE;
 		org.jooq.SelectField<?>[] fields = { HOUSEHOLD.ID, HOUSEHOLD.ADDRESS, HOUSEHOLD.DOOR, HOUSEHOLD.RESIDENTS,
@@ -139,8 +148,8 @@ public class Coverage {
 	}
 
 	private RegionView regionIn(CampaignView campaign, String regionCode, DataScope scope) {
-		RegionView region = regions.find(regionCode == null || regionCode.isBlank() ? campaign.rootRegion() : regionCode,
-				scope);
+		RegionView region = regions
+			.find(regionCode == null || regionCode.isBlank() ? campaign.rootRegion() : regionCode, scope);
 		if (!region.path().startsWith(campaign.rootPath())) {
 			throw new NotFoundException("region " + regionCode + " in campaign " + campaign.id());
 		}

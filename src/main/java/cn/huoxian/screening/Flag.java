@@ -2,7 +2,10 @@ package cn.huoxian.screening;
 
 import java.math.BigDecimal;
 
-/** Why a resident needs follow-up: fever, symptoms, travel from a high-risk area, contact with a case. */
+/**
+ * Why a resident needs follow-up: fever, symptoms, travel from a high-risk area, contact
+ * with a case.
+ */
 public enum Flag {
 
 	FEVER, SYMPTOMS, HIGH_RISK_TRAVEL, CONTACT;

@@ -18,7 +18,10 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Residents flagged by visits, listed per region until someone records how they were handled. */
+/**
+ * Residents flagged by visits, listed per region until someone records how they were
+ * handled.
+ */
 @Service
 public class Flags {
 
@@ -63,7 +66,10 @@ public class Flags {
 		return new PageResult<>(items, total, page, size);
 	}
 
-	/** Marks a flag handled (e.g. an isolation case opened, or a doctor cleared the resident). */
+	/**
+	 * Marks a flag handled (e.g. an isolation case opened, or a doctor cleared the
+	 * resident).
+	 */
 	@Transactional
 	public void handle(long flagId, String note, CurrentUser user) {
 		user.requirePeopleEditor();

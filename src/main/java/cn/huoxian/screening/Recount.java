@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The administrator's check: recomputes every household's state from its latest visit and every
- * counter from the households, reports each difference, and repairs it.
+ * The administrator's check: recomputes every household's state from its latest visit and
+ * every counter from the households, reports each difference, and repairs it.
  */
 @Service
 public class Recount {
@@ -104,9 +104,11 @@ public class Recount {
 		long checked = 0;
 		long repaired = 0;
 		Map<Long, State> actual = new HashMap<>();
-		db.selectFrom(SCREENING_HOUSEHOLD).where(SCREENING_HOUSEHOLD.CAMPAIGN_ID.eq(campaignId)).fetchSize(1000).forEach(
-				r -> actual.put(r.getHouseholdId(), new State(r.getHouseholdId(), r.getPath(), r.getCovered(),
-						r.getLastVisitId(), r.getLastVisitedAt(), r.getResidentsAccounted(), r.getFlagged())));
+		db.selectFrom(SCREENING_HOUSEHOLD)
+			.where(SCREENING_HOUSEHOLD.CAMPAIGN_ID.eq(campaignId))
+			.fetchSize(1000)
+			.forEach(r -> actual.put(r.getHouseholdId(), new State(r.getHouseholdId(), r.getPath(), r.getCovered(),
+					r.getLastVisitId(), r.getLastVisitedAt(), r.getResidentsAccounted(), r.getFlagged())));
 		for (State want : expected.values()) {
 			checked++;
 			State have = actual.remove(want.householdId());
@@ -116,7 +118,8 @@ public class Recount {
 			repaired++;
 			note(differences, "household " + want.householdId() + ": state " + have + " should be " + want);
 			db.deleteFrom(SCREENING_HOUSEHOLD)
-				.where(SCREENING_HOUSEHOLD.CAMPAIGN_ID.eq(campaignId), SCREENING_HOUSEHOLD.HOUSEHOLD_ID.eq(want.householdId()))
+				.where(SCREENING_HOUSEHOLD.CAMPAIGN_ID.eq(campaignId),
+						SCREENING_HOUSEHOLD.HOUSEHOLD_ID.eq(want.householdId()))
 				.execute();
 			db.insertInto(SCREENING_HOUSEHOLD)
 				.set(SCREENING_HOUSEHOLD.CAMPAIGN_ID, campaignId)
@@ -141,7 +144,10 @@ public class Recount {
 		return new long[] { checked, repaired };
 	}
 
-	/** Timestamps come back from the database at another offset; compare instants, not representations. */
+	/**
+	 * Timestamps come back from the database at another offset; compare instants, not
+	 * representations.
+	 */
 	private static State normalised(State have, State want) {
 		if (have == null || have.at() == null || !have.at().isEqual(want.at())) {
 			return have;
@@ -172,8 +178,7 @@ public class Recount {
 				.groupBy(HOUSEHOLD.PATH)
 				.forEach(r -> roll(want, r.value1(), 0, r.value2()));
 		}
-		db.select(SCREENING_HOUSEHOLD.PATH,
-				DSL.sum(DSL.when(SCREENING_HOUSEHOLD.COVERED.isTrue(), 1).otherwise(0)),
+		db.select(SCREENING_HOUSEHOLD.PATH, DSL.sum(DSL.when(SCREENING_HOUSEHOLD.COVERED.isTrue(), 1).otherwise(0)),
 				DSL.sum(SCREENING_HOUSEHOLD.RESIDENTS_ACCOUNTED), DSL.sum(SCREENING_HOUSEHOLD.FLAGGED))
 			.from(SCREENING_HOUSEHOLD)
 			.where(SCREENING_HOUSEHOLD.CAMPAIGN_ID.eq(campaignId))
@@ -203,8 +208,10 @@ public class Recount {
 				continue;
 			}
 			repaired++;
-			note(differences, "counter " + entry.getKey() + ": " + (actual == null ? "missing"
-					: java.util.Arrays.toString(actual)) + " should be " + java.util.Arrays.toString(expected));
+			note(differences,
+					"counter " + entry.getKey() + ": "
+							+ (actual == null ? "missing" : java.util.Arrays.toString(actual)) + " should be "
+							+ java.util.Arrays.toString(expected));
 			db.deleteFrom(SCREENING_COUNTER)
 				.where(SCREENING_COUNTER.CAMPAIGN_ID.eq(campaignId), SCREENING_COUNTER.PATH.eq(entry.getKey()))
 				.execute();
@@ -222,7 +229,10 @@ public class Recount {
 		return new long[] { want.size(), repaired };
 	}
 
-	/** Adds a grid's figure to the grid and every region above it (within the campaign's root). */
+	/**
+	 * Adds a grid's figure to the grid and every region above it (within the campaign's
+	 * root).
+	 */
 	private static void roll(Map<String, long[]> want, String gridPath, int index, long value) {
 		for (String path : Campaigns.ancestorPaths(gridPath)) {
 			long[] figures = want.get(path);

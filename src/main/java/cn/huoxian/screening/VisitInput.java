@@ -7,9 +7,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * One visit as a client sends it. {@code visitId} is chosen by the client so a retried batch is
- * not counted twice. A covered visit accounts for every registered resident; people found who
- * are not registered are listed in {@code unregistered} and become residents of the household.
+ * One visit as a client sends it. {@code visitId} is chosen by the client so a retried
+ * batch is not counted twice. A covered visit accounts for every registered resident;
+ * people found who are not registered are listed in {@code unregistered} and become
+ * residents of the household.
  */
 public record VisitInput(UUID visitId, Long householdId, OffsetDateTime visitedAt, Outcome outcome,
 		List<ResidentCheck> residents, List<NewResident> unregistered) {
@@ -23,8 +24,8 @@ public record VisitInput(UUID visitId, Long householdId, OffsetDateTime visitedA
 	}
 
 	/**
-	 * What the visit found about one registered resident; {@code travelFrom} names one of the
-	 * configured high-risk areas the resident came from (which flags them).
+	 * What the visit found about one registered resident; {@code travelFrom} names one of
+	 * the configured high-risk areas the resident came from (which flags them).
 	 */
 	public record ResidentCheck(Long personId, ResidentStatus status, String awayWhere, BigDecimal temperature,
 			Set<Flag> flags, String travelFrom) {

@@ -24,9 +24,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a validated batch with one prepared statement per kind of row (JDBC batches): visits and
- * their residents, each household's latest state, the counters of every region above it (one
- * update per region per batch), flags and events.
+ * Writes a validated batch with one prepared statement per kind of row (JDBC batches):
+ * visits and their residents, each household's latest state, the counters of every region
+ * above it (one update per region per batch), flags and events.
  */
 @Component
 class VisitWriter {
@@ -58,10 +58,10 @@ class VisitWriter {
 
 	private void insertVisits(long campaignId, List<VisitInput> visits, Map<Long, Visits.Target> targets,
 			CurrentUser user) {
-		BatchBindStep batch = db.batch(db.insertInto(SCREENING_VISIT, SCREENING_VISIT.VISIT_ID,
-				SCREENING_VISIT.CAMPAIGN_ID, SCREENING_VISIT.HOUSEHOLD_ID, SCREENING_VISIT.PATH,
-				SCREENING_VISIT.VISITOR_PERSON_ID, SCREENING_VISIT.RECORDED_BY, SCREENING_VISIT.VISITED_AT,
-				SCREENING_VISIT.OUTCOME)
+		BatchBindStep batch = db.batch(db
+			.insertInto(SCREENING_VISIT, SCREENING_VISIT.VISIT_ID, SCREENING_VISIT.CAMPAIGN_ID,
+					SCREENING_VISIT.HOUSEHOLD_ID, SCREENING_VISIT.PATH, SCREENING_VISIT.VISITOR_PERSON_ID,
+					SCREENING_VISIT.RECORDED_BY, SCREENING_VISIT.VISITED_AT, SCREENING_VISIT.OUTCOME)
 			.values((UUID) null, null, null, null, null, null, null, null));
 		for (VisitInput visit : visits) {
 			batch = batch.bind(visit.visitId(), campaignId, visit.householdId(),
@@ -72,10 +72,11 @@ class VisitWriter {
 	}
 
 	private void insertResidents(List<VisitInput> visits) {
-		BatchBindStep batch = db.batch(db.insertInto(SCREENING_VISIT_RESIDENT, SCREENING_VISIT_RESIDENT.VISIT_ID,
-				SCREENING_VISIT_RESIDENT.PERSON_ID, SCREENING_VISIT_RESIDENT.STATUS,
-				SCREENING_VISIT_RESIDENT.AWAY_WHERE, SCREENING_VISIT_RESIDENT.TEMPERATURE,
-				SCREENING_VISIT_RESIDENT.TRAVEL_FROM, SCREENING_VISIT_RESIDENT.FLAGS)
+		BatchBindStep batch = db.batch(db
+			.insertInto(SCREENING_VISIT_RESIDENT, SCREENING_VISIT_RESIDENT.VISIT_ID, SCREENING_VISIT_RESIDENT.PERSON_ID,
+					SCREENING_VISIT_RESIDENT.STATUS, SCREENING_VISIT_RESIDENT.AWAY_WHERE,
+					SCREENING_VISIT_RESIDENT.TEMPERATURE, SCREENING_VISIT_RESIDENT.TRAVEL_FROM,
+					SCREENING_VISIT_RESIDENT.FLAGS)
 			.values((UUID) null, null, null, null, (BigDecimal) null, null, null));
 		int rows = 0;
 		for (VisitInput visit : visits) {
@@ -91,8 +92,8 @@ class VisitWriter {
 	}
 
 	/**
-	 * The latest visit decides a household's state; an older visit arriving late only joins the
-	 * history.
+	 * The latest visit decides a household's state; an older visit arriving late only
+	 * joins the history.
 	 */
 	private void updateStates(long campaignId, List<VisitInput> visits, Map<Long, Visits.Target> targets,
 			Map<String, long[]> deltas) {
@@ -103,14 +104,16 @@ class VisitWriter {
 		}
 		Map<Long, ScreeningHouseholdRecord> existing = db.selectFrom(SCREENING_HOUSEHOLD)
 			.where(SCREENING_HOUSEHOLD.CAMPAIGN_ID.eq(campaignId))
-			// = any(array), not a 1,000-value IN list: PostgreSQL's generic plan for the IN list scans the campaign
+			// = any(array), not a 1,000-value IN list: PostgreSQL's generic plan for the
+			// IN list scans the campaign
 			.and(SCREENING_HOUSEHOLD.HOUSEHOLD_ID.eq(org.jooq.impl.DSL.any(latest.keySet().toArray(Long[]::new))))
 			.fetchMap(SCREENING_HOUSEHOLD.HOUSEHOLD_ID);
-		BatchBindStep inserts = db.batch(db.insertInto(SCREENING_HOUSEHOLD, SCREENING_HOUSEHOLD.CAMPAIGN_ID,
-				SCREENING_HOUSEHOLD.HOUSEHOLD_ID, SCREENING_HOUSEHOLD.PATH, SCREENING_HOUSEHOLD.COVERED,
-				SCREENING_HOUSEHOLD.LAST_VISIT_ID, SCREENING_HOUSEHOLD.LAST_VISITED_AT,
-				SCREENING_HOUSEHOLD.RESIDENTS_ACCOUNTED, SCREENING_HOUSEHOLD.FLAGGED)
-			.values((Long) null, null, null, null, null, null, null, null));
+		BatchBindStep inserts = db
+			.batch(db.insertInto(SCREENING_HOUSEHOLD, SCREENING_HOUSEHOLD.CAMPAIGN_ID, SCREENING_HOUSEHOLD.HOUSEHOLD_ID,
+					SCREENING_HOUSEHOLD.PATH, SCREENING_HOUSEHOLD.COVERED, SCREENING_HOUSEHOLD.LAST_VISIT_ID,
+					SCREENING_HOUSEHOLD.LAST_VISITED_AT, SCREENING_HOUSEHOLD.RESIDENTS_ACCOUNTED,
+					SCREENING_HOUSEHOLD.FLAGGED)
+				.values((Long) null, null, null, null, null, null, null, null));
 		BatchBindStep updates = db.batch(db.update(SCREENING_HOUSEHOLD)
 			.set(SCREENING_HOUSEHOLD.COVERED, (Boolean) null)
 			.set(SCREENING_HOUSEHOLD.LAST_VISIT_ID, (UUID) null)
@@ -154,8 +157,9 @@ class VisitWriter {
 	}
 
 	/**
-	 * Whether one visit is later than another: by time, and at the same instant by visitId as text
-	 * (the order the recount uses in SQL, so both always agree on the latest visit).
+	 * Whether one visit is later than another: by time, and at the same instant by
+	 * visitId as text (the order the recount uses in SQL, so both always agree on the
+	 * latest visit).
 	 */
 	static boolean supersedes(OffsetDateTime at, UUID id, OffsetDateTime otherAt, UUID otherId) {
 		// instants, not compareTo: the database hands timestamps back at another offset
@@ -190,7 +194,10 @@ class VisitWriter {
 		batch.execute();
 	}
 
-	/** One multi-row insert for the batch's flags; each flag's id comes back for its event. */
+	/**
+	 * One multi-row insert for the batch's flags; each flag's id comes back for its
+	 * event.
+	 */
 	private void raiseFlags(long campaignId, List<VisitInput> visits, Map<Long, Visits.Target> targets) {
 		record Raised(VisitInput visit, long personId, Set<Flag> flags, String path) {
 		}
@@ -212,7 +219,8 @@ class VisitWriter {
 			insert = insert.values(campaignId, r.visit().visitId(), r.personId(), r.path(), joined(r.flags()),
 					r.visit().visitedAt());
 		}
-		Map<String, Long> ids = insert.returningResult(SCREENING_FLAG.ID, SCREENING_FLAG.VISIT_ID, SCREENING_FLAG.PERSON_ID)
+		Map<String, Long> ids = insert
+			.returningResult(SCREENING_FLAG.ID, SCREENING_FLAG.VISIT_ID, SCREENING_FLAG.PERSON_ID)
 			.fetchMap(r -> r.value2() + "/" + r.value3(), r -> r.value1());
 		for (Raised r : raised) {
 			events.publishEvent(new ResidentFlagged(ids.get(r.visit().visitId() + "/" + r.personId()), campaignId,

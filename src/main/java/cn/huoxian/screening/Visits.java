@@ -31,9 +31,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records batches of visits: the whole batch is validated first (one bad visit rejects it, named),
- * visits already stored under the same client {@code visitId} are skipped, and the households'
- * latest state and the coverage counters at every level change in the same transaction.
+ * Records batches of visits: the whole batch is validated first (one bad visit rejects
+ * it, named), visits already stored under the same client {@code visitId} are skipped,
+ * and the households' latest state and the coverage counters at every level change in the
+ * same transaction.
  */
 @Service
 public class Visits {
@@ -66,7 +67,10 @@ public class Visits {
 		this.highRiskAreas = highRiskAreas.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
 	}
 
-	/** What a batch did: visits stored, and visits skipped because their visitId was already stored. */
+	/**
+	 * What a batch did: visits stored, and visits skipped because their visitId was
+	 * already stored.
+	 */
 	public record BatchResult(int accepted, int duplicates) {
 	}
 
@@ -84,7 +88,8 @@ public class Visits {
 		checkShapes(visits, campaign);
 		visits = visits.stream().map(Visits::toMicros).toList();
 		Map<Long, Target> targets = targets(visits, campaign, user);
-		// a retried visit is skipped before its residents are checked: the household may have changed since
+		// a retried visit is skipped before its residents are checked: the household may
+		// have changed since
 		Set<UUID> stored = storedVisitIds(visits);
 		List<VisitInput> fresh = visits.stream().filter(v -> !stored.contains(v.visitId())).toList();
 		checkResidents(fresh, visits, targets);
@@ -126,7 +131,8 @@ public class Visits {
 
 	private Map<Long, Target> targets(List<VisitInput> visits, CampaignView campaign, CurrentUser user) {
 		Set<Long> ids = visits.stream().map(VisitInput::householdId).collect(Collectors.toSet());
-		// locking the households serialises batches that touch the same ones, so state deltas stay exact
+		// locking the households serialises batches that touch the same ones, so state
+		// deltas stay exact
 		Map<Long, String> paths = db.select(HOUSEHOLD.ID, HOUSEHOLD.PATH)
 			.from(HOUSEHOLD)
 			.where(HOUSEHOLD.ID.eq(DSL.any(ids.toArray(Long[]::new))))
@@ -147,8 +153,8 @@ public class Visits {
 						"household " + visit.householdId() + " is not a target of this campaign");
 			}
 			if (!user.scope().coversRegion(path)) {
-				throw new ForbiddenException("household " + visit.householdId() + " (visit " + visit.visitId()
-						+ ") is outside your scope");
+				throw new ForbiddenException(
+						"household " + visit.householdId() + " (visit " + visit.visitId() + ") is outside your scope");
 			}
 			targets.put(visit.householdId(), new Target(visit.householdId(), path,
 					residents.getOrDefault(visit.householdId(), new HashSet<>())));
@@ -171,7 +177,8 @@ public class Visits {
 				VisitInput.ResidentCheck check = visit.residentsOrEmpty().get(r);
 				String field = at + "residents[" + r + "].";
 				if (check == null || check.personId() == null || !target.residents().contains(check.personId())) {
-					throw invalid(field + "personId", visit, "is not a registered resident of household " + target.id());
+					throw invalid(field + "personId", visit,
+							"is not a registered resident of household " + target.id());
 				}
 				if (!accounted.add(check.personId())) {
 					throw invalid(field + "personId", visit, "is listed twice");
@@ -182,8 +189,8 @@ public class Visits {
 				checkTemperature(field, visit, check.temperature());
 				if (check.travelFrom() != null && !check.travelFrom().isBlank()
 						&& !highRiskAreas.contains(check.travelFrom().strip())) {
-					throw invalid(field + "travelFrom", visit, "is not one of the configured high-risk areas "
-							+ highRiskAreas);
+					throw invalid(field + "travelFrom", visit,
+							"is not one of the configured high-risk areas " + highRiskAreas);
 				}
 			}
 			if (!accounted.equals(target.residents())) {
@@ -230,7 +237,10 @@ public class Visits {
 			.fetch(SCREENING_VISIT.VISIT_ID));
 	}
 
-	/** People found but not registered become residents; the visit then accounts for them like the rest. */
+	/**
+	 * People found but not registered become residents; the visit then accounts for them
+	 * like the rest.
+	 */
 	private List<VisitInput> registerUnregistered(List<VisitInput> visits, Map<Long, Target> targets,
 			CurrentUser user) {
 		List<VisitInput> result = new ArrayList<>(visits.size());
@@ -242,8 +252,10 @@ public class Visits {
 			List<VisitInput.ResidentCheck> residents = new ArrayList<>(visit.residentsOrEmpty());
 			for (VisitInput.NewResident found : visit.unregisteredOrEmpty()) {
 				try {
-					long id = people.create(new PersonForm(found.name().strip(), found.idNumber(), found.phone(),
-							visit.householdId(), null, List.of()), user).id();
+					long id = people
+						.create(new PersonForm(found.name().strip(), found.idNumber(), found.phone(),
+								visit.householdId(), null, List.of()), user)
+						.id();
 					targets.get(visit.householdId()).residents().add(id);
 					residents.add(new VisitInput.ResidentCheck(id, ResidentStatus.PRESENT, null, found.temperature(),
 							found.flags()));
@@ -258,12 +270,18 @@ public class Visits {
 		return result;
 	}
 
-	/** The high-risk areas a resident's travel is asked about (huoxian.screening.high-risk-areas). */
+	/**
+	 * The high-risk areas a resident's travel is asked about
+	 * (huoxian.screening.high-risk-areas).
+	 */
 	public List<String> highRiskAreas() {
 		return highRiskAreas;
 	}
 
-	/** Times are kept to the microsecond, as both databases store them, so "latest" compares alike in memory and SQL. */
+	/**
+	 * Times are kept to the microsecond, as both databases store them, so "latest"
+	 * compares alike in memory and SQL.
+	 */
 	private static VisitInput toMicros(VisitInput visit) {
 		return new VisitInput(visit.visitId(), visit.householdId(),
 				visit.visitedAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS), visit.outcome(), visit.residents(),

@@ -7,7 +7,10 @@ import java.time.ZoneId;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The business day runs in Asia/Shanghai whatever the server's zone; one Clock for the whole app. */
+/**
+ * The business day runs in Asia/Shanghai whatever the server's zone; one Clock for the
+ * whole app.
+ */
 @Configuration(proxyBeanMethods = false)
 public class BusinessDay {
 

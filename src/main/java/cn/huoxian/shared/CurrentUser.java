@@ -1,8 +1,8 @@
 package cn.huoxian.shared;
 
 /**
- * The signed-in user as the other modules see it: who, in which role, over what scope, and
- * whether the role may see unmasked ID numbers and phones (each reveal is audited).
+ * The signed-in user as the other modules see it: who, in which role, over what scope,
+ * and whether the role may see unmasked ID numbers and phones (each reveal is audited).
  */
 public record CurrentUser(String username, Long personId, String role, DataScope scope, boolean mayReveal,
 		boolean mayEditNetwork, boolean mayEditPeople) {
@@ -11,7 +11,10 @@ public record CurrentUser(String username, Long personId, String role, DataScope
 		return "CITY_ADMIN".equals(role);
 	}
 
-	/** Throws 403 unless the user may change the network (regions, units, party organisations). */
+	/**
+	 * Throws 403 unless the user may change the network (regions, units, party
+	 * organisations).
+	 */
 	public void requireNetworkEditor() {
 		if (!mayEditNetwork) {
 			throw new ForbiddenException("role " + role + " may not change the organisation network");

@@ -7,9 +7,10 @@ import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
- * What one user may see: region subtrees (by path), units, party-organisation subtrees (by org
- * path), and for self-service accounts only their own person. Every query that lists or loads
- * scoped rows adds one of the conditions built here, so scope is enforced in the query layer.
+ * What one user may see: region subtrees (by path), units, party-organisation subtrees
+ * (by org path), and for self-service accounts only their own person. Every query that
+ * lists or loads scoped rows adds one of the conditions built here, so scope is enforced
+ * in the query layer.
  */
 public record DataScope(List<RegionPath> regions, List<Long> unitIds, List<String> organisationPaths,
 		Long selfPersonId) {
@@ -28,7 +29,9 @@ public record DataScope(List<RegionPath> regions, List<Long> unitIds, List<Strin
 		return new DataScope(List.of(), List.of(), List.of(), null);
 	}
 
-	/** True when the region at this path lies inside one of the scope's region subtrees. */
+	/**
+	 * True when the region at this path lies inside one of the scope's region subtrees.
+	 */
 	public boolean coversRegion(String path) {
 		return path != null && regions.stream().anyMatch(r -> path.startsWith(r.value()));
 	}
@@ -42,15 +45,18 @@ public record DataScope(List<RegionPath> regions, List<Long> unitIds, List<Strin
 		return unitId != null && unitIds.contains(unitId);
 	}
 
-	/** {@code path LIKE r1% OR path LIKE r2% ...}; false when the scope holds no region. */
+	/**
+	 * {@code path LIKE r1% OR path LIKE r2% ...}; false when the scope holds no region.
+	 */
 	public Condition regionCondition(Field<String> path) {
 		return DSL.or(regions.stream().map(r -> under(path, r.value())).toList());
 	}
 
 	/**
-	 * {@code path LIKE 'prefix%'} with the prefix inlined, not bound: PostgreSQL turns it into an index
-	 * range only when it sees the prefix, and a cached generic plan for {@code LIKE ?} scans the table.
-	 * Paths are digits and slashes read from the database, and jOOQ escapes inlined literals.
+	 * {@code path LIKE 'prefix%'} with the prefix inlined, not bound: PostgreSQL turns it
+	 * into an index range only when it sees the prefix, and a cached generic plan for
+	 * {@code LIKE ?} scans the table. Paths are digits and slashes read from the
+	 * database, and jOOQ escapes inlined literals.
 	 */
 	public static Condition under(Field<String> path, String prefix) {
 		return path.like(DSL.inline(prefix + "%"));

@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * An 18-character resident ID number (GB 11643): 6-digit address code, 8-digit birth date, 3-digit
- * sequence (odd for men, even for women) and a check character over the first 17 digits.
+ * An 18-character resident ID number (GB 11643): 6-digit address code, 8-digit birth
+ * date, 3-digit sequence (odd for men, even for women) and a check character over the
+ * first 17 digits.
  */
 public record IdNumber(String value) {
 
@@ -22,7 +23,10 @@ public record IdNumber(String value) {
 		value = value.toUpperCase();
 	}
 
-	/** Parses a value, or explains in one English sentence why it is not a valid ID number. */
+	/**
+	 * Parses a value, or explains in one English sentence why it is not a valid ID
+	 * number.
+	 */
 	public static Optional<String> problem(String raw) {
 		if (raw == null || raw.length() != 18) {
 			return Optional.of("must be 18 characters");

@@ -13,7 +13,10 @@ public class InvalidInputException extends RuntimeException {
 	}
 
 	public InvalidInputException(List<FieldProblem> problems) {
-		super(problems.stream().map(p -> p.field() + ": " + p.reason()).reduce((a, b) -> a + "; " + b).orElse("invalid"));
+		super(problems.stream()
+			.map(p -> p.field() + ": " + p.reason())
+			.reduce((a, b) -> a + "; " + b)
+			.orElse("invalid"));
 		this.problems = List.copyOf(problems);
 	}
 
@@ -22,8 +25,9 @@ public class InvalidInputException extends RuntimeException {
 	}
 
 	public Map<String, String> asMap() {
-		return problems.stream().collect(java.util.stream.Collectors.toMap(FieldProblem::field, FieldProblem::reason,
-				(a, b) -> a + "; " + b, java.util.LinkedHashMap::new));
+		return problems.stream()
+			.collect(java.util.stream.Collectors.toMap(FieldProblem::field, FieldProblem::reason,
+					(a, b) -> a + "; " + b, java.util.LinkedHashMap::new));
 	}
 
 	/** One field and what is wrong with it. */

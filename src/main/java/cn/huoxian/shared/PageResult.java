@@ -3,7 +3,10 @@ package cn.huoxian.shared;
 import java.util.List;
 import java.util.function.Function;
 
-/** One page of a list: {@code {"items":[...],"total":N,"page":P,"size":S}}. Pages count from 0. */
+/**
+ * One page of a list: {@code {"items":[...],"total":N,"page":P,"size":S}}. Pages count
+ * from 0.
+ */
 public record PageResult<T>(List<T> items, long total, int page, int size) {
 
 	public static final int MAX_SIZE = 500;

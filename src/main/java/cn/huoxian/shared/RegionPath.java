@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A materialised region path such as {@code /130900/130902/130902001000/}: the codes of every
- * ancestor from the city down, each closed by a slash. "Everything under X" is {@code path LIKE 'X%'}.
+ * A materialised region path such as {@code /130900/130902/130902001000/}: the codes of
+ * every ancestor from the city down, each closed by a slash. "Everything under X" is
+ * {@code path LIKE 'X%'}.
  */
 public record RegionPath(String value) {
 

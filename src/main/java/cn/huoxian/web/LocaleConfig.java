@@ -11,7 +11,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Simplified Chinese by default; {@code ?lang=zh-TW} or {@code ?lang=en} switches, kept in a cookie. */
+/**
+ * Simplified Chinese by default; {@code ?lang=zh-TW} or {@code ?lang=en} switches, kept
+ * in a cookie.
+ */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfig implements WebMvcConfigurer {
 

@@ -9,7 +9,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
-/** Pages answer 404 outside the user's scope and 403 for forbidden writes, with a readable page. */
+/**
+ * Pages answer 404 outside the user's scope and 403 for forbidden writes, with a readable
+ * page.
+ */
 @ControllerAdvice(annotations = Controller.class)
 class PageErrors {
 

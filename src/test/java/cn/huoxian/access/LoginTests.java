@@ -36,8 +36,8 @@ class LoginTests {
 
 	private String newAccount() {
 		String username = "lock" + System.nanoTime();
-		accounts.create(new NewAccount(username, "Secret123", Role.REGION_STAFF, null,
-				List.of(ScopeRoot.region("130902"))));
+		accounts.create(
+				new NewAccount(username, "Secret123", Role.REGION_STAFF, null, List.of(ScopeRoot.region("130902"))));
 		return username;
 	}
 
@@ -87,7 +87,8 @@ class LoginTests {
 		for (int i = 0; i < 4; i++) {
 			signIn(username, "Wrong1234").andExpect(status().isUnauthorized());
 		}
-		signIn(username, "Secret123").andExpect(status().isOk()); // a success resets the count
+		signIn(username, "Secret123").andExpect(status().isOk()); // a success resets the
+																	// count
 		for (int i = 0; i < 5; i++) {
 			signIn(username, "Wrong1234").andExpect(status().isUnauthorized());
 		}

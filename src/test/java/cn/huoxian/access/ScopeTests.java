@@ -20,8 +20,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * Every scoped endpoint, for the region staff of 新华区 (130902): inside their subtree reads answer
- * 200, outside (运河区 130903) reads answer 404 and writes 403.
+ * Every scoped endpoint, for the region staff of 新华区 (130902): inside their subtree reads
+ * answer 200, outside (运河区 130903) reads answer 404 and writes 403.
  */
 @SqlTest
 class ScopeTests {
@@ -50,8 +50,9 @@ class ScopeTests {
 			.longValue();
 		long unit = ((Number) JsonPath.read(json("/api/v1/units?size=1&region=" + county), "$.items[0].id"))
 			.longValue();
-		long organisation = ((Number) JsonPath
-			.read(json("/api/v1/party-organisations?size=1&region=" + county), "$.items[0].id")).longValue();
+		long organisation = ((Number) JsonPath.read(json("/api/v1/party-organisations?size=1&region=" + county),
+				"$.items[0].id"))
+			.longValue();
 		return new Ids(county, grid, household, person, unit, organisation);
 	}
 
@@ -104,13 +105,15 @@ class ScopeTests {
 				json(post("/api/v1/persons"), personJson(outside.household())),
 				json(put("/api/v1/persons/" + outside.person()), personJson(outside.household())),
 				json(post("/api/v1/units"),
-						"{\"code\":\"T-" + suffix + "\",\"name\":\"x\",\"kind\":\"SOCIAL_ORGANISATION\",\"regionCode\":\"130903\"}"),
+						"{\"code\":\"T-" + suffix
+								+ "\",\"name\":\"x\",\"kind\":\"SOCIAL_ORGANISATION\",\"regionCode\":\"130903\"}"),
 				json(put("/api/v1/units/" + outside.unit()),
-						"{\"code\":\"T-" + suffix + "\",\"name\":\"x\",\"kind\":\"SOCIAL_ORGANISATION\",\"regionCode\":\"130903\"}"),
+						"{\"code\":\"T-" + suffix
+								+ "\",\"name\":\"x\",\"kind\":\"SOCIAL_ORGANISATION\",\"regionCode\":\"130903\"}"),
 				json(post("/api/v1/party-organisations"),
 						"{\"code\":\"T-" + suffix + "\",\"name\":\"x\",\"kind\":\"BRANCH\",\"regionCode\":\"130903\"}"),
-				json(put("/api/v1/party-organisations/" + outside.organisation()),
-						"{\"code\":\"T-" + suffix + "\",\"name\":\"x\",\"kind\":\"BRANCH\",\"regionCode\":\"130903\"}"));
+				json(put("/api/v1/party-organisations/" + outside.organisation()), "{\"code\":\"T-" + suffix
+						+ "\",\"name\":\"x\",\"kind\":\"BRANCH\",\"regionCode\":\"130903\"}"));
 		for (MockHttpServletRequestBuilder write : writes) {
 			mvc.perform(as(mvc, "xinhua", write)).andExpect(status().isForbidden());
 		}
@@ -118,8 +121,10 @@ class ScopeTests {
 
 	@Test
 	void writesInsideScopeSucceed() throws Exception {
-		mvc.perform(as(mvc, "xinhua", json(post("/api/v1/households"),
-				"{\"regionCode\":\"" + inside.grid() + "\",\"building\":\"9号楼\",\"address\":\"测试地址\",\"door\":\"1-101\"}")))
+		mvc.perform(as(mvc, "xinhua",
+				json(post("/api/v1/households"),
+						"{\"regionCode\":\"" + inside.grid()
+								+ "\",\"building\":\"9号楼\",\"address\":\"测试地址\",\"door\":\"1-101\"}")))
 			.andExpect(status().isCreated())
 			.andExpect(jsonPath("$.regionCode").value(inside.grid()));
 		mvc.perform(as(mvc, "xinhua", json(put("/api/v1/regions/" + inside.county()), "{\"name\":\"新华区\"}")))

@@ -23,7 +23,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-/** In real headless Chromium on a phone-sized window: sign in, walk the tree to a household, switch language. */
+/**
+ * In real headless Chromium on a phone-sized window: sign in, walk the tree to a
+ * household, switch language.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
 @Tag("browser")
@@ -89,15 +92,15 @@ class NetworkBrowserTests {
 	@Test
 	void showsLockMessageAfterFiveFailedLogins() {
 		String username = "browserlock" + System.nanoTime();
-		accounts.create(new NewAccount(username, "Secret123", Role.GRID_WORKER, null, List.of(ScopeRoot.region("130902"))));
+		accounts
+			.create(new NewAccount(username, "Secret123", Role.GRID_WORKER, null, List.of(ScopeRoot.region("130902"))));
 		browser = Browser.desktop();
 		for (int i = 0; i < 5; i++) {
 			browser.get("http://localhost:" + port + "/login");
 			browser.findElement(By.id("username")).sendKeys(username);
 			browser.findElement(By.id("password")).sendKeys("Wrong1234");
 			browser.findElement(By.id("login-submit")).click();
-			assertThat(browser.findElement(By.cssSelector("p.error")).getText())
-				.contains(i < 4 ? "用户名或密码错误" : "锁定");
+			assertThat(browser.findElement(By.cssSelector("p.error")).getText()).contains(i < 4 ? "用户名或密码错误" : "锁定");
 		}
 		browser.get("http://localhost:" + port + "/login");
 		browser.findElement(By.id("username")).sendKeys(username);

@@ -26,7 +26,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-/** A grid worker screens a household on a phone; the city coverage page shows it at once. */
+/**
+ * A grid worker screens a household on a phone; the city coverage page shows it at once.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
 @Tag("browser")
@@ -64,8 +66,8 @@ class ScreeningBrowserTests {
 		CurrentUser admin = new CurrentUser("admin", null, "CITY_ADMIN", DataScope.ofRegions(RegionPath.root("130900")),
 				true, true, true);
 		LocalDate today = BusinessDay.today(java.time.Clock.systemUTC());
-		CampaignView campaign = campaigns.create(
-				new CampaignForm("全市摸底排查", "130900", today.minusDays(1), today.plusDays(5), Set.of()), admin);
+		CampaignView campaign = campaigns
+			.create(new CampaignForm("全市摸底排查", "130900", today.minusDays(1), today.plusDays(5), Set.of()), admin);
 
 		desk = Browser.desktop();
 		signIn(desk, "admin");

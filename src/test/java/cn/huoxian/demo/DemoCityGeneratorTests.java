@@ -15,7 +15,10 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-/** The generator on its own, into fresh in-memory H2 databases: deterministic and consistent. */
+/**
+ * The generator on its own, into fresh in-memory H2 databases: deterministic and
+ * consistent.
+ */
 class DemoCityGeneratorTests {
 
 	private static final double SCALE = 0.002;
@@ -41,7 +44,8 @@ class DemoCityGeneratorTests {
 			assertThat(DemoCityInvariants.count(connection, "select count(*) from person")).isGreaterThan(10_000);
 			try (Statement statement = connection.createStatement()) {
 				// no accounts in a bare generation: every person is a generated one
-				statement.execute("insert into account (username, password_hash, role) values ('x', 'x', 'CITY_ADMIN')");
+				statement
+					.execute("insert into account (username, password_hash, role) values ('x', 'x', 'CITY_ADMIN')");
 			}
 			DemoCityInvariants.assertIdNumbersValid(connection);
 		}
@@ -72,18 +76,22 @@ class DemoCityGeneratorTests {
 				int sequence = random.nextInt(1000);
 				LocalDate birth = IdNumbers.BIRTH_BASE.plusDays(day);
 				assertThat(IdNumbers.birthDate(day)).isEqualTo(birth);
-				assertThat(ids.of(day, sequence).toString()).isEqualTo(IdNumber.of(county.code(), birth, sequence).value());
+				assertThat(ids.of(day, sequence).toString())
+					.isEqualTo(IdNumber.of(county.code(), birth, sequence).value());
 			}
 		}
 	}
 
-	/** A fresh in-memory H2 database, migrated, with the city generated at {@link #SCALE}. */
+	/**
+	 * A fresh in-memory H2 database, migrated, with the city generated at {@link #SCALE}.
+	 */
 	private static City generatedCity() throws SQLException {
 		String url = "jdbc:h2:mem:gen-" + UUID.randomUUID()
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
 		City city = new City(DriverManager.getConnection(url, "sa", ""));
 		Connection connection = city.connection();
-		// migrated through this very session: H2's check constraints keep the session that created them
+		// migrated through this very session: H2's check constraints keep the session
+		// that created them
 		Flyway.configure()
 			.dataSource(new SingleConnectionDataSource(connection, true))
 			.locations("classpath:db/migration")

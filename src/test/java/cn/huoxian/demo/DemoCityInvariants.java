@@ -16,13 +16,19 @@ import java.util.List;
 import cn.huoxian.demo.RowSink.Table;
 import cn.huoxian.shared.IdNumber;
 
-/** Checks a generated city against its invariants with plain SQL that runs on H2 and PostgreSQL. */
+/**
+ * Checks a generated city against its invariants with plain SQL that runs on H2 and
+ * PostgreSQL.
+ */
 final class DemoCityInvariants {
 
 	private DemoCityInvariants() {
 	}
 
-	/** Every region's counters equal a recount from households, persons and party-member roles. */
+	/**
+	 * Every region's counters equal a recount from households, persons and party-member
+	 * roles.
+	 */
 	static void assertCountersMatchRecount(Connection connection) throws SQLException {
 		String sql = """
 				select r.code, r.households, r.residents, r.party_members,
@@ -53,8 +59,9 @@ final class DemoCityInvariants {
 	}
 
 	/**
-	 * Every generated resident's ID number is valid and carries the county's area code. Residents
-	 * registered later (by other tests) are told apart by being created after the demo accounts.
+	 * Every generated resident's ID number is valid and carries the county's area code.
+	 * Residents registered later (by other tests) are told apart by being created after
+	 * the demo accounts.
 	 */
 	static void assertIdNumbersValid(Connection connection) throws SQLException {
 		String sql = """
@@ -78,7 +85,10 @@ final class DemoCityInvariants {
 			.isEqualTo(count(connection, "select count(*) from person"));
 	}
 
-	/** A digest of every generated column of every generated table, rows by id (timestamps left out). */
+	/**
+	 * A digest of every generated column of every generated table, rows by id (timestamps
+	 * left out).
+	 */
 	static String checksum(Connection connection) throws SQLException {
 		MessageDigest digest;
 		try {
@@ -88,10 +98,12 @@ final class DemoCityInvariants {
 			throw new IllegalStateException(ex);
 		}
 		for (Table table : Table.values()) {
-			String columns = table.columnList() + (table == Table.REGION ? ", households, residents, party_members" : "")
+			String columns = table.columnList()
+					+ (table == Table.REGION ? ", households, residents, party_members" : "")
 					+ (table == Table.UNIT ? ", party_organisation_id" : "");
 			try (Statement statement = connection.createStatement();
-					ResultSet rs = statement.executeQuery("select " + columns + " from " + table.name + " order by id")) {
+					ResultSet rs = statement
+						.executeQuery("select " + columns + " from " + table.name + " order by id")) {
 				int n = rs.getMetaData().getColumnCount();
 				while (rs.next()) {
 					for (int i = 1; i <= n; i++) {

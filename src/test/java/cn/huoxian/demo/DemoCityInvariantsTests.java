@@ -8,7 +8,10 @@ import cn.huoxian.support.SqlTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The demo city the application generated on start (H2, or PostgreSQL through COPY) keeps its invariants. */
+/**
+ * The demo city the application generated on start (H2, or PostgreSQL through COPY) keeps
+ * its invariants.
+ */
 @SqlTest
 class DemoCityInvariantsTests {
 

@@ -30,7 +30,10 @@ final class ExchangeFixtures {
 	private ExchangeFixtures() {
 	}
 
-	/** The two upload formats; a row is a list of cells (text, numbers, dates, date-times). */
+	/**
+	 * The two upload formats; a row is a list of cells (text, numbers, dates,
+	 * date-times).
+	 */
 	enum Format {
 
 		CSV, XLSX;
@@ -96,7 +99,10 @@ final class ExchangeFixtures {
 	static String freeTownship(MockMvc mvc) throws Exception {
 		for (int attempt = 0; attempt < 50; attempt++) {
 			String code = "130902" + ThreadLocalRandom.current().nextInt(100, 1000) + "000";
-			int status = mvc.perform(as(mvc, "admin", get("/api/v1/regions/" + code))).andReturn().getResponse().getStatus();
+			int status = mvc.perform(as(mvc, "admin", get("/api/v1/regions/" + code)))
+				.andReturn()
+				.getResponse()
+				.getStatus();
 			if (status == 404) {
 				return code;
 			}
@@ -104,7 +110,9 @@ final class ExchangeFixtures {
 		throw new IllegalStateException("no free township code under 130902");
 	}
 
-	/** A new township with one village and one grid under 新华区, made by the regions import. */
+	/**
+	 * A new township with one village and one grid under 新华区, made by the regions import.
+	 */
 	static Network network(MockMvc mvc) throws Exception {
 		String township = freeTownship(mvc);
 		Network network = new Network(township, township.substring(0, 9) + "001", township.substring(0, 9) + "001001");
@@ -121,9 +129,9 @@ final class ExchangeFixtures {
 	}
 
 	/**
-	 * A valid ID number no demo resident has (their area codes are Cangzhou's 1309xx) and, with
-	 * 10^11 choices, no earlier run on the same database is likely to have used: someone born in
-	 * 1950 to 1979, so of age to have joined the party in 2001.
+	 * A valid ID number no demo resident has (their area codes are Cangzhou's 1309xx)
+	 * and, with 10^11 choices, no earlier run on the same database is likely to have
+	 * used: someone born in 1950 to 1979, so of age to have joined the party in 2001.
 	 */
 	static String idNumber() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
@@ -147,7 +155,8 @@ final class ExchangeFixtures {
 
 	/** The ids of a grid's households, in registration order. */
 	static List<Long> householdIds(MockMvc mvc, String grid) throws Exception {
-		String body = mvc.perform(as(mvc, "admin", get("/api/v1/households").param("region", grid).param("size", "500")))
+		String body = mvc
+			.perform(as(mvc, "admin", get("/api/v1/households").param("region", grid).param("size", "500")))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();

@@ -100,8 +100,7 @@ class ExchangePageTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
-		assertThat(new String(chinese, StandardCharsets.UTF_8))
-			.isEqualTo("\uFEFF姓名,身份证号,电话,户编号,区域代码,党组织代码,入党日期\r\n");
+		assertThat(new String(chinese, StandardCharsets.UTF_8)).isEqualTo("\uFEFF姓名,身份证号,电话,户编号,区域代码,党组织代码,入党日期\r\n");
 		byte[] english = mvc.perform(get("/exchange/templates/regions.csv").param("lang", "en").session(session))
 			.andReturn()
 			.getResponse()

@@ -38,11 +38,13 @@ class HouseholdLedgerTests {
 		List<Long> households = households(mvc, network.grid(), 2);
 		String first = idNumber();
 		String second = idNumber();
-		upload(mvc, "xinhua", "residents", Format.CSV.file(List.of(row("name", "idNumber", "phone", "householdId"),
-				row("张三", first, "13812345678", households.get(0)), row("李四", second, "", households.get(0)))))
+		upload(mvc, "xinhua", "residents",
+				Format.CSV.file(List.of(row("name", "idNumber", "phone", "householdId"),
+						row("张三", first, "13812345678", households.get(0)), row("李四", second, "", households.get(0)))))
 			.andExpect(status().isOk());
 
-		byte[] xlsx = mvc.perform(as(mvc, "xinhua", get("/api/v1/exports/households.xlsx").param("region", network.grid())))
+		byte[] xlsx = mvc
+			.perform(as(mvc, "xinhua", get("/api/v1/exports/households.xlsx").param("region", network.grid())))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", containsString("spreadsheetml")))
 			.andExpect(header().string("Content-Disposition", containsString("households-" + network.grid() + "-")))
@@ -51,9 +53,10 @@ class HouseholdLedgerTests {
 			.getContentAsByteArray();
 
 		List<List<String>> residents = sheet(xlsx, 0);
-		assertThat(residents.get(0)).containsExactly("户编号", "网格代码", "楼栋", "地址", "门牌", "姓名", "身份证号", "性别",
-				"出生日期", "电话", "身份");
-		// two residents of the first household, and one row for the household without residents
+		assertThat(residents.get(0)).containsExactly("户编号", "网格代码", "楼栋", "地址", "门牌", "姓名", "身份证号", "性别", "出生日期", "电话",
+				"身份");
+		// two residents of the first household, and one row for the household without
+		// residents
 		assertThat(residents).hasSize(4);
 		assertThat(residents.get(1)).containsSequence(network.grid(), "1号楼", "测试路1号", "1-1", "张三",
 				IdNumber.mask(first));
@@ -72,7 +75,8 @@ class HouseholdLedgerTests {
 	void exportsOnlyTheRegionAskedFor() throws Exception {
 		Network network = network(mvc);
 		households(mvc, network.grid(), 3);
-		byte[] xlsx = mvc.perform(as(mvc, "admin", get("/api/v1/exports/households.xlsx").param("region", network.township())))
+		byte[] xlsx = mvc
+			.perform(as(mvc, "admin", get("/api/v1/exports/households.xlsx").param("region", network.township())))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()

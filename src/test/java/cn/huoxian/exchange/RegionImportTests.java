@@ -43,7 +43,8 @@ class RegionImportTests {
 			.andExpect(jsonPath("$", hasSize(2)));
 		mvc.perform(as(mvc, "xinhua", get("/api/v1/regions/" + prefix + "001001")))
 			.andExpect(jsonPath("$.level").value("GRID"))
-			.andExpect(jsonPath("$.path").value("/130900/130902/" + township + "/" + prefix + "001/" + prefix + "001001/"));
+			.andExpect(jsonPath("$.path")
+				.value("/130900/130902/" + township + "/" + prefix + "001/" + prefix + "001001/"));
 	}
 
 	@ParameterizedTest
@@ -108,8 +109,7 @@ class RegionImportTests {
 
 	@Test
 	void reportsUnknownAndMissingColumnsOnRowOne() throws Exception {
-		upload(mvc, "xinhua", "regions",
-				Format.CSV.file(List.of(row("代码", "名称", "备注"), row("130902998000", "x", "y"))))
+		upload(mvc, "xinhua", "regions", Format.CSV.file(List.of(row("代码", "名称", "备注"), row("130902998000", "x", "y"))))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[*].row", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.is(1))))
 			.andExpect(jsonPath("$.errors[0].column").value("备注"))

@@ -42,12 +42,12 @@ class ResidentImportTests {
 		String organisation = partyOrganisationIn130902();
 		String member = idNumber();
 		String elsewhere = idNumber();
-		upload(mvc, "xinhua", "residents", format.file(List.of(
-				row("姓名", "身份证号", "电话", "户编号", "区域代码", "党组织代码", "入党日期"),
-				row("张三", idNumber(), "13812345678", households.get(0), "", "", ""),
-				row("李四", member, "", households.get(0), "", organisation, LocalDate.of(2001, 7, 1)),
-				row("王五", idNumber(), "0317-2345678", households.get(1), "", "", ""),
-				row("赵六", elsewhere, "", "", network.village(), "", ""))))
+		upload(mvc, "xinhua", "residents",
+				format.file(List.of(row("姓名", "身份证号", "电话", "户编号", "区域代码", "党组织代码", "入党日期"),
+						row("张三", idNumber(), "13812345678", households.get(0), "", "", ""),
+						row("李四", member, "", households.get(0), "", organisation, LocalDate.of(2001, 7, 1)),
+						row("王五", idNumber(), "0317-2345678", households.get(1), "", "", ""),
+						row("赵六", elsewhere, "", "", network.village(), "", ""))))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.imported").value(4));
 		assertThat(count(mvc, network.grid(), "residents")).isEqualTo(3);
@@ -73,16 +73,14 @@ class ResidentImportTests {
 		long household = households.get(0);
 		String good = idNumber();
 		String twice = idNumber();
-		upload(mvc, "xinhua", "residents", format.file(List.of(
-				row("name", "idNumber", "phone", "householdId", "regionCode"),
-				row("好人", good, "13900000000", household, ""),
-				row("校验", withWrongCheckDigit(idNumber()), "", household, ""),
-				row("重一", twice, "", household, ""),
-				row("重二", twice, "", household, ""),
-				row("无户", idNumber(), "", 999999999L, ""),
-				row("错号", idNumber(), "12345", household, ""),
-				row("两处", idNumber(), "", household, network.village()),
-				row("已在", registeredIdNumber(), "", household, ""))))
+		upload(mvc, "xinhua", "residents",
+				format.file(List.of(row("name", "idNumber", "phone", "householdId", "regionCode"),
+						row("好人", good, "13900000000", household, ""),
+						row("校验", withWrongCheckDigit(idNumber()), "", household, ""),
+						row("重一", twice, "", household, ""), row("重二", twice, "", household, ""),
+						row("无户", idNumber(), "", 999999999L, ""), row("错号", idNumber(), "12345", household, ""),
+						row("两处", idNumber(), "", household, network.village()),
+						row("已在", registeredIdNumber(), "", household, ""))))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errorCount").value(6))
 			.andExpect(jsonPath("$.errors", hasSize(6)))
@@ -109,13 +107,13 @@ class ResidentImportTests {
 		Network network = network(mvc);
 		long household = households(mvc, network.grid(), 1).get(0);
 		String organisation = partyOrganisationIn130902();
-		upload(mvc, "xinhua", "residents", Format.CSV.file(List.of(
-				row("name", "idNumber", "householdId", "partyOrganisationCode", "joinedOn"),
-				row("甲", idNumber(), household, organisation, ""),
-				row("乙", idNumber(), household, "", "2001-07-01"),
-				row("丙", idNumber(), household, "NO-SUCH-ORG", "2001-07-01"),
-				row("丁", idNumber(), household, organisation, "2001-02-30"),
-				row("戊", idNumber(), household, organisation, LocalDate.now().plusDays(2)))))
+		upload(mvc, "xinhua", "residents",
+				Format.CSV.file(List.of(row("name", "idNumber", "householdId", "partyOrganisationCode", "joinedOn"),
+						row("甲", idNumber(), household, organisation, ""),
+						row("乙", idNumber(), household, "", "2001-07-01"),
+						row("丙", idNumber(), household, "NO-SUCH-ORG", "2001-07-01"),
+						row("丁", idNumber(), household, organisation, "2001-02-30"),
+						row("戊", idNumber(), household, organisation, LocalDate.now().plusDays(2)))))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].row").value(2))
 			.andExpect(jsonPath("$.errors[0].column").value("joinedOn"))
@@ -130,8 +128,9 @@ class ResidentImportTests {
 	void refusesAnIdNumberStoredAsANumberCell() throws Exception {
 		Network network = network(mvc);
 		long household = households(mvc, network.grid(), 1).get(0);
-		upload(mvc, "xinhua", "residents", Format.XLSX.file(List.of(row("name", "idNumber", "householdId"),
-				row("数字", new java.math.BigDecimal(idNumber().substring(0, 17) + "0"), household))))
+		upload(mvc, "xinhua", "residents",
+				Format.XLSX.file(List.of(row("name", "idNumber", "householdId"),
+						row("数字", new java.math.BigDecimal(idNumber().substring(0, 17) + "0"), household))))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].column").value("idNumber"))
 			.andExpect(jsonPath("$.errors[0].reason").value(org.hamcrest.Matchers.startsWith("is a number cell")));
@@ -143,8 +142,9 @@ class ResidentImportTests {
 		Network network = network(mvc);
 		long inside = households(mvc, network.grid(), 1).get(0);
 		String mine = idNumber();
-		upload(mvc, "xinhua", "residents", Format.CSV.file(List.of(row("name", "idNumber", "householdId"),
-				row("界内", mine, inside), row("界外", idNumber(), outside))))
+		upload(mvc, "xinhua", "residents",
+				Format.CSV.file(List.of(row("name", "idNumber", "householdId"), row("界内", mine, inside),
+						row("界外", idNumber(), outside))))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors", hasSize(1)))
 			.andExpect(jsonPath("$.errors[0].row").value(3))
@@ -154,7 +154,8 @@ class ResidentImportTests {
 
 	@Test
 	void answers403ForAnEvaluator() throws Exception {
-		upload(mvc, "zzb", "residents", Format.CSV.file(List.of(row("name", "idNumber", "householdId"), row("x", idNumber(), 1))))
+		upload(mvc, "zzb", "residents",
+				Format.CSV.file(List.of(row("name", "idNumber", "householdId"), row("x", idNumber(), 1))))
 			.andExpect(status().isForbidden());
 	}
 
@@ -167,18 +168,23 @@ class ResidentImportTests {
 	}
 
 	private long firstHouseholdIn(String region) throws Exception {
-		String body = mvc.perform(as(mvc, "admin", get("/api/v1/households").param("region", region).param("size", "1")))
+		String body = mvc
+			.perform(as(mvc, "admin", get("/api/v1/households").param("region", region).param("size", "1")))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		return ((Number) JsonPath.read(body, "$.items[0].id")).longValue();
 	}
 
-	/** The (unmasked) ID number of someone already registered, made through the import itself. */
+	/**
+	 * The (unmasked) ID number of someone already registered, made through the import
+	 * itself.
+	 */
 	private String registeredIdNumber() throws Exception {
 		String id = idNumber();
-		upload(mvc, "admin", "residents", Format.CSV.file(List.of(row("name", "idNumber", "regionCode"),
-				row("已登记", id, "130902")))).andExpect(status().isOk());
+		upload(mvc, "admin", "residents",
+				Format.CSV.file(List.of(row("name", "idNumber", "regionCode"), row("已登记", id, "130902"))))
+			.andExpect(status().isOk());
 		return id;
 	}
 

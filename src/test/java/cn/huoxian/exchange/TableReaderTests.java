@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Reading uploads: row numbers as a spreadsheet shows them, the row limit, and files we refuse. */
+/**
+ * Reading uploads: row numbers as a spreadsheet shows them, the row limit, and files we
+ * refuse.
+ */
 class TableReaderTests {
 
 	@TempDir
@@ -27,7 +30,8 @@ class TableReaderTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "\uFEFF", "" })
 	void numbersCsvRowsAsASpreadsheetDoesWithOrWithoutBom(String bom) throws IOException {
-		Path file = write("a.csv", (bom + "代码,名称\r\n1,一\r\n\r\n\"3\",\"多\n行\"\r\n4,四\r\n").getBytes(StandardCharsets.UTF_8));
+		Path file = write("a.csv",
+				(bom + "代码,名称\r\n1,一\r\n\r\n\"3\",\"多\n行\"\r\n4,四\r\n").getBytes(StandardCharsets.UTF_8));
 		try (TableReader reader = TableReader.open(file, "a.csv", 10)) {
 			assertThat(reader.header()).containsExactly("代码", "名称");
 			assertThat(numbers(reader)).containsExactly(2, 4, 5);
@@ -74,7 +78,8 @@ class TableReaderTests {
 	void refusesOldXlsAndOtherFiles() throws IOException {
 		byte[] ole2 = { (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1 };
 		assertProblem(write("a.xls", ole2), "a.xls", "exchange.error.file.xls");
-		assertProblem(write("b.xlsx", "code\n1\n".getBytes(StandardCharsets.UTF_8)), "b.xlsx", "exchange.error.file.notXlsx");
+		assertProblem(write("b.xlsx", "code\n1\n".getBytes(StandardCharsets.UTF_8)), "b.xlsx",
+				"exchange.error.file.notXlsx");
 		assertProblem(write("c.pdf", "%PDF".getBytes(StandardCharsets.UTF_8)), "c.pdf", "exchange.error.file.type");
 		assertProblem(write("d.csv", new byte[0]), "d.csv", "exchange.error.file.empty");
 	}

@@ -40,15 +40,18 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-/** The visits import: a campaign's visits from .xlsx/.csv all or nothing, retries not counted twice, scope and roles. */
+/**
+ * The visits import: a campaign's visits from .xlsx/.csv all or nothing, retries not
+ * counted twice, scope and roles.
+ */
 @SqlTest
 class VisitImportTests {
 
 	private static final List<Object> HEADER = row("visitId", "householdId", "visitedAt", "outcome", "personId",
 			"status", "awayWhere", "temperature", "flags");
 
-	private static final List<Object> CHINESE_HEADER = row("走访编号", "户编号", "走访时间", "走访结果", "人员编号", "状态",
-			"外出去向", "体温", "异常情况");
+	private static final List<Object> CHINESE_HEADER = row("走访编号", "户编号", "走访时间", "走访结果", "人员编号", "状态", "外出去向", "体温",
+			"异常情况");
 
 	@Autowired
 	MockMvc mvc;
@@ -94,8 +97,8 @@ class VisitImportTests {
 	}
 
 	private long covered() throws Exception {
-		return ((Number) JsonPath.read(
-				json("grid01", "/api/v1/screening/campaigns/" + campaign + "/coverage?region=" + grid), "$.covered"))
+		return ((Number) JsonPath
+			.read(json("grid01", "/api/v1/screening/campaigns/" + campaign + "/coverage?region=" + grid), "$.covered"))
 			.longValue();
 	}
 
@@ -109,7 +112,9 @@ class VisitImportTests {
 		return new ArrayList<>(residents.keySet());
 	}
 
-	/** One row per registered resident, the first with the given temperature; no visitId. */
+	/**
+	 * One row per registered resident, the first with the given temperature; no visitId.
+	 */
 	private List<List<Object>> covered(Object time, long household, Object temperature) {
 		List<List<Object>> rows = new ArrayList<>();
 		List<Long> people = residents.get(household);
@@ -133,7 +138,8 @@ class VisitImportTests {
 		Object time = format == Format.XLSX ? visitedAt
 				: visitedAt.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
 		List<Long> households = households();
-		List<List<Object>> rows = new ArrayList<>(covered(time, households.get(0), format == Format.XLSX ? 38.2 : "38.2"));
+		List<List<Object>> rows = new ArrayList<>(
+				covered(time, households.get(0), format == Format.XLSX ? 38.2 : "38.2"));
 		List<Object> away = new ArrayList<>(covered(time, households.get(1), "36.6").get(0));
 		rows.addAll(covered(time, households.get(1), "36.6"));
 		away.set(5, "外出");
@@ -159,8 +165,8 @@ class VisitImportTests {
 	void reportsBadRowsAndImportsNothing() throws Exception {
 		List<Long> households = households();
 		List<List<Object>> rows = new ArrayList<>(covered(visitedAt.toString(), households.get(0), "36.4"));
-		rows.add(row("", households.get(1), "昨天下午", "COVERED", residents.get(households.get(1)).get(0), "睡觉", "",
-				"高", "咳嗽"));
+		rows.add(row("", households.get(1), "昨天下午", "COVERED", residents.get(households.get(1)).get(0), "睡觉", "", "高",
+				"咳嗽"));
 		rows.add(row("not-a-uuid", households.get(2), visitedAt.toString(), "无人在家", "", "", "", "", ""));
 		int bad = rows.size();
 		upload("grid01", campaign, Format.CSV.file(file(HEADER, rows))).andExpect(status().isBadRequest())

@@ -60,13 +60,15 @@ class RegionApiTests {
 		mvc.perform(get("/api/v1/regions/130902")).andExpect(status().isUnauthorized());
 	}
 
-
 	@Test
 	void createsTownshipVillageAndGridUnderItsParent() throws Exception {
 		String township = null;
 		for (int n = 900; n < 999 && township == null; n++) {
 			String code = "130902" + n + "000";
-			int status = mvc.perform(as(mvc, "xinhua", get("/api/v1/regions/" + code))).andReturn().getResponse().getStatus();
+			int status = mvc.perform(as(mvc, "xinhua", get("/api/v1/regions/" + code)))
+				.andReturn()
+				.getResponse()
+				.getStatus();
 			if (status == 404) {
 				township = code;
 			}

@@ -19,7 +19,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Registering, correcting, finding and revealing persons through the API, and the counters that follow. */
+/**
+ * Registering, correcting, finding and revealing persons through the API, and the
+ * counters that follow.
+ */
 @SqlTest
 class PersonApiTests {
 
@@ -48,7 +51,8 @@ class PersonApiTests {
 	private long newHousehold(String grid) throws Exception {
 		String created = mvc
 			.perform(as(mvc, "grid01", post("/api/v1/households")).contentType(MediaType.APPLICATION_JSON)
-				.content("{\"regionCode\":\"" + grid + "\",\"building\":\"20号楼\",\"address\":\"测试小区20号楼\",\"door\":\"1-101\"}"))
+				.content("{\"regionCode\":\"" + grid
+						+ "\",\"building\":\"20号楼\",\"address\":\"测试小区20号楼\",\"door\":\"1-101\"}"))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
@@ -74,7 +78,8 @@ class PersonApiTests {
 		long cityParty = count("130900", "partyMembers");
 		long gridResidents = count(grid, "residents");
 		String organisation = JsonPath
-			.read(body("/api/v1/party-organisations?size=1&region=130902", "admin"), "$.items[0].id").toString();
+			.read(body("/api/v1/party-organisations?size=1&region=130902", "admin"), "$.items[0].id")
+			.toString();
 		String idNumber = freshIdNumber();
 		String created = mvc
 			.perform(as(mvc, "grid01", post("/api/v1/persons")).contentType(MediaType.APPLICATION_JSON)
@@ -127,7 +132,8 @@ class PersonApiTests {
 		String idNumber = freshIdNumber();
 		String created = mvc
 			.perform(as(mvc, "xinhua", post("/api/v1/persons")).contentType(MediaType.APPLICATION_JSON)
-				.content("{\"name\":\"王揭示\",\"idNumber\":\"" + idNumber + "\",\"phone\":\"13900001111\",\"regionCode\":\"130902\"}"))
+				.content("{\"name\":\"王揭示\",\"idNumber\":\"" + idNumber
+						+ "\",\"phone\":\"13900001111\",\"regionCode\":\"130902\"}"))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -144,7 +150,8 @@ class PersonApiTests {
 			.andExpect(jsonPath("$.phone").value("13900001111"))
 			.andExpect(jsonPath("$.masked").value(false));
 		mvc.perform(as(mvc, "admin", get("/api/v1/audit?action=REVEAL&size=100")))
-			.andExpect(jsonPath("$.items[?(@.subject == 'person:" + id + "' && @.actor == 'xinhua' && @.reason == '核实隔离人员身份')]")
+			.andExpect(jsonPath(
+					"$.items[?(@.subject == 'person:" + id + "' && @.actor == 'xinhua' && @.reason == '核实隔离人员身份')]")
 				.isNotEmpty());
 	}
 

@@ -29,9 +29,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Property: after any random sequence of visits, revisits, nobody-home records, late arrivals,
- * retried batches and newly found residents, every coverage counter equals a full recount and the
- * figures a simple model of the rules predicts.
+ * Property: after any random sequence of visits, revisits, nobody-home records, late
+ * arrivals, retried batches and newly found residents, every coverage counter equals a
+ * full recount and the figures a simple model of the rules predicts.
  */
 @SqlTest
 class CoverageCounterTests {
@@ -54,7 +54,9 @@ class CoverageCounterTests {
 	@Autowired
 	Accounts accounts;
 
-	/** The model's view of one household: its latest visit time and what that visit found. */
+	/**
+	 * The model's view of one household: its latest visit time and what that visit found.
+	 */
 	record Latest(OffsetDateTime at, UUID id, boolean covered, int accounted, int flagged) {
 	}
 
@@ -69,8 +71,8 @@ class CoverageCounterTests {
 		SplittableRandom random = new SplittableRandom(seed);
 		CurrentUser admin = admin();
 		LocalDate today = BusinessDay.today(java.time.Clock.systemUTC());
-		CampaignView campaign = campaigns.create(new CampaignForm("随机排查" + seed, "130902", today.minusDays(2),
-				today.plusDays(1), Set.of()), admin);
+		CampaignView campaign = campaigns
+			.create(new CampaignForm("随机排查" + seed, "130902", today.minusDays(2), today.plusDays(1), Set.of()), admin);
 		List<Long> households = db.select(HOUSEHOLD.ID)
 			.from(HOUSEHOLD)
 			.where(HOUSEHOLD.PATH.like("/130900/130902/%"))
@@ -102,8 +104,7 @@ class CoverageCounterTests {
 		assertThat(county.covered()).isEqualTo(model.values().stream().filter(Latest::covered).count());
 		assertThat(county.residentsAccounted()).isEqualTo(model.values().stream().mapToLong(Latest::accounted).sum());
 		assertThat(county.flagged()).isEqualTo(model.values().stream().mapToLong(Latest::flagged).sum());
-		assertThat(county.households()).isEqualTo(
-				db.fetchCount(HOUSEHOLD, HOUSEHOLD.PATH.like("/130900/130902/%")));
+		assertThat(county.households()).isEqualTo(db.fetchCount(HOUSEHOLD, HOUSEHOLD.PATH.like("/130900/130902/%")));
 		Recount.Report report = recount.recount(campaign.id(), admin);
 		assertThat(report.differences()).isEmpty();
 		assertThat(report.clean()).isTrue();
@@ -122,8 +123,9 @@ class CoverageCounterTests {
 		int flagged = (int) visit.residentsOrEmpty().stream().filter(c -> !Visits.flagsOf(c).isEmpty()).count()
 				+ (int) visit.unregisteredOrEmpty()
 					.stream()
-					.filter(n -> !Visits.flagsOf(new VisitInput.ResidentCheck(0L, ResidentStatus.PRESENT, null,
-							n.temperature(), n.flags()))
+					.filter(n -> !Visits
+						.flagsOf(new VisitInput.ResidentCheck(0L, ResidentStatus.PRESENT, null, n.temperature(),
+								n.flags()))
 						.isEmpty())
 					.count();
 		model.put(visit.householdId(), new Latest(visit.visitedAt(), visit.visitId(), covered, accounted, flagged));
@@ -134,7 +136,10 @@ class CoverageCounterTests {
 			return new VisitInput(UUID.randomUUID(), household, at, Outcome.NOBODY_HOME, List.of(), List.of());
 		}
 		List<VisitInput.ResidentCheck> checks = new ArrayList<>();
-		for (Long person : db.select(PERSON.ID).from(PERSON).where(PERSON.HOUSEHOLD_ID.eq(household)).fetch(PERSON.ID)) {
+		for (Long person : db.select(PERSON.ID)
+			.from(PERSON)
+			.where(PERSON.HOUSEHOLD_ID.eq(household))
+			.fetch(PERSON.ID)) {
 			ResidentStatus status = ResidentStatus.values()[random.nextInt(3)];
 			BigDecimal temperature = status == ResidentStatus.PRESENT
 					? new BigDecimal("36.0").add(BigDecimal.valueOf(random.nextInt(25), 1)) : null;
@@ -144,8 +149,9 @@ class CoverageCounterTests {
 		}
 		List<VisitInput.NewResident> found = new ArrayList<>();
 		if (random.nextInt(15) == 0) {
-			String id = IdNumber.of("130902", LocalDate.of(1950, 1, 1).plusDays(random.nextInt(20_000)),
-					random.nextInt(1000)).value();
+			String id = IdNumber
+				.of("130902", LocalDate.of(1950, 1, 1).plusDays(random.nextInt(20_000)), random.nextInt(1000))
+				.value();
 			if (db.fetchCount(PERSON, PERSON.ID_NUMBER.eq(id)) == 0) {
 				found.add(new VisitInput.NewResident("新发现", id, null, new BigDecimal("36.6"), Set.of()));
 			}

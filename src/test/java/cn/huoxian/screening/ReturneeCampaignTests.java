@@ -21,7 +21,10 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** A campaign of returnees covers exactly the households of residents who returned since its date. */
+/**
+ * A campaign of returnees covers exactly the households of residents who returned since
+ * its date.
+ */
 @SqlTest
 class ReturneeCampaignTests {
 
@@ -49,7 +52,8 @@ class ReturneeCampaignTests {
 	@Test
 	void coversOnlyHouseholdsOfReturneesSinceTheDate() {
 		LocalDate today = BusinessDay.today(java.time.Clock.systemUTC());
-		// residents of three different households in 吴桥县 (130928), one of whom returned too early
+		// residents of three different households in 吴桥县 (130928), one of whom returned
+		// too early
 		var residents = db.select(PERSON.ID, PERSON.HOUSEHOLD_ID)
 			.from(PERSON)
 			.where(PERSON.PATH.like("/130900/130928/%"))
@@ -89,8 +93,8 @@ class ReturneeCampaignTests {
 	@Test
 	void requiresTheDateForAReturneeCampaign() {
 		LocalDate today = BusinessDay.today(java.time.Clock.systemUTC());
-		assertThatThrownBy(() -> campaigns.create(new CampaignForm("缺日期", "130928", today, today, Set.of(),
-				CampaignTarget.RETURNEES_SINCE, null), admin))
+		assertThatThrownBy(() -> campaigns.create(
+				new CampaignForm("缺日期", "130928", today, today, Set.of(), CampaignTarget.RETURNEES_SINCE, null), admin))
 			.isInstanceOf(InvalidInputException.class)
 			.hasMessageContaining("targetSince");
 	}

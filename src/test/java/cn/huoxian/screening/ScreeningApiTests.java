@@ -24,7 +24,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The screening API: campaigns, visit batches (whole-batch validation, retries), coverage, blind spots, scope. */
+/**
+ * The screening API: campaigns, visit batches (whole-batch validation, retries),
+ * coverage, blind spots, scope.
+ */
 @SqlTest
 class ScreeningApiTests {
 
@@ -56,12 +59,16 @@ class ScreeningApiTests {
 	}
 
 	private long householdsUncovered(String region) throws Exception {
-		return ((Number) JsonPath.read(json("xinhua",
-				"/api/v1/screening/campaigns/" + campaign + "/blind-spots?size=1&region=" + region), "$.total"))
+		return ((Number) JsonPath.read(
+				json("xinhua", "/api/v1/screening/campaigns/" + campaign + "/blind-spots?size=1&region=" + region),
+				"$.total"))
 			.longValue();
 	}
 
-	/** A covered visit of a household in grid01's grid, accounting for all its registered residents. */
+	/**
+	 * A covered visit of a household in grid01's grid, accounting for all its registered
+	 * residents.
+	 */
 	private String coveredVisit(UUID visitId, long household, String temperature) throws Exception {
 		List<Integer> residents = JsonPath.read(json("grid01", "/api/v1/persons?size=500&region=" + grid),
 				"$.items[?(@.householdId == " + household + ")].id");
@@ -130,7 +137,8 @@ class ScreeningApiTests {
 			.andExpect(jsonPath("$.errors[0].reason").value(org.hamcrest.Matchers.containsString(bad.toString())));
 		assertThat(householdsUncovered(grid)).isEqualTo(before);
 		String missingResident = "[{\"visitId\":\"" + UUID.randomUUID() + "\",\"householdId\":" + households.get(3)
-				+ ",\"visitedAt\":\"" + OffsetDateTime.now().minusMinutes(1) + "\",\"outcome\":\"COVERED\",\"residents\":[]}]";
+				+ ",\"visitedAt\":\"" + OffsetDateTime.now().minusMinutes(1)
+				+ "\",\"outcome\":\"COVERED\",\"residents\":[]}]";
 		mvc.perform(as(mvc, "grid01", post("/api/v1/screening/campaigns/" + campaign + "/visits"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(missingResident))
@@ -142,24 +150,30 @@ class ScreeningApiTests {
 	void enforcesScopeOnCampaignsVisitsAndCoverage() throws Exception {
 		LocalDate today = LocalDate.now(BusinessDay.ZONE);
 		mvc.perform(as(mvc, "xinhua", post("/api/v1/screening/campaigns")).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\":\"越权\",\"rootRegion\":\"130903\",\"startsOn\":\"" + today + "\",\"endsOn\":\"" + today + "\"}"))
+			.content("{\"name\":\"越权\",\"rootRegion\":\"130903\",\"startsOn\":\"" + today + "\",\"endsOn\":\"" + today
+					+ "\"}"))
 			.andExpect(status().isForbidden());
 		mvc.perform(as(mvc, "grid01", post("/api/v1/screening/campaigns")).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\":\"网格员\",\"rootRegion\":\"130902\",\"startsOn\":\"" + today + "\",\"endsOn\":\"" + today + "\"}"))
+			.content("{\"name\":\"网格员\",\"rootRegion\":\"130902\",\"startsOn\":\"" + today + "\",\"endsOn\":\"" + today
+					+ "\"}"))
 			.andExpect(status().isForbidden());
 		mvc.perform(as(mvc, "xinhua", get("/api/v1/screening/campaigns/" + campaign + "/coverage?region=130903")))
 			.andExpect(status().isNotFound());
 		mvc.perform(as(mvc, "grid01", get("/api/v1/screening/campaigns/" + campaign + "/coverage?region=130902")))
 			.andExpect(status().isNotFound());
 		// a household of the county outside grid01's grid
-		String other = JsonPath.read(json("xinhua", "/api/v1/households?size=500&region=130902"),
-				"$.items[?(@.regionCode != '" + grid + "')].id").toString();
+		String other = JsonPath
+			.read(json("xinhua", "/api/v1/households?size=500&region=130902"),
+					"$.items[?(@.regionCode != '" + grid + "')].id")
+			.toString();
 		if (!"[]".equals(other)) {
 			String household = other.replaceAll("[\\[\\]]", "").split(",")[0];
-			mvc.perform(as(mvc, "grid01", post("/api/v1/screening/campaigns/" + campaign + "/visits"))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("[{\"visitId\":\"" + UUID.randomUUID() + "\",\"householdId\":" + household + ",\"visitedAt\":\""
-						+ OffsetDateTime.now().minusMinutes(1) + "\",\"outcome\":\"NOBODY_HOME\"}]"))
+			mvc.perform(
+					as(mvc, "grid01", post("/api/v1/screening/campaigns/" + campaign + "/visits"))
+						.contentType(MediaType.APPLICATION_JSON)
+						.content("[{\"visitId\":\"" + UUID.randomUUID() + "\",\"householdId\":" + household
+								+ ",\"visitedAt\":\"" + OffsetDateTime.now().minusMinutes(1)
+								+ "\",\"outcome\":\"NOBODY_HOME\"}]"))
 				.andExpect(status().isForbidden());
 		}
 		mvc.perform(as(mvc, "admin", get("/api/v1/screening/campaigns/" + campaign))).andExpect(status().isOk());
@@ -186,10 +200,10 @@ class ScreeningApiTests {
 			assertThat(rows.get(0).getCellText(0)).isEqualTo("户编号");
 			assertThat(rows).hasSize((int) uncovered + 1);
 		}
-		mvc.perform(as(mvc, "xinhua", get("/api/v1/screening/campaigns/" + campaign + "/blind-spots.xlsx?region=130903")))
+		mvc.perform(
+				as(mvc, "xinhua", get("/api/v1/screening/campaigns/" + campaign + "/blind-spots.xlsx?region=130903")))
 			.andExpect(status().isNotFound());
 	}
-
 
 	@Test
 	void householdsAndRegionsAddedLaterJoinTheOpenCampaign() throws Exception {
@@ -206,7 +220,6 @@ class ScreeningApiTests {
 			.andExpect(jsonPath("$.householdsRepaired").value(0));
 	}
 
-
 	@Test
 	void asksAboutTravelFromConfiguredHighRiskAreas() throws Exception {
 		List<Integer> households = gridHouseholds();
@@ -215,11 +228,16 @@ class ScreeningApiTests {
 				"$.items[?(@.householdId == " + household + ")].id");
 		StringBuilder checks = new StringBuilder();
 		for (int i = 0; i < residents.size(); i++) {
-			checks.append(i == 0 ? "" : ",").append("{\"personId\":").append(residents.get(i))
-				.append(",\"status\":\"PRESENT\",\"travelFrom\":\"").append(i == 0 ? "TRAVEL" : "").append("\"}");
+			checks.append(i == 0 ? "" : ",")
+				.append("{\"personId\":")
+				.append(residents.get(i))
+				.append(",\"status\":\"PRESENT\",\"travelFrom\":\"")
+				.append(i == 0 ? "TRAVEL" : "")
+				.append("\"}");
 		}
-		String template = "[{\"visitId\":\"" + UUID.randomUUID() + "\",\"householdId\":" + household + ",\"visitedAt\":\""
-				+ OffsetDateTime.now().minusMinutes(2) + "\",\"outcome\":\"COVERED\",\"residents\":[" + checks + "]}]";
+		String template = "[{\"visitId\":\"" + UUID.randomUUID() + "\",\"householdId\":" + household
+				+ ",\"visitedAt\":\"" + OffsetDateTime.now().minusMinutes(2)
+				+ "\",\"outcome\":\"COVERED\",\"residents\":[" + checks + "]}]";
 		mvc.perform(as(mvc, "grid01", post("/api/v1/screening/campaigns/" + campaign + "/visits"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(template.replace("TRAVEL", "火星")))
@@ -227,11 +245,11 @@ class ScreeningApiTests {
 			.andExpect(jsonPath("$.errors[0].field").value("visits[0].residents[0].travelFrom"));
 		mvc.perform(as(mvc, "grid01", post("/api/v1/screening/campaigns/" + campaign + "/visits"))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content(template.replace("TRAVEL", "湖北省武汉市")))
-			.andExpect(status().isOk());
+			.content(template.replace("TRAVEL", "湖北省武汉市"))).andExpect(status().isOk());
 		mvc.perform(as(mvc, "xinhua", get("/api/v1/screening/flags?region=130902&size=200")))
 			.andExpect(jsonPath("$.items[?(@.campaignId == " + campaign + " && @.personId == " + residents.get(0)
-					+ " && @.flags == 'HIGH_RISK_TRAVEL')]").isNotEmpty());
+					+ " && @.flags == 'HIGH_RISK_TRAVEL')]")
+				.isNotEmpty());
 	}
 
 }

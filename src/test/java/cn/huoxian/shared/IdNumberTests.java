@@ -38,7 +38,8 @@ class IdNumberTests {
 	@Test
 	void rejectsImpossibleBirthDate() {
 		String first17 = "11010519490231002"; // 31 February
-		assertThat(IdNumber.problem(first17 + IdNumber.checkCharacter(first17))).contains("birth date is not a real date");
+		assertThat(IdNumber.problem(first17 + IdNumber.checkCharacter(first17)))
+			.contains("birth date is not a real date");
 	}
 
 	@Test
@@ -62,7 +63,9 @@ class IdNumberTests {
 		return IntStream.range(0, 20).mapToObj(i -> 1000L + i);
 	}
 
-	/** Property: a generated number is valid, and changing any one digit makes it invalid. */
+	/**
+	 * Property: a generated number is valid, and changing any one digit makes it invalid.
+	 */
 	@ParameterizedTest
 	@MethodSource("seeds")
 	void singleDigitChangesAreAlwaysDetected(long seed) {

@@ -25,7 +25,8 @@ class RegionPathTests {
 		assertThat(xinhua.isWithin(city)).isTrue();
 		assertThat(xinhua.isWithin(xinhua)).isTrue();
 		assertThat(city.isWithin(xinhua)).isFalse();
-		// a sibling whose code starts with the same digits is not inside: the closing slash matters
+		// a sibling whose code starts with the same digits is not inside: the closing
+		// slash matters
 		assertThat(new RegionPath("/130900/1309021/").isWithin(xinhua)).isFalse();
 	}
 

@@ -10,7 +10,10 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** Signs the demo accounts in through the real token endpoint and adds their bearer header. */
+/**
+ * Signs the demo accounts in through the real token endpoint and adds their bearer
+ * header.
+ */
 public final class Api {
 
 	public static final String PASSWORD = "Huoxian@2020";

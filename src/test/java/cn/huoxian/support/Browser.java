@@ -17,7 +17,10 @@ public final class Browser {
 	private Browser() {
 	}
 
-	/** A phone-sized headless Chromium; the test is skipped where chromedriver is not installed. */
+	/**
+	 * A phone-sized headless Chromium; the test is skipped where chromedriver is not
+	 * installed.
+	 */
 	public static ChromeDriver phone() {
 		return open(412, 915);
 	}

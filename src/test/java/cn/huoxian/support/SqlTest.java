@@ -11,9 +11,9 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A test that touches SQL: the whole application on the small demo city, on H2 by default and
- * again on PostgreSQL when the build is given -Dhuoxian.test.pg.url (tag "sql"). All such tests
- * share one database per run, so they create their own data with unique codes.
+ * A test that touches SQL: the whole application on the small demo city, on H2 by default
+ * and again on PostgreSQL when the build is given -Dhuoxian.test.pg.url (tag "sql"). All
+ * such tests share one database per run, so they create their own data with unique codes.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,4 +22,5 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({ "demo", "test" })
 @Tag("sql")
 public @interface SqlTest {
+
 }

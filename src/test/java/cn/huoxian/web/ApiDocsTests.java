@@ -27,7 +27,9 @@ class ApiDocsTests {
 
 	@Test
 	void reportsHealth() throws Exception {
-		mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(content().string(containsString("UP")));
+		mvc.perform(get("/actuator/health"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("UP")));
 	}
 
 }

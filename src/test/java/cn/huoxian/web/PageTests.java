@@ -25,8 +25,7 @@ class PageTests {
 
 	@Test
 	void redirectsToLoginWhenNotSignedIn() throws Exception {
-		mvc.perform(get("/regions/130902")).andExpect(status().is3xxRedirection())
-			.andExpect(redirectedUrl("/login"));
+		mvc.perform(get("/regions/130902")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
 	}
 
 	@Test
@@ -59,26 +58,27 @@ class PageTests {
 	@Test
 	void rendersHomeSearchAndLanguages() throws Exception {
 		MockHttpSession session = login(mvc, "admin");
-		mvc.perform(get("/").session(session)).andExpect(status().isOk()).andExpect(content().string(containsString("沧州市")));
+		mvc.perform(get("/").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("沧州市")));
 		mvc.perform(get("/persons").param("q", "王").session(session)).andExpect(status().isOk());
 		mvc.perform(get("/persons/new").session(session)).andExpect(status().isOk());
-		// thousands of people: the shared pager links to the next page, keeping the filters
-		mvc.perform(get("/persons").session(session))
-			.andExpect(content().string(containsString("&amp;page=1\">")));
+		// thousands of people: the shared pager links to the next page, keeping the
+		// filters
+		mvc.perform(get("/persons").session(session)).andExpect(content().string(containsString("&amp;page=1\">")));
 		mvc.perform(get("/persons").param("region", "130902").param("page", "1").session(session))
 			.andExpect(content().string(containsString("region=130902&amp;page=0\">")))
 			.andExpect(content().string(containsString("region=130902&amp;page=2\">")));
 	}
 
-
 	@Test
 	void registersHouseholdThenShowsFieldErrorForBadIdNumber() throws Exception {
 		MockHttpSession session = login(mvc, "grid01");
-		String grid = com.jayway.jsonpath.JsonPath.read(mvc
-			.perform(cn.huoxian.support.Api.as(mvc, "grid01", get("/api/v1/me")))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(), "$.scopes[0].code");
+		String grid = com.jayway.jsonpath.JsonPath
+			.read(mvc.perform(cn.huoxian.support.Api.as(mvc, "grid01", get("/api/v1/me")))
+				.andReturn()
+				.getResponse()
+				.getContentAsString(), "$.scopes[0].code");
 		String location = mvc
 			.perform(post("/regions/" + grid + "/households/new").session(session)
 				.with(csrf())

@@ -31,12 +31,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The import/export page: an upload form per registry (visits into a chosen campaign) with its row errors, templates, and ledger downloads. */
+/**
+ * The import/export page: an upload form per registry (visits into a chosen campaign)
+ * with its row errors, templates, and ledger downloads.
+ */
 @Controller
 @RequestMapping("/exchange")
 class ExchangePage {
 
-	/** The page lists this many errors; the API lists up to {@link ImportResult#LISTED}. */
+	/**
+	 * The page lists this many errors; the API lists up to {@link ImportResult#LISTED}.
+	 */
 	static final int SHOWN = 200;
 
 	private final Imports imports;
@@ -58,7 +63,9 @@ class ExchangePage {
 		this.campaigns = campaigns;
 	}
 
-	/** One upload form: the kind, its columns, and whether this user's role may use it. */
+	/**
+	 * One upload form: the kind, its columns, and whether this user's role may use it.
+	 */
 	record KindForm(String path, List<ImportColumn> columns, boolean allowed) {
 	}
 
@@ -69,9 +76,10 @@ class ExchangePage {
 	@GetMapping
 	String page(Model model) {
 		CurrentUser user = editor();
-		model.addAttribute("forms", Arrays.stream(ImportKind.values())
-			.map(k -> new KindForm(k.path(), k.columns(), k.allows(user)))
-			.toList());
+		model.addAttribute("forms",
+				Arrays.stream(ImportKind.values())
+					.map(k -> new KindForm(k.path(), k.columns(), k.allows(user)))
+					.toList());
 		model.addAttribute("maxRows", imports.maxRows());
 		model.addAttribute("campaigns", campaigns.list(user.scope()));
 		return "exchange/index";

@@ -8,7 +8,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The household ledger of a region in scope as .xlsx, ID numbers and phones masked; 404 outside the scope. */
+/**
+ * The household ledger of a region in scope as .xlsx, ID numbers and phones masked; 404
+ * outside the scope.
+ */
 @RestController
 class ExportApi {
 

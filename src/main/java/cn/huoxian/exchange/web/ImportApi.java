@@ -17,9 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Imports under /api/v1/imports/{regions|households|residents}, and /api/v1/imports/visits?campaign={id}: multipart field {@code file} (.xlsx
- * or UTF-8 .csv, header in row 1, English or Chinese headers as {@link ImportKind} lists). Answers
- * {@code {"imported":N}}, or 400 with every bad row and nothing written; 403 for a role that may not edit.
+ * Imports under /api/v1/imports/{regions|households|residents}, and
+ * /api/v1/imports/visits?campaign={id}: multipart field {@code file} (.xlsx or UTF-8
+ * .csv, header in row 1, English or Chinese headers as {@link ImportKind} lists). Answers
+ * {@code {"imported":N}}, or 400 with every bad row and nothing written; 403 for a role
+ * that may not edit.
  */
 @RestController
 class ImportApi {
@@ -55,17 +57,18 @@ class ImportApi {
 		return ResponseEntity.badRequest().body(messages.problem(result));
 	}
 
-	@Operation(summary = "Import the visits of a screening campaign from .xlsx or .csv, all or nothing", description = """
-			Multipart field `file`, one row per resident checked: visitId 走访编号 (optional UUID), householdId 户编号, \
-			visitedAt 走访时间 (yyyy-MM-dd HH:mm, ISO or a date cell; Asia/Shanghai), outcome 走访结果 \
-			(COVERED 已覆盖 | NOBODY_HOME 无人在家), personId 人员编号, status 状态 (PRESENT 在家 | AWAY 外出 | \
-			MOVED_OUT 已迁出), awayWhere 外出去向, temperature 体温, flags 异常情况 (comma list of SYMPTOMS 有症状, \
-			HIGH_RISK_TRAVEL 高风险地区旅居史, CONTACT 接触确诊或疑似病例, FEVER 发热). A visit that found nobody home \
-			is one row without person columns. Rows of a visit share its visitId, or without one its household and \
-			time (the visitId is then derived from them, so uploading a file again stores nothing twice).
-			200 {"imported": visits stored, "duplicates": visits already stored}; 400 problem detail with errors \
-			[{row, column, reason}], nothing written; 403 for a role that may not edit people; 404 for a campaign \
-			outside the caller's scope.""")
+	@Operation(summary = "Import the visits of a screening campaign from .xlsx or .csv, all or nothing",
+			description = """
+					Multipart field `file`, one row per resident checked: visitId 走访编号 (optional UUID), householdId 户编号, \
+					visitedAt 走访时间 (yyyy-MM-dd HH:mm, ISO or a date cell; Asia/Shanghai), outcome 走访结果 \
+					(COVERED 已覆盖 | NOBODY_HOME 无人在家), personId 人员编号, status 状态 (PRESENT 在家 | AWAY 外出 | \
+					MOVED_OUT 已迁出), awayWhere 外出去向, temperature 体温, flags 异常情况 (comma list of SYMPTOMS 有症状, \
+					HIGH_RISK_TRAVEL 高风险地区旅居史, CONTACT 接触确诊或疑似病例, FEVER 发热). A visit that found nobody home \
+					is one row without person columns. Rows of a visit share its visitId, or without one its household and \
+					time (the visitId is then derived from them, so uploading a file again stores nothing twice).
+					200 {"imported": visits stored, "duplicates": visits already stored}; 400 problem detail with errors \
+					[{row, column, reason}], nothing written; 403 for a role that may not edit people; 404 for a campaign \
+					outside the caller's scope.""")
 	@PostMapping(path = "/api/v1/imports/visits", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<?> importVisits(@RequestParam long campaign, @RequestParam("file") MultipartFile file) {
 		ImportResult result = imports.importVisits(campaign, file.getOriginalFilename(), file, users.current());

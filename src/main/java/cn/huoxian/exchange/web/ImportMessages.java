@@ -14,7 +14,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
-/** Words an import result in a language: English problem details for the API, the user's language on the page. */
+/**
+ * Words an import result in a language: English problem details for the API, the user's
+ * language on the page.
+ */
 @Component
 class ImportMessages {
 
@@ -28,7 +31,9 @@ class ImportMessages {
 		return messages.getMessage(reason.key(), reason.argArray(), reason.key(), locale);
 	}
 
-	/** What went wrong overall: the file's problem, or how many problems the rows have. */
+	/**
+	 * What went wrong overall: the file's problem, or how many problems the rows have.
+	 */
 	String summary(ImportResult result, Locale locale) {
 		if (result.fileProblem() != null) {
 			return text(result.fileProblem(), locale);
@@ -37,9 +42,13 @@ class ImportMessages {
 				locale);
 	}
 
-	/** 400 with {@code errors: [{row, column, reason}]} (the first {@link ImportResult#LISTED}) and {@code errorCount}. */
+	/**
+	 * 400 with {@code errors: [{row, column, reason}]} (the first
+	 * {@link ImportResult#LISTED}) and {@code errorCount}.
+	 */
 	ProblemDetail problem(ImportResult result) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, summary(result, Locale.ENGLISH));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				summary(result, Locale.ENGLISH));
 		problem.setType(URI.create("https://huoxian.cn/problems/import-rejected"));
 		problem.setTitle("Import rejected");
 		problem.setProperty("errors", result.errors().stream().map(e -> json(e)).toList());
@@ -55,7 +64,10 @@ class ImportMessages {
 		return json;
 	}
 
-	/** The rows of the page's error table: row, header as written in the file, reason in the user's language. */
+	/**
+	 * The rows of the page's error table: row, header as written in the file, reason in
+	 * the user's language.
+	 */
 	List<ErrorLine> lines(ImportResult result, Locale locale) {
 		return result.errors().stream().map(e -> new ErrorLine(e.row(), e.header(), text(e.reason(), locale))).toList();
 	}

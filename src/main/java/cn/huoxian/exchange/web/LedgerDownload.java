@@ -11,7 +11,10 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
-/** Streams the household ledger of a region in scope to the response, for the API and the page alike. */
+/**
+ * Streams the household ledger of a region in scope to the response, for the API and the
+ * page alike.
+ */
 @Component
 class LedgerDownload {
 
@@ -27,7 +30,8 @@ class LedgerDownload {
 	}
 
 	void send(String regionCode, HttpServletResponse response) throws IOException {
-		// resolved first, so that a region outside the scope still answers 404 before the file starts
+		// resolved first, so that a region outside the scope still answers 404 before the
+		// file starts
 		RegionView region = ledger.region(regionCode, users.current().scope());
 		response.setContentType(XLSX);
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,

@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Regions under /api/v1/regions, scoped: outside the caller's subtree reads answer 404, writes 403. */
+/**
+ * Regions under /api/v1/regions, scoped: outside the caller's subtree reads answer 404,
+ * writes 403.
+ */
 @RestController
 @RequestMapping("/api/v1/regions")
 class RegionApi {

@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The tree browser: from the user's scope roots down to a grid's households, with the maintained
- * counts at every node; forms to add child regions, rename, and register households.
+ * The tree browser: from the user's scope roots down to a grid's households, with the
+ * maintained counts at every node; forms to add child regions, rename, and register
+ * households.
  */
 @Controller
 class RegionPages {
@@ -74,10 +75,11 @@ class RegionPages {
 	}
 
 	@PostMapping("/regions/{code}/new")
-	String createChild(@PathVariable String code, @Valid @ModelAttribute("form") RegionForm form,
-			BindingResult binding, Model model) {
+	String createChild(@PathVariable String code, @Valid @ModelAttribute("form") RegionForm form, BindingResult binding,
+			Model model) {
 		RegionView parent = regions.find(code, users.current().scope());
-		// the parent comes from the path, so only the code and name fields can be wrong here
+		// the parent comes from the path, so only the code and name fields can be wrong
+		// here
 		if (!binding.hasFieldErrors("code") && !binding.hasFieldErrors("name")) {
 			try {
 				RegionView created = regions.create(new RegionForm(form.code(), form.name(), code), users.current());
@@ -136,8 +138,9 @@ class RegionPages {
 		var household = households.writable(id, users.current());
 		if (!binding.hasFieldErrors("address")) {
 			try {
-				households.update(id, new HouseholdForm(household.regionCode(), form.building(), form.address(),
-						form.door()), users.current());
+				households.update(id,
+						new HouseholdForm(household.regionCode(), form.building(), form.address(), form.door()),
+						users.current());
 				return "redirect:/households/" + id;
 			}
 			catch (InvalidInputException ex) {
@@ -155,8 +158,8 @@ class RegionPages {
 		RegionView grid = regions.find(code, users.current().scope());
 		if (!binding.hasFieldErrors("address")) {
 			try {
-				var created = households.create(
-						new HouseholdForm(code, form.building(), form.address(), form.door()), users.current());
+				var created = households.create(new HouseholdForm(code, form.building(), form.address(), form.door()),
+						users.current());
 				return "redirect:/households/" + created.id();
 			}
 			catch (InvalidInputException ex) {

@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Persons under /api/v1/persons: search, read (masked), reveal (audited), register, correct. */
+/**
+ * Persons under /api/v1/persons: search, read (masked), reveal (audited), register,
+ * correct.
+ */
 @RestController
 @RequestMapping("/api/v1/persons")
 class PersonApi {
@@ -64,7 +67,10 @@ class PersonApi {
 		return people.find(id, users.current().scope());
 	}
 
-	/** The unmasked ID number and phone; body {@code {"reason": "..."}}; written to the audit log. */
+	/**
+	 * The unmasked ID number and phone; body {@code {"reason": "..."}}; written to the
+	 * audit log.
+	 */
 	@PostMapping("/{id}/reveal")
 	PersonView reveal(@PathVariable long id, @RequestBody(required = false) Map<String, String> body) {
 		return people.reveal(id, body == null ? null : body.get("reason"), users.current());

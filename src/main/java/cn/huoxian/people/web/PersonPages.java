@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Person search, detail (masked, with an audited reveal), registration and correction; a household's page. */
+/**
+ * Person search, detail (masked, with an audited reveal), registration and correction; a
+ * household's page.
+ */
 @Controller
 class PersonPages {
 
@@ -49,7 +52,10 @@ class PersonPages {
 		return "people/person";
 	}
 
-	/** The htmx reveal: answers the unmasked fields fragment; the reason goes to the audit log. */
+	/**
+	 * The htmx reveal: answers the unmasked fields fragment; the reason goes to the audit
+	 * log.
+	 */
 	@PostMapping("/persons/{id}/reveal")
 	String reveal(@PathVariable long id, @RequestParam(required = false) String reason, Model model) {
 		try {

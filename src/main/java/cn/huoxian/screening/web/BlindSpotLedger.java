@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The blind-spot ledger (未覆盖户台账) as .xlsx, streamed row by row in constant memory: for the API
- * (bearer token) and for the pages (session).
+ * The blind-spot ledger (未覆盖户台账) as .xlsx, streamed row by row in constant memory: for
+ * the API (bearer token) and for the pages (session).
  */
 @RestController
 class BlindSpotLedger {
@@ -51,14 +51,16 @@ class BlindSpotLedger {
 		coverage.blindSpots(id, code, 0, 1, scope);
 		String filename = "盲区台账-" + campaign.name() + "-" + code + ".xlsx";
 		response.setContentType(XLSX);
-		response.setHeader("Content-Disposition",
-				"attachment; filename*=UTF-8''" + URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20"));
+		response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
+				+ URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20"));
 		try (OutputStream out = response.getOutputStream()) {
 			write(out, id, code, scope);
 		}
 	}
 
-	/** A sheet holds at most 1,048,576 rows; a city's ledger goes on over further sheets. */
+	/**
+	 * A sheet holds at most 1,048,576 rows; a city's ledger goes on over further sheets.
+	 */
 	static final int ROWS_PER_SHEET = 1_048_575;
 
 	private void write(OutputStream out, long campaignId, String region, cn.huoxian.shared.DataScope scope)
@@ -92,7 +94,10 @@ class BlindSpotLedger {
 		workbook.finish();
 	}
 
-	/** Inline strings: the shared-string table would hold every distinct address in memory. */
+	/**
+	 * Inline strings: the shared-string table would hold every distinct address in
+	 * memory.
+	 */
 	private static void text(Worksheet sheet, int row, int column, String value) {
 		if (value != null) {
 			sheet.inlineString(row, column, value);

@@ -25,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Screening under /api/v1/screening: campaigns, visit batches, coverage, blind spots, flags, recount. */
+/**
+ * Screening under /api/v1/screening: campaigns, visit batches, coverage, blind spots,
+ * flags, recount.
+ */
 @RestController
 @RequestMapping("/api/v1/screening")
 class ScreeningApi {
@@ -68,7 +71,9 @@ class ScreeningApi {
 		return campaigns.find(id, users.current().scope());
 	}
 
-	/** Up to 1,000 visits, validated as a whole; a retried visitId is not counted twice. */
+	/**
+	 * Up to 1,000 visits, validated as a whole; a retried visitId is not counted twice.
+	 */
 	@PostMapping("/campaigns/{id}/visits")
 	Visits.BatchResult record(@PathVariable long id, @RequestBody List<VisitInput> batch) {
 		return visits.record(id, batch, users.current());

@@ -42,7 +42,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Screening pages: campaigns, coverage drill-down, blind spots, flags, and the grid worker's phone flow. */
+/**
+ * Screening pages: campaigns, coverage drill-down, blind spots, flags, and the grid
+ * worker's phone flow.
+ */
 @Controller
 class ScreeningPages {
 
@@ -83,8 +86,8 @@ class ScreeningPages {
 		model.addAttribute("campaigns", campaigns.list(me.scope()));
 		var today = BusinessDay.today(clock);
 		String root = me.scope().regions().isEmpty() ? "" : me.scope().regions().get(0).code();
-		model.addAttribute("form", new CampaignForm("", root, today, today.plusDays(6), EnumSet.allOf(
-				cn.huoxian.screening.Question.class)));
+		model.addAttribute("form", new CampaignForm("", root, today, today.plusDays(6),
+				EnumSet.allOf(cn.huoxian.screening.Question.class)));
 		return "screening/campaigns";
 	}
 
@@ -109,10 +112,11 @@ class ScreeningPages {
 		String code = region == null ? defaultRegion(id, me) : region;
 		Coverage.View view = coverage.coverage(id, code, me.scope());
 		model.addAttribute("view", view);
-		model.addAttribute("breadcrumbs", regions.breadcrumbs(view.region().code(), me.scope())
-			.stream()
-			.filter(r -> r.path().startsWith(view.campaign().rootPath()))
-			.toList());
+		model.addAttribute("breadcrumbs",
+				regions.breadcrumbs(view.region().code(), me.scope())
+					.stream()
+					.filter(r -> r.path().startsWith(view.campaign().rootPath()))
+					.toList());
 		return "screening/coverage";
 	}
 
@@ -127,7 +131,10 @@ class ScreeningPages {
 		return "screening/blind-spots";
 	}
 
-	/** The grid worker's start page: each open campaign's uncovered households in their grid. */
+	/**
+	 * The grid worker's start page: each open campaign's uncovered households in their
+	 * grid.
+	 */
 	@GetMapping("/screening/my-grid")
 	String myGrid(@RequestParam(required = false) String grid, Model model) {
 		CurrentUser me = users.current();

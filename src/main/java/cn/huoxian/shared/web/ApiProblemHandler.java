@@ -25,10 +25,8 @@ class ApiProblemHandler {
 
 	@ExceptionHandler(InvalidInputException.class)
 	ResponseEntity<ProblemDetail> invalid(InvalidInputException ex) {
-		return problem(HttpStatus.BAD_REQUEST, "invalid-input", ex.getMessage(), ex.problems()
-			.stream()
-			.map(p -> Map.of("field", p.field(), "reason", p.reason()))
-			.toList());
+		return problem(HttpStatus.BAD_REQUEST, "invalid-input", ex.getMessage(),
+				ex.problems().stream().map(p -> Map.of("field", p.field(), "reason", p.reason())).toList());
 	}
 
 	@ExceptionHandler(MethodArgumentNotValidException.class)
@@ -44,9 +42,10 @@ class ApiProblemHandler {
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
 		Throwable cause = ex.getMostSpecificCause();
-		String why = cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage().lines().findFirst().orElse("");
-		return problem(HttpStatus.BAD_REQUEST, "unreadable", "The request body is not valid JSON for this endpoint" + why,
-				null);
+		String why = cause == null || cause.getMessage() == null ? ""
+				: ": " + cause.getMessage().lines().findFirst().orElse("");
+		return problem(HttpStatus.BAD_REQUEST, "unreadable",
+				"The request body is not valid JSON for this endpoint" + why, null);
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
