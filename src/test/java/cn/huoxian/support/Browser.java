@@ -40,6 +40,9 @@ public final class Browser {
 				"--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost", "--lang=zh-CN");
 		ChromeDriver browser = new ChromeDriver(options);
 		browser.manage().window().setSize(new Dimension(width, height));
+		// a loaded machine renders slowly: look for an element for a few seconds before
+		// giving up
+		browser.manage().timeouts().implicitlyWait(java.time.Duration.ofSeconds(10));
 		return browser;
 	}
 
