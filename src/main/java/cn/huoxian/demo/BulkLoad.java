@@ -78,12 +78,16 @@ final class BulkLoad {
 			for (String drop : drops) {
 				statement.execute(drop);
 			}
-			// room to sort the largest index in memory; only for this transaction
-			statement.execute("set local maintenance_work_mem = '1GB'");
-			statement.execute("set local work_mem = '256MB'");
+			roomToSort(statement);
 		}
 		log.accept("Dropped " + drops.size() + " indexes and constraints of " + String.join(", ", TABLES)
 				+ " for the load; they are rebuilt at the end");
+	}
+
+	/** Room to sort the largest index in memory; only for the current transaction. */
+	private static void roomToSort(Statement statement) throws SQLException {
+		statement.execute("set local maintenance_work_mem = '1GB'");
+		statement.execute("set local work_mem = '256MB'");
 	}
 
 	/**
@@ -96,6 +100,7 @@ final class BulkLoad {
 		analyze(connection);
 		log.accept(String.format("%5.1f s  analyze", (System.nanoTime() - start) / 1e9));
 		try (Statement statement = connection.createStatement()) {
+			roomToSort(statement);
 			for (String definition : restore) {
 				start = System.nanoTime();
 				statement.execute(definition);

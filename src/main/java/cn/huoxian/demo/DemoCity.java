@@ -103,6 +103,9 @@ public class DemoCity {
 	 */
 	private DemoCityGenerator.Result generate(Connection connection, double scale, boolean postgres, boolean bulk,
 			long start) throws SQLException {
+		if (bulk) {
+			return generateOnTwoConnections(connection, scale, start);
+		}
 		connection.setAutoCommit(false);
 		try {
 			BulkLoad bulkLoad = bulk ? new BulkLoad(connection, log::info) : null;
@@ -134,6 +137,66 @@ public class DemoCity {
 		finally {
 			connection.setAutoCommit(true);
 		}
+	}
+
+	/**
+	 * The generate command on PostgreSQL: the large tables' indexes and constraints are
+	 * dropped (committed, so a second connection may load), persons and their roles
+	 * stream over a second connection while everything else streams over the first —
+	 * PostgreSQL parses each COPY on one core — then the indexes and constraints are
+	 * rebuilt and validated. Not one transaction: if the load fails both loads roll back
+	 * and the indexes are put back; if the rebuild itself fails the database is left
+	 * half-built and says so (generate only into an empty database).
+	 */
+	private DemoCityGenerator.Result generateOnTwoConnections(Connection connection, double scale, long start)
+			throws SQLException {
+		connection.setAutoCommit(false);
+		BulkLoad bulkLoad = new BulkLoad(connection, log::info);
+		bulkLoad.drop();
+		connection.commit();
+		DemoCityGenerator.Result result;
+		try (Connection second = dataSource.getConnection()) {
+			second.setAutoCommit(false);
+			try {
+				Progress progress = new Progress(start, DemoCityGenerator.expectedResidents(scale));
+				try (RowSink sink = new SplitSink(new PgCopySink(connection), new PgCopySink(second),
+						java.util.EnumSet.of(RowSink.Table.PERSON, RowSink.Table.PERSON_ROLE))) {
+					result = new DemoCityGenerator(connection, sink, scale, progress).generate();
+				}
+				for (String tag : List.of("admin", "zzb", "xinhua", "grid01")) {
+					if (!result.accountPersons().containsKey(tag)) {
+						throw new IllegalStateException(
+								"the demo scale is too small to staff the post for account " + tag);
+					}
+				}
+				second.commit();
+			}
+			catch (SQLException | RuntimeException ex) {
+				second.rollback();
+				connection.rollback();
+				bulkLoad.restore();
+				connection.commit();
+				throw ex;
+			}
+			finally {
+				second.setAutoCommit(true);
+			}
+		}
+		log.info("Demo city: {} rows written in {} s over two connections", result.rows(), secondsSince(start));
+		try {
+			log.info("Demo city: rebuilding indexes and constraints");
+			bulkLoad.restore();
+			connection.commit();
+		}
+		catch (SQLException | RuntimeException ex) {
+			connection.rollback();
+			throw new IllegalStateException("rebuilding the indexes after the load failed (" + ex.getMessage()
+					+ "): the database holds a partial city; drop it and generate again", ex);
+		}
+		finally {
+			connection.setAutoCommit(true);
+		}
+		return result;
 	}
 
 	private void analyze() {
