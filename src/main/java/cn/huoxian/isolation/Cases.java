@@ -1,0 +1,350 @@
+package cn.huoxian.isolation;
+
+import static cn.huoxian.db.Tables.ISOLATION_CASE;
+import static cn.huoxian.db.Tables.ISOLATION_CONTACT;
+import static cn.huoxian.db.Tables.ISOLATION_RESPONSIBLE;
+import static cn.huoxian.db.Tables.PERSON;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import cn.huoxian.db.tables.records.IsolationCaseRecord;
+import cn.huoxian.people.People;
+import cn.huoxian.people.PersonView;
+import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RuleViolationException;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Isolation cases: opening (from a screening flag or directly), the period rules, the
+ * daily contact and the overdue list, shortening by a higher level, and release.
+ */
+@Service
+public class Cases {
+
+	private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
+
+	private final DSLContext db;
+
+	private final People people;
+
+	private final cn.huoxian.screening.Flags flags;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Cases(DSLContext db, People people, cn.huoxian.screening.Flags flags, ApplicationEventPublisher events,
+			Clock clock) {
+		this.db = db;
+		this.people = people;
+		this.flags = flags;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public CaseView open(CaseForm form, CurrentUser user) {
+		user.requirePeopleEditor();
+		if (form.personId() == null) {
+			throw new InvalidInputException("personId", "is required");
+		}
+		PersonView person = people.find(form.personId(), user.scope());
+		check(form, user);
+		LocalDate start = form.startDate() == null ? BusinessDay.today(clock) : form.startDate();
+		int days = form.periodDays() == null ? form.type().defaultDays() : form.periodDays();
+		LocalDate end = start.plusDays(days - 1L);
+		IsolationCaseRecord record = db.newRecord(ISOLATION_CASE);
+		record.setPersonId(person.id());
+		record.setPath(person.path());
+		record.setCaseType(form.type().name());
+		record.setReason(form.reason().name());
+		record.setFlagId(form.flagId());
+		record.setStartDate(start);
+		record.setEndDate(end);
+		record.setPlannedEnd(end);
+		record.setPlace(blank(form.place()));
+		record.setContactTime(form.contactTime() == null ? "09:00" : form.contactTime());
+		record.setStatus(CaseStatus.ACTIVE.name());
+		record.setCreatedBy(user.username());
+		record.store();
+		for (Long responsible : form.responsibleIds()) {
+			db.insertInto(ISOLATION_RESPONSIBLE, ISOLATION_RESPONSIBLE.CASE_ID, ISOLATION_RESPONSIBLE.PERSON_ID)
+				.values(record.getId(), responsible)
+				.execute();
+		}
+		if (form.flagId() != null) {
+			try {
+				flags.handle(form.flagId(), "隔离病例 " + record.getId() + " / isolation case opened", user);
+			}
+			catch (NotFoundException ex) {
+				throw new InvalidInputException("flagId", "no flagged resident has id " + form.flagId());
+			}
+		}
+		events.publishEvent(new Events.IsolationStarted(record.getId(), person.id(), person.path(), start, end));
+		return find(record.getId(), user.scope());
+	}
+
+	private void check(CaseForm form, CurrentUser user) {
+		List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+		if (form.type() == null) {
+			problems.add(new InvalidInputException.FieldProblem("type", "is required"));
+		}
+		if (form.reason() == null) {
+			problems.add(new InvalidInputException.FieldProblem("reason", "is required"));
+		}
+		if (form.periodDays() != null && (form.periodDays() < 1 || form.periodDays() > 60)) {
+			problems.add(new InvalidInputException.FieldProblem("periodDays", "must be between 1 and 60"));
+		}
+		if (form.contactTime() != null && !TIME.matcher(form.contactTime()).matches()) {
+			problems.add(new InvalidInputException.FieldProblem("contactTime", "must be a time such as 09:30"));
+		}
+		if (form.startDate() != null && form.startDate().isAfter(BusinessDay.today(clock).plusDays(1))) {
+			problems.add(new InvalidInputException.FieldProblem("startDate", "must not be in the future"));
+		}
+		if (form.responsibleIds() == null || form.responsibleIds().isEmpty()) {
+			problems
+				.add(new InvalidInputException.FieldProblem("responsibleIds", "name at least one responsible cadre"));
+		}
+		else {
+			for (Long id : form.responsibleIds()) {
+				if (id == null || people.fetch(id).isEmpty()) {
+					problems.add(new InvalidInputException.FieldProblem("responsibleIds", "no person has id " + id));
+				}
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+	}
+
+	/** Cases under a region, optionally of one status; newest first. */
+	public PageResult<CaseView> list(String regionPath, CaseStatus status, int page, int size, DataScope scope) {
+		PageResult.check(page, size);
+		Condition where = scope.regionCondition(ISOLATION_CASE.PATH);
+		if (regionPath != null) {
+			where = where.and(DataScope.under(ISOLATION_CASE.PATH, regionPath));
+		}
+		if (status != null) {
+			where = where.and(ISOLATION_CASE.STATUS.eq(status.name()));
+		}
+		long total = db.fetchCount(ISOLATION_CASE, where);
+		List<CaseView> items = views(
+				select().where(where).orderBy(ISOLATION_CASE.ID.desc()).limit(size).offset((long) page * size).fetch());
+		return new PageResult<>(items, total, page, size);
+	}
+
+	public CaseView find(long id, DataScope scope) {
+		List<CaseView> found = views(select().where(ISOLATION_CASE.ID.eq(id)).fetch());
+		if (found.isEmpty() || !scope.coversRegion(found.get(0).path())) {
+			throw new NotFoundException("case " + id);
+		}
+		return found.get(0);
+	}
+
+	/**
+	 * Records the day's contact. It counts for the business day of its real time;
+	 * symptoms restart the observation period from that day, and a failed contact on or
+	 * after the last day keeps the case open one more day, so no case ends without a
+	 * final contact that reached the person.
+	 */
+	@Transactional
+	public long contact(long caseId, ContactForm form, CurrentUser user) {
+		user.requirePeopleEditor();
+		IsolationCaseRecord record = writable(caseId, user);
+		if (!CaseStatus.valueOf(record.getStatus()).isOpen()) {
+			throw new RuleViolationException("case " + caseId + " has ended; no more contacts are due");
+		}
+		if (form.channel() == null || form.reached() == null) {
+			throw new InvalidInputException(form.channel() == null ? "channel" : "reached", "is required");
+		}
+		OffsetDateTime at = form.contactedAt() == null ? OffsetDateTime.now(clock) : form.contactedAt();
+		if (at.isAfter(OffsetDateTime.now(clock).plusMinutes(5))) {
+			throw new InvalidInputException("contactedAt", "must not be in the future");
+		}
+		LocalDate day = at.atZoneSameInstant(BusinessDay.ZONE).toLocalDate();
+		if (day.isBefore(record.getStartDate())) {
+			throw new InvalidInputException("contactedAt", "is before the case started");
+		}
+		boolean symptoms = Boolean.TRUE.equals(form.symptoms());
+		long id = db.insertInto(ISOLATION_CONTACT)
+			.set(ISOLATION_CONTACT.CASE_ID, caseId)
+			.set(ISOLATION_CONTACT.BUSINESS_DAY, day)
+			.set(ISOLATION_CONTACT.CONTACTED_AT, at)
+			.set(ISOLATION_CONTACT.CHANNEL, form.channel().name())
+			.set(ISOLATION_CONTACT.REACHED, form.reached())
+			.set(ISOLATION_CONTACT.TEMPERATURE, form.temperature())
+			.set(ISOLATION_CONTACT.SYMPTOMS, symptoms)
+			.set(ISOLATION_CONTACT.MOOD, blank(form.mood()))
+			.set(ISOLATION_CONTACT.NOTE, blank(form.note()))
+			.set(ISOLATION_CONTACT.MADE_BY, user.personId())
+			.set(ISOLATION_CONTACT.RECORDED_BY, user.username())
+			.returning(ISOLATION_CONTACT.ID)
+			.fetchOne(ISOLATION_CONTACT.ID);
+		LocalDate end = PeriodRules.endAfterContact(record.getEndDate(), day, form.reached(), symptoms,
+				CaseType.valueOf(record.getCaseType()).defaultDays());
+		if (end.isAfter(record.getEndDate())) {
+			record.setEndDate(end);
+			record.setStatus(CaseStatus.EXTENDED.name());
+			record.store();
+		}
+		events.publishEvent(new Events.ContactMade(id, caseId, user.personId(), at, day, form.reached()));
+		return id;
+	}
+
+	/**
+	 * Active cases with no contact reaching the person on that business day, under a
+	 * region.
+	 */
+	public PageResult<CaseView> overdue(String regionPath, LocalDate day, int page, int size, DataScope scope) {
+		PageResult.check(page, size);
+		Condition where = overdueCondition(regionPath, day, scope);
+		long total = db.fetchCount(ISOLATION_CASE, where);
+		List<CaseView> items = views(select().where(where)
+			.orderBy(ISOLATION_CASE.PATH, ISOLATION_CASE.ID)
+			.limit(size)
+			.offset((long) page * size)
+			.fetch());
+		return new PageResult<>(items, total, page, size);
+	}
+
+	private static Condition overdueCondition(String regionPath, LocalDate day, DataScope scope) {
+		return scope.regionCondition(ISOLATION_CASE.PATH)
+			.and(DataScope.under(ISOLATION_CASE.PATH, regionPath))
+			.and(ISOLATION_CASE.STATUS.in(CaseStatus.ACTIVE.name(), CaseStatus.EXTENDED.name()))
+			.and(ISOLATION_CASE.START_DATE.le(day))
+			.and(ISOLATION_CASE.END_DATE.ge(day))
+			.andNotExists(DSL.selectOne()
+				.from(ISOLATION_CONTACT)
+				.where(ISOLATION_CONTACT.CASE_ID.eq(ISOLATION_CASE.ID))
+				.and(ISOLATION_CONTACT.BUSINESS_DAY.eq(day))
+				.and(ISOLATION_CONTACT.REACHED.isTrue()));
+	}
+
+	/**
+	 * Shortening needs a reason and a county-level (or city) account: the cadres at the
+	 * front may not.
+	 */
+	@Transactional
+	public CaseView shorten(long caseId, LocalDate newEnd, String reason, CurrentUser user) {
+		IsolationCaseRecord record = writable(caseId, user);
+		boolean higherLevel = user.mayEditNetwork() && user.scope()
+			.regions()
+			.stream()
+			.anyMatch(r -> r.depth() <= 2 && record.getPath().startsWith(r.value()));
+		if (!higherLevel) {
+			throw new ForbiddenException("only county or city staff may shorten an isolation period");
+		}
+		if (reason == null || reason.isBlank()) {
+			throw new InvalidInputException("reason", "a shortened period needs a recorded reason");
+		}
+		if (newEnd == null || newEnd.isBefore(record.getStartDate()) || !newEnd.isBefore(record.getEndDate())) {
+			throw new InvalidInputException("endDate", "must lie between the start date and the current end date");
+		}
+		record.setEndDate(newEnd);
+		record.setEndNote("shortened by " + user.username() + ": " + reason.strip());
+		record.store();
+		return find(caseId, user.scope());
+	}
+
+	/**
+	 * Ends a case: released at the end of its period after a final check that reached the
+	 * person; earlier, or to hospital, or lost to follow-up, only with a reason.
+	 */
+	@Transactional
+	public CaseView end(long caseId, CaseStatus outcome, String note, CurrentUser user) {
+		user.requirePeopleEditor();
+		IsolationCaseRecord record = writable(caseId, user);
+		if (!CaseStatus.valueOf(record.getStatus()).isOpen()) {
+			throw new RuleViolationException("case " + caseId + " has already ended");
+		}
+		if (outcome == null || outcome.isOpen()) {
+			throw new InvalidInputException("outcome", "must be RELEASED, HOSPITALISED or LOST");
+		}
+		LocalDate today = BusinessDay.today(clock);
+		boolean early = outcome != CaseStatus.RELEASED || today.isBefore(record.getEndDate());
+		if (early && (note == null || note.isBlank())) {
+			throw new InvalidInputException("note", "an early release, a transfer or a loss needs a reason");
+		}
+		if (outcome == CaseStatus.RELEASED && !early && !reachedOn(caseId, today)) {
+			throw new RuleViolationException("record today's final check (a contact that reached the person) first");
+		}
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		record.setStatus(outcome.name());
+		record.setEndedAt(now);
+		if (note != null && !note.isBlank()) {
+			record.setEndNote(note.strip());
+		}
+		record.store();
+		events.publishEvent(new Events.IsolationEnded(caseId, record.getPersonId(), outcome, now));
+		return find(caseId, user.scope());
+	}
+
+	private boolean reachedOn(long caseId, LocalDate day) {
+		return db.fetchExists(ISOLATION_CONTACT,
+				ISOLATION_CONTACT.CASE_ID.eq(caseId)
+					.and(ISOLATION_CONTACT.BUSINESS_DAY.eq(day))
+					.and(ISOLATION_CONTACT.REACHED.isTrue()));
+	}
+
+	IsolationCaseRecord writable(long caseId, CurrentUser user) {
+		IsolationCaseRecord record = db.fetchOne(ISOLATION_CASE, ISOLATION_CASE.ID.eq(caseId));
+		if (record == null) {
+			throw new NotFoundException("case " + caseId);
+		}
+		if (!user.scope().coversRegion(record.getPath())) {
+			throw new ForbiddenException("case " + caseId + " is outside your scope");
+		}
+		return record;
+	}
+
+	private org.jooq.SelectOnConditionStep<Record> select() {
+		return db.select(ISOLATION_CASE.fields())
+			.select(PERSON.NAME)
+			.from(ISOLATION_CASE)
+			.join(PERSON)
+			.on(PERSON.ID.eq(ISOLATION_CASE.PERSON_ID));
+	}
+
+	private List<CaseView> views(List<Record> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, List<Long>> responsible = new HashMap<>();
+		db.selectFrom(ISOLATION_RESPONSIBLE)
+			.where(ISOLATION_RESPONSIBLE.CASE_ID.in(rows.stream().map(r -> r.get(ISOLATION_CASE.ID)).toList()))
+			.forEach(r -> responsible.computeIfAbsent(r.getCaseId(), k -> new ArrayList<>()).add(r.getPersonId()));
+		return rows.stream()
+			.map(r -> new CaseView(r.get(ISOLATION_CASE.ID), r.get(ISOLATION_CASE.PERSON_ID), r.get(PERSON.NAME),
+					r.get(ISOLATION_CASE.PATH), CaseType.valueOf(r.get(ISOLATION_CASE.CASE_TYPE)),
+					CaseReason.valueOf(r.get(ISOLATION_CASE.REASON)), r.get(ISOLATION_CASE.FLAG_ID),
+					r.get(ISOLATION_CASE.START_DATE), r.get(ISOLATION_CASE.END_DATE), r.get(ISOLATION_CASE.PLANNED_END),
+					r.get(ISOLATION_CASE.PLACE), r.get(ISOLATION_CASE.CONTACT_TIME),
+					CaseStatus.valueOf(r.get(ISOLATION_CASE.STATUS)),
+					responsible.getOrDefault(r.get(ISOLATION_CASE.ID), List.of())))
+			.toList();
+	}
+
+	private static String blank(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+}

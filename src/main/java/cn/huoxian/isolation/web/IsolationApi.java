@@ -1,0 +1,151 @@
+package cn.huoxian.isolation.web;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import cn.huoxian.isolation.CaseForm;
+import cn.huoxian.isolation.CaseStatus;
+import cn.huoxian.isolation.CaseView;
+import cn.huoxian.isolation.Cases;
+import cn.huoxian.isolation.ContactForm;
+import cn.huoxian.isolation.Needs;
+import cn.huoxian.org.Regions;
+import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.PageResult;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Isolation under /api/v1/isolation: cases, daily contacts, overdue list, needs,
+ * shortening, release.
+ */
+@RestController
+@RequestMapping("/api/v1/isolation")
+class IsolationApi {
+
+	private final Cases cases;
+
+	private final Needs needs;
+
+	private final Regions regions;
+
+	private final CurrentUserProvider users;
+
+	private final java.time.Clock clock;
+
+	IsolationApi(Cases cases, Needs needs, Regions regions, CurrentUserProvider users, java.time.Clock clock) {
+		this.cases = cases;
+		this.needs = needs;
+		this.regions = regions;
+		this.users = users;
+		this.clock = clock;
+	}
+
+	@PostMapping("/cases")
+	@ResponseStatus(HttpStatus.CREATED)
+	CaseView open(@RequestBody CaseForm form) {
+		return cases.open(form, users.current());
+	}
+
+	@GetMapping("/cases")
+	PageResult<CaseView> list(@RequestParam(required = false) String region,
+			@RequestParam(required = false) CaseStatus status, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		CurrentUser me = users.current();
+		return cases.list(path(region, me), status, page, size, me.scope());
+	}
+
+	@GetMapping("/cases/{id}")
+	CaseView one(@PathVariable long id) {
+		return cases.find(id, users.current().scope());
+	}
+
+	@PostMapping("/cases/{id}/contacts")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, Object> contact(@PathVariable long id, @RequestBody ContactForm form) {
+		long contact = cases.contact(id, form, users.current());
+		return Map.of("id", contact, "case", cases.find(id, users.current().scope()));
+	}
+
+	/** The body of a need: {@code {"kind","description","helperId"}}. */
+	record NeedForm(Needs.Kind kind, String description, Long helperId) {
+	}
+
+	@PostMapping("/cases/{id}/needs")
+	@ResponseStatus(HttpStatus.CREATED)
+	Needs.NeedView raise(@PathVariable long id, @RequestBody NeedForm form) {
+		return needs.raise(id, form.kind(), form.description(), form.helperId(), users.current());
+	}
+
+	@PostMapping("/needs/{id}/delivery")
+	Needs.NeedView deliver(@PathVariable long id, @RequestBody(required = false) Map<String, Long> body) {
+		return needs.deliver(id, body == null ? null : body.get("helperId"), users.current());
+	}
+
+	@PostMapping("/needs/{id}/confirmation")
+	Needs.NeedView confirm(@PathVariable long id) {
+		return needs.confirm(id, users.current());
+	}
+
+	@GetMapping("/needs")
+	PageResult<Needs.NeedView> openNeeds(@RequestParam(required = false) String region,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		CurrentUser me = users.current();
+		return needs.open(path(region, me), page, size, me.scope());
+	}
+
+	/**
+	 * The body of a release: {@code {"outcome":"RELEASED"|"HOSPITALISED"|"LOST","note"}}.
+	 */
+	record EndForm(CaseStatus outcome, String note) {
+	}
+
+	@PostMapping("/cases/{id}/release")
+	CaseView release(@PathVariable long id, @RequestBody EndForm form) {
+		return cases.end(id, form.outcome() == null ? CaseStatus.RELEASED : form.outcome(), form.note(),
+				users.current());
+	}
+
+	/** The body of a shortening: {@code {"endDate","reason"}}. */
+	record ShortenForm(LocalDate endDate, String reason) {
+	}
+
+	@PostMapping("/cases/{id}/shorten")
+	CaseView shorten(@PathVariable long id, @RequestBody ShortenForm form) {
+		return cases.shorten(id, form.endDate(), form.reason(), users.current());
+	}
+
+	/**
+	 * Active cases with no contact that reached the person on that business day (default:
+	 * today).
+	 */
+	@GetMapping("/overdue")
+	PageResult<CaseView> overdue(@RequestParam(required = false) String region,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		CurrentUser me = users.current();
+		return cases.overdue(path(region, me), date == null ? BusinessDay.today(clock) : date, page, size, me.scope());
+	}
+
+	/**
+	 * The path of the region asked for (404 outside scope), or of the user's first scope
+	 * root.
+	 */
+	private String path(String region, CurrentUser me) {
+		if (region == null || region.isBlank()) {
+			return regions.roots(me.scope()).stream().findFirst().map(r -> r.path()).orElse("/none/");
+		}
+		return regions.find(region, me.scope()).path();
+	}
+
+}
