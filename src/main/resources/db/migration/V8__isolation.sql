@@ -44,6 +44,8 @@ create table isolation_contact (
     mood          varchar(100),
     note          varchar(500),
     made_by       bigint references person (id),
+    -- set when the person's own party organisation keeps contact (ill or isolated cadres and members)
+    party_organisation_id bigint references party_organisation (id),
     recorded_by   varchar(50)  not null,
     constraint ck_isolation_contact_channel check (channel in ('VIDEO', 'PHONE', 'VISIT'))
 );

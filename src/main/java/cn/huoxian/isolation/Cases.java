@@ -52,11 +52,14 @@ public class Cases {
 
 	private final Clock clock;
 
-	Cases(DSLContext db, People people, cn.huoxian.screening.Flags flags, ApplicationEventPublisher events,
-			Clock clock) {
+	private final MemberCases members;
+
+	Cases(DSLContext db, People people, cn.huoxian.screening.Flags flags, ApplicationEventPublisher events, Clock clock,
+			MemberCases members) {
 		this.db = db;
 		this.people = people;
 		this.flags = flags;
+		this.members = members;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -169,7 +172,8 @@ public class Cases {
 	@Transactional
 	public long contact(long caseId, ContactForm form, CurrentUser user) {
 		user.requirePeopleEditor();
-		IsolationCaseRecord record = writable(caseId, user);
+		IsolationCaseRecord record = form.partyOrganisationId() == null ? writable(caseId, user)
+				: members.writableThrough(caseId, form.partyOrganisationId(), user);
 		if (!CaseStatus.valueOf(record.getStatus()).isOpen()) {
 			throw new RuleViolationException("case " + caseId + " has ended; no more contacts are due");
 		}
@@ -196,6 +200,7 @@ public class Cases {
 			.set(ISOLATION_CONTACT.MOOD, blank(form.mood()))
 			.set(ISOLATION_CONTACT.NOTE, blank(form.note()))
 			.set(ISOLATION_CONTACT.MADE_BY, user.personId())
+			.set(ISOLATION_CONTACT.PARTY_ORGANISATION_ID, form.partyOrganisationId())
 			.set(ISOLATION_CONTACT.RECORDED_BY, user.username())
 			.returning(ISOLATION_CONTACT.ID)
 			.fetchOne(ISOLATION_CONTACT.ID);
@@ -208,6 +213,17 @@ public class Cases {
 		}
 		events.publishEvent(new Events.ContactMade(id, caseId, user.personId(), at, day, form.reached()));
 		return id;
+	}
+
+	/** The contacts recorded for a case, newest first. */
+	public List<ContactView> contacts(long caseId, DataScope scope) {
+		find(caseId, scope);
+		return db.selectFrom(ISOLATION_CONTACT)
+			.where(ISOLATION_CONTACT.CASE_ID.eq(caseId))
+			.orderBy(ISOLATION_CONTACT.CONTACTED_AT.desc(), ISOLATION_CONTACT.ID.desc())
+			.fetch(r -> new ContactView(r.getId(), r.getCaseId(), r.getBusinessDay(), r.getContactedAt(),
+					Channel.valueOf(r.getChannel()), Boolean.TRUE.equals(r.getReached()), r.getTemperature(),
+					Boolean.TRUE.equals(r.getSymptoms()), r.getMood(), r.getNote(), r.getRecordedBy()));
 	}
 
 	/**
@@ -224,6 +240,49 @@ public class Cases {
 			.offset((long) page * size)
 			.fetch());
 		return new PageResult<>(items, total, page, size);
+	}
+
+	/**
+	 * The daily contacts of the cases under a region from a business day on, newest
+	 * first, with the case's person: what a community's contact list shows.
+	 */
+	public PageResult<ContactEntry> contactsUnder(String regionPath, LocalDate from, int page, int size,
+			DataScope scope) {
+		PageResult.check(page, size);
+		Condition where = scope.regionCondition(ISOLATION_CASE.PATH)
+			.and(DataScope.under(ISOLATION_CASE.PATH, regionPath))
+			.and(ISOLATION_CONTACT.BUSINESS_DAY.ge(from));
+		long total = db.fetchCount(db.selectOne()
+			.from(ISOLATION_CONTACT)
+			.join(ISOLATION_CASE)
+			.on(ISOLATION_CASE.ID.eq(ISOLATION_CONTACT.CASE_ID))
+			.where(where));
+		List<ContactEntry> items = db
+			.select(ISOLATION_CONTACT.ID, ISOLATION_CONTACT.CASE_ID, ISOLATION_CASE.PERSON_ID, PERSON.NAME,
+					ISOLATION_CASE.PATH, ISOLATION_CONTACT.BUSINESS_DAY, ISOLATION_CONTACT.CONTACTED_AT,
+					ISOLATION_CONTACT.CHANNEL, ISOLATION_CONTACT.REACHED, ISOLATION_CONTACT.TEMPERATURE,
+					ISOLATION_CONTACT.SYMPTOMS, ISOLATION_CONTACT.MOOD, ISOLATION_CONTACT.NOTE,
+					ISOLATION_CONTACT.MADE_BY, ISOLATION_CONTACT.RECORDED_BY)
+			.from(ISOLATION_CONTACT)
+			.join(ISOLATION_CASE)
+			.on(ISOLATION_CASE.ID.eq(ISOLATION_CONTACT.CASE_ID))
+			.join(PERSON)
+			.on(PERSON.ID.eq(ISOLATION_CASE.PERSON_ID))
+			.where(where)
+			.orderBy(ISOLATION_CONTACT.CONTACTED_AT.desc(), ISOLATION_CONTACT.ID.desc())
+			.limit(size)
+			.offset((long) page * size)
+			.fetch(r -> new ContactEntry(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+					r.value7(), Channel.valueOf(r.value8()), r.value9(), r.value10(), r.value11(), r.value12(),
+					r.value13(), r.value14(), r.value15()));
+		return new PageResult<>(items, total, page, size);
+	}
+
+	/** One daily contact with its case's person, as {@link #contactsUnder} lists it. */
+	public record ContactEntry(long id, long caseId, long personId, String personName, String path,
+			LocalDate businessDay, OffsetDateTime contactedAt, Channel channel, boolean reached,
+			java.math.BigDecimal temperature, boolean symptoms, String mood, String note, Long madeBy,
+			String recordedBy) {
 	}
 
 	private static Condition overdueCondition(String regionPath, LocalDate day, DataScope scope) {
@@ -314,6 +373,11 @@ public class Cases {
 			throw new ForbiddenException("case " + caseId + " is outside your scope");
 		}
 		return record;
+	}
+
+	/** Cases matching a condition, newest first (for the party organisation's view). */
+	List<CaseView> where(Condition condition) {
+		return views(select().where(condition).orderBy(ISOLATION_CASE.ID.desc()).fetch());
 	}
 
 	private org.jooq.SelectOnConditionStep<Record> select() {

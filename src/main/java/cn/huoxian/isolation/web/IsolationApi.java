@@ -35,6 +35,8 @@ class IsolationApi {
 
 	private final Cases cases;
 
+	private final cn.huoxian.isolation.MemberCases members;
+
 	private final Needs needs;
 
 	private final Regions regions;
@@ -43,8 +45,10 @@ class IsolationApi {
 
 	private final java.time.Clock clock;
 
-	IsolationApi(Cases cases, Needs needs, Regions regions, CurrentUserProvider users, java.time.Clock clock) {
+	IsolationApi(Cases cases, cn.huoxian.isolation.MemberCases members, Needs needs, Regions regions,
+			CurrentUserProvider users, java.time.Clock clock) {
 		this.cases = cases;
+		this.members = members;
 		this.needs = needs;
 		this.regions = regions;
 		this.users = users;
@@ -65,6 +69,15 @@ class IsolationApi {
 		return cases.list(path(region, me), status, page, size, me.scope());
 	}
 
+	/**
+	 * Open cases of a party organisation's members (ill or isolated cadres and party
+	 * members).
+	 */
+	@GetMapping("/party-organisations/{id}/cases")
+	java.util.List<CaseView> memberCases(@PathVariable long id) {
+		return members.ofOrganisation(id, users.current().scope());
+	}
+
 	@GetMapping("/cases/{id}")
 	CaseView one(@PathVariable long id) {
 		return cases.find(id, users.current().scope());
@@ -74,7 +87,9 @@ class IsolationApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> contact(@PathVariable long id, @RequestBody ContactForm form) {
 		long contact = cases.contact(id, form, users.current());
-		return Map.of("id", contact, "case", cases.find(id, users.current().scope()));
+		var scope = users.current().scope();
+		return Map.of("id", contact, "case", form.partyOrganisationId() == null ? cases.find(id, scope)
+				: members.find(id, form.partyOrganisationId(), scope));
 	}
 
 	/** The body of a need: {@code {"kind","description","helperId"}}. */
