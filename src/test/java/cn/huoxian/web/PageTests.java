@@ -35,7 +35,10 @@ class PageTests {
 			.andExpect(status().isOk())
 			.andExpect(view().name("org/region"))
 			.andExpect(model().attributeExists("region", "children", "breadcrumbs"))
-			.andExpect(content().string(containsString("新华区")));
+			.andExpect(content().string(containsString("新华区")))
+			// figures other modules contribute, such as today's overdue isolation
+			// contacts
+			.andExpect(content().string(containsString("今日尚未联系的隔离人员")));
 	}
 
 	@Test

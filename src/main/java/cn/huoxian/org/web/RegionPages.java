@@ -36,10 +36,18 @@ class RegionPages {
 
 	private final CurrentUserProvider users;
 
-	RegionPages(Regions regions, Households households, CurrentUserProvider users) {
+	private final List<cn.huoxian.shared.RegionFigure> figures;
+
+	RegionPages(Regions regions, Households households, CurrentUserProvider users,
+			List<cn.huoxian.shared.RegionFigure> figures) {
 		this.regions = regions;
 		this.households = households;
 		this.users = users;
+		this.figures = figures;
+	}
+
+	/** A figure another module contributes to the region page. */
+	record Figure(String labelKey, long value) {
 	}
 
 	@GetMapping("/regions")
@@ -57,6 +65,8 @@ class RegionPages {
 		RegionView region = regions.find(code, me.scope());
 		model.addAttribute("region", region);
 		model.addAttribute("breadcrumbs", regions.breadcrumbs(code, me.scope()));
+		model.addAttribute("figures",
+				figures.stream().map(f -> new Figure(f.labelKey(), f.value(region.path(), me.scope()))).toList());
 		if (region.level() == RegionLevel.GRID) {
 			model.addAttribute("households", households.list(code, page, 50, me.scope()));
 		}
