@@ -134,6 +134,15 @@ public class Needs {
 		return new PageResult<>(items, total, page, size);
 	}
 
+	/** A case's needs, oldest first. */
+	public java.util.List<NeedView> forCase(long caseId, DataScope scope) {
+		cases.find(caseId, scope);
+		return db.selectFrom(ISOLATION_NEED)
+			.where(ISOLATION_NEED.CASE_ID.eq(caseId))
+			.orderBy(ISOLATION_NEED.RAISED_AT, ISOLATION_NEED.ID)
+			.fetch(Needs::view);
+	}
+
 	public NeedView find(long needId, DataScope scope) {
 		IsolationNeedRecord need = db.fetchOne(ISOLATION_NEED, ISOLATION_NEED.ID.eq(needId));
 		if (need == null) {
