@@ -89,7 +89,7 @@ public class Cases {
 		record.setStatus(CaseStatus.ACTIVE.name());
 		record.setCreatedBy(user.username());
 		record.store();
-		for (Long responsible : form.responsibleIds()) {
+		for (Long responsible : form.responsibleIds().stream().distinct().toList()) {
 			db.insertInto(ISOLATION_RESPONSIBLE, ISOLATION_RESPONSIBLE.CASE_ID, ISOLATION_RESPONSIBLE.PERSON_ID)
 				.values(record.getId(), responsible)
 				.execute();

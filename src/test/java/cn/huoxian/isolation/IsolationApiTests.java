@@ -58,7 +58,7 @@ class IsolationApiTests {
 		String body = post(user, "/api/v1/isolation/cases",
 				"{\"personId\":" + person
 						+ ",\"type\":\"HOME_ISOLATION\",\"reason\":\"RETURNED_FROM_HIGH_RISK_AREA\",\"startDate\":\""
-						+ start + "\",\"contactTime\":\"09:30\",\"responsibleIds\":[" + person + "]}",
+						+ start + "\",\"contactTime\":\"09:30\",\"responsibleIds\":[" + person + "," + person + "]}",
 				201);
 		return ((Number) JsonPath.read(body, "$.id")).longValue();
 	}
