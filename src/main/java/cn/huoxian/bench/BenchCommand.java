@@ -1,6 +1,7 @@
 package cn.huoxian.bench;
 
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -8,12 +9,14 @@ import java.util.function.IntFunction;
 
 import javax.sql.DataSource;
 
+import cn.huoxian.isolation.Cases;
 import cn.huoxian.org.Households;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.people.People;
 import cn.huoxian.screening.Campaigns;
 import cn.huoxian.screening.Coverage;
+import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.RegionPath;
 import org.slf4j.Logger;
@@ -53,6 +56,8 @@ class BenchCommand implements ApplicationRunner {
 
 	private final Coverage coverage;
 
+	private final Cases cases;
+
 	private final DataSource dataSource;
 
 	private final ConfigurableApplicationContext context;
@@ -69,7 +74,7 @@ class BenchCommand implements ApplicationRunner {
 	private long sink;
 
 	BenchCommand(Regions regions, People people, Households households, Campaigns campaigns, Coverage coverage,
-			DataSource dataSource, ConfigurableApplicationContext context,
+			Cases cases, DataSource dataSource, ConfigurableApplicationContext context,
 			@Value("${huoxian.city-code:130900}") String cityCode, @Value("${bench.iterations:500}") int iterations,
 			@Value("${bench.warmup:100}") int warmup, @Value("${bench.max-seconds:60}") double maxSeconds) {
 		this.regions = regions;
@@ -77,6 +82,7 @@ class BenchCommand implements ApplicationRunner {
 		this.households = households;
 		this.campaigns = campaigns;
 		this.coverage = coverage;
+		this.cases = cases;
 		this.dataSource = dataSource;
 		this.context = context;
 		this.cityCode = cityCode;
@@ -132,6 +138,7 @@ class BenchCommand implements ApplicationRunner {
 							0, 20, city)
 					.total()));
 		screening(city, grids, results);
+		isolation(city, results);
 		return results;
 	}
 
@@ -157,6 +164,27 @@ class BenchCommand implements ApplicationRunner {
 				i -> coverage.blindSpots(id, grids.get(i % grids.size()).substring(0, 12), 0, 50, city)
 					.items()
 					.size()));
+	}
+
+	/**
+	 * The issue-4 target: with 50,000 active isolation cases (added in bulk when fewer),
+	 * today's overdue list of the city and a county, and a community's contact list of
+	 * the last three days.
+	 */
+	private void isolation(DataScope city, List<Measurement> results) throws SQLException {
+		LocalDate today = LocalDate.now(BusinessDay.ZONE);
+		IsolationLoad.ensure(dataSource, 50_000, today);
+		Random random = new Random(4);
+		List<String> counties = Sample.paths(dataSource, "COUNTY", random, iterations + warmup);
+		List<String> communities = Sample.paths(dataSource, "VILLAGE", random, iterations + warmup);
+		String cityPath = RegionPath.root(cityCode).value();
+		results.add(measure("isolation overdue list of the city today (first page of 50 + total)", 50,
+				i -> cases.overdue(cityPath, today, 0, 50, city).total()));
+		results.add(measure("isolation overdue list of a county (first page of 50 + total)", 50,
+				i -> cases.overdue(counties.get(i % counties.size()), today, 0, 50, city).total()));
+		results.add(measure("a community's isolation contact list, last 3 days (first page of 50 + total)", 20,
+				i -> cases.contactsUnder(communities.get(i % communities.size()), today.minusDays(2), 0, 50, city)
+					.total()));
 	}
 
 	/**

@@ -45,6 +45,23 @@ record Sample(List<String> counties, List<String> townships, List<String> grids,
 		}
 	}
 
+	/** Paths of up to {@code size} regions of one level, in random order. */
+	static List<String> paths(DataSource dataSource, String level, Random random, int size) throws SQLException {
+		List<String> paths = new ArrayList<>();
+		try (Connection connection = dataSource.getConnection();
+				PreparedStatement query = connection
+					.prepareStatement("select path from region where region_level = ? order by code")) {
+			query.setString(1, level);
+			try (ResultSet rs = query.executeQuery()) {
+				while (rs.next()) {
+					paths.add(rs.getString(1));
+				}
+			}
+		}
+		Collections.shuffle(paths, random);
+		return paths.subList(0, Math.min(size, paths.size()));
+	}
+
 	private static List<String> codes(Connection connection, String level, Random random, int size)
 			throws SQLException {
 		List<String> codes = new ArrayList<>();
