@@ -92,4 +92,48 @@ class MemberCasesTests {
 			.header("Authorization", token)).andExpect(status().isNotFound());
 	}
 
+	@Test
+	void organisationPageListsMembersAndLogsContact() throws Exception {
+		var member = db.select(PERSON_ROLE.PERSON_ID, PARTY_ORGANISATION.ID, PARTY_ORGANISATION.CODE)
+			.from(PERSON_ROLE)
+			.join(PARTY_ORGANISATION)
+			.on(PARTY_ORGANISATION.ID.eq(PERSON_ROLE.PARTY_ORGANISATION_ID))
+			.where(PERSON_ROLE.ROLE.eq("PARTY_MEMBER"))
+			.and(PARTY_ORGANISATION.PATH.like("/130900/130921/%"))
+			.and(PARTY_ORGANISATION.KIND.eq("BRANCH"))
+			.orderBy(PERSON_ROLE.ID.desc())
+			.limit(1)
+			.fetchOne();
+		CurrentUser admin = new CurrentUser("admin", null, "CITY_ADMIN", DataScope.ofRegions(RegionPath.root("130900")),
+				true, true, true);
+		LocalDate today = BusinessDay.today(java.time.Clock.systemUTC());
+		CaseView opened = cases.open(new CaseForm(member.value1(), CaseType.MEDICAL_OBSERVATION, CaseReason.OTHER, null,
+				today, null, null, null, List.of(member.value1())), admin);
+		String username = "branchpage" + System.nanoTime();
+		accounts.create(new NewAccount(username, "Huoxian@2020", Role.REGION_STAFF, null,
+				List.of(new ScopeRoot(ScopeRoot.Kind.ORGANISATION, member.value3()))));
+		var session = (org.springframework.mock.web.MockHttpSession) mvc
+			.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
+				.formLogin("/login")
+				.user(username)
+				.password("Huoxian@2020"))
+			.andReturn()
+			.getRequest()
+			.getSession(false);
+		mvc.perform(get("/isolation/party-organisations/" + member.value2()).session(session))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString(opened.personName())));
+		mvc.perform(post("/isolation/party-organisations/" + member.value2() + "/cases/" + opened.id() + "/contacts")
+			.session(session)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("channel", "PHONE")
+			.param("reached", "true")
+			.param("note", "支部慰问"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("recorded", opened.id()));
+		org.assertj.core.api.Assertions.assertThat(cases.contacts(opened.id(), admin.scope())).hasSize(1);
+	}
+
 }
