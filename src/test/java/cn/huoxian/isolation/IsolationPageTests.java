@@ -147,6 +147,10 @@ class IsolationPageTests {
 			.param("kind", "MEDICINE")
 			.param("description", "降压药两盒")).andExpect(redirectedUrl(location));
 		mvc.perform(get(location).session(session)).andExpect(content().string(containsString("降压药两盒")));
+		// and listed among the community's needs not yet delivered
+		mvc.perform(get("/isolation").session(session))
+			.andExpect(content().string(containsString("id=\"open-needs\"")))
+			.andExpect(content().string(containsString("降压药两盒")));
 	}
 
 }

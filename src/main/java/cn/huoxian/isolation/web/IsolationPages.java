@@ -83,6 +83,9 @@ class IsolationPages {
 		model.addAttribute("today", today);
 		model.addAttribute("cases", cases.list(where.path(), status, page, PAGE_SIZE, me.scope()));
 		model.addAttribute("overdueCount", cases.overdue(where.path(), today, 0, 1, me.scope()).total());
+		// the needs not yet delivered under this region, oldest first, for the helpers to
+		// pick up
+		model.addAttribute("openNeeds", needs.open(where.path(), 0, 50, me.scope()));
 		return "isolation/cases";
 	}
 
