@@ -46,7 +46,8 @@ public final class Api {
 
 	/** A short random suffix so tests can create unique codes in a shared database. */
 	public static String unique() {
-		return String.valueOf(System.nanoTime() % 1000);
+		// always three digits: codes built from it must meet their minimum length
+		return String.format("%03d", System.nanoTime() % 1000);
 	}
 
 }
