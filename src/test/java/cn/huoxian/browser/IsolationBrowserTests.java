@@ -61,17 +61,10 @@ class IsolationBrowserTests {
 		}
 	}
 
-	private void signIn(ChromeDriver browser, String username) {
-		browser.get("http://localhost:" + port + "/login");
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys("Huoxian@2020");
-		browser.findElement(By.id("login-submit")).click();
-	}
-
 	@Test
 	void gridWorkerRecordsTheDailyContactOnAPhoneAndTheCaseLeavesTheOverdueList() throws Exception {
 		phone = Browser.phone();
-		signIn(phone, "grid01");
+		Browser.signIn(phone, port, "grid01");
 		WebDriverWait wait = new WebDriverWait(phone, Duration.ofSeconds(10));
 		// grid01's scope root, as the layout links it: /regions/{grid}
 		String href = phone.findElement(By.cssSelector(".scope a")).getAttribute("href");

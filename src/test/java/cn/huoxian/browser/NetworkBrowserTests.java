@@ -47,17 +47,10 @@ class NetworkBrowserTests {
 		}
 	}
 
-	private void signIn(String username) {
-		browser.get("http://localhost:" + port + "/login");
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys("Huoxian@2020");
-		browser.findElement(By.id("login-submit")).click();
-	}
-
 	@Test
 	void walksTreeFromCityToHouseholdAndSwitchesLanguage() throws Exception {
 		browser = Browser.phone();
-		signIn("admin");
+		Browser.signIn(browser, port, "admin");
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
 		wait.until(d -> d.findElements(By.cssSelector(".card")).size() > 0);
 		Browser.screenshot(browser, "home-phone");

@@ -54,13 +54,6 @@ class ScreeningBrowserTests {
 		}
 	}
 
-	private void signIn(ChromeDriver browser, String username) {
-		browser.get("http://localhost:" + port + "/login");
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys("Huoxian@2020");
-		browser.findElement(By.id("login-submit")).click();
-	}
-
 	@Test
 	void gridWorkerScreensHouseholdAndCityCoverageShowsItAtOnce() throws Exception {
 		CurrentUser admin = new CurrentUser("admin", null, "CITY_ADMIN", DataScope.ofRegions(RegionPath.root("130900")),
@@ -70,12 +63,12 @@ class ScreeningBrowserTests {
 			.create(new CampaignForm("全市摸底排查", "130900", today.minusDays(1), today.plusDays(5), Set.of()), admin);
 
 		desk = Browser.desktop();
-		signIn(desk, "admin");
+		Browser.signIn(desk, port, "admin");
 		desk.get("http://localhost:" + port + "/screening/campaigns/" + campaign.id() + "/coverage");
 		long coveredBefore = Long.parseLong(desk.findElement(By.id("cov-covered")).getText());
 
 		phone = Browser.phone();
-		signIn(phone, "grid01");
+		Browser.signIn(phone, port, "grid01");
 		phone.get("http://localhost:" + port + "/screening/my-grid");
 		WebDriverWait wait = new WebDriverWait(phone, Duration.ofSeconds(10));
 		WebElement count = phone.findElement(By.cssSelector(".uncovered-count"));

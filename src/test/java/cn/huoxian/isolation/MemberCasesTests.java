@@ -49,16 +49,7 @@ class MemberCasesTests {
 	@Test
 	void partyOrganisationSeesItsIsolatedMemberAndKeepsContact() throws Exception {
 		// a party member of a village branch in 运河区, and an account of that branch only
-		var member = db.select(PERSON_ROLE.PERSON_ID, PARTY_ORGANISATION.ID, PARTY_ORGANISATION.CODE)
-			.from(PERSON_ROLE)
-			.join(PARTY_ORGANISATION)
-			.on(PARTY_ORGANISATION.ID.eq(PERSON_ROLE.PARTY_ORGANISATION_ID))
-			.where(PERSON_ROLE.ROLE.eq("PARTY_MEMBER"))
-			.and(PARTY_ORGANISATION.PATH.like("/130900/130903/%"))
-			.and(PARTY_ORGANISATION.KIND.eq("BRANCH"))
-			.orderBy(PERSON_ROLE.ID.desc())
-			.limit(1)
-			.fetchOne();
+		var member = branchMember("130903");
 		CurrentUser admin = new CurrentUser("admin", null, "CITY_ADMIN", DataScope.ofRegions(RegionPath.root("130900")),
 				true, true, true);
 		LocalDate today = BusinessDay.today(java.time.Clock.systemUTC());
@@ -94,16 +85,7 @@ class MemberCasesTests {
 
 	@Test
 	void organisationPageListsMembersAndLogsContact() throws Exception {
-		var member = db.select(PERSON_ROLE.PERSON_ID, PARTY_ORGANISATION.ID, PARTY_ORGANISATION.CODE)
-			.from(PERSON_ROLE)
-			.join(PARTY_ORGANISATION)
-			.on(PARTY_ORGANISATION.ID.eq(PERSON_ROLE.PARTY_ORGANISATION_ID))
-			.where(PERSON_ROLE.ROLE.eq("PARTY_MEMBER"))
-			.and(PARTY_ORGANISATION.PATH.like("/130900/130921/%"))
-			.and(PARTY_ORGANISATION.KIND.eq("BRANCH"))
-			.orderBy(PERSON_ROLE.ID.desc())
-			.limit(1)
-			.fetchOne();
+		var member = branchMember("130921");
 		CurrentUser admin = new CurrentUser("admin", null, "CITY_ADMIN", DataScope.ofRegions(RegionPath.root("130900")),
 				true, true, true);
 		LocalDate today = BusinessDay.today(java.time.Clock.systemUTC());
@@ -134,6 +116,23 @@ class MemberCasesTests {
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
 				.attribute("recorded", opened.id()));
 		org.assertj.core.api.Assertions.assertThat(cases.contacts(opened.id(), admin.scope())).hasSize(1);
+	}
+
+	/**
+	 * A party member of a village branch in the county: person id, organisation id and
+	 * code.
+	 */
+	private org.jooq.Record3<Long, Long, String> branchMember(String county) {
+		return db.select(PERSON_ROLE.PERSON_ID, PARTY_ORGANISATION.ID, PARTY_ORGANISATION.CODE)
+			.from(PERSON_ROLE)
+			.join(PARTY_ORGANISATION)
+			.on(PARTY_ORGANISATION.ID.eq(PERSON_ROLE.PARTY_ORGANISATION_ID))
+			.where(PERSON_ROLE.ROLE.eq("PARTY_MEMBER"))
+			.and(PARTY_ORGANISATION.PATH.like("/130900/" + county + "/%"))
+			.and(PARTY_ORGANISATION.KIND.eq("BRANCH"))
+			.orderBy(PERSON_ROLE.ID.desc())
+			.limit(1)
+			.fetchOne();
 	}
 
 }

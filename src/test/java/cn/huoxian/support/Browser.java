@@ -46,6 +46,14 @@ public final class Browser {
 		return browser;
 	}
 
+	/** Signs a demo account in through the login page. */
+	public static void signIn(ChromeDriver browser, int port, String username) {
+		browser.get("http://localhost:" + port + "/login");
+		browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+		browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(Api.PASSWORD);
+		browser.findElement(org.openqa.selenium.By.id("login-submit")).click();
+	}
+
 	public static Path screenshot(ChromeDriver browser, String name) throws IOException {
 		Path dir = Path.of("target", "screenshots");
 		Files.createDirectories(dir);
