@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -137,13 +138,26 @@ public class Campaigns {
 		insert.execute();
 	}
 
-	/** Whether a household is one a campaign must cover. */
-	public boolean targets(CampaignView campaign, long householdId, String householdPath) {
-		if (!householdPath.startsWith(campaign.rootPath())) {
-			return false;
+	/**
+	 * The households among these (by id and path) that a campaign must cover: those under
+	 * its root, and for a campaign of returnees only those on its target list (one query
+	 * for the batch).
+	 */
+	public java.util.Set<Long> targetsAmong(CampaignView campaign, Map<Long, String> householdPaths) {
+		java.util.Set<Long> under = new java.util.HashSet<>();
+		householdPaths.forEach((id, path) -> {
+			if (path.startsWith(campaign.rootPath())) {
+				under.add(id);
+			}
+		});
+		if (!campaign.hasTargetList() || under.isEmpty()) {
+			return under;
 		}
-		return !campaign.hasTargetList() || db.fetchExists(SCREENING_TARGET,
-				SCREENING_TARGET.CAMPAIGN_ID.eq(campaign.id()).and(SCREENING_TARGET.HOUSEHOLD_ID.eq(householdId)));
+		return new java.util.HashSet<>(db.select(SCREENING_TARGET.HOUSEHOLD_ID)
+			.from(SCREENING_TARGET)
+			.where(SCREENING_TARGET.CAMPAIGN_ID.eq(campaign.id()))
+			.and(SCREENING_TARGET.HOUSEHOLD_ID.eq(DSL.any(under.toArray(Long[]::new))))
+			.fetch(SCREENING_TARGET.HOUSEHOLD_ID));
 	}
 
 	/**

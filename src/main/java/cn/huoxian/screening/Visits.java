@@ -145,10 +145,11 @@ public class Visits {
 			.where(PERSON.HOUSEHOLD_ID.eq(DSL.any(ids.toArray(Long[]::new))))
 			.forEach(r -> residents.computeIfAbsent(r.value2(), k -> new HashSet<>()).add(r.value1()));
 		Map<Long, Target> targets = new HashMap<>();
+		Set<Long> targeted = campaigns.targetsAmong(campaign, paths);
 		for (int i = 0; i < visits.size(); i++) {
 			VisitInput visit = visits.get(i);
 			String path = paths.get(visit.householdId());
-			if (path == null || !campaigns.targets(campaign, visit.householdId(), path)) {
+			if (path == null || !targeted.contains(visit.householdId())) {
 				throw invalid("visits[" + i + "].householdId", visit,
 						"household " + visit.householdId() + " is not a target of this campaign");
 			}
