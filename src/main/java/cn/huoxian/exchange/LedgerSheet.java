@@ -10,8 +10,9 @@ import org.dhatim.fastexcel.Worksheet;
  * One table of a streamed workbook: a bold, frozen header row, rows flushed to the output
  * every thousand (fastexcel keeps unflushed rows in memory), and a further sheet ("name
  * 2", ...) when one reaches the spreadsheet's row limit, as a whole city's ledger would.
+ * Other modules' ledgers (e.g. deployment's) write through it too.
  */
-final class LedgerSheet {
+public final class LedgerSheet {
 
 	static final int FLUSH_EVERY = 1000;
 
@@ -29,7 +30,7 @@ final class LedgerSheet {
 
 	private int row;
 
-	LedgerSheet(Workbook workbook, String name, List<String> headers) {
+	public LedgerSheet(Workbook workbook, String name, List<String> headers) {
 		this(workbook, name, headers, Worksheet.MAX_ROWS);
 	}
 
@@ -45,7 +46,7 @@ final class LedgerSheet {
 	 * The index of a new row in {@link #sheet()}, on a fresh sheet when the current one
 	 * is full.
 	 */
-	int nextRow() throws IOException {
+	public int nextRow() throws IOException {
 		if (row + 1 == maxRows) {
 			sheet.finish();
 			open();
@@ -56,11 +57,11 @@ final class LedgerSheet {
 		return ++row;
 	}
 
-	Worksheet sheet() {
+	public Worksheet sheet() {
 		return sheet;
 	}
 
-	void finish() throws IOException {
+	public void finish() throws IOException {
 		sheet.finish();
 	}
 
