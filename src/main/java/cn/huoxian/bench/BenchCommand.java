@@ -14,6 +14,7 @@ import cn.huoxian.org.Households;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.people.People;
+import cn.huoxian.reporting.Headline;
 import cn.huoxian.screening.Campaigns;
 import cn.huoxian.screening.Coverage;
 import cn.huoxian.shared.BusinessDay;
@@ -58,6 +59,8 @@ class BenchCommand implements ApplicationRunner {
 
 	private final Cases cases;
 
+	private final Headline headline;
+
 	private final DataSource dataSource;
 
 	private final ConfigurableApplicationContext context;
@@ -74,7 +77,7 @@ class BenchCommand implements ApplicationRunner {
 	private long sink;
 
 	BenchCommand(Regions regions, People people, Households households, Campaigns campaigns, Coverage coverage,
-			Cases cases, DataSource dataSource, ConfigurableApplicationContext context,
+			Cases cases, Headline headline, DataSource dataSource, ConfigurableApplicationContext context,
 			@Value("${huoxian.city-code:130900}") String cityCode, @Value("${bench.iterations:500}") int iterations,
 			@Value("${bench.warmup:100}") int warmup, @Value("${bench.max-seconds:60}") double maxSeconds) {
 		this.regions = regions;
@@ -83,6 +86,7 @@ class BenchCommand implements ApplicationRunner {
 		this.campaigns = campaigns;
 		this.coverage = coverage;
 		this.cases = cases;
+		this.headline = headline;
 		this.dataSource = dataSource;
 		this.context = context;
 		this.cityCode = cityCode;
@@ -139,6 +143,10 @@ class BenchCommand implements ApplicationRunner {
 					.total()));
 		screening(city, grids, results);
 		isolation(city, results);
+		results.add(measure("headline figures of the city (" + cityCode + ")", 50,
+				i -> headline.of(cityCode, city).size()));
+		results.add(measure("headline figures of a county", 50,
+				i -> headline.of(counties.get(i % counties.size()), city).size()));
 		return results;
 	}
 

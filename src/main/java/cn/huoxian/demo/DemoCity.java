@@ -82,6 +82,7 @@ public class DemoCity {
 		catch (SQLException ex) {
 			throw new IllegalStateException("generating the demo city failed: " + ex.getMessage(), ex);
 		}
+		frontLine(scale);
 		createAccounts(result);
 		if (postgres && !bulk) {
 			analyze();
@@ -197,6 +198,31 @@ public class DemoCity {
 			connection.setAutoCommit(true);
 		}
 		return result;
+	}
+
+	/** The deployment network on top of the people, in its own transaction. */
+	private void frontLine(double scale) {
+		long start = System.nanoTime();
+		try (Connection connection = dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try {
+				Map<String, Long> rows = new FrontLineDemo(connection, scale).generate();
+				connection.commit();
+				if (isPostgres(connection)) {
+					try (var statement = connection.createStatement()) {
+						statement.execute("analyze " + String.join(", ", rows.keySet()));
+					}
+				}
+				log.info("Demo city: deployment network written in {} s: {}", secondsSince(start), rows);
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.rollback();
+				throw ex;
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("generating the demo deployment network failed: " + ex.getMessage(), ex);
+		}
 	}
 
 	private void analyze() {

@@ -42,6 +42,15 @@ class DemoCityGenerator {
 
 	static final int FIRST_SECRETARIES = 674;
 
+	/**
+	 * Section-level (乡科级) leaders of the county organs beyond their heads, so that the
+	 * city has the article's 20,000-odd leading cadres (about 21,600 with the city,
+	 * county and township leaders) to deploy.
+	 */
+	static final int COUNTY_SECTION_LEADERS = 18_800;
+
+	private static final String[] SECTION_POSITIONS = { "副局长", "科长", "副科长", "站所长", "中心主任", "股室负责人" };
+
 	private static final LocalDate TODAY = LocalDate.of(2020, 2, 1);
 
 	private static final int TODAY_YEAR = TODAY.getYear();
@@ -116,10 +125,12 @@ class DemoCityGenerator {
 		double[] weights = County.CANGZHOU.stream().mapToDouble(County::tenThousands).toArray();
 		int[] temporary = Apportion.split(Math.round(TEMPORARY_PARTY_ORGANISATIONS * scale), weights);
 		int[] firstSecretaries = Apportion.split(Math.round(FIRST_SECRETARIES * scale), weights);
+		int[] sectionLeaders = Apportion.split(Math.round(COUNTY_SECTION_LEADERS * scale), weights);
 		long[] cityTotals = new long[3];
 		for (int c = 0; c < County.CANGZHOU.size(); c++) {
 			County county = County.CANGZHOU.get(c);
-			long[] totals = new CountyBuilder(county, cityUnits, temporary[c], firstSecretaries[c]).build();
+			long[] totals = new CountyBuilder(county, cityUnits, temporary[c], firstSecretaries[c], sectionLeaders[c])
+				.build();
 			for (int i = 0; i < 3; i++) {
 				cityTotals[i] += totals[i];
 			}
@@ -185,6 +196,7 @@ class DemoCityGenerator {
 					"/" + cityOrganisationId + "/", cityId, "/130900/", unit, null, null, null);
 			units.add(unit);
 			others.add(new Slot(unit, "COUNTY", "党委书记", org, null, null, null));
+			others.add(new Slot(unit, "TOWNSHIP", "部门经理", org, null, null, null));
 		}
 		cityUnitSlots.addAll(heads);
 		cityUnitSlots.addAll(others);
@@ -203,6 +215,8 @@ class DemoCityGenerator {
 		private final int temporaryOrganisations;
 
 		private final int firstSecretaries;
+
+		private final int sectionLeaders;
 
 		private final long countyId;
 
@@ -237,12 +251,14 @@ class DemoCityGenerator {
 
 		private final StringBuilder address = new StringBuilder(64);
 
-		CountyBuilder(County county, List<Long> cityUnits, int temporaryOrganisations, int firstSecretaries) {
+		CountyBuilder(County county, List<Long> cityUnits, int temporaryOrganisations, int firstSecretaries,
+				int sectionLeaders) {
 			this.county = county;
 			this.random = new SplittableRandom(SEED ^ Long.parseLong(county.code()));
 			this.cityUnits = cityUnits;
 			this.temporaryOrganisations = temporaryOrganisations;
 			this.firstSecretaries = firstSecretaries;
+			this.sectionLeaders = sectionLeaders;
 			this.countyId = regionIds.get(county.code());
 			this.countyPath = "/130900/" + county.code() + "/";
 			this.ids = new IdNumbers(county.code());
@@ -291,6 +307,12 @@ class DemoCityGenerator {
 						List.of(new Slot(null, "TOWNSHIP", "党(工)委书记", townshipOrg, null, null, null),
 								new Slot(null, "TOWNSHIP", "乡镇长(主任)", townshipOrg, null, null, null),
 								new Slot(null, "TOWNSHIP", "组织委员", townshipOrg, null, null, null),
+								new Slot(null, "TOWNSHIP", "党委副书记", townshipOrg, null, null, null),
+								new Slot(null, "TOWNSHIP", "人大主席", townshipOrg, null, null, null),
+								new Slot(null, "TOWNSHIP", "纪委书记", townshipOrg, null, null, null),
+								new Slot(null, "TOWNSHIP", "宣传委员", townshipOrg, null, null, null),
+								new Slot(null, "TOWNSHIP", "武装部长", townshipOrg, null, null, null),
+								new Slot(null, "TOWNSHIP", "副乡镇长", townshipOrg, null, null, null),
 								new Slot(null, "STAFF", "包村干部", townshipOrg, null, null, null),
 								new Slot(null, "STAFF", "包村干部", townshipOrg, null, null, null),
 								new Slot(null, "STAFF", "党建办科员", townshipOrg, null, null, null)));
@@ -312,6 +334,7 @@ class DemoCityGenerator {
 
 		private void countyUnits() throws SQLException {
 			String orgPath = "/" + cityOrganisationId + "/" + countyOrganisationId + "/";
+			List<Slot> sections = new ArrayList<>();
 			for (int i = 0; i < COUNTY_ORGANS.length; i++) {
 				String code = county.code() + "-GOV-" + two(i + 1);
 				long unit = unit(code, county.name() + COUNTY_ORGANS[i], "GOVERNMENT_ORGAN", countyId, countyPath);
@@ -323,6 +346,13 @@ class DemoCityGenerator {
 				countySlots.add(new Slot(unit, "TOWNSHIP", "副职", org, null, null, null));
 				countySlots.add(new Slot(unit, "TOWNSHIP", "科长", org, null, null, null));
 				countySlots.add(new Slot(unit, "STAFF", "科员", org, null, null, null));
+				sections.add(new Slot(unit, "TOWNSHIP", null, org, null, null, null));
+			}
+			for (int i = 0; i < sectionLeaders; i++) {
+				Slot organ = sections.get(i % sections.size());
+				countySlots.add(new Slot(organ.unitId(), "TOWNSHIP",
+						SECTION_POSITIONS[i / sections.size() % SECTION_POSITIONS.length], organ.partyOrganisationId(),
+						null, null, null));
 			}
 			unit(county.code() + "-SOE-01", county.name() + "城市建设投资有限公司", "STATE_OWNED_ENTERPRISE", countyId,
 					countyPath);
