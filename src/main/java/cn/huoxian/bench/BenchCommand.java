@@ -36,7 +36,8 @@ import org.springframework.stereotype.Component;
  * every target is met, 2 when not. {@code --bench.iterations} (default 500) and
  * {@code --bench.warmup} (default 100) tune it; a slow operation warms up for at most a
  * quarter of {@code --bench.max-seconds} (default 60) and is measured until that much
- * time has passed.
+ * time has passed. {@code --bench.only=text} measures only the operations whose name
+ * contains the text (e.g. {@code headline}).
  */
 @Component
 class BenchCommand implements ApplicationRunner {
@@ -73,13 +74,16 @@ class BenchCommand implements ApplicationRunner {
 
 	private final double maxSeconds;
 
+	private final String only;
+
 	/** Keeps the results alive so no call can be optimised away. */
 	private long sink;
 
 	BenchCommand(Regions regions, People people, Households households, Campaigns campaigns, Coverage coverage,
 			Cases cases, Headline headline, DataSource dataSource, ConfigurableApplicationContext context,
 			@Value("${huoxian.city-code:130900}") String cityCode, @Value("${bench.iterations:500}") int iterations,
-			@Value("${bench.warmup:100}") int warmup, @Value("${bench.max-seconds:60}") double maxSeconds) {
+			@Value("${bench.warmup:100}") int warmup, @Value("${bench.max-seconds:60}") double maxSeconds,
+			@Value("${bench.only:}") String only) {
 		this.regions = regions;
 		this.people = people;
 		this.households = households;
@@ -93,6 +97,7 @@ class BenchCommand implements ApplicationRunner {
 		this.iterations = iterations;
 		this.warmup = warmup;
 		this.maxSeconds = maxSeconds;
+		this.only = only;
 	}
 
 	@Override
@@ -147,6 +152,7 @@ class BenchCommand implements ApplicationRunner {
 				i -> headline.of(cityCode, city).size()));
 		results.add(measure("headline figures of a county", 50,
 				i -> headline.of(counties.get(i % counties.size()), city).size()));
+		results.removeIf(java.util.Objects::isNull);
 		return results;
 	}
 
@@ -204,7 +210,11 @@ class BenchCommand implements ApplicationRunner {
 		return region.id() + regions.children(code, scope).size() + regions.breadcrumbs(code, scope).size();
 	}
 
+	/** Times one operation; null when {@code --bench.only} names other operations. */
 	private Measurement measure(String name, double targetMs, IntFunction<Number> operation) {
+		if (!name.contains(only)) {
+			return null;
+		}
 		// a slow operation gets a quarter of its time budget to warm up, then the rest to
 		// be measured
 		long warm = System.nanoTime() + (long) (maxSeconds * 0.25e9);

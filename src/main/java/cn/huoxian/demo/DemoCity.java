@@ -206,14 +206,16 @@ public class DemoCity {
 		try (Connection connection = dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			try {
-				Map<String, Long> rows = new FrontLineDemo(connection, scale).generate();
+				FrontLineDemo demo = new FrontLineDemo(connection, scale);
+				Map<String, Long> rows = demo.generate();
 				connection.commit();
 				if (isPostgres(connection)) {
 					try (var statement = connection.createStatement()) {
 						statement.execute("analyze " + String.join(", ", rows.keySet()));
 					}
 				}
-				log.info("Demo city: deployment network written in {} s: {}", secondsSince(start), rows);
+				log.info("Demo city: deployment network written in {} s ({} ms per step): {}", secondsSince(start),
+						demo.timings(), rows);
 			}
 			catch (SQLException | RuntimeException ex) {
 				connection.rollback();

@@ -49,6 +49,8 @@ final class FrontLineDemo {
 
 	private final Map<String, Long> nextIds = new HashMap<>();
 
+	private final Map<String, Long> timings = new LinkedHashMap<>();
+
 	/** Regions above the grid by path, and grids by path. */
 	private final Map<String, Region> regions = new HashMap<>();
 
@@ -95,15 +97,32 @@ final class FrontLineDemo {
 		for (String table : List.of("pairing", "liaison_group", "inspection", "commando_team")) {
 			nextIds.put(table, single("select coalesce(max(id), 0) + 1 from " + table));
 		}
-		pairings();
-		deployments();
-		liaisonGroupsAndInspections();
-		temporaryOrganisations();
-		commandoTeams();
-		firstSecretaries();
-		householdLinks();
+		timed("pairings", this::pairings);
+		timed("deployments", this::deployments);
+		timed("inspections", this::liaisonGroupsAndInspections);
+		timed("temporary organisations", this::temporaryOrganisations);
+		timed("commando teams", this::commandoTeams);
+		timed("first secretaries", this::firstSecretaries);
+		timed("household links", this::householdLinks);
 		restartIdentities();
 		return written;
+	}
+
+	/** Milliseconds each step took, for the log. */
+	Map<String, Long> timings() {
+		return timings;
+	}
+
+	private interface Step {
+
+		void run() throws SQLException;
+
+	}
+
+	private void timed(String name, Step step) throws SQLException {
+		long start = System.nanoTime();
+		step.run();
+		timings.put(name, (System.nanoTime() - start) / 1_000_000);
 	}
 
 	private void loadRegions() throws SQLException {
