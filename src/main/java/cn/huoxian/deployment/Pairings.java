@@ -234,7 +234,14 @@ public class Pairings {
 		record.setWorkPlan(blank(form.workPlan()));
 		record.setStartedOn(form.startedOn() == null ? today : form.startedOn());
 		record.setCreatedBy(user.username());
-		record.store();
+		try {
+			record.store();
+		}
+		catch (org.springframework.dao.DataIntegrityViolationException ex) {
+			// paired by someone else a moment ago (uq_pairing_community)
+			throw new RuleViolationException(
+					"community " + community.code() + " " + community.name() + " is already paired with another unit");
+		}
 		for (Long member : form.teamOrEmpty().stream().distinct().toList()) {
 			db.insertInto(PAIRING_TEAM_MEMBER, PAIRING_TEAM_MEMBER.PAIRING_ID, PAIRING_TEAM_MEMBER.PERSON_ID)
 				.values(record.getId(), member)

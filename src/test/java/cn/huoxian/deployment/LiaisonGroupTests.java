@@ -160,6 +160,7 @@ class LiaisonGroupTests {
 		f.perform(yunhe, delete(url + "/members/" + leader)).andExpect(status().isForbidden());
 		f.postJson(yunhe, url + "/communities", "{\"communityCode\":\"" + f.village() + "\"}")
 			.andExpect(status().isForbidden());
+		f.perform(yunhe, delete(url + "/communities/" + township)).andExpect(status().isForbidden());
 		f.postJson(yunhe, "/api/v1/deployment/liaison-groups", group(township, leader, "", ""))
 			.andExpect(status().isForbidden());
 		f.perform("zzb", get(url)).andExpect(status().isOk());

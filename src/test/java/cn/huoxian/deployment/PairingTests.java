@@ -204,6 +204,42 @@ class PairingTests {
 	}
 
 	@Test
+	void eachElementMissingAloneIsListedAndNamed() throws Exception {
+		long county = f.person("COUNTY");
+		long township = f.person("TOWNSHIP");
+		long member = f.person(null);
+		for (String missing : Completeness.ELEMENTS) {
+			String unit = f.unit();
+			String json = "{\"unitCode\":\"" + unit + "\",\"communityCode\":\"" + f.village() + "\""
+					+ (missing.equals("LIAISON_LEADER") ? "" : ",\"liaisonLeaderId\":" + county)
+					+ (missing.equals("RESPONSIBLE_PERSON") ? "" : ",\"responsiblePersonId\":" + township)
+					+ (missing.equals("WORK_TEAM") ? "" : ",\"teamMemberIds\":[" + member + "]")
+					+ (missing.equals("WORK_PLAN") ? "" : ",\"workPlan\":\"方案\"") + "}";
+			long id = PairingFixtures.id(f.postJson("xinhua", "/api/v1/deployment/pairings", json));
+			if (!missing.equals("LEDGER")) {
+				f.postJson("xinhua", "/api/v1/deployment/pairings/" + id + "/log", "{\"entry\":\"对接\"}")
+					.andExpect(status().isCreated());
+			}
+			f.perform("xinhua", get("/api/v1/deployment/pairings?incomplete=true&unit=" + unit))
+				.andExpect(jsonPath("$.total").value(1))
+				.andExpect(jsonPath("$.items[0].completeness.complete").value(false))
+				.andExpect(jsonPath("$.items[0].completeness.missing.length()").value(1))
+				.andExpect(jsonPath("$.items[0].completeness.missing[0]").value(missing));
+		}
+		// all five: complete, and not on the list
+		String unit = f.unit();
+		long id = PairingFixtures.id(f.postJson("xinhua", "/api/v1/deployment/pairings",
+				"{\"unitCode\":\"" + unit + "\",\"communityCode\":\"" + f.village() + "\",\"liaisonLeaderId\":" + county
+						+ ",\"responsiblePersonId\":" + township + ",\"teamMemberIds\":[" + member
+						+ "],\"workPlan\":\"方案\"}"));
+		f.postJson("xinhua", "/api/v1/deployment/pairings/" + id + "/log", "{\"entry\":\"对接\"}");
+		f.perform("xinhua", get("/api/v1/deployment/pairings?incomplete=true&unit=" + unit))
+			.andExpect(jsonPath("$.total").value(0));
+		f.perform("xinhua", get("/api/v1/deployment/pairings/" + id))
+			.andExpect(jsonPath("$.completeness.complete").value(true));
+	}
+
+	@Test
 	void workPlanFileWithinLimitsRoundTrips() throws Exception {
 		long id = f.bare(f.unit(), f.village());
 		String url = "/api/v1/deployment/pairings/" + id + "/work-plan-file";
