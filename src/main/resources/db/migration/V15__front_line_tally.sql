@@ -5,7 +5,7 @@
 create table front_line_tally (
     path    varchar(200) not null,
     figure  varchar(40)  not null,
-    day     date         not null,
+    tally_day date       not null,
     delta   bigint       not null,
-    constraint pk_front_line_tally primary key (path, figure, day)
+    constraint pk_front_line_tally primary key (path, figure, tally_day)
 );

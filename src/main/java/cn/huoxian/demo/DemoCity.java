@@ -12,6 +12,7 @@ import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
 import cn.huoxian.access.Role;
 import cn.huoxian.access.ScopeRoot;
+import cn.huoxian.deployment.FrontLineTally;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -32,9 +33,12 @@ public class DemoCity {
 
 	private final Accounts accounts;
 
-	DemoCity(DataSource dataSource, Accounts accounts) {
+	private final FrontLineTally tally;
+
+	DemoCity(DataSource dataSource, Accounts accounts, FrontLineTally tally) {
 		this.dataSource = dataSource;
 		this.accounts = accounts;
+		this.tally = tally;
 	}
 
 	/** What a generation did and how fast. */
@@ -83,6 +87,7 @@ public class DemoCity {
 			throw new IllegalStateException("generating the demo city failed: " + ex.getMessage(), ex);
 		}
 		frontLine(scale);
+		log.info("Demo city: {} headline counters built from the records", tally.rebuild());
 		createAccounts(result);
 		if (postgres && !bulk) {
 			analyze();

@@ -65,7 +65,7 @@ public class FrontLineTally {
 			.from(FRONT_LINE_TALLY)
 			.where(FRONT_LINE_TALLY.PATH.eq(regionPath))
 			.and(FRONT_LINE_TALLY.FIGURE.eq(figure))
-			.and(FRONT_LINE_TALLY.DAY.le(day))
+			.and(FRONT_LINE_TALLY.TALLY_DAY.le(day))
 			.fetchOne(0, Long.class);
 		return value == null ? 0 : value;
 	}
@@ -82,7 +82,7 @@ public class FrontLineTally {
 			.from(FRONT_LINE_TALLY)
 			.where(FRONT_LINE_TALLY.PATH.eq(regionPath))
 			.and(FRONT_LINE_TALLY.FIGURE.startsWith("DEPLOYED_"))
-			.and(FRONT_LINE_TALLY.DAY.le(day))
+			.and(FRONT_LINE_TALLY.TALLY_DAY.le(day))
 			.groupBy(FRONT_LINE_TALLY.FIGURE)
 			.forEach(r -> byRank.put(r.value1().substring("DEPLOYED_".length()), r.value2().longValue()));
 		return byRank;
@@ -134,9 +134,9 @@ public class FrontLineTally {
 		db.insertInto(FRONT_LINE_TALLY)
 			.set(FRONT_LINE_TALLY.PATH, path)
 			.set(FRONT_LINE_TALLY.FIGURE, figure)
-			.set(FRONT_LINE_TALLY.DAY, day)
+			.set(FRONT_LINE_TALLY.TALLY_DAY, day)
 			.set(FRONT_LINE_TALLY.DELTA, delta)
-			.onConflict(FRONT_LINE_TALLY.PATH, FRONT_LINE_TALLY.FIGURE, FRONT_LINE_TALLY.DAY)
+			.onConflict(FRONT_LINE_TALLY.PATH, FRONT_LINE_TALLY.FIGURE, FRONT_LINE_TALLY.TALLY_DAY)
 			.doUpdate()
 			.set(FRONT_LINE_TALLY.DELTA, FRONT_LINE_TALLY.DELTA.plus(delta))
 			.execute();

@@ -48,6 +48,9 @@ class HeadlineTests {
 	@Autowired
 	java.time.Clock clock;
 
+	@Autowired
+	cn.huoxian.deployment.FrontLineTally tally;
+
 	private Map<String, Object> headline(String user, String region) throws Exception {
 		String body = mvc
 			.perform(as(mvc, user, get("/api/v1/stats/headline" + (region == null ? "" : "?region=" + region))))
@@ -117,11 +120,12 @@ class HeadlineTests {
 		long first = team(active, villageRow.getId(), path, today);
 		long second = team(active, villageRow.getId(), path, today);
 		member(first, persons.get(0), path, today.minusDays(1), null);
-		member(second, persons.get(0), path, today.minusDays(1), null); // one person in
-																		// two teams
+		// joins the day after tomorrow: not yet counted
+		member(second, persons.get(3), path, today.plusDays(2), null);
 		member(first, persons.get(1), path, today.minusDays(1), null);
 		member(first, persons.get(2), path, today.minusDays(5), today.minusDays(1)); // left
 
+		tally.rebuild();
 		Map<String, Object> here = headline("admin", township);
 		assertThat(here.get("region")).isEqualTo(township);
 		assertThat(figure(here, "deployedLeadingCadres")).isEqualTo(2);
