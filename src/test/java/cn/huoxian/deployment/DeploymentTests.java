@@ -1,0 +1,171 @@
+package cn.huoxian.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.support.SqlTest;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * One cadre, one position: the warning and ending the current position, a lapsed
+ * deployment, cadres only, ending by hand, and scope on every endpoint.
+ */
+@SqlTest
+class DeploymentTests {
+
+	private static final String DEPLOY = "/api/v1/deployment/deployments";
+
+	@Autowired
+	MockMvc mvc;
+
+	DeploymentFixtures fx;
+
+	LocalDate today;
+
+	@BeforeEach
+	void setUp() {
+		fx = new DeploymentFixtures(mvc);
+		today = LocalDate.now(BusinessDay.ZONE);
+	}
+
+	private static String region(long person, String kind, String region, String post, LocalDate start, LocalDate end,
+			boolean endCurrent) {
+		return "{\"personId\":" + person + ",\"postKind\":\"" + kind + "\",\"region\":\"" + region + "\""
+				+ (post == null ? "" : ",\"post\":\"" + post + "\"") + ",\"duty\":\"值守\""
+				+ (start == null ? "" : ",\"startDate\":\"" + start + "\"")
+				+ (end == null ? "" : ",\"endDate\":\"" + end + "\"") + ",\"endCurrent\":" + endCurrent + "}";
+	}
+
+	private List<Integer> currentIds(String user, String region) throws Exception {
+		return JsonPath.read(fx.json(user, DEPLOY + "?size=500&region=" + region), "$.items[*].id");
+	}
+
+	@Test
+	void oneCadreOnePositionWarnsThenEndsTheCurrentOne() throws Exception {
+		String township = fx.child("130902", 0);
+		long cadre = fx.cadre("130902", "COUNTY", fx.unit("130902").id());
+		String first = fx.post("xinhua", DEPLOY,
+				region(cadre, "REGION", township, null, today.minusDays(10), null, false), 201);
+		long firstId = DeploymentFixtures.id(first);
+		assertThat(JsonPath.<Boolean>read(first, "$.leadingCadre")).isTrue();
+		assertThat(JsonPath.<String>read(first, "$.rank")).isEqualTo("COUNTY");
+		assertThat(JsonPath.<Boolean>read(first, "$.current")).isTrue();
+
+		String warning = fx.post("xinhua", DEPLOY, region(cadre, "CHECKPOINT", "130902", "高速口检查站", null, null, false),
+				422);
+		assertThat(JsonPath.<String>read(warning, "$.detail")).contains("one cadre, one position")
+			.contains(today.minusDays(10).toString())
+			.contains("endCurrent=true");
+
+		String second = fx.post("xinhua", DEPLOY, region(cadre, "CHECKPOINT", "130902", "高速口检查站", null, null, true),
+				201);
+		long secondId = DeploymentFixtures.id(second);
+		assertThat(JsonPath.<String>read(second, "$.post")).isEqualTo("高速口检查站");
+
+		String old = fx.json("xinhua", DEPLOY + "/" + firstId);
+		assertThat(JsonPath.<Boolean>read(old, "$.current")).isFalse();
+		assertThat(JsonPath.<String>read(old, "$.endDate")).isEqualTo(today.minusDays(1).toString());
+		assertThat(JsonPath.<String>read(old, "$.endReason")).contains("deployment " + secondId);
+
+		String history = fx.json("xinhua", "/api/v1/deployment/persons/" + cadre + "/deployments");
+		assertThat(JsonPath.<List<Integer>>read(history, "$[*].id")).containsExactly((int) secondId, (int) firstId);
+		assertThat(JsonPath.<List<Object>>read(history, "$[?(@.current == true)]")).hasSize(1);
+		assertThat(currentIds("xinhua", "130902")).contains((int) secondId).doesNotContain((int) firstId);
+		List<Integer> all = JsonPath.read(fx.json("xinhua", DEPLOY + "?size=500&current=false&region=130902"),
+				"$.items[*].id");
+		assertThat(all).contains((int) firstId, (int) secondId);
+	}
+
+	@Test
+	void aPositionStartedTodayEndsTheSameDayWhenReplaced() throws Exception {
+		long cadre = fx.cadre("130902", "TOWNSHIP", null);
+		long first = DeploymentFixtures
+			.id(fx.post("xinhua", DEPLOY, region(cadre, "REGION", "130902", null, null, null, false), 201));
+		fx.post("xinhua", DEPLOY, region(cadre, "SITE", "130902", "方舱工地", null, null, true), 201);
+		assertThat(JsonPath.<String>read(fx.json("xinhua", DEPLOY + "/" + first), "$.endDate"))
+			.isEqualTo(today.toString());
+	}
+
+	@Test
+	void aLapsedDeploymentDoesNotBlock() throws Exception {
+		long cadre = fx.cadre("130902", "STAFF", null);
+		String lapsed = fx.post("xinhua", DEPLOY,
+				region(cadre, "HOSPITAL", "130902", "市人民医院", today.minusDays(20), today.minusDays(5), false), 201);
+		assertThat(JsonPath.<Boolean>read(lapsed, "$.leadingCadre")).isFalse();
+		assertThat(JsonPath.<Boolean>read(lapsed, "$.current")).isFalse();
+		String next = fx.post("xinhua", DEPLOY, region(cadre, "REGION", "130902", null, null, null, false), 201);
+		assertThat(JsonPath.<Boolean>read(next, "$.current")).isTrue();
+		String old = fx.json("xinhua", DEPLOY + "/" + DeploymentFixtures.id(lapsed));
+		assertThat(JsonPath.<String>read(old, "$.endDate")).isEqualTo(today.minusDays(5).toString());
+	}
+
+	@Test
+	void onlyCadresAreDeployedAndTheFormIsChecked() throws Exception {
+		long resident = fx.person("130902", "[{\"role\":\"VOLUNTEER\"}]");
+		String refused = fx.post("xinhua", DEPLOY, region(resident, "REGION", "130902", null, null, null, false), 400);
+		assertThat(JsonPath.<String>read(refused, "$.errors[0].field")).isEqualTo("personId");
+		assertThat(JsonPath.<String>read(refused, "$.errors[0].reason")).contains("not a cadre");
+
+		long cadre = fx.cadre("130902", "COUNTY", null);
+		String noPost = fx.post("xinhua", DEPLOY, region(cadre, "CHECKPOINT", "130902", null, null, null, false), 400);
+		assertThat(JsonPath.<List<String>>read(noPost, "$.errors[*].field")).containsExactly("post");
+		fx.post("xinhua", DEPLOY, region(cadre, "REGION", "130902", null, today.plusDays(5), null, false), 400);
+		fx.post("xinhua", DEPLOY, region(cadre, "REGION", "130902", null, today, today.minusDays(1), false), 400);
+		fx.post("xinhua", DEPLOY, region(cadre, "REGION", "999999", null, null, null, false), 400);
+		fx.post("xinhua", DEPLOY, "{\"personId\":" + cadre + ",\"postKind\":\"TEAM\"}", 400);
+		fx.post("xinhua", DEPLOY, "{\"personId\":" + cadre + ",\"region\":\"130902\"}", 400);
+		// tomorrow is allowed: a cadre may be sent for the next day
+		fx.post("xinhua", DEPLOY, region(cadre, "REGION", "130902", null, today.plusDays(1), null, false), 201);
+	}
+
+	@Test
+	void endingAPositionNeedsAReasonAndHappensOnce() throws Exception {
+		long cadre = fx.cadre("130902", "COUNTY", null);
+		long id = DeploymentFixtures.id(fx.post("xinhua", DEPLOY,
+				region(cadre, "REGION", "130902", null, today.minusDays(3), null, false), 201));
+		fx.post("xinhua", DEPLOY + "/" + id + "/end", "{}", 400);
+		fx.post("xinhua", DEPLOY + "/" + id + "/end",
+				"{\"endDate\":\"" + today.minusDays(4) + "\",\"reason\":\"调回原单位\"}", 400);
+		String ended = fx.post("xinhua", DEPLOY + "/" + id + "/end", "{\"reason\":\"调回原单位\"}", 200);
+		assertThat(JsonPath.<Boolean>read(ended, "$.current")).isFalse();
+		assertThat(JsonPath.<String>read(ended, "$.endDate")).isEqualTo(today.toString());
+		fx.post("xinhua", DEPLOY + "/" + id + "/end", "{\"reason\":\"再次\"}", 422);
+		// no longer holding a position, the cadre is deployed again without a warning
+		fx.post("xinhua", DEPLOY, region(cadre, "REGION", "130902", null, null, null, false), 201);
+	}
+
+	@Test
+	void everyEndpointKeepsToTheScope() throws Exception {
+		long cadre = fx.cadre("130903", "COUNTY", null);
+		long id = DeploymentFixtures
+			.id(fx.post("admin", DEPLOY, region(cadre, "REGION", "130903", null, null, null, false), 201));
+		assertThat(fx.status("xinhua", DEPLOY + "/" + id)).isEqualTo(404);
+		assertThat(fx.status("grid01", DEPLOY + "/" + id)).isEqualTo(404);
+		assertThat(fx.status("zzb", DEPLOY + "/" + id)).isEqualTo(200);
+		assertThat(fx.status("xinhua", DEPLOY + "?region=130903")).isEqualTo(404);
+		assertThat(currentIds("zzb", "130903")).contains((int) id);
+		assertThat(JsonPath.<List<Integer>>read(fx.json("xinhua", DEPLOY + "?size=500"), "$.items[*].id"))
+			.doesNotContain((int) id);
+		assertThat(fx.status("xinhua", "/api/v1/deployment/persons/" + cadre + "/deployments")).isEqualTo(404);
+		assertThat(fx.status("admin", "/api/v1/deployment/persons/" + cadre + "/deployments")).isEqualTo(200);
+		fx.post("xinhua", DEPLOY + "/" + id + "/end", "{\"reason\":\"越权\"}", 403);
+		fx.post("grid01", DEPLOY + "/" + id + "/end", "{\"reason\":\"越权\"}", 403);
+		fx.post("zzb", DEPLOY + "/" + id + "/end", "{\"reason\":\"只读\"}", 403);
+		long other = fx.cadre("130902", "COUNTY", null);
+		fx.post("xinhua", DEPLOY, region(other, "REGION", "130903", null, null, null, false), 403);
+		fx.post("zzb", DEPLOY, region(other, "REGION", "130902", null, null, null, false), 403);
+		String grid = JsonPath.read(fx.json("grid01", "/api/v1/me"), "$.scopes[0].code");
+		fx.post("grid01", DEPLOY, region(other, "REGION", "130902", null, null, null, false), 403);
+		fx.post("grid01", DEPLOY, region(other, "REGION", grid, null, null, null, false), 201);
+		fx.post("admin", DEPLOY + "/999999999/end", "{\"reason\":\"无\"}", 404);
+		assertThat(fx.status("admin", DEPLOY + "/999999999")).isEqualTo(404);
+	}
+
+}
