@@ -56,6 +56,29 @@ final class DeploymentFixtures {
 		return JsonPath.read(json("admin", "/api/v1/regions/" + code + "/children"), "$[" + index + "].code");
 	}
 
+	/**
+	 * A new child of a county (a township) or of a township (a village), with a random
+	 * free code.
+	 */
+	String newChild(String parentCode) throws Exception {
+		for (int attempt = 0; attempt < 50; attempt++) {
+			String number = String.valueOf(500 + RANDOM.nextInt(500));
+			String code = parentCode.length() == 6 ? parentCode + number + "000" : parentCode.substring(0, 9) + number;
+			int status = mvc
+				.perform(as(mvc, "admin", MockMvcRequestBuilders.post("/api/v1/regions"))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content("{\"code\":\"" + code + "\",\"name\":\"督导测试" + number + "\",\"parentCode\":\"" + parentCode
+							+ "\"}"))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			if (status == 201) {
+				return code;
+			}
+		}
+		throw new IllegalStateException("no free code under " + parentCode);
+	}
+
 	/** A new unit in a region. */
 	Unit unit(String regionCode) throws Exception {
 		String code = "DEPA-" + cn.huoxian.support.Api.unique() + "-" + SEQUENCE.incrementAndGet() + "-"
