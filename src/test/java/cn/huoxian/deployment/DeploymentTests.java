@@ -5,6 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 
+import static cn.huoxian.support.Pages.login;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;
@@ -166,6 +176,50 @@ class DeploymentTests {
 		fx.post("grid01", DEPLOY, region(other, "REGION", grid, null, null, null, false), 201);
 		fx.post("admin", DEPLOY + "/999999999/end", "{\"reason\":\"无\"}", 404);
 		assertThat(fx.status("admin", DEPLOY + "/999999999")).isEqualTo(404);
+	}
+
+	@Test
+	void thePageWarnsAboutTheCurrentPositionKeepsTheFormAndEndsItWhenAsked() throws Exception {
+		var session = login(mvc, "xinhua");
+		mvc.perform(get("/deployment/deployments").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"deploy-form\"")))
+			.andExpect(content().string(containsString("id=\"deployments\"")));
+		long cadre = fx.cadre("130902", "COUNTY", null);
+		fx.post("xinhua", DEPLOY, region(cadre, "REGION", "130902", null, today.minusDays(2), null, false), 201);
+		mvc.perform(post("/deployment/deployments").session(session)
+			.with(csrf())
+			.param("personId", String.valueOf(cadre))
+			.param("postKind", "HOSPITAL")
+			.param("region", "130902")
+			.param("post", "定点医院东门")
+			.param("startDate", today.toString()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"deploy-conflict\"")))
+			.andExpect(content().string(containsString("id=\"endCurrent\"")))
+			.andExpect(content().string(containsString("value=\"定点医院东门\"")));
+		mvc.perform(post("/deployment/deployments").session(session)
+			.with(csrf())
+			.param("personId", String.valueOf(cadre))
+			.param("postKind", "HOSPITAL")
+			.param("region", "130902")
+			.param("post", "定点医院东门")
+			.param("startDate", today.toString())
+			.param("endCurrent", "true")).andExpect(redirectedUrl("/deployment/deployments?region=130902"));
+		assertThat(JsonPath.<List<Object>>read(
+				fx.json("xinhua", "/api/v1/deployment/persons/" + cadre + "/deployments"), "$[?(@.current == true)]"))
+			.hasSize(1);
+		mvc.perform(post("/deployment/deployments").session(session)
+			.with(csrf())
+			.param("personId", "abc")
+			.param("postKind", "REGION")
+			.param("region", "130902"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"personId-error\"")));
+		mvc.perform(get("/deployment/deployments").session(login(mvc, "zzb")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"deploy-form\""))));
+		mvc.perform(get("/deployment/deployments?region=130903").session(session)).andExpect(status().isNotFound());
 	}
 
 }

@@ -12,6 +12,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import static cn.huoxian.support.Pages.login;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
 import cn.huoxian.access.Role;
@@ -361,6 +367,74 @@ class InspectionTests {
 				List.of(new ScopeRoot(ScopeRoot.Kind.UNIT, unit.code()))));
 		fx.post(username, INSPECT, region(self, fx.child("130902", 0)), 201);
 		fx.post(username, INSPECT, region(county, fx.child("130902", 0)), 403);
+	}
+
+	@Test
+	void thePagesRecordAnInspectionAndCloseItsRectification() throws Exception {
+		var session = login(mvc, "xinhua");
+		String township = fx.child("130902", 0);
+		long county = fx.cadre("130902", "COUNTY", fx.unit("130902").id());
+		long owner = fx.cadre("130902", "TOWNSHIP", null);
+		mvc.perform(get("/deployment/inspections").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"inspection-form\"")))
+			.andExpect(content().string(containsString("id=\"rating-PARTY_ROLE\"")));
+		var form = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/deployment/inspections")
+			.session(session)
+			.with(csrf())
+			.param("inspectorId", String.valueOf(county))
+			.param("targetRegion", township)
+			.param("date", today.toString())
+			.param("rating-TERRITORIAL_RESPONSIBILITY", "4")
+			.param("rating-LIAISON", "3")
+			.param("rating-RESOURCES", "2")
+			.param("findings-RESOURCES", "口罩储备不足三天")
+			.param("item-RESOURCES", "补足口罩储备")
+			.param("ownerId-RESOURCES", String.valueOf(owner))
+			.param("deadline-RESOURCES", today.plusDays(3).toString());
+		// a look left unrated is shown beside it, and what was typed stays
+		mvc.perform(form)
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"rating-PARTY_ROLE-error\"")))
+			.andExpect(content().string(containsString("补足口罩储备")));
+		String location = mvc.perform(form.param("rating-PARTY_ROLE", "5"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		String detail = fx.json("xinhua", INSPECT + "/" + id);
+		long fix = ((Number) JsonPath.read(detail, "$.rectifications[0].id")).longValue();
+		mvc.perform(get(location).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"close-form-" + fix + "\"")));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/deployment/rectifications/" + fix + "/close")
+			.session(session)
+			.with(csrf())
+			.param("evidence", "已补足七天储备")
+			.param("closedOn", today.toString())).andExpect(status().is3xxRedirection());
+		assertThat(JsonPath.<String>read(fx.json("xinhua", RECTIFY + "/" + fix), "$.status")).isEqualTo("CLOSED");
+		mvc.perform(get(location).session(session)).andExpect(content().string(containsString("已补足七天储备")));
+		// a same-level target is refused with the rule's message
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/deployment/inspections")
+			.session(session)
+			.with(csrf())
+			.param("inspectorId", String.valueOf(county))
+			.param("targetRegion", "130902")
+			.param("rating-TERRITORIAL_RESPONSIBILITY", "4")
+			.param("rating-LIAISON", "3")
+			.param("rating-RESOURCES", "2")
+			.param("rating-PARTY_ROLE", "2"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("at least one level down")));
+		mvc.perform(get("/deployment/rectifications?region=130902").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"overdue-by-region\"")))
+			.andExpect(content().string(containsString("id=\"child-" + township + "\"")));
+		mvc.perform(get("/deployment/rectifications?region=130903").session(session)).andExpect(status().isNotFound());
+		mvc.perform(get("/deployment/inspections/" + id).session(login(mvc, "grid01")))
+			.andExpect(status().isNotFound());
 	}
 
 }
