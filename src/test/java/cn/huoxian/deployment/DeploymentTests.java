@@ -15,6 +15,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import static cn.huoxian.db.Tables.COMMANDO_TEAM;
+import static cn.huoxian.db.Tables.PARTY_ORGANISATION;
+
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;
@@ -28,12 +31,19 @@ import org.springframework.test.web.servlet.MockMvc;
  * deployment, cadres only, ending by hand, and scope on every endpoint.
  */
 @SqlTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class DeploymentTests {
 
 	private static final String DEPLOY = "/api/v1/deployment/deployments";
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	org.jooq.DSLContext db;
+
+	@Autowired
+	org.springframework.test.context.event.ApplicationEvents events;
 
 	DeploymentFixtures fx;
 
@@ -220,6 +230,40 @@ class DeploymentTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("id=\"deploy-form\""))));
 		mvc.perform(get("/deployment/deployments?region=130903").session(session)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aCadreJoinsATeamAtTheTeamsPlaceAndTheEventsFollow() throws Exception {
+		var organisation = db.select(PARTY_ORGANISATION.ID, PARTY_ORGANISATION.REGION_ID, PARTY_ORGANISATION.PATH)
+			.from(PARTY_ORGANISATION)
+			.where(PARTY_ORGANISATION.PATH.like("/130900/130902/%"))
+			.limit(1)
+			.fetchOne();
+		long team = db.insertInto(COMMANDO_TEAM)
+			.set(COMMANDO_TEAM.NAME, "党员突击队" + cn.huoxian.support.Api.unique())
+			.set(COMMANDO_TEAM.PARTY_ORGANISATION_ID, organisation.value1())
+			.set(COMMANDO_TEAM.REGION_ID, organisation.value2())
+			.set(COMMANDO_TEAM.PATH, organisation.value3())
+			.set(COMMANDO_TEAM.FORMED_ON, today.minusDays(5))
+			.set(COMMANDO_TEAM.CREATED_BY, "test")
+			.returning(COMMANDO_TEAM.ID)
+			.fetchOne(COMMANDO_TEAM.ID);
+		long cadre = fx.cadre("130902", "TOWNSHIP", null);
+		long first = DeploymentFixtures.id(fx.post("xinhua", DEPLOY,
+				region(cadre, "REGION", "130902", null, today.minusDays(1), null, false), 201));
+		events.clear();
+		String joined = fx.post("xinhua", DEPLOY, "{\"personId\":" + cadre + ",\"postKind\":\"TEAM\",\"teamId\":" + team
+				+ ",\"duty\":\"转运\",\"endCurrent\":true}", 201);
+		assertThat(JsonPath.<String>read(joined, "$.path")).isEqualTo(organisation.value3());
+		assertThat(JsonPath.<String>read(joined, "$.teamName")).startsWith("党员突击队");
+		long second = DeploymentFixtures.id(joined);
+		assertThat(events.stream(Events.DeploymentEnded.class)).singleElement()
+			.satisfies(e -> assertThat(e.deploymentId()).isEqualTo(first))
+			.satisfies(e -> assertThat(e.endDate()).isEqualTo(today.minusDays(1)));
+		assertThat(events.stream(Events.DeploymentStarted.class)).singleElement()
+			.satisfies(e -> assertThat(e.deploymentId()).isEqualTo(second))
+			.satisfies(e -> assertThat(e.leading()).isTrue());
+		fx.post("xinhua", DEPLOY, "{\"personId\":" + cadre + ",\"postKind\":\"TEAM\",\"teamId\":999999999}", 400);
 	}
 
 }

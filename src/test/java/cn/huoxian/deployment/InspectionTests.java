@@ -40,6 +40,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * overdue, liaison groups, the ledger, and scope on every endpoint.
  */
 @SqlTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class InspectionTests {
 
 	private static final String INSPECT = "/api/v1/deployment/inspections";
@@ -54,6 +55,9 @@ class InspectionTests {
 
 	@Autowired
 	DSLContext db;
+
+	@Autowired
+	org.springframework.test.context.event.ApplicationEvents events;
 
 	DeploymentFixtures fx;
 
@@ -198,6 +202,11 @@ class InspectionTests {
 							+ ",\"deadline\":\"" + today.plusDays(5) + "\"}]"),
 					201);
 		long inspection = DeploymentFixtures.id(recorded);
+		assertThat(events.stream(Events.InspectionCompleted.class)
+			.filter(e -> e.inspectionId() == inspection)
+			.findFirst()
+			.orElseThrow()
+			.rectifications()).isEqualTo(2);
 		List<Integer> fixes = JsonPath.read(recorded, "$.rectifications[*].id");
 		assertThat(fixes).hasSize(2);
 		long overdue = fixes.get(0);
@@ -217,6 +226,11 @@ class InspectionTests {
 		accounts.create(new NewAccount(username, Api.PASSWORD, Role.PARTY_MEMBER, owner, List.of()));
 		String closed = fx.post(username, RECTIFY + "/" + overdue + "/close", "{\"evidence\":\"已安排两班夜间值守，附排班表\"}", 200);
 		assertThat(JsonPath.<String>read(closed, "$.status")).isEqualTo("CLOSED");
+		assertThat(events.stream(Events.RectificationClosed.class)
+			.filter(e -> e.rectificationId() == overdue)
+			.findFirst()
+			.orElseThrow()
+			.onTime()).isFalse();
 		assertThat(JsonPath.<String>read(closed, "$.closedOn")).isEqualTo(today.toString());
 		assertThat(JsonPath.<Boolean>read(closed, "$.overdue")).isFalse();
 		fx.post("xinhua", RECTIFY + "/" + overdue + "/close", "{\"evidence\":\"再次\"}", 422);
