@@ -282,6 +282,14 @@ public class Deployments {
 			.fetch(this::view);
 	}
 
+	/**
+	 * The deployment a cadre still holds (not ended by hand or by a newer deployment),
+	 * for the page's one-position warning; unscoped.
+	 */
+	public java.util.Optional<DeploymentView> holding(long personId) {
+		return select().where(DEPLOYMENT.HOLDER_ID.eq(personId)).fetchOptional(this::view);
+	}
+
 	private static Condition currentCondition(LocalDate today) {
 		return DEPLOYMENT.HOLDER_ID.isNotNull().and(DEPLOYMENT.END_DATE.isNull().or(DEPLOYMENT.END_DATE.ge(today)));
 	}

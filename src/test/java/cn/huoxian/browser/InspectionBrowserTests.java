@@ -130,6 +130,39 @@ class InspectionBrowserTests {
 		assertThat(closed.evidence()).isEqualTo("已调拨防护服200套，附入库单");
 	}
 
+	@Test
+	void deployingACadreWhoHoldsAPositionWarnsAndEndsItWhenTicked() throws Exception {
+		phone = Browser.phone();
+		DataScope city = DataScope.ofRegions(RegionPath.root("130900"));
+		CurrentUser admin = new CurrentUser("admin", null, "CITY_ADMIN", city, true, true, true);
+		long cadre = cadre("部署员", CadreRank.COUNTY, null, admin);
+		Browser.signIn(phone, port, "xinhua");
+		WebDriverWait wait = new WebDriverWait(phone, Duration.ofSeconds(10));
+		wait.until(d -> d.findElements(By.id("nav")).size() > 0);
+		for (int round = 0; round < 2; round++) {
+			phone.get("http://localhost:" + port + "/deployment/deployments");
+			wait.until(d -> d.findElements(By.id("deploy-form")).size() > 0);
+			phone.findElement(By.id("personId")).sendKeys(String.valueOf(cadre));
+			new Select(phone.findElement(By.id("postKind"))).selectByValue(round == 0 ? "REGION" : "CHECKPOINT");
+			phone.findElement(By.id("post")).sendKeys(round == 0 ? "" : "高速口检查站");
+			WebElement submit = phone.findElement(By.id("deploy-submit"));
+			scroll(submit);
+			submit.click();
+			wait.until(d -> d.findElements(By.id("recorded")).size() > 0
+					|| d.findElements(By.id("deploy-conflict")).size() > 0);
+		}
+		WebElement conflict = phone.findElement(By.id("deploy-conflict"));
+		assertThat(conflict.getText()).contains("一个干部一块阵地").contains("部署员");
+		assertThat(phone.findElement(By.id("post")).getAttribute("value")).isEqualTo("高速口检查站");
+		scroll(conflict);
+		Browser.screenshot(phone, "deployment-warning");
+		phone.findElement(By.id("endCurrent")).click();
+		phone.findElement(By.id("deploy-submit")).click();
+		wait.until(d -> d.findElements(By.id("recorded")).size() > 0);
+		assertThat(phone.findElement(By.id("deployments")).getText()).contains("高速口检查站");
+		Browser.screenshot(phone, "deployment-done");
+	}
+
 	private long cadre(String name, CadreRank rank, Long unitId, CurrentUser admin) {
 		SplittableRandom random = new SplittableRandom();
 		String idNumber = IdNumber

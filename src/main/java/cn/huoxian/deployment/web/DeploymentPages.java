@@ -116,6 +116,7 @@ class DeploymentPages {
 			}
 			catch (RuleViolationException ex) {
 				conflict = ex.getMessage();
+				deployments.holding(personId).ifPresent(held -> model.addAttribute("held", held));
 			}
 		}
 		RegionView where = region(params.get("listRegion"), me);
