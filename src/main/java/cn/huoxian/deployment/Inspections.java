@@ -171,9 +171,10 @@ public class Inspections {
 		String path = targetUnit != null ? targetUnit.path() : targetRegion.path();
 		String targetName = targetUnit != null ? targetUnit.name() : targetRegion.name();
 		Writers.requireRegionOrSelf(user, path, form.inspectorId(), "the inspection's target " + targetName);
-		Seat seat = seat(form.inspectorId())
-			.orElseThrow(() -> new RuleViolationException("the inspector's level is unknown: cadre "
-					+ form.inspectorId() + " has no unit and no party organisation; record their unit first"));
+		Seat seat = seat(form.inspectorId()).orElseThrow(() -> new InspectionLevelException(
+				"the inspector's level is unknown: cadre " + form.inspectorId()
+						+ " has no unit and no party organisation; record their unit first",
+				InspectionLevelException.Reason.UNKNOWN_LEVEL, null, null, targetName, null));
 		checkLevel(seat, targetRegion, targetUnit);
 
 		long id = db.insertInto(INSPECTION)
@@ -240,13 +241,19 @@ public class Inspections {
 		String what = unit == null ? target.name() + " is " + article(target.level())
 				: "the unit " + unit.name() + " sits in " + target.name() + ", " + article(target.level());
 		if (target.level().ordinal() <= seat.level().ordinal()) {
-			throw new RuleViolationException("an inspection goes at least one level down: the inspector is "
-					+ levelName(seat.level()) + "-level cadre and " + what);
+			throw new InspectionLevelException(
+					"an inspection goes at least one level down: the inspector is " + levelName(seat.level())
+							+ "-level cadre and " + what,
+					InspectionLevelException.Reason.NOT_BELOW, seat.level(), seat.name(),
+					unit == null ? target.name() : unit.name(), target.level());
 		}
 		if (!target.path().startsWith(seat.path())) {
-			throw new RuleViolationException("an inspection stays within the inspector's own region: "
-					+ (unit == null ? target.name() : "the unit " + unit.name()) + " is not under " + seat.name()
-					+ ", where the inspector serves");
+			throw new InspectionLevelException(
+					"an inspection stays within the inspector's own region: "
+							+ (unit == null ? target.name() : "the unit " + unit.name()) + " is not under "
+							+ seat.name() + ", where the inspector serves",
+					InspectionLevelException.Reason.OUTSIDE, seat.level(), seat.name(),
+					unit == null ? target.name() : unit.name(), target.level());
 		}
 	}
 

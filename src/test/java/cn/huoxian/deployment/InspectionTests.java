@@ -441,6 +441,7 @@ class InspectionTests {
 			.param("rating-RESOURCES", "2")
 			.param("rating-PARTY_ROLE", "2"))
 			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("督导须至少下沉一级")))
 			.andExpect(content().string(containsString("at least one level down")));
 		mvc.perform(get("/deployment/rectifications?region=130902").session(session))
 			.andExpect(status().isOk())

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.huoxian.deployment.InspectionForm;
+import cn.huoxian.deployment.InspectionLevelException;
 import cn.huoxian.deployment.InspectionView;
 import cn.huoxian.deployment.Inspections;
 import cn.huoxian.deployment.Look;
@@ -139,6 +140,10 @@ class InspectionPages {
 				for (FieldProblem p : ex.problems()) {
 					problems.add(new FieldProblem(pageField(p.field(), fixLooks), p.reason()));
 				}
+			}
+			catch (InspectionLevelException ex) {
+				model.addAttribute("refusal", ex);
+				return listPage(region(params.get("listRegion"), me), 0, values, Map.of(), ex.getMessage(), model);
 			}
 			catch (RuleViolationException ex) {
 				return listPage(region(params.get("listRegion"), me), 0, values, Map.of(), ex.getMessage(), model);
