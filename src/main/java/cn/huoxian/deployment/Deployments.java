@@ -1,0 +1,338 @@
+package cn.huoxian.deployment;
+
+import static cn.huoxian.db.Tables.COMMANDO_TEAM;
+import static cn.huoxian.db.Tables.DEPLOYMENT;
+import static cn.huoxian.db.Tables.PERSON;
+import static cn.huoxian.db.Tables.REGION;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.huoxian.db.tables.records.CommandoTeamRecord;
+import cn.huoxian.db.tables.records.DeploymentRecord;
+import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
+import cn.huoxian.people.CadreRank;
+import cn.huoxian.people.People;
+import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RuleViolationException;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SelectOnConditionStep;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Cadres at their posts. One cadre, one position: a cadre who still holds a position is
+ * deployed elsewhere only when the caller asks to end the current one, and the
+ * {@code uq_deployment_holder} constraint keeps one open deployment per person whatever
+ * happens concurrently.
+ */
+@Service
+public class Deployments {
+
+	private final DSLContext db;
+
+	private final Roles roles;
+
+	private final Regions regions;
+
+	private final People people;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	Deployments(DSLContext db, Roles roles, Regions regions, People people, ApplicationEventPublisher events,
+			Clock clock) {
+		this.db = db;
+		this.roles = roles;
+		this.regions = regions;
+		this.people = people;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Deploys a cadre. A current position answers 422 unless {@code endCurrent} is set,
+	 * in which case it ends the day before the new start; a position whose planned end
+	 * has passed before the new start no longer counts.
+	 */
+	@Transactional
+	public DeploymentView deploy(DeploymentForm form, CurrentUser user) {
+		user.requirePeopleEditor();
+		List<FieldProblem> problems = new ArrayList<>();
+		LocalDate today = BusinessDay.today(clock);
+		CadreRank rank = null;
+		try {
+			rank = roles.requireCadre("personId", form.personId());
+		}
+		catch (InvalidInputException ex) {
+			problems.addAll(ex.problems());
+		}
+		RegionView region = null;
+		CommandoTeamRecord team = null;
+		if (form.postKind() == null) {
+			problems.add(new FieldProblem("postKind", "is required: REGION, CHECKPOINT, HOSPITAL, SITE or TEAM"));
+		}
+		else if (form.postKind() == PostKind.TEAM) {
+			if (form.teamId() == null) {
+				problems.add(new FieldProblem("teamId", "is required for a team"));
+			}
+			else {
+				team = db.fetchOne(COMMANDO_TEAM, COMMANDO_TEAM.ID.eq(form.teamId()));
+				if (team == null) {
+					problems.add(new FieldProblem("teamId", "no commando team has id " + form.teamId()));
+				}
+				else {
+					region = regions.byId(team.getRegionId()).orElseThrow();
+				}
+			}
+		}
+		else {
+			if (blank(form.region()) == null) {
+				problems.add(new FieldProblem("region", "is required"));
+			}
+			else {
+				region = regions.byCode(form.region().strip()).orElse(null);
+				if (region == null) {
+					problems.add(new FieldProblem("region", "no region has code " + form.region().strip()));
+				}
+			}
+			if (form.postKind().needsPost() && blank(form.post()) == null) {
+				problems.add(new FieldProblem("post", "name the " + form.postKind().name().toLowerCase() + " post"));
+			}
+		}
+		if (form.post() != null && form.post().strip().length() > 200) {
+			problems.add(new FieldProblem("post", "must be at most 200 characters"));
+		}
+		if (form.duty() != null && form.duty().strip().length() > 200) {
+			problems.add(new FieldProblem("duty", "must be at most 200 characters"));
+		}
+		LocalDate start = form.startDate() == null ? today : form.startDate();
+		if (start.isAfter(today.plusDays(1))) {
+			problems.add(new FieldProblem("startDate", "must not be more than one day in the future"));
+		}
+		if (form.endDate() != null && form.endDate().isBefore(start)) {
+			problems.add(new FieldProblem("endDate", "must not be before the start date"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		Writers.requireRegion(user, region.path(), "region " + region.code());
+		long personId = form.personId();
+		DeploymentRecord held = db.selectFrom(DEPLOYMENT)
+			.where(DEPLOYMENT.HOLDER_ID.eq(personId))
+			.forUpdate()
+			.fetchOne();
+		DeploymentRecord ending = null;
+		if (held != null) {
+			if (held.getEndDate() != null && held.getEndDate().isBefore(start)) {
+				// its planned end has passed: it lapsed and no longer holds the cadre
+				held.setHolderId(null);
+				if (held.getEndReason() == null) {
+					held.setEndReason("planned end reached");
+				}
+				held.store();
+				events.publishEvent(
+						new Events.DeploymentEnded(held.getId(), personId, held.getEndDate(), held.getEndReason()));
+			}
+			else if (!Boolean.TRUE.equals(form.endCurrent())) {
+				throw new RuleViolationException("one cadre, one position: this cadre already holds " + describe(held)
+						+ " since " + held.getStartDate()
+						+ "; resend with endCurrent=true to end that position and start this one");
+			}
+			else {
+				Writers.requireRegion(user, held.getPath(), "the current position");
+				LocalDate end = start.minusDays(1);
+				if (end.isBefore(held.getStartDate())) {
+					end = held.getStartDate();
+				}
+				held.setEndDate(end);
+				held.setHolderId(null);
+				held.store();
+				ending = held;
+			}
+		}
+		DeploymentRecord record = db.newRecord(DEPLOYMENT);
+		record.setPersonId(personId);
+		record.setHolderId(personId);
+		record.setLeadingCadre(rank.isLeading());
+		record.setCadreRank(rank.name());
+		record.setPostKind(form.postKind().name());
+		record.setRegionId(region.id());
+		record.setPath(team != null ? team.getPath() : region.path());
+		record.setPost(form.postKind() == PostKind.TEAM ? null : blank(form.post()));
+		record.setTeamId(team == null ? null : team.getId());
+		record.setDuty(blank(form.duty()));
+		record.setStartDate(start);
+		record.setEndDate(form.endDate());
+		record.setCreatedBy(user.username());
+		try {
+			record.store();
+		}
+		catch (DataIntegrityViolationException | org.jooq.exception.DataAccessException ex) {
+			throw new RuleViolationException(
+					"one cadre, one position: this cadre was deployed elsewhere at the same moment; reload and try again");
+		}
+		if (ending != null) {
+			String reason = "deployed to " + describe(record) + " (deployment " + record.getId() + ")";
+			ending.setEndReason(reason.length() > 200 ? reason.substring(0, 200) : reason);
+			ending.store();
+			events.publishEvent(
+					new Events.DeploymentEnded(ending.getId(), personId, ending.getEndDate(), ending.getEndReason()));
+		}
+		events.publishEvent(
+				new Events.DeploymentStarted(record.getId(), personId, record.getPath(), rank.isLeading(), start));
+		return find(record.getId(), user.scope());
+	}
+
+	/** Ends a deployment on a day (default today) for a reason. */
+	@Transactional
+	public DeploymentView end(long id, LocalDate endDate, String reason, CurrentUser user) {
+		user.requirePeopleEditor();
+		DeploymentRecord record = db.selectFrom(DEPLOYMENT).where(DEPLOYMENT.ID.eq(id)).forUpdate().fetchOne();
+		if (record == null) {
+			throw new NotFoundException("deployment " + id);
+		}
+		Writers.requireRegion(user, record.getPath(), "deployment " + id);
+		if (record.getHolderId() == null) {
+			throw new RuleViolationException("deployment " + id + " has already ended on " + record.getEndDate());
+		}
+		LocalDate today = BusinessDay.today(clock);
+		LocalDate end = endDate == null ? today : endDate;
+		List<FieldProblem> problems = new ArrayList<>();
+		if (end.isBefore(record.getStartDate())) {
+			problems.add(new FieldProblem("endDate", "must not be before the start date " + record.getStartDate()));
+		}
+		if (end.isAfter(today)) {
+			problems.add(new FieldProblem("endDate", "must not be in the future; set a planned end instead"));
+		}
+		if (blank(reason) == null) {
+			problems.add(new FieldProblem("reason", "is required"));
+		}
+		else if (reason.strip().length() > 200) {
+			problems.add(new FieldProblem("reason", "must be at most 200 characters"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		record.setEndDate(end);
+		record.setEndReason(reason.strip());
+		record.setHolderId(null);
+		record.store();
+		events.publishEvent(new Events.DeploymentEnded(id, record.getPersonId(), end, record.getEndReason()));
+		return find(id, user.scope());
+	}
+
+	/**
+	 * Deployments under a region, newest first; only current ones unless {@code current}
+	 * is false; only leading cadres (or only others) when {@code leading} is given.
+	 */
+	public PageResult<DeploymentView> list(String regionPath, Boolean leading, boolean current, int page, int size,
+			DataScope scope) {
+		PageResult.check(page, size);
+		Condition where = scope.regionCondition(DEPLOYMENT.PATH);
+		if (regionPath != null) {
+			where = where.and(DataScope.under(DEPLOYMENT.PATH, regionPath));
+		}
+		if (leading != null) {
+			where = where.and(DEPLOYMENT.LEADING_CADRE.eq(leading));
+		}
+		if (current) {
+			where = where.and(currentCondition(BusinessDay.today(clock)));
+		}
+		long total = db.fetchCount(DEPLOYMENT, where);
+		List<DeploymentView> items = select().where(where)
+			.orderBy(DEPLOYMENT.START_DATE.desc(), DEPLOYMENT.ID.desc())
+			.limit(size)
+			.offset((long) page * size)
+			.fetch(this::view);
+		return new PageResult<>(items, total, page, size);
+	}
+
+	/** A deployment the scope covers, or 404. */
+	public DeploymentView find(long id, DataScope scope) {
+		DeploymentView view = select().where(DEPLOYMENT.ID.eq(id)).fetchOptional(this::view).orElse(null);
+		if (view == null || !scope.coversRegion(view.path())) {
+			throw new NotFoundException("deployment " + id);
+		}
+		return view;
+	}
+
+	/**
+	 * A person's deployments the scope covers, newest first; 404 when the person is
+	 * outside the scope.
+	 */
+	public List<DeploymentView> history(long personId, DataScope scope) {
+		people.find(personId, scope);
+		return select().where(DEPLOYMENT.PERSON_ID.eq(personId).and(scope.regionCondition(DEPLOYMENT.PATH)))
+			.orderBy(DEPLOYMENT.START_DATE.desc(), DEPLOYMENT.ID.desc())
+			.fetch(this::view);
+	}
+
+	/**
+	 * The deployment a cadre still holds (not ended by hand or by a newer deployment),
+	 * for the page's one-position warning; unscoped.
+	 */
+	public java.util.Optional<DeploymentView> holding(long personId) {
+		return select().where(DEPLOYMENT.HOLDER_ID.eq(personId)).fetchOptional(this::view);
+	}
+
+	private static Condition currentCondition(LocalDate today) {
+		return DEPLOYMENT.HOLDER_ID.isNotNull().and(DEPLOYMENT.END_DATE.isNull().or(DEPLOYMENT.END_DATE.ge(today)));
+	}
+
+	private SelectOnConditionStep<Record> select() {
+		return db.select(DEPLOYMENT.fields())
+			.select(PERSON.NAME, REGION.CODE, REGION.NAME, COMMANDO_TEAM.NAME)
+			.from(DEPLOYMENT)
+			.join(PERSON)
+			.on(PERSON.ID.eq(DEPLOYMENT.PERSON_ID))
+			.join(REGION)
+			.on(REGION.ID.eq(DEPLOYMENT.REGION_ID))
+			.leftJoin(COMMANDO_TEAM)
+			.on(COMMANDO_TEAM.ID.eq(DEPLOYMENT.TEAM_ID));
+	}
+
+	private DeploymentView view(Record r) {
+		LocalDate end = r.get(DEPLOYMENT.END_DATE);
+		boolean current = r.get(DEPLOYMENT.HOLDER_ID) != null
+				&& (end == null || !end.isBefore(BusinessDay.today(clock)));
+		String rank = r.get(DEPLOYMENT.CADRE_RANK);
+		return new DeploymentView(r.get(DEPLOYMENT.ID), r.get(DEPLOYMENT.PERSON_ID), r.get(PERSON.NAME),
+				rank == null ? null : CadreRank.valueOf(rank), Boolean.TRUE.equals(r.get(DEPLOYMENT.LEADING_CADRE)),
+				PostKind.valueOf(r.get(DEPLOYMENT.POST_KIND)), r.get(REGION.CODE), r.get(REGION.NAME),
+				r.get(DEPLOYMENT.PATH), r.get(DEPLOYMENT.POST), r.get(DEPLOYMENT.TEAM_ID), r.get(COMMANDO_TEAM.NAME),
+				r.get(DEPLOYMENT.DUTY), r.get(DEPLOYMENT.START_DATE), end, r.get(DEPLOYMENT.END_REASON), current);
+	}
+
+	/** The position a deployment record holds, in a few words. */
+	private String describe(DeploymentRecord record) {
+		String region = regions.byId(record.getRegionId()).map(RegionView::name).orElse("region");
+		if (PostKind.TEAM.name().equals(record.getPostKind())) {
+			String team = db.select(COMMANDO_TEAM.NAME)
+				.from(COMMANDO_TEAM)
+				.where(COMMANDO_TEAM.ID.eq(record.getTeamId()))
+				.fetchOne(COMMANDO_TEAM.NAME);
+			return "team " + team + " (" + region + ")";
+		}
+		return record.getPost() == null ? region : record.getPost() + " in " + region;
+	}
+
+	private static String blank(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+}

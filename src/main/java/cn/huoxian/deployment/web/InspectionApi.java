@@ -1,0 +1,142 @@
+package cn.huoxian.deployment.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.huoxian.deployment.InspectionForm;
+import cn.huoxian.deployment.InspectionLedger;
+import cn.huoxian.deployment.InspectionView;
+import cn.huoxian.deployment.Inspections;
+import cn.huoxian.deployment.RectificationForm;
+import cn.huoxian.deployment.RectificationView;
+import cn.huoxian.deployment.Rectifications;
+import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.PageResult;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Inspections (下沉一级 · 四看) and their rectifications under /api/v1/deployment, with the
+ * .xlsx ledger.
+ */
+@RestController
+@RequestMapping("/api/v1/deployment")
+class InspectionApi {
+
+	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	private final Inspections inspections;
+
+	private final Rectifications rectifications;
+
+	private final InspectionLedger ledger;
+
+	private final Regions regions;
+
+	private final CurrentUserProvider users;
+
+	InspectionApi(Inspections inspections, Rectifications rectifications, InspectionLedger ledger, Regions regions,
+			CurrentUserProvider users) {
+		this.inspections = inspections;
+		this.rectifications = rectifications;
+		this.ledger = ledger;
+		this.regions = regions;
+		this.users = users;
+	}
+
+	@PostMapping("/inspections")
+	@ResponseStatus(HttpStatus.CREATED)
+	InspectionView record(@RequestBody InspectionForm form) {
+		return inspections.record(form, users.current());
+	}
+
+	@GetMapping("/inspections")
+	PageResult<InspectionView> list(@RequestParam(required = false) String region,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		CurrentUser me = users.current();
+		return inspections.list(path(region, me), page, size, me.scope());
+	}
+
+	@GetMapping("/inspections/{id}")
+	InspectionView one(@PathVariable long id) {
+		return inspections.find(id, users.current().scope());
+	}
+
+	@PostMapping("/inspections/{id}/rectifications")
+	@ResponseStatus(HttpStatus.CREATED)
+	RectificationView addRectification(@PathVariable long id, @RequestBody RectificationForm form) {
+		return rectifications.add(id, form, users.current());
+	}
+
+	/** The body of a close: {@code {"evidence","closedOn"}}. */
+	record CloseForm(String evidence, LocalDate closedOn) {
+	}
+
+	@PostMapping("/rectifications/{id}/close")
+	RectificationView close(@PathVariable long id, @RequestBody CloseForm form) {
+		return rectifications.close(id, form.evidence(), form.closedOn(), users.current());
+	}
+
+	@GetMapping("/rectifications")
+	PageResult<RectificationView> rectifications(@RequestParam(required = false) String region,
+			@RequestParam(required = false) String status, @RequestParam(defaultValue = "false") boolean overdue,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		CurrentUser me = users.current();
+		return rectifications.list(path(region, me), status, overdue, page, size, me.scope());
+	}
+
+	@GetMapping("/rectifications/{id}")
+	RectificationView rectification(@PathVariable long id) {
+		return rectifications.find(id, users.current().scope());
+	}
+
+	/** For each child region of the region, its overdue rectifications. */
+	@GetMapping("/rectifications/overdue-by-region")
+	List<Rectifications.OverdueCount> overdueByRegion(@RequestParam(required = false) String region) {
+		CurrentUser me = users.current();
+		return rectifications.overdueByRegion(root(region, me).code(), me.scope());
+	}
+
+	@GetMapping("/inspections/ledger.xlsx")
+	void ledger(@RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
+		// resolved first, so that a region outside the scope answers 404 before the file
+		// starts
+		RegionView where = ledger.region(region, users.current().scope());
+		response.setContentType(XLSX);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(ledger.filename(where)).build().toString());
+		ledger.write(where, LocaleContextHolder.getLocale(), response.getOutputStream());
+		response.flushBuffer();
+	}
+
+	private String path(String region, CurrentUser me) {
+		return root(region, me).path();
+	}
+
+	private RegionView root(String region, CurrentUser me) {
+		if (region == null || region.isBlank()) {
+			return regions.roots(me.scope())
+				.stream()
+				.findFirst()
+				.orElseThrow(() -> new NotFoundException("no region in your scope"));
+		}
+		return regions.find(region, me.scope());
+	}
+
+}

@@ -1,0 +1,269 @@
+package cn.huoxian.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static cn.huoxian.support.Pages.login;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import static cn.huoxian.db.Tables.COMMANDO_TEAM;
+import static cn.huoxian.db.Tables.PARTY_ORGANISATION;
+
+import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.support.SqlTest;
+import com.jayway.jsonpath.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * One cadre, one position: the warning and ending the current position, a lapsed
+ * deployment, cadres only, ending by hand, and scope on every endpoint.
+ */
+@SqlTest
+@org.springframework.test.context.event.RecordApplicationEvents
+class DeploymentTests {
+
+	private static final String DEPLOY = "/api/v1/deployment/deployments";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	org.jooq.DSLContext db;
+
+	@Autowired
+	org.springframework.test.context.event.ApplicationEvents events;
+
+	DeploymentFixtures fx;
+
+	LocalDate today;
+
+	@BeforeEach
+	void setUp() {
+		fx = new DeploymentFixtures(mvc);
+		today = LocalDate.now(BusinessDay.ZONE);
+	}
+
+	private static String region(long person, String kind, String region, String post, LocalDate start, LocalDate end,
+			boolean endCurrent) {
+		return "{\"personId\":" + person + ",\"postKind\":\"" + kind + "\",\"region\":\"" + region + "\""
+				+ (post == null ? "" : ",\"post\":\"" + post + "\"") + ",\"duty\":\"值守\""
+				+ (start == null ? "" : ",\"startDate\":\"" + start + "\"")
+				+ (end == null ? "" : ",\"endDate\":\"" + end + "\"") + ",\"endCurrent\":" + endCurrent + "}";
+	}
+
+	private List<Integer> currentIds(String user, String region) throws Exception {
+		return JsonPath.read(fx.json(user, DEPLOY + "?size=500&region=" + region), "$.items[*].id");
+	}
+
+	@Test
+	void oneCadreOnePositionWarnsThenEndsTheCurrentOne() throws Exception {
+		String township = fx.child("130902", 0);
+		long cadre = fx.cadre("130902", "COUNTY", fx.unit("130902").id());
+		String first = fx.post("xinhua", DEPLOY,
+				region(cadre, "REGION", township, null, today.minusDays(10), null, false), 201);
+		long firstId = DeploymentFixtures.id(first);
+		assertThat(JsonPath.<Boolean>read(first, "$.leadingCadre")).isTrue();
+		assertThat(JsonPath.<String>read(first, "$.rank")).isEqualTo("COUNTY");
+		assertThat(JsonPath.<Boolean>read(first, "$.current")).isTrue();
+
+		String warning = fx.post("xinhua", DEPLOY, region(cadre, "CHECKPOINT", "130902", "高速口检查站", null, null, false),
+				422);
+		assertThat(JsonPath.<String>read(warning, "$.detail")).contains("one cadre, one position")
+			.contains(today.minusDays(10).toString())
+			.contains("endCurrent=true");
+
+		String second = fx.post("xinhua", DEPLOY, region(cadre, "CHECKPOINT", "130902", "高速口检查站", null, null, true),
+				201);
+		long secondId = DeploymentFixtures.id(second);
+		assertThat(JsonPath.<String>read(second, "$.post")).isEqualTo("高速口检查站");
+
+		String old = fx.json("xinhua", DEPLOY + "/" + firstId);
+		assertThat(JsonPath.<Boolean>read(old, "$.current")).isFalse();
+		assertThat(JsonPath.<String>read(old, "$.endDate")).isEqualTo(today.minusDays(1).toString());
+		assertThat(JsonPath.<String>read(old, "$.endReason")).contains("deployment " + secondId);
+
+		String history = fx.json("xinhua", "/api/v1/deployment/persons/" + cadre + "/deployments");
+		assertThat(JsonPath.<List<Integer>>read(history, "$[*].id")).containsExactly((int) secondId, (int) firstId);
+		assertThat(JsonPath.<List<Object>>read(history, "$[?(@.current == true)]")).hasSize(1);
+		assertThat(currentIds("xinhua", "130902")).contains((int) secondId).doesNotContain((int) firstId);
+		List<Integer> all = JsonPath.read(fx.json("xinhua", DEPLOY + "?size=500&current=false&region=130902"),
+				"$.items[*].id");
+		assertThat(all).contains((int) firstId, (int) secondId);
+	}
+
+	@Test
+	void aPositionStartedTodayEndsTheSameDayWhenReplaced() throws Exception {
+		long cadre = fx.cadre("130902", "TOWNSHIP", null);
+		long first = DeploymentFixtures
+			.id(fx.post("xinhua", DEPLOY, region(cadre, "REGION", "130902", null, null, null, false), 201));
+		fx.post("xinhua", DEPLOY, region(cadre, "SITE", "130902", "方舱工地", null, null, true), 201);
+		assertThat(JsonPath.<String>read(fx.json("xinhua", DEPLOY + "/" + first), "$.endDate"))
+			.isEqualTo(today.toString());
+	}
+
+	@Test
+	void aLapsedDeploymentDoesNotBlock() throws Exception {
+		long cadre = fx.cadre("130902", "STAFF", null);
+		String lapsed = fx.post("xinhua", DEPLOY,
+				region(cadre, "HOSPITAL", "130902", "市人民医院", today.minusDays(20), today.minusDays(5), false), 201);
+		assertThat(JsonPath.<Boolean>read(lapsed, "$.leadingCadre")).isFalse();
+		assertThat(JsonPath.<Boolean>read(lapsed, "$.current")).isFalse();
+		String next = fx.post("xinhua", DEPLOY, region(cadre, "REGION", "130902", null, null, null, false), 201);
+		assertThat(JsonPath.<Boolean>read(next, "$.current")).isTrue();
+		String old = fx.json("xinhua", DEPLOY + "/" + DeploymentFixtures.id(lapsed));
+		assertThat(JsonPath.<String>read(old, "$.endDate")).isEqualTo(today.minusDays(5).toString());
+	}
+
+	@Test
+	void onlyCadresAreDeployedAndTheFormIsChecked() throws Exception {
+		long resident = fx.person("130902", "[{\"role\":\"VOLUNTEER\"}]");
+		String refused = fx.post("xinhua", DEPLOY, region(resident, "REGION", "130902", null, null, null, false), 400);
+		assertThat(JsonPath.<String>read(refused, "$.errors[0].field")).isEqualTo("personId");
+		assertThat(JsonPath.<String>read(refused, "$.errors[0].reason")).contains("not a cadre");
+
+		long cadre = fx.cadre("130902", "COUNTY", null);
+		String noPost = fx.post("xinhua", DEPLOY, region(cadre, "CHECKPOINT", "130902", null, null, null, false), 400);
+		assertThat(JsonPath.<List<String>>read(noPost, "$.errors[*].field")).containsExactly("post");
+		fx.post("xinhua", DEPLOY, region(cadre, "REGION", "130902", null, today.plusDays(5), null, false), 400);
+		fx.post("xinhua", DEPLOY, region(cadre, "REGION", "130902", null, today, today.minusDays(1), false), 400);
+		fx.post("xinhua", DEPLOY, region(cadre, "REGION", "999999", null, null, null, false), 400);
+		fx.post("xinhua", DEPLOY, "{\"personId\":" + cadre + ",\"postKind\":\"TEAM\"}", 400);
+		fx.post("xinhua", DEPLOY, "{\"personId\":" + cadre + ",\"region\":\"130902\"}", 400);
+		// tomorrow is allowed: a cadre may be sent for the next day
+		fx.post("xinhua", DEPLOY, region(cadre, "REGION", "130902", null, today.plusDays(1), null, false), 201);
+	}
+
+	@Test
+	void endingAPositionNeedsAReasonAndHappensOnce() throws Exception {
+		long cadre = fx.cadre("130902", "COUNTY", null);
+		long id = DeploymentFixtures.id(fx.post("xinhua", DEPLOY,
+				region(cadre, "REGION", "130902", null, today.minusDays(3), null, false), 201));
+		fx.post("xinhua", DEPLOY + "/" + id + "/end", "{}", 400);
+		fx.post("xinhua", DEPLOY + "/" + id + "/end",
+				"{\"endDate\":\"" + today.minusDays(4) + "\",\"reason\":\"调回原单位\"}", 400);
+		String ended = fx.post("xinhua", DEPLOY + "/" + id + "/end", "{\"reason\":\"调回原单位\"}", 200);
+		assertThat(JsonPath.<Boolean>read(ended, "$.current")).isFalse();
+		assertThat(JsonPath.<String>read(ended, "$.endDate")).isEqualTo(today.toString());
+		fx.post("xinhua", DEPLOY + "/" + id + "/end", "{\"reason\":\"再次\"}", 422);
+		// no longer holding a position, the cadre is deployed again without a warning
+		fx.post("xinhua", DEPLOY, region(cadre, "REGION", "130902", null, null, null, false), 201);
+	}
+
+	@Test
+	void everyEndpointKeepsToTheScope() throws Exception {
+		long cadre = fx.cadre("130903", "COUNTY", null);
+		long id = DeploymentFixtures
+			.id(fx.post("admin", DEPLOY, region(cadre, "REGION", "130903", null, null, null, false), 201));
+		assertThat(fx.status("xinhua", DEPLOY + "/" + id)).isEqualTo(404);
+		assertThat(fx.status("grid01", DEPLOY + "/" + id)).isEqualTo(404);
+		assertThat(fx.status("zzb", DEPLOY + "/" + id)).isEqualTo(200);
+		assertThat(fx.status("xinhua", DEPLOY + "?region=130903")).isEqualTo(404);
+		assertThat(currentIds("zzb", "130903")).contains((int) id);
+		assertThat(JsonPath.<List<Integer>>read(fx.json("xinhua", DEPLOY + "?size=500"), "$.items[*].id"))
+			.doesNotContain((int) id);
+		assertThat(fx.status("xinhua", "/api/v1/deployment/persons/" + cadre + "/deployments")).isEqualTo(404);
+		assertThat(fx.status("admin", "/api/v1/deployment/persons/" + cadre + "/deployments")).isEqualTo(200);
+		fx.post("xinhua", DEPLOY + "/" + id + "/end", "{\"reason\":\"越权\"}", 403);
+		fx.post("grid01", DEPLOY + "/" + id + "/end", "{\"reason\":\"越权\"}", 403);
+		fx.post("zzb", DEPLOY + "/" + id + "/end", "{\"reason\":\"只读\"}", 403);
+		long other = fx.cadre("130902", "COUNTY", null);
+		fx.post("xinhua", DEPLOY, region(other, "REGION", "130903", null, null, null, false), 403);
+		fx.post("zzb", DEPLOY, region(other, "REGION", "130902", null, null, null, false), 403);
+		String grid = JsonPath.read(fx.json("grid01", "/api/v1/me"), "$.scopes[0].code");
+		fx.post("grid01", DEPLOY, region(other, "REGION", "130902", null, null, null, false), 403);
+		fx.post("grid01", DEPLOY, region(other, "REGION", grid, null, null, null, false), 201);
+		fx.post("admin", DEPLOY + "/999999999/end", "{\"reason\":\"无\"}", 404);
+		assertThat(fx.status("admin", DEPLOY + "/999999999")).isEqualTo(404);
+	}
+
+	@Test
+	void thePageWarnsAboutTheCurrentPositionKeepsTheFormAndEndsItWhenAsked() throws Exception {
+		var session = login(mvc, "xinhua");
+		mvc.perform(get("/deployment/deployments").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"deploy-form\"")))
+			.andExpect(content().string(containsString("id=\"deployments\"")));
+		long cadre = fx.cadre("130902", "COUNTY", null);
+		fx.post("xinhua", DEPLOY, region(cadre, "REGION", "130902", null, today.minusDays(2), null, false), 201);
+		mvc.perform(post("/deployment/deployments").session(session)
+			.with(csrf())
+			.param("personId", String.valueOf(cadre))
+			.param("postKind", "HOSPITAL")
+			.param("region", "130902")
+			.param("post", "定点医院东门")
+			.param("startDate", today.toString()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"deploy-conflict\"")))
+			.andExpect(content().string(containsString("id=\"endCurrent\"")))
+			.andExpect(content().string(containsString("value=\"定点医院东门\"")));
+		mvc.perform(post("/deployment/deployments").session(session)
+			.with(csrf())
+			.param("personId", String.valueOf(cadre))
+			.param("postKind", "HOSPITAL")
+			.param("region", "130902")
+			.param("post", "定点医院东门")
+			.param("startDate", today.toString())
+			.param("endCurrent", "true")).andExpect(redirectedUrl("/deployment/deployments?region=130902"));
+		assertThat(JsonPath.<List<Object>>read(
+				fx.json("xinhua", "/api/v1/deployment/persons/" + cadre + "/deployments"), "$[?(@.current == true)]"))
+			.hasSize(1);
+		mvc.perform(post("/deployment/deployments").session(session)
+			.with(csrf())
+			.param("personId", "abc")
+			.param("postKind", "REGION")
+			.param("region", "130902"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"personId-error\"")));
+		mvc.perform(get("/deployment/deployments").session(login(mvc, "zzb")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"deploy-form\""))));
+		mvc.perform(get("/deployment/deployments?region=130903").session(session)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aCadreJoinsATeamAtTheTeamsPlaceAndTheEventsFollow() throws Exception {
+		var organisation = db.select(PARTY_ORGANISATION.ID, PARTY_ORGANISATION.REGION_ID, PARTY_ORGANISATION.PATH)
+			.from(PARTY_ORGANISATION)
+			.where(PARTY_ORGANISATION.PATH.like("/130900/130902/%"))
+			.limit(1)
+			.fetchOne();
+		long team = db.insertInto(COMMANDO_TEAM)
+			.set(COMMANDO_TEAM.NAME, "党员突击队" + cn.huoxian.support.Api.unique())
+			.set(COMMANDO_TEAM.PARTY_ORGANISATION_ID, organisation.value1())
+			.set(COMMANDO_TEAM.REGION_ID, organisation.value2())
+			.set(COMMANDO_TEAM.PATH, organisation.value3())
+			.set(COMMANDO_TEAM.FORMED_ON, today.minusDays(5))
+			.set(COMMANDO_TEAM.CREATED_BY, "test")
+			.returning(COMMANDO_TEAM.ID)
+			.fetchOne(COMMANDO_TEAM.ID);
+		long cadre = fx.cadre("130902", "TOWNSHIP", null);
+		long first = DeploymentFixtures.id(fx.post("xinhua", DEPLOY,
+				region(cadre, "REGION", "130902", null, today.minusDays(1), null, false), 201));
+		events.clear();
+		String joined = fx.post("xinhua", DEPLOY, "{\"personId\":" + cadre + ",\"postKind\":\"TEAM\",\"teamId\":" + team
+				+ ",\"duty\":\"转运\",\"endCurrent\":true}", 201);
+		assertThat(JsonPath.<String>read(joined, "$.path")).isEqualTo(organisation.value3());
+		assertThat(JsonPath.<String>read(joined, "$.teamName")).startsWith("党员突击队");
+		long second = DeploymentFixtures.id(joined);
+		assertThat(events.stream(Events.DeploymentEnded.class)).singleElement()
+			.satisfies(e -> assertThat(e.deploymentId()).isEqualTo(first))
+			.satisfies(e -> assertThat(e.endDate()).isEqualTo(today.minusDays(1)));
+		assertThat(events.stream(Events.DeploymentStarted.class)).singleElement()
+			.satisfies(e -> assertThat(e.deploymentId()).isEqualTo(second))
+			.satisfies(e -> assertThat(e.leading()).isTrue());
+		fx.post("xinhua", DEPLOY, "{\"personId\":" + cadre + ",\"postKind\":\"TEAM\",\"teamId\":999999999}", 400);
+	}
+
+}
