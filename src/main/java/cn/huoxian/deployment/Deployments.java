@@ -54,8 +54,11 @@ public class Deployments {
 
 	private final Clock clock;
 
+	private final FrontLineTally tally;
+
 	Deployments(DSLContext db, Roles roles, Regions regions, People people, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, FrontLineTally tally) {
+		this.tally = tally;
 		this.db = db;
 		this.roles = roles;
 		this.regions = regions;
@@ -159,9 +162,11 @@ public class Deployments {
 				if (end.isBefore(held.getStartDate())) {
 					end = held.getStartDate();
 				}
+				LocalDate planned = held.getEndDate();
 				held.setEndDate(end);
 				held.setHolderId(null);
 				held.store();
+				retally(held, planned);
 				ending = held;
 			}
 		}
@@ -186,6 +191,7 @@ public class Deployments {
 			throw new RuleViolationException(
 					"one cadre, one position: this cadre was deployed elsewhere at the same moment; reload and try again");
 		}
+		tally.deployment(rank, record.getPath(), start, record.getEndDate(), +1);
 		if (ending != null) {
 			String reason = "deployed to " + describe(record) + " (deployment " + record.getId() + ")";
 			ending.setEndReason(reason.length() > 200 ? reason.substring(0, 200) : reason);
@@ -228,10 +234,12 @@ public class Deployments {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
+		LocalDate planned = record.getEndDate();
 		record.setEndDate(end);
 		record.setEndReason(reason.strip());
 		record.setHolderId(null);
 		record.store();
+		retally(record, planned);
 		events.publishEvent(new Events.DeploymentEnded(id, record.getPersonId(), end, record.getEndReason()));
 		return find(id, user.scope());
 	}
@@ -288,6 +296,15 @@ public class Deployments {
 	 */
 	public java.util.Optional<DeploymentView> holding(long personId) {
 		return select().where(DEPLOYMENT.HOLDER_ID.eq(personId)).fetchOptional(this::view);
+	}
+
+	/**
+	 * Moves the deployment's count in the headline tally from its old span to its new.
+	 */
+	private void retally(DeploymentRecord record, LocalDate previousEnd) {
+		CadreRank rank = CadreRank.valueOf(record.getCadreRank());
+		tally.deployment(rank, record.getPath(), record.getStartDate(), previousEnd, -1);
+		tally.deployment(rank, record.getPath(), record.getStartDate(), record.getEndDate(), +1);
 	}
 
 	private static Condition currentCondition(LocalDate today) {

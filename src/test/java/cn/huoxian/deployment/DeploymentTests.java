@@ -67,6 +67,47 @@ class DeploymentTests {
 		return JsonPath.read(fx.json(user, DEPLOY + "?size=500&region=" + region), "$.items[*].id");
 	}
 
+	private long deployedHere(String region) throws Exception {
+		return ((Number) JsonPath.read(fx.json("admin", "/api/v1/stats/headline?region=" + region),
+				"$.deployedLeadingCadres"))
+			.longValue();
+	}
+
+	/**
+	 * The headline's maintained count follows every change: a start, a planned end, a
+	 * replacement, an end by hand; staff cadres never count.
+	 */
+	@Test
+	void headlineCountsLeadingCadresAtTheirPostsToday() throws Exception {
+		String township = fx.newChild("130902");
+		String village = fx.newChild(township);
+		long unit = fx.unit("130902").id();
+		long before = deployedHere("130902");
+		long county = fx.cadre("130902", "COUNTY", unit);
+		long section = fx.cadre("130902", "TOWNSHIP", unit);
+		long staff = fx.cadre("130902", "STAFF", unit);
+		fx.post("xinhua", DEPLOY, region(county, "REGION", village, null, today.minusDays(3), null, false), 201);
+		fx.post("xinhua", DEPLOY, region(staff, "REGION", village, null, today.minusDays(3), null, false), 201);
+		// planned to end yesterday: no longer counts today
+		fx.post("xinhua", DEPLOY,
+				region(section, "REGION", village, null, today.minusDays(9), today.minusDays(1), false), 201);
+		assertThat(deployedHere(township)).isEqualTo(1);
+		assertThat(deployedHere("130902") - before).isEqualTo(1);
+
+		// the section chief goes to the township from today: counts there and in the
+		// total
+		long moved = DeploymentFixtures
+			.id(fx.post("xinhua", DEPLOY, region(section, "REGION", township, null, today, null, true), 201));
+		assertThat(deployedHere(township)).isEqualTo(2);
+		assertThat(deployedHere(village)).isEqualTo(1);
+
+		fx.post("xinhua", DEPLOY + "/" + moved + "/end", "{\"endDate\":\"" + today + "\",\"reason\":\"轮换\"}", 200);
+		assertThat(deployedHere(township)).as("ended today: still at post today").isEqualTo(2);
+		String replaced = fx.json("admin", "/api/v1/stats/headline?region=" + township);
+		assertThat(JsonPath.<Integer>read(replaced, "$.deployedLeadingCadresByRank.COUNTY")).isEqualTo(1);
+		assertThat(JsonPath.<Integer>read(replaced, "$.deployedLeadingCadresByRank.TOWNSHIP")).isEqualTo(1);
+	}
+
 	@Test
 	void oneCadreOnePositionWarnsThenEndsTheCurrentOne() throws Exception {
 		String township = fx.child("130902", 0);
