@@ -1,5 +1,11 @@
 package cn.huoxian.deployment;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -14,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Battle requests: party members only, accepted into a team (membership and both events)
@@ -140,6 +147,39 @@ class BattleRequestTests {
 		f.post("zzb", URL + "/" + request + "/accept", "{\"post\":\"卡口\"}", 403);
 		f.post("zzb", URL + "/" + request + "/decline", "{\"note\":\"否\"}", 403);
 		f.get("xinhua", URL + "/999999999", 404);
+	}
+
+	@Test
+	void thePageSubmitsAcceptsAndDeclines() throws Exception {
+		var session = cn.huoxian.support.Pages.login(mvc, "xinhua");
+		long pm = f.partyMembers().get(0);
+		mvc.perform(MockMvcRequestBuilders.post("/deployment/battle-requests")
+			.session(session)
+			.with(csrf())
+			.param("region", "130902")
+			.param("personId", String.valueOf(pm))
+			.param("text", "页面请战"))
+			.andExpect(redirectedUrl("/deployment/battle-requests?region=130902"))
+			.andExpect(flash().attribute("recorded", "submitted"));
+		// a missing text keeps what was typed
+		mvc.perform(MockMvcRequestBuilders.post("/deployment/battle-requests")
+			.session(session)
+			.with(csrf())
+			.param("personId", String.valueOf(pm))).andExpect(flash().attributeExists("error", "typed"));
+		long request = ((Number) JsonPath.read(f.get("xinhua", URL + "?size=1&status=SUBMITTED&region=130902", 200),
+				"$.items[0].id"))
+			.longValue();
+		mvc.perform(MockMvcRequestBuilders.get("/deployment/battle-requests?region=130902").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"request-" + request + "\"")))
+			.andExpect(content().string(containsString("class=\"inline accept-form\"")));
+		mvc.perform(MockMvcRequestBuilders.post("/deployment/battle-requests/" + request + "/decline")
+			.session(session)
+			.with(csrf())).andExpect(flash().attributeExists("error"));
+		mvc.perform(MockMvcRequestBuilders.post("/deployment/battle-requests/" + request + "/accept")
+			.session(session)
+			.with(csrf())
+			.param("post", "社区卡口")).andExpect(flash().attribute("recorded", "accepted"));
 	}
 
 }

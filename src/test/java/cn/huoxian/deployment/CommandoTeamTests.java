@@ -1,5 +1,11 @@
 package cn.huoxian.deployment;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -187,6 +193,51 @@ class CommandoTeamTests {
 		f.post("zzb", "/api/v1/deployment/tasks/" + task + "/done", "{}", 403);
 		f.post("zzb", url + "/dissolve", "{}", 403);
 		f.get("xinhua", "/api/v1/deployment/teams/999999999", 404);
+	}
+
+	@Test
+	void pagesFormATeamAndManageItsMembersAndTasks() throws Exception {
+		long org = f.temporaryOrganisation();
+		var session = cn.huoxian.support.Pages.login(mvc, "xinhua");
+		String location = mvc
+			.perform(MockMvcRequestBuilders.post("/deployment/teams")
+				.session(session)
+				.with(csrf())
+				.param("name", "页面突击队")
+				.param("partyOrganisationId", String.valueOf(org)))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(location).matches("/deployment/teams/\\d+");
+		mvc.perform(MockMvcRequestBuilders.post("/deployment/teams")
+			.session(session)
+			.with(csrf())
+			.param("name", "越界")
+			.param("partyOrganisationId", String.valueOf(org))
+			.param("region", "130903"))
+			.andExpect(redirectedUrl("/deployment/teams?region=130903"))
+			.andExpect(flash().attributeExists("error"));
+		mvc.perform(MockMvcRequestBuilders.post(location + "/members")
+			.session(session)
+			.with(csrf())
+			.param("personId", String.valueOf(f.partyMembers().get(0))))
+			.andExpect(flash().attribute("recorded", "member"));
+		mvc.perform(MockMvcRequestBuilders.post(location + "/tasks")
+			.session(session)
+			.with(csrf())
+			.param("description", "消杀")).andExpect(flash().attribute("recorded", "task"));
+		mvc.perform(MockMvcRequestBuilders.get(location).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("class=\"member\"")))
+			.andExpect(content().string(containsString("消杀")))
+			.andExpect(content().string(containsString("id=\"join-form\"")));
+		mvc.perform(MockMvcRequestBuilders.get("/deployment/teams?region=130902").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString(location)))
+			.andExpect(content().string(containsString("id=\"ledger-link\"")));
+		mvc.perform(MockMvcRequestBuilders.get("/deployment/teams/ledger.xlsx?region=130902").session(session))
+			.andExpect(status().isOk());
 	}
 
 }

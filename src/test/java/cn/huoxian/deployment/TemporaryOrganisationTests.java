@@ -1,5 +1,12 @@
 package cn.huoxian.deployment;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -131,6 +138,38 @@ class TemporaryOrganisationTests {
 		f.post("zzb", url + "/members", member(f.partyMembers().get(1), false, null), 403);
 		f.send("zzb", MockMvcRequestBuilders.delete(url + "/members/" + pm), null, 403);
 		f.get("xinhua", "/api/v1/deployment/temporary-organisations/999999999", 404);
+	}
+
+	@Test
+	void pagesListTheOrganisationsAndAddAMemberOnAPhone() throws Exception {
+		long org = f.temporaryOrganisation();
+		var session = cn.huoxian.support.Pages.login(mvc, "xinhua");
+		mvc.perform(MockMvcRequestBuilders.get("/deployment/temporary-organisations?region=130902&active=true")
+			.session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/deployment/temporary-organisations/" + org)))
+			.andExpect(content().string(containsString("class=\"responsive\"")));
+		mvc.perform(MockMvcRequestBuilders.post("/deployment/temporary-organisations/" + org + "/members")
+			.session(session)
+			.with(csrf())
+			.param("personId", String.valueOf(f.nonMember())))
+			.andExpect(redirectedUrl("/deployment/temporary-organisations/" + org))
+			.andExpect(flash().attributeExists("error"));
+		mvc.perform(MockMvcRequestBuilders.post("/deployment/temporary-organisations/" + org + "/members")
+			.session(session)
+			.with(csrf())
+			.param("personId", String.valueOf(f.partyMembers().get(0)))
+			.param("secretary", "true"))
+			.andExpect(redirectedUrl("/deployment/temporary-organisations/" + org))
+			.andExpect(flash().attribute("recorded", "member"));
+		mvc.perform(MockMvcRequestBuilders.get("/deployment/temporary-organisations/" + org).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"member-form\"")))
+			.andExpect(content().string(containsString("class=\"member\"")));
+		var outsider = cn.huoxian.support.Pages.login(mvc, "zzb");
+		mvc.perform(MockMvcRequestBuilders.get("/deployment/temporary-organisations/" + org).session(outsider))
+			.andExpect(status().isOk())
+			.andExpect(content().string(not(containsString("id=\"member-form\""))));
 	}
 
 }

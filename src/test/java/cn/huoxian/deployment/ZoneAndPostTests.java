@@ -1,5 +1,11 @@
 package cn.huoxian.deployment;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -140,6 +146,34 @@ class ZoneAndPostTests {
 		f.post("xinhua", CLAIMED + "/" + claimed + "/release", "{}", 422);
 		List<Integer> after = JsonPath.read(f.get("xinhua", CLAIMED + "?size=500&region=130902", 200), "$.items[*].id");
 		assertThat(after).doesNotContain((int) claimed);
+	}
+
+	@Test
+	void pagesListAndRecordZonesModelPostsAndClaimedPosts() throws Exception {
+		var session = cn.huoxian.support.Pages.login(mvc, "xinhua");
+		long pm = f.partyMembers().get(0);
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/deployment/zones")
+			.session(session)
+			.with(csrf())
+			.param("personId", String.valueOf(pm))
+			.param("area", "页面责任区")
+			.param("region", "130902"))
+			.andExpect(redirectedUrl("/deployment/zones?region=130902"))
+			.andExpect(flash().attribute("recorded", "zone"));
+		mvc.perform(
+				org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/deployment/claimed-posts")
+					.session(session)
+					.with(csrf())
+					.param("personId", String.valueOf(f.nonMember()))
+					.param("post", "卡口"))
+			.andExpect(flash().attributeExists("error"));
+		for (String page : List.of("/deployment/zones", "/deployment/model-posts", "/deployment/claimed-posts")) {
+			mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(page + "?region=130902")
+				.session(session)).andExpect(status().isOk());
+		}
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.get("/deployment/zones?region=130902")
+			.session(session)).andExpect(content().string(containsString("页面责任区")));
 	}
 
 }
