@@ -58,8 +58,10 @@ public class BattleRequests {
 	 */
 	@Transactional
 	public BattleRequestView submit(BattleRequestForm form, CurrentUser user) {
-		PersonView person = rules.partyMember("personId", form.personId());
+		PersonView person = rules.person("personId", form.personId());
+		// scope first: a self-service account learns nothing about other persons
 		Writers.requireRegionOrSelf(user, person.path(), person.id(), "person " + person.id());
+		rules.requirePartyMember("personId", person);
 		List<FieldProblem> problems = new ArrayList<>();
 		String text = FrontRules.required("text", form.text(), MAX_TEXT, problems);
 		LocalDate submitted = rules.dateOrToday("submittedOn", form.submittedOn(), problems);

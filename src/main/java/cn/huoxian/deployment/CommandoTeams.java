@@ -281,6 +281,18 @@ public class CommandoTeams {
 		return find(teamId, user.scope());
 	}
 
+	/**
+	 * Current commando members (joined and not left) of teams under a region path, each
+	 * person once: a headline figure.
+	 */
+	public long currentMembers(String path) {
+		return db
+			.fetchOne(DSL.select(DSL.countDistinct(COMMANDO_MEMBER.PERSON_ID))
+				.from(COMMANDO_MEMBER)
+				.where(DataScope.under(COMMANDO_MEMBER.PATH, path).and(COMMANDO_MEMBER.LEFT_ON.isNull())))
+			.value1();
+	}
+
 	/** A team the user may write to: 404 when unknown, 403 outside the scope. */
 	CommandoTeamRecord writable(long teamId, CurrentUser user) {
 		CommandoTeamRecord team = db.fetchOne(COMMANDO_TEAM, COMMANDO_TEAM.ID.eq(teamId));

@@ -49,16 +49,25 @@ class FrontRules {
 
 	/** The person, who must be a party member; a field error otherwise. */
 	PersonView partyMember(String field, Long personId) {
+		return requirePartyMember(field, person(field, personId));
+	}
+
+	/** The person (unscoped; the caller checks scope), or a field error. */
+	PersonView person(String field, Long personId) {
 		if (personId == null) {
 			throw new InvalidInputException(field, "is required");
 		}
-		PersonView person = people.fetch(personId)
+		return people.fetch(personId)
 			.orElseThrow(() -> new InvalidInputException(field, "no person has id " + personId));
+	}
+
+	/** The person again, or a field error when they are not a party member. */
+	PersonView requirePartyMember(String field, PersonView person) {
 		if (!person.holds(RoleKind.PARTY_MEMBER)) {
-			throw new InvalidInputException(field, "person " + personId + " (" + person.name()
-					+ ") is not a party member; only party members may take this part");
+			throw new InvalidInputException(field,
+					"person " + person.id() + " is not a party member; only party members may take this part");
 		}
-		roles.requirePartyMember(field, personId);
+		roles.requirePartyMember(field, person.id());
 		return person;
 	}
 

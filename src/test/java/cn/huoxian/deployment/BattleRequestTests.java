@@ -127,6 +127,17 @@ class BattleRequestTests {
 		// they may not decide on it
 		f.post(account, URL + "/" + own + "/accept", "{\"post\":\"卡口\"}", 403);
 		f.post(account, URL + "/" + own + "/decline", "{\"note\":\"自己拒绝\"}", 403);
+		// the page offers them the form with their own id and no decisions
+		var session = cn.huoxian.support.Pages.login(mvc, account);
+		mvc.perform(MockMvcRequestBuilders.get("/deployment/battle-requests").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"request-" + own + "\"")))
+			.andExpect(content().string(containsString("id=\"request-form\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("accept-form"))));
+		// a person outside their own record: 403 before anything about that person is
+		// told
+		String probe = f.post(account, URL, "{\"personId\":" + f.nonMember() + ",\"text\":\"试探\"}", 403);
+		assertThat(probe).doesNotContain("party member");
 	}
 
 	@Test

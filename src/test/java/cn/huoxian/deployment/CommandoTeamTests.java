@@ -48,6 +48,9 @@ class CommandoTeamTests {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	CommandoTeams commandoTeams;
+
 	FrontFixtures f;
 
 	@BeforeEach
@@ -77,7 +80,11 @@ class CommandoTeamTests {
 		long team = f.team("党员突击队");
 		String url = "/api/v1/deployment/teams/" + team;
 		long pm = f.partyMembers().get(1);
+		String path = JsonPath.read(f.get("xinhua", url, 200), "$.path");
+		long before = commandoTeams.currentMembers(path);
 		f.post("xinhua", url + "/members", "{\"personId\":" + pm + "}", 201);
+		// counted once however many teams they serve in
+		assertThat(commandoTeams.currentMembers(path) - before).isBetween(0L, 1L);
 		assertThat(
 				events.stream(Events.TeamJoined.class).filter(e -> e.teamId() == team && e.personId() == pm).toList())
 			.hasSize(1);
@@ -92,6 +99,7 @@ class CommandoTeamTests {
 		String left = f.post("xinhua", url + "/members/" + pm + "/leave", "{}", 200);
 		assertThat((Integer) JsonPath.read(left, "$.memberCount")).isZero();
 		f.post("xinhua", url + "/members/" + pm + "/leave", "{}", 422);
+		assertThat(commandoTeams.currentMembers(path)).isEqualTo(before);
 		f.post("xinhua", url + "/members", "{\"personId\":" + pm + "}", 201);
 		assertThat((Integer) JsonPath.read(f.get("xinhua", url, 200), "$.memberCount")).isEqualTo(1);
 	}
