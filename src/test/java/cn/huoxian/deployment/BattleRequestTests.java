@@ -183,7 +183,7 @@ class BattleRequestTests {
 		mvc.perform(MockMvcRequestBuilders.get("/deployment/battle-requests?region=130902").session(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"request-" + request + "\"")))
-			.andExpect(content().string(containsString("class=\"inline accept-form\"")));
+			.andExpect(content().string(containsString("class=\"form accept-form\"")));
 		mvc.perform(MockMvcRequestBuilders.post("/deployment/battle-requests/" + request + "/decline")
 			.session(session)
 			.with(csrf())).andExpect(flash().attributeExists("error"));

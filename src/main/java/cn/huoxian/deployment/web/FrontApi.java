@@ -143,49 +143,50 @@ class FrontApi {
 	}
 
 	/** The body of a join: {@code {"personId","joinedOn"}}. */
-	record JoinForm(Long personId, LocalDate joinedOn) {
+	record TeamJoinBody(Long personId, LocalDate joinedOn) {
 	}
 
 	@PostMapping("/teams/{id}/members")
 	@ResponseStatus(HttpStatus.CREATED)
-	TeamView join(@PathVariable long id, @RequestBody JoinForm form) {
+	TeamView join(@PathVariable long id, @RequestBody TeamJoinBody form) {
 		return teams.join(id, form.personId(), form.joinedOn(), users.current());
 	}
 
 	/** The body of a leave: {@code {"leftOn"}}. */
-	record LeaveForm(LocalDate leftOn) {
+	record TeamLeaveBody(LocalDate leftOn) {
 	}
 
 	@PostMapping("/teams/{id}/members/{personId}/leave")
-	TeamView leave(@PathVariable long id, @PathVariable long personId, @RequestBody(required = false) LeaveForm form) {
+	TeamView leave(@PathVariable long id, @PathVariable long personId,
+			@RequestBody(required = false) TeamLeaveBody form) {
 		return teams.leave(id, personId, form == null ? null : form.leftOn(), users.current());
 	}
 
 	/** The body of a task: {@code {"description","dueOn"}}. */
-	record TaskForm(String description, LocalDate dueOn) {
+	record TeamTaskBody(String description, LocalDate dueOn) {
 	}
 
 	@PostMapping("/teams/{id}/tasks")
 	@ResponseStatus(HttpStatus.CREATED)
-	TeamView addTask(@PathVariable long id, @RequestBody TaskForm form) {
+	TeamView addTask(@PathVariable long id, @RequestBody TeamTaskBody form) {
 		return teams.addTask(id, form.description(), form.dueOn(), users.current());
 	}
 
 	/** The body of a finished task: {@code {"doneOn"}}. */
-	record DoneForm(LocalDate doneOn) {
+	record TaskDoneBody(LocalDate doneOn) {
 	}
 
 	@PostMapping("/tasks/{id}/done")
-	TeamView taskDone(@PathVariable long id, @RequestBody(required = false) DoneForm form) {
+	TeamView taskDone(@PathVariable long id, @RequestBody(required = false) TaskDoneBody form) {
 		return teams.taskDone(id, form == null ? null : form.doneOn(), users.current());
 	}
 
 	/** The body of a dissolution: {@code {"dissolvedOn"}}. */
-	record DissolveForm(LocalDate dissolvedOn) {
+	record TeamDissolveBody(LocalDate dissolvedOn) {
 	}
 
 	@PostMapping("/teams/{id}/dissolve")
-	TeamView dissolve(@PathVariable long id, @RequestBody(required = false) DissolveForm form) {
+	TeamView dissolve(@PathVariable long id, @RequestBody(required = false) TeamDissolveBody form) {
 		return teams.dissolve(id, form == null ? null : form.dissolvedOn(), users.current());
 	}
 
@@ -210,11 +211,11 @@ class FrontApi {
 	}
 
 	/** The body of an end: {@code {"endedOn"}}. */
-	record EndForm(LocalDate endedOn) {
+	record FrontEndBody(LocalDate endedOn) {
 	}
 
 	@PostMapping("/zones/{id}/end")
-	ZoneView endZone(@PathVariable long id, @RequestBody(required = false) EndForm form) {
+	ZoneView endZone(@PathVariable long id, @RequestBody(required = false) FrontEndBody form) {
 		return zones.end(id, form == null ? null : form.endedOn(), users.current());
 	}
 
@@ -239,7 +240,7 @@ class FrontApi {
 	}
 
 	@PostMapping("/model-posts/{id}/end")
-	ModelPostView endModelPost(@PathVariable long id, @RequestBody(required = false) EndForm form) {
+	ModelPostView endModelPost(@PathVariable long id, @RequestBody(required = false) FrontEndBody form) {
 		return modelPosts.end(id, form == null ? null : form.endedOn(), users.current());
 	}
 
@@ -264,11 +265,11 @@ class FrontApi {
 	}
 
 	/** The body of a release: {@code {"releasedOn"}}. */
-	record ReleaseForm(LocalDate releasedOn) {
+	record PostReleaseBody(LocalDate releasedOn) {
 	}
 
 	@PostMapping("/claimed-posts/{id}/release")
-	ClaimedPostView release(@PathVariable long id, @RequestBody(required = false) ReleaseForm form) {
+	ClaimedPostView release(@PathVariable long id, @RequestBody(required = false) PostReleaseBody form) {
 		return claimedPosts.release(id, form == null ? null : form.releasedOn(), users.current());
 	}
 
@@ -293,20 +294,20 @@ class FrontApi {
 	}
 
 	/** The body of an acceptance: {@code {"teamId"}} or {@code {"post"}}. */
-	record AcceptForm(Long teamId, String post) {
+	record BattleAcceptBody(Long teamId, String post) {
 	}
 
 	@PostMapping("/battle-requests/{id}/accept")
-	BattleRequestView accept(@PathVariable long id, @RequestBody AcceptForm form) {
+	BattleRequestView accept(@PathVariable long id, @RequestBody BattleAcceptBody form) {
 		return requests.accept(id, form.teamId(), form.post(), users.current());
 	}
 
 	/** The body of a decline: {@code {"note"}}. */
-	record DeclineForm(String note) {
+	record BattleDeclineBody(String note) {
 	}
 
 	@PostMapping("/battle-requests/{id}/decline")
-	BattleRequestView decline(@PathVariable long id, @RequestBody(required = false) DeclineForm form) {
+	BattleRequestView decline(@PathVariable long id, @RequestBody(required = false) BattleDeclineBody form) {
 		return requests.decline(id, form == null ? null : form.note(), users.current());
 	}
 

@@ -150,7 +150,10 @@ class FrontPostPages {
 		model.addAttribute("status", status);
 		model.addAttribute("statuses", BattleRequestStatus.values());
 		model.addAttribute("requests", requests.list(code(where), status, page, PAGE_SIZE, me.scope()));
-		model.addAttribute("self", me.scope().selfPersonId());
+		// a party member's self-service account submits for themselves (other accounts
+		// may
+		// carry a person too, but submit for anyone in their scope)
+		model.addAttribute("self", "PARTY_MEMBER".equals(me.role()) ? me.scope().selfPersonId() : null);
 		return "deployment/front/battle-requests";
 	}
 
