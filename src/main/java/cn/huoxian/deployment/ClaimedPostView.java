@@ -1,0 +1,8 @@
+package cn.huoxian.deployment;
+
+import java.time.LocalDate;
+
+/** A claimed key post; released once {@code releasedOn} is set. */
+public record ClaimedPostView(long id, long personId, String personName, String post, String regionCode,
+		String regionName, String path, LocalDate claimedOn, LocalDate releasedOn, String createdBy) {
+}

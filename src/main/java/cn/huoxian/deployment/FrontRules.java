@@ -1,0 +1,155 @@
+package cn.huoxian.deployment;
+
+import static cn.huoxian.db.Tables.PERSON_ROLE;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
+import cn.huoxian.people.People;
+import cn.huoxian.people.PersonView;
+import cn.huoxian.people.RoleKind;
+import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * The checks the party-members-at-the-front services share: party members, dates not in
+ * the future, text sizes, regions by code.
+ */
+@Component
+class FrontRules {
+
+	private final DSLContext db;
+
+	private final Roles roles;
+
+	private final People people;
+
+	private final Regions regions;
+
+	private final Clock clock;
+
+	FrontRules(DSLContext db, Roles roles, People people, Regions regions, Clock clock) {
+		this.db = db;
+		this.roles = roles;
+		this.people = people;
+		this.regions = regions;
+		this.clock = clock;
+	}
+
+	LocalDate today() {
+		return BusinessDay.today(clock);
+	}
+
+	/** The person, who must be a party member; a field error otherwise. */
+	PersonView partyMember(String field, Long personId) {
+		return requirePartyMember(field, person(field, personId));
+	}
+
+	/** The person (unscoped; the caller checks scope), or a field error. */
+	PersonView person(String field, Long personId) {
+		if (personId == null) {
+			throw new InvalidInputException(field, "is required");
+		}
+		return people.fetch(personId)
+			.orElseThrow(() -> new InvalidInputException(field, "no person has id " + personId));
+	}
+
+	/** The person again, or a field error when they are not a party member. */
+	PersonView requirePartyMember(String field, PersonView person) {
+		if (!person.holds(RoleKind.PARTY_MEMBER)) {
+			throw new InvalidInputException(field,
+					"person " + person.id() + " is not a party member; only party members may take this part");
+		}
+		roles.requirePartyMember(field, person.id());
+		return person;
+	}
+
+	/** The unit of the person's cadre role, if any. */
+	Long cadreUnit(long personId) {
+		return db.select(PERSON_ROLE.UNIT_ID)
+			.from(PERSON_ROLE)
+			.where(PERSON_ROLE.PERSON_ID.eq(personId).and(PERSON_ROLE.ROLE.eq(RoleKind.CADRE.name())))
+			.and(PERSON_ROLE.UNIT_ID.isNotNull())
+			.limit(1)
+			.fetchOptional(PERSON_ROLE.UNIT_ID)
+			.orElse(null);
+	}
+
+	/** The date given, or today; never in the future. */
+	LocalDate dateOrToday(String field, LocalDate date, List<FieldProblem> problems) {
+		if (date == null) {
+			return today();
+		}
+		if (date.isAfter(today())) {
+			problems.add(new FieldProblem(field, "must not be in the future"));
+		}
+		return date;
+	}
+
+	/** A required text of at most max characters, stripped. */
+	static String required(String field, String value, int max, List<FieldProblem> problems) {
+		if (value == null || value.isBlank()) {
+			problems.add(new FieldProblem(field, "is required"));
+			return null;
+		}
+		return optional(field, value, max, problems);
+	}
+
+	/** An optional text of at most max characters, stripped; null when blank. */
+	static String optional(String field, String value, int max, List<FieldProblem> problems) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String stripped = value.strip();
+		if (stripped.length() > max) {
+			problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
+		}
+		return stripped;
+	}
+
+	static void check(List<FieldProblem> problems) {
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+	}
+
+	/**
+	 * A region by code for a form field: a field error when unknown (scope checked by the
+	 * caller).
+	 */
+	RegionView region(String field, String code) {
+		if (code == null || code.isBlank()) {
+			throw new InvalidInputException(field, "is required");
+		}
+		return regions.byCode(code.strip())
+			.orElseThrow(() -> new InvalidInputException(field, "no region has code " + code.strip()));
+	}
+
+	/**
+	 * The path of the region asked for in a list (404 outside scope), or of the user's
+	 * first scope root; a self-service account without regions gets a path matching
+	 * nothing.
+	 */
+	String listPath(String region, DataScope scope) {
+		if (region == null || region.isBlank()) {
+			return regions.roots(scope).stream().findFirst().map(RegionView::path).orElse("/none/");
+		}
+		return regions.find(region.strip(), scope).path();
+	}
+
+	/** The region a list page shows, or null for an account without regions. */
+	RegionView listRegion(String region, DataScope scope) {
+		if (region == null || region.isBlank()) {
+			return regions.roots(scope).stream().findFirst().orElse(null);
+		}
+		return regions.find(region.strip(), scope);
+	}
+
+}

@@ -1,0 +1,12 @@
+package cn.huoxian.deployment;
+
+import java.time.LocalDate;
+
+/**
+ * Adding a member to a temporary party organisation: a party member, optionally its
+ * secretary (replacing the current one only with {@code replaceSecretary}), the unit they
+ * come from (default: their cadre unit) and the day they joined (default today).
+ */
+public record TemporaryMemberForm(Long personId, Boolean secretary, Boolean replaceSecretary, Long fromUnitId,
+		LocalDate joinedOn) {
+}

@@ -1,0 +1,8 @@
+package cn.huoxian.deployment;
+
+import java.time.LocalDate;
+
+/** A responsibility zone; ended once {@code endedOn} is set. */
+public record ZoneView(long id, long personId, String personName, String regionCode, String regionName, String path,
+		String area, LocalDate since, LocalDate endedOn, String createdBy) {
+}

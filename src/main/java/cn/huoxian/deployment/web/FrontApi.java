@@ -1,0 +1,314 @@
+package cn.huoxian.deployment.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+
+import cn.huoxian.deployment.BattleRequestForm;
+import cn.huoxian.deployment.BattleRequestStatus;
+import cn.huoxian.deployment.BattleRequestView;
+import cn.huoxian.deployment.BattleRequests;
+import cn.huoxian.deployment.ClaimedPostForm;
+import cn.huoxian.deployment.ClaimedPostView;
+import cn.huoxian.deployment.ClaimedPosts;
+import cn.huoxian.deployment.CommandoTeams;
+import cn.huoxian.deployment.ModelPostForm;
+import cn.huoxian.deployment.ModelPostView;
+import cn.huoxian.deployment.ModelPosts;
+import cn.huoxian.deployment.TeamForm;
+import cn.huoxian.deployment.TeamLedger;
+import cn.huoxian.deployment.TeamView;
+import cn.huoxian.deployment.TemporaryMemberForm;
+import cn.huoxian.deployment.TemporaryOrganisationView;
+import cn.huoxian.deployment.TemporaryOrganisations;
+import cn.huoxian.deployment.ZoneForm;
+import cn.huoxian.deployment.ZoneView;
+import cn.huoxian.deployment.Zones;
+import cn.huoxian.org.RegionView;
+import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Party members at the front under /api/v1/deployment: temporary organisations' members,
+ * commando teams (members, tasks, ledger), responsibility zones, model posts, claimed
+ * posts and battle requests.
+ */
+@RestController
+@RequestMapping("/api/v1/deployment")
+class FrontApi {
+
+	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	private final TemporaryOrganisations organisations;
+
+	private final CommandoTeams teams;
+
+	private final TeamLedger ledger;
+
+	private final Zones zones;
+
+	private final ModelPosts modelPosts;
+
+	private final ClaimedPosts claimedPosts;
+
+	private final BattleRequests requests;
+
+	private final CurrentUserProvider users;
+
+	FrontApi(TemporaryOrganisations organisations, CommandoTeams teams, TeamLedger ledger, Zones zones,
+			ModelPosts modelPosts, ClaimedPosts claimedPosts, BattleRequests requests, CurrentUserProvider users) {
+		this.organisations = organisations;
+		this.teams = teams;
+		this.ledger = ledger;
+		this.zones = zones;
+		this.modelPosts = modelPosts;
+		this.claimedPosts = claimedPosts;
+		this.requests = requests;
+		this.users = users;
+	}
+
+	// temporary party organisations
+
+	@GetMapping("/temporary-organisations")
+	PageResult<TemporaryOrganisationView> organisations(@RequestParam(required = false) String region,
+			@RequestParam(required = false) Boolean active, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		return organisations.list(region, active, page, size, users.current().scope());
+	}
+
+	@GetMapping("/temporary-organisations/{id}")
+	TemporaryOrganisationView organisation(@PathVariable long id) {
+		return organisations.find(id, users.current().scope());
+	}
+
+	@PostMapping("/temporary-organisations/{id}/members")
+	@ResponseStatus(HttpStatus.CREATED)
+	TemporaryOrganisationView addMember(@PathVariable long id, @RequestBody TemporaryMemberForm form) {
+		return organisations.addMember(id, form, users.current());
+	}
+
+	@DeleteMapping("/temporary-organisations/{id}/members/{personId}")
+	TemporaryOrganisationView removeMember(@PathVariable long id, @PathVariable long personId) {
+		return organisations.removeMember(id, personId, users.current());
+	}
+
+	// commando teams
+
+	@PostMapping("/teams")
+	@ResponseStatus(HttpStatus.CREATED)
+	TeamView formTeam(@RequestBody TeamForm form) {
+		return teams.create(form, users.current());
+	}
+
+	@GetMapping("/teams")
+	PageResult<TeamView> teams(@RequestParam(required = false) String region,
+			@RequestParam(required = false) Boolean dissolved, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		return teams.list(region, dissolved, page, size, users.current().scope());
+	}
+
+	@Operation(summary = "The commando team ledger of a region as .xlsx", description = """
+			Sheet 1: one row per team (id, name, party organisation, region, leader, task, formed, dissolved, \
+			current members, open tasks); sheet 2: one row per member. 404 for a region outside the caller's \
+			scope.""")
+	@GetMapping("/teams/ledger.xlsx")
+	void teamLedger(@RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
+		// resolved first, so that a region outside the scope answers 404 before the file
+		// starts
+		RegionView where = ledger.region(region, users.current().scope());
+		response.setContentType(XLSX);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(ledger.filename(where)).build().toString());
+		ledger.write(where, LocaleContextHolder.getLocale(), response.getOutputStream());
+		response.flushBuffer();
+	}
+
+	@GetMapping("/teams/{id}")
+	TeamView team(@PathVariable long id) {
+		return teams.find(id, users.current().scope());
+	}
+
+	/** The body of a join: {@code {"personId","joinedOn"}}. */
+	record TeamJoinBody(Long personId, LocalDate joinedOn) {
+	}
+
+	@PostMapping("/teams/{id}/members")
+	@ResponseStatus(HttpStatus.CREATED)
+	TeamView join(@PathVariable long id, @RequestBody TeamJoinBody form) {
+		return teams.join(id, form.personId(), form.joinedOn(), users.current());
+	}
+
+	/** The body of a leave: {@code {"leftOn"}}. */
+	record TeamLeaveBody(LocalDate leftOn) {
+	}
+
+	@PostMapping("/teams/{id}/members/{personId}/leave")
+	TeamView leave(@PathVariable long id, @PathVariable long personId,
+			@RequestBody(required = false) TeamLeaveBody form) {
+		return teams.leave(id, personId, form == null ? null : form.leftOn(), users.current());
+	}
+
+	/** The body of a task: {@code {"description","dueOn"}}. */
+	record TeamTaskBody(String description, LocalDate dueOn) {
+	}
+
+	@PostMapping("/teams/{id}/tasks")
+	@ResponseStatus(HttpStatus.CREATED)
+	TeamView addTask(@PathVariable long id, @RequestBody TeamTaskBody form) {
+		return teams.addTask(id, form.description(), form.dueOn(), users.current());
+	}
+
+	/** The body of a finished task: {@code {"doneOn"}}. */
+	record TaskDoneBody(LocalDate doneOn) {
+	}
+
+	@PostMapping("/tasks/{id}/done")
+	TeamView taskDone(@PathVariable long id, @RequestBody(required = false) TaskDoneBody form) {
+		return teams.taskDone(id, form == null ? null : form.doneOn(), users.current());
+	}
+
+	/** The body of a dissolution: {@code {"dissolvedOn"}}. */
+	record TeamDissolveBody(LocalDate dissolvedOn) {
+	}
+
+	@PostMapping("/teams/{id}/dissolve")
+	TeamView dissolve(@PathVariable long id, @RequestBody(required = false) TeamDissolveBody form) {
+		return teams.dissolve(id, form == null ? null : form.dissolvedOn(), users.current());
+	}
+
+	// responsibility zones
+
+	@PostMapping("/zones")
+	@ResponseStatus(HttpStatus.CREATED)
+	ZoneView createZone(@RequestBody ZoneForm form) {
+		return zones.create(form, users.current());
+	}
+
+	@GetMapping("/zones")
+	PageResult<ZoneView> zones(@RequestParam(required = false) String region,
+			@RequestParam(defaultValue = "false") boolean all, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		return zones.list(region, all, page, size, users.current().scope());
+	}
+
+	@GetMapping("/zones/{id}")
+	ZoneView zone(@PathVariable long id) {
+		return zones.find(id, users.current().scope());
+	}
+
+	/** The body of an end: {@code {"endedOn"}}. */
+	record FrontEndBody(LocalDate endedOn) {
+	}
+
+	@PostMapping("/zones/{id}/end")
+	ZoneView endZone(@PathVariable long id, @RequestBody(required = false) FrontEndBody form) {
+		return zones.end(id, form == null ? null : form.endedOn(), users.current());
+	}
+
+	// model posts
+
+	@PostMapping("/model-posts")
+	@ResponseStatus(HttpStatus.CREATED)
+	ModelPostView createModelPost(@RequestBody ModelPostForm form) {
+		return modelPosts.create(form, users.current());
+	}
+
+	@GetMapping("/model-posts")
+	PageResult<ModelPostView> modelPosts(@RequestParam(required = false) String region,
+			@RequestParam(defaultValue = "false") boolean all, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		return modelPosts.list(region, all, page, size, users.current().scope());
+	}
+
+	@GetMapping("/model-posts/{id}")
+	ModelPostView modelPost(@PathVariable long id) {
+		return modelPosts.find(id, users.current().scope());
+	}
+
+	@PostMapping("/model-posts/{id}/end")
+	ModelPostView endModelPost(@PathVariable long id, @RequestBody(required = false) FrontEndBody form) {
+		return modelPosts.end(id, form == null ? null : form.endedOn(), users.current());
+	}
+
+	// claimed key posts
+
+	@PostMapping("/claimed-posts")
+	@ResponseStatus(HttpStatus.CREATED)
+	ClaimedPostView claim(@RequestBody ClaimedPostForm form) {
+		return claimedPosts.claim(form, users.current());
+	}
+
+	@GetMapping("/claimed-posts")
+	PageResult<ClaimedPostView> claimedPosts(@RequestParam(required = false) String region,
+			@RequestParam(defaultValue = "false") boolean all, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		return claimedPosts.list(region, all, page, size, users.current().scope());
+	}
+
+	@GetMapping("/claimed-posts/{id}")
+	ClaimedPostView claimedPost(@PathVariable long id) {
+		return claimedPosts.find(id, users.current().scope());
+	}
+
+	/** The body of a release: {@code {"releasedOn"}}. */
+	record PostReleaseBody(LocalDate releasedOn) {
+	}
+
+	@PostMapping("/claimed-posts/{id}/release")
+	ClaimedPostView release(@PathVariable long id, @RequestBody(required = false) PostReleaseBody form) {
+		return claimedPosts.release(id, form == null ? null : form.releasedOn(), users.current());
+	}
+
+	// battle requests
+
+	@PostMapping("/battle-requests")
+	@ResponseStatus(HttpStatus.CREATED)
+	BattleRequestView submit(@RequestBody BattleRequestForm form) {
+		return requests.submit(form, users.current());
+	}
+
+	@GetMapping("/battle-requests")
+	PageResult<BattleRequestView> requests(@RequestParam(required = false) String region,
+			@RequestParam(required = false) BattleRequestStatus status, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		return requests.list(region, status, page, size, users.current().scope());
+	}
+
+	@GetMapping("/battle-requests/{id}")
+	BattleRequestView request(@PathVariable long id) {
+		return requests.find(id, users.current().scope());
+	}
+
+	/** The body of an acceptance: {@code {"teamId"}} or {@code {"post"}}. */
+	record BattleAcceptBody(Long teamId, String post) {
+	}
+
+	@PostMapping("/battle-requests/{id}/accept")
+	BattleRequestView accept(@PathVariable long id, @RequestBody BattleAcceptBody form) {
+		return requests.accept(id, form.teamId(), form.post(), users.current());
+	}
+
+	/** The body of a decline: {@code {"note"}}. */
+	record BattleDeclineBody(String note) {
+	}
+
+	@PostMapping("/battle-requests/{id}/decline")
+	BattleRequestView decline(@PathVariable long id, @RequestBody(required = false) BattleDeclineBody form) {
+		return requests.decline(id, form == null ? null : form.note(), users.current());
+	}
+
+}
