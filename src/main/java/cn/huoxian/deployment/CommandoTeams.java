@@ -58,7 +58,10 @@ public class CommandoTeams {
 
 	private final ApplicationEventPublisher events;
 
-	CommandoTeams(DSLContext db, FrontRules rules, ApplicationEventPublisher events) {
+	private final FrontLineTally tally;
+
+	CommandoTeams(DSLContext db, FrontRules rules, ApplicationEventPublisher events, FrontLineTally tally) {
+		this.tally = tally;
 		this.db = db;
 		this.rules = rules;
 		this.events = events;
@@ -176,6 +179,20 @@ public class CommandoTeams {
 		if (member != null && member.getLeftOn() == null) {
 			throw new RuleViolationException(person.name() + " is already a member of team " + team.getName());
 		}
+		String other = db.select(COMMANDO_TEAM.NAME)
+			.from(COMMANDO_MEMBER)
+			.join(COMMANDO_TEAM)
+			.on(COMMANDO_TEAM.ID.eq(COMMANDO_MEMBER.TEAM_ID))
+			.where(COMMANDO_MEMBER.PERSON_ID.eq(person.id()).and(COMMANDO_MEMBER.LEFT_ON.isNull()))
+			.limit(1)
+			.fetchOne(COMMANDO_TEAM.NAME);
+		if (other != null) {
+			throw new RuleViolationException("one member, one team: " + person.name()
+					+ " is already a member of commando team " + other + "; they leave it before joining another");
+		}
+		if (member != null) {
+			tally.membership(member.getPath(), member.getJoinedOn(), member.getLeftOn(), -1);
+		}
 		if (member == null) {
 			member = db.newRecord(COMMANDO_MEMBER);
 			member.setTeamId(team.getId());
@@ -186,6 +203,7 @@ public class CommandoTeams {
 		member.setJoinedOn(joined);
 		member.setLeftOn(null);
 		member.store();
+		tally.membership(member.getPath(), joined, null, +1);
 		events.publishEvent(new Events.TeamJoined(team.getId(), person.id(), team.getPath(), joined));
 	}
 
@@ -208,6 +226,8 @@ public class CommandoTeams {
 		FrontRules.check(problems);
 		member.setLeftOn(left);
 		member.store();
+		tally.membership(member.getPath(), member.getJoinedOn(), null, -1);
+		tally.membership(member.getPath(), member.getJoinedOn(), left, +1);
 		return find(teamId, user.scope());
 	}
 
@@ -274,6 +294,11 @@ public class CommandoTeams {
 		}
 		team.setDissolvedOn(day);
 		team.store();
+		for (CommandoMemberRecord member : db.fetch(COMMANDO_MEMBER,
+				COMMANDO_MEMBER.TEAM_ID.eq(teamId).and(COMMANDO_MEMBER.LEFT_ON.isNull()))) {
+			tally.membership(member.getPath(), member.getJoinedOn(), null, -1);
+			tally.membership(member.getPath(), member.getJoinedOn(), day, +1);
+		}
 		db.update(COMMANDO_MEMBER)
 			.set(COMMANDO_MEMBER.LEFT_ON, day)
 			.where(COMMANDO_MEMBER.TEAM_ID.eq(teamId).and(COMMANDO_MEMBER.LEFT_ON.isNull()))

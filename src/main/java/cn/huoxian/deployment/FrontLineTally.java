@@ -59,6 +59,14 @@ public class FrontLineTally {
 		}
 	}
 
+	/**
+	 * A commando-team membership counted (+1) or taken back (-1): a member counts from
+	 * the day they joined up to the day before they left.
+	 */
+	void membership(String path, LocalDate joinedOn, LocalDate leftOn, int sign) {
+		span(COMMANDO, path, joinedOn, leftOn == null ? null : leftOn.minusDays(1), sign);
+	}
+
 	/** The figure under the region at this path on the day. */
 	public long value(String figure, String regionPath, LocalDate day) {
 		Long value = db.select(DSL.sum(FRONT_LINE_TALLY.DELTA))
@@ -104,7 +112,8 @@ public class FrontLineTally {
 		db.select(COMMANDO_MEMBER.PATH, COMMANDO_MEMBER.JOINED_ON, COMMANDO_MEMBER.LEFT_ON, DSL.count())
 			.from(COMMANDO_MEMBER)
 			.groupBy(COMMANDO_MEMBER.PATH, COMMANDO_MEMBER.JOINED_ON, COMMANDO_MEMBER.LEFT_ON)
-			.forEach(r -> collect(deltas, COMMANDO, r.value1(), r.value2(), r.value3(), r.value4()));
+			.forEach(r -> collect(deltas, COMMANDO, r.value1(), r.value2(),
+					r.value3() == null ? null : r.value3().minusDays(1), r.value4()));
 		List<org.jooq.Query> inserts = new ArrayList<>();
 		deltas.forEach((key, delta) -> {
 			if (delta != 0) {

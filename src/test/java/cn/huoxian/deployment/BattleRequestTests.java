@@ -36,6 +36,9 @@ class BattleRequestTests {
 	MockMvc mvc;
 
 	@Autowired
+	org.jooq.DSLContext db;
+
+	@Autowired
 	People people;
 
 	@Autowired
@@ -48,7 +51,7 @@ class BattleRequestTests {
 
 	@BeforeEach
 	void fixtures() {
-		f = new FrontFixtures(mvc, people, accounts);
+		f = new FrontFixtures(mvc, people, accounts, db);
 	}
 
 	private long submit(String user, long person) throws Exception {

@@ -40,6 +40,9 @@ class CommandoTeamTests {
 	MockMvc mvc;
 
 	@Autowired
+	org.jooq.DSLContext db;
+
+	@Autowired
 	People people;
 
 	@Autowired
@@ -55,7 +58,7 @@ class CommandoTeamTests {
 
 	@BeforeEach
 	void fixtures() {
-		f = new FrontFixtures(mvc, people, accounts);
+		f = new FrontFixtures(mvc, people, accounts, db);
 	}
 
 	@Test
@@ -102,6 +105,40 @@ class CommandoTeamTests {
 		assertThat(commandoTeams.currentMembers(path)).isEqualTo(before);
 		f.post("xinhua", url + "/members", "{\"personId\":" + pm + "}", 201);
 		assertThat((Integer) JsonPath.read(f.get("xinhua", url, 200), "$.memberCount")).isEqualTo(1);
+	}
+
+	@Autowired
+	FrontLineTally tally;
+
+	/**
+	 * One member, one team; the maintained headline count equals a recount of current
+	 * members after joins, a refused second team, leaving, rejoining and dissolution.
+	 */
+	@Test
+	void aMemberServesInOneTeamAndTheHeadlineFollows() throws Exception {
+		long first = f.team("甲突击队");
+		long second = f.team("乙突击队");
+		long pm = f.partyMembers().get(0);
+		String body = "{\"personId\":" + pm + "}";
+		f.post("xinhua", "/api/v1/deployment/teams/" + first + "/members", body, 201);
+		String refused = f.post("xinhua", "/api/v1/deployment/teams/" + second + "/members", body, 422);
+		assertThat(JsonPath.<String>read(refused, "$.detail")).contains("one member, one team").contains("甲突击队");
+		f.post("xinhua", "/api/v1/deployment/teams/" + first + "/members/" + pm + "/leave", "{}", 200);
+		f.post("xinhua", "/api/v1/deployment/teams/" + second + "/members", body, 201);
+		f.post("xinhua", "/api/v1/deployment/teams/" + second + "/members",
+				"{\"personId\":" + f.partyMembers().get(0) + "}", 201);
+		f.post("xinhua", "/api/v1/deployment/teams/" + first + "/members", body, 422);
+		String district = "/130900/130902/";
+		long recount = commandoTeams.currentMembers(district);
+		assertThat(tally.value(FrontLineTally.COMMANDO, district, FrontFixtures.today())).isEqualTo(recount);
+		f.post("xinhua", "/api/v1/deployment/teams/" + second + "/dissolve", "{}", 200);
+		// dissolved today: its members left today and no longer count
+		assertThat(tally.value(FrontLineTally.COMMANDO, district, FrontFixtures.today()))
+			.isEqualTo(commandoTeams.currentMembers(district))
+			.isEqualTo(recount - 2);
+		recount -= 2;
+		String headline = f.get("admin", "/api/v1/stats/headline?region=130902", 200);
+		assertThat(((Number) JsonPath.read(headline, "$.commandoMembers")).longValue()).isEqualTo(recount);
 	}
 
 	@Test

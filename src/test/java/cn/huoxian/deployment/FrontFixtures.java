@@ -41,7 +41,10 @@ final class FrontFixtures {
 
 	private final Accounts accounts;
 
-	FrontFixtures(MockMvc mvc, People people, Accounts accounts) {
+	private final org.jooq.DSLContext db;
+
+	FrontFixtures(MockMvc mvc, People people, Accounts accounts, org.jooq.DSLContext db) {
+		this.db = db;
 		this.mvc = mvc;
 		this.people = people;
 		this.accounts = accounts;
@@ -76,8 +79,19 @@ final class FrontFixtures {
 	}
 
 	/** Party members of 新华区. */
+	/**
+	 * Party members of 新华区 not currently in a commando team (one member, one team: the
+	 * demo city's teams already hold some).
+	 */
 	List<Long> partyMembers() {
-		return residents().stream().filter(p -> p.holds(RoleKind.PARTY_MEMBER)).map(PersonView::id).toList();
+		var inTeams = db.select(cn.huoxian.db.Tables.COMMANDO_MEMBER.PERSON_ID)
+			.from(cn.huoxian.db.Tables.COMMANDO_MEMBER)
+			.where(cn.huoxian.db.Tables.COMMANDO_MEMBER.LEFT_ON.isNull())
+			.fetchSet(cn.huoxian.db.Tables.COMMANDO_MEMBER.PERSON_ID);
+		return residents().stream()
+			.filter(p -> p.holds(RoleKind.PARTY_MEMBER) && !inTeams.contains(p.id()))
+			.map(PersonView::id)
+			.toList();
 	}
 
 	/** A resident of 新华区 who is not a party member. */

@@ -37,6 +37,9 @@ class TemporaryOrganisationTests {
 	MockMvc mvc;
 
 	@Autowired
+	org.jooq.DSLContext db;
+
+	@Autowired
 	People people;
 
 	@Autowired
@@ -49,7 +52,7 @@ class TemporaryOrganisationTests {
 
 	@BeforeEach
 	void fixtures() {
-		f = new FrontFixtures(mvc, people, accounts);
+		f = new FrontFixtures(mvc, people, accounts, db);
 	}
 
 	private static String member(long person, boolean secretary, Long unit) {

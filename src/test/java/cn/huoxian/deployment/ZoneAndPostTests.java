@@ -36,6 +36,9 @@ class ZoneAndPostTests {
 	MockMvc mvc;
 
 	@Autowired
+	org.jooq.DSLContext db;
+
+	@Autowired
 	People people;
 
 	@Autowired
@@ -45,7 +48,7 @@ class ZoneAndPostTests {
 
 	@BeforeEach
 	void fixtures() {
-		f = new FrontFixtures(mvc, people, accounts);
+		f = new FrontFixtures(mvc, people, accounts, db);
 	}
 
 	private static String tomorrow() {
