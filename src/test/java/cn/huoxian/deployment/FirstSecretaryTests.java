@@ -3,7 +3,11 @@ package cn.huoxian.deployment;
 import static cn.huoxian.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -22,6 +26,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
@@ -241,6 +246,56 @@ class FirstSecretaryTests {
 		// the demo city has first secretaries of its own
 		assertThat(((Number) JsonPath.read(json("admin", SECRETARIES + "?size=1"), "$.total")).longValue())
 			.isGreaterThan(0);
+	}
+
+	@Test
+	void thePhonePagesRecordTheReturnTheLogAndTheResolution() throws Exception {
+		long unitId = unit("130902", 0);
+		long person = secretary("韩页面", village(), unitId);
+		MockHttpSession session = cn.huoxian.support.Pages.login(mvc, "xinhua");
+		mvc.perform(get("/deployment/first-secretaries").param("region", "130902").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"secretary-" + person + "\"")));
+		String page = "/deployment/first-secretaries/" + person;
+		mvc.perform(get(page).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"return-form\"")));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(page + "/return")
+			.param("returnedOn", today().toString())
+			.session(session)
+			.with(csrf())).andExpect(flash().attribute("recorded", "returned"));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(page + "/return")
+			.session(session)
+			.with(csrf())).andExpect(flash().attributeExists("error"));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(page + "/log")
+			.param("entry", "组织志愿者消杀")
+			.session(session)
+			.with(csrf())).andExpect(flash().attribute("recorded", "log"));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(page + "/support-requests")
+			.param("kind", "SUPPLIES")
+			.param("description", "测温枪两把")
+			.session(session)
+			.with(csrf())).andExpect(flash().attribute("recorded", "request"));
+		mvc.perform(get(page).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"leave-form\"")))
+			.andExpect(content().string(containsString("组织志愿者消杀")))
+			.andExpect(content().string(containsString("测温枪两把")));
+		long request = ((Number) JsonPath.read(json("xinhua", SECRETARIES + "/" + person + "/support-requests"),
+				"$[0].id"))
+			.longValue();
+		MockHttpSession unit = cn.huoxian.support.Pages.login(mvc, unitStaff(unitId));
+		mvc.perform(get("/deployment/support-requests").session(unit))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"resolve-" + request + "\"")));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/deployment/support-requests/" + request + "/resolve")
+			.param("resolution", "已送达")
+			.session(unit)
+			.with(csrf())).andExpect(flash().attribute("recorded", "resolved"));
+		mvc.perform(get(page).session(unit))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("已送达")));
 	}
 
 }

@@ -4,7 +4,11 @@ import static cn.huoxian.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
@@ -29,6 +33,7 @@ import org.dhatim.fastexcel.reader.Sheet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -279,6 +284,59 @@ class HouseholdLinkTests {
 				.filter(c -> c != null && c.getRawValue() != null)
 				.noneMatch(c -> c.getRawValue().matches("\\d{17}[\\dX]"))).isTrue();
 		}
+	}
+
+	@Test
+	void theGridWorkerTicksHouseholdsOnThePhonePage() throws Exception {
+		String grid = grid();
+		String village = grid.substring(0, 12);
+		long member = partyMember(grid, "陈勾选");
+		long other = partyMember(grid, "褚他人");
+		List<Long> homes = households(grid, 3);
+		link("grid01", other, homes.get(2), 201);
+		MockHttpSession regionStaff = cn.huoxian.support.Pages.login(mvc, "xinhua");
+		mvc.perform(get("/deployment/household-links").param("region", village).session(regionStaff))
+			.andExpect(status().isOk())
+			.andExpect(view().name("deployment/links/index"))
+			.andExpect(content().string(containsString("id=\"child-" + grid + "\"")))
+			.andExpect(content().string(containsString("id=\"member-" + member + "\"")));
+		mvc.perform(get("/deployment/household-links/ledger.xlsx").param("region", village).session(regionStaff))
+			.andExpect(status().isOk());
+		MockHttpSession session = cn.huoxian.support.Pages.login(mvc, "grid01");
+		mvc.perform(get("/deployment/household-links").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"tick-link\"")));
+		mvc.perform(get("/deployment/household-links/tick").param("region", grid)
+			.param("member", String.valueOf(member))
+			.session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"tick-" + homes.get(0) + "\"")));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/deployment/household-links/tick")
+			.param("region", grid)
+			.param("member", String.valueOf(member))
+			.param("shown", homes.stream().map(String::valueOf).toArray(String[]::new))
+			.param("household", String.valueOf(homes.get(0)), String.valueOf(homes.get(1)),
+					String.valueOf(homes.get(2)))
+			.session(session)
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"tick-saved\"")))
+			.andExpect(content().string(containsString("already linked to 褚他人")));
+		List<Integer> linked = JsonPath.read(json("grid01", LINKS + "?partyMemberId=" + member),
+				"$.items[*].householdId");
+		assertThat(linked).containsExactlyInAnyOrder(homes.get(0).intValue(), homes.get(1).intValue());
+		// unticking unlinks
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/deployment/household-links/tick")
+			.param("region", grid)
+			.param("member", String.valueOf(member))
+			.param("shown", String.valueOf(homes.get(0)), String.valueOf(homes.get(1)))
+			.param("household", String.valueOf(homes.get(1)))
+			.session(session)
+			.with(csrf())).andExpect(status().isOk());
+		linked = JsonPath.read(json("grid01", LINKS + "?partyMemberId=" + member), "$.items[*].householdId");
+		assertThat(linked).containsExactly(homes.get(1).intValue());
 	}
 
 }
