@@ -27,6 +27,7 @@ import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.dao.DuplicateKeyException;
@@ -182,17 +183,28 @@ public class HouseholdLinks {
 	public LinkShare share(RegionView region, DataScope scope) {
 		long linked = db.fetchCount(HOUSEHOLD_LINK,
 				scope.regionCondition(HOUSEHOLD_LINK.PATH).and(DataScope.under(HOUSEHOLD_LINK.PATH, region.path())));
-		var count = DSL.count(HOUSEHOLD_LINK.HOUSEHOLD_ID).as("linked");
+		// the child's path is the region's path and the next code: cut each link's path
+		// after the first slash past the region's prefix, then count per prefix
+		int prefix = region.path().length();
+		Field<String> child = DSL
+			.substring(HOUSEHOLD_LINK.PATH, DSL.inline(1),
+					DSL.inline(prefix).plus(DSL.position(DSL.substring(HOUSEHOLD_LINK.PATH, prefix + 1), "/")))
+			.as("child");
+		var count = DSL.count().as("linked");
+		Map<String, Integer> byChild = db.select(child, count)
+			.from(HOUSEHOLD_LINK)
+			.where(scope.regionCondition(HOUSEHOLD_LINK.PATH)
+				.and(DataScope.under(HOUSEHOLD_LINK.PATH, region.path()))
+				.and(HOUSEHOLD_LINK.PATH.ne(region.path())))
+			.groupBy(child)
+			.fetchMap(child, count);
 		List<LinkShare.Row> children = db
-			.select(REGION.CODE, REGION.NAME, REGION.REGION_LEVEL, REGION.HOUSEHOLDS, count)
+			.select(REGION.CODE, REGION.NAME, REGION.REGION_LEVEL, REGION.HOUSEHOLDS, REGION.PATH)
 			.from(REGION)
-			.leftJoin(HOUSEHOLD_LINK)
-			.on(HOUSEHOLD_LINK.PATH.like(REGION.PATH.concat(DSL.inline("%"))))
 			.where(REGION.PARENT_ID.eq(region.id()))
-			.groupBy(REGION.ID, REGION.CODE, REGION.NAME, REGION.REGION_LEVEL, REGION.HOUSEHOLDS)
 			.orderBy(REGION.CODE)
 			.fetch(r -> LinkShare.Row.of(r.get(REGION.CODE), r.get(REGION.NAME), r.get(REGION.REGION_LEVEL),
-					r.get(REGION.HOUSEHOLDS), r.get(count)));
+					r.get(REGION.HOUSEHOLDS), byChild.getOrDefault(r.get(REGION.PATH), 0)));
 		return new LinkShare(LinkShare.Row.of(region.code(), region.name(), region.level().name(),
 				region.counts().households(), linked), children);
 	}

@@ -80,34 +80,54 @@ public class LinkLedger {
 	private void communities(Workbook workbook, RegionView region, Locale locale) throws IOException {
 		LedgerSheet sheet = new LedgerSheet(workbook, text("links.ledger.communities", locale),
 				headers(COMMUNITY_COLUMNS, locale));
-		var linked = DSL.count(HOUSEHOLD_LINK.HOUSEHOLD_ID).as("linked");
-		// the villages and communities under the region, or the grid itself
-		var which = DataScope.under(REGION.PATH, region.path())
-			.and(REGION.REGION_LEVEL.eq(RegionLevel.VILLAGE.name()))
-			.or(REGION.ID.eq(region.id()).and(REGION.REGION_LEVEL.eq(RegionLevel.GRID.name())));
+		if (region.level() == RegionLevel.GRID) {
+			// a grid worker's ledger: the grid itself
+			long linked = db.fetchCount(HOUSEHOLD_LINK, DataScope.under(HOUSEHOLD_LINK.PATH, region.path()));
+			communityRow(sheet,
+					LinkShare.Row.of(region.code(), region.name(), null, region.counts().households(), linked));
+			sheet.finish();
+			return;
+		}
+		// links counted per community in one grouped query: a link's household sits in a
+		// grid whose parent is the community
+		var grid = REGION.as("grid");
+		var community = grid.PARENT_ID.as("community");
+		var count = DSL.count().as("linked");
+		var counts = db.select(community, count)
+			.from(HOUSEHOLD_LINK)
+			.join(HOUSEHOLD)
+			.on(HOUSEHOLD.ID.eq(HOUSEHOLD_LINK.HOUSEHOLD_ID))
+			.join(grid)
+			.on(grid.ID.eq(HOUSEHOLD.REGION_ID))
+			.where(DataScope.under(HOUSEHOLD_LINK.PATH, region.path()))
+			.groupBy(grid.PARENT_ID)
+			.asTable("counts");
+		var linked = DSL.coalesce(counts.field(count), 0).as("linked");
 		try (Cursor<? extends Record> rows = db.select(REGION.CODE, REGION.NAME, REGION.HOUSEHOLDS, linked)
 			.from(REGION)
-			.leftJoin(HOUSEHOLD_LINK)
-			.on(HOUSEHOLD_LINK.PATH.like(REGION.PATH.concat(DSL.inline("%"))))
-			.where(which)
-			.groupBy(REGION.ID, REGION.CODE, REGION.NAME, REGION.HOUSEHOLDS, REGION.PATH)
+			.leftJoin(counts)
+			.on(counts.field(community).eq(REGION.ID))
+			.where(DataScope.under(REGION.PATH, region.path()).and(REGION.REGION_LEVEL.eq(RegionLevel.VILLAGE.name())))
 			.orderBy(REGION.PATH)
 			.fetchSize(1000)
 			.fetchLazy()) {
 			for (Record row : rows) {
-				int r = sheet.nextRow();
-				Worksheet ws = sheet.sheet();
-				LinkShare.Row figures = LinkShare.Row.of(row.get(REGION.CODE), row.get(REGION.NAME), null,
-						row.get(REGION.HOUSEHOLDS), row.get(linked));
-				ws.inlineString(r, 0, figures.code());
-				ws.inlineString(r, 1, figures.name());
-				ws.value(r, 2, figures.households());
-				ws.value(r, 3, figures.linked());
-				ws.value(r, 4, figures.share());
-				ws.style(r, 4).format("0.00%").set();
+				communityRow(sheet, LinkShare.Row.of(row.get(REGION.CODE), row.get(REGION.NAME), null,
+						row.get(REGION.HOUSEHOLDS), row.get(linked)));
 			}
 		}
 		sheet.finish();
+	}
+
+	private static void communityRow(LedgerSheet sheet, LinkShare.Row figures) throws IOException {
+		int r = sheet.nextRow();
+		Worksheet ws = sheet.sheet();
+		ws.inlineString(r, 0, figures.code());
+		ws.inlineString(r, 1, figures.name());
+		ws.value(r, 2, figures.households());
+		ws.value(r, 3, figures.linked());
+		ws.value(r, 4, figures.share());
+		ws.style(r, 4).format("0.00%").set();
 	}
 
 	private void links(Workbook workbook, RegionView region, DataScope scope, Locale locale) throws IOException {

@@ -284,6 +284,35 @@ class HouseholdLinkTests {
 				.filter(c -> c != null && c.getRawValue() != null)
 				.noneMatch(c -> c.getRawValue().matches("\\d{17}[\\dX]"))).isTrue();
 		}
+		// a grid worker's ledger has their grid as its one row, with its links counted
+		byte[] gridLedger = mvc.perform(as(mvc, "grid01", get(LINKS + "/ledger.xlsx")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		long gridLinked = ((Number) JsonPath.read(json("grid01", LINKS + "/share?region=" + grid), "$.region.linked"))
+			.longValue();
+		try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(gridLedger))) {
+			List<Row> communities = workbook.getFirstSheet().read();
+			assertThat(communities).hasSize(2);
+			assertThat(communities.get(1).getCellText(0)).isEqualTo(grid);
+			assertThat(communities.get(1).getCellAsNumber(3).orElseThrow().longValue()).isEqualTo(gridLinked);
+		}
+		// the district's sheet has one row per community, its links adding up
+		byte[] districtLedger = mvc.perform(as(mvc, "xinhua", get(LINKS + "/ledger.xlsx?region=130902")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		long districtLinked = ((Number) JsonPath.read(json("xinhua", LINKS + "/share?region=130902"),
+				"$.region.linked"))
+			.longValue();
+		try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(districtLedger))) {
+			List<Row> communities = workbook.getFirstSheet().read();
+			assertThat(
+					communities.stream().skip(1).mapToLong(r -> r.getCellAsNumber(3).orElseThrow().longValue()).sum())
+				.isEqualTo(districtLinked);
+		}
 	}
 
 	@Test
