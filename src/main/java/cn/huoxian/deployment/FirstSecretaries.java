@@ -80,6 +80,17 @@ public class FirstSecretaries {
 		return new PageResult<>(items, total, page, size);
 	}
 
+	/**
+	 * First secretaries at post (returned, not left) whose village lies under the region,
+	 * within the scope's regions: the headline figure, counted from records.
+	 */
+	public long countAtPost(String regionPath, DataScope scope) {
+		return db.fetchCount(FIRST_SECRETARY_RETURN,
+				scope.regionCondition(FIRST_SECRETARY_RETURN.PATH)
+					.and(DataScope.under(FIRST_SECRETARY_RETURN.PATH, regionPath))
+					.and(FIRST_SECRETARY_RETURN.LEFT_ON.isNull()));
+	}
+
 	/** One first secretary, or 404 when not one or not visible. */
 	public FirstSecretaryView find(long personId, DataScope scope) {
 		return select().where(PERSON.ID.eq(personId).and(visible(scope)))

@@ -52,6 +52,15 @@ class FirstSecretaryTests {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	FirstSecretaries secretaries;
+
+	private long atPostIn(String village) throws Exception {
+		String path = JsonPath.read(json("admin", "/api/v1/regions/" + village), "$.path");
+		return secretaries.countAtPost(path,
+				cn.huoxian.shared.DataScope.ofRegions(cn.huoxian.shared.RegionPath.root("130900")));
+	}
+
 	private String json(String user, String url) throws Exception {
 		return mvc.perform(as(mvc, user, get(url))).andReturn().getResponse().getContentAsString();
 	}
@@ -121,6 +130,7 @@ class FirstSecretaryTests {
 		String listed = json("xinhua", SECRETARIES + "?size=500&region=" + village + "&atPost=false");
 		assertThat(JsonPath.<List<Integer>>read(listed, "$.items[*].personId")).contains((int) person);
 
+		long atPostBefore = atPostIn(village);
 		String returned = post("xinhua", SECRETARIES + "/" + person + "/return",
 				"{\"returnedOn\":\"" + today().minusDays(3) + "\"}", 200);
 		assertThat(JsonPath.<Boolean>read(returned, "$.atPost")).isTrue();
@@ -130,6 +140,7 @@ class FirstSecretaryTests {
 			.filter(e -> e.personId() == person && e.dispatchingUnitId() == unitId
 					&& e.returnedOn().equals(today().minusDays(3))))
 			.hasSize(1);
+		assertThat(atPostIn(village)).isEqualTo(atPostBefore + 1);
 		String again = post("xinhua", SECRETARIES + "/" + person + "/return", "{}", 422);
 		assertThat(JsonPath.<String>read(again, "$.detail")).contains("冯书记 is already at post");
 		String atPost = json("xinhua", SECRETARIES + "?size=500&region=" + village + "&atPost=true");
@@ -150,6 +161,7 @@ class FirstSecretaryTests {
 		post("xinhua", SECRETARIES + "/" + person + "/leave", "{\"leftOn\":\"" + today().minusDays(5) + "\"}", 400);
 		String left = post("xinhua", SECRETARIES + "/" + person + "/leave", "{}", 200);
 		assertThat(JsonPath.<Boolean>read(left, "$.atPost")).isFalse();
+		assertThat(atPostIn(village)).isEqualTo(atPostBefore);
 		post("xinhua", SECRETARIES + "/" + person + "/leave", "{}", 422);
 		post("xinhua", SECRETARIES + "/" + person + "/return", "{\"returnedOn\":\"" + today().plusDays(1) + "\"}", 400);
 		assertThat(
