@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,6 +34,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 1+10 household links: ten households per party member of their own community, one
@@ -52,6 +53,9 @@ class HouseholdLinkTests {
 
 	@Autowired
 	HouseholdLinks links;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	private String json(String user, String url) throws Exception {
 		return mvc.perform(as(mvc, user, get(url))).andReturn().getResponse().getContentAsString();
@@ -200,28 +204,31 @@ class HouseholdLinkTests {
 		}
 		CurrentUser admin = new CurrentUser("admin", null, "CITY_ADMIN", DataScope.ofRegions(RegionPath.root("130900")),
 				true, true, true);
-		ExecutorService pool = Executors.newFixedThreadPool(2);
-		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newSingleThreadExecutor();
 		try {
-			List<Future<Boolean>> results = new ArrayList<>();
-			for (long home : homes.subList(9, 11)) {
-				results.add(pool.submit(() -> {
-					start.await();
+			// the tenth link stays uncommitted while the eleventh is tried from another
+			// thread: the eleventh waits for the member's row, then counts ten
+			Future<Throwable> eleventh = new TransactionTemplate(transactions).execute(tx -> {
+				links.link(member, homes.get(9), null, admin);
+				Future<Throwable> other = pool.submit(() -> {
 					try {
-						links.link(member, home, null, admin);
-						return true;
+						links.link(member, homes.get(10), null, admin);
+						return null;
 					}
 					catch (RuntimeException ex) {
-						return false;
+						return ex;
 					}
-				}));
-			}
-			start.countDown();
-			int accepted = 0;
-			for (Future<Boolean> result : results) {
-				accepted += result.get() ? 1 : 0;
-			}
-			assertThat(accepted).isEqualTo(1);
+				});
+				try {
+					Thread.sleep(400);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				return other;
+			});
+			assertThat(eleventh.get()).isInstanceOf(cn.huoxian.shared.RuleViolationException.class)
+				.hasMessage("a party member links at most 10 households; 周并发 already has 10");
 		}
 		finally {
 			pool.shutdownNow();
