@@ -261,6 +261,18 @@ class HouseholdLinkTests {
 		assertThat(seen).contains((int) home);
 		mvc.perform(as(mvc, "grid01", delete(LINKS + "/" + home))).andExpect(status().isNoContent());
 		mvc.perform(as(mvc, "grid01", delete(LINKS + "/" + home))).andExpect(status().isNotFound());
+		// a link in another district: invisible to its lists, and not to be undone
+		long farMember = partyMember(elsewhere, "冯外区");
+		link("admin", farMember, far, 201);
+		mvc.perform(as(mvc, "xinhua", delete(LINKS + "/" + far))).andExpect(status().isForbidden());
+		mvc.perform(as(mvc, "grid01", delete(LINKS + "/" + far))).andExpect(status().isForbidden());
+		assertThat(
+				((Number) JsonPath.read(json("xinhua", LINKS + "?partyMemberId=" + farMember), "$.total")).longValue())
+			.isZero();
+		assertThat(
+				((Number) JsonPath.read(json("admin", LINKS + "?region=130903&partyMemberId=" + farMember), "$.total"))
+					.longValue())
+			.isEqualTo(1);
 	}
 
 	@Test
