@@ -1,0 +1,11 @@
+package cn.huoxian.deployment;
+
+import java.time.LocalDate;
+
+/**
+ * A household linked to a party member (1+10): where the household is and who answers for
+ * it. No ID numbers.
+ */
+public record HouseholdLinkView(long householdId, String gridCode, String path, String address, String door,
+		long partyMemberId, String partyMemberName, LocalDate linkedOn, String createdBy) {
+}

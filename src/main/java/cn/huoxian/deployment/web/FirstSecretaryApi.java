@@ -1,0 +1,138 @@
+package cn.huoxian.deployment.web;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.huoxian.deployment.FirstSecretaries;
+import cn.huoxian.deployment.FirstSecretaryLogEntry;
+import cn.huoxian.deployment.FirstSecretaryView;
+import cn.huoxian.deployment.SupportKind;
+import cn.huoxian.deployment.SupportRequestView;
+import cn.huoxian.deployment.SupportRequests;
+import cn.huoxian.org.Regions;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.PageResult;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * First secretaries under /api/v1/deployment: the list, return to post and leave, the
+ * work log, and support requests to the dispatching unit.
+ */
+@RestController
+@RequestMapping("/api/v1/deployment")
+class FirstSecretaryApi {
+
+	private final FirstSecretaries secretaries;
+
+	private final SupportRequests requests;
+
+	private final Regions regions;
+
+	private final CurrentUserProvider users;
+
+	FirstSecretaryApi(FirstSecretaries secretaries, SupportRequests requests, Regions regions,
+			CurrentUserProvider users) {
+		this.secretaries = secretaries;
+		this.requests = requests;
+		this.regions = regions;
+		this.users = users;
+	}
+
+	@GetMapping("/first-secretaries")
+	PageResult<FirstSecretaryView> list(@RequestParam(required = false) String region,
+			@RequestParam(required = false) Boolean atPost, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		CurrentUser me = users.current();
+		return secretaries.list(path(region, me), atPost, page, size, me.scope());
+	}
+
+	@GetMapping("/first-secretaries/{personId}")
+	FirstSecretaryView one(@PathVariable long personId) {
+		return secretaries.find(personId, users.current().scope());
+	}
+
+	/** The body of a return: {@code {"returnedOn"}} (default today). */
+	record ReturnForm(LocalDate returnedOn) {
+	}
+
+	@PostMapping("/first-secretaries/{personId}/return")
+	FirstSecretaryView returnToPost(@PathVariable long personId, @RequestBody(required = false) ReturnForm form) {
+		return secretaries.returnToPost(personId, form == null ? null : form.returnedOn(), users.current());
+	}
+
+	/** The body of a leave: {@code {"leftOn"}} (default today). */
+	record LeaveForm(LocalDate leftOn) {
+	}
+
+	@PostMapping("/first-secretaries/{personId}/leave")
+	FirstSecretaryView leave(@PathVariable long personId, @RequestBody(required = false) LeaveForm form) {
+		return secretaries.leave(personId, form == null ? null : form.leftOn(), users.current());
+	}
+
+	/** The body of a log entry: {@code {"day","entry"}}. */
+	record LogForm(LocalDate day, String entry) {
+	}
+
+	@PostMapping("/first-secretaries/{personId}/log")
+	@ResponseStatus(HttpStatus.CREATED)
+	FirstSecretaryLogEntry log(@PathVariable long personId, @RequestBody LogForm form) {
+		return secretaries.log(personId, form.day(), form.entry(), users.current());
+	}
+
+	@GetMapping("/first-secretaries/{personId}/log")
+	List<FirstSecretaryLogEntry> logOf(@PathVariable long personId) {
+		return secretaries.logOf(personId, users.current().scope());
+	}
+
+	/** The body of a support request: {@code {"kind","description"}}. */
+	record SupportForm(SupportKind kind, String description) {
+	}
+
+	@PostMapping("/first-secretaries/{personId}/support-requests")
+	@ResponseStatus(HttpStatus.CREATED)
+	SupportRequestView raise(@PathVariable long personId, @RequestBody SupportForm form) {
+		return requests.raise(personId, form.kind(), form.description(), users.current());
+	}
+
+	@GetMapping("/first-secretaries/{personId}/support-requests")
+	List<SupportRequestView> requestsOf(@PathVariable long personId) {
+		return requests.of(personId, users.current().scope());
+	}
+
+	/** The body of a resolution: {@code {"resolution"}}. */
+	record ResolveForm(String resolution) {
+	}
+
+	@PostMapping("/support-requests/{id}/resolve")
+	SupportRequestView resolve(@PathVariable long id, @RequestBody ResolveForm form) {
+		return requests.resolve(id, form.resolution(), users.current());
+	}
+
+	@GetMapping("/support-requests")
+	PageResult<SupportRequestView> supportRequests(@RequestParam(required = false) String region,
+			@RequestParam(required = false) String status, @RequestParam(required = false) Long unit,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		CurrentUser me = users.current();
+		return requests.list(path(region, me), status, unit, page, size, me.scope());
+	}
+
+	@GetMapping("/support-requests/{id}")
+	SupportRequestView supportRequest(@PathVariable long id) {
+		return requests.find(id, users.current().scope());
+	}
+
+	/** The region asked for (404 outside scope), or null for everything visible. */
+	private String path(String region, CurrentUser me) {
+		return region == null || region.isBlank() ? null : regions.find(region, me.scope()).path();
+	}
+
+}

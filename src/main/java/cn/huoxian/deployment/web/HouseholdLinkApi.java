@@ -1,0 +1,114 @@
+package cn.huoxian.deployment.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+
+import cn.huoxian.deployment.HouseholdLinkView;
+import cn.huoxian.deployment.HouseholdLinks;
+import cn.huoxian.deployment.LinkLedger;
+import cn.huoxian.deployment.LinkShare;
+import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.PageResult;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * 1+10 household links under /api/v1/deployment/household-links: link, unlink, list, the
+ * linked share per region and the .xlsx ledger.
+ */
+@RestController
+@RequestMapping("/api/v1/deployment/household-links")
+class HouseholdLinkApi {
+
+	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+	private final HouseholdLinks links;
+
+	private final LinkLedger ledger;
+
+	private final Regions regions;
+
+	private final CurrentUserProvider users;
+
+	HouseholdLinkApi(HouseholdLinks links, LinkLedger ledger, Regions regions, CurrentUserProvider users) {
+		this.links = links;
+		this.ledger = ledger;
+		this.regions = regions;
+		this.users = users;
+	}
+
+	/** The body of a link: {@code {"partyMemberId","householdId","linkedOn"}}. */
+	record LinkForm(Long partyMemberId, Long householdId, LocalDate linkedOn) {
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.CREATED)
+	HouseholdLinkView link(@RequestBody LinkForm form) {
+		return links.link(form.partyMemberId(), form.householdId(), form.linkedOn(), users.current());
+	}
+
+	@DeleteMapping("/{householdId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void unlink(@PathVariable long householdId) {
+		links.unlink(householdId, users.current());
+	}
+
+	@GetMapping
+	PageResult<HouseholdLinkView> list(@RequestParam(required = false) String region,
+			@RequestParam(required = false) Long partyMemberId, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		CurrentUser me = users.current();
+		return links.list(region(region, me).path(), partyMemberId, page, size, me.scope());
+	}
+
+	@GetMapping("/share")
+	LinkShare share(@RequestParam(required = false) String region) {
+		CurrentUser me = users.current();
+		return links.share(region(region, me), me.scope());
+	}
+
+	@GetMapping("/ledger.xlsx")
+	void ledger(@RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
+		CurrentUser me = users.current();
+		// resolved before the file starts, so a region outside the scope still answers
+		// 404
+		RegionView where = region(region, me);
+		response.setContentType(XLSX);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(ledger.filename(where)).build().toString());
+		ledger.write(where, me.scope(), LocaleContextHolder.getLocale(), response.getOutputStream());
+		response.flushBuffer();
+	}
+
+	/** The region asked for (404 outside scope), or the user's first scope root. */
+	static RegionView region(Regions regions, String region, CurrentUser me) {
+		if (region == null || region.isBlank()) {
+			return regions.roots(me.scope())
+				.stream()
+				.findFirst()
+				.orElseThrow(() -> new NotFoundException("region: your account has no region scope"));
+		}
+		return regions.find(region, me.scope());
+	}
+
+	private RegionView region(String region, CurrentUser me) {
+		return region(regions, region, me);
+	}
+
+}
