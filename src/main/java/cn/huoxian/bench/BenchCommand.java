@@ -152,6 +152,8 @@ class BenchCommand implements ApplicationRunner {
 				i -> headline.of(cityCode, city).size()));
 		results.add(measure("headline figures of a county", 50,
 				i -> headline.of(counties.get(i % counties.size()), city).size()));
+		results.add(measure("headline: the city's deployed leading cadres and commando members by scanning the records",
+				0, i -> scanHeadline(cityCode)));
 		results.removeIf(java.util.Objects::isNull);
 		return results;
 	}
@@ -199,6 +201,29 @@ class BenchCommand implements ApplicationRunner {
 		results.add(measure("a community's isolation contact list, last 3 days (first page of 50 + total)", 20,
 				i -> cases.contactsUnder(communities.get(i % communities.size()), today.minusDays(2), 0, 50, city)
 					.total()));
+	}
+
+	/**
+	 * For comparison with the maintained tally: the two large headline figures counted
+	 * from the records themselves.
+	 */
+	private long scanHeadline(String code) {
+		String path = RegionPath.root(code).value();
+		String sql = "select (select count(*) from deployment where path like ? and leading_cadre"
+				+ " and start_date <= current_date and (end_date is null or end_date >= current_date))"
+				+ " + (select count(distinct person_id) from commando_member where path like ?"
+				+ " and joined_on <= current_date and (left_on is null or left_on > current_date))";
+		try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(sql)) {
+			statement.setString(1, path + "%");
+			statement.setString(2, path + "%");
+			try (var rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getLong(1);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**

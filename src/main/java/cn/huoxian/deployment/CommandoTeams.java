@@ -60,8 +60,12 @@ public class CommandoTeams {
 
 	private final FrontLineTally tally;
 
-	CommandoTeams(DSLContext db, FrontRules rules, ApplicationEventPublisher events, FrontLineTally tally) {
+	private final Deployments deployments;
+
+	CommandoTeams(DSLContext db, FrontRules rules, ApplicationEventPublisher events, FrontLineTally tally,
+			Deployments deployments) {
 		this.tally = tally;
+		this.deployments = deployments;
 		this.db = db;
 		this.rules = rules;
 		this.events = events;
@@ -174,16 +178,26 @@ public class CommandoTeams {
 			throw new RuleViolationException(
 					"team " + team.getName() + " was dissolved on " + team.getDissolvedOn() + "; it takes no members");
 		}
+		// one join of this person at a time: concurrent joins wait here, then see each
+		// other
+		db.select(PERSON.ID).from(PERSON).where(PERSON.ID.eq(person.id())).forUpdate().fetch();
 		CommandoMemberRecord member = db.fetchOne(COMMANDO_MEMBER,
 				COMMANDO_MEMBER.TEAM_ID.eq(team.getId()).and(COMMANDO_MEMBER.PERSON_ID.eq(person.id())));
 		if (member != null && member.getLeftOn() == null) {
 			throw new RuleViolationException(person.name() + " is already a member of team " + team.getName());
 		}
+		if (member != null && member.getLeftOn().isAfter(joined)) {
+			throw new InvalidInputException("joinedOn",
+					"must not be before they left this team on " + member.getLeftOn());
+		}
+		// a membership of another team still current on the day joined (or later)
 		String other = db.select(COMMANDO_TEAM.NAME)
 			.from(COMMANDO_MEMBER)
 			.join(COMMANDO_TEAM)
 			.on(COMMANDO_TEAM.ID.eq(COMMANDO_MEMBER.TEAM_ID))
-			.where(COMMANDO_MEMBER.PERSON_ID.eq(person.id()).and(COMMANDO_MEMBER.LEFT_ON.isNull()))
+			.where(COMMANDO_MEMBER.PERSON_ID.eq(person.id())
+				.and(COMMANDO_MEMBER.TEAM_ID.ne(team.getId()))
+				.and(COMMANDO_MEMBER.LEFT_ON.isNull().or(COMMANDO_MEMBER.LEFT_ON.gt(joined))))
 			.limit(1)
 			.fetchOne(COMMANDO_TEAM.NAME);
 		if (other != null) {
@@ -299,6 +313,7 @@ public class CommandoTeams {
 			tally.membership(member.getPath(), member.getJoinedOn(), null, -1);
 			tally.membership(member.getPath(), member.getJoinedOn(), day, +1);
 		}
+		deployments.endForTeam(teamId, team.getName(), day);
 		db.update(COMMANDO_MEMBER)
 			.set(COMMANDO_MEMBER.LEFT_ON, day)
 			.where(COMMANDO_MEMBER.TEAM_ID.eq(teamId).and(COMMANDO_MEMBER.LEFT_ON.isNull()))

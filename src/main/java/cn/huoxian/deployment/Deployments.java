@@ -98,6 +98,10 @@ public class Deployments {
 				if (team == null) {
 					problems.add(new FieldProblem("teamId", "no commando team has id " + form.teamId()));
 				}
+				else if (team.getDissolvedOn() != null) {
+					problems.add(new FieldProblem("teamId",
+							"team " + team.getName() + " was dissolved on " + team.getDissolvedOn()));
+				}
 				else {
 					region = regions.byId(team.getRegionId()).orElseThrow();
 				}
@@ -152,12 +156,19 @@ public class Deployments {
 						new Events.DeploymentEnded(held.getId(), personId, held.getEndDate(), held.getEndReason()));
 			}
 			else if (!Boolean.TRUE.equals(form.endCurrent())) {
-				throw new RuleViolationException("one cadre, one position: this cadre already holds " + describe(held)
-						+ " since " + held.getStartDate()
-						+ "; resend with endCurrent=true to end that position and start this one");
+				// a position outside the caller's scope is not described to them
+				String holds = user.scope().coversRegion(held.getPath()) ? describe(held)
+						: "a position outside your scope";
+				throw new RuleViolationException(
+						"one cadre, one position: this cadre already holds " + holds + " since " + held.getStartDate()
+								+ "; resend with endCurrent=true to end that position and start this one");
 			}
 			else {
 				Writers.requireRegion(user, held.getPath(), "the current position");
+				if (start.isBefore(held.getStartDate())) {
+					throw new RuleViolationException("one cadre, one position: the new position must not start "
+							+ "before the current one (since " + held.getStartDate() + ")");
+				}
 				LocalDate end = start.minusDays(1);
 				if (end.isBefore(held.getStartDate())) {
 					end = held.getStartDate();
@@ -170,6 +181,7 @@ public class Deployments {
 				ending = held;
 			}
 		}
+		refuseOverlap(personId, held == null ? null : held.getId(), start, form.endDate());
 		DeploymentRecord record = db.newRecord(DEPLOYMENT);
 		record.setPersonId(personId);
 		record.setHolderId(personId);
@@ -296,6 +308,51 @@ public class Deployments {
 	 */
 	public java.util.Optional<DeploymentView> holding(long personId) {
 		return select().where(DEPLOYMENT.HOLDER_ID.eq(personId)).fetchOptional(this::view);
+	}
+
+	/**
+	 * Ends the open deployments to a team that is dissolved on this day (a deployment
+	 * that started later ends on its first day).
+	 */
+	void endForTeam(long teamId, String teamName, LocalDate day) {
+		for (DeploymentRecord record : db.selectFrom(DEPLOYMENT)
+			.where(DEPLOYMENT.TEAM_ID.eq(teamId).and(DEPLOYMENT.HOLDER_ID.isNotNull()))
+			.forUpdate()
+			.fetch()) {
+			LocalDate planned = record.getEndDate();
+			LocalDate end = day.isBefore(record.getStartDate()) ? record.getStartDate() : day;
+			if (planned != null && planned.isBefore(end)) {
+				end = planned;
+			}
+			record.setEndDate(end);
+			record.setEndReason("team " + teamName + " dissolved");
+			record.setHolderId(null);
+			record.store();
+			retally(record, planned);
+			events.publishEvent(
+					new Events.DeploymentEnded(record.getId(), record.getPersonId(), end, record.getEndReason()));
+		}
+	}
+
+	/**
+	 * One cadre, one position also backwards in time: no other deployment of the cadre
+	 * (but the one being replaced) may share more than a handover day with the new one.
+	 */
+	private void refuseOverlap(long personId, Long replaced, LocalDate start, LocalDate end) {
+		Condition overlaps = DEPLOYMENT.PERSON_ID.eq(personId)
+			.and(DEPLOYMENT.END_DATE.isNull().or(DEPLOYMENT.END_DATE.gt(start)));
+		if (end != null) {
+			overlaps = overlaps.and(DEPLOYMENT.START_DATE.lt(end));
+		}
+		if (replaced != null) {
+			overlaps = overlaps.and(DEPLOYMENT.ID.ne(replaced));
+		}
+		DeploymentRecord earlier = db.selectFrom(DEPLOYMENT).where(overlaps).limit(1).fetchOne();
+		if (earlier != null) {
+			throw new RuleViolationException("one cadre, one position: this cadre held a position from "
+					+ earlier.getStartDate() + (earlier.getEndDate() == null ? "" : " to " + earlier.getEndDate())
+					+ "; a new position must start after that");
+		}
 	}
 
 	/**

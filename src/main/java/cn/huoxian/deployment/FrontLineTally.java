@@ -6,15 +6,19 @@ import static cn.huoxian.db.Tables.FRONT_LINE_TALLY;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import cn.huoxian.people.CadreRank;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Maintained headline counters: leading cadres deployed (per rank) and commando-team
@@ -139,7 +143,52 @@ public class FrontLineTally {
 		}
 	}
 
+	/**
+	 * Inside a transaction the changes are summed and written just before the commit, in
+	 * (path, figure, day) order, so concurrent writers lock the shared city-level rows in
+	 * the same order and cannot deadlock; outside one they are written at once.
+	 */
 	private void add(String path, String figure, LocalDate day, long delta) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			pending().merge(new Key(path, figure, day), delta, Long::sum);
+		}
+		else {
+			write(new Key(path, figure, day), delta);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<Key, Long> pending() {
+		Map<Key, Long> pending = (Map<Key, Long>) TransactionSynchronizationManager.getResource(this);
+		if (pending == null) {
+			Map<Key, Long> changes = new TreeMap<>(
+					Comparator.comparing(Key::path).thenComparing(Key::figure).thenComparing(Key::day));
+			TransactionSynchronizationManager.bindResource(this, changes);
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void beforeCommit(boolean readOnly) {
+					changes.forEach((key, delta) -> {
+						if (delta != 0) {
+							write(key, delta);
+						}
+					});
+					changes.clear();
+				}
+
+				@Override
+				public void afterCompletion(int status) {
+					TransactionSynchronizationManager.unbindResourceIfPossible(FrontLineTally.this);
+				}
+			});
+			pending = changes;
+		}
+		return pending;
+	}
+
+	private void write(Key key, long delta) {
+		String path = key.path();
+		String figure = key.figure();
+		LocalDate day = key.day();
 		db.insertInto(FRONT_LINE_TALLY)
 			.set(FRONT_LINE_TALLY.PATH, path)
 			.set(FRONT_LINE_TALLY.FIGURE, figure)

@@ -116,7 +116,9 @@ class DeploymentPages {
 			}
 			catch (RuleViolationException ex) {
 				conflict = ex.getMessage();
-				deployments.holding(personId).ifPresent(held -> model.addAttribute("held", held));
+				deployments.holding(personId)
+					.filter(held -> me.scope().coversRegion(held.path()))
+					.ifPresent(held -> model.addAttribute("held", held));
 			}
 		}
 		RegionView where = region(params.get("listRegion"), me);
