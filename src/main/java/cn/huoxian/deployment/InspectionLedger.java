@@ -9,7 +9,6 @@ import static cn.huoxian.db.Tables.UNIT;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -97,15 +96,8 @@ public class InspectionLedger {
 	/** Writes the workbook; the caller closes the stream. */
 	public void write(RegionView region, Locale locale, OutputStream out) {
 		readOnly.executeWithoutResult(status -> {
-			try {
-				Workbook workbook = new Workbook(out, "Huoxian", "1.0");
-				inspectionSheet(workbook, region, locale);
-				rectificationSheet(workbook, region, locale);
-				workbook.finish();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
+			LedgerSheet.workbook(out, workbook -> inspectionSheet(workbook, region, locale),
+					workbook -> rectificationSheet(workbook, region, locale));
 		});
 	}
 

@@ -7,7 +7,6 @@ import static cn.huoxian.db.Tables.REGION;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -65,15 +64,8 @@ public class LinkLedger {
 	/** Writes the workbook for a region in scope (checked by the caller). */
 	public void write(RegionView region, DataScope scope, Locale locale, OutputStream out) {
 		readOnly.executeWithoutResult(status -> {
-			try {
-				Workbook workbook = new Workbook(out, "Huoxian", "1.0");
-				communities(workbook, region, locale);
-				links(workbook, region, scope, locale);
-				workbook.finish();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
+			LedgerSheet.workbook(out, workbook -> communities(workbook, region, locale),
+					workbook -> links(workbook, region, scope, locale));
 		});
 	}
 

@@ -8,7 +8,6 @@ import static cn.huoxian.db.Tables.REGION;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -92,15 +91,8 @@ public class TeamLedger {
 	/** Writes the workbook; the caller closes the stream. */
 	public void write(RegionView region, Locale locale, OutputStream out) {
 		readOnly.executeWithoutResult(status -> {
-			try {
-				Workbook workbook = new Workbook(out, "Huoxian", "1.0");
-				teamSheet(workbook, region, locale);
-				memberSheet(workbook, region, locale);
-				workbook.finish();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
+			LedgerSheet.workbook(out, workbook -> teamSheet(workbook, region, locale),
+					workbook -> memberSheet(workbook, region, locale));
 		});
 	}
 

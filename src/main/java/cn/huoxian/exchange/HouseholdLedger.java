@@ -8,7 +8,6 @@ import static cn.huoxian.db.Tables.REGION;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -94,15 +93,8 @@ public class HouseholdLedger {
 	/** Writes the workbook; the caller closes the stream. */
 	public void write(RegionView region, Locale locale, OutputStream out) {
 		readOnly.executeWithoutResult(status -> {
-			try {
-				Workbook workbook = new Workbook(out, "Huoxian", "1.0");
-				residentSheet(workbook, region, locale);
-				householdSheet(workbook, region, locale);
-				workbook.finish();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
+			LedgerSheet.workbook(out, workbook -> residentSheet(workbook, region, locale),
+					workbook -> householdSheet(workbook, region, locale));
 		});
 	}
 

@@ -1,6 +1,8 @@
 package cn.huoxian.exchange;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 import org.dhatim.fastexcel.Workbook;
@@ -29,6 +31,31 @@ public final class LedgerSheet {
 	private int part;
 
 	private int row;
+
+	/** One part (usually a sheet) of a ledger workbook. */
+	@FunctionalInterface
+	public interface Part {
+
+		void write(Workbook workbook) throws IOException;
+
+	}
+
+	/**
+	 * Streams a workbook of these parts to the output and finishes it; an I/O error (e.g.
+	 * the client went away) comes out unchecked.
+	 */
+	public static void workbook(OutputStream out, Part... parts) {
+		try {
+			Workbook workbook = new Workbook(out, "Huoxian", "1.0");
+			for (Part part : parts) {
+				part.write(workbook);
+			}
+			workbook.finish();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
 
 	public LedgerSheet(Workbook workbook, String name, List<String> headers) {
 		this(workbook, name, headers, Worksheet.MAX_ROWS);
