@@ -1,0 +1,386 @@
+package cn.huoxian.record;
+
+import static cn.huoxian.db.Tables.BATTLE_REQUEST;
+import static cn.huoxian.db.Tables.COMMANDO_MEMBER;
+import static cn.huoxian.db.Tables.COMMANDO_TEAM;
+import static cn.huoxian.db.Tables.DEPLOYMENT;
+import static cn.huoxian.db.Tables.FIRST_SECRETARY_RETURN;
+import static cn.huoxian.db.Tables.INSPECTION;
+import static cn.huoxian.db.Tables.PAIRING;
+import static cn.huoxian.db.Tables.RECTIFICATION;
+import static cn.huoxian.db.Tables.REGION;
+import static cn.huoxian.db.Tables.SHORTAGE;
+import static cn.huoxian.db.Tables.UNIT;
+
+import java.util.function.Consumer;
+
+import cn.huoxian.deployment.Events;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The deployment network's contributions to the record: positions taken and ended,
+ * inspections made, rectifications closed, battle requests accepted, teams joined,
+ * shortages resolved and first secretaries' returns.
+ */
+final class DeploymentSources {
+
+	private DeploymentSources() {
+	}
+
+	/** 到岗 / 离岗, from {@code deployment}. */
+	@Component
+	static class Positions implements RecordSource {
+
+		private final DSLContext db;
+
+		private final RecordWriter writer;
+
+		Positions(DSLContext db, RecordWriter writer) {
+			this.db = db;
+			this.writer = writer;
+		}
+
+		@Override
+		public String type() {
+			return "DEPLOYMENT";
+		}
+
+		@ApplicationModuleListener
+		void on(Events.DeploymentStarted event) {
+			entries(DEPLOYMENT.ID.eq(event.deploymentId()), writer::add);
+		}
+
+		@ApplicationModuleListener
+		void on(Events.DeploymentEnded event) {
+			entries(DEPLOYMENT.ID.eq(event.deploymentId()), writer::add);
+		}
+
+		@Override
+		public void forEach(Consumer<Entry> entries) {
+			entries(DSL.trueCondition(), entries);
+		}
+
+		private void entries(Condition which, Consumer<Entry> entries) {
+			try (var rows = db
+				.select(DEPLOYMENT.ID, DEPLOYMENT.PERSON_ID, DEPLOYMENT.POST, DEPLOYMENT.DUTY, DEPLOYMENT.PATH,
+						DEPLOYMENT.START_DATE, DEPLOYMENT.END_DATE, DEPLOYMENT.HOLDER_ID, DEPLOYMENT.END_REASON,
+						REGION.NAME)
+				.from(DEPLOYMENT)
+				.join(REGION)
+				.on(REGION.ID.eq(DEPLOYMENT.REGION_ID))
+				.where(which)
+				.fetchLazy()) {
+				for (Record r : rows) {
+					String where = r.get(DEPLOYMENT.POST) != null ? r.get(DEPLOYMENT.POST) : r.get(REGION.NAME);
+					String id = String.valueOf(r.get(DEPLOYMENT.ID));
+					entries.accept(new Entry(r.get(DEPLOYMENT.PERSON_ID), EntryKind.DEPLOYMENT_STARTED,
+							Sources.startOf(r.get(DEPLOYMENT.START_DATE)),
+							Sources.with("到岗：" + where, r.get(DEPLOYMENT.DUTY)), type(), id, r.get(DEPLOYMENT.PATH)));
+					if (r.get(DEPLOYMENT.END_DATE) != null && r.get(DEPLOYMENT.HOLDER_ID) == null) {
+						entries.accept(new Entry(r.get(DEPLOYMENT.PERSON_ID), EntryKind.DEPLOYMENT_ENDED,
+								Sources.startOf(r.get(DEPLOYMENT.END_DATE)),
+								Sources.with("离岗：" + where, r.get(DEPLOYMENT.END_REASON)), type(), id,
+								r.get(DEPLOYMENT.PATH)));
+					}
+				}
+			}
+		}
+
+	}
+
+	/** 下沉督导, from {@code inspection}, for the inspector. */
+	@Component
+	static class Inspections implements RecordSource {
+
+		private final DSLContext db;
+
+		private final RecordWriter writer;
+
+		Inspections(DSLContext db, RecordWriter writer) {
+			this.db = db;
+			this.writer = writer;
+		}
+
+		@Override
+		public String type() {
+			return "INSPECTION";
+		}
+
+		@ApplicationModuleListener
+		void on(Events.InspectionCompleted event) {
+			entries(INSPECTION.ID.eq(event.inspectionId()), writer::add);
+		}
+
+		@Override
+		public void forEach(Consumer<Entry> entries) {
+			entries(DSL.trueCondition(), entries);
+		}
+
+		private void entries(Condition which, Consumer<Entry> entries) {
+			try (var rows = db
+				.select(INSPECTION.ID, INSPECTION.INSPECTOR_ID, INSPECTION.INSPECTED_ON, INSPECTION.PATH, REGION.NAME,
+						UNIT.NAME)
+				.from(INSPECTION)
+				.leftJoin(REGION)
+				.on(REGION.ID.eq(INSPECTION.TARGET_REGION_ID))
+				.leftJoin(UNIT)
+				.on(UNIT.ID.eq(INSPECTION.TARGET_UNIT_ID))
+				.where(which)
+				.fetchLazy()) {
+				for (Record r : rows) {
+					String target = r.get(REGION.NAME) != null ? r.get(REGION.NAME) : r.get(UNIT.NAME);
+					entries.accept(new Entry(r.get(INSPECTION.INSPECTOR_ID), EntryKind.INSPECTION_MADE,
+							Sources.startOf(r.get(INSPECTION.INSPECTED_ON)), "下沉督导（四看）：" + target, type(),
+							String.valueOf(r.get(INSPECTION.ID)), r.get(INSPECTION.PATH)));
+				}
+			}
+		}
+
+	}
+
+	/** 整改销号, from closed {@code rectification}s, for their owner. */
+	@Component
+	static class Rectifications implements RecordSource {
+
+		private final DSLContext db;
+
+		private final RecordWriter writer;
+
+		Rectifications(DSLContext db, RecordWriter writer) {
+			this.db = db;
+			this.writer = writer;
+		}
+
+		@Override
+		public String type() {
+			return "RECTIFICATION";
+		}
+
+		@ApplicationModuleListener
+		void on(Events.RectificationClosed event) {
+			entries(RECTIFICATION.ID.eq(event.rectificationId()), writer::add);
+		}
+
+		@Override
+		public void forEach(Consumer<Entry> entries) {
+			entries(DSL.trueCondition(), entries);
+		}
+
+		private void entries(Condition which, Consumer<Entry> entries) {
+			try (var rows = db.selectFrom(RECTIFICATION)
+				.where(which.and(RECTIFICATION.STATUS.eq("CLOSED")))
+				.fetchLazy()) {
+				for (var r : rows) {
+					entries.accept(
+							new Entry(r.getOwnerId(), EntryKind.RECTIFICATION_CLOSED, Sources.startOf(r.getClosedOn()),
+									"整改销号：" + r.getItem() + (r.getClosedOn().isAfter(r.getDeadline()) ? "（逾期）" : ""),
+									type(), String.valueOf(r.getId()), r.getPath()));
+				}
+			}
+		}
+
+	}
+
+	/** 请战获批, from accepted {@code battle_request}s. */
+	@Component
+	static class BattleRequests implements RecordSource {
+
+		private final DSLContext db;
+
+		private final RecordWriter writer;
+
+		BattleRequests(DSLContext db, RecordWriter writer) {
+			this.db = db;
+			this.writer = writer;
+		}
+
+		@Override
+		public String type() {
+			return "BATTLE_REQUEST";
+		}
+
+		@ApplicationModuleListener
+		void on(Events.BattleRequestAccepted event) {
+			entries(BATTLE_REQUEST.ID.eq(event.requestId()), writer::add);
+		}
+
+		@Override
+		public void forEach(Consumer<Entry> entries) {
+			entries(DSL.trueCondition(), entries);
+		}
+
+		private void entries(Condition which, Consumer<Entry> entries) {
+			try (var rows = db
+				.select(BATTLE_REQUEST.ID, BATTLE_REQUEST.PERSON_ID, BATTLE_REQUEST.DECIDED_ON, BATTLE_REQUEST.POST,
+						BATTLE_REQUEST.PATH, COMMANDO_TEAM.NAME)
+				.from(BATTLE_REQUEST)
+				.leftJoin(COMMANDO_TEAM)
+				.on(COMMANDO_TEAM.ID.eq(BATTLE_REQUEST.TEAM_ID))
+				.where(which.and(BATTLE_REQUEST.STATUS.eq("ACCEPTED")))
+				.fetchLazy()) {
+				for (Record r : rows) {
+					String where = r.get(COMMANDO_TEAM.NAME) != null ? r.get(COMMANDO_TEAM.NAME)
+							: r.get(BATTLE_REQUEST.POST);
+					entries.accept(new Entry(r.get(BATTLE_REQUEST.PERSON_ID), EntryKind.BATTLE_REQUEST_ACCEPTED,
+							Sources.startOf(r.get(BATTLE_REQUEST.DECIDED_ON)), "请战获批：" + where, type(),
+							String.valueOf(r.get(BATTLE_REQUEST.ID)), r.get(BATTLE_REQUEST.PATH)));
+				}
+			}
+		}
+
+	}
+
+	/** 加入突击队, from {@code commando_member} (a rejoin is the same membership). */
+	@Component
+	static class Teams implements RecordSource {
+
+		private final DSLContext db;
+
+		private final RecordWriter writer;
+
+		Teams(DSLContext db, RecordWriter writer) {
+			this.db = db;
+			this.writer = writer;
+		}
+
+		@Override
+		public String type() {
+			return "COMMANDO_MEMBER";
+		}
+
+		@ApplicationModuleListener
+		void on(Events.TeamJoined event) {
+			entries(COMMANDO_MEMBER.TEAM_ID.eq(event.teamId()).and(COMMANDO_MEMBER.PERSON_ID.eq(event.personId())),
+					writer::add);
+		}
+
+		@Override
+		public void forEach(Consumer<Entry> entries) {
+			entries(DSL.trueCondition(), entries);
+		}
+
+		private void entries(Condition which, Consumer<Entry> entries) {
+			try (var rows = db
+				.select(COMMANDO_MEMBER.TEAM_ID, COMMANDO_MEMBER.PERSON_ID, COMMANDO_MEMBER.JOINED_ON,
+						COMMANDO_MEMBER.PATH, COMMANDO_TEAM.NAME)
+				.from(COMMANDO_MEMBER)
+				.join(COMMANDO_TEAM)
+				.on(COMMANDO_TEAM.ID.eq(COMMANDO_MEMBER.TEAM_ID))
+				.where(which)
+				.fetchLazy()) {
+				for (Record r : rows) {
+					entries.accept(new Entry(r.get(COMMANDO_MEMBER.PERSON_ID), EntryKind.TEAM_JOINED,
+							Sources.startOf(r.get(COMMANDO_MEMBER.JOINED_ON)), "加入" + r.get(COMMANDO_TEAM.NAME), type(),
+							r.get(COMMANDO_MEMBER.TEAM_ID) + "/" + r.get(COMMANDO_MEMBER.PERSON_ID),
+							r.get(COMMANDO_MEMBER.PATH)));
+				}
+			}
+		}
+
+	}
+
+	/** 解决社区短缺, for the pairing's responsible person. */
+	@Component
+	static class Shortages implements RecordSource {
+
+		private final DSLContext db;
+
+		private final RecordWriter writer;
+
+		Shortages(DSLContext db, RecordWriter writer) {
+			this.db = db;
+			this.writer = writer;
+		}
+
+		@Override
+		public String type() {
+			return "SHORTAGE";
+		}
+
+		@ApplicationModuleListener
+		void on(Events.ShortageResolved event) {
+			entries(SHORTAGE.ID.eq(event.shortageId()), writer::add);
+		}
+
+		@Override
+		public void forEach(Consumer<Entry> entries) {
+			entries(DSL.trueCondition(), entries);
+		}
+
+		private void entries(Condition which, Consumer<Entry> entries) {
+			try (var rows = db
+				.select(SHORTAGE.ID, SHORTAGE.ITEM, SHORTAGE.QUANTITY, SHORTAGE.RESOLVED_AT, SHORTAGE.PATH,
+						PAIRING.RESPONSIBLE_PERSON_ID)
+				.from(SHORTAGE)
+				.join(PAIRING)
+				.on(PAIRING.ID.eq(SHORTAGE.PAIRING_ID))
+				.where(which.and(SHORTAGE.STATUS.eq("RESOLVED")).and(PAIRING.RESPONSIBLE_PERSON_ID.isNotNull()))
+				.fetchLazy()) {
+				for (Record r : rows) {
+					entries.accept(new Entry(r.get(PAIRING.RESPONSIBLE_PERSON_ID), EntryKind.SHORTAGE_RESOLVED,
+							r.get(SHORTAGE.RESOLVED_AT),
+							"解决社区短缺：" + r.get(SHORTAGE.ITEM) + " " + r.get(SHORTAGE.QUANTITY), type(),
+							String.valueOf(r.get(SHORTAGE.ID)), r.get(SHORTAGE.PATH)));
+				}
+			}
+		}
+
+	}
+
+	/** 第一书记返岗, from {@code first_secretary_return}. */
+	@Component
+	static class FirstSecretaries implements RecordSource {
+
+		private final DSLContext db;
+
+		private final RecordWriter writer;
+
+		FirstSecretaries(DSLContext db, RecordWriter writer) {
+			this.db = db;
+			this.writer = writer;
+		}
+
+		@Override
+		public String type() {
+			return "FIRST_SECRETARY_RETURN";
+		}
+
+		@ApplicationModuleListener
+		void on(Events.FirstSecretaryReturned event) {
+			entries(FIRST_SECRETARY_RETURN.PERSON_ID.eq(event.personId()), writer::add);
+		}
+
+		@Override
+		public void forEach(Consumer<Entry> entries) {
+			entries(DSL.trueCondition(), entries);
+		}
+
+		private void entries(Condition which, Consumer<Entry> entries) {
+			try (var rows = db
+				.select(FIRST_SECRETARY_RETURN.PERSON_ID, FIRST_SECRETARY_RETURN.RETURNED_ON,
+						FIRST_SECRETARY_RETURN.PATH, REGION.NAME)
+				.from(FIRST_SECRETARY_RETURN)
+				.join(REGION)
+				.on(REGION.ID.eq(FIRST_SECRETARY_RETURN.VILLAGE_ID))
+				.where(which)
+				.fetchLazy()) {
+				for (Record r : rows) {
+					entries
+						.accept(new Entry(r.get(FIRST_SECRETARY_RETURN.PERSON_ID), EntryKind.FIRST_SECRETARY_RETURNED,
+								Sources.startOf(r.get(FIRST_SECRETARY_RETURN.RETURNED_ON)),
+								"驻村第一书记返岗：" + r.get(REGION.NAME), type(),
+								r.get(FIRST_SECRETARY_RETURN.PERSON_ID) + "/"
+										+ r.get(FIRST_SECRETARY_RETURN.RETURNED_ON),
+								r.get(FIRST_SECRETARY_RETURN.PATH)));
+				}
+			}
+		}
+
+	}
+
+}

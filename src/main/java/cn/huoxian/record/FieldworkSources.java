@@ -1,0 +1,183 @@
+package cn.huoxian.record;
+
+import static cn.huoxian.db.Tables.HOUSEHOLD;
+import static cn.huoxian.db.Tables.ISOLATION_CASE;
+import static cn.huoxian.db.Tables.ISOLATION_CONTACT;
+import static cn.huoxian.db.Tables.ISOLATION_NEED;
+import static cn.huoxian.db.Tables.SCREENING_VISIT;
+
+import java.util.function.Consumer;
+
+import cn.huoxian.isolation.Events;
+import cn.huoxian.screening.VisitRecorded;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Door-to-door and isolation work: screening visits made, daily isolation contacts made
+ * and needs delivered, each for the person who did it.
+ */
+final class FieldworkSources {
+
+	private FieldworkSources() {
+	}
+
+	/** 入户排查, from {@code screening_visit} (source id: the visit id). */
+	@Component
+	static class Visits implements RecordSource {
+
+		private final DSLContext db;
+
+		private final RecordWriter writer;
+
+		Visits(DSLContext db, RecordWriter writer) {
+			this.db = db;
+			this.writer = writer;
+		}
+
+		@Override
+		public String type() {
+			return "SCREENING_VISIT";
+		}
+
+		@ApplicationModuleListener
+		void on(VisitRecorded event) {
+			if (event.visitorPersonId() != null) {
+				entries(SCREENING_VISIT.VISIT_ID.eq(event.visitId()), writer::add);
+			}
+		}
+
+		@Override
+		public void forEach(Consumer<Entry> entries) {
+			entries(DSL.trueCondition(), entries);
+		}
+
+		private void entries(Condition which, Consumer<Entry> entries) {
+			try (var rows = db
+				.select(SCREENING_VISIT.VISIT_ID, SCREENING_VISIT.VISITOR_PERSON_ID, SCREENING_VISIT.VISITED_AT,
+						SCREENING_VISIT.OUTCOME, SCREENING_VISIT.PATH, HOUSEHOLD.ADDRESS)
+				.from(SCREENING_VISIT)
+				.join(HOUSEHOLD)
+				.on(HOUSEHOLD.ID.eq(SCREENING_VISIT.HOUSEHOLD_ID))
+				.where(which.and(SCREENING_VISIT.VISITOR_PERSON_ID.isNotNull()))
+				.fetchLazy()) {
+				for (Record r : rows) {
+					String outcome = "NOBODY_HOME".equals(r.get(SCREENING_VISIT.OUTCOME)) ? "（无人在家）" : "";
+					entries.accept(new Entry(r.get(SCREENING_VISIT.VISITOR_PERSON_ID), EntryKind.VISIT_MADE,
+							r.get(SCREENING_VISIT.VISITED_AT), "入户排查：" + r.get(HOUSEHOLD.ADDRESS) + outcome, type(),
+							r.get(SCREENING_VISIT.VISIT_ID).toString(), r.get(SCREENING_VISIT.PATH)));
+				}
+			}
+		}
+
+	}
+
+	/** 隔离联系, from {@code isolation_contact}, for the cadre who made it. */
+	@Component
+	static class Contacts implements RecordSource {
+
+		private final DSLContext db;
+
+		private final RecordWriter writer;
+
+		Contacts(DSLContext db, RecordWriter writer) {
+			this.db = db;
+			this.writer = writer;
+		}
+
+		@Override
+		public String type() {
+			return "ISOLATION_CONTACT";
+		}
+
+		@ApplicationModuleListener
+		void on(Events.ContactMade event) {
+			if (event.madeBy() != null) {
+				entries(ISOLATION_CONTACT.ID.eq(event.contactId()), writer::add);
+			}
+		}
+
+		@Override
+		public void forEach(Consumer<Entry> entries) {
+			entries(DSL.trueCondition(), entries);
+		}
+
+		private void entries(Condition which, Consumer<Entry> entries) {
+			try (var rows = db
+				.select(ISOLATION_CONTACT.ID, ISOLATION_CONTACT.MADE_BY, ISOLATION_CONTACT.CONTACTED_AT,
+						ISOLATION_CONTACT.CHANNEL, ISOLATION_CONTACT.REACHED, ISOLATION_CASE.PATH)
+				.from(ISOLATION_CONTACT)
+				.join(ISOLATION_CASE)
+				.on(ISOLATION_CASE.ID.eq(ISOLATION_CONTACT.CASE_ID))
+				.where(which.and(ISOLATION_CONTACT.MADE_BY.isNotNull()))
+				.fetchLazy()) {
+				for (Record r : rows) {
+					String how = switch (r.get(ISOLATION_CONTACT.CHANNEL)) {
+						case "VIDEO" -> "视频";
+						case "PHONE" -> "电话";
+						default -> "上门";
+					};
+					String outcome = Boolean.TRUE.equals(r.get(ISOLATION_CONTACT.REACHED)) ? "已联系" : "未联系上";
+					entries.accept(new Entry(r.get(ISOLATION_CONTACT.MADE_BY), EntryKind.ISOLATION_CONTACT,
+							r.get(ISOLATION_CONTACT.CONTACTED_AT), "隔离人员每日联系（" + how + "，" + outcome + "）", type(),
+							String.valueOf(r.get(ISOLATION_CONTACT.ID)), r.get(ISOLATION_CASE.PATH)));
+				}
+			}
+		}
+
+	}
+
+	/** 送达需求, from delivered {@code isolation_need}s, for the helper. */
+	@Component
+	static class Needs implements RecordSource {
+
+		private final DSLContext db;
+
+		private final RecordWriter writer;
+
+		Needs(DSLContext db, RecordWriter writer) {
+			this.db = db;
+			this.writer = writer;
+		}
+
+		@Override
+		public String type() {
+			return "ISOLATION_NEED";
+		}
+
+		@ApplicationModuleListener
+		void on(Events.NeedDelivered event) {
+			if (event.helperId() != null) {
+				entries(ISOLATION_NEED.ID.eq(event.needId()), writer::add);
+			}
+		}
+
+		@Override
+		public void forEach(Consumer<Entry> entries) {
+			entries(DSL.trueCondition(), entries);
+		}
+
+		private void entries(Condition which, Consumer<Entry> entries) {
+			try (var rows = db
+				.select(ISOLATION_NEED.ID, ISOLATION_NEED.HELPER_ID, ISOLATION_NEED.DELIVERED_AT,
+						ISOLATION_NEED.DESCRIPTION, ISOLATION_CASE.PATH)
+				.from(ISOLATION_NEED)
+				.join(ISOLATION_CASE)
+				.on(ISOLATION_CASE.ID.eq(ISOLATION_NEED.CASE_ID))
+				.where(which.and(ISOLATION_NEED.HELPER_ID.isNotNull()).and(ISOLATION_NEED.DELIVERED_AT.isNotNull()))
+				.fetchLazy()) {
+				for (Record r : rows) {
+					entries.accept(new Entry(r.get(ISOLATION_NEED.HELPER_ID), EntryKind.NEED_DELIVERED,
+							r.get(ISOLATION_NEED.DELIVERED_AT), "为隔离人员送达：" + r.get(ISOLATION_NEED.DESCRIPTION), type(),
+							String.valueOf(r.get(ISOLATION_NEED.ID)), r.get(ISOLATION_CASE.PATH)));
+				}
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,87 @@
+package cn.huoxian.record;
+
+import static cn.huoxian.db.Tables.RECORD_ENTRY;
+import static cn.huoxian.db.Tables.RECORD_FIGURE;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Recomputes every record from the sources: adds the entries a source gives that are
+ * missing (an event lost or not yet delivered), removes those no source gives any more,
+ * recounts the figures, and reports the differences per source.
+ */
+@Service
+public class RecordRebuild {
+
+	private final DSLContext db;
+
+	private final RecordWriter writer;
+
+	private final List<RecordSource> sources;
+
+	RecordRebuild(DSLContext db, RecordWriter writer, List<RecordSource> sources) {
+		this.db = db;
+		this.writer = writer;
+		this.sources = sources;
+	}
+
+	/** What the rebuild found for one source. */
+	public record Difference(long given, long added, long removed) {
+	}
+
+	private record Key(String kind, String sourceId, long personId) {
+	}
+
+	@Transactional
+	public Map<String, Difference> rebuild() {
+		Map<String, Difference> report = new LinkedHashMap<>();
+		for (RecordSource source : sources) {
+			Set<Key> given = new HashSet<>();
+			long[] added = { 0 };
+			source.forEach(entry -> {
+				given.add(new Key(entry.kind().name(), entry.sourceId(), entry.personId()));
+				if (writer.add(entry)) {
+					added[0]++;
+				}
+			});
+			List<Long> stale = new ArrayList<>();
+			db.select(RECORD_ENTRY.ID, RECORD_ENTRY.KIND, RECORD_ENTRY.SOURCE_ID, RECORD_ENTRY.PERSON_ID)
+				.from(RECORD_ENTRY)
+				.where(RECORD_ENTRY.SOURCE_TYPE.eq(source.type()))
+				.forEach(r -> {
+					if (!given.contains(new Key(r.value2(), r.value3(), r.value4()))) {
+						stale.add(r.value1());
+					}
+				});
+			for (int from = 0; from < stale.size(); from += 1000) {
+				db.deleteFrom(RECORD_ENTRY)
+					.where(RECORD_ENTRY.ID.in(stale.subList(from, Math.min(stale.size(), from + 1000))))
+					.execute();
+			}
+			report.put(source.type(), new Difference(given.size(), added[0], stale.size()));
+		}
+		recount();
+		return report;
+	}
+
+	/** The figures from the entries themselves. */
+	private void recount() {
+		db.deleteFrom(RECORD_FIGURE).execute();
+		db.insertInto(RECORD_FIGURE, RECORD_FIGURE.PERSON_ID, RECORD_FIGURE.FIGURE, RECORD_FIGURE.FIGURE_VALUE)
+			.select(db.select(RECORD_ENTRY.PERSON_ID, RECORD_ENTRY.KIND, DSL.count().cast(Long.class))
+				.from(RECORD_ENTRY)
+				.groupBy(RECORD_ENTRY.PERSON_ID, RECORD_ENTRY.KIND))
+			.execute();
+	}
+
+}
