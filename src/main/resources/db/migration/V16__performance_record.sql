@@ -3,12 +3,12 @@
 -- Spring Modulith's event publication registry: a listener's event is stored with the publishing
 -- transaction and marked completed (deleted) once the listener ran, so an event published while the
 -- record module could not run is delivered again after a restart. Same columns as Modulith's v2
--- schema, written portably.
+-- schema, written portably; an event may be large (a batch of a thousand visit ids).
 create table event_publication (
     id                      uuid          not null,
     listener_id             varchar(512)  not null,
     event_type              varchar(512)  not null,
-    serialized_event        varchar(4000) not null,
+    serialized_event        varchar(1000000) not null,
     publication_date        timestamp with time zone not null,
     completion_date         timestamp with time zone,
     status                  varchar(20),

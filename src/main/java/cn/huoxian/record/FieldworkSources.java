@@ -6,10 +6,12 @@ import static cn.huoxian.db.Tables.ISOLATION_CONTACT;
 import static cn.huoxian.db.Tables.ISOLATION_NEED;
 import static cn.huoxian.db.Tables.SCREENING_VISIT;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import cn.huoxian.isolation.Events;
-import cn.huoxian.screening.VisitRecorded;
+import cn.huoxian.screening.VisitsRecorded;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -44,10 +46,13 @@ final class FieldworkSources {
 			return "SCREENING_VISIT";
 		}
 
+		/** One event per visit batch: the batch's entries are added together. */
 		@ApplicationModuleListener
-		void on(VisitRecorded event) {
+		void on(VisitsRecorded event) {
 			if (event.visitorPersonId() != null) {
-				entries(SCREENING_VISIT.VISIT_ID.eq(event.visitId()), writer::add);
+				List<Entry> batch = new ArrayList<>(event.visitIds().size());
+				entries(SCREENING_VISIT.VISIT_ID.in(event.visitIds()), batch::add);
+				writer.addAll(batch);
 			}
 		}
 

@@ -54,6 +54,10 @@ class VisitWriter {
 			events.publishEvent(new VisitRecorded(visit.visitId(), campaignId, visit.householdId(), user.personId(),
 					visit.visitedAt(), visit.outcome()));
 		}
+		if (!visits.isEmpty()) {
+			events.publishEvent(
+					new VisitsRecorded(campaignId, user.personId(), visits.stream().map(VisitInput::visitId).toList()));
+		}
 	}
 
 	private void insertVisits(long campaignId, List<VisitInput> visits, Map<Long, Visits.Target> targets,

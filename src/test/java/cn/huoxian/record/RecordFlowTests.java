@@ -19,8 +19,7 @@ import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
 import cn.huoxian.access.Role;
 import cn.huoxian.access.ScopeRoot;
-import cn.huoxian.screening.Outcome;
-import cn.huoxian.screening.VisitRecorded;
+import cn.huoxian.screening.VisitsRecorded;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.IdNumber;
 import cn.huoxian.support.Api;
@@ -160,8 +159,8 @@ class RecordFlowTests {
 			.isTrue();
 
 		// the same visit delivered again adds nothing
-		transactions.executeWithoutResult(status -> events.publishEvent(new VisitRecorded(firstVisit, campaign,
-				households.get(0), cadre, OffsetDateTime.now(), Outcome.NOBODY_HOME)));
+		transactions.executeWithoutResult(
+				status -> events.publishEvent(new VisitsRecorded(campaign, cadre, List.of(firstVisit))));
 		Thread.sleep(1_000);
 		assertThat(kinds(cadre)).isEqualTo(WEEK);
 
