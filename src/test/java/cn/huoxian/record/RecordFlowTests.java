@@ -1,5 +1,6 @@
 package cn.huoxian.record;
 
+import static cn.huoxian.db.Tables.EVENT_PUBLICATION;
 import static cn.huoxian.db.Tables.RECORD_ENTRY;
 import static cn.huoxian.db.Tables.RECORD_FIGURE;
 import static cn.huoxian.support.Api.as;
@@ -175,6 +176,57 @@ class RecordFlowTests {
 			.from(RECORD_FIGURE)
 			.where(RECORD_FIGURE.PERSON_ID.eq(cadre))
 			.fetchMap(RECORD_FIGURE.FIGURE, RECORD_FIGURE.FIGURE_VALUE)).isEqualTo(WEEK);
+	}
+
+	@Autowired
+	org.springframework.modulith.events.IncompleteEventPublications incomplete;
+
+	/**
+	 * An event whose delivery did not complete (the listener failed, or the application
+	 * stopped) stays in the registry with the source's transaction, and is delivered when
+	 * incomplete publications are resubmitted — as they are on every restart
+	 * ({@code republish-outstanding-events-on-restart}).
+	 */
+	@Test
+	void anEventWhoseDeliveryDidNotCompleteIsDeliveredWhenResubmitted() throws Exception {
+		String grid = JsonPath.read(json("grid01", "/api/v1/me"), "$.scopes[0].code");
+		long cadre = person(grid, "[{\"role\":\"CADRE\",\"rank\":\"TOWNSHIP\",\"position\":\"科长\"}]");
+		String deployed = post("xinhua", "/api/v1/deployment/deployments",
+				"{\"personId\":" + cadre + ",\"postKind\":\"REGION\",\"region\":\"" + grid + "\"}", 201);
+		long deployment = id(deployed);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(kinds(cadre)).containsEntry("DEPLOYMENT_STARTED", 1L));
+		// the publication as the registry stored it with the source's transaction
+		var stored = new java.util.ArrayList<cn.huoxian.db.tables.records.EventPublicationRecord>();
+		transactions.executeWithoutResult(status -> {
+			events.publishEvent(
+					new cn.huoxian.deployment.Events.DeploymentStarted(deployment, cadre, "/", true, LocalDate.now()));
+			stored.addAll(db.fetch(EVENT_PUBLICATION,
+					EVENT_PUBLICATION.COMPLETION_DATE.isNull()
+						.and(EVENT_PUBLICATION.EVENT_TYPE.endsWith("DeploymentStarted"))
+						.and(EVENT_PUBLICATION.SERIALIZED_EVENT.contains(String.valueOf(deployment)))));
+		});
+		assertThat(stored).isNotEmpty();
+		Thread.sleep(500);
+		// as if the delivery had not completed: no entry, the publication still there
+		db.deleteFrom(RECORD_ENTRY).where(RECORD_ENTRY.PERSON_ID.eq(cadre)).execute();
+		for (var row : stored) {
+			// what the registry holds for a delivery that did not complete
+			row.setStatus("FAILED");
+			row.changed(true);
+			db.executeInsert(row);
+		}
+		assertThat(kinds(cadre)).isEmpty();
+		incomplete.resubmitIncompletePublications(publication -> true);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(kinds(cadre)).containsEntry("DEPLOYMENT_STARTED", 1L));
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(db.fetchCount(org.jooq.impl.DSL.table("event_publication"),
+					org.jooq.impl.DSL.field("completion_date").isNull()))
+				.isZero());
 	}
 
 	private static String nobodyHome(UUID visit, long household) {
