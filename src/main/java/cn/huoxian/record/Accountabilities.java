@@ -1,0 +1,99 @@
+package cn.huoxian.record;
+
+import static cn.huoxian.db.Tables.ACCOUNTABILITY;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.huoxian.db.tables.records.AccountabilityRecord;
+import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accountability (问责) entered by the organisation department (city administrators and
+ * evaluators, for persons in their scope); each adds an ACCOUNTABILITY entry to the
+ * person's record in the same transaction.
+ */
+@Service
+public class Accountabilities {
+
+	private final DSLContext db;
+
+	private final RecordAccess access;
+
+	private final RecordWriter writer;
+
+	private final AccountabilitySource source;
+
+	private final Clock clock;
+
+	Accountabilities(DSLContext db, RecordAccess access, RecordWriter writer, AccountabilitySource source,
+			Clock clock) {
+		this.db = db;
+		this.access = access;
+		this.writer = writer;
+		this.source = source;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public AccountabilityView enter(long personId, AccountabilityForm form, CurrentUser me) {
+		RecordAccess.Subject person = access.forAccountability(personId, me);
+		List<FieldProblem> problems = new ArrayList<>();
+		if (form.kind() == null) {
+			problems.add(new FieldProblem("kind", "is required"));
+		}
+		if (form.occurredOn() == null) {
+			problems.add(new FieldProblem("occurredOn", "is required"));
+		}
+		else if (form.occurredOn().isAfter(BusinessDay.today(clock))) {
+			problems.add(new FieldProblem("occurredOn", "must not be in the future"));
+		}
+		if (form.decidedLevel() == null) {
+			problems.add(new FieldProblem("decidedLevel", "is required"));
+		}
+		String detail = form.detail() == null ? "" : form.detail().strip();
+		if (detail.isEmpty()) {
+			problems.add(new FieldProblem("detail", "is required"));
+		}
+		else if (detail.length() > 1000) {
+			problems.add(new FieldProblem("detail", "must be at most 1000 characters"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		AccountabilityRecord row = db.newRecord(ACCOUNTABILITY);
+		row.setPersonId(person.id());
+		row.setKind(form.kind().name());
+		row.setOccurredOn(form.occurredOn());
+		row.setDecidedLevel(form.decidedLevel().name());
+		row.setDetail(detail);
+		row.setPath(person.path());
+		row.setEnteredBy(me.username());
+		row.store();
+		row.refresh();
+		writer.add(source.entry(row));
+		return view(row);
+	}
+
+	/** A person's accountability, newest first (the caller has checked access). */
+	public List<AccountabilityView> of(long personId) {
+		return db.selectFrom(ACCOUNTABILITY)
+			.where(ACCOUNTABILITY.PERSON_ID.eq(personId))
+			.orderBy(ACCOUNTABILITY.OCCURRED_ON.desc(), ACCOUNTABILITY.ID.desc())
+			.fetch(Accountabilities::view);
+	}
+
+	private static AccountabilityView view(AccountabilityRecord r) {
+		return new AccountabilityView(r.getId(), r.getPersonId(), AccountabilityKind.valueOf(r.getKind()),
+				r.getOccurredOn(), AccountabilityLevel.valueOf(r.getDecidedLevel()), r.getDetail(), r.getPath(),
+				r.getEnteredBy(), r.getCreatedAt());
+	}
+
+}

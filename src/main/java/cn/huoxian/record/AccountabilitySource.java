@@ -1,0 +1,43 @@
+package cn.huoxian.record;
+
+import static cn.huoxian.db.Tables.ACCOUNTABILITY;
+
+import java.util.function.Consumer;
+
+import cn.huoxian.db.tables.records.AccountabilityRecord;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/** 问责, from {@code accountability}: one entry per row, for the person held to account. */
+@Component
+public class AccountabilitySource implements RecordSource {
+
+	private final DSLContext db;
+
+	AccountabilitySource(DSLContext db) {
+		this.db = db;
+	}
+
+	@Override
+	public String type() {
+		return "ACCOUNTABILITY";
+	}
+
+	@Override
+	public void forEach(Consumer<Entry> entries) {
+		try (var rows = db.selectFrom(ACCOUNTABILITY).fetchLazy()) {
+			for (var r : rows) {
+				entries.accept(entry(r));
+			}
+		}
+	}
+
+	Entry entry(AccountabilityRecord r) {
+		AccountabilityKind kind = AccountabilityKind.valueOf(r.getKind());
+		AccountabilityLevel level = AccountabilityLevel.valueOf(r.getDecidedLevel());
+		return new Entry(r.getPersonId(), EntryKind.ACCOUNTABILITY, Sources.startOf(r.getOccurredOn()),
+				"问责：" + kind.label() + "（" + level.label() + "）" + r.getDetail(), type(), String.valueOf(r.getId()),
+				r.getPath());
+	}
+
+}

@@ -1,0 +1,9 @@
+package cn.huoxian.record;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/** An accountability as shown on a profile. */
+public record AccountabilityView(long id, long personId, AccountabilityKind kind, LocalDate occurredOn,
+		AccountabilityLevel decidedLevel, String detail, String path, String enteredBy, OffsetDateTime createdAt) {
+}

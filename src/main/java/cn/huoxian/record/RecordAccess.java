@@ -1,0 +1,87 @@
+package cn.huoxian.record;
+
+import static cn.huoxian.db.Tables.PERSON;
+
+import java.util.Objects;
+import java.util.Set;
+
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.NotFoundException;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may see and write a person's record. A record is visible to the person themselves
+ * (a self-service account linked to them) and to city administrators, evaluators and
+ * region staff whose region scope covers the person; anyone else is answered 404.
+ */
+@Component
+public class RecordAccess {
+
+	private static final Set<String> READERS = Set.of("CITY_ADMIN", "EVALUATOR", "REGION_STAFF");
+
+	private static final Set<String> ACCOUNTABILITY_WRITERS = Set.of("CITY_ADMIN", "EVALUATOR");
+
+	private static final Set<String> REVIEWERS = Set.of("CITY_ADMIN", "REGION_STAFF");
+
+	private final DSLContext db;
+
+	RecordAccess(DSLContext db) {
+		this.db = db;
+	}
+
+	/** The person whose record is read: id, name and path. */
+	public record Subject(long id, String name, String path) {
+	}
+
+	/** The person, or 404 when unknown or not visible to the user. */
+	public Subject readable(long personId, CurrentUser me) {
+		Subject subject = subject(personId);
+		if (!mayRead(subject, me)) {
+			throw new NotFoundException("record of person " + personId);
+		}
+		return subject;
+	}
+
+	/** True when the user may read this person's record. */
+	public boolean mayRead(Subject subject, CurrentUser me) {
+		if (Objects.equals(me.scope().selfPersonId(), subject.id())) {
+			return true;
+		}
+		return READERS.contains(me.role()) && me.scope().coversRegion(subject.path());
+	}
+
+	/** True when the user's role may enter accountability (in scope). */
+	public boolean mayEnterAccountability(Subject subject, CurrentUser me) {
+		return ACCOUNTABILITY_WRITERS.contains(me.role()) && me.scope().coversRegion(subject.path());
+	}
+
+	/** The person for an accountability entry: 404 when unknown, 403 when not allowed. */
+	Subject forAccountability(long personId, CurrentUser me) {
+		Subject subject = subject(personId);
+		if (!mayEnterAccountability(subject, me)) {
+			throw new ForbiddenException("role " + me.role() + " may not enter accountability for person " + personId);
+		}
+		return subject;
+	}
+
+	/** True when the user's role may review work logs under this path. */
+	public boolean mayReview(String path, CurrentUser me) {
+		return REVIEWERS.contains(me.role()) && me.scope().coversRegion(path);
+	}
+
+	/** True when the role supervises work logs (lists them by region). */
+	public boolean supervises(CurrentUser me) {
+		return READERS.contains(me.role());
+	}
+
+	Subject subject(long personId) {
+		return db.select(PERSON.ID, PERSON.NAME, PERSON.PATH)
+			.from(PERSON)
+			.where(PERSON.ID.eq(personId))
+			.fetchOptional(r -> new Subject(r.value1(), r.value2(), r.value3()))
+			.orElseThrow(() -> new NotFoundException("person " + personId));
+	}
+
+}

@@ -1,0 +1,12 @@
+package cn.huoxian.record;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A day's work log: {@code day} defaults to today (Asia/Shanghai), may not be in the
+ * future nor older than 7 days; {@code text} is required (at most 2000 characters);
+ * {@code witnessIds} names up to 5 persons, not the author.
+ */
+public record WorkLogForm(LocalDate day, String text, List<Long> witnessIds) {
+}

@@ -1,0 +1,42 @@
+package cn.huoxian.record;
+
+import static cn.huoxian.db.Tables.WORK_LOG;
+
+import java.util.function.Consumer;
+
+import cn.huoxian.db.tables.records.WorkLogRecord;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/** 纪实, from {@code work_log}: one entry per log, for its author. */
+@Component
+public class WorkLogSource implements RecordSource {
+
+	private final DSLContext db;
+
+	WorkLogSource(DSLContext db) {
+		this.db = db;
+	}
+
+	@Override
+	public String type() {
+		return "WORK_LOG";
+	}
+
+	@Override
+	public void forEach(Consumer<Entry> entries) {
+		try (var rows = db.selectFrom(WORK_LOG).fetchLazy()) {
+			for (var r : rows) {
+				entries.accept(entry(r));
+			}
+		}
+	}
+
+	Entry entry(WorkLogRecord r) {
+		String text = r.getEntryText().replaceAll("\\s+", " ");
+		return new Entry(r.getPersonId(), EntryKind.WORK_LOG, Sources.startOf(r.getBusinessDay()),
+				"工作纪实：" + (text.length() > 120 ? text.substring(0, 120) + "…" : text), type(),
+				String.valueOf(r.getId()), r.getPath());
+	}
+
+}

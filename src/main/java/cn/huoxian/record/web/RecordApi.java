@@ -1,0 +1,116 @@
+package cn.huoxian.record.web;
+
+import java.util.List;
+
+import cn.huoxian.org.Regions;
+import cn.huoxian.record.Accountabilities;
+import cn.huoxian.record.AccountabilityForm;
+import cn.huoxian.record.AccountabilityView;
+import cn.huoxian.record.EntryKind;
+import cn.huoxian.record.ProfileView;
+import cn.huoxian.record.Records;
+import cn.huoxian.record.WorkLogForm;
+import cn.huoxian.record.WorkLogView;
+import cn.huoxian.record.WorkLogs;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.PageResult;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The performance record under /api/v1/record: a person's profile, accountability, and
+ * the daily work log with witnesses and review.
+ */
+@RestController
+@RequestMapping("/api/v1/record")
+class RecordApi {
+
+	private final Records records;
+
+	private final Accountabilities accountabilities;
+
+	private final WorkLogs workLogs;
+
+	private final Regions regions;
+
+	private final CurrentUserProvider users;
+
+	RecordApi(Records records, Accountabilities accountabilities, WorkLogs workLogs, Regions regions,
+			CurrentUserProvider users) {
+		this.records = records;
+		this.accountabilities = accountabilities;
+		this.workLogs = workLogs;
+		this.regions = regions;
+		this.users = users;
+	}
+
+	@GetMapping("/persons/{id}")
+	ProfileView profile(@PathVariable long id, @RequestParam(required = false) EntryKind kind,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
+			HttpServletRequest request) {
+		return records.profile(id, kind, page, size, users.current(), request.getRemoteAddr());
+	}
+
+	@PostMapping("/persons/{id}/accountability")
+	@ResponseStatus(HttpStatus.CREATED)
+	AccountabilityView accountability(@PathVariable long id, @RequestBody AccountabilityForm form) {
+		return accountabilities.enter(id, form, users.current());
+	}
+
+	@PostMapping("/worklog")
+	@ResponseStatus(HttpStatus.CREATED)
+	WorkLogView write(@RequestBody WorkLogForm form) {
+		return workLogs.write(form, users.current());
+	}
+
+	/** The body of a witness's answer: {@code {"confirmed":true|false,"note"}}. */
+	record WitnessForm(Boolean confirmed, String note) {
+	}
+
+	@PostMapping("/worklog/{id}/witness")
+	WorkLogView witness(@PathVariable long id, @RequestBody WitnessForm form) {
+		if (form.confirmed() == null) {
+			throw new cn.huoxian.shared.InvalidInputException("confirmed", "is required");
+		}
+		return workLogs.witness(id, form.confirmed(), form.note(), users.current());
+	}
+
+	/** The body of a review: {@code {"comment"}}. */
+	record ReviewForm(String comment) {
+	}
+
+	@PostMapping("/worklog/{id}/review")
+	WorkLogView review(@PathVariable long id, @RequestBody ReviewForm form) {
+		return workLogs.review(id, form.comment(), users.current());
+	}
+
+	@GetMapping("/worklog")
+	PageResult<WorkLogView> list(@RequestParam(required = false) String region,
+			@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		CurrentUser me = users.current();
+		String path = region == null || region.isBlank() ? null : regions.find(region, me.scope()).path();
+		return workLogs.list(path, status, page, size, me);
+	}
+
+	@GetMapping("/worklog/mine")
+	PageResult<WorkLogView> mine(@RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		return workLogs.mine(page, size, users.current());
+	}
+
+	@GetMapping("/worklog/witnessing")
+	List<WorkLogView> witnessing() {
+		return workLogs.witnessing(users.current());
+	}
+
+}
