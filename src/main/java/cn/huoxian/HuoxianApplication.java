@@ -12,7 +12,8 @@ import org.springframework.scheduling.annotation.EnableAsync;
 public class HuoxianApplication {
 
 	public static void main(String[] args) {
-		// a first argument that is a word (generate, bench) names a command: it opens no
+		// a first argument that is a word (generate, bench, rebuild-record) names a
+		// command: it opens no
 		// port, runs and exits
 		if (args.length > 0 && !args[0].startsWith("-"))
 			System.setProperty("server.port", "-1");

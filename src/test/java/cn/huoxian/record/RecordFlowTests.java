@@ -169,8 +169,9 @@ class RecordFlowTests {
 		db.deleteFrom(RECORD_ENTRY)
 			.where(RECORD_ENTRY.PERSON_ID.eq(cadre).and(RECORD_ENTRY.KIND.eq("INSPECTION_MADE")))
 			.execute();
-		Map<String, RecordRebuild.Difference> report = rebuild.rebuild();
-		assertThat(report.get("INSPECTION").added()).isGreaterThanOrEqualTo(1);
+		post("zzb", "/api/v1/record/rebuild", "", 403);
+		Map<String, Object> report = JsonPath.read(post("admin", "/api/v1/record/rebuild", "", 200), "$");
+		assertThat(((Number) JsonPath.read(report, "$.INSPECTION.added")).longValue()).isGreaterThanOrEqualTo(1);
 		assertThat(kinds(cadre)).isEqualTo(WEEK);
 		assertThat(db.select(RECORD_FIGURE.FIGURE, RECORD_FIGURE.FIGURE_VALUE)
 			.from(RECORD_FIGURE)
