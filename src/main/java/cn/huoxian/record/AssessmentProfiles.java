@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import cn.huoxian.access.AuditLog;
+import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
@@ -55,7 +56,8 @@ public class AssessmentProfiles {
 			.where(RECORD_ENTRY.PERSON_ID.eq(personId))
 			.orderBy(RECORD_ENTRY.OCCURRED_AT.desc(), RECORD_ENTRY.ID.desc())
 			.limit(ENTRIES)
-			.fetch(r -> new EntryLine(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+			.fetch(r -> new EntryLine(r.value1(), r.value2().atZoneSameInstant(BusinessDay.ZONE).toOffsetDateTime(),
+					r.value3(), r.value4(), r.value5()));
 		List<SupervisorComment> comments = db
 			.select(WORK_LOG.BUSINESS_DAY, WORK_LOG.ENTRY_TEXT, WORK_LOG.REVIEW_COMMENT, WORK_LOG.REVIEWED_BY)
 			.from(WORK_LOG)

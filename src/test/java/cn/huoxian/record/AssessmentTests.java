@@ -1,6 +1,12 @@
 package cn.huoxian.record;
 
+import static cn.huoxian.db.Tables.ASSESSMENT_CADRE;
+import static cn.huoxian.db.Tables.ASSESSMENT_CHANGE;
+import static cn.huoxian.db.Tables.ASSESSMENT_ROUND;
 import static cn.huoxian.db.Tables.AUDIT_LOG;
+import static cn.huoxian.db.Tables.PERSON;
+import static cn.huoxian.db.Tables.PERSON_ROLE;
+import static cn.huoxian.db.Tables.REGION;
 import static cn.huoxian.db.Tables.RECORD_FIGURE;
 import static cn.huoxian.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,6 +28,9 @@ import cn.huoxian.access.NewAccount;
 import cn.huoxian.access.Role;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.IdNumber;
 import cn.huoxian.support.Api;
 import cn.huoxian.support.Pages;
@@ -60,6 +69,9 @@ class AssessmentTests {
 
 	@Autowired
 	Accounts accounts;
+
+	@Autowired
+	Assessments assessments;
 
 	final LocalDate today = BusinessDay.today(java.time.Clock.systemUTC());
 
@@ -377,6 +389,77 @@ class AssessmentTests {
 			assertThat(visits).isPositive();
 			assertThat(rows.get(1).getCellText(visits)).isEqualTo("5");
 			assertThat(rows.get(1).getCellText(visits + 1)).isEqualTo("2.5");
+		}
+	}
+
+	// --- speed
+
+	@Test
+	void ranksARoundOfTwoThousandCadresWithAHandfulOfQueries() throws Exception {
+		String township = newTownship("130902");
+		var region = db.select(REGION.ID, REGION.PATH).from(REGION).where(REGION.CODE.eq(township)).fetchOne();
+		List<Long> ids = new ArrayList<>();
+		String[] ranks = { "COUNTY", "TOWNSHIP", "STAFF" };
+		try {
+			var persons = new ArrayList<org.jooq.Query>();
+			LocalDate birth = LocalDate.of(1950, 1, 1).plusDays(RANDOM.nextInt(20_000));
+			for (int i = 0; i < 2000; i++) {
+				persons.add(db.insertInto(PERSON)
+					.set(PERSON.NAME, "速" + i)
+					.set(PERSON.ID_NUMBER, IdNumber.of("130998", birth.plusDays(i / 1000), i % 1000).value())
+					.set(PERSON.BIRTH_DATE, birth)
+					.set(PERSON.SEX, "M")
+					.set(PERSON.REGION_ID, region.value1())
+					.set(PERSON.PATH, region.value2()));
+			}
+			db.batch(persons).execute();
+			ids.addAll(db.select(PERSON.ID)
+				.from(PERSON)
+				.where(PERSON.REGION_ID.eq(region.value1()))
+				.orderBy(PERSON.ID)
+				.fetch(PERSON.ID));
+			var rows = new ArrayList<org.jooq.Query>();
+			for (int i = 0; i < ids.size(); i++) {
+				long id = ids.get(i);
+				rows.add(db.insertInto(PERSON_ROLE)
+					.set(PERSON_ROLE.PERSON_ID, id)
+					.set(PERSON_ROLE.ROLE, "CADRE")
+					.set(PERSON_ROLE.RANK, ranks[i % 3]));
+				for (String figure : List.of("VISIT_MADE", "INSPECTION_MADE", "ISOLATION_CONTACT",
+						"DEPLOYMENT_STARTED")) {
+					rows.add(db.insertInto(RECORD_FIGURE)
+						.set(RECORD_FIGURE.PERSON_ID, id)
+						.set(RECORD_FIGURE.FIGURE, figure)
+						.set(RECORD_FIGURE.FIGURE_VALUE, (long) RANDOM.nextInt(200)));
+				}
+			}
+			db.batch(rows).execute();
+			long round = id(open("zzb", "两千人", township, null, false, null, 201));
+			assertThat(JsonPath.<Integer>read(json("zzb", ROUNDS + "/" + round), "$.cadreCount")).isEqualTo(2000);
+			CurrentUser zzb = new CurrentUser("zzb", null, "EVALUATOR", DataScope.ofRegions(RegionPath.root("130900")),
+					false, false, false);
+			long[] times = new long[5];
+			for (int i = 0; i < times.length; i++) {
+				long start = System.nanoTime();
+				RoundView ranked = assessments.find(round, zzb);
+				times[i] = (System.nanoTime() - start) / 1_000_000;
+				assertThat(ranked.cadres()).hasSize(2000);
+			}
+			java.util.Arrays.sort(times);
+			System.out.println("Ranking a round of 2,000 cadres: median " + times[2] + " ms, best " + times[0] + " ms ("
+					+ db.dialect() + ")");
+			assertThat(times[2]).isLessThan(db.dialect().family() == org.jooq.SQLDialect.POSTGRES ? 500 : 2000);
+		}
+		finally {
+			var rounds = db.select(ASSESSMENT_ROUND.ID)
+				.from(ASSESSMENT_ROUND)
+				.where(ASSESSMENT_ROUND.PATH.eq(region.value2()));
+			db.deleteFrom(ASSESSMENT_CHANGE).where(ASSESSMENT_CHANGE.ROUND_ID.in(rounds)).execute();
+			db.deleteFrom(ASSESSMENT_CADRE).where(ASSESSMENT_CADRE.ROUND_ID.in(rounds)).execute();
+			db.deleteFrom(ASSESSMENT_ROUND).where(ASSESSMENT_ROUND.PATH.eq(region.value2())).execute();
+			db.deleteFrom(RECORD_FIGURE).where(RECORD_FIGURE.PERSON_ID.in(ids)).execute();
+			db.deleteFrom(PERSON_ROLE).where(PERSON_ROLE.PERSON_ID.in(ids)).execute();
+			db.deleteFrom(PERSON).where(PERSON.ID.in(ids)).execute();
 		}
 	}
 

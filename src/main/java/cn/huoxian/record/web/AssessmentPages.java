@@ -1,6 +1,7 @@
 package cn.huoxian.record.web;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import cn.huoxian.record.Recommendation;
 import cn.huoxian.record.RoundForm;
 import cn.huoxian.record.RoundView;
 import cn.huoxian.record.ScoreForm;
+import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.InvalidInputException;
@@ -47,8 +49,11 @@ class AssessmentPages {
 
 	private final CurrentUserProvider users;
 
+	private final Clock clock;
+
 	AssessmentPages(Assessments assessments, AssessmentProfiles profiles, AssessmentLedger ledger,
-			CurrentUserProvider users) {
+			CurrentUserProvider users, Clock clock) {
+		this.clock = clock;
 		this.assessments = assessments;
 		this.profiles = profiles;
 		this.ledger = ledger;
@@ -199,6 +204,7 @@ class AssessmentPages {
 	@GetMapping("/assessment/rounds/{id}/cadres/{personId}/print")
 	String print(@PathVariable long id, @PathVariable long personId, Model model) {
 		model.addAttribute("p", profiles.view(id, personId, true, users.current()));
+		model.addAttribute("printedAt", java.time.ZonedDateTime.now(clock).withZoneSameInstant(BusinessDay.ZONE));
 		model.addAttribute("figures", Assessments.FIGURES);
 		return "record/assessment/print";
 	}
