@@ -1,13 +1,20 @@
 package cn.huoxian.browser;
 
+import static cn.huoxian.db.Tables.ACCOUNTABILITY;
+import static cn.huoxian.db.Tables.WORK_LOG;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import cn.huoxian.org.RegionForm;
 import cn.huoxian.org.RegionView;
@@ -25,6 +32,7 @@ import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.RegionPath;
 import cn.huoxian.support.Browser;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,6 +40,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,6 +72,9 @@ class AssessmentBrowserTests {
 	@Autowired
 	RecordWriter writer;
 
+	@Autowired
+	DSLContext db;
+
 	ChromeDriver browser;
 
 	@AfterEach
@@ -80,9 +93,33 @@ class AssessmentBrowserTests {
 		long star = cadre("李卫国", township.code(), admin);
 		long peer = cadre("王建设", township.code(), admin);
 		OffsetDateTime now = OffsetDateTime.now();
-		for (int day = 0; day < 6; day++) {
+		// a full record, so the print shows it still fits one page: more entries than it
+		// lists, long summaries, more reviewed work logs and accountability rows than it
+		// lists, long texts
+		for (int day = 0; day < 24; day++) {
 			writer.add(new Entry(star, EntryKind.VISIT_MADE, now.minusDays(day).minusHours(2),
-					"入户排查：第" + (day + 1) + "网格，走访12户，发现返乡人员1人", "VISIT", "b" + star + "-" + day, township.path()));
+					"入户排查：第" + (day + 1) + "网格，走访12户，发现返乡人员1人，已落实居家观察措施并登记台账，" + "向社区党支部报告，协调物业对单元门实行封闭管理，为独居老人代购生活物资",
+					"VISIT", "b" + star + "-" + day, township.path()));
+		}
+		for (int i = 0; i < 6; i++) {
+			db.insertInto(WORK_LOG)
+				.set(WORK_LOG.PERSON_ID, star)
+				.set(WORK_LOG.PATH, township.path())
+				.set(WORK_LOG.BUSINESS_DAY, LocalDate.now().minusDays(i))
+				.set(WORK_LOG.ENTRY_TEXT, "值守卡口，登记车辆与人员")
+				.set(WORK_LOG.STATUS, "REVIEWED")
+				.set(WORK_LOG.REVIEW_COMMENT, "工作扎实，".repeat(30) + "继续保持。")
+				.set(WORK_LOG.REVIEWED_BY, "admin")
+				.execute();
+			db.insertInto(ACCOUNTABILITY)
+				.set(ACCOUNTABILITY.PERSON_ID, star)
+				.set(ACCOUNTABILITY.KIND, "REMINDER_TALK")
+				.set(ACCOUNTABILITY.OCCURRED_ON, LocalDate.now().minusDays(30 + i))
+				.set(ACCOUNTABILITY.DECIDED_LEVEL, "COUNTY")
+				.set(ACCOUNTABILITY.DETAIL, "卡口登记不全，".repeat(30))
+				.set(ACCOUNTABILITY.PATH, township.path())
+				.set(ACCOUNTABILITY.ENTERED_BY, "admin")
+				.execute();
 		}
 		writer.add(new Entry(star, EntryKind.INSPECTION_MADE, now.minusDays(2), "下沉督导：检查卡口值守与物资储备", "INSPECTION",
 				"b" + star + "-i", township.path()));
@@ -112,7 +149,7 @@ class AssessmentBrowserTests {
 		}
 		new Select(browser.findElement(By.id("conclusion"))).selectByValue("EXCELLENT");
 		new Select(browser.findElement(By.id("recommendation"))).selectByValue("PROMOTE");
-		browser.findElement(By.id("comment")).sendKeys("疫情防控中冲锋在前，入户排查和督导成效突出，群众认可度高。");
+		browser.findElement(By.id("comment")).sendKeys("疫情防控中冲锋在前，入户排查和督导成效突出，群众认可度高。".repeat(12));
 		click(browser.findElement(By.id("score-submit")));
 
 		wait.until(d -> d.findElements(By.id("cadre-total")).size() > 0);
@@ -125,13 +162,27 @@ class AssessmentBrowserTests {
 		assertThat(browser.findElement(By.id("print-name")).getText()).isEqualTo("李卫国");
 		assertThat(browser.findElement(By.id("print-scores")).getText()).contains("47").contains("优秀").contains("提拔使用");
 		assertThat(browser.findElement(By.id("print-figures")).getText()).contains("入户排查");
+		browser.manage().window().setSize(new org.openqa.selenium.Dimension(900, 1250));
+		Path shot = Browser.screenshot(browser, "assessment-print");
+		System.out.println("Printable profile screenshot: " + shot.toAbsolutePath());
 		// one A4 page: the sheet is no taller than 297 mm at 96 dpi
 		Number height = (Number) ((JavascriptExecutor) browser)
 			.executeScript("return document.getElementById('print-sheet').getBoundingClientRect().height");
 		assertThat(height.doubleValue()).isLessThanOrEqualTo(297 / 25.4 * 96 + 1);
-		browser.manage().window().setSize(new org.openqa.selenium.Dimension(900, 1250));
-		Path shot = Browser.screenshot(browser, "assessment-print");
-		System.out.println("Printable profile screenshot: " + shot.toAbsolutePath());
+		// the browser's print on A4: exactly one page
+		PrintOptions a4 = new PrintOptions();
+		a4.setPageSize(new PageSize(29.7, 21.0));
+		a4.setBackground(true);
+		byte[] pdf = Base64.getDecoder().decode(browser.print(a4).getContent());
+		Path file = shot.resolveSibling("assessment-print.pdf");
+		Files.write(file, pdf);
+		System.out.println("Printable profile as printed (PDF): " + file.toAbsolutePath());
+		Matcher pages = Pattern.compile("/Type\\s*/Page[^s]").matcher(new String(pdf, StandardCharsets.ISO_8859_1));
+		int count = 0;
+		while (pages.find()) {
+			count++;
+		}
+		assertThat(count).isEqualTo(1);
 	}
 
 	private RegionView township(CurrentUser admin) {
