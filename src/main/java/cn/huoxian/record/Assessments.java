@@ -248,6 +248,14 @@ public class Assessments {
 		return cadre(id, personId, user);
 	}
 
+	/**
+	 * The dimensions of a round the user may score now: 403 for other roles, 404 outside
+	 * scope, 422 when closed.
+	 */
+	public List<String> scoringDimensions(long id, CurrentUser user) {
+		return dimensionsOf(writable(id, user));
+	}
+
 	/** Closes the round: read-only from now on. */
 	@Transactional
 	public RoundView close(long id, CurrentUser user) {

@@ -265,6 +265,17 @@ class AssessmentTests {
 
 		MockHttpSession staff = Pages.login(mvc, "xinhua");
 		mvc.perform(get("/assessment/rounds/" + id).session(staff)).andExpect(status().isNotFound());
+		mvc.perform(get("/assessment").session(staff)).andExpect(status().isNotFound());
+		mvc.perform(post("/assessment/rounds/" + id + "/cadres/" + a).session(staff)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("score-0", "9")).andExpect(status().isForbidden());
+		mvc.perform(post("/assessment/rounds/" + id + "/close").session(staff)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(status().isForbidden());
+		mvc.perform(post("/assessment").session(staff)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("name", "越权")
+			.param("region", township)).andExpect(status().isForbidden());
 		mvc.perform(get("/assessment/rounds/" + id + "/cadres/" + a + "/print").session(staff))
 			.andExpect(status().isNotFound());
 	}
@@ -350,6 +361,14 @@ class AssessmentTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("round-closed")))
 			.andExpect(content().string(Matchers.not(Matchers.containsString("score-form"))));
+		mvc.perform(post("/assessment/rounds/" + id + "/cadres/" + a).session(session)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("score-0", "1")
+			.param("score-1", "1")
+			.param("conclusion", "INCOMPETENT"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("score-error")));
+		assertThat((Integer) JsonPath.read(json("zzb", ROUNDS + "/" + id), "$.cadres[0].total")).isEqualTo(17);
 		mvc.perform(get("/assessment/rounds/" + id + "/ledger.xlsx").session(session)).andExpect(status().isOk());
 	}
 

@@ -168,7 +168,13 @@ class AssessmentPages {
 	String score(@PathVariable long id, @PathVariable long personId, @RequestParam MultiValueMap<String, String> params,
 			Model model, RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		List<String> dimensions = assessments.find(id, me).dimensions();
+		List<String> dimensions;
+		try {
+			dimensions = assessments.scoringDimensions(id, me);
+		}
+		catch (RuleViolationException ex) {
+			return profilePage(id, personId, model, null, ex.getMessage());
+		}
 		Map<String, String> typed = new LinkedHashMap<>();
 		params.forEach((k, v) -> typed.put(k, v.isEmpty() ? "" : v.get(0)));
 		List<String> problems = new ArrayList<>();
