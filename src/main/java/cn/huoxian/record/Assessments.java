@@ -1,0 +1,472 @@
+package cn.huoxian.record;
+
+import static cn.huoxian.db.Tables.ASSESSMENT_CADRE;
+import static cn.huoxian.db.Tables.ASSESSMENT_CHANGE;
+import static cn.huoxian.db.Tables.ASSESSMENT_ROUND;
+import static cn.huoxian.db.Tables.DEPLOYMENT;
+import static cn.huoxian.db.Tables.PERSON;
+import static cn.huoxian.db.Tables.PERSON_ROLE;
+import static cn.huoxian.db.Tables.RECORD_FIGURE;
+import static cn.huoxian.db.Tables.REGION;
+import static cn.huoxian.db.Tables.UNIT;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import cn.huoxian.people.CadreRank;
+import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.RuleViolationException;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Assessment rounds (考察识别): an evaluator or the city administrator opens a round over the
+ * cadres under a region in scope (of some ranks, optionally only those at a current
+ * post), scores each on the round's dimensions with a conclusion and a recommendation,
+ * and closes it (then read-only). A round is read whole with its cadres ranked and their
+ * figures beside the median of the peers of the same rank, in a handful of set queries.
+ * Every change is kept in the round's history. Other roles: 404 on reads, 403 on writes.
+ */
+@Service
+public class Assessments {
+
+	/** The figures of a cadre in a round: days at post, then the entry kinds. */
+	public static final List<String> FIGURES;
+
+	public static final String DAYS_AT_POST = "DAYS_AT_POST";
+
+	static {
+		List<String> figures = new ArrayList<>();
+		figures.add(DAYS_AT_POST);
+		Arrays.stream(EntryKind.values()).map(Enum::name).forEach(figures::add);
+		FIGURES = List.copyOf(figures);
+	}
+
+	private static final Set<String> ASSESSORS = Set.of("EVALUATOR", "CITY_ADMIN");
+
+	private final DSLContext db;
+
+	private final Clock clock;
+
+	Assessments(DSLContext db, Clock clock) {
+		this.db = db;
+		this.clock = clock;
+	}
+
+	/** Opens a round and selects its cadres once; 422 when none match. */
+	@Transactional
+	public RoundView open(RoundForm form, CurrentUser user) {
+		requireAssessor(user);
+		List<FieldProblem> problems = new ArrayList<>();
+		String name = form.name() == null ? "" : form.name().strip();
+		if (name.isEmpty() || name.length() > 200) {
+			problems.add(new FieldProblem("name", "required, at most 200 characters"));
+		}
+		List<String> dimensions = dimensions(form.dimensions(), problems);
+		String path = null;
+		if (form.region() == null || form.region().isBlank()) {
+			problems.add(new FieldProblem("region", "required"));
+		}
+		else {
+			path = db.select(REGION.PATH)
+				.from(REGION)
+				.where(REGION.CODE.eq(form.region().strip()))
+				.fetchOne(REGION.PATH);
+			if (path == null) {
+				problems.add(new FieldProblem("region", "no region " + form.region()));
+			}
+		}
+		List<CadreRank> ranks = form.ranks() == null ? List.of()
+				: form.ranks().stream().filter(r -> r != null).distinct().sorted().toList();
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		if (!user.scope().coversRegion(path)) {
+			throw new ForbiddenException("region " + form.region() + " is outside your scope");
+		}
+		boolean deployedOnly = Boolean.TRUE.equals(form.deployedOnly());
+		String criteria = "region=" + form.region().strip() + "; ranks="
+				+ (ranks.isEmpty() ? "ALL" : ranks.stream().map(Enum::name).collect(Collectors.joining(",")))
+				+ "; deployedOnly=" + deployedOnly;
+		long id = db.insertInto(ASSESSMENT_ROUND)
+			.set(ASSESSMENT_ROUND.NAME, name)
+			.set(ASSESSMENT_ROUND.PATH, path)
+			.set(ASSESSMENT_ROUND.CRITERIA, criteria)
+			.set(ASSESSMENT_ROUND.DIMENSIONS, String.join(",", dimensions))
+			.set(ASSESSMENT_ROUND.STATUS, "OPEN")
+			.set(ASSESSMENT_ROUND.CREATED_BY, user.username())
+			.returning(ASSESSMENT_ROUND.ID)
+			.fetchOne()
+			.getId();
+		Condition selection = PERSON_ROLE.ROLE.eq("CADRE").and(DataScope.under(PERSON.PATH, path));
+		if (!ranks.isEmpty()) {
+			selection = selection.and(PERSON_ROLE.RANK.in(ranks.stream().map(Enum::name).toList()));
+		}
+		if (deployedOnly) {
+			LocalDate today = BusinessDay.today(clock);
+			selection = selection.and(DSL.exists(DSL.selectOne()
+				.from(DEPLOYMENT)
+				.where(DEPLOYMENT.PERSON_ID.eq(PERSON.ID))
+				.and(DEPLOYMENT.HOLDER_ID.isNotNull())
+				.and(DEPLOYMENT.END_DATE.isNull().or(DEPLOYMENT.END_DATE.ge(today)))));
+		}
+		int selected = db
+			.insertInto(ASSESSMENT_CADRE, ASSESSMENT_CADRE.ROUND_ID, ASSESSMENT_CADRE.PERSON_ID,
+					ASSESSMENT_CADRE.CADRE_RANK)
+			.select(DSL.select(DSL.val(id), PERSON.ID, PERSON_ROLE.RANK)
+				.from(PERSON_ROLE)
+				.join(PERSON)
+				.on(PERSON.ID.eq(PERSON_ROLE.PERSON_ID))
+				.where(selection))
+			.execute();
+		if (selected == 0) {
+			throw new RuleViolationException("No cadre matches the round's selection (" + criteria + ")");
+		}
+		change(id, null, user,
+				"opened: " + criteria + "; " + selected + " cadres; dimensions " + String.join(",", dimensions));
+		return find(id, user);
+	}
+
+	/** The rounds under a region (or the whole scope), newest first. */
+	public List<RoundView> list(String regionCode, CurrentUser user) {
+		readable(user);
+		Condition where = user.scope().regionCondition(ASSESSMENT_ROUND.PATH);
+		if (regionCode != null && !regionCode.isBlank()) {
+			String path = db.select(REGION.PATH)
+				.from(REGION)
+				.where(REGION.CODE.eq(regionCode.strip()))
+				.fetchOne(REGION.PATH);
+			if (path == null || !user.scope().coversRegion(path)) {
+				throw new NotFoundException("no region " + regionCode + " in your scope");
+			}
+			where = where.and(DataScope.under(ASSESSMENT_ROUND.PATH, path));
+		}
+		var count = DSL
+			.field(DSL.selectCount().from(ASSESSMENT_CADRE).where(ASSESSMENT_CADRE.ROUND_ID.eq(ASSESSMENT_ROUND.ID)))
+			.as("cadres");
+		return db.select(ASSESSMENT_ROUND.asterisk(), count)
+			.from(ASSESSMENT_ROUND)
+			.where(where)
+			.orderBy(ASSESSMENT_ROUND.CREATED_AT.desc(), ASSESSMENT_ROUND.ID.desc())
+			.limit(500)
+			.fetch(r -> round(r, r.get(count), List.of()));
+	}
+
+	/** The round with its cadres ranked; 404 outside scope or for other roles. */
+	public RoundView find(long id, CurrentUser user) {
+		Record round = load(id, user);
+		List<RoundCadreView> cadres = rank(id, dimensionsOf(round));
+		return round(round, cadres.size(), cadres);
+	}
+
+	/** One cadre of a round as ranked; 404 when not in the round. */
+	public RoundCadreView cadre(long id, long personId, CurrentUser user) {
+		return find(id, user).cadres()
+			.stream()
+			.filter(c -> c.personId() == personId)
+			.findFirst()
+			.orElseThrow(() -> new NotFoundException("person " + personId + " is not in round " + id));
+	}
+
+	/** Records a cadre's scores, comment, conclusion and recommendation. */
+	@Transactional
+	public RoundCadreView score(long id, long personId, ScoreForm form, CurrentUser user) {
+		Record round = writable(id, user);
+		List<String> dimensions = dimensionsOf(round);
+		boolean inRound = db.fetchExists(ASSESSMENT_CADRE,
+				ASSESSMENT_CADRE.ROUND_ID.eq(id).and(ASSESSMENT_CADRE.PERSON_ID.eq(personId)));
+		if (!inRound) {
+			throw new NotFoundException("person " + personId + " is not in round " + id);
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		Map<String, Integer> scores = form.scores() == null ? Map.of() : form.scores();
+		for (String dimension : dimensions) {
+			Integer score = scores.get(dimension);
+			if (score == null) {
+				problems.add(new FieldProblem("scores." + dimension, "required, an integer 1–10"));
+			}
+			else if (score < 1 || score > 10) {
+				problems.add(new FieldProblem("scores." + dimension, "must be 1–10"));
+			}
+		}
+		for (String key : scores.keySet()) {
+			if (!dimensions.contains(key)) {
+				problems.add(new FieldProblem("scores." + key, "not a dimension of this round " + dimensions));
+			}
+		}
+		String comment = form.comment() == null || form.comment().isBlank() ? null : form.comment().strip();
+		if (comment != null && comment.length() > 1000) {
+			problems.add(new FieldProblem("comment", "at most 1000 characters"));
+		}
+		if (form.conclusion() == null) {
+			problems.add(new FieldProblem("conclusion",
+					"required: EXCELLENT, COMPETENT, BASICALLY_COMPETENT or INCOMPETENT"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		String stored = dimensions.stream().map(d -> String.valueOf(scores.get(d))).collect(Collectors.joining(","));
+		int total = dimensions.stream().mapToInt(scores::get).sum();
+		db.update(ASSESSMENT_CADRE)
+			.set(ASSESSMENT_CADRE.SCORES, stored)
+			.set(ASSESSMENT_CADRE.TOTAL, total)
+			.set(ASSESSMENT_CADRE.REMARK, comment)
+			.set(ASSESSMENT_CADRE.CONCLUSION, form.conclusion().name())
+			.set(ASSESSMENT_CADRE.RECOMMENDATION, form.recommendation() == null ? null : form.recommendation().name())
+			.set(ASSESSMENT_CADRE.SCORED_BY, user.username())
+			.set(ASSESSMENT_CADRE.SCORED_AT, OffsetDateTime.now(clock))
+			.where(ASSESSMENT_CADRE.ROUND_ID.eq(id).and(ASSESSMENT_CADRE.PERSON_ID.eq(personId)))
+			.execute();
+		String scoreText = dimensions.stream().map(d -> d + "=" + scores.get(d)).collect(Collectors.joining(","));
+		change(id, personId, user,
+				"scored " + scoreText + "; total " + total + "; conclusion " + form.conclusion() + "; recommendation "
+						+ (form.recommendation() == null ? "-" : form.recommendation().name())
+						+ (comment == null ? "" : "; comment: " + comment));
+		return cadre(id, personId, user);
+	}
+
+	/**
+	 * The dimensions of a round the user may score now: 403 for other roles, 404 outside
+	 * scope, 422 when closed.
+	 */
+	public List<String> scoringDimensions(long id, CurrentUser user) {
+		return dimensionsOf(writable(id, user));
+	}
+
+	/** Closes the round: read-only from now on. */
+	@Transactional
+	public RoundView close(long id, CurrentUser user) {
+		writable(id, user);
+		db.update(ASSESSMENT_ROUND)
+			.set(ASSESSMENT_ROUND.STATUS, "CLOSED")
+			.set(ASSESSMENT_ROUND.CLOSED_BY, user.username())
+			.set(ASSESSMENT_ROUND.CLOSED_AT, OffsetDateTime.now(clock))
+			.where(ASSESSMENT_ROUND.ID.eq(id))
+			.execute();
+		change(id, null, user, "closed");
+		return find(id, user);
+	}
+
+	/** The round's history, oldest first. */
+	public List<RoundChange> history(long id, CurrentUser user) {
+		load(id, user);
+		return db
+			.select(ASSESSMENT_CHANGE.ID, ASSESSMENT_CHANGE.PERSON_ID, PERSON.NAME, ASSESSMENT_CHANGE.CHANGED_BY,
+					ASSESSMENT_CHANGE.CHANGED_AT, ASSESSMENT_CHANGE.DETAIL)
+			.from(ASSESSMENT_CHANGE)
+			.leftJoin(PERSON)
+			.on(PERSON.ID.eq(ASSESSMENT_CHANGE.PERSON_ID))
+			.where(ASSESSMENT_CHANGE.ROUND_ID.eq(id))
+			.orderBy(ASSESSMENT_CHANGE.ID)
+			.fetch(r -> new RoundChange(r.get(ASSESSMENT_CHANGE.ID), r.get(ASSESSMENT_CHANGE.PERSON_ID),
+					r.get(PERSON.NAME), r.get(ASSESSMENT_CHANGE.CHANGED_BY), r.get(ASSESSMENT_CHANGE.CHANGED_AT),
+					r.get(ASSESSMENT_CHANGE.DETAIL)));
+	}
+
+	/** Throws 404 unless the user may read assessments and the round is in scope. */
+	Record load(long id, CurrentUser user) {
+		readable(user);
+		Record round = db.select(ASSESSMENT_ROUND.asterisk())
+			.from(ASSESSMENT_ROUND)
+			.where(ASSESSMENT_ROUND.ID.eq(id))
+			.fetchOne();
+		if (round == null || !user.scope().coversRegion(round.get(ASSESSMENT_ROUND.PATH))) {
+			throw new NotFoundException("no assessment round " + id);
+		}
+		return round;
+	}
+
+	private Record writable(long id, CurrentUser user) {
+		requireAssessor(user);
+		Record round = load(id, user);
+		if (!"OPEN".equals(round.get(ASSESSMENT_ROUND.STATUS))) {
+			throw new RuleViolationException("Assessment round " + id + " is closed and read-only");
+		}
+		return round;
+	}
+
+	private static void readable(CurrentUser user) {
+		if (!ASSESSORS.contains(user.role())) {
+			throw new NotFoundException("assessments are for the organisation department");
+		}
+	}
+
+	private static void requireAssessor(CurrentUser user) {
+		if (!ASSESSORS.contains(user.role())) {
+			throw new ForbiddenException("role " + user.role() + " may not assess cadres");
+		}
+	}
+
+	private void change(long id, Long personId, CurrentUser user, String detail) {
+		db.insertInto(ASSESSMENT_CHANGE)
+			.set(ASSESSMENT_CHANGE.ROUND_ID, id)
+			.set(ASSESSMENT_CHANGE.PERSON_ID, personId)
+			.set(ASSESSMENT_CHANGE.CHANGED_BY, user.username())
+			.set(ASSESSMENT_CHANGE.CHANGED_AT, OffsetDateTime.now(clock))
+			.set(ASSESSMENT_CHANGE.DETAIL, detail.length() > 1000 ? detail.substring(0, 1000) : detail)
+			.execute();
+	}
+
+	private static List<String> dimensions(List<String> given, List<FieldProblem> problems) {
+		if (given == null || given.isEmpty()) {
+			return RoundForm.DEFAULT_DIMENSIONS;
+		}
+		List<String> dimensions = given.stream().map(d -> d == null ? "" : d.strip()).toList();
+		if (dimensions.size() > 8) {
+			problems.add(new FieldProblem("dimensions", "1–8 dimensions"));
+		}
+		if (dimensions.stream().anyMatch(d -> d.isEmpty() || d.length() > 20 || d.contains(","))) {
+			problems.add(new FieldProblem("dimensions", "each a name of 1–20 characters without commas"));
+		}
+		if (new HashSet<>(dimensions).size() != dimensions.size()) {
+			problems.add(new FieldProblem("dimensions", "names must differ"));
+		}
+		return dimensions;
+	}
+
+	static List<String> dimensionsOf(Record round) {
+		return List.of(round.get(ASSESSMENT_ROUND.DIMENSIONS).split(","));
+	}
+
+	private static RoundView round(Record r, int cadreCount, List<RoundCadreView> cadres) {
+		String path = r.get(ASSESSMENT_ROUND.PATH);
+		return new RoundView(r.get(ASSESSMENT_ROUND.ID), r.get(ASSESSMENT_ROUND.NAME), new RegionPath(path).code(),
+				path, r.get(ASSESSMENT_ROUND.CRITERIA), dimensionsOf(r), r.get(ASSESSMENT_ROUND.STATUS),
+				r.get(ASSESSMENT_ROUND.CREATED_BY), r.get(ASSESSMENT_ROUND.CREATED_AT),
+				r.get(ASSESSMENT_ROUND.CLOSED_BY), r.get(ASSESSMENT_ROUND.CLOSED_AT), cadreCount, cadres);
+	}
+
+	/**
+	 * The round's cadres ranked, with figures and peer medians: one query for the cadres,
+	 * one for their counted figures, one for their deployments.
+	 */
+	private List<RoundCadreView> rank(long id, List<String> dimensions) {
+		var cadreRole = PERSON_ROLE.as("cadre_role");
+		List<Record> rows = db
+			.select(ASSESSMENT_CADRE.PERSON_ID, ASSESSMENT_CADRE.CADRE_RANK, ASSESSMENT_CADRE.SCORES,
+					ASSESSMENT_CADRE.TOTAL, ASSESSMENT_CADRE.REMARK, ASSESSMENT_CADRE.CONCLUSION,
+					ASSESSMENT_CADRE.RECOMMENDATION, ASSESSMENT_CADRE.SCORED_BY, ASSESSMENT_CADRE.SCORED_AT,
+					PERSON.NAME, UNIT.NAME)
+			.from(ASSESSMENT_CADRE)
+			.join(PERSON)
+			.on(PERSON.ID.eq(ASSESSMENT_CADRE.PERSON_ID))
+			.leftJoin(cadreRole)
+			.on(cadreRole.PERSON_ID.eq(ASSESSMENT_CADRE.PERSON_ID).and(cadreRole.ROLE.eq("CADRE")))
+			.leftJoin(UNIT)
+			.on(UNIT.ID.eq(cadreRole.UNIT_ID))
+			.where(ASSESSMENT_CADRE.ROUND_ID.eq(id))
+			.fetch()
+			.stream()
+			.map(r -> (Record) r)
+			.toList();
+		Map<Long, Map<String, Long>> figures = new HashMap<>();
+		db.select(RECORD_FIGURE.PERSON_ID, RECORD_FIGURE.FIGURE, RECORD_FIGURE.FIGURE_VALUE)
+			.from(RECORD_FIGURE)
+			.join(ASSESSMENT_CADRE)
+			.on(ASSESSMENT_CADRE.PERSON_ID.eq(RECORD_FIGURE.PERSON_ID).and(ASSESSMENT_CADRE.ROUND_ID.eq(id)))
+			.forEach(r -> figures.computeIfAbsent(r.value1(), k -> new HashMap<>()).put(r.value2(), r.value3()));
+		LocalDate today = BusinessDay.today(clock);
+		db.select(DEPLOYMENT.PERSON_ID, DEPLOYMENT.START_DATE, DEPLOYMENT.END_DATE)
+			.from(DEPLOYMENT)
+			.join(ASSESSMENT_CADRE)
+			.on(ASSESSMENT_CADRE.PERSON_ID.eq(DEPLOYMENT.PERSON_ID).and(ASSESSMENT_CADRE.ROUND_ID.eq(id)))
+			.where(DEPLOYMENT.START_DATE.le(today))
+			.forEach(r -> {
+				LocalDate end = r.value3() == null || r.value3().isAfter(today) ? today : r.value3();
+				long days = ChronoUnit.DAYS.between(r.value2(), end) + 1;
+				figures.computeIfAbsent(r.value1(), k -> new HashMap<>()).merge(DAYS_AT_POST, days, Long::sum);
+			});
+		// medians per rank and figure
+		Map<String, List<Long>> byRank = new HashMap<>();
+		for (Record row : rows) {
+			byRank.computeIfAbsent(rankKey(row.get(ASSESSMENT_CADRE.CADRE_RANK)), k -> new ArrayList<>())
+				.add(row.get(ASSESSMENT_CADRE.PERSON_ID));
+		}
+		Map<String, Map<String, Double>> medians = new HashMap<>();
+		byRank.forEach((rank, people) -> {
+			Map<String, Double> perFigure = new HashMap<>();
+			for (String figure : FIGURES) {
+				long[] values = people.stream()
+					.mapToLong(p -> figures.getOrDefault(p, Map.of()).getOrDefault(figure, 0L))
+					.sorted()
+					.toArray();
+				perFigure.put(figure, median(values));
+			}
+			medians.put(rank, perFigure);
+		});
+		List<Record> ordered = new ArrayList<>(rows);
+		ordered.sort(Comparator
+			.<Record, Integer>comparing(r -> r.get(ASSESSMENT_CADRE.TOTAL),
+					Comparator.nullsLast(Comparator.reverseOrder()))
+			.thenComparing(r -> r.get(PERSON.NAME))
+			.thenComparing(r -> r.get(ASSESSMENT_CADRE.PERSON_ID)));
+		List<RoundCadreView> ranked = new ArrayList<>(ordered.size());
+		int place = 0;
+		for (Record r : ordered) {
+			long personId = r.get(ASSESSMENT_CADRE.PERSON_ID);
+			String rank = r.get(ASSESSMENT_CADRE.CADRE_RANK);
+			Map<String, Long> own = figures.getOrDefault(personId, Map.of());
+			Map<String, Double> median = medians.get(rankKey(rank));
+			Map<String, RoundCadreView.Figure> shown = new LinkedHashMap<>();
+			for (String figure : FIGURES) {
+				shown.put(figure, new RoundCadreView.Figure(own.getOrDefault(figure, 0L), median.get(figure)));
+			}
+			String conclusion = r.get(ASSESSMENT_CADRE.CONCLUSION);
+			String recommendation = r.get(ASSESSMENT_CADRE.RECOMMENDATION);
+			ranked.add(new RoundCadreView(++place, personId, r.get(PERSON.NAME), rank, r.get(UNIT.NAME),
+					r.get(ASSESSMENT_CADRE.TOTAL), scores(dimensions, r.get(ASSESSMENT_CADRE.SCORES)),
+					r.get(ASSESSMENT_CADRE.REMARK), conclusion == null ? null : Conclusion.valueOf(conclusion),
+					recommendation == null ? null : Recommendation.valueOf(recommendation),
+					r.get(ASSESSMENT_CADRE.SCORED_BY), r.get(ASSESSMENT_CADRE.SCORED_AT), shown));
+		}
+		return ranked;
+	}
+
+	private static String rankKey(String rank) {
+		return rank == null ? "" : rank;
+	}
+
+	static double median(long[] sorted) {
+		if (sorted.length == 0) {
+			return 0;
+		}
+		int mid = sorted.length / 2;
+		return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
+	}
+
+	private static Map<String, Integer> scores(List<String> dimensions, String stored) {
+		if (stored == null) {
+			return null;
+		}
+		String[] values = stored.split(",");
+		Map<String, Integer> scores = new LinkedHashMap<>();
+		for (int i = 0; i < dimensions.size() && i < values.length; i++) {
+			scores.put(dimensions.get(i), Integer.valueOf(values[i]));
+		}
+		return scores;
+	}
+
+}

@@ -1,0 +1,9 @@
+package cn.huoxian.record;
+
+import java.time.OffsetDateTime;
+
+/** One line of a round's history: who changed what and when. */
+public record RoundChange(long id, Long personId, String personName, String changedBy, OffsetDateTime changedAt,
+		String detail) {
+
+}
