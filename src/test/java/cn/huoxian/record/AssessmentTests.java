@@ -457,17 +457,11 @@ class AssessmentTests {
 			assertThat(JsonPath.<Integer>read(json("zzb", ROUNDS + "/" + round), "$.cadreCount")).isEqualTo(2000);
 			CurrentUser zzb = new CurrentUser("zzb", null, "EVALUATOR", DataScope.ofRegions(RegionPath.root("130900")),
 					false, false, false);
-			long[] times = new long[5];
-			for (int i = 0; i < times.length; i++) {
-				long start = System.nanoTime();
-				RoundView ranked = assessments.find(round, zzb);
-				times[i] = (System.nanoTime() - start) / 1_000_000;
-				assertThat(ranked.cadres()).hasSize(2000);
-			}
-			java.util.Arrays.sort(times);
-			System.out.println("Ranking a round of 2,000 cadres: median " + times[2] + " ms, best " + times[0] + " ms ("
-					+ db.dialect() + ")");
-			assertThat(times[2]).isLessThan(db.dialect().family() == org.jooq.SQLDialect.POSTGRES ? 500 : 2000);
+			// a whole round at once, as the page asks for it; its speed is measured by
+			// `bench`
+			RoundView ranked = assessments.find(round, zzb);
+			assertThat(ranked.cadres()).hasSize(2000);
+			assertThat(ranked.cadres().stream().map(c -> c.name()).toList()).isSorted();
 		}
 		finally {
 			var rounds = db.select(ASSESSMENT_ROUND.ID)
