@@ -64,6 +64,12 @@ class BenchCommand implements ApplicationRunner {
 
 	private final RecordThroughput record;
 
+	private final cn.huoxian.record.Records records;
+
+	private final cn.huoxian.record.Assessments assessments;
+
+	private final org.jooq.DSLContext db;
+
 	private final DataSource dataSource;
 
 	private final ConfigurableApplicationContext context;
@@ -83,10 +89,11 @@ class BenchCommand implements ApplicationRunner {
 
 	BenchCommand(Regions regions, People people, Households households, Campaigns campaigns, Coverage coverage,
 			Cases cases, Headline headline, org.jooq.DSLContext db,
-			org.springframework.transaction.support.TransactionTemplate transactions, DataSource dataSource,
-			ConfigurableApplicationContext context, @Value("${huoxian.city-code:130900}") String cityCode,
-			@Value("${bench.iterations:500}") int iterations, @Value("${bench.warmup:100}") int warmup,
-			@Value("${bench.max-seconds:60}") double maxSeconds, @Value("${bench.only:}") String only) {
+			org.springframework.transaction.support.TransactionTemplate transactions, cn.huoxian.record.Records records,
+			cn.huoxian.record.Assessments assessments, DataSource dataSource, ConfigurableApplicationContext context,
+			@Value("${huoxian.city-code:130900}") String cityCode, @Value("${bench.iterations:500}") int iterations,
+			@Value("${bench.warmup:100}") int warmup, @Value("${bench.max-seconds:60}") double maxSeconds,
+			@Value("${bench.only:}") String only) {
 		this.regions = regions;
 		this.people = people;
 		this.households = households;
@@ -95,6 +102,9 @@ class BenchCommand implements ApplicationRunner {
 		this.cases = cases;
 		this.headline = headline;
 		this.record = new RecordThroughput(db, context, transactions);
+		this.records = records;
+		this.assessments = assessments;
+		this.db = db;
 		this.dataSource = dataSource;
 		this.context = context;
 		this.cityCode = cityCode;
@@ -158,6 +168,7 @@ class BenchCommand implements ApplicationRunner {
 				i -> headline.of(counties.get(i % counties.size()), city).size()));
 		results.add(measure("headline: the city's deployed leading cadres and commando members by scanning the records",
 				0, i -> scanHeadline(cityCode)));
+		profiles(city, results);
 		record(results);
 		results.removeIf(java.util.Objects::isNull);
 		return results;
@@ -206,6 +217,48 @@ class BenchCommand implements ApplicationRunner {
 		results.add(measure("a community's isolation contact list, last 3 days (first page of 50 + total)", 20,
 				i -> cases.contactsUnder(communities.get(i % communities.size()), today.minusDays(2), 0, 50, city)
 					.total()));
+	}
+
+	/**
+	 * The issue-6 read targets: the profile of the person with the most entries (first
+	 * page of 50, figures, accountability, work logs; audited like any view), and ranking
+	 * an assessment round of every section-level cadre of the county with the most.
+	 */
+	private void profiles(DataScope city, List<Measurement> results) {
+		var user = new cn.huoxian.shared.CurrentUser("bench", null, "CITY_ADMIN", city, true, true, true);
+		var busiest = db
+			.select(cn.huoxian.db.Tables.RECORD_FIGURE.PERSON_ID,
+					org.jooq.impl.DSL.sum(cn.huoxian.db.Tables.RECORD_FIGURE.FIGURE_VALUE))
+			.from(cn.huoxian.db.Tables.RECORD_FIGURE)
+			.groupBy(cn.huoxian.db.Tables.RECORD_FIGURE.PERSON_ID)
+			.orderBy(org.jooq.impl.DSL.sum(cn.huoxian.db.Tables.RECORD_FIGURE.FIGURE_VALUE).desc())
+			.limit(1)
+			.fetchOne();
+		if (busiest != null) {
+			long person = busiest.value1();
+			results.add(measure(
+					"profile of the person with the most entries (" + busiest.value2()
+							+ " entries; first page of 50 + figures)",
+					50, i -> records.profile(person, null, 0, 50, user, "bench").entries().total()));
+		}
+		String county = db.select(cn.huoxian.db.Tables.UNIT.PATH)
+			.from(cn.huoxian.db.Tables.PERSON_ROLE)
+			.join(cn.huoxian.db.Tables.UNIT)
+			.on(cn.huoxian.db.Tables.UNIT.ID.eq(cn.huoxian.db.Tables.PERSON_ROLE.UNIT_ID))
+			.where(cn.huoxian.db.Tables.PERSON_ROLE.RANK.eq("TOWNSHIP"))
+			.groupBy(cn.huoxian.db.Tables.UNIT.PATH)
+			.orderBy(org.jooq.impl.DSL.count().desc())
+			.limit(1)
+			.fetchOne(cn.huoxian.db.Tables.UNIT.PATH);
+		String name = "ranking an assessment round of a county's section-level cadres";
+		if (county == null || !name.contains(only)) {
+			return;
+		}
+		String code = county.substring(county.lastIndexOf('/', county.length() - 2) + 1, county.length() - 1);
+		var round = assessments.open(new cn.huoxian.record.RoundForm("bench " + code, code,
+				List.of(cn.huoxian.people.CadreRank.TOWNSHIP), false, null), user);
+		results.add(measure(name + " (" + round.cadreCount() + " cadres)", 500,
+				i -> assessments.find(round.id(), user).cadres().size()));
 	}
 
 	/**

@@ -13,6 +13,7 @@ import cn.huoxian.access.NewAccount;
 import cn.huoxian.access.Role;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.deployment.FrontLineTally;
+import cn.huoxian.record.RecordRebuild;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -35,10 +36,13 @@ public class DemoCity {
 
 	private final FrontLineTally tally;
 
-	DemoCity(DataSource dataSource, Accounts accounts, FrontLineTally tally) {
+	private final RecordRebuild records;
+
+	DemoCity(DataSource dataSource, Accounts accounts, FrontLineTally tally, RecordRebuild records) {
 		this.dataSource = dataSource;
 		this.accounts = accounts;
 		this.tally = tally;
+		this.records = records;
 	}
 
 	/** What a generation did and how fast. */
@@ -88,6 +92,10 @@ public class DemoCity {
 		}
 		frontLine(scale);
 		log.info("Demo city: {} headline counters built from the records", tally.rebuild());
+		long recordStart = System.nanoTime();
+		long entries = records.rebuild().values().stream().mapToLong(RecordRebuild.Difference::added).sum();
+		log.info("Demo city: {} performance-record entries built from the records in {} s", entries,
+				secondsSince(recordStart));
 		createAccounts(result);
 		if (postgres && !bulk) {
 			analyze();

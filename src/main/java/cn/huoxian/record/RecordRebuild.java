@@ -23,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RecordRebuild {
 
+	private static final int BATCH = 1_000;
+
 	private final DSLContext db;
 
 	private final RecordWriter writer;
@@ -48,12 +50,16 @@ public class RecordRebuild {
 		for (RecordSource source : sources) {
 			Set<Key> given = new HashSet<>();
 			long[] added = { 0 };
+			List<Entry> batch = new ArrayList<>(BATCH);
 			source.forEach(entry -> {
 				given.add(new Key(entry.kind().name(), entry.sourceId(), entry.personId()));
-				if (writer.add(entry)) {
-					added[0]++;
+				batch.add(entry);
+				if (batch.size() == BATCH) {
+					added[0] += writer.addAll(batch);
+					batch.clear();
 				}
 			});
+			added[0] += writer.addAll(batch);
 			List<Long> stale = new ArrayList<>();
 			db.select(RECORD_ENTRY.ID, RECORD_ENTRY.KIND, RECORD_ENTRY.SOURCE_ID, RECORD_ENTRY.PERSON_ID)
 				.from(RECORD_ENTRY)
