@@ -51,7 +51,9 @@ final class FieldworkSources {
 		void on(VisitsRecorded event) {
 			if (event.visitorPersonId() != null) {
 				List<Entry> batch = new ArrayList<>(event.visitIds().size());
-				entries(SCREENING_VISIT.VISIT_ID.in(event.visitIds()), batch::add);
+				// = any(array), not a 1,000-value IN list (see VisitWriter)
+				entries(SCREENING_VISIT.VISIT_ID.eq(DSL.any(event.visitIds().toArray(java.util.UUID[]::new))),
+						batch::add);
 				writer.addAll(batch);
 			}
 		}

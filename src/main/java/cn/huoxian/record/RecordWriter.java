@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import cn.huoxian.shared.BusinessDay;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Query;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,21 +45,47 @@ public class RecordWriter {
 		if (entries.isEmpty()) {
 			return 0;
 		}
-		List<Query> inserts = new ArrayList<>(entries.size());
+		// one prepared statement with many binds: the server parses it once
+		BatchBindStep batch = db.batch(db
+			.insertInto(RECORD_ENTRY, RECORD_ENTRY.PERSON_ID, RECORD_ENTRY.KIND, RECORD_ENTRY.OCCURRED_AT,
+					RECORD_ENTRY.BUSINESS_DAY, RECORD_ENTRY.SUMMARY, RECORD_ENTRY.SOURCE_TYPE, RECORD_ENTRY.SOURCE_ID,
+					RECORD_ENTRY.PATH)
+			.values((Long) null, null, null, null, null, null, null, null)
+			.onConflict(RECORD_ENTRY.SOURCE_TYPE, RECORD_ENTRY.SOURCE_ID, RECORD_ENTRY.KIND, RECORD_ENTRY.PERSON_ID)
+			.doNothing());
 		for (Entry entry : entries) {
-			inserts.add(insert(entry));
+			batch = batch.bind(entry.personId(), entry.kind().name(), entry.occurredAt(),
+					entry.occurredAt().atZoneSameInstant(BusinessDay.ZONE).toLocalDate(), entry.summary(),
+					entry.sourceType(), entry.sourceId(), entry.path());
 		}
-		int[] added = db.batch(inserts).execute();
+		int[] added = batch.execute();
 		Map<Long, Map<String, Long>> counts = new TreeMap<>();
 		int total = 0;
 		for (int i = 0; i < added.length; i++) {
-			if (added[i] > 0) {
+			// a driver that cannot tell per row says SUCCESS_NO_INFO (-2): count it as
+			// added
+			if (added[i] > 0 || added[i] == java.sql.Statement.SUCCESS_NO_INFO) {
 				total++;
 				counts.computeIfAbsent(entries.get(i).personId(), k -> new TreeMap<>())
 					.merge(entries.get(i).kind().name(), 1L, Long::sum);
 			}
 		}
-		counts.forEach((person, kinds) -> kinds.forEach((kind, n) -> count(person, kind, n)));
+		BatchBindStep figures = db.batch(db.insertInto(RECORD_FIGURE)
+			.set(RECORD_FIGURE.PERSON_ID, (Long) null)
+			.set(RECORD_FIGURE.FIGURE, (String) null)
+			.set(RECORD_FIGURE.FIGURE_VALUE, (Long) null)
+			.onConflict(RECORD_FIGURE.PERSON_ID, RECORD_FIGURE.FIGURE)
+			.doUpdate()
+			.set(RECORD_FIGURE.FIGURE_VALUE,
+					RECORD_FIGURE.FIGURE_VALUE.plus(DSL.excluded(RECORD_FIGURE.FIGURE_VALUE))));
+		for (var person : counts.entrySet()) {
+			for (var kind : person.getValue().entrySet()) {
+				figures = figures.bind(person.getKey(), kind.getKey(), kind.getValue());
+			}
+		}
+		if (!counts.isEmpty()) {
+			figures.execute();
+		}
 		return total;
 	}
 
@@ -71,7 +99,8 @@ public class RecordWriter {
 			.set(RECORD_ENTRY.SOURCE_TYPE, entry.sourceType())
 			.set(RECORD_ENTRY.SOURCE_ID, entry.sourceId())
 			.set(RECORD_ENTRY.PATH, entry.path())
-			.onConflictDoNothing();
+			.onConflict(RECORD_ENTRY.SOURCE_TYPE, RECORD_ENTRY.SOURCE_ID, RECORD_ENTRY.KIND, RECORD_ENTRY.PERSON_ID)
+			.doNothing();
 	}
 
 	void count(long personId, String figure, long delta) {
