@@ -61,6 +61,11 @@ public class ModelPosts {
 				? db.select(REGION.CODE).from(REGION).where(REGION.ID.eq(org.getRegionId())).fetchOne(REGION.CODE)
 				: form.region();
 		RegionView region = rules.region("region", regionCode);
+		if (!region.path().startsWith(org.getPath())) {
+			throw new RuleViolationException(
+					"region " + region.code() + " (" + region.name() + ") lies outside the region of " + org.getName()
+							+ "; a model post is within its organisation's region");
+		}
 		Writers.requireRegion(user, region.path(), "region " + region.code());
 		ModelPostRecord post = db.newRecord(MODEL_POST);
 		post.setName(name);

@@ -99,6 +99,9 @@ class ZoneAndPostTests {
 		f.post("xinhua", MODEL_POSTS, "{\"name\":\"示范岗\",\"holderId\":" + pm + "}", 400);
 		f.post("xinhua", MODEL_POSTS, "{\"name\":\"示范岗\",\"partyOrganisationId\":" + org + ",\"holderId\":" + pm
 				+ ",\"designatedOn\":\"" + tomorrow() + "\"}", 400);
+		String elsewhere = f.post("admin", MODEL_POSTS, "{\"name\":\"越界示范岗\",\"partyOrganisationId\":" + org
+				+ ",\"holderId\":" + pm + ",\"region\":\"130903\"}", 422);
+		assertThat(elsewhere).contains("outside the region");
 		String created = f.post("xinhua", MODEL_POSTS,
 				"{\"name\":\"党员先锋岗\",\"partyOrganisationId\":" + org + ",\"holderId\":" + pm + "}", 201);
 		long post = FrontFixtures.id(created);
