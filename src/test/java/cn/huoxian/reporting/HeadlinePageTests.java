@@ -2,6 +2,7 @@ package cn.huoxian.reporting;
 
 import static cn.huoxian.support.Pages.login;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -25,6 +26,8 @@ class HeadlinePageTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"figure-deployedLeadingCadres\"")))
 			.andExpect(content().string(containsString("id=\"figure-commandoMembers\"")))
+			// the figures themselves are shown, formatted (79,700 style), not left empty
+			.andExpect(content().string(matchesPattern("(?s).*id=\"figure-commandoMembers\">[0-9][0-9,]*</dd>.*")))
 			.andExpect(content().string(containsString("沧州市")));
 		mvc.perform(get("/deployment?lang=en").session(login(mvc, "xinhua")))
 			.andExpect(status().isOk())
