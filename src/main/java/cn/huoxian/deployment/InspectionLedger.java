@@ -79,13 +79,7 @@ public class InspectionLedger {
 	 * The region to export, or 404 outside the scope; call before the response starts.
 	 */
 	public RegionView region(String code, DataScope scope) {
-		if (code == null || code.isBlank()) {
-			return regions.roots(scope)
-				.stream()
-				.findFirst()
-				.orElseThrow(() -> new cn.huoxian.shared.NotFoundException("no region in your scope"));
-		}
-		return regions.find(code, scope);
+		return regions.findOrFirstRoot(code, scope);
 	}
 
 	/** A file name such as {@code inspections-130902-20200201.xlsx}. */

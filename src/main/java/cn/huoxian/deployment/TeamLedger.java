@@ -74,13 +74,7 @@ public class TeamLedger {
 	 * call before the response starts.
 	 */
 	public RegionView region(String code, DataScope scope) {
-		if (code == null || code.isBlank()) {
-			return regions.roots(scope)
-				.stream()
-				.findFirst()
-				.orElseThrow(() -> new cn.huoxian.shared.NotFoundException("no region in your scope"));
-		}
-		return regions.find(code.strip(), scope);
+		return regions.findOrFirstRoot(code, scope);
 	}
 
 	/** A file name such as {@code teams-130902-20200201.xlsx} (the business day). */

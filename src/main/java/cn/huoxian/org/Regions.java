@@ -41,6 +41,20 @@ public class Regions {
 		return view(region);
 	}
 
+	/**
+	 * The region with this code (404 outside the scope), or the scope's first root when
+	 * no code is given (404 when the scope has no region): what a page or list shows by
+	 * default.
+	 */
+	public RegionView findOrFirstRoot(String code, DataScope scope) {
+		if (code == null || code.isBlank()) {
+			return roots(scope).stream()
+				.findFirst()
+				.orElseThrow(() -> new NotFoundException("no region is within your scope"));
+		}
+		return find(code.strip(), scope);
+	}
+
 	/** The children of a region the scope covers, ordered by code. */
 	public List<RegionView> children(String code, DataScope scope) {
 		RegionView parent = find(code, scope);

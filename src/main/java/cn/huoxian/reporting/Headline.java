@@ -37,12 +37,7 @@ public class Headline {
 	 * scope's first root when no code is given.
 	 */
 	public Map<String, Object> of(String regionCode, DataScope scope) {
-		RegionView region = regionCode == null || regionCode.isBlank()
-				? regions.roots(scope)
-					.stream()
-					.findFirst()
-					.orElseThrow(() -> new cn.huoxian.shared.NotFoundException("no region is within your scope"))
-				: regions.find(regionCode, scope);
+		RegionView region = regions.findOrFirstRoot(regionCode, scope);
 		LocalDate day = BusinessDay.today(clock);
 		Map<String, Object> headline = new LinkedHashMap<>();
 		headline.put("region", region.code());

@@ -19,7 +19,6 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
-import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -145,13 +144,7 @@ class DeploymentPages {
 	}
 
 	private RegionView region(String region, CurrentUser me) {
-		if (region == null || region.isBlank()) {
-			return regions.roots(me.scope())
-				.stream()
-				.findFirst()
-				.orElseThrow(() -> new NotFoundException("no region in your scope"));
-		}
-		return regions.find(region.strip(), me.scope());
+		return regions.findOrFirstRoot(region, me.scope());
 	}
 
 	static Map<String, String> asMap(List<FieldProblem> problems) {

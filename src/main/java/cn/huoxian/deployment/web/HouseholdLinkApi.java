@@ -11,7 +11,6 @@ import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
-import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -98,13 +97,7 @@ class HouseholdLinkApi {
 
 	/** The region asked for (404 outside scope), or the user's first scope root. */
 	static RegionView region(Regions regions, String region, CurrentUser me) {
-		if (region == null || region.isBlank()) {
-			return regions.roots(me.scope())
-				.stream()
-				.findFirst()
-				.orElseThrow(() -> new NotFoundException("region: your account has no region scope"));
-		}
-		return regions.find(region, me.scope());
+		return regions.findOrFirstRoot(region, me.scope());
 	}
 
 	private RegionView region(String region, CurrentUser me) {

@@ -15,7 +15,6 @@ import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
-import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -130,13 +129,7 @@ class InspectionApi {
 	}
 
 	private RegionView root(String region, CurrentUser me) {
-		if (region == null || region.isBlank()) {
-			return regions.roots(me.scope())
-				.stream()
-				.findFirst()
-				.orElseThrow(() -> new NotFoundException("no region in your scope"));
-		}
-		return regions.find(region, me.scope());
+		return regions.findOrFirstRoot(region, me.scope());
 	}
 
 }

@@ -248,13 +248,7 @@ class InspectionPages {
 	}
 
 	private RegionView region(String region, CurrentUser me) {
-		if (region == null || region.isBlank()) {
-			return regions.roots(me.scope())
-				.stream()
-				.findFirst()
-				.orElseThrow(() -> new NotFoundException("no region in your scope"));
-		}
-		return regions.find(region.strip(), me.scope());
+		return regions.findOrFirstRoot(region, me.scope());
 	}
 
 }
