@@ -18,7 +18,6 @@ import cn.huoxian.deployment.Events;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -34,15 +33,10 @@ final class DeploymentSources {
 
 	/** 到岗 / 离岗, from {@code deployment}. */
 	@Component
-	static class Positions implements RecordSource {
-
-		private final DSLContext db;
-
-		private final RecordWriter writer;
+	static class Positions extends TableSource {
 
 		Positions(DSLContext db, RecordWriter writer) {
-			this.db = db;
-			this.writer = writer;
+			super(db, writer);
 		}
 
 		@Override
@@ -52,20 +46,16 @@ final class DeploymentSources {
 
 		@ApplicationModuleListener
 		void on(Events.DeploymentStarted event) {
-			entries(DEPLOYMENT.ID.eq(event.deploymentId()), writer::add);
+			record(DEPLOYMENT.ID.eq(event.deploymentId()));
 		}
 
 		@ApplicationModuleListener
 		void on(Events.DeploymentEnded event) {
-			entries(DEPLOYMENT.ID.eq(event.deploymentId()), writer::add);
+			record(DEPLOYMENT.ID.eq(event.deploymentId()));
 		}
 
 		@Override
-		public void forEach(Consumer<Entry> entries) {
-			entries(DSL.trueCondition(), entries);
-		}
-
-		private void entries(Condition which, Consumer<Entry> entries) {
+		protected void entries(Condition which, Consumer<Entry> entries) {
 			try (var rows = db
 				.select(DEPLOYMENT.ID, DEPLOYMENT.PERSON_ID, DEPLOYMENT.POST, DEPLOYMENT.DUTY, DEPLOYMENT.PATH,
 						DEPLOYMENT.START_DATE, DEPLOYMENT.END_DATE, DEPLOYMENT.HOLDER_ID, DEPLOYMENT.END_REASON,
@@ -95,15 +85,10 @@ final class DeploymentSources {
 
 	/** 下沉督导, from {@code inspection}, for the inspector. */
 	@Component
-	static class Inspections implements RecordSource {
-
-		private final DSLContext db;
-
-		private final RecordWriter writer;
+	static class Inspections extends TableSource {
 
 		Inspections(DSLContext db, RecordWriter writer) {
-			this.db = db;
-			this.writer = writer;
+			super(db, writer);
 		}
 
 		@Override
@@ -113,15 +98,11 @@ final class DeploymentSources {
 
 		@ApplicationModuleListener
 		void on(Events.InspectionCompleted event) {
-			entries(INSPECTION.ID.eq(event.inspectionId()), writer::add);
+			record(INSPECTION.ID.eq(event.inspectionId()));
 		}
 
 		@Override
-		public void forEach(Consumer<Entry> entries) {
-			entries(DSL.trueCondition(), entries);
-		}
-
-		private void entries(Condition which, Consumer<Entry> entries) {
+		protected void entries(Condition which, Consumer<Entry> entries) {
 			try (var rows = db
 				.select(INSPECTION.ID, INSPECTION.INSPECTOR_ID, INSPECTION.INSPECTED_ON, INSPECTION.PATH, REGION.NAME,
 						UNIT.NAME)
@@ -145,15 +126,10 @@ final class DeploymentSources {
 
 	/** 整改销号, from closed {@code rectification}s, for their owner. */
 	@Component
-	static class Rectifications implements RecordSource {
-
-		private final DSLContext db;
-
-		private final RecordWriter writer;
+	static class Rectifications extends TableSource {
 
 		Rectifications(DSLContext db, RecordWriter writer) {
-			this.db = db;
-			this.writer = writer;
+			super(db, writer);
 		}
 
 		@Override
@@ -163,15 +139,11 @@ final class DeploymentSources {
 
 		@ApplicationModuleListener
 		void on(Events.RectificationClosed event) {
-			entries(RECTIFICATION.ID.eq(event.rectificationId()), writer::add);
+			record(RECTIFICATION.ID.eq(event.rectificationId()));
 		}
 
 		@Override
-		public void forEach(Consumer<Entry> entries) {
-			entries(DSL.trueCondition(), entries);
-		}
-
-		private void entries(Condition which, Consumer<Entry> entries) {
+		protected void entries(Condition which, Consumer<Entry> entries) {
 			try (var rows = db.selectFrom(RECTIFICATION)
 				.where(which.and(RECTIFICATION.STATUS.eq("CLOSED")))
 				.fetchLazy()) {
@@ -188,15 +160,10 @@ final class DeploymentSources {
 
 	/** 请战获批, from accepted {@code battle_request}s. */
 	@Component
-	static class BattleRequests implements RecordSource {
-
-		private final DSLContext db;
-
-		private final RecordWriter writer;
+	static class BattleRequests extends TableSource {
 
 		BattleRequests(DSLContext db, RecordWriter writer) {
-			this.db = db;
-			this.writer = writer;
+			super(db, writer);
 		}
 
 		@Override
@@ -206,15 +173,11 @@ final class DeploymentSources {
 
 		@ApplicationModuleListener
 		void on(Events.BattleRequestAccepted event) {
-			entries(BATTLE_REQUEST.ID.eq(event.requestId()), writer::add);
+			record(BATTLE_REQUEST.ID.eq(event.requestId()));
 		}
 
 		@Override
-		public void forEach(Consumer<Entry> entries) {
-			entries(DSL.trueCondition(), entries);
-		}
-
-		private void entries(Condition which, Consumer<Entry> entries) {
+		protected void entries(Condition which, Consumer<Entry> entries) {
 			try (var rows = db
 				.select(BATTLE_REQUEST.ID, BATTLE_REQUEST.PERSON_ID, BATTLE_REQUEST.DECIDED_ON, BATTLE_REQUEST.POST,
 						BATTLE_REQUEST.PATH, COMMANDO_TEAM.NAME)
@@ -237,15 +200,10 @@ final class DeploymentSources {
 
 	/** 加入突击队, from {@code commando_member} (a rejoin is the same membership). */
 	@Component
-	static class Teams implements RecordSource {
-
-		private final DSLContext db;
-
-		private final RecordWriter writer;
+	static class Teams extends TableSource {
 
 		Teams(DSLContext db, RecordWriter writer) {
-			this.db = db;
-			this.writer = writer;
+			super(db, writer);
 		}
 
 		@Override
@@ -255,16 +213,11 @@ final class DeploymentSources {
 
 		@ApplicationModuleListener
 		void on(Events.TeamJoined event) {
-			entries(COMMANDO_MEMBER.TEAM_ID.eq(event.teamId()).and(COMMANDO_MEMBER.PERSON_ID.eq(event.personId())),
-					writer::add);
+			record(COMMANDO_MEMBER.TEAM_ID.eq(event.teamId()).and(COMMANDO_MEMBER.PERSON_ID.eq(event.personId())));
 		}
 
 		@Override
-		public void forEach(Consumer<Entry> entries) {
-			entries(DSL.trueCondition(), entries);
-		}
-
-		private void entries(Condition which, Consumer<Entry> entries) {
+		protected void entries(Condition which, Consumer<Entry> entries) {
 			try (var rows = db
 				.select(COMMANDO_MEMBER.TEAM_ID, COMMANDO_MEMBER.PERSON_ID, COMMANDO_MEMBER.JOINED_ON,
 						COMMANDO_MEMBER.PATH, COMMANDO_TEAM.NAME)
@@ -286,15 +239,10 @@ final class DeploymentSources {
 
 	/** 解决社区短缺, for the pairing's responsible person. */
 	@Component
-	static class Shortages implements RecordSource {
-
-		private final DSLContext db;
-
-		private final RecordWriter writer;
+	static class Shortages extends TableSource {
 
 		Shortages(DSLContext db, RecordWriter writer) {
-			this.db = db;
-			this.writer = writer;
+			super(db, writer);
 		}
 
 		@Override
@@ -304,15 +252,11 @@ final class DeploymentSources {
 
 		@ApplicationModuleListener
 		void on(Events.ShortageResolved event) {
-			entries(SHORTAGE.ID.eq(event.shortageId()), writer::add);
+			record(SHORTAGE.ID.eq(event.shortageId()));
 		}
 
 		@Override
-		public void forEach(Consumer<Entry> entries) {
-			entries(DSL.trueCondition(), entries);
-		}
-
-		private void entries(Condition which, Consumer<Entry> entries) {
+		protected void entries(Condition which, Consumer<Entry> entries) {
 			try (var rows = db
 				.select(SHORTAGE.ID, SHORTAGE.ITEM, SHORTAGE.QUANTITY, SHORTAGE.RESOLVED_AT, SHORTAGE.PATH,
 						PAIRING.RESPONSIBLE_PERSON_ID)
@@ -334,15 +278,10 @@ final class DeploymentSources {
 
 	/** 第一书记返岗, from {@code first_secretary_return}. */
 	@Component
-	static class FirstSecretaries implements RecordSource {
-
-		private final DSLContext db;
-
-		private final RecordWriter writer;
+	static class FirstSecretaries extends TableSource {
 
 		FirstSecretaries(DSLContext db, RecordWriter writer) {
-			this.db = db;
-			this.writer = writer;
+			super(db, writer);
 		}
 
 		@Override
@@ -352,15 +291,11 @@ final class DeploymentSources {
 
 		@ApplicationModuleListener
 		void on(Events.FirstSecretaryReturned event) {
-			entries(FIRST_SECRETARY_RETURN.PERSON_ID.eq(event.personId()), writer::add);
+			record(FIRST_SECRETARY_RETURN.PERSON_ID.eq(event.personId()));
 		}
 
 		@Override
-		public void forEach(Consumer<Entry> entries) {
-			entries(DSL.trueCondition(), entries);
-		}
-
-		private void entries(Condition which, Consumer<Entry> entries) {
+		protected void entries(Condition which, Consumer<Entry> entries) {
 			try (var rows = db
 				.select(FIRST_SECRETARY_RETURN.PERSON_ID, FIRST_SECRETARY_RETURN.RETURNED_ON,
 						FIRST_SECRETARY_RETURN.PATH, REGION.NAME)

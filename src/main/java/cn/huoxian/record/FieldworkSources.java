@@ -6,8 +6,6 @@ import static cn.huoxian.db.Tables.ISOLATION_CONTACT;
 import static cn.huoxian.db.Tables.ISOLATION_NEED;
 import static cn.huoxian.db.Tables.SCREENING_VISIT;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Consumer;
 
 import cn.huoxian.isolation.Events;
@@ -30,15 +28,10 @@ final class FieldworkSources {
 
 	/** 入户排查, from {@code screening_visit} (source id: the visit id). */
 	@Component
-	static class Visits implements RecordSource {
-
-		private final DSLContext db;
-
-		private final RecordWriter writer;
+	static class Visits extends TableSource {
 
 		Visits(DSLContext db, RecordWriter writer) {
-			this.db = db;
-			this.writer = writer;
+			super(db, writer);
 		}
 
 		@Override
@@ -50,20 +43,13 @@ final class FieldworkSources {
 		@ApplicationModuleListener
 		void on(VisitsRecorded event) {
 			if (event.visitorPersonId() != null) {
-				List<Entry> batch = new ArrayList<>(event.visitIds().size());
 				// = any(array), not a 1,000-value IN list (see VisitWriter)
-				entries(SCREENING_VISIT.VISIT_ID.eq(DSL.any(event.visitIds().toArray(java.util.UUID[]::new))),
-						batch::add);
-				writer.addAll(batch);
+				recordAll(SCREENING_VISIT.VISIT_ID.eq(DSL.any(event.visitIds().toArray(java.util.UUID[]::new))));
 			}
 		}
 
 		@Override
-		public void forEach(Consumer<Entry> entries) {
-			entries(DSL.trueCondition(), entries);
-		}
-
-		private void entries(Condition which, Consumer<Entry> entries) {
+		protected void entries(Condition which, Consumer<Entry> entries) {
 			try (var rows = db
 				.select(SCREENING_VISIT.VISIT_ID, SCREENING_VISIT.VISITOR_PERSON_ID, SCREENING_VISIT.VISITED_AT,
 						SCREENING_VISIT.OUTCOME, SCREENING_VISIT.PATH, HOUSEHOLD.ADDRESS)
@@ -85,15 +71,10 @@ final class FieldworkSources {
 
 	/** 隔离联系, from {@code isolation_contact}, for the cadre who made it. */
 	@Component
-	static class Contacts implements RecordSource {
-
-		private final DSLContext db;
-
-		private final RecordWriter writer;
+	static class Contacts extends TableSource {
 
 		Contacts(DSLContext db, RecordWriter writer) {
-			this.db = db;
-			this.writer = writer;
+			super(db, writer);
 		}
 
 		@Override
@@ -104,16 +85,12 @@ final class FieldworkSources {
 		@ApplicationModuleListener
 		void on(Events.ContactMade event) {
 			if (event.madeBy() != null) {
-				entries(ISOLATION_CONTACT.ID.eq(event.contactId()), writer::add);
+				record(ISOLATION_CONTACT.ID.eq(event.contactId()));
 			}
 		}
 
 		@Override
-		public void forEach(Consumer<Entry> entries) {
-			entries(DSL.trueCondition(), entries);
-		}
-
-		private void entries(Condition which, Consumer<Entry> entries) {
+		protected void entries(Condition which, Consumer<Entry> entries) {
 			try (var rows = db
 				.select(ISOLATION_CONTACT.ID, ISOLATION_CONTACT.MADE_BY, ISOLATION_CONTACT.CONTACTED_AT,
 						ISOLATION_CONTACT.CHANNEL, ISOLATION_CONTACT.REACHED, ISOLATION_CASE.PATH)
@@ -140,15 +117,10 @@ final class FieldworkSources {
 
 	/** 送达需求, from delivered {@code isolation_need}s, for the helper. */
 	@Component
-	static class Needs implements RecordSource {
-
-		private final DSLContext db;
-
-		private final RecordWriter writer;
+	static class Needs extends TableSource {
 
 		Needs(DSLContext db, RecordWriter writer) {
-			this.db = db;
-			this.writer = writer;
+			super(db, writer);
 		}
 
 		@Override
@@ -159,16 +131,12 @@ final class FieldworkSources {
 		@ApplicationModuleListener
 		void on(Events.NeedDelivered event) {
 			if (event.helperId() != null) {
-				entries(ISOLATION_NEED.ID.eq(event.needId()), writer::add);
+				record(ISOLATION_NEED.ID.eq(event.needId()));
 			}
 		}
 
 		@Override
-		public void forEach(Consumer<Entry> entries) {
-			entries(DSL.trueCondition(), entries);
-		}
-
-		private void entries(Condition which, Consumer<Entry> entries) {
+		protected void entries(Condition which, Consumer<Entry> entries) {
 			try (var rows = db
 				.select(ISOLATION_NEED.ID, ISOLATION_NEED.HELPER_ID, ISOLATION_NEED.DELIVERED_AT,
 						ISOLATION_NEED.DESCRIPTION, ISOLATION_CASE.PATH)
