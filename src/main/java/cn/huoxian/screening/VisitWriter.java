@@ -50,10 +50,7 @@ class VisitWriter {
 		}
 		updateCounters(campaignId, deltas);
 		raiseFlags(campaignId, visits, targets);
-		for (VisitInput visit : visits) {
-			events.publishEvent(new VisitRecorded(visit.visitId(), campaignId, visit.householdId(), user.personId(),
-					visit.visitedAt(), visit.outcome()));
-		}
+		// one event per batch, not per visit: the hottest write path stays cheap
 		if (!visits.isEmpty()) {
 			events.publishEvent(
 					new VisitsRecorded(campaignId, user.personId(), visits.stream().map(VisitInput::visitId).toList()));
