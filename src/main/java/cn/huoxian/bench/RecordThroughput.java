@@ -3,6 +3,7 @@ package cn.huoxian.bench;
 import static cn.huoxian.db.Tables.DEPLOYMENT;
 import static cn.huoxian.db.Tables.RECORD_ENTRY;
 import static cn.huoxian.db.Tables.RECORD_FIGURE;
+import static cn.huoxian.db.Tables.RECORD_INBOX;
 import static cn.huoxian.db.Tables.SCREENING_VISIT;
 
 import java.util.ArrayList;
@@ -13,24 +14,33 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import cn.huoxian.deployment.Events;
 import cn.huoxian.screening.VisitsRecorded;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.Lifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * How fast the performance record takes events: entries of existing source records are
  * taken out of the record (figures adjusted), the sources' events published again —
  * visits as the batch API publishes them (one event per 1,000 visits), deployments one
- * event per transaction from four threads — and the time measured until every entry is
- * back. Reported as milliseconds per 2,000 events, so the target "keeps up with 2,000
- * events a second" is a time under 1,000 ms.
+ * event per transaction from four threads (also with the drainer stopped until all are
+ * queued) — and the time measured until every entry is back. Reported as milliseconds per
+ * 2,000 events, so the target "keeps up with 2,000 events a second" is a time under 1,000
+ * ms.
  */
 final class RecordThroughput {
+
+	private static final Logger log = LoggerFactory.getLogger(RecordThroughput.class);
 
 	static final int EVENTS = 2_000;
 
@@ -40,10 +50,15 @@ final class RecordThroughput {
 
 	private final TransactionTemplate transactions;
 
-	RecordThroughput(DSLContext db, ApplicationEventPublisher events, TransactionTemplate transactions) {
+	/** The record's inbox drainer, stopped to queue events first. */
+	private final Lifecycle drainer;
+
+	RecordThroughput(DSLContext db, ApplicationEventPublisher events, TransactionTemplate transactions,
+			Lifecycle drainer) {
 		this.db = db;
 		this.events = events;
 		this.transactions = transactions;
+		this.drainer = drainer;
 	}
 
 	/** Milliseconds for 2,000 visit events, one run per round. */
@@ -85,9 +100,12 @@ final class RecordThroughput {
 	}
 
 	/**
-	 * Milliseconds for 2,000 deployment events, each published in its own transaction.
+	 * Milliseconds for 2,000 deployment events, each published in its own transaction
+	 * from four threads: from the first publication until every entry is in, or — when
+	 * {@code queuedFirst} — published while the record's drainer is stopped and counted
+	 * from its start (the record's own rate, without the publishers' commits).
 	 */
-	double[] deployments(int rounds) throws InterruptedException {
+	double[] deployments(int rounds, boolean queuedFirst) throws InterruptedException {
 		List<Record3<Long, Long, String>> deployments = db.select(DEPLOYMENT.ID, DEPLOYMENT.PERSON_ID, DEPLOYMENT.PATH)
 			.from(DEPLOYMENT)
 			.orderBy(DEPLOYMENT.ID)
@@ -98,6 +116,9 @@ final class RecordThroughput {
 			List<Record3<Long, Long, String>> chunk = deployments.subList(round * EVENTS, (round + 1) * EVENTS);
 			List<String> ids = chunk.stream().map(d -> String.valueOf(d.value1())).toList();
 			takeOut("DEPLOYMENT", ids);
+			if (queuedFirst) {
+				drainer.stop();
+			}
 			long start = System.nanoTime();
 			ExecutorService publishers = Executors.newFixedThreadPool(4);
 			for (var deployment : chunk) {
@@ -107,9 +128,68 @@ final class RecordThroughput {
 			}
 			publishers.shutdown();
 			publishers.awaitTermination(5, TimeUnit.MINUTES);
+			long published = System.nanoTime();
+			log.info("record bench: 2,000 single-event transactions published in {} ms",
+					Math.round((published - start) / 1e6));
+			if (queuedFirst) {
+				start = System.nanoTime();
+				drainer.start();
+			}
 			millis[round] = waitFor("DEPLOYMENT", ids, start);
+			log.info("record bench: every entry in {} ms after the last publication",
+					Math.round((System.nanoTime() - published) / 1e6));
 		}
 		return millis;
+	}
+
+	/**
+	 * Single events at a steady {@code perSecond} for {@code seconds} (one deployment
+	 * event per transaction, four publishers): the record keeps up when every entry is in
+	 * soon after the last publication and the queue never grows. Milliseconds from the
+	 * last publication until every entry is in; the achieved rate and the largest queue
+	 * seen are logged.
+	 */
+	double[] sustained(int perSecond, int seconds) throws InterruptedException {
+		int total = perSecond * seconds;
+		List<Record3<Long, Long, String>> chunk = db.select(DEPLOYMENT.ID, DEPLOYMENT.PERSON_ID, DEPLOYMENT.PATH)
+			.from(DEPLOYMENT)
+			.orderBy(DEPLOYMENT.ID)
+			.limit(total)
+			.fetch();
+		if (chunk.size() < total) {
+			throw new IllegalStateException("the sustained record bench needs " + total + " deployments");
+		}
+		List<String> ids = chunk.stream().map(d -> String.valueOf(d.value1())).toList();
+		takeOut("DEPLOYMENT", ids);
+		AtomicInteger next = new AtomicInteger();
+		AtomicLong largestQueue = new AtomicLong();
+		ExecutorService publishers = Executors.newFixedThreadPool(4);
+		long start = System.nanoTime();
+		for (int t = 0; t < 4; t++) {
+			publishers.submit(() -> {
+				for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+					// event i is due at start + i / perSecond
+					long due = start + i * 1_000_000_000L / perSecond;
+					LockSupport.parkNanos(due - System.nanoTime());
+					var deployment = chunk.get(i);
+					transactions.executeWithoutResult(
+							status -> events.publishEvent(new Events.DeploymentStarted(deployment.value1(),
+									deployment.value2(), deployment.value3(), true, java.time.LocalDate.now())));
+				}
+			});
+		}
+		publishers.shutdown();
+		while (!publishers.awaitTermination(100, TimeUnit.MILLISECONDS)) {
+			largestQueue.accumulateAndGet(db.fetchCount(RECORD_INBOX), Math::max);
+		}
+		long published = System.nanoTime();
+		double lag = waitFor("DEPLOYMENT", ids, published);
+		log.info(
+				"record bench: {} single events published in {} ms ({} a second); largest queue {} rows;"
+						+ " every entry in {} ms after the last publication",
+				total, Math.round((published - start) / 1e6), Math.round(total / ((published - start) / 1e9)),
+				largestQueue.get(), Math.round(lag));
+		return new double[] { lag };
 	}
 
 	/** Removes the sources' entries from the record and their counts from the figures. */

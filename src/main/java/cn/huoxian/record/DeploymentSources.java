@@ -12,13 +12,15 @@ import static cn.huoxian.db.Tables.REGION;
 import static cn.huoxian.db.Tables.SHORTAGE;
 import static cn.huoxian.db.Tables.UNIT;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import cn.huoxian.deployment.Events;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.jooq.impl.DSL;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +37,8 @@ final class DeploymentSources {
 	@Component
 	static class Positions extends TableSource {
 
-		Positions(DSLContext db, RecordWriter writer) {
-			super(db, writer);
+		Positions(DSLContext db, RecordInbox inbox) {
+			super(db, inbox);
 		}
 
 		@Override
@@ -44,14 +46,19 @@ final class DeploymentSources {
 			return "DEPLOYMENT";
 		}
 
-		@ApplicationModuleListener
+		@EventListener
 		void on(Events.DeploymentStarted event) {
-			record(DEPLOYMENT.ID.eq(event.deploymentId()));
+			queue(event.deploymentId());
 		}
 
-		@ApplicationModuleListener
+		@EventListener
 		void on(Events.DeploymentEnded event) {
-			record(DEPLOYMENT.ID.eq(event.deploymentId()));
+			queue(event.deploymentId());
+		}
+
+		@Override
+		protected Condition rows(List<String> keys) {
+			return ids(DEPLOYMENT.ID, keys);
 		}
 
 		@Override
@@ -87,8 +94,8 @@ final class DeploymentSources {
 	@Component
 	static class Inspections extends TableSource {
 
-		Inspections(DSLContext db, RecordWriter writer) {
-			super(db, writer);
+		Inspections(DSLContext db, RecordInbox inbox) {
+			super(db, inbox);
 		}
 
 		@Override
@@ -96,9 +103,14 @@ final class DeploymentSources {
 			return "INSPECTION";
 		}
 
-		@ApplicationModuleListener
+		@EventListener
 		void on(Events.InspectionCompleted event) {
-			record(INSPECTION.ID.eq(event.inspectionId()));
+			queue(event.inspectionId());
+		}
+
+		@Override
+		protected Condition rows(List<String> keys) {
+			return ids(INSPECTION.ID, keys);
 		}
 
 		@Override
@@ -128,8 +140,8 @@ final class DeploymentSources {
 	@Component
 	static class Rectifications extends TableSource {
 
-		Rectifications(DSLContext db, RecordWriter writer) {
-			super(db, writer);
+		Rectifications(DSLContext db, RecordInbox inbox) {
+			super(db, inbox);
 		}
 
 		@Override
@@ -137,9 +149,14 @@ final class DeploymentSources {
 			return "RECTIFICATION";
 		}
 
-		@ApplicationModuleListener
+		@EventListener
 		void on(Events.RectificationClosed event) {
-			record(RECTIFICATION.ID.eq(event.rectificationId()));
+			queue(event.rectificationId());
+		}
+
+		@Override
+		protected Condition rows(List<String> keys) {
+			return ids(RECTIFICATION.ID, keys);
 		}
 
 		@Override
@@ -162,8 +179,8 @@ final class DeploymentSources {
 	@Component
 	static class BattleRequests extends TableSource {
 
-		BattleRequests(DSLContext db, RecordWriter writer) {
-			super(db, writer);
+		BattleRequests(DSLContext db, RecordInbox inbox) {
+			super(db, inbox);
 		}
 
 		@Override
@@ -171,9 +188,14 @@ final class DeploymentSources {
 			return "BATTLE_REQUEST";
 		}
 
-		@ApplicationModuleListener
+		@EventListener
 		void on(Events.BattleRequestAccepted event) {
-			record(BATTLE_REQUEST.ID.eq(event.requestId()));
+			queue(event.requestId());
+		}
+
+		@Override
+		protected Condition rows(List<String> keys) {
+			return ids(BATTLE_REQUEST.ID, keys);
 		}
 
 		@Override
@@ -202,8 +224,8 @@ final class DeploymentSources {
 	@Component
 	static class Teams extends TableSource {
 
-		Teams(DSLContext db, RecordWriter writer) {
-			super(db, writer);
+		Teams(DSLContext db, RecordInbox inbox) {
+			super(db, inbox);
 		}
 
 		@Override
@@ -211,9 +233,19 @@ final class DeploymentSources {
 			return "COMMANDO_MEMBER";
 		}
 
-		@ApplicationModuleListener
+		@EventListener
 		void on(Events.TeamJoined event) {
-			record(COMMANDO_MEMBER.TEAM_ID.eq(event.teamId()).and(COMMANDO_MEMBER.PERSON_ID.eq(event.personId())));
+			queue(event.teamId() + "/" + event.personId());
+		}
+
+		/** Keys "team/person", as the entry's source id. */
+		@Override
+		protected Condition rows(List<String> keys) {
+			return DSL.row(COMMANDO_MEMBER.TEAM_ID, COMMANDO_MEMBER.PERSON_ID)
+				.in(keys.stream()
+					.map(key -> key.split("/"))
+					.map(k -> DSL.row(Long.valueOf(k[0]), Long.valueOf(k[1])))
+					.toList());
 		}
 
 		@Override
@@ -241,8 +273,8 @@ final class DeploymentSources {
 	@Component
 	static class Shortages extends TableSource {
 
-		Shortages(DSLContext db, RecordWriter writer) {
-			super(db, writer);
+		Shortages(DSLContext db, RecordInbox inbox) {
+			super(db, inbox);
 		}
 
 		@Override
@@ -250,9 +282,14 @@ final class DeploymentSources {
 			return "SHORTAGE";
 		}
 
-		@ApplicationModuleListener
+		@EventListener
 		void on(Events.ShortageResolved event) {
-			record(SHORTAGE.ID.eq(event.shortageId()));
+			queue(event.shortageId());
+		}
+
+		@Override
+		protected Condition rows(List<String> keys) {
+			return ids(SHORTAGE.ID, keys);
 		}
 
 		@Override
@@ -280,8 +317,8 @@ final class DeploymentSources {
 	@Component
 	static class FirstSecretaries extends TableSource {
 
-		FirstSecretaries(DSLContext db, RecordWriter writer) {
-			super(db, writer);
+		FirstSecretaries(DSLContext db, RecordInbox inbox) {
+			super(db, inbox);
 		}
 
 		@Override
@@ -289,9 +326,14 @@ final class DeploymentSources {
 			return "FIRST_SECRETARY_RETURN";
 		}
 
-		@ApplicationModuleListener
+		@EventListener
 		void on(Events.FirstSecretaryReturned event) {
-			record(FIRST_SECRETARY_RETURN.PERSON_ID.eq(event.personId()));
+			queue(event.personId());
+		}
+
+		@Override
+		protected Condition rows(List<String> keys) {
+			return ids(FIRST_SECRETARY_RETURN.PERSON_ID, keys);
 		}
 
 		@Override

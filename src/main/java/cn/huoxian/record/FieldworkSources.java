@@ -6,6 +6,7 @@ import static cn.huoxian.db.Tables.ISOLATION_CONTACT;
 import static cn.huoxian.db.Tables.ISOLATION_NEED;
 import static cn.huoxian.db.Tables.SCREENING_VISIT;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import cn.huoxian.isolation.Events;
@@ -14,7 +15,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,8 +31,8 @@ final class FieldworkSources {
 	@Component
 	static class Visits extends TableSource {
 
-		Visits(DSLContext db, RecordWriter writer) {
-			super(db, writer);
+		Visits(DSLContext db, RecordInbox inbox) {
+			super(db, inbox);
 		}
 
 		@Override
@@ -39,13 +40,17 @@ final class FieldworkSources {
 			return "SCREENING_VISIT";
 		}
 
-		/** One event per visit batch: the batch's entries are added together. */
-		@ApplicationModuleListener
+		/** One event per visit batch: its visits are one inbox row. */
+		@EventListener
 		void on(VisitsRecorded event) {
 			if (event.visitorPersonId() != null) {
-				// = any(array), not a 1,000-value IN list (see VisitWriter)
-				recordAll(SCREENING_VISIT.VISIT_ID.eq(DSL.any(event.visitIds().toArray(java.util.UUID[]::new))));
+				queue(event.visitIds());
 			}
+		}
+
+		@Override
+		protected Condition rows(List<String> keys) {
+			return uuids(SCREENING_VISIT.VISIT_ID, keys);
 		}
 
 		@Override
@@ -73,8 +78,8 @@ final class FieldworkSources {
 	@Component
 	static class Contacts extends TableSource {
 
-		Contacts(DSLContext db, RecordWriter writer) {
-			super(db, writer);
+		Contacts(DSLContext db, RecordInbox inbox) {
+			super(db, inbox);
 		}
 
 		@Override
@@ -82,11 +87,16 @@ final class FieldworkSources {
 			return "ISOLATION_CONTACT";
 		}
 
-		@ApplicationModuleListener
+		@EventListener
 		void on(Events.ContactMade event) {
 			if (event.madeBy() != null) {
-				record(ISOLATION_CONTACT.ID.eq(event.contactId()));
+				queue(event.contactId());
 			}
+		}
+
+		@Override
+		protected Condition rows(List<String> keys) {
+			return ids(ISOLATION_CONTACT.ID, keys);
 		}
 
 		@Override
@@ -119,8 +129,8 @@ final class FieldworkSources {
 	@Component
 	static class Needs extends TableSource {
 
-		Needs(DSLContext db, RecordWriter writer) {
-			super(db, writer);
+		Needs(DSLContext db, RecordInbox inbox) {
+			super(db, inbox);
 		}
 
 		@Override
@@ -128,11 +138,16 @@ final class FieldworkSources {
 			return "ISOLATION_NEED";
 		}
 
-		@ApplicationModuleListener
+		@EventListener
 		void on(Events.NeedDelivered event) {
 			if (event.helperId() != null) {
-				record(ISOLATION_NEED.ID.eq(event.needId()));
+				queue(event.needId());
 			}
+		}
+
+		@Override
+		protected Condition rows(List<String> keys) {
+			return ids(ISOLATION_NEED.ID, keys);
 		}
 
 		@Override

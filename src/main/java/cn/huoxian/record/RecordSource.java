@@ -4,10 +4,10 @@ import java.util.function.Consumer;
 
 /**
  * Where entries come from. A source turns its records into entries, and the same
- * conversion serves the event listener (one record) and the rebuild (every record), so
- * the two cannot disagree. Adding a source — duty shifts, volunteer hours, care,
- * commendations — is one bean implementing this and one listener calling
- * {@link RecordWriter#add}.
+ * conversion serves the inbox (the records its events named) and the rebuild (every
+ * record), so the two cannot disagree. Adding a source — duty shifts, volunteer hours,
+ * care, commendations — is one {@link TableSource} bean: the conversion, which rows a key
+ * names, and an {@code @EventListener} that queues the event's keys.
  */
 public interface RecordSource {
 

@@ -1,47 +1,66 @@
 package cn.huoxian.record;
 
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
  * A source whose entries come from rows of a table: it says how the rows matching a
- * condition become entries; the rebuild takes every row, a listener the rows of one
- * event.
+ * condition become entries, and which rows a queued key names. Its listeners queue keys
+ * in the record's inbox ({@link #queue}); the drainer asks for the entries of many keys
+ * at once, the rebuild for those of every row.
  */
 abstract class TableSource implements RecordSource {
 
 	protected final DSLContext db;
 
-	private final RecordWriter writer;
+	private final RecordInbox inbox;
 
-	TableSource(DSLContext db, RecordWriter writer) {
+	TableSource(DSLContext db, RecordInbox inbox) {
 		this.db = db;
-		this.writer = writer;
+		this.inbox = inbox;
 	}
 
 	/** The entries of the rows matching the condition. */
 	protected abstract void entries(Condition which, Consumer<Entry> entries);
+
+	/** The rows the queued keys name (keys as {@link #queue} was given them). */
+	protected abstract Condition rows(List<String> keys);
 
 	@Override
 	public void forEach(Consumer<Entry> entries) {
 		entries(DSL.trueCondition(), entries);
 	}
 
-	/** Adds the entries of the rows matching the condition (each once). */
-	protected void record(Condition which) {
-		entries(which, writer::add);
+	/** The entries of the rows the keys name. */
+	final void entriesOf(List<String> keys, Consumer<Entry> entries) {
+		entries(rows(keys), entries);
 	}
 
-	/** Adds the entries of the rows matching the condition in one batch. */
-	protected void recordAll(Condition which) {
-		List<Entry> batch = new ArrayList<>();
-		entries(which, batch::add);
-		writer.addAll(batch);
+	/**
+	 * Queues the rows an event names for the record, in the publishing transaction.
+	 */
+	protected void queue(Collection<?> keys) {
+		this.inbox.enqueue(type(), keys);
+	}
+
+	protected void queue(Object key) {
+		queue(List.of(key));
+	}
+
+	/** {@code field = any(ids)}: one bind however many keys (no long IN list). */
+	protected static Condition ids(Field<Long> field, List<String> keys) {
+		return field.eq(DSL.any(keys.stream().map(Long::valueOf).toArray(Long[]::new)));
+	}
+
+	protected static Condition uuids(Field<UUID> field, List<String> keys) {
+		return field.eq(DSL.any(keys.stream().map(UUID::fromString).toArray(UUID[]::new)));
 	}
 
 }

@@ -1,8 +1,8 @@
 package cn.huoxian.record;
 
-import static cn.huoxian.db.Tables.EVENT_PUBLICATION;
 import static cn.huoxian.db.Tables.RECORD_ENTRY;
 import static cn.huoxian.db.Tables.RECORD_FIGURE;
+import static cn.huoxian.db.Tables.RECORD_INBOX;
 import static cn.huoxian.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -40,7 +40,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * One cadre's week across the modules — a deployment, an inspection with a rectification
  * they close, screening visits and an isolation contact — arrives in their record once
  * each, stays once when an event is delivered again, and survives a rebuild; an entry
- * lost from the record is restored by the rebuild.
+ * lost from the record is restored by the rebuild. Work queued while the record is
+ * stopped is recorded when it runs again; a row that fails does not hold up the rest.
  */
 @SqlTest
 class RecordFlowTests {
@@ -180,54 +181,93 @@ class RecordFlowTests {
 	}
 
 	@Autowired
-	org.springframework.modulith.events.IncompleteEventPublications incomplete;
+	InboxDrainer drainer;
+
+	@Autowired
+	RecordInbox inbox;
+
+	private List<String> queued(String sourceType) {
+		return db.select(RECORD_INBOX.SOURCE_KEYS)
+			.from(RECORD_INBOX)
+			.where(RECORD_INBOX.SOURCE_TYPE.eq(sourceType))
+			.fetch(RECORD_INBOX.SOURCE_KEYS);
+	}
 
 	/**
-	 * An event whose delivery did not complete (the listener failed, or the application
-	 * stopped) stays in the registry with the source's transaction, and is delivered when
-	 * incomplete publications are resubmitted — as they are on every restart
-	 * ({@code republish-outstanding-events-on-restart}).
+	 * Work done while the record is not taking events (stopped, or the application down)
+	 * waits in the inbox, stored with the source's transaction, and is recorded once the
+	 * drainer runs again.
 	 */
 	@Test
-	void anEventWhoseDeliveryDidNotCompleteIsDeliveredWhenResubmitted() throws Exception {
+	void workQueuedWhileTheRecordIsStoppedIsRecordedWhenItRunsAgain() throws Exception {
 		String grid = JsonPath.read(json("grid01", "/api/v1/me"), "$.scopes[0].code");
 		long cadre = person(grid, "[{\"role\":\"CADRE\",\"rank\":\"TOWNSHIP\",\"position\":\"科长\"}]");
-		String deployed = post("xinhua", "/api/v1/deployment/deployments",
-				"{\"personId\":" + cadre + ",\"postKind\":\"REGION\",\"region\":\"" + grid + "\"}", 201);
-		long deployment = id(deployed);
+		long deployment;
+		drainer.stop();
+		try {
+			deployment = id(post("xinhua", "/api/v1/deployment/deployments",
+					"{\"personId\":" + cadre + ",\"postKind\":\"REGION\",\"region\":\"" + grid + "\"}", 201));
+			assertThat(queued("DEPLOYMENT")).contains(String.valueOf(deployment));
+			Thread.sleep(500);
+			assertThat(kinds(cadre)).isEmpty();
+		}
+		finally {
+			drainer.start();
+		}
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(kinds(cadre)).containsEntry("DEPLOYMENT_STARTED", 1L));
-		// the publication as the registry stored it with the source's transaction
-		var stored = new java.util.ArrayList<cn.huoxian.db.tables.records.EventPublicationRecord>();
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(queued("DEPLOYMENT")).doesNotContain(String.valueOf(deployment)));
+	}
+
+	/** An event of a transaction that rolled back queues nothing. */
+	@Test
+	void aRolledBackTransactionQueuesNothing() {
+		long marker = 900_000_000L + RANDOM.nextInt(1_000_000);
 		transactions.executeWithoutResult(status -> {
 			events.publishEvent(
-					new cn.huoxian.deployment.Events.DeploymentStarted(deployment, cadre, "/", true, LocalDate.now()));
-			stored.addAll(db.fetch(EVENT_PUBLICATION,
-					EVENT_PUBLICATION.COMPLETION_DATE.isNull()
-						.and(EVENT_PUBLICATION.EVENT_TYPE.endsWith("DeploymentStarted"))
-						.and(EVENT_PUBLICATION.SERIALIZED_EVENT.contains(String.valueOf(deployment)))));
+					new cn.huoxian.deployment.Events.DeploymentStarted(marker, 1L, "/", true, LocalDate.now()));
+			assertThat(queued("DEPLOYMENT")).contains(String.valueOf(marker));
+			status.setRollbackOnly();
 		});
-		assertThat(stored).isNotEmpty();
-		Thread.sleep(500);
-		// as if the delivery had not completed: no entry, the publication still there
-		db.deleteFrom(RECORD_ENTRY).where(RECORD_ENTRY.PERSON_ID.eq(cadre)).execute();
-		for (var row : stored) {
-			// what the registry holds for a delivery that did not complete
-			row.setStatus("FAILED");
-			row.changed(true);
-			db.executeInsert(row);
+		assertThat(queued("DEPLOYMENT")).doesNotContain(String.valueOf(marker));
+	}
+
+	/**
+	 * A queued row that cannot be recorded does not hold up the others: it is kept with
+	 * its error and tried again later, and the work queued with it is recorded.
+	 */
+	@Test
+	void aRowThatFailsWaitsWithItsErrorWhileTheRestIsRecorded() throws Exception {
+		String grid = JsonPath.read(json("grid01", "/api/v1/me"), "$.scopes[0].code");
+		long cadre = person(grid, "[{\"role\":\"CADRE\",\"rank\":\"TOWNSHIP\",\"position\":\"科长\"}]");
+		String bad = "not-an-id-" + RANDOM.nextInt(1_000_000);
+		drainer.stop();
+		try {
+			transactions.executeWithoutResult(status -> inbox.enqueue("DEPLOYMENT", List.of(bad)));
+			post("xinhua", "/api/v1/deployment/deployments",
+					"{\"personId\":" + cadre + ",\"postKind\":\"REGION\",\"region\":\"" + grid + "\"}", 201);
 		}
-		assertThat(kinds(cadre)).isEmpty();
-		incomplete.resubmitIncompletePublications(publication -> true);
+		finally {
+			drainer.start();
+		}
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(kinds(cadre)).containsEntry("DEPLOYMENT_STARTED", 1L));
-		Awaitility.await()
-			.atMost(Duration.ofSeconds(20))
-			.untilAsserted(() -> assertThat(db.fetchCount(org.jooq.impl.DSL.table("event_publication"),
-					org.jooq.impl.DSL.field("completion_date").isNull()))
-				.isZero());
+		var failed = db.fetchOne(RECORD_INBOX, RECORD_INBOX.SOURCE_KEYS.eq(bad));
+		assertThat(failed).isNotNull();
+		assertThat(failed.getAttempts()).isGreaterThanOrEqualTo(1);
+		assertThat(failed.getLastError()).contains(bad);
+		assertThat(failed.getNotBefore()).isAfter(failed.getQueuedAt());
+		// the administrator sees it waiting; nobody else sees the inbox
+		String status = json("admin", "/api/v1/record/inbox");
+		assertThat(((Number) JsonPath.read(status, "$.failed")).longValue()).isGreaterThanOrEqualTo(1);
+		assertThat(((Number) JsonPath.read(status, "$.rows")).longValue()).isGreaterThanOrEqualTo(1);
+		assertThat(mvc.perform(as(mvc, "zzb", get("/api/v1/record/inbox"))).andReturn().getResponse().getStatus())
+			.isEqualTo(403);
+		db.deleteFrom(RECORD_INBOX).where(RECORD_INBOX.ID.eq(failed.getId())).execute();
 	}
 
 	private static String nobodyHome(UUID visit, long household) {

@@ -2,13 +2,19 @@ package cn.huoxian.record.web;
 
 import java.util.Map;
 
+import cn.huoxian.record.RecordInbox;
 import cn.huoxian.record.RecordRebuild;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.ForbiddenException;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/v1/record/rebuild}: the city administrator rebuilds every record. */
+/**
+ * {@code POST /api/v1/record/rebuild}: the city administrator rebuilds every record;
+ * {@code GET /api/v1/record/inbox}: what waits to be recorded (a growing queue or failed
+ * rows mean the record is not keeping up).
+ */
 @RestController
 class RebuildApi {
 
@@ -16,17 +22,30 @@ class RebuildApi {
 
 	private final CurrentUserProvider users;
 
-	RebuildApi(RecordRebuild rebuild, CurrentUserProvider users) {
+	private final RecordInbox inbox;
+
+	RebuildApi(RecordRebuild rebuild, CurrentUserProvider users, RecordInbox inbox) {
 		this.rebuild = rebuild;
 		this.users = users;
+		this.inbox = inbox;
+	}
+
+	@GetMapping("/api/v1/record/inbox")
+	RecordInbox.Status inbox() {
+		requireAdministrator();
+		return inbox.status();
 	}
 
 	@PostMapping("/api/v1/record/rebuild")
 	Map<String, RecordRebuild.Difference> rebuild() {
-		if (!users.current().isAdministrator()) {
-			throw new ForbiddenException("only the city administrator rebuilds the record");
-		}
+		requireAdministrator();
 		return rebuild.rebuild();
+	}
+
+	private void requireAdministrator() {
+		if (!users.current().isAdministrator()) {
+			throw new ForbiddenException("only the city administrator rebuilds the record or sees its inbox");
+		}
 	}
 
 }

@@ -1,0 +1,100 @@
+package cn.huoxian.record;
+
+import static cn.huoxian.db.Tables.RECORD_INBOX;
+
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The record's inbox. A source's listener queues the keys of the rows an event names
+ * here, inside the publishing transaction: the work is stored with its source (never
+ * lost, never there without it), and {@link InboxDrainer} turns many queued keys into
+ * entries in one transaction.
+ */
+@Component
+public class RecordInbox {
+
+	/** Keys per inbox row: a batch of 1,000 visits is one row. */
+	static final int KEYS_PER_ROW = 1_000;
+
+	private final DSLContext db;
+
+	private final Object signal = new Object();
+
+	private boolean signalled;
+
+	RecordInbox(DSLContext db) {
+		this.db = db;
+	}
+
+	/** Queues the keys of a source's rows; the drainer is woken once this commits. */
+	void enqueue(String sourceType, Collection<?> keys) {
+		List<String> all = keys.stream().map(String::valueOf).toList();
+		for (int from = 0; from < all.size(); from += KEYS_PER_ROW) {
+			db.insertInto(RECORD_INBOX)
+				.set(RECORD_INBOX.SOURCE_TYPE, sourceType)
+				.set(RECORD_INBOX.SOURCE_KEYS,
+						String.join(",", all.subList(from, Math.min(all.size(), from + KEYS_PER_ROW))))
+				.execute();
+		}
+		if (all.isEmpty()) {
+			return;
+		}
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					wake();
+				}
+			});
+		}
+		else {
+			wake();
+		}
+	}
+
+	/**
+	 * What waits in the inbox: rows, rows that failed and wait for a retry, the oldest.
+	 */
+	public record Status(long rows, long failed, OffsetDateTime oldestQueuedAt, String lastError) {
+	}
+
+	public Status status() {
+		var totals = db.select(DSL.count(), DSL.count(RECORD_INBOX.LAST_ERROR), DSL.min(RECORD_INBOX.QUEUED_AT))
+			.from(RECORD_INBOX)
+			.fetchOne();
+		String lastError = db.select(RECORD_INBOX.LAST_ERROR)
+			.from(RECORD_INBOX)
+			.where(RECORD_INBOX.LAST_ERROR.isNotNull())
+			.orderBy(RECORD_INBOX.ID.desc())
+			.limit(1)
+			.fetchOne(RECORD_INBOX.LAST_ERROR);
+		return new Status(totals.value1(), totals.value2(), totals.value3(), lastError);
+	}
+
+	/** Tells the drainer there is work (or that it should look at its state). */
+	void wake() {
+		synchronized (this.signal) {
+			this.signalled = true;
+			this.signal.notifyAll();
+		}
+	}
+
+	/** Waits until woken or the time has passed; a wake that came earlier counts. */
+	void awaitWork(long millis) throws InterruptedException {
+		synchronized (this.signal) {
+			if (!this.signalled) {
+				this.signal.wait(millis);
+			}
+			this.signalled = false;
+		}
+	}
+
+}
