@@ -106,11 +106,11 @@ class InboxDrainer implements SmartLifecycle {
 	private void run() {
 		while (this.running) {
 			try {
-				int done = drainOnce();
-				if (done == 0) {
+				Drained drained = drainOnce();
+				if (drained.rows() == 0) {
 					this.inbox.awaitWork(IDLE_MILLIS);
 				}
-				else if (done < MAX_ROWS) {
+				else if (!drained.more()) {
 					// the queue is drained: let the next events gather instead of taking
 					// them one transaction each
 					Thread.sleep(this.lingerMillis);
@@ -129,35 +129,45 @@ class InboxDrainer implements SmartLifecycle {
 		}
 	}
 
-	/**
-	 * Takes one micro-batch; the number of inbox rows done (0 when nothing was due).
-	 */
-	int drainOnce() {
+	/** Inbox rows done by one micro-batch, and whether more were due than it took. */
+	record Drained(int rows, boolean more) {
+	}
+
+	/** Takes one micro-batch. */
+	Drained drainOnce() {
 		try {
-			Integer done = this.transactions.execute(status -> {
-				List<RecordInboxRecord> taken = take();
+			Drained drained = this.transactions.execute(status -> {
+				List<RecordInboxRecord> due = due();
+				List<RecordInboxRecord> taken = upToMaxKeys(due);
 				if (!taken.isEmpty()) {
 					apply(taken);
 				}
-				return taken.size();
+				return new Drained(taken.size(), taken.size() < due.size() || due.size() == MAX_ROWS);
 			});
-			return done == null ? 0 : done;
+			return drained == null ? new Drained(0, false) : drained;
 		}
 		catch (RuntimeException batchFailed) {
 			// one bad row must not hold up the others: try each alone
-			return drainRowByRow();
+			return new Drained(drainRowByRow(), true);
 		}
 	}
 
-	/** The due rows, oldest first, up to {@value #MAX_KEYS} keys (at least one row). */
-	private List<RecordInboxRecord> take() {
-		List<RecordInboxRecord> due = this.db.selectFrom(RECORD_INBOX)
+	/**
+	 * The due rows nobody else holds, oldest first, locked (another instance's drainer
+	 * skips them).
+	 */
+	private List<RecordInboxRecord> due() {
+		return this.db.selectFrom(RECORD_INBOX)
 			.where(RECORD_INBOX.NOT_BEFORE.isNull().or(RECORD_INBOX.NOT_BEFORE.le(OffsetDateTime.now())))
 			.orderBy(RECORD_INBOX.ID)
 			.limit(MAX_ROWS)
 			.forUpdate()
 			.skipLocked()
 			.fetch();
+	}
+
+	/** The first rows up to {@value #MAX_KEYS} keys (at least one row). */
+	private static List<RecordInboxRecord> upToMaxKeys(List<RecordInboxRecord> due) {
 		List<RecordInboxRecord> taken = new ArrayList<>();
 		int keys = 0;
 		for (RecordInboxRecord row : due) {
