@@ -29,7 +29,6 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.SelectOnConditionStep;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -199,7 +198,11 @@ public class Deployments {
 		try {
 			record.store();
 		}
-		catch (DataIntegrityViolationException | org.jooq.exception.DataAccessException ex) {
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			// the only unique key of a deployment is uq_deployment_holder: another
+			// request
+			// gave this cadre a current position between our check and this insert; any
+			// other database error is not described as this one
 			throw new RuleViolationException(
 					"one cadre, one position: this cadre was deployed elsewhere at the same moment; reload and try again");
 		}

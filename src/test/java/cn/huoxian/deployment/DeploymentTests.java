@@ -144,6 +144,49 @@ class DeploymentTests {
 		assertThat(all).contains((int) firstId, (int) secondId);
 	}
 
+	/**
+	 * Four requests deploy the same cadre at once: one position results, the others get
+	 * the one-position rule (not a server error), whichever check stopped them.
+	 */
+	@Test
+	void simultaneousDeploymentsOfOneCadreLeaveOnePosition() throws Exception {
+		long cadre = fx.cadre("130902", "TOWNSHIP", null);
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<org.springframework.mock.web.MockHttpServletResponse>> answers = new java.util.ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				String body = region(cadre, "CHECKPOINT", "130902", "卡口" + i, null, null, false);
+				answers.add(pool.submit(
+						() -> mvc
+							.perform(cn.huoxian.support.Api
+								.as(mvc, "xinhua",
+										org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+											.post(DEPLOY))
+								.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+								.content(body))
+							.andReturn()
+							.getResponse()));
+			}
+			int created = 0;
+			for (var answer : answers) {
+				var response = answer.get();
+				if (response.getStatus() == 201) {
+					created++;
+				}
+				else {
+					assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(422);
+					assertThat(response.getContentAsString()).contains("one cadre, one position");
+				}
+			}
+			assertThat(created).isEqualTo(1);
+		}
+		finally {
+			pool.shutdown();
+		}
+		String history = fx.json("xinhua", "/api/v1/deployment/persons/" + cadre + "/deployments");
+		assertThat(JsonPath.<List<Object>>read(history, "$[*]")).hasSize(1);
+	}
+
 	@Test
 	void aPositionStartedTodayEndsTheSameDayWhenReplaced() throws Exception {
 		long cadre = fx.cadre("130902", "TOWNSHIP", null);
