@@ -29,9 +29,12 @@ class DemoStartup implements ApplicationRunner {
 
 	private final String url;
 
+	private final DemoPreparing preparing;
+
 	DemoStartup(DemoCity demoCity, Environment environment, @Value("${huoxian.demo.scale:0.01}") double scale,
-			@Value("${spring.datasource.url:}") String url) {
+			@Value("${spring.datasource.url:}") String url, DemoPreparing preparing) {
 		this.demoCity = demoCity;
+		this.preparing = preparing;
 		this.environment = environment;
 		this.scale = scale;
 		this.url = url;
@@ -43,7 +46,13 @@ class DemoStartup implements ApplicationRunner {
 			return;
 		}
 		requireDemoProfile(environment, url);
-		demoCity.generateIfAbsent(scale);
+		preparing.preparing(true);
+		try {
+			demoCity.generateIfAbsent(scale);
+		}
+		finally {
+			preparing.preparing(false);
+		}
 	}
 
 	/**
