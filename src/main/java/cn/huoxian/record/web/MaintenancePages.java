@@ -1,0 +1,60 @@
+package cn.huoxian.record.web;
+
+import java.time.format.DateTimeFormatter;
+
+import cn.huoxian.record.RecordInbox;
+import cn.huoxian.record.RecordRebuild;
+import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.ForbiddenException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 纪实维护, for the city administrator: what waits in the record's inbox (rows, failed rows
+ * and the last error) and the rebuild with its report per source.
+ */
+@Controller
+class MaintenancePages {
+
+	private static final DateTimeFormatter SHANGHAI_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+	private final RecordInbox inbox;
+
+	private final RecordRebuild rebuild;
+
+	private final CurrentUserProvider users;
+
+	MaintenancePages(RecordInbox inbox, RecordRebuild rebuild, CurrentUserProvider users) {
+		this.inbox = inbox;
+		this.rebuild = rebuild;
+		this.users = users;
+	}
+
+	@GetMapping("/record/maintenance")
+	String maintenance(Model model) {
+		requireAdministrator();
+		RecordInbox.Status status = inbox.status();
+		model.addAttribute("status", status);
+		model.addAttribute("oldest", status.oldestQueuedAt() == null ? "—"
+				: status.oldestQueuedAt().atZoneSameInstant(BusinessDay.ZONE).format(SHANGHAI_TIME));
+		return "record/maintenance";
+	}
+
+	@PostMapping("/record/maintenance/rebuild")
+	String rebuild(RedirectAttributes redirect) {
+		requireAdministrator();
+		redirect.addFlashAttribute("report", rebuild.rebuild());
+		return "redirect:/record/maintenance#report";
+	}
+
+	private void requireAdministrator() {
+		if (!users.current().isAdministrator()) {
+			throw new ForbiddenException("only the city administrator maintains the record");
+		}
+	}
+
+}
