@@ -25,7 +25,7 @@ public class AccountabilitySource implements RecordSource {
 
 	@Override
 	public void forEach(Consumer<Entry> entries) {
-		try (var rows = db.selectFrom(ACCOUNTABILITY).fetchLazy()) {
+		try (var rows = db.selectFrom(ACCOUNTABILITY).fetchSize(Sources.FETCH_SIZE).fetchLazy()) {
 			for (var r : rows) {
 				entries.accept(entry(r));
 			}

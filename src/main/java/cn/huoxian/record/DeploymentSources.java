@@ -71,6 +71,7 @@ final class DeploymentSources {
 				.join(REGION)
 				.on(REGION.ID.eq(DEPLOYMENT.REGION_ID))
 				.where(which)
+				.fetchSize(Sources.FETCH_SIZE)
 				.fetchLazy()) {
 				for (Record r : rows) {
 					String where = r.get(DEPLOYMENT.POST) != null ? r.get(DEPLOYMENT.POST) : r.get(REGION.NAME);
@@ -124,6 +125,7 @@ final class DeploymentSources {
 				.leftJoin(UNIT)
 				.on(UNIT.ID.eq(INSPECTION.TARGET_UNIT_ID))
 				.where(which)
+				.fetchSize(Sources.FETCH_SIZE)
 				.fetchLazy()) {
 				for (Record r : rows) {
 					String target = r.get(REGION.NAME) != null ? r.get(REGION.NAME) : r.get(UNIT.NAME);
@@ -163,6 +165,7 @@ final class DeploymentSources {
 		protected void entries(Condition which, Consumer<Entry> entries) {
 			try (var rows = db.selectFrom(RECTIFICATION)
 				.where(which.and(RECTIFICATION.STATUS.eq("CLOSED")))
+				.fetchSize(Sources.FETCH_SIZE)
 				.fetchLazy()) {
 				for (var r : rows) {
 					entries.accept(
@@ -207,6 +210,7 @@ final class DeploymentSources {
 				.leftJoin(COMMANDO_TEAM)
 				.on(COMMANDO_TEAM.ID.eq(BATTLE_REQUEST.TEAM_ID))
 				.where(which.and(BATTLE_REQUEST.STATUS.eq("ACCEPTED")))
+				.fetchSize(Sources.FETCH_SIZE)
 				.fetchLazy()) {
 				for (Record r : rows) {
 					String where = r.get(COMMANDO_TEAM.NAME) != null ? r.get(COMMANDO_TEAM.NAME)
@@ -257,6 +261,7 @@ final class DeploymentSources {
 				.join(COMMANDO_TEAM)
 				.on(COMMANDO_TEAM.ID.eq(COMMANDO_MEMBER.TEAM_ID))
 				.where(which)
+				.fetchSize(Sources.FETCH_SIZE)
 				.fetchLazy()) {
 				for (Record r : rows) {
 					entries.accept(new Entry(r.get(COMMANDO_MEMBER.PERSON_ID), EntryKind.TEAM_JOINED,
@@ -301,6 +306,7 @@ final class DeploymentSources {
 				.join(PAIRING)
 				.on(PAIRING.ID.eq(SHORTAGE.PAIRING_ID))
 				.where(which.and(SHORTAGE.STATUS.eq("RESOLVED")).and(PAIRING.RESPONSIBLE_PERSON_ID.isNotNull()))
+				.fetchSize(Sources.FETCH_SIZE)
 				.fetchLazy()) {
 				for (Record r : rows) {
 					entries.accept(new Entry(r.get(PAIRING.RESPONSIBLE_PERSON_ID), EntryKind.SHORTAGE_RESOLVED,
@@ -345,6 +351,7 @@ final class DeploymentSources {
 				.join(REGION)
 				.on(REGION.ID.eq(FIRST_SECRETARY_RETURN.VILLAGE_ID))
 				.where(which)
+				.fetchSize(Sources.FETCH_SIZE)
 				.fetchLazy()) {
 				for (Record r : rows) {
 					entries

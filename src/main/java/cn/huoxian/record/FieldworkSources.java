@@ -62,6 +62,7 @@ final class FieldworkSources {
 				.join(HOUSEHOLD)
 				.on(HOUSEHOLD.ID.eq(SCREENING_VISIT.HOUSEHOLD_ID))
 				.where(which.and(SCREENING_VISIT.VISITOR_PERSON_ID.isNotNull()))
+				.fetchSize(Sources.FETCH_SIZE)
 				.fetchLazy()) {
 				for (Record r : rows) {
 					String outcome = "NOBODY_HOME".equals(r.get(SCREENING_VISIT.OUTCOME)) ? "（无人在家）" : "";
@@ -108,6 +109,7 @@ final class FieldworkSources {
 				.join(ISOLATION_CASE)
 				.on(ISOLATION_CASE.ID.eq(ISOLATION_CONTACT.CASE_ID))
 				.where(which.and(ISOLATION_CONTACT.MADE_BY.isNotNull()))
+				.fetchSize(Sources.FETCH_SIZE)
 				.fetchLazy()) {
 				for (Record r : rows) {
 					String how = switch (r.get(ISOLATION_CONTACT.CHANNEL)) {
@@ -159,6 +161,7 @@ final class FieldworkSources {
 				.join(ISOLATION_CASE)
 				.on(ISOLATION_CASE.ID.eq(ISOLATION_NEED.CASE_ID))
 				.where(which.and(ISOLATION_NEED.HELPER_ID.isNotNull()).and(ISOLATION_NEED.DELIVERED_AT.isNotNull()))
+				.fetchSize(Sources.FETCH_SIZE)
 				.fetchLazy()) {
 				for (Record r : rows) {
 					entries.accept(new Entry(r.get(ISOLATION_NEED.HELPER_ID), EntryKind.NEED_DELIVERED,

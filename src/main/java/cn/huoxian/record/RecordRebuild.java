@@ -4,11 +4,9 @@ import static cn.huoxian.db.Tables.RECORD_ENTRY;
 import static cn.huoxian.db.Tables.RECORD_FIGURE;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -41,18 +39,15 @@ public class RecordRebuild {
 	public record Difference(long given, long added, long removed) {
 	}
 
-	private record Key(String kind, String sourceId, long personId) {
-	}
-
 	@Transactional
 	public Map<String, Difference> rebuild() {
 		Map<String, Difference> report = new LinkedHashMap<>();
 		for (RecordSource source : sources) {
-			Set<Key> given = new HashSet<>();
+			KeyHashes given = new KeyHashes();
 			long[] added = { 0 };
 			List<Entry> batch = new ArrayList<>(BATCH);
 			source.forEach(entry -> {
-				given.add(new Key(entry.kind().name(), entry.sourceId(), entry.personId()));
+				given.add(entry.kind().name(), entry.sourceId(), entry.personId());
 				batch.add(entry);
 				if (batch.size() == BATCH) {
 					added[0] += writer.addAll(batch);
@@ -60,15 +55,21 @@ public class RecordRebuild {
 				}
 			});
 			added[0] += writer.addAll(batch);
+			given.seal();
 			List<Long> stale = new ArrayList<>();
-			db.select(RECORD_ENTRY.ID, RECORD_ENTRY.KIND, RECORD_ENTRY.SOURCE_ID, RECORD_ENTRY.PERSON_ID)
+			// streamed: the source's entries are not held in memory
+			try (var entries = db
+				.select(RECORD_ENTRY.ID, RECORD_ENTRY.KIND, RECORD_ENTRY.SOURCE_ID, RECORD_ENTRY.PERSON_ID)
 				.from(RECORD_ENTRY)
 				.where(RECORD_ENTRY.SOURCE_TYPE.eq(source.type()))
-				.forEach(r -> {
-					if (!given.contains(new Key(r.value2(), r.value3(), r.value4()))) {
+				.fetchSize(BATCH * 10)
+				.fetchLazy()) {
+				for (var r : entries) {
+					if (!given.contains(r.value2(), r.value3(), r.value4())) {
 						stale.add(r.value1());
 					}
-				});
+				}
+			}
 			for (int from = 0; from < stale.size(); from += 1000) {
 				db.deleteFrom(RECORD_ENTRY)
 					.where(RECORD_ENTRY.ID.in(stale.subList(from, Math.min(stale.size(), from + 1000))))

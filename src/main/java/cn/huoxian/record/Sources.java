@@ -8,6 +8,12 @@ import cn.huoxian.shared.BusinessDay;
 /** Small helpers the sources share. */
 final class Sources {
 
+	/**
+	 * Rows fetched at a time when a source walks its table (the rebuild): PostgreSQL's
+	 * driver streams only with a fetch size, otherwise it reads every row first.
+	 */
+	static final int FETCH_SIZE = 5_000;
+
 	private Sources() {
 	}
 

@@ -25,7 +25,7 @@ public class WorkLogSource implements RecordSource {
 
 	@Override
 	public void forEach(Consumer<Entry> entries) {
-		try (var rows = db.selectFrom(WORK_LOG).fetchLazy()) {
+		try (var rows = db.selectFrom(WORK_LOG).fetchSize(Sources.FETCH_SIZE).fetchLazy()) {
 			for (var r : rows) {
 				entries.accept(entry(r));
 			}
