@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 
 import cn.huoxian.shared.CurrentUser;
-import cn.huoxian.shared.ForbiddenException;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -60,9 +59,7 @@ public class Recount {
 
 	@Transactional
 	public Report recount(long campaignId, CurrentUser user) {
-		if (!user.isAdministrator()) {
-			throw new ForbiddenException("only a city administrator may recount");
-		}
+		user.requireAdministrator("recount");
 		CampaignView campaign = campaigns.find(campaignId, user.scope());
 		List<String> differences = new ArrayList<>();
 		long[] households = repairStates(campaignId, differences);

@@ -11,6 +11,13 @@ public record CurrentUser(String username, Long personId, String role, DataScope
 		return "CITY_ADMIN".equals(role);
 	}
 
+	/** Throws 403 unless the user is the city administrator; {@code what} they tried. */
+	public void requireAdministrator(String what) {
+		if (!isAdministrator()) {
+			throw new ForbiddenException("only the city administrator may " + what);
+		}
+	}
+
 	/**
 	 * Throws 403 unless the user may change the network (regions, units, party
 	 * organisations).

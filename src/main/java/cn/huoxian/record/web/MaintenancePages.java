@@ -6,7 +6,6 @@ import cn.huoxian.record.RecordInbox;
 import cn.huoxian.record.RecordRebuild;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUserProvider;
-import cn.huoxian.shared.ForbiddenException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +35,7 @@ class MaintenancePages {
 
 	@GetMapping("/record/maintenance")
 	String maintenance(Model model) {
-		requireAdministrator();
+		users.current().requireAdministrator("maintain the record");
 		RecordInbox.Status status = inbox.status();
 		model.addAttribute("status", status);
 		model.addAttribute("oldest", status.oldestQueuedAt() == null ? "—"
@@ -46,15 +45,9 @@ class MaintenancePages {
 
 	@PostMapping("/record/maintenance/rebuild")
 	String rebuild(RedirectAttributes redirect) {
-		requireAdministrator();
+		users.current().requireAdministrator("maintain the record");
 		redirect.addFlashAttribute("report", rebuild.rebuild());
 		return "redirect:/record/maintenance#report";
-	}
-
-	private void requireAdministrator() {
-		if (!users.current().isAdministrator()) {
-			throw new ForbiddenException("only the city administrator maintains the record");
-		}
 	}
 
 }

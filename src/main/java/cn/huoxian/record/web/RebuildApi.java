@@ -5,7 +5,6 @@ import java.util.Map;
 import cn.huoxian.record.RecordInbox;
 import cn.huoxian.record.RecordRebuild;
 import cn.huoxian.shared.CurrentUserProvider;
-import cn.huoxian.shared.ForbiddenException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,20 +31,14 @@ class RebuildApi {
 
 	@GetMapping("/api/v1/record/inbox")
 	RecordInbox.Status inbox() {
-		requireAdministrator();
+		users.current().requireAdministrator("rebuild the record or see its inbox");
 		return inbox.status();
 	}
 
 	@PostMapping("/api/v1/record/rebuild")
 	Map<String, RecordRebuild.Difference> rebuild() {
-		requireAdministrator();
+		users.current().requireAdministrator("rebuild the record or see its inbox");
 		return rebuild.rebuild();
-	}
-
-	private void requireAdministrator() {
-		if (!users.current().isAdministrator()) {
-			throw new ForbiddenException("only the city administrator rebuilds the record or sees its inbox");
-		}
 	}
 
 }
