@@ -102,7 +102,7 @@ class BenchCommand implements ApplicationRunner {
 		this.cases = cases;
 		this.headline = headline;
 		this.record = new RecordThroughput(db, context, transactions,
-				context.getBean("inboxDrainer", org.springframework.context.Lifecycle.class));
+				context.getBean(cn.huoxian.record.RecordInbox.class));
 		this.records = records;
 		this.assessments = assessments;
 		this.db = db;
@@ -272,7 +272,7 @@ class BenchCommand implements ApplicationRunner {
 			results.add(throughput(new Measurement(visits, 1000, record.visits(3))));
 		}
 		String deployments = "record: 2,000 deployment events (one per transaction, 4 publishers), ms from the first publication until every entry is in";
-		String queued = "record: 2,000 deployment events queued while the record was stopped, ms from its start until every entry is in";
+		String queued = "record: 2,000 deployment events queued while the record was paused, ms from its resumption until every entry is in";
 		try {
 			if (deployments.contains(only) || queued.contains(only)) {
 				// one round not counted: the first publications run on a cold JIT

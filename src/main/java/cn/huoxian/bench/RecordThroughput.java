@@ -20,20 +20,20 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
 import cn.huoxian.deployment.Events;
+import cn.huoxian.record.RecordInbox;
 import cn.huoxian.screening.VisitsRecorded;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.Lifecycle;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * How fast the performance record takes events: entries of existing source records are
  * taken out of the record (figures adjusted), the sources' events published again —
  * visits as the batch API publishes them (one event per 1,000 visits), deployments one
- * event per transaction from four threads (also with the drainer stopped until all are
+ * event per transaction from four threads (also with the record paused until all are
  * queued) — and the time measured until every entry is back. Reported as milliseconds per
  * 2,000 events, so the target "keeps up with 2,000 events a second" is a time under 1,000
  * ms.
@@ -50,15 +50,15 @@ final class RecordThroughput {
 
 	private final TransactionTemplate transactions;
 
-	/** The record's inbox drainer, stopped to queue events first. */
-	private final Lifecycle drainer;
+	/** The record's inbox, paused to queue events first. */
+	private final RecordInbox inbox;
 
 	RecordThroughput(DSLContext db, ApplicationEventPublisher events, TransactionTemplate transactions,
-			Lifecycle drainer) {
+			RecordInbox inbox) {
 		this.db = db;
 		this.events = events;
 		this.transactions = transactions;
-		this.drainer = drainer;
+		this.inbox = inbox;
 	}
 
 	/** Milliseconds for 2,000 visit events, one run per round. */
@@ -102,8 +102,8 @@ final class RecordThroughput {
 	/**
 	 * Milliseconds for 2,000 deployment events, each published in its own transaction
 	 * from four threads: from the first publication until every entry is in, or — when
-	 * {@code queuedFirst} — published while the record's drainer is stopped and counted
-	 * from its start (the record's own rate, without the publishers' commits).
+	 * {@code queuedFirst} — published while the record is paused and counted from its
+	 * resumption (the record's own rate, without the publishers' commits).
 	 */
 	double[] deployments(int rounds, boolean queuedFirst) throws InterruptedException {
 		List<Record3<Long, Long, String>> deployments = db.select(DEPLOYMENT.ID, DEPLOYMENT.PERSON_ID, DEPLOYMENT.PATH)
@@ -117,7 +117,7 @@ final class RecordThroughput {
 			List<String> ids = chunk.stream().map(d -> String.valueOf(d.value1())).toList();
 			takeOut("DEPLOYMENT", ids);
 			if (queuedFirst) {
-				drainer.stop();
+				inbox.pause("bench");
 			}
 			long start = System.nanoTime();
 			ExecutorService publishers = Executors.newFixedThreadPool(4);
@@ -133,7 +133,7 @@ final class RecordThroughput {
 					Math.round((published - start) / 1e6));
 			if (queuedFirst) {
 				start = System.nanoTime();
-				drainer.start();
+				inbox.resume();
 			}
 			millis[round] = waitFor("DEPLOYMENT", ids, start);
 			log.info("record bench: every entry in {} ms after the last publication",

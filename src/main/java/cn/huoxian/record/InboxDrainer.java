@@ -1,5 +1,6 @@
 package cn.huoxian.record;
 
+import static cn.huoxian.db.Tables.RECORD_CONTROL;
 import static cn.huoxian.db.Tables.RECORD_INBOX;
 
 import java.time.Duration;
@@ -9,6 +10,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,11 +26,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Turns the inbox into entries in micro-batches: one transaction takes up to
- * {@value #MAX_KEYS} queued keys (locking them, so a second instance takes others), asks
- * each source for the entries of its rows, adds them in one batch and deletes what it
- * took. One transaction per few thousand events instead of one per event is what lets the
- * record keep up (docs/BENCHMARKS.md). A batch that fails is retried row by row; a row
- * that fails alone waits and is tried again, its error kept, while the rest go on.
+ * {@value #MAX_KEYS} queued keys, asks each source for the entries of its rows, adds them
+ * in one batch and deletes what it took. One transaction per few thousand events instead
+ * of one per event is what lets the record keep up (docs/BENCHMARKS.md).
+ * <p>
+ * A batch first takes the {@code record_control} row with {@code SKIP LOCKED}: while a
+ * rebuild (or another instance's batch) holds it, or the record is paused, the drainer
+ * takes nothing and waits — so it never races a rebuild's uncommitted entries. A batch
+ * that fails is retried row by row; a row that fails alone waits (5 s, doubling up to 10
+ * minutes) with its error kept, while the rest go on.
  */
 @Component
 class InboxDrainer implements SmartLifecycle {
@@ -38,15 +45,15 @@ class InboxDrainer implements SmartLifecycle {
 
 	static final int MAX_KEYS = 5_000;
 
+	/** How long the drainer waits when idle (or held back) and nobody wakes it. */
+	private static final long IDLE_MILLIS = 1_000;
+
 	/**
 	 * After a partial batch, how long events gather before the next one
 	 * ({@code huoxian.record.linger}): under load the batches grow and the transactions
 	 * per event fall, at the cost of this much delay.
 	 */
 	private final long lingerMillis;
-
-	/** How long the drainer sleeps when idle and nobody wakes it. */
-	private static final long IDLE_MILLIS = 1_000;
 
 	private final DSLContext db;
 
@@ -58,9 +65,10 @@ class InboxDrainer implements SmartLifecycle {
 
 	private final RecordWriter writer;
 
-	private volatile boolean running;
-
-	private Thread worker;
+	/**
+	 * The running worker; null when stopped. A replaced worker ends at its next check.
+	 */
+	private volatile Worker worker;
 
 	InboxDrainer(DSLContext db, TransactionTemplate transactions, RecordInbox inbox, List<TableSource> sources,
 			RecordWriter writer, @Value("${huoxian.record.linger:50ms}") Duration linger) {
@@ -74,93 +82,140 @@ class InboxDrainer implements SmartLifecycle {
 
 	@Override
 	public synchronized void start() {
-		if (this.running) {
+		if (this.worker != null) {
 			return;
 		}
-		this.running = true;
-		this.worker = new Thread(this::run, "record-inbox");
-		this.worker.setDaemon(true);
-		this.worker.start();
+		Worker started = new Worker();
+		this.worker = started;
+		started.thread.start();
 	}
 
 	@Override
 	public synchronized void stop() {
-		this.running = false;
+		Worker stopping = this.worker;
+		this.worker = null;
+		if (stopping == null) {
+			return;
+		}
+		stopping.stopped.countDown();
 		this.inbox.wake();
-		if (this.worker != null) {
-			try {
-				this.worker.join(Duration.ofSeconds(30).toMillis());
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			this.worker = null;
+		try {
+			stopping.thread.join(Duration.ofSeconds(30).toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.worker != null;
 	}
 
-	private void run() {
-		while (this.running) {
-			try {
-				Drained drained = drainOnce();
-				if (drained.rows() == 0) {
-					this.inbox.awaitWork(IDLE_MILLIS);
+	/** One drainer thread; it ends as soon as it is no longer the current worker. */
+	private final class Worker implements Runnable {
+
+		final CountDownLatch stopped = new CountDownLatch(1);
+
+		final Thread thread = new Thread(this, "record-inbox");
+
+		Worker() {
+			this.thread.setDaemon(true);
+		}
+
+		boolean current() {
+			return InboxDrainer.this.worker == this && this.stopped.getCount() > 0;
+		}
+
+		@Override
+		public void run() {
+			while (current()) {
+				try {
+					Drained drained = drainOnce(this);
+					if (drained.rows() == 0) {
+						InboxDrainer.this.inbox.awaitWork(IDLE_MILLIS);
+					}
+					else if (!drained.more()) {
+						// the queue is drained: let the next events gather instead of
+						// taking
+						// them one transaction each
+						this.stopped.await(InboxDrainer.this.lingerMillis, TimeUnit.MILLISECONDS);
+					}
 				}
-				else if (!drained.more()) {
-					// the queue is drained: let the next events gather instead of taking
-					// them one transaction each
-					Thread.sleep(this.lingerMillis);
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
 				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-			catch (RuntimeException ex) {
-				if (this.running) {
-					log.warn("record inbox: draining failed, trying again shortly", ex);
-					sleep();
+				catch (Exception | Error ex) {
+					if (current()) {
+						log.warn("record inbox: draining failed, trying again shortly", ex);
+						pause();
+					}
 				}
 			}
 		}
+
+		private void pause() {
+			try {
+				this.stopped.await(IDLE_MILLIS, TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
 	}
 
 	/** Inbox rows done by one micro-batch, and whether more were due than it took. */
 	record Drained(int rows, boolean more) {
+
+		static final Drained NOTHING = new Drained(0, false);
+
 	}
 
-	/** Takes one micro-batch. */
-	Drained drainOnce() {
+	/** Takes one micro-batch (nothing while the record is held or paused). */
+	private Drained drainOnce(Worker by) {
 		try {
 			Drained drained = this.transactions.execute(status -> {
-				List<RecordInboxRecord> due = due();
-				List<RecordInboxRecord> taken = upToMaxKeys(due);
-				if (!taken.isEmpty()) {
-					apply(taken);
+				if (!mayWrite()) {
+					return Drained.NOTHING;
 				}
+				List<RecordInboxRecord> due = due(MAX_ROWS);
+				List<RecordInboxRecord> taken = upToMaxKeys(due);
+				apply(taken);
 				return new Drained(taken.size(), taken.size() < due.size() || due.size() == MAX_ROWS);
 			});
-			return drained == null ? new Drained(0, false) : drained;
+			return drained == null ? Drained.NOTHING : drained;
 		}
 		catch (RuntimeException batchFailed) {
 			// one bad row must not hold up the others: try each alone
-			return new Drained(drainRowByRow(), true);
+			return new Drained(drainRowByRow(by), true);
 		}
+	}
+
+	/**
+	 * Takes the control row for this transaction unless a rebuild or another batch holds
+	 * it, and tells whether the record is not paused.
+	 */
+	private boolean mayWrite() {
+		Boolean paused = this.db.select(RECORD_CONTROL.PAUSED)
+			.from(RECORD_CONTROL)
+			.where(RECORD_CONTROL.ID.eq(1))
+			.forUpdate()
+			.skipLocked()
+			.fetchOne(RECORD_CONTROL.PAUSED);
+		return Boolean.FALSE.equals(paused);
 	}
 
 	/**
 	 * The due rows nobody else holds, oldest first, locked (another instance's drainer
 	 * skips them).
 	 */
-	private List<RecordInboxRecord> due() {
+	private List<RecordInboxRecord> due(int rows) {
 		return this.db.selectFrom(RECORD_INBOX)
 			.where(RECORD_INBOX.NOT_BEFORE.isNull().or(RECORD_INBOX.NOT_BEFORE.le(OffsetDateTime.now())))
 			.orderBy(RECORD_INBOX.ID)
-			.limit(MAX_ROWS)
+			.limit(rows)
 			.forUpdate()
 			.skipLocked()
 			.fetch();
@@ -180,27 +235,32 @@ class InboxDrainer implements SmartLifecycle {
 		return taken;
 	}
 
-	/** The entries of the rows' keys, added in one batch; the rows deleted. */
+	/**
+	 * The entries of the rows' keys, added in one batch; the rows deleted. A row of a
+	 * source type nobody knows (a source removed or renamed) waits with that error.
+	 */
 	private void apply(List<RecordInboxRecord> rows) {
 		Map<String, List<String>> keysBySource = new LinkedHashMap<>();
+		List<Long> done = new ArrayList<>();
 		for (RecordInboxRecord row : rows) {
-			keysBySource.computeIfAbsent(row.getSourceType(), k -> new ArrayList<>()).addAll(keys(row));
+			if (this.sources.containsKey(row.getSourceType())) {
+				keysBySource.computeIfAbsent(row.getSourceType(), k -> new ArrayList<>()).addAll(keys(row));
+				done.add(row.getId());
+			}
+			else {
+				postpone(row.getId(), row.getAttempts(), "no record source of type " + row.getSourceType());
+			}
 		}
 		List<Entry> entries = new ArrayList<>();
-		keysBySource.forEach((type, keys) -> {
-			TableSource source = this.sources.get(type);
-			if (source == null) {
-				throw new IllegalStateException("no record source of type " + type);
-			}
-			source.entriesOf(keys, entries::add);
-		});
+		keysBySource.forEach((type, keys) -> this.sources.get(type).entriesOf(keys, entries::add));
 		this.writer.addAll(entries);
-		this.db.deleteFrom(RECORD_INBOX)
-			.where(RECORD_INBOX.ID.in(rows.stream().map(RecordInboxRecord::getId).toList()))
-			.execute();
+		if (!done.isEmpty()) {
+			this.db.deleteFrom(RECORD_INBOX).where(RECORD_INBOX.ID.in(done)).execute();
+		}
 	}
 
-	private int drainRowByRow() {
+	/** After a failed batch: each due row in its own transaction, failures postponed. */
+	private int drainRowByRow(Worker by) {
 		List<Long> ids = this.db.select(RECORD_INBOX.ID)
 			.from(RECORD_INBOX)
 			.where(RECORD_INBOX.NOT_BEFORE.isNull().or(RECORD_INBOX.NOT_BEFORE.le(OffsetDateTime.now())))
@@ -209,8 +269,14 @@ class InboxDrainer implements SmartLifecycle {
 			.fetch(RECORD_INBOX.ID);
 		int done = 0;
 		for (Long id : ids) {
+			if (!by.current()) {
+				break;
+			}
 			try {
-				this.transactions.executeWithoutResult(status -> {
+				Boolean took = this.transactions.execute(status -> {
+					if (!mayWrite()) {
+						return false;
+					}
 					RecordInboxRecord row = this.db.selectFrom(RECORD_INBOX)
 						.where(RECORD_INBOX.ID.eq(id))
 						.forUpdate()
@@ -219,51 +285,51 @@ class InboxDrainer implements SmartLifecycle {
 					if (row != null) {
 						apply(List.of(row));
 					}
+					return true;
 				});
+				if (!Boolean.TRUE.equals(took)) {
+					break; // held by a rebuild or paused: later
+				}
 				done++;
 			}
 			catch (RuntimeException ex) {
-				postpone(id, ex);
+				log.warn("record inbox: row {} failed and waits for a retry: {}", id, ex.toString());
+				try {
+					this.transactions
+						.executeWithoutResult(status -> postpone(id, null, String.valueOf(ex.getMessage())));
+				}
+				catch (RuntimeException postponeFailed) {
+					log.warn("record inbox: could not postpone row {}: {}", id, postponeFailed.toString());
+				}
 			}
 		}
 		return done;
 	}
 
 	/**
-	 * Keeps a failed row with its error, to be tried again later (1 s, 2 s, … 10 min).
+	 * Keeps a failed row with its error, to be tried again later (5 s, 10 s, … 10 min);
+	 * {@code attempts} when known, else read.
 	 */
-	private void postpone(long id, RuntimeException failure) {
-		log.warn("record inbox: row {} failed and waits for a retry: {}", id, failure.toString());
-		String error = String.valueOf(failure.getMessage());
-		this.transactions.executeWithoutResult(status -> {
-			Integer attempts = this.db.select(RECORD_INBOX.ATTEMPTS)
-				.from(RECORD_INBOX)
-				.where(RECORD_INBOX.ID.eq(id))
-				.fetchOne(RECORD_INBOX.ATTEMPTS);
-			if (attempts == null) {
-				return;
-			}
-			long wait = Math.min(600, 5L << Math.min(attempts, 7));
-			this.db.update(RECORD_INBOX)
-				.set(RECORD_INBOX.ATTEMPTS, attempts + 1)
-				.set(RECORD_INBOX.NOT_BEFORE, OffsetDateTime.now().plusSeconds(wait))
-				.set(RECORD_INBOX.LAST_ERROR, error.length() > 1_000 ? error.substring(0, 1_000) : error)
-				.where(RECORD_INBOX.ID.eq(id))
-				.execute();
-		});
+	private void postpone(long id, Integer attempts, String error) {
+		Integer before = attempts != null ? attempts
+				: this.db.select(RECORD_INBOX.ATTEMPTS)
+					.from(RECORD_INBOX)
+					.where(RECORD_INBOX.ID.eq(id))
+					.fetchOne(RECORD_INBOX.ATTEMPTS);
+		if (before == null) {
+			return;
+		}
+		long wait = Math.min(600, 5L << Math.min(before, 7));
+		this.db.update(RECORD_INBOX)
+			.set(RECORD_INBOX.ATTEMPTS, before + 1)
+			.set(RECORD_INBOX.NOT_BEFORE, OffsetDateTime.now().plusSeconds(wait))
+			.set(RECORD_INBOX.LAST_ERROR, error.length() > 1_000 ? error.substring(0, 1_000) : error)
+			.where(RECORD_INBOX.ID.eq(id))
+			.execute();
 	}
 
 	private static List<String> keys(RecordInboxRecord row) {
 		return Arrays.asList(row.getSourceKeys().split(","));
-	}
-
-	private static void sleep() {
-		try {
-			Thread.sleep(IDLE_MILLIS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

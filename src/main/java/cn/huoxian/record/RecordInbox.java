@@ -1,5 +1,6 @@
 package cn.huoxian.record;
 
+import static cn.huoxian.db.Tables.RECORD_CONTROL;
 import static cn.huoxian.db.Tables.RECORD_INBOX;
 
 import java.time.OffsetDateTime;
@@ -9,6 +10,7 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -47,27 +49,35 @@ public class RecordInbox {
 		if (all.isEmpty()) {
 			return;
 		}
+		afterCommit(this::wake);
+	}
+
+	private static void afterCommit(Runnable action) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override
 				public void afterCommit() {
-					wake();
+					action.run();
 				}
 			});
 		}
 		else {
-			wake();
+			action.run();
 		}
 	}
 
 	/**
-	 * What waits in the inbox: rows, rows that failed and wait for a retry, the oldest.
+	 * What waits in the inbox: rows, rows that failed and wait for a retry (with the last
+	 * error), the oldest row that has not failed, and whether the record is paused.
 	 */
-	public record Status(long rows, long failed, OffsetDateTime oldestQueuedAt, String lastError) {
+	public record Status(long rows, long failed, OffsetDateTime oldestQueuedAt, String lastError, boolean paused,
+			String pausedBy, OffsetDateTime pausedAt) {
 	}
 
 	public Status status() {
-		var totals = db.select(DSL.count(), DSL.count(RECORD_INBOX.LAST_ERROR), DSL.min(RECORD_INBOX.QUEUED_AT))
+		var totals = db
+			.select(DSL.count(), DSL.count(RECORD_INBOX.LAST_ERROR),
+					DSL.min(RECORD_INBOX.QUEUED_AT).filterWhere(RECORD_INBOX.LAST_ERROR.isNull()))
 			.from(RECORD_INBOX)
 			.fetchOne();
 		String lastError = db.select(RECORD_INBOX.LAST_ERROR)
@@ -76,7 +86,37 @@ public class RecordInbox {
 			.orderBy(RECORD_INBOX.ID.desc())
 			.limit(1)
 			.fetchOne(RECORD_INBOX.LAST_ERROR);
-		return new Status(totals.value1(), totals.value2(), totals.value3(), lastError);
+		var control = db.fetchOne(RECORD_CONTROL, RECORD_CONTROL.ID.eq(1));
+		return new Status(totals.value1(), totals.value2(), totals.value3(), lastError, control.getPaused(),
+				control.getPausedBy(), control.getPausedAt());
+	}
+
+	/**
+	 * Stops every drainer, on every instance, from taking the queue until
+	 * {@link #resume}; work keeps being queued (e.g. during a bulk import or
+	 * maintenance).
+	 */
+	@Transactional
+	public Status pause(String by) {
+		db.update(RECORD_CONTROL)
+			.set(RECORD_CONTROL.PAUSED, true)
+			.set(RECORD_CONTROL.PAUSED_BY, by)
+			.set(RECORD_CONTROL.PAUSED_AT, OffsetDateTime.now())
+			.where(RECORD_CONTROL.ID.eq(1))
+			.execute();
+		return status();
+	}
+
+	@Transactional
+	public Status resume() {
+		db.update(RECORD_CONTROL)
+			.set(RECORD_CONTROL.PAUSED, false)
+			.setNull(RECORD_CONTROL.PAUSED_BY)
+			.setNull(RECORD_CONTROL.PAUSED_AT)
+			.where(RECORD_CONTROL.ID.eq(1))
+			.execute();
+		afterCommit(this::wake);
+		return status();
 	}
 
 	/** Tells the drainer there is work (or that it should look at its state). */

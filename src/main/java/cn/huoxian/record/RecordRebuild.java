@@ -1,5 +1,6 @@
 package cn.huoxian.record;
 
+import static cn.huoxian.db.Tables.RECORD_CONTROL;
 import static cn.huoxian.db.Tables.RECORD_ENTRY;
 import static cn.huoxian.db.Tables.RECORD_FIGURE;
 
@@ -41,6 +42,9 @@ public class RecordRebuild {
 
 	@Transactional
 	public Map<String, Difference> rebuild() {
+		// held until the commit: drainers (on any instance) finish their batch and then
+		// skip, instead of racing this transaction's uncommitted entries
+		db.select(RECORD_CONTROL.ID).from(RECORD_CONTROL).where(RECORD_CONTROL.ID.eq(1)).forUpdate().fetch();
 		Map<String, Difference> report = new LinkedHashMap<>();
 		for (RecordSource source : sources) {
 			KeyHashes given = new KeyHashes();

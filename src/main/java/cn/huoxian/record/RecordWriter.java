@@ -3,7 +3,7 @@ package cn.huoxian.record;
 import static cn.huoxian.db.Tables.RECORD_ENTRY;
 import static cn.huoxian.db.Tables.RECORD_FIGURE;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,12 +59,16 @@ public class RecordWriter {
 					entry.sourceType(), entry.sourceId(), entry.path());
 		}
 		int[] added = batch.execute();
+		if (Arrays.stream(added).anyMatch(n -> n == java.sql.Statement.SUCCESS_NO_INFO)) {
+			// the driver cannot tell which rows were new (e.g. PostgreSQL with
+			// reWriteBatchedInserts): count the figures from the entries instead
+			recount(entries);
+			return added.length;
+		}
 		Map<Long, Map<String, Long>> counts = new TreeMap<>();
 		int total = 0;
 		for (int i = 0; i < added.length; i++) {
-			// a driver that cannot tell per row says SUCCESS_NO_INFO (-2): count it as
-			// added
-			if (added[i] > 0 || added[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+			if (added[i] > 0) {
 				total++;
 				counts.computeIfAbsent(entries.get(i).personId(), k -> new TreeMap<>())
 					.merge(entries.get(i).kind().name(), 1L, Long::sum);
@@ -87,6 +91,31 @@ public class RecordWriter {
 			figures.execute();
 		}
 		return total;
+	}
+
+	/**
+	 * Sets the figures of the entries' persons and kinds to the count of their entries
+	 * (exact whatever was added before).
+	 */
+	void recount(List<Entry> entries) {
+		Long[] persons = entries.stream().map(Entry::personId).distinct().sorted().toArray(Long[]::new);
+		String[] kinds = entries.stream().map(e -> e.kind().name()).distinct().sorted().toArray(String[]::new);
+		// a pair without entries any more counts 0, then the pairs with entries their
+		// count
+		db.update(RECORD_FIGURE)
+			.set(RECORD_FIGURE.FIGURE_VALUE, 0L)
+			.where(RECORD_FIGURE.PERSON_ID.eq(DSL.any(persons)).and(RECORD_FIGURE.FIGURE.eq(DSL.any(kinds))))
+			.execute();
+		db.insertInto(RECORD_FIGURE, RECORD_FIGURE.PERSON_ID, RECORD_FIGURE.FIGURE, RECORD_FIGURE.FIGURE_VALUE)
+			.select(db.select(RECORD_ENTRY.PERSON_ID, RECORD_ENTRY.KIND, DSL.count().cast(Long.class))
+				.from(RECORD_ENTRY)
+				.where(RECORD_ENTRY.PERSON_ID.eq(DSL.any(persons)).and(RECORD_ENTRY.KIND.eq(DSL.any(kinds))))
+				.groupBy(RECORD_ENTRY.PERSON_ID, RECORD_ENTRY.KIND)
+				.orderBy(RECORD_ENTRY.PERSON_ID, RECORD_ENTRY.KIND))
+			.onConflict(RECORD_FIGURE.PERSON_ID, RECORD_FIGURE.FIGURE)
+			.doUpdate()
+			.set(RECORD_FIGURE.FIGURE_VALUE, DSL.excluded(RECORD_FIGURE.FIGURE_VALUE))
+			.execute();
 	}
 
 	private Query insert(Entry entry) {

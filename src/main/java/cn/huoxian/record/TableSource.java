@@ -54,7 +54,10 @@ abstract class TableSource implements RecordSource {
 		queue(List.of(key));
 	}
 
-	/** {@code field = any(ids)}: one bind however many keys (no long IN list). */
+	/**
+	 * {@code field = any(ids)}: on PostgreSQL one array bind however many keys (no long
+	 * IN list whose plans vary with its length); H2 gets the values expanded.
+	 */
 	protected static Condition ids(Field<Long> field, List<String> keys) {
 		return field.eq(DSL.any(keys.stream().map(Long::valueOf).toArray(Long[]::new)));
 	}

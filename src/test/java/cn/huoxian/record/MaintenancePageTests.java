@@ -39,16 +39,13 @@ class MaintenancePageTests {
 	RecordInbox inbox;
 
 	@Autowired
-	InboxDrainer drainer;
-
-	@Autowired
 	TransactionTemplate transactions;
 
 	@Test
 	void theAdministratorSeesTheQueueAndRebuilds() throws Exception {
 		var admin = login(mvc, "admin");
 		String bad = "maintenance-" + System.nanoTime();
-		drainer.stop();
+		inbox.pause("test");
 		try {
 			transactions.executeWithoutResult(status -> inbox.enqueue("DEPLOYMENT", List.of(bad)));
 			String page = mvc.perform(get("/record/maintenance").session(admin))
@@ -60,7 +57,7 @@ class MaintenancePageTests {
 			assertThat(page).contains("id=\"inbox-rows\">" + rows + "<").contains("纪实维护");
 		}
 		finally {
-			drainer.start();
+			inbox.resume();
 		}
 		// the drainer fails the row and keeps its error, which the page shows
 		org.awaitility.Awaitility.await()
@@ -92,13 +89,45 @@ class MaintenancePageTests {
 	}
 
 	@Test
-	void nobodyButTheAdministratorOpensIt() throws Exception {
+	void nobodyButTheAdministratorOpensItOrPausesTheRecord() throws Exception {
 		for (String user : List.of("zzb", "xinhua", "grid01")) {
 			var session = login(mvc, user);
 			mvc.perform(get("/record/maintenance").session(session)).andExpect(status().isForbidden());
-			mvc.perform(post("/record/maintenance/rebuild").session(session).with(csrf()))
-				.andExpect(status().isForbidden());
+			for (String action : List.of("rebuild", "pause", "resume")) {
+				mvc.perform(post("/record/maintenance/" + action).session(session).with(csrf()))
+					.andExpect(status().isForbidden());
+			}
+			for (String action : List.of("pause", "resume")) {
+				mvc.perform(cn.huoxian.support.Api.as(mvc, user, post("/api/v1/record/inbox/" + action)))
+					.andExpect(status().isForbidden());
+			}
 		}
+		assertThat(inbox.status().paused()).isFalse();
+	}
+
+	/** Paused from the page: shown there and in the API; resumed, the queue drains. */
+	@Test
+	void theAdministratorPausesAndResumesTheRecord() throws Exception {
+		var admin = login(mvc, "admin");
+		try {
+			mvc.perform(post("/record/maintenance/pause").session(admin).with(csrf()))
+				.andExpect(status().is3xxRedirection());
+			mvc.perform(get("/record/maintenance").session(admin))
+				.andExpect(content().string(containsString("id=\"inbox-paused\"")))
+				.andExpect(content().string(containsString("/record/maintenance/resume")));
+			mvc.perform(cn.huoxian.support.Api.as(mvc, "admin", get("/api/v1/record/inbox")))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.paused")
+					.value(true))
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.pausedBy")
+					.value("admin"));
+		}
+		finally {
+			mvc.perform(cn.huoxian.support.Api.as(mvc, "admin", post("/api/v1/record/inbox/resume")))
+				.andExpect(status().isOk());
+		}
+		assertThat(inbox.status().paused()).isFalse();
+		mvc.perform(get("/record/maintenance").session(admin))
+			.andExpect(content().string(containsString("/record/maintenance/pause")));
 	}
 
 }

@@ -181,9 +181,6 @@ class RecordFlowTests {
 	}
 
 	@Autowired
-	InboxDrainer drainer;
-
-	@Autowired
 	RecordInbox inbox;
 
 	private List<String> queued(String sourceType) {
@@ -194,16 +191,16 @@ class RecordFlowTests {
 	}
 
 	/**
-	 * Work done while the record is not taking events (stopped, or the application down)
+	 * Work done while the record is not taking events (paused, or the application down)
 	 * waits in the inbox, stored with the source's transaction, and is recorded once the
-	 * drainer runs again.
+	 * record runs again.
 	 */
 	@Test
-	void workQueuedWhileTheRecordIsStoppedIsRecordedWhenItRunsAgain() throws Exception {
+	void workQueuedWhileTheRecordIsPausedIsRecordedWhenItRunsAgain() throws Exception {
 		String grid = JsonPath.read(json("grid01", "/api/v1/me"), "$.scopes[0].code");
 		long cadre = person(grid, "[{\"role\":\"CADRE\",\"rank\":\"TOWNSHIP\",\"position\":\"科长\"}]");
 		long deployment;
-		drainer.stop();
+		inbox.pause("test");
 		try {
 			deployment = id(post("xinhua", "/api/v1/deployment/deployments",
 					"{\"personId\":" + cadre + ",\"postKind\":\"REGION\",\"region\":\"" + grid + "\"}", 201));
@@ -212,7 +209,7 @@ class RecordFlowTests {
 			assertThat(kinds(cadre)).isEmpty();
 		}
 		finally {
-			drainer.start();
+			inbox.resume();
 		}
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(20))
@@ -244,14 +241,14 @@ class RecordFlowTests {
 		String grid = JsonPath.read(json("grid01", "/api/v1/me"), "$.scopes[0].code");
 		long cadre = person(grid, "[{\"role\":\"CADRE\",\"rank\":\"TOWNSHIP\",\"position\":\"科长\"}]");
 		String bad = "not-an-id-" + RANDOM.nextInt(1_000_000);
-		drainer.stop();
+		inbox.pause("test");
 		try {
 			transactions.executeWithoutResult(status -> inbox.enqueue("DEPLOYMENT", List.of(bad)));
 			post("xinhua", "/api/v1/deployment/deployments",
 					"{\"personId\":" + cadre + ",\"postKind\":\"REGION\",\"region\":\"" + grid + "\"}", 201);
 		}
 		finally {
-			drainer.start();
+			inbox.resume();
 		}
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(20))

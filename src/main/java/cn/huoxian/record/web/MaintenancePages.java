@@ -38,9 +38,28 @@ class MaintenancePages {
 		users.current().requireAdministrator("maintain the record");
 		RecordInbox.Status status = inbox.status();
 		model.addAttribute("status", status);
-		model.addAttribute("oldest", status.oldestQueuedAt() == null ? "—"
-				: status.oldestQueuedAt().atZoneSameInstant(BusinessDay.ZONE).format(SHANGHAI_TIME));
+		model.addAttribute("oldest", shanghai(status.oldestQueuedAt()));
+		model.addAttribute("pausedAt", shanghai(status.pausedAt()));
 		return "record/maintenance";
+	}
+
+	private static String shanghai(java.time.OffsetDateTime at) {
+		return at == null ? "—" : at.atZoneSameInstant(BusinessDay.ZONE).format(SHANGHAI_TIME);
+	}
+
+	@PostMapping("/record/maintenance/pause")
+	String pause() {
+		var user = users.current();
+		user.requireAdministrator("pause the record");
+		inbox.pause(user.username());
+		return "redirect:/record/maintenance";
+	}
+
+	@PostMapping("/record/maintenance/resume")
+	String resume() {
+		users.current().requireAdministrator("resume the record");
+		inbox.resume();
+		return "redirect:/record/maintenance";
 	}
 
 	@PostMapping("/record/maintenance/rebuild")

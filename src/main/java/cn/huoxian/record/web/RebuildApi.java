@@ -29,6 +29,22 @@ class RebuildApi {
 		this.inbox = inbox;
 	}
 
+	/**
+	 * Pauses the record on every instance: work keeps being queued, nothing is written.
+	 */
+	@PostMapping("/api/v1/record/inbox/pause")
+	RecordInbox.Status pause() {
+		var user = users.current();
+		user.requireAdministrator("pause the record");
+		return inbox.pause(user.username());
+	}
+
+	@PostMapping("/api/v1/record/inbox/resume")
+	RecordInbox.Status resume() {
+		users.current().requireAdministrator("resume the record");
+		return inbox.resume();
+	}
+
 	@GetMapping("/api/v1/record/inbox")
 	RecordInbox.Status inbox() {
 		users.current().requireAdministrator("rebuild the record or see its inbox");

@@ -1,0 +1,85 @@
+package cn.huoxian.record;
+
+import static cn.huoxian.db.Tables.RECORD_FIGURE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.huoxian.support.SqlTest;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Figures follow the entries: a batch counts only what it added (repeats add nothing),
+ * and the recount — used when the driver cannot tell which rows were new — sets a figure
+ * to the person's count of entries whatever it was before.
+ */
+@SqlTest
+class RecordWriterTests {
+
+	@Autowired
+	RecordWriter writer;
+
+	@Autowired
+	DSLContext db;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	private long somePerson() {
+		return db.select(cn.huoxian.db.Tables.PERSON.ID)
+			.from(cn.huoxian.db.Tables.PERSON)
+			.orderBy(cn.huoxian.db.Tables.PERSON.ID.desc())
+			.limit(1)
+			.fetchOne(cn.huoxian.db.Tables.PERSON.ID);
+	}
+
+	private long figure(long person, EntryKind kind) {
+		Long value = db.select(RECORD_FIGURE.FIGURE_VALUE)
+			.from(RECORD_FIGURE)
+			.where(RECORD_FIGURE.PERSON_ID.eq(person).and(RECORD_FIGURE.FIGURE.eq(kind.name())))
+			.fetchOne(RECORD_FIGURE.FIGURE_VALUE);
+		return value == null ? 0 : value;
+	}
+
+	@Test
+	void figuresCountWhatWasAddedAndTheRecountRepairsThem() {
+		long person = somePerson();
+		String source = "TEST_" + System.nanoTime();
+		List<Entry> entries = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			entries.add(new Entry(person, EntryKind.VISIT_MADE, OffsetDateTime.now(), "测试" + i, source, "k" + i, "/"));
+		}
+		long before = figure(person, EntryKind.VISIT_MADE);
+		Integer first = transactions.execute(status -> writer.addAll(entries));
+		assertThat(first).isEqualTo(5);
+		// the same five again, and two new ones: two added
+		List<Entry> again = new ArrayList<>(entries);
+		again.add(new Entry(person, EntryKind.VISIT_MADE, OffsetDateTime.now(), "测试5", source, "k5", "/"));
+		again.add(new Entry(person, EntryKind.VISIT_MADE, OffsetDateTime.now(), "测试6", source, "k6", "/"));
+		Integer second = transactions.execute(status -> writer.addAll(again));
+		assertThat(second).isEqualTo(2);
+		assertThat(figure(person, EntryKind.VISIT_MADE)).isEqualTo(before + 7);
+
+		long entriesOfPerson = db.fetchCount(cn.huoxian.db.Tables.RECORD_ENTRY,
+				cn.huoxian.db.Tables.RECORD_ENTRY.PERSON_ID.eq(person)
+					.and(cn.huoxian.db.Tables.RECORD_ENTRY.KIND.eq(EntryKind.VISIT_MADE.name())));
+		db.update(RECORD_FIGURE)
+			.set(RECORD_FIGURE.FIGURE_VALUE, 999_999L)
+			.where(RECORD_FIGURE.PERSON_ID.eq(person).and(RECORD_FIGURE.FIGURE.eq(EntryKind.VISIT_MADE.name())))
+			.execute();
+		transactions.executeWithoutResult(status -> writer.recount(again));
+		assertThat(figure(person, EntryKind.VISIT_MADE)).isEqualTo(entriesOfPerson);
+
+		db.deleteFrom(cn.huoxian.db.Tables.RECORD_ENTRY)
+			.where(cn.huoxian.db.Tables.RECORD_ENTRY.SOURCE_TYPE.eq(source))
+			.execute();
+		transactions.executeWithoutResult(status -> writer.recount(again));
+		assertThat(figure(person, EntryKind.VISIT_MADE)).isEqualTo(entriesOfPerson - 7);
+	}
+
+}
