@@ -103,11 +103,13 @@ class VisitWriter {
 			latest.merge(visit.householdId(), visit,
 					(a, b) -> supersedes(a.visitedAt(), a.visitId(), b.visitedAt(), b.visitId()) ? a : b);
 		}
+		// = any(array), not a 1,000-value IN list: PostgreSQL's generic plan for the IN
+		// list scans the campaign; the key is led by household_id (V19), so each id is
+		// one
+		// probe even while a new campaign's statistics say it has no rows
 		Map<Long, ScreeningHouseholdRecord> existing = db.selectFrom(SCREENING_HOUSEHOLD)
-			.where(SCREENING_HOUSEHOLD.CAMPAIGN_ID.eq(campaignId))
-			// = any(array), not a 1,000-value IN list: PostgreSQL's generic plan for the
-			// IN list scans the campaign
-			.and(SCREENING_HOUSEHOLD.HOUSEHOLD_ID.eq(org.jooq.impl.DSL.any(latest.keySet().toArray(Long[]::new))))
+			.where(SCREENING_HOUSEHOLD.HOUSEHOLD_ID.eq(org.jooq.impl.DSL.any(latest.keySet().toArray(Long[]::new))))
+			.and(SCREENING_HOUSEHOLD.CAMPAIGN_ID.eq(campaignId))
 			.fetchMap(SCREENING_HOUSEHOLD.HOUSEHOLD_ID);
 		BatchBindStep inserts = db
 			.batch(db.insertInto(SCREENING_HOUSEHOLD, SCREENING_HOUSEHOLD.CAMPAIGN_ID, SCREENING_HOUSEHOLD.HOUSEHOLD_ID,
