@@ -120,20 +120,26 @@ final class RecordThroughput {
 				inbox.pause("bench");
 			}
 			long start = System.nanoTime();
-			ExecutorService publishers = Executors.newFixedThreadPool(4);
-			for (var deployment : chunk) {
-				publishers.submit(() -> transactions.executeWithoutResult(
-						status -> events.publishEvent(new Events.DeploymentStarted(deployment.value1(),
-								deployment.value2(), deployment.value3(), true, java.time.LocalDate.now()))));
+			long published;
+			try {
+				ExecutorService publishers = Executors.newFixedThreadPool(4);
+				for (var deployment : chunk) {
+					publishers.submit(() -> transactions.executeWithoutResult(
+							status -> events.publishEvent(new Events.DeploymentStarted(deployment.value1(),
+									deployment.value2(), deployment.value3(), true, java.time.LocalDate.now()))));
+				}
+				publishers.shutdown();
+				publishers.awaitTermination(5, TimeUnit.MINUTES);
+				published = System.nanoTime();
+				log.info("record bench: 2,000 single-event transactions published in {} ms",
+						Math.round((published - start) / 1e6));
 			}
-			publishers.shutdown();
-			publishers.awaitTermination(5, TimeUnit.MINUTES);
-			long published = System.nanoTime();
-			log.info("record bench: 2,000 single-event transactions published in {} ms",
-					Math.round((published - start) / 1e6));
-			if (queuedFirst) {
-				start = System.nanoTime();
-				inbox.resume();
+			finally {
+				if (queuedFirst) {
+					// never leave the record paused, even when publishing failed
+					start = System.nanoTime();
+					inbox.resume();
+				}
 			}
 			millis[round] = waitFor("DEPLOYMENT", ids, start);
 			log.info("record bench: every entry in {} ms after the last publication",
