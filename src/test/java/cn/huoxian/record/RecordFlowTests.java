@@ -244,6 +244,8 @@ class RecordFlowTests {
 		inbox.pause("test");
 		try {
 			transactions.executeWithoutResult(status -> inbox.enqueue("DEPLOYMENT", List.of(bad)));
+			// a source type nobody knows any more (a source removed or renamed)
+			transactions.executeWithoutResult(status -> inbox.enqueue("NO_SUCH_SOURCE", List.of(bad)));
 			post("xinhua", "/api/v1/deployment/deployments",
 					"{\"personId\":" + cadre + ",\"postKind\":\"REGION\",\"region\":\"" + grid + "\"}", 201);
 		}
@@ -253,7 +255,13 @@ class RecordFlowTests {
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(20))
 			.untilAsserted(() -> assertThat(kinds(cadre)).containsEntry("DEPLOYMENT_STARTED", 1L));
-		var failed = db.fetchOne(RECORD_INBOX, RECORD_INBOX.SOURCE_KEYS.eq(bad));
+		var unknown = db.fetchOne(RECORD_INBOX,
+				RECORD_INBOX.SOURCE_KEYS.eq(bad).and(RECORD_INBOX.SOURCE_TYPE.eq("NO_SUCH_SOURCE")));
+		assertThat(unknown.getLastError()).isEqualTo("no record source of type NO_SUCH_SOURCE");
+		assertThat(unknown.getAttempts()).isGreaterThanOrEqualTo(1);
+		db.deleteFrom(RECORD_INBOX).where(RECORD_INBOX.ID.eq(unknown.getId())).execute();
+		var failed = db.fetchOne(RECORD_INBOX,
+				RECORD_INBOX.SOURCE_KEYS.eq(bad).and(RECORD_INBOX.SOURCE_TYPE.eq("DEPLOYMENT")));
 		assertThat(failed).isNotNull();
 		assertThat(failed.getAttempts()).isGreaterThanOrEqualTo(1);
 		assertThat(failed.getLastError()).contains(bad);
