@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 
+import cn.huoxian.access.AuditLog;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
@@ -32,8 +33,11 @@ public class RecordInbox {
 
 	private boolean signalled;
 
-	RecordInbox(DSLContext db) {
+	private final AuditLog audit;
+
+	RecordInbox(DSLContext db, AuditLog audit) {
 		this.db = db;
+		this.audit = audit;
 	}
 
 	/** Queues the keys of a source's rows; the drainer is woken once this commits. */
@@ -117,6 +121,29 @@ public class RecordInbox {
 			.execute();
 		afterCommit(this::wake);
 		return status();
+	}
+
+	/** Failed rows are due again now (after the cause was fixed); how many. */
+	@Transactional
+	public int retryFailed() {
+		int rows = db.update(RECORD_INBOX)
+			.setNull(RECORD_INBOX.NOT_BEFORE)
+			.where(RECORD_INBOX.LAST_ERROR.isNotNull())
+			.execute();
+		afterCommit(this::wake);
+		return rows;
+	}
+
+	/**
+	 * Drops the failed rows (e.g. of a source that no longer exists); how many. Their
+	 * work stays in the sources, so a rebuild restores whatever entries it still gives.
+	 * Audited.
+	 */
+	@Transactional
+	public int discardFailed(String by, String remote) {
+		int rows = db.deleteFrom(RECORD_INBOX).where(RECORD_INBOX.LAST_ERROR.isNotNull()).execute();
+		audit.record(by, "RECORD_INBOX_DISCARDED", "record_inbox", rows + " failed rows", null, remote);
+		return rows;
 	}
 
 	/** Tells the drainer there is work (or that it should look at its state). */

@@ -66,6 +66,8 @@ class MaintenancePageTests {
 					RECORD_INBOX.SOURCE_KEYS.eq(bad).and(RECORD_INBOX.LAST_ERROR.isNotNull())));
 		mvc.perform(get("/record/maintenance").session(admin))
 			.andExpect(content().string(containsString("id=\"inbox-error\"")))
+			.andExpect(content().string(containsString("id=\"retry-button\"")))
+			.andExpect(content().string(containsString("id=\"discard-button\"")))
 			.andExpect(content().string(containsString(bad)));
 		db.deleteFrom(RECORD_INBOX).where(RECORD_INBOX.SOURCE_KEYS.eq(bad)).execute();
 

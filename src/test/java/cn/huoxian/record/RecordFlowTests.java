@@ -183,6 +183,9 @@ class RecordFlowTests {
 	@Autowired
 	RecordInbox inbox;
 
+	@Autowired
+	cn.huoxian.access.AuditLog audit;
+
 	private List<String> queued(String sourceType) {
 		return db.select(RECORD_INBOX.SOURCE_KEYS)
 			.from(RECORD_INBOX)
@@ -272,7 +275,20 @@ class RecordFlowTests {
 		assertThat(((Number) JsonPath.read(status, "$.rows")).longValue()).isGreaterThanOrEqualTo(1);
 		assertThat(mvc.perform(as(mvc, "zzb", get("/api/v1/record/inbox"))).andReturn().getResponse().getStatus())
 			.isEqualTo(403);
-		db.deleteFrom(RECORD_INBOX).where(RECORD_INBOX.ID.eq(failed.getId())).execute();
+		// retried now: it is due again and fails a second time
+		post("zzb", "/api/v1/record/inbox/retry", "", 403);
+		post("admin", "/api/v1/record/inbox/retry", "", 200);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> db.fetchOne(RECORD_INBOX, RECORD_INBOX.ID.eq(failed.getId())).getAttempts() >= 2);
+		// discarded by the administrator, audited
+		post("zzb", "/api/v1/record/inbox/discard-failed", "", 403);
+		String discarded = post("admin", "/api/v1/record/inbox/discard-failed", "", 200);
+		assertThat(((Number) JsonPath.read(discarded, "$.rows")).intValue()).isGreaterThanOrEqualTo(1);
+		assertThat(db.fetchExists(RECORD_INBOX, RECORD_INBOX.ID.eq(failed.getId()))).isFalse();
+		assertThat(audit.list("RECORD_INBOX_DISCARDED", 0, 5).items()).isNotEmpty()
+			.first()
+			.satisfies(e -> assertThat(e.actor()).isEqualTo("admin"));
 	}
 
 	private static String nobodyHome(UUID visit, long household) {

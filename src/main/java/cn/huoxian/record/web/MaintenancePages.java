@@ -62,6 +62,21 @@ class MaintenancePages {
 		return "redirect:/record/maintenance";
 	}
 
+	@PostMapping("/record/maintenance/retry")
+	String retry() {
+		users.current().requireAdministrator("retry the record's failed rows");
+		inbox.retryFailed();
+		return "redirect:/record/maintenance";
+	}
+
+	@PostMapping("/record/maintenance/discard-failed")
+	String discard(jakarta.servlet.http.HttpServletRequest request) {
+		var user = users.current();
+		user.requireAdministrator("discard the record's failed rows");
+		inbox.discardFailed(user.username(), request.getRemoteAddr());
+		return "redirect:/record/maintenance";
+	}
+
 	@PostMapping("/record/maintenance/rebuild")
 	String rebuild(RedirectAttributes redirect) {
 		users.current().requireAdministrator("maintain the record");

@@ -45,6 +45,21 @@ class RebuildApi {
 		return inbox.resume();
 	}
 
+	/** Failed rows due again now: {@code {"rows": n}}. */
+	@PostMapping("/api/v1/record/inbox/retry")
+	Map<String, Integer> retry() {
+		users.current().requireAdministrator("retry the record's failed rows");
+		return Map.of("rows", inbox.retryFailed());
+	}
+
+	/** Failed rows dropped (audited): {@code {"rows": n}}; rebuild afterwards. */
+	@PostMapping("/api/v1/record/inbox/discard-failed")
+	Map<String, Integer> discard(jakarta.servlet.http.HttpServletRequest request) {
+		var user = users.current();
+		user.requireAdministrator("discard the record's failed rows");
+		return Map.of("rows", inbox.discardFailed(user.username(), request.getRemoteAddr()));
+	}
+
 	@GetMapping("/api/v1/record/inbox")
 	RecordInbox.Status inbox() {
 		users.current().requireAdministrator("rebuild the record or see its inbox");
