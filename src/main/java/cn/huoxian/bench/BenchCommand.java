@@ -197,6 +197,9 @@ class BenchCommand implements ApplicationRunner {
 				i -> coverage.blindSpots(id, grids.get(i % grids.size()).substring(0, 12), 0, 50, city)
 					.items()
 					.size()));
+		// the page's default view for a city administrator: the campaign's whole city
+		results.add(measure("first blind-spot page of the city (50 rows)", 50,
+				i -> coverage.blindSpots(id, cityCode, 0, 50, city).items().size()));
 	}
 
 	/**

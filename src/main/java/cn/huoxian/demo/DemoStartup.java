@@ -32,9 +32,12 @@ class DemoStartup implements ApplicationRunner {
 	private final DemoPreparing preparing;
 
 	DemoStartup(DemoCity demoCity, Environment environment, @Value("${huoxian.demo.scale:0.01}") double scale,
-			@Value("${spring.datasource.url:}") String url, DemoPreparing preparing) {
+			@Value("${spring.datasource.url:}") String url, DemoPreparing preparing, ApplicationArguments arguments) {
 		this.demoCity = demoCity;
 		this.preparing = preparing;
+		// from before the server accepts requests until run() has made sure the city
+		// exists
+		preparing.preparing(arguments.getNonOptionArgs().isEmpty());
 		this.environment = environment;
 		this.scale = scale;
 		this.url = url;
@@ -45,9 +48,8 @@ class DemoStartup implements ApplicationRunner {
 		if (!args.getNonOptionArgs().isEmpty()) {
 			return;
 		}
-		requireDemoProfile(environment, url);
-		preparing.preparing(true);
 		try {
+			requireDemoProfile(environment, url);
 			demoCity.generateIfAbsent(scale);
 		}
 		finally {

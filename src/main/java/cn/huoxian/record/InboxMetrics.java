@@ -6,9 +6,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code huoxian_record_inbox_rows} and {@code huoxian_record_inbox_failed} on
- * {@code /actuator/prometheus}: a queue that keeps growing means the record is falling
- * behind.
+ * {@code huoxian_record_inbox_rows}, {@code huoxian_record_inbox_failed} and
+ * {@code huoxian_record_paused} on {@code /actuator/prometheus}: a queue that keeps
+ * growing means the record is falling behind (or was left paused).
  */
 @Component
 class InboxMetrics implements MeterBinder {
@@ -26,6 +26,9 @@ class InboxMetrics implements MeterBinder {
 			.register(registry);
 		Gauge.builder("huoxian.record.inbox.failed", this.inbox, i -> i.status().failed())
 			.description("inbox rows that failed and wait for a retry")
+			.register(registry);
+		Gauge.builder("huoxian.record.paused", this.inbox, i -> i.status().paused() ? 1 : 0)
+			.description("1 while an administrator has paused the record")
 			.register(registry);
 	}
 

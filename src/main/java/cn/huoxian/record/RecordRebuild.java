@@ -47,6 +47,12 @@ public class RecordRebuild {
 		db.select(RECORD_CONTROL.ID).from(RECORD_CONTROL).where(RECORD_CONTROL.ID.eq(1)).forUpdate().fetch();
 		Map<String, Difference> report = new LinkedHashMap<>();
 		for (RecordSource source : sources) {
+			// entries written after this point (a work log saved during the rebuild) are
+			// not in what the source gives below, and must not count as stale
+			long ceiling = db.select(DSL.max(RECORD_ENTRY.ID))
+				.from(RECORD_ENTRY)
+				.fetchOptional(0, Long.class)
+				.orElse(0L);
 			KeyHashes given = new KeyHashes();
 			long[] added = { 0 };
 			List<Entry> batch = new ArrayList<>(BATCH);
@@ -66,6 +72,7 @@ public class RecordRebuild {
 				.select(RECORD_ENTRY.ID, RECORD_ENTRY.KIND, RECORD_ENTRY.SOURCE_ID, RECORD_ENTRY.PERSON_ID)
 				.from(RECORD_ENTRY)
 				.where(RECORD_ENTRY.SOURCE_TYPE.eq(source.type()))
+				.and(RECORD_ENTRY.ID.le(ceiling))
 				.fetchSize(BATCH * 10)
 				.fetchLazy()) {
 				for (var r : entries) {

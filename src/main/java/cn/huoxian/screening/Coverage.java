@@ -118,6 +118,8 @@ public class Coverage {
 
 	private static final cn.huoxian.db.tables.ScreeningHousehold STATE = SCREENING_HOUSEHOLD.as("state");
 
+	private static final cn.huoxian.db.tables.ScreeningHousehold COVERED = SCREENING_HOUSEHOLD.as("covered_state");
+
 	private static final cn.huoxian.db.tables.ScreeningTarget TARGET = SCREENING_TARGET.as("target");
 
 	/**
@@ -143,7 +145,18 @@ public class Coverage {
 			.leftJoin(state)
 			.on(state.CAMPAIGN_ID.eq(campaign.id()).and(state.HOUSEHOLD_ID.eq(HOUSEHOLD.ID)))
 			.where(where)
-			.and(state.COVERED.isNull().or(state.COVERED.isFalse()))
+			// not exists, not "state.covered is null or not covered" after the left join:
+			// PostgreSQL estimated that filter at one row (every stored state was
+			// covered)
+			// and planned a nested loop over every region for each household — a
+			// city-wide
+			// page never finished; the anti join is estimated properly
+			// (docs/BENCHMARKS.md)
+			.andNotExists(db.selectOne()
+				.from(COVERED)
+				.where(COVERED.HOUSEHOLD_ID.eq(HOUSEHOLD.ID))
+				.and(COVERED.CAMPAIGN_ID.eq(campaign.id()))
+				.and(COVERED.COVERED.isTrue()))
 			.orderBy(order);
 	}
 
