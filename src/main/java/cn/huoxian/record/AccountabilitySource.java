@@ -25,11 +25,7 @@ public class AccountabilitySource implements RecordSource {
 
 	@Override
 	public void forEach(Consumer<Entry> entries) {
-		try (var rows = db.selectFrom(ACCOUNTABILITY).fetchSize(Sources.FETCH_SIZE).fetchLazy()) {
-			for (var r : rows) {
-				entries.accept(entry(r));
-			}
-		}
+		Sources.each(db.selectFrom(ACCOUNTABILITY), r -> entries.accept(entry(r)));
 	}
 
 	Entry entry(AccountabilityRecord r) {

@@ -18,7 +18,6 @@ import java.util.function.Consumer;
 import cn.huoxian.deployment.Events;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -38,12 +37,7 @@ final class DeploymentSources {
 	static class Positions extends TableSource {
 
 		Positions(DSLContext db, RecordInbox inbox) {
-			super(db, inbox);
-		}
-
-		@Override
-		public String type() {
-			return "DEPLOYMENT";
+			super(db, inbox, "DEPLOYMENT");
 		}
 
 		@EventListener
@@ -63,17 +57,14 @@ final class DeploymentSources {
 
 		@Override
 		protected void entries(Condition which, Consumer<Entry> entries) {
-			try (var rows = db
+			Sources.each(db
 				.select(DEPLOYMENT.ID, DEPLOYMENT.PERSON_ID, DEPLOYMENT.POST, DEPLOYMENT.DUTY, DEPLOYMENT.PATH,
 						DEPLOYMENT.START_DATE, DEPLOYMENT.END_DATE, DEPLOYMENT.HOLDER_ID, DEPLOYMENT.END_REASON,
 						REGION.NAME)
 				.from(DEPLOYMENT)
 				.join(REGION)
 				.on(REGION.ID.eq(DEPLOYMENT.REGION_ID))
-				.where(which)
-				.fetchSize(Sources.FETCH_SIZE)
-				.fetchLazy()) {
-				for (Record r : rows) {
+				.where(which), r -> {
 					String where = r.get(DEPLOYMENT.POST) != null ? r.get(DEPLOYMENT.POST) : r.get(REGION.NAME);
 					String id = String.valueOf(r.get(DEPLOYMENT.ID));
 					entries.accept(new Entry(r.get(DEPLOYMENT.PERSON_ID), EntryKind.DEPLOYMENT_STARTED,
@@ -85,8 +76,7 @@ final class DeploymentSources {
 								Sources.with("离岗：" + where, r.get(DEPLOYMENT.END_REASON)), type(), id,
 								r.get(DEPLOYMENT.PATH)));
 					}
-				}
-			}
+				});
 		}
 
 	}
@@ -96,12 +86,7 @@ final class DeploymentSources {
 	static class Inspections extends TableSource {
 
 		Inspections(DSLContext db, RecordInbox inbox) {
-			super(db, inbox);
-		}
-
-		@Override
-		public String type() {
-			return "INSPECTION";
+			super(db, inbox, "INSPECTION");
 		}
 
 		@EventListener
@@ -116,7 +101,7 @@ final class DeploymentSources {
 
 		@Override
 		protected void entries(Condition which, Consumer<Entry> entries) {
-			try (var rows = db
+			Sources.each(db
 				.select(INSPECTION.ID, INSPECTION.INSPECTOR_ID, INSPECTION.INSPECTED_ON, INSPECTION.PATH, REGION.NAME,
 						UNIT.NAME)
 				.from(INSPECTION)
@@ -124,16 +109,12 @@ final class DeploymentSources {
 				.on(REGION.ID.eq(INSPECTION.TARGET_REGION_ID))
 				.leftJoin(UNIT)
 				.on(UNIT.ID.eq(INSPECTION.TARGET_UNIT_ID))
-				.where(which)
-				.fetchSize(Sources.FETCH_SIZE)
-				.fetchLazy()) {
-				for (Record r : rows) {
+				.where(which), r -> {
 					String target = r.get(REGION.NAME) != null ? r.get(REGION.NAME) : r.get(UNIT.NAME);
 					entries.accept(new Entry(r.get(INSPECTION.INSPECTOR_ID), EntryKind.INSPECTION_MADE,
 							Sources.startOf(r.get(INSPECTION.INSPECTED_ON)), "下沉督导（四看）：" + target, type(),
 							String.valueOf(r.get(INSPECTION.ID)), r.get(INSPECTION.PATH)));
-				}
-			}
+				});
 		}
 
 	}
@@ -143,12 +124,7 @@ final class DeploymentSources {
 	static class Rectifications extends TableSource {
 
 		Rectifications(DSLContext db, RecordInbox inbox) {
-			super(db, inbox);
-		}
-
-		@Override
-		public String type() {
-			return "RECTIFICATION";
+			super(db, inbox, "RECTIFICATION");
 		}
 
 		@EventListener
@@ -163,17 +139,12 @@ final class DeploymentSources {
 
 		@Override
 		protected void entries(Condition which, Consumer<Entry> entries) {
-			try (var rows = db.selectFrom(RECTIFICATION)
-				.where(which.and(RECTIFICATION.STATUS.eq("CLOSED")))
-				.fetchSize(Sources.FETCH_SIZE)
-				.fetchLazy()) {
-				for (var r : rows) {
-					entries.accept(
-							new Entry(r.getOwnerId(), EntryKind.RECTIFICATION_CLOSED, Sources.startOf(r.getClosedOn()),
-									"整改销号：" + r.getItem() + (r.getClosedOn().isAfter(r.getDeadline()) ? "（逾期）" : ""),
-									type(), String.valueOf(r.getId()), r.getPath()));
-				}
-			}
+			Sources.each(db.selectFrom(RECTIFICATION).where(which.and(RECTIFICATION.STATUS.eq("CLOSED"))), r -> {
+				entries
+					.accept(new Entry(r.getOwnerId(), EntryKind.RECTIFICATION_CLOSED, Sources.startOf(r.getClosedOn()),
+							"整改销号：" + r.getItem() + (r.getClosedOn().isAfter(r.getDeadline()) ? "（逾期）" : ""), type(),
+							String.valueOf(r.getId()), r.getPath()));
+			});
 		}
 
 	}
@@ -183,12 +154,7 @@ final class DeploymentSources {
 	static class BattleRequests extends TableSource {
 
 		BattleRequests(DSLContext db, RecordInbox inbox) {
-			super(db, inbox);
-		}
-
-		@Override
-		public String type() {
-			return "BATTLE_REQUEST";
+			super(db, inbox, "BATTLE_REQUEST");
 		}
 
 		@EventListener
@@ -203,23 +169,19 @@ final class DeploymentSources {
 
 		@Override
 		protected void entries(Condition which, Consumer<Entry> entries) {
-			try (var rows = db
+			Sources.each(db
 				.select(BATTLE_REQUEST.ID, BATTLE_REQUEST.PERSON_ID, BATTLE_REQUEST.DECIDED_ON, BATTLE_REQUEST.POST,
 						BATTLE_REQUEST.PATH, COMMANDO_TEAM.NAME)
 				.from(BATTLE_REQUEST)
 				.leftJoin(COMMANDO_TEAM)
 				.on(COMMANDO_TEAM.ID.eq(BATTLE_REQUEST.TEAM_ID))
-				.where(which.and(BATTLE_REQUEST.STATUS.eq("ACCEPTED")))
-				.fetchSize(Sources.FETCH_SIZE)
-				.fetchLazy()) {
-				for (Record r : rows) {
+				.where(which.and(BATTLE_REQUEST.STATUS.eq("ACCEPTED"))), r -> {
 					String where = r.get(COMMANDO_TEAM.NAME) != null ? r.get(COMMANDO_TEAM.NAME)
 							: r.get(BATTLE_REQUEST.POST);
 					entries.accept(new Entry(r.get(BATTLE_REQUEST.PERSON_ID), EntryKind.BATTLE_REQUEST_ACCEPTED,
 							Sources.startOf(r.get(BATTLE_REQUEST.DECIDED_ON)), "请战获批：" + where, type(),
 							String.valueOf(r.get(BATTLE_REQUEST.ID)), r.get(BATTLE_REQUEST.PATH)));
-				}
-			}
+				});
 		}
 
 	}
@@ -229,12 +191,7 @@ final class DeploymentSources {
 	static class Teams extends TableSource {
 
 		Teams(DSLContext db, RecordInbox inbox) {
-			super(db, inbox);
-		}
-
-		@Override
-		public String type() {
-			return "COMMANDO_MEMBER";
+			super(db, inbox, "COMMANDO_MEMBER");
 		}
 
 		@EventListener
@@ -254,22 +211,18 @@ final class DeploymentSources {
 
 		@Override
 		protected void entries(Condition which, Consumer<Entry> entries) {
-			try (var rows = db
+			Sources.each(db
 				.select(COMMANDO_MEMBER.TEAM_ID, COMMANDO_MEMBER.PERSON_ID, COMMANDO_MEMBER.JOINED_ON,
 						COMMANDO_MEMBER.PATH, COMMANDO_TEAM.NAME)
 				.from(COMMANDO_MEMBER)
 				.join(COMMANDO_TEAM)
 				.on(COMMANDO_TEAM.ID.eq(COMMANDO_MEMBER.TEAM_ID))
-				.where(which)
-				.fetchSize(Sources.FETCH_SIZE)
-				.fetchLazy()) {
-				for (Record r : rows) {
+				.where(which), r -> {
 					entries.accept(new Entry(r.get(COMMANDO_MEMBER.PERSON_ID), EntryKind.TEAM_JOINED,
 							Sources.startOf(r.get(COMMANDO_MEMBER.JOINED_ON)), "加入" + r.get(COMMANDO_TEAM.NAME), type(),
 							r.get(COMMANDO_MEMBER.TEAM_ID) + "/" + r.get(COMMANDO_MEMBER.PERSON_ID),
 							r.get(COMMANDO_MEMBER.PATH)));
-				}
-			}
+				});
 		}
 
 	}
@@ -279,12 +232,7 @@ final class DeploymentSources {
 	static class Shortages extends TableSource {
 
 		Shortages(DSLContext db, RecordInbox inbox) {
-			super(db, inbox);
-		}
-
-		@Override
-		public String type() {
-			return "SHORTAGE";
+			super(db, inbox, "SHORTAGE");
 		}
 
 		@EventListener
@@ -299,22 +247,18 @@ final class DeploymentSources {
 
 		@Override
 		protected void entries(Condition which, Consumer<Entry> entries) {
-			try (var rows = db
+			Sources.each(db
 				.select(SHORTAGE.ID, SHORTAGE.ITEM, SHORTAGE.QUANTITY, SHORTAGE.RESOLVED_AT, SHORTAGE.PATH,
 						PAIRING.RESPONSIBLE_PERSON_ID)
 				.from(SHORTAGE)
 				.join(PAIRING)
 				.on(PAIRING.ID.eq(SHORTAGE.PAIRING_ID))
-				.where(which.and(SHORTAGE.STATUS.eq("RESOLVED")).and(PAIRING.RESPONSIBLE_PERSON_ID.isNotNull()))
-				.fetchSize(Sources.FETCH_SIZE)
-				.fetchLazy()) {
-				for (Record r : rows) {
+				.where(which.and(SHORTAGE.STATUS.eq("RESOLVED")).and(PAIRING.RESPONSIBLE_PERSON_ID.isNotNull())), r -> {
 					entries.accept(new Entry(r.get(PAIRING.RESPONSIBLE_PERSON_ID), EntryKind.SHORTAGE_RESOLVED,
 							r.get(SHORTAGE.RESOLVED_AT),
 							"解决社区短缺：" + r.get(SHORTAGE.ITEM) + " " + r.get(SHORTAGE.QUANTITY), type(),
 							String.valueOf(r.get(SHORTAGE.ID)), r.get(SHORTAGE.PATH)));
-				}
-			}
+				});
 		}
 
 	}
@@ -324,12 +268,7 @@ final class DeploymentSources {
 	static class FirstSecretaries extends TableSource {
 
 		FirstSecretaries(DSLContext db, RecordInbox inbox) {
-			super(db, inbox);
-		}
-
-		@Override
-		public String type() {
-			return "FIRST_SECRETARY_RETURN";
+			super(db, inbox, "FIRST_SECRETARY_RETURN");
 		}
 
 		@EventListener
@@ -344,16 +283,13 @@ final class DeploymentSources {
 
 		@Override
 		protected void entries(Condition which, Consumer<Entry> entries) {
-			try (var rows = db
+			Sources.each(db
 				.select(FIRST_SECRETARY_RETURN.PERSON_ID, FIRST_SECRETARY_RETURN.RETURNED_ON,
 						FIRST_SECRETARY_RETURN.PATH, REGION.NAME)
 				.from(FIRST_SECRETARY_RETURN)
 				.join(REGION)
 				.on(REGION.ID.eq(FIRST_SECRETARY_RETURN.VILLAGE_ID))
-				.where(which)
-				.fetchSize(Sources.FETCH_SIZE)
-				.fetchLazy()) {
-				for (Record r : rows) {
+				.where(which), r -> {
 					entries
 						.accept(new Entry(r.get(FIRST_SECRETARY_RETURN.PERSON_ID), EntryKind.FIRST_SECRETARY_RETURNED,
 								Sources.startOf(r.get(FIRST_SECRETARY_RETURN.RETURNED_ON)),
@@ -361,8 +297,7 @@ final class DeploymentSources {
 								r.get(FIRST_SECRETARY_RETURN.PERSON_ID) + "/"
 										+ r.get(FIRST_SECRETARY_RETURN.RETURNED_ON),
 								r.get(FIRST_SECRETARY_RETURN.PATH)));
-				}
-			}
+				});
 		}
 
 	}

@@ -13,8 +13,6 @@ import cn.huoxian.isolation.Events;
 import cn.huoxian.screening.VisitsRecorded;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.jooq.impl.DSL;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -32,12 +30,7 @@ final class FieldworkSources {
 	static class Visits extends TableSource {
 
 		Visits(DSLContext db, RecordInbox inbox) {
-			super(db, inbox);
-		}
-
-		@Override
-		public String type() {
-			return "SCREENING_VISIT";
+			super(db, inbox, "SCREENING_VISIT");
 		}
 
 		/** One event per visit batch: its visits are one inbox row. */
@@ -55,22 +48,18 @@ final class FieldworkSources {
 
 		@Override
 		protected void entries(Condition which, Consumer<Entry> entries) {
-			try (var rows = db
+			Sources.each(db
 				.select(SCREENING_VISIT.VISIT_ID, SCREENING_VISIT.VISITOR_PERSON_ID, SCREENING_VISIT.VISITED_AT,
 						SCREENING_VISIT.OUTCOME, SCREENING_VISIT.PATH, HOUSEHOLD.ADDRESS)
 				.from(SCREENING_VISIT)
 				.join(HOUSEHOLD)
 				.on(HOUSEHOLD.ID.eq(SCREENING_VISIT.HOUSEHOLD_ID))
-				.where(which.and(SCREENING_VISIT.VISITOR_PERSON_ID.isNotNull()))
-				.fetchSize(Sources.FETCH_SIZE)
-				.fetchLazy()) {
-				for (Record r : rows) {
+				.where(which.and(SCREENING_VISIT.VISITOR_PERSON_ID.isNotNull())), r -> {
 					String outcome = "NOBODY_HOME".equals(r.get(SCREENING_VISIT.OUTCOME)) ? "（无人在家）" : "";
 					entries.accept(new Entry(r.get(SCREENING_VISIT.VISITOR_PERSON_ID), EntryKind.VISIT_MADE,
 							r.get(SCREENING_VISIT.VISITED_AT), "入户排查：" + r.get(HOUSEHOLD.ADDRESS) + outcome, type(),
 							r.get(SCREENING_VISIT.VISIT_ID).toString(), r.get(SCREENING_VISIT.PATH)));
-				}
-			}
+				});
 		}
 
 	}
@@ -80,12 +69,7 @@ final class FieldworkSources {
 	static class Contacts extends TableSource {
 
 		Contacts(DSLContext db, RecordInbox inbox) {
-			super(db, inbox);
-		}
-
-		@Override
-		public String type() {
-			return "ISOLATION_CONTACT";
+			super(db, inbox, "ISOLATION_CONTACT");
 		}
 
 		@EventListener
@@ -102,16 +86,13 @@ final class FieldworkSources {
 
 		@Override
 		protected void entries(Condition which, Consumer<Entry> entries) {
-			try (var rows = db
+			Sources.each(db
 				.select(ISOLATION_CONTACT.ID, ISOLATION_CONTACT.MADE_BY, ISOLATION_CONTACT.CONTACTED_AT,
 						ISOLATION_CONTACT.CHANNEL, ISOLATION_CONTACT.REACHED, ISOLATION_CASE.PATH)
 				.from(ISOLATION_CONTACT)
 				.join(ISOLATION_CASE)
 				.on(ISOLATION_CASE.ID.eq(ISOLATION_CONTACT.CASE_ID))
-				.where(which.and(ISOLATION_CONTACT.MADE_BY.isNotNull()))
-				.fetchSize(Sources.FETCH_SIZE)
-				.fetchLazy()) {
-				for (Record r : rows) {
+				.where(which.and(ISOLATION_CONTACT.MADE_BY.isNotNull())), r -> {
 					String how = switch (r.get(ISOLATION_CONTACT.CHANNEL)) {
 						case "VIDEO" -> "视频";
 						case "PHONE" -> "电话";
@@ -121,8 +102,7 @@ final class FieldworkSources {
 					entries.accept(new Entry(r.get(ISOLATION_CONTACT.MADE_BY), EntryKind.ISOLATION_CONTACT,
 							r.get(ISOLATION_CONTACT.CONTACTED_AT), "隔离人员每日联系（" + how + "，" + outcome + "）", type(),
 							String.valueOf(r.get(ISOLATION_CONTACT.ID)), r.get(ISOLATION_CASE.PATH)));
-				}
-			}
+				});
 		}
 
 	}
@@ -132,12 +112,7 @@ final class FieldworkSources {
 	static class Needs extends TableSource {
 
 		Needs(DSLContext db, RecordInbox inbox) {
-			super(db, inbox);
-		}
-
-		@Override
-		public String type() {
-			return "ISOLATION_NEED";
+			super(db, inbox, "ISOLATION_NEED");
 		}
 
 		@EventListener
@@ -154,21 +129,18 @@ final class FieldworkSources {
 
 		@Override
 		protected void entries(Condition which, Consumer<Entry> entries) {
-			try (var rows = db
+			Sources.each(db
 				.select(ISOLATION_NEED.ID, ISOLATION_NEED.HELPER_ID, ISOLATION_NEED.DELIVERED_AT,
 						ISOLATION_NEED.DESCRIPTION, ISOLATION_CASE.PATH)
 				.from(ISOLATION_NEED)
 				.join(ISOLATION_CASE)
 				.on(ISOLATION_CASE.ID.eq(ISOLATION_NEED.CASE_ID))
-				.where(which.and(ISOLATION_NEED.HELPER_ID.isNotNull()).and(ISOLATION_NEED.DELIVERED_AT.isNotNull()))
-				.fetchSize(Sources.FETCH_SIZE)
-				.fetchLazy()) {
-				for (Record r : rows) {
-					entries.accept(new Entry(r.get(ISOLATION_NEED.HELPER_ID), EntryKind.NEED_DELIVERED,
-							r.get(ISOLATION_NEED.DELIVERED_AT), "为隔离人员送达：" + r.get(ISOLATION_NEED.DESCRIPTION), type(),
-							String.valueOf(r.get(ISOLATION_NEED.ID)), r.get(ISOLATION_CASE.PATH)));
-				}
-			}
+				.where(which.and(ISOLATION_NEED.HELPER_ID.isNotNull()).and(ISOLATION_NEED.DELIVERED_AT.isNotNull())),
+					r -> {
+						entries.accept(new Entry(r.get(ISOLATION_NEED.HELPER_ID), EntryKind.NEED_DELIVERED,
+								r.get(ISOLATION_NEED.DELIVERED_AT), "为隔离人员送达：" + r.get(ISOLATION_NEED.DESCRIPTION),
+								type(), String.valueOf(r.get(ISOLATION_NEED.ID)), r.get(ISOLATION_CASE.PATH)));
+					});
 		}
 
 	}

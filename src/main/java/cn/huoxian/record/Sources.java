@@ -3,7 +3,12 @@ package cn.huoxian.record;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
+import java.util.function.Consumer;
+
 import cn.huoxian.shared.BusinessDay;
+import org.jooq.Cursor;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
 
 /** Small helpers the sources share. */
 final class Sources {
@@ -15,6 +20,18 @@ final class Sources {
 	static final int FETCH_SIZE = 5_000;
 
 	private Sources() {
+	}
+
+	/**
+	 * Each row of the query, streamed with a fetch size (the rebuild walks whole tables;
+	 * PostgreSQL's driver otherwise reads every row first).
+	 */
+	static <R extends Record> void each(ResultQuery<R> query, Consumer<R> row) {
+		try (Cursor<R> rows = query.fetchSize(FETCH_SIZE).fetchLazy()) {
+			for (R r : rows) {
+				row.accept(r);
+			}
+		}
 	}
 
 	/**

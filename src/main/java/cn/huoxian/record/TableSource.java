@@ -22,9 +22,17 @@ abstract class TableSource implements RecordSource {
 
 	private final RecordInbox inbox;
 
-	TableSource(DSLContext db, RecordInbox inbox) {
+	private final String type;
+
+	TableSource(DSLContext db, RecordInbox inbox, String type) {
 		this.db = db;
 		this.inbox = inbox;
+		this.type = type;
+	}
+
+	@Override
+	public final String type() {
+		return this.type;
 	}
 
 	/** The entries of the rows matching the condition. */

@@ -25,11 +25,7 @@ public class WorkLogSource implements RecordSource {
 
 	@Override
 	public void forEach(Consumer<Entry> entries) {
-		try (var rows = db.selectFrom(WORK_LOG).fetchSize(Sources.FETCH_SIZE).fetchLazy()) {
-			for (var r : rows) {
-				entries.accept(entry(r));
-			}
-		}
+		Sources.each(db.selectFrom(WORK_LOG), r -> entries.accept(entry(r)));
 	}
 
 	Entry entry(WorkLogRecord r) {
