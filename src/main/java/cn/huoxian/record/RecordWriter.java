@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import cn.huoxian.shared.BusinessDay;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
-import org.jooq.Query;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
@@ -30,11 +29,7 @@ public class RecordWriter {
 
 	/** Adds the entry unless its source already gave it; true when it was added. */
 	public boolean add(Entry entry) {
-		int added = insert(entry).execute();
-		if (added > 0) {
-			count(entry.personId(), entry.kind().name(), 1);
-		}
-		return added > 0;
+		return addAll(List.of(entry)) == 1;
 	}
 
 	/**
@@ -115,31 +110,6 @@ public class RecordWriter {
 			.onConflict(RECORD_FIGURE.PERSON_ID, RECORD_FIGURE.FIGURE)
 			.doUpdate()
 			.set(RECORD_FIGURE.FIGURE_VALUE, DSL.excluded(RECORD_FIGURE.FIGURE_VALUE))
-			.execute();
-	}
-
-	private Query insert(Entry entry) {
-		return db.insertInto(RECORD_ENTRY)
-			.set(RECORD_ENTRY.PERSON_ID, entry.personId())
-			.set(RECORD_ENTRY.KIND, entry.kind().name())
-			.set(RECORD_ENTRY.OCCURRED_AT, entry.occurredAt())
-			.set(RECORD_ENTRY.BUSINESS_DAY, entry.occurredAt().atZoneSameInstant(BusinessDay.ZONE).toLocalDate())
-			.set(RECORD_ENTRY.SUMMARY, entry.summary())
-			.set(RECORD_ENTRY.SOURCE_TYPE, entry.sourceType())
-			.set(RECORD_ENTRY.SOURCE_ID, entry.sourceId())
-			.set(RECORD_ENTRY.PATH, entry.path())
-			.onConflict(RECORD_ENTRY.SOURCE_TYPE, RECORD_ENTRY.SOURCE_ID, RECORD_ENTRY.KIND, RECORD_ENTRY.PERSON_ID)
-			.doNothing();
-	}
-
-	void count(long personId, String figure, long delta) {
-		db.insertInto(RECORD_FIGURE)
-			.set(RECORD_FIGURE.PERSON_ID, personId)
-			.set(RECORD_FIGURE.FIGURE, figure)
-			.set(RECORD_FIGURE.FIGURE_VALUE, delta)
-			.onConflict(RECORD_FIGURE.PERSON_ID, RECORD_FIGURE.FIGURE)
-			.doUpdate()
-			.set(RECORD_FIGURE.FIGURE_VALUE, RECORD_FIGURE.FIGURE_VALUE.plus(delta))
 			.execute();
 	}
 
