@@ -82,6 +82,14 @@ class ApiTokens {
 			.execute() == 1;
 	}
 
+	/** Revokes every live token of an account (when it is locked); how many. */
+	int revokeAll(long accountId) {
+		return db.update(API_TOKEN)
+			.set(API_TOKEN.REVOKED_AT, OffsetDateTime.now(clock))
+			.where(API_TOKEN.ACCOUNT_ID.eq(accountId), API_TOKEN.REVOKED_AT.isNull())
+			.execute();
+	}
+
 	static String hash(String token) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,7 @@
 package cn.huoxian.access;
 
+import java.time.Clock;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -7,15 +9,19 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * The login form's check, through the same guard (lockout, audit) as the token endpoint.
+ * The login form's check, through the same guard (lockout, audit) as the token endpoint;
+ * the session remembers when it signed in (see {@link LiveSessionFilter}).
  */
 @Component
 class FormLoginProvider implements AuthenticationProvider {
 
 	private final LoginGuard guard;
 
-	FormLoginProvider(LoginGuard guard) {
+	private final Clock clock;
+
+	FormLoginProvider(LoginGuard guard, Clock clock) {
 		this.guard = guard;
+		this.clock = clock;
 	}
 
 	@Override
@@ -25,7 +31,9 @@ class FormLoginProvider implements AuthenticationProvider {
 		Object credentials = authentication.getCredentials();
 		AccountPrincipal principal = guard.authenticate(authentication.getName(),
 				credentials == null ? null : credentials.toString(), remote);
-		return BearerTokenFilter.authenticated(principal);
+		UsernamePasswordAuthenticationToken signedIn = BearerTokenFilter.authenticated(principal);
+		signedIn.setDetails(new SessionSignIn(clock.instant(), remote));
+		return signedIn;
 	}
 
 	@Override

@@ -5,19 +5,24 @@ import static cn.huoxian.db.Tables.ACCOUNT;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.UUID;
 
 import cn.huoxian.db.tables.records.AccountRecord;
 import org.jooq.DSLContext;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Checks a username and password for both the login form and the token endpoint: five
- * failures in a row lock the account for 15 minutes; every attempt is audited.
+ * Checks a username and password for both the login form and the token endpoint. An
+ * attempt is reserved in the account's row (under a row lock) before the password is
+ * checked, so at most five failures are ever checked per 15 minutes whatever the
+ * concurrency; the fifth locks the account and ends its tokens and sessions. Unknown
+ * names, wrong passwords, locked and disabled accounts get the same exception after
+ * exactly one password-hash comparison. Every attempt is audited.
  */
 @Component
 class LoginGuard {
@@ -25,6 +30,9 @@ class LoginGuard {
 	static final int MAX_FAILURES = 5;
 
 	static final Duration LOCK = Duration.ofMinutes(15);
+
+	/** The one failure every caller sees, whatever the reason. */
+	static final String FAILURE = "bad credentials";
 
 	private final DSLContext db;
 
@@ -34,47 +42,56 @@ class LoginGuard {
 
 	private final AuditLog audit;
 
+	private final ApiTokens tokens;
+
+	private final TransactionTemplate transactions;
+
 	private final Clock clock;
 
-	LoginGuard(DSLContext db, Accounts accounts, PasswordEncoder passwords, AuditLog audit, Clock clock) {
+	// compared against when no real hash may be checked, so every answer costs one
+	// comparison; encoded by the same encoder, so it costs what a real one does
+	private final String dummyHash;
+
+	LoginGuard(DSLContext db, Accounts accounts, PasswordEncoder passwords, AuditLog audit, ApiTokens tokens,
+			TransactionTemplate transactions, Clock clock) {
 		this.db = db;
 		this.accounts = accounts;
 		this.passwords = passwords;
 		this.audit = audit;
+		this.tokens = tokens;
+		this.transactions = transactions;
 		this.clock = clock;
+		this.dummyHash = passwords.encode(UUID.randomUUID().toString());
+	}
+
+	/** Why an attempt may not check the real password (for the audit only). */
+	private enum Refusal {
+
+		UNKNOWN, DISABLED, LOCKED, BUSY
+
+	}
+
+	/** An attempt reserved on an account: its place among the failures in a row. */
+	private record Reservation(AccountRecord account, int attempt, Refusal refusal) {
 	}
 
 	/**
-	 * The principal for correct credentials; otherwise an AuthenticationException (the
-	 * failure is counted).
+	 * The principal for correct credentials; otherwise a BadCredentialsException, the
+	 * same for every reason.
 	 */
 	AccountPrincipal authenticate(String username, String password, String remote) {
-		AccountRecord account = username == null ? null : accounts.record(username).orElse(null);
-		OffsetDateTime now = OffsetDateTime.now(clock);
-		try {
-			if (account == null) {
-				passwords.matches(password == null ? "" : password, DUMMY_HASH); // same
-																					// time
-																					// as
-																					// a
-																					// real
-																					// check
-				throw new BadCredentialsException("bad credentials");
-			}
-			if (!account.getEnabled()) {
-				throw new DisabledException("account disabled");
-			}
-			if (account.getLockedUntil() != null && account.getLockedUntil().isAfter(now)) {
-				throw new LockedException("account locked until " + account.getLockedUntil());
-			}
-			if (password == null || !passwords.matches(password, account.getPasswordHash())) {
-				recordFailure(account, now);
-				throw new BadCredentialsException("bad credentials");
-			}
+		String raw = password == null ? "" : password;
+		Reservation reservation = username == null ? new Reservation(null, 0, Refusal.UNKNOWN) : reserve(username);
+		if (reservation.refusal() != null) {
+			passwords.matches(raw, dummyHash);
+			fail(username, reservation.refusal().name().toLowerCase(), remote);
 		}
-		catch (AuthenticationException ex) {
-			audit.record(username == null ? "?" : username, "LOGIN_FAILED", username, ex.getMessage(), null, remote);
-			throw ex;
+		AccountRecord account = reservation.account();
+		if (!passwords.matches(raw, account.getPasswordHash())) {
+			if (reservation.attempt() >= MAX_FAILURES) {
+				lock(account);
+			}
+			fail(username, "wrong password (" + reservation.attempt() + " in a row)", remote);
 		}
 		db.update(ACCOUNT)
 			.set(ACCOUNT.FAILED_ATTEMPTS, 0)
@@ -85,20 +102,71 @@ class LoginGuard {
 		return accounts.principal(account);
 	}
 
-	private void recordFailure(AccountRecord account, OffsetDateTime now) {
-		int failures = account.getFailedAttempts() + 1;
-		if (failures >= MAX_FAILURES) {
-			db.update(ACCOUNT)
-				.set(ACCOUNT.FAILED_ATTEMPTS, 0)
-				.set(ACCOUNT.LOCKED_UNTIL, now.plus(LOCK))
-				.where(ACCOUNT.ID.eq(account.getId()))
-				.execute();
-			throw new LockedException("too many failed logins: account locked for 15 minutes");
+	/**
+	 * Counts the attempt as a failure in advance, under the account row's lock; the
+	 * attempt that reaches the limit locks the account before its password is checked (a
+	 * success then unlocks it), so no sixth check can start.
+	 */
+	private Reservation reserve(String username) {
+		try {
+			return reserveLocked(username);
 		}
-		db.update(ACCOUNT).set(ACCOUNT.FAILED_ATTEMPTS, failures).where(ACCOUNT.ID.eq(account.getId())).execute();
+		catch (PessimisticLockingFailureException | QueryTimeoutException ex) {
+			// the row stayed locked by other attempts too long (H2 waits 1 s at most):
+			// refused unchecked, like a locked account
+			return new Reservation(null, 0, Refusal.BUSY);
+		}
 	}
 
-	// bcrypt hash of a random string, compared against when the username is unknown
-	private static final String DUMMY_HASH = "{bcrypt}$2a$10$7EqJtq98hPqEX7fNZaFWoO5Z5f7Yk8uQ0e0DPGfN0oF2Q8b5dJ9nK";
+	private Reservation reserveLocked(String username) {
+		return transactions.execute(status -> {
+			AccountRecord account = db.selectFrom(ACCOUNT).where(ACCOUNT.USERNAME.eq(username)).forUpdate().fetchOne();
+			if (account == null) {
+				return new Reservation(null, 0, Refusal.UNKNOWN);
+			}
+			if (!account.getEnabled()) {
+				return new Reservation(account, 0, Refusal.DISABLED);
+			}
+			OffsetDateTime now = OffsetDateTime.now(clock);
+			OffsetDateTime lockedUntil = account.getLockedUntil();
+			if (lockedUntil != null && lockedUntil.isAfter(now)) {
+				return new Reservation(account, 0, Refusal.LOCKED);
+			}
+			// a lock that has run out starts the count again
+			int attempt = (lockedUntil == null ? account.getFailedAttempts() : 0) + 1;
+			if (attempt > MAX_FAILURES) { // only rows written before the count was
+											// reserved
+				attempt = MAX_FAILURES;
+			}
+			db.update(ACCOUNT)
+				.set(ACCOUNT.FAILED_ATTEMPTS, attempt)
+				.set(ACCOUNT.LOCKED_UNTIL, attempt >= MAX_FAILURES ? now.plus(LOCK) : null)
+				.where(ACCOUNT.ID.eq(account.getId()))
+				.execute();
+			return new Reservation(account, attempt, null);
+		});
+	}
+
+	/**
+	 * Locks the account for 15 minutes from now and ends what was signed in before: its
+	 * API tokens are revoked, its page sessions stop being accepted.
+	 */
+	private void lock(AccountRecord account) {
+		OffsetDateTime now = OffsetDateTime.now(clock);
+		db.update(ACCOUNT)
+			.set(ACCOUNT.LOCKED_UNTIL, now.plus(LOCK))
+			.set(ACCOUNT.SESSIONS_VALID_AFTER, now)
+			.where(ACCOUNT.ID.eq(account.getId()))
+			.execute();
+		int revoked = tokens.revokeAll(account.getId());
+		audit.record(account.getUsername(), "ACCOUNT_LOCKED", account.getUsername(),
+				MAX_FAILURES + " failed logins in a row; locked for 15 minutes, " + revoked + " tokens revoked", null,
+				null);
+	}
+
+	private void fail(String username, String reason, String remote) {
+		audit.record(username == null ? "?" : username, "LOGIN_FAILED", username, reason, null, remote);
+		throw new BadCredentialsException(FAILURE);
+	}
 
 }

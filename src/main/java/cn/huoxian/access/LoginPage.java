@@ -1,20 +1,17 @@
 package cn.huoxian.access;
 
-import jakarta.servlet.http.HttpSession;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The sign-in page; says whether the last attempt failed or locked the account. */
+/**
+ * The sign-in page; a failed attempt shows one message whatever the reason (unknown name,
+ * wrong password, locked account), so the page does not tell who exists.
+ */
 @Controller
 class LoginPage {
 
 	@GetMapping("/login")
-	String login(HttpSession session, Model model) {
-		Object error = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-		model.addAttribute("locked", error instanceof LockedException);
+	String login() {
 		return "access/login";
 	}
 

@@ -1,8 +1,10 @@
 package cn.huoxian.access;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +16,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
  * Two filter chains: the API under /api with bearer tokens, stateless, errors as problem
@@ -50,7 +53,8 @@ class SecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageChain(HttpSecurity http, FormLoginProvider provider) throws Exception {
+	SecurityFilterChain pageChain(HttpSecurity http, FormLoginProvider provider, DSLContext db, Clock clock)
+			throws Exception {
 		http.authorizeHttpRequests(a -> a
 			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
 					"/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**",
@@ -62,6 +66,7 @@ class SecurityConfig {
 			.authenticated())
 			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
 			.logout(l -> l.logoutSuccessUrl("/login?logout"))
+			.addFilterBefore(new LiveSessionFilter(db, clock), AnonymousAuthenticationFilter.class)
 			// an explicit manager with no parent: the provider (and its failure count)
 			// runs once per attempt
 			.authenticationManager(new ProviderManager(provider));

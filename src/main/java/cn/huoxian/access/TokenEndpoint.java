@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,6 +30,8 @@ class TokenEndpoint {
 		this.tokens = tokens;
 	}
 
+	static final String FAILED = "Wrong username or password, or the account is locked for 15 minutes after 5 failed logins";
+
 	record Credentials(String username, String password) {
 	}
 
@@ -52,11 +53,9 @@ class TokenEndpoint {
 			return ResponseEntity.ok(new TokenAnswer(issued.token(), issued.expiresAt()));
 		}
 		catch (AuthenticationException ex) {
-			boolean locked = ex instanceof LockedException;
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, locked
-					? "The account is locked for 15 minutes after 5 failed logins" : "Wrong username or password");
-			problem
-				.setType(java.net.URI.create("https://huoxian.cn/problems/" + (locked ? "locked" : "bad-credentials")));
+			// one answer for unknown names, wrong passwords, locked and disabled accounts
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, FAILED);
+			problem.setType(java.net.URI.create("https://huoxian.cn/problems/bad-credentials"));
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
 		}
 	}

@@ -92,8 +92,9 @@ class LoginTests {
 		for (int i = 0; i < 5; i++) {
 			signIn(username, "Wrong1234").andExpect(status().isUnauthorized());
 		}
+		// locked: the right password is refused with the answer a wrong one gets
 		signIn(username, "Secret123").andExpect(status().isUnauthorized())
-			.andExpect(jsonPath("$.type").value("https://huoxian.cn/problems/locked"));
+			.andExpect(jsonPath("$.type").value("https://huoxian.cn/problems/bad-credentials"));
 		var lockedUntil = db.select(Tables.ACCOUNT.LOCKED_UNTIL)
 			.from(Tables.ACCOUNT)
 			.where(Tables.ACCOUNT.USERNAME.eq(username))
