@@ -2,32 +2,81 @@ package cn.huoxian.access;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 
 /**
- * Two filter chains: the API under /api with bearer tokens, stateless, errors as problem
- * details; the pages with form login, sessions and CSRF.
+ * Four filter chains: Prometheus metrics for a configured credential or loopback; the API
+ * under /api with bearer tokens, stateless, errors as problem details; the OpenAPI
+ * document and Swagger UI for any signed-in account (token or session) unless configured
+ * public; the pages with form login, sessions and CSRF. All of them send the security
+ * headers.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
+	/**
+	 * The pages' scripts and styles come only from this server (WebJars, /js, /css): no
+	 * inline script, handler or style attribute (TemplatesTests keeps it so).
+	 */
+	static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	/** JSON answers load nothing and are never framed. */
+	static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+	/** No page uses these browser features. */
+	static final String PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+			+ "serial=(), bluetooth=(), midi=(), accelerometer=(), gyroscope=(), magnetometer=(), "
+			+ "display-capture=(), browsing-topics=()";
+
+	static final String[] API_DOCS = { "/v3/api-docs", "/v3/api-docs*", "/v3/api-docs/**", "/swagger-ui*",
+			"/swagger-ui/**" };
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(0)
+	SecurityFilterChain metricsChain(HttpSecurity http, @Value("${huoxian.metrics.token:}") String token,
+			@Value("${huoxian.metrics.loopback:true}") boolean loopback) throws Exception {
+		http.securityMatcher("/actuator/prometheus")
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(a -> a.anyRequest().access(new MetricsAccess(token, loopback)))
+			.exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+				response.setHeader("WWW-Authenticate", "Bearer");
+				problem(response, 401, "unauthorized",
+						"Metrics are served to loopback or with the configured huoxian.metrics.token");
+			}));
+		headers(http, API_POLICY);
+		return http.build();
 	}
 
 	@Bean
@@ -43,22 +92,40 @@ class SecurityConfig {
 				.anyRequest()
 				.authenticated())
 			.addFilterBefore(new BearerTokenFilter(tokens), AuthorizationFilter.class)
-			.exceptionHandling(e -> e
-				.authenticationEntryPoint((request, response, ex) -> problem(response, 401, "unauthorized",
-						"Sign in first: POST /api/v1/auth/token, then send Authorization: Bearer <token>"))
+			.exceptionHandling(e -> e.authenticationEntryPoint(API_ENTRY_POINT)
 				.accessDeniedHandler(
 						(request, response, ex) -> problem(response, 403, "forbidden", "Your role may not do this")));
+		headers(http, API_POLICY);
 		return http.build();
 	}
 
 	@Bean
 	@Order(2)
+	SecurityFilterChain apiDocsChain(HttpSecurity http, ApiTokens tokens, DSLContext db, Clock clock,
+			@Value("${huoxian.api-docs.public:false}") boolean open) throws Exception {
+		http.securityMatcher(API_DOCS).authorizeHttpRequests(a -> {
+			if (open) {
+				a.anyRequest().permitAll();
+			}
+			else {
+				a.anyRequest().authenticated();
+			}
+		})
+			.addFilterBefore(new LiveSessionFilter(db, clock), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens), AuthorizationFilter.class)
+			// a browser is sent to sign in, an API client is told so
+			.exceptionHandling(e -> e.authenticationEntryPoint(browserOrClient()));
+		headers(http, PAGE_POLICY);
+		return http.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain pageChain(HttpSecurity http, FormLoginProvider provider, DSLContext db, Clock clock)
 			throws Exception {
 		http.authorizeHttpRequests(a -> a
 			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
-					"/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**",
-					"/swagger-ui.html")
+					"/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/audit/**")
 			.hasRole(Role.CITY_ADMIN.name())
@@ -70,7 +137,30 @@ class SecurityConfig {
 			// an explicit manager with no parent: the provider (and its failure count)
 			// runs once per attempt
 			.authenticationManager(new ProviderManager(provider));
+		headers(http, PAGE_POLICY);
 		return http.build();
+	}
+
+	private static void headers(HttpSecurity http, String policy) throws Exception {
+		// X-Content-Type-Options: nosniff and Cache-Control stay on as Spring Security's
+		// defaults
+		http.headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(policy))
+			.referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+			.permissionsPolicyHeader(p -> p.policy(PERMISSIONS))
+			.frameOptions(f -> f.deny()));
+	}
+
+	private static final AuthenticationEntryPoint API_ENTRY_POINT = (request, response, ex) -> problem(response, 401,
+			"unauthorized", "Sign in first: POST /api/v1/auth/token, then send Authorization: Bearer <token>");
+
+	private static AuthenticationEntryPoint browserOrClient() {
+		var html = new MediaTypeRequestMatcher(new HeaderContentNegotiationStrategy(), MediaType.TEXT_HTML);
+		html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
+		var entryPoints = new LinkedHashMap<RequestMatcher, AuthenticationEntryPoint>();
+		entryPoints.put(html, new LoginUrlAuthenticationEntryPoint("/login"));
+		var entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
+		entryPoint.setDefaultEntryPoint(API_ENTRY_POINT);
+		return entryPoint;
 	}
 
 	static void problem(HttpServletResponse response, int status, String type, String detail) throws IOException {
