@@ -1,6 +1,7 @@
 package cn.huoxian.access;
 
 import cn.huoxian.shared.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,8 @@ class AuditEndpoint {
 	AuditEndpoint(AuditLog audit) {
 		this.audit = audit;
 	}
+
+	@Operation(summary = "The audit log: sign-ins, reveals and other sensitive actions (administrators)")
 
 	@GetMapping("/api/v1/audit")
 	@ResponseBody

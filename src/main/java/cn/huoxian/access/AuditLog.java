@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 
 import cn.huoxian.people.SensitiveFieldRevealed;
 import cn.huoxian.shared.PageResult;
+import jakarta.annotation.Nullable;
 import org.jooq.DSLContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -23,8 +24,8 @@ public class AuditLog {
 	}
 
 	/** One entry as administrators read it. */
-	public record Entry(long id, OffsetDateTime at, String actor, String action, String subject, String detail,
-			String reason, String remote) {
+	public record Entry(long id, OffsetDateTime at, String actor, String action, @Nullable String subject,
+			@Nullable String detail, @Nullable String reason, @Nullable String remote) {
 	}
 
 	public void record(String actor, String action, String subject, String detail, String reason, String remote) {

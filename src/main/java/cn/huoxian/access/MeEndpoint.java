@@ -2,6 +2,8 @@ package cn.huoxian.access;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.annotation.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -9,9 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MeEndpoint {
 
-	record Me(String username, Long personId, Role role, List<ScopeRoot> scopes) {
+	record Me(String username, @Nullable Long personId, Role role, List<ScopeRoot> scopes) {
 	}
 
+	@Operation(summary = "The signed-in account: username, person, role and scope roots")
 	@GetMapping("/api/v1/me")
 	Me me() {
 		AccountPrincipal principal = SecurityCurrentUser.principal();

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 
 import cn.huoxian.shared.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -38,6 +39,7 @@ class TokenEndpoint {
 	record TokenAnswer(String token, OffsetDateTime expiresAt) {
 	}
 
+	@Operation(summary = "Sign in and receive a bearer token")
 	@PostMapping("/api/v1/auth/token")
 	ResponseEntity<?> signIn(@RequestBody(required = false) Credentials credentials, HttpServletRequest request) {
 		if (credentials == null || credentials.username() == null || credentials.username().isBlank()) {
@@ -60,6 +62,7 @@ class TokenEndpoint {
 		}
 	}
 
+	@Operation(summary = "Revoke the bearer token in use")
 	@DeleteMapping("/api/v1/auth/token")
 	ResponseEntity<Map<String, Boolean>> revoke(HttpServletRequest request) {
 		Object token = request.getAttribute(BearerTokenFilter.class.getName());

@@ -3,14 +3,16 @@ package cn.huoxian.deployment;
 import java.time.LocalDate;
 
 import cn.huoxian.people.CadreRank;
+import jakarta.annotation.Nullable;
 
 /**
  * A deployment as the API and pages show it; {@code current} when it has not ended and
  * its planned end (if any) has not passed.
  */
-public record DeploymentView(long id, long personId, String personName, CadreRank rank, boolean leadingCadre,
-		PostKind postKind, String regionCode, String regionName, String path, String post, Long teamId, String teamName,
-		String duty, LocalDate startDate, LocalDate endDate, String endReason, boolean current) {
+public record DeploymentView(long id, long personId, String personName, @Nullable CadreRank rank, boolean leadingCadre,
+		PostKind postKind, String regionCode, String regionName, String path, @Nullable String post,
+		@Nullable Long teamId, @Nullable String teamName, @Nullable String duty, LocalDate startDate,
+		@Nullable LocalDate endDate, @Nullable String endReason, boolean current) {
 
 	/** The position in a few words: the post, the team or the region. */
 	public String position() {

@@ -2,8 +2,10 @@ package cn.huoxian.deployment;
 
 import java.time.LocalDate;
 
+import jakarta.annotation.Nullable;
+
 /** A model post; ended once {@code endedOn} is set. */
-public record ModelPostView(long id, String name, long partyOrganisationId, String partyOrganisationName, Long holderId,
-		String holderName, String regionCode, String regionName, String path, LocalDate designatedOn, LocalDate endedOn,
-		String createdBy) {
+public record ModelPostView(long id, String name, long partyOrganisationId, @Nullable String partyOrganisationName,
+		Long holderId, String holderName, String regionCode, String regionName, String path, LocalDate designatedOn,
+		@Nullable LocalDate endedOn, String createdBy) {
 }

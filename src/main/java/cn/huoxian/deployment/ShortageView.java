@@ -2,11 +2,14 @@ package cn.huoxian.deployment;
 
 import java.time.OffsetDateTime;
 
+import jakarta.annotation.Nullable;
+
 /** One shortage, the pairing it was raised through, and where it stands. */
-public record ShortageView(long id, long pairingId, long unitId, String unitCode, String unitName, String communityCode,
-		String communityName, String path, ShortageKind kind, String item, int quantity, String note, String status,
-		String raisedBy, OffsetDateTime raisedAt, String answer, String answeredBy, OffsetDateTime answeredAt,
-		String resolvedBy, OffsetDateTime resolvedAt) {
+public record ShortageView(long id, long pairingId, long unitId, @Nullable String unitCode, @Nullable String unitName,
+		String communityCode, String communityName, String path, ShortageKind kind, String item, int quantity,
+		@Nullable String note, String status, String raisedBy, OffsetDateTime raisedAt, @Nullable String answer,
+		@Nullable String answeredBy, @Nullable OffsetDateTime answeredAt, @Nullable String resolvedBy,
+		@Nullable OffsetDateTime resolvedAt) {
 
 	public boolean open() {
 		return !"RESOLVED".equals(status);

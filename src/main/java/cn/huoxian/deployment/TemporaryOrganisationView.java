@@ -5,6 +5,7 @@ import java.util.List;
 
 import cn.huoxian.org.TemporaryCategory;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.annotation.Nullable;
 
 /**
  * A temporary party organisation at a post with its secretary, member count and the
@@ -12,13 +13,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * organisation.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record TemporaryOrganisationView(long id, String code, String name, TemporaryCategory category, String post,
-		String regionCode, String path, LocalDate setUpOn, LocalDate dissolvedOn, boolean active, Long secretaryId,
-		String secretaryName, int memberCount, int unitCount, List<TemporaryMember> members) {
+public record TemporaryOrganisationView(long id, String code, String name, @Nullable TemporaryCategory category,
+		@Nullable String post, String regionCode, String path, @Nullable LocalDate setUpOn,
+		@Nullable LocalDate dissolvedOn, boolean active, @Nullable Long secretaryId, @Nullable String secretaryName,
+		int memberCount, int unitCount, @Nullable List<TemporaryMember> members) {
 
 	/** One member: where they come from and whether they are the secretary. */
-	public record TemporaryMember(long personId, String name, boolean secretary, Long fromUnitId, String fromUnitName,
-			LocalDate joinedOn) {
+	public record TemporaryMember(long personId, String name, boolean secretary, @Nullable Long fromUnitId,
+			@Nullable String fromUnitName, LocalDate joinedOn) {
 	}
 
 }

@@ -15,6 +15,7 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.RuleViolationException;
+import jakarta.annotation.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,8 +53,8 @@ public class Needs {
 	}
 
 	/** One need and where it stands. */
-	public record NeedView(long id, long caseId, Kind kind, String description, Long helperId, String status,
-			OffsetDateTime raisedAt, OffsetDateTime deliveredAt, OffsetDateTime confirmedAt) {
+	public record NeedView(long id, long caseId, Kind kind, String description, @Nullable Long helperId, String status,
+			OffsetDateTime raisedAt, @Nullable OffsetDateTime deliveredAt, @Nullable OffsetDateTime confirmedAt) {
 	}
 
 	@Transactional

@@ -1,9 +1,11 @@
 package cn.huoxian.org;
 
+import jakarta.annotation.Nullable;
+
 /**
  * A household: where it is (grid, building, address, door) and how many residents are
  * registered.
  */
-public record HouseholdView(long id, String regionCode, String path, Long buildingId, String buildingName,
-		String address, String door, int residents) {
+public record HouseholdView(long id, String regionCode, String path, @Nullable Long buildingId,
+		@Nullable String buildingName, String address, @Nullable String door, int residents) {
 }

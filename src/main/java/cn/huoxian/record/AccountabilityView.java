@@ -3,7 +3,10 @@ package cn.huoxian.record;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
+import jakarta.annotation.Nullable;
+
 /** An accountability as shown on a profile. */
 public record AccountabilityView(long id, long personId, AccountabilityKind kind, LocalDate occurredOn,
-		AccountabilityLevel decidedLevel, String detail, String path, String enteredBy, OffsetDateTime createdAt) {
+		AccountabilityLevel decidedLevel, @Nullable String detail, String path, String enteredBy,
+		OffsetDateTime createdAt) {
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import cn.huoxian.access.AuditLog;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
+import jakarta.annotation.Nullable;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -100,12 +101,13 @@ public class AssessmentProfiles {
 	}
 
 	/** A supervisor's review comment on a work log entry. */
-	public record SupervisorComment(LocalDate day, String text, String comment, String reviewedBy) {
+	public record SupervisorComment(LocalDate day, @Nullable String text, @Nullable String comment,
+			@Nullable String reviewedBy) {
 
 	}
 
 	/** An accountability (问责) record. */
-	public record AccountabilityLine(String kind, LocalDate occurredOn, String level, String detail) {
+	public record AccountabilityLine(String kind, LocalDate occurredOn, String level, @Nullable String detail) {
 
 	}
 

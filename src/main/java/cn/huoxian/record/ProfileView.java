@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.huoxian.shared.PageResult;
+import jakarta.annotation.Nullable;
 
 /**
  * A person's record: who, a page of entries (newest first), the figures (every entry
@@ -13,7 +14,8 @@ public record ProfileView(Person person, PageResult<EntryView> entries, Map<Stri
 		List<AccountabilityView> accountability, List<WorkLogView> workLogs) {
 
 	/** Who: the cadre role's rank, position and unit when the person is a cadre. */
-	public record Person(long id, String name, String rank, String position, String unitName, String path) {
+	public record Person(long id, String name, @Nullable String rank, @Nullable String position,
+			@Nullable String unitName, String path) {
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 
 import cn.huoxian.access.AuditLog;
+import jakarta.annotation.Nullable;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
@@ -74,8 +75,8 @@ public class RecordInbox {
 	 * What waits in the inbox: rows, rows that failed and wait for a retry (with the last
 	 * error), the oldest row that has not failed, and whether the record is paused.
 	 */
-	public record Status(long rows, long failed, OffsetDateTime oldestQueuedAt, String lastError, boolean paused,
-			String pausedBy, OffsetDateTime pausedAt) {
+	public record Status(long rows, long failed, @Nullable OffsetDateTime oldestQueuedAt, @Nullable String lastError,
+			boolean paused, @Nullable String pausedBy, @Nullable OffsetDateTime pausedAt) {
 	}
 
 	public Status status() {

@@ -3,13 +3,16 @@ package cn.huoxian.record;
 import java.time.OffsetDateTime;
 import java.util.Map;
 
+import jakarta.annotation.Nullable;
+
 /**
  * A cadre in a round at their place in the ranking, with scores (null until scored) and
  * figures, each beside the median of the round's peers of the same rank.
  */
-public record RoundCadreView(int place, long personId, String name, String rank, String unit, Integer total,
-		Map<String, Integer> scores, String comment, Conclusion conclusion, Recommendation recommendation,
-		String scoredBy, OffsetDateTime scoredAt, Map<String, Figure> figures) {
+public record RoundCadreView(int place, long personId, String name, @Nullable String rank, @Nullable String unit,
+		@Nullable Integer total, @Nullable Map<String, Integer> scores, @Nullable String comment,
+		@Nullable Conclusion conclusion, @Nullable Recommendation recommendation, @Nullable String scoredBy,
+		@Nullable OffsetDateTime scoredAt, Map<String, Figure> figures) {
 
 	/**
 	 * A figure of the cadre and the median of the peers of the same rank in the round.

@@ -2,8 +2,10 @@ package cn.huoxian.record;
 
 import java.time.OffsetDateTime;
 
+import jakarta.annotation.Nullable;
+
 /** One line of a round's history: who changed what and when. */
 public record RoundChange(long id, Long personId, String personName, String changedBy, OffsetDateTime changedAt,
-		String detail) {
+		@Nullable String detail) {
 
 }

@@ -4,13 +4,16 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import jakarta.annotation.Nullable;
+
 /** A work log with its witnesses' answers and the supervisor's review. */
 public record WorkLogView(long id, long personId, String personName, String path, LocalDate day, String text,
-		String status, List<Witness> witnesses, String reviewComment, String reviewedBy, Long reviewerId,
-		OffsetDateTime reviewedAt, OffsetDateTime createdAt) {
+		String status, List<Witness> witnesses, @Nullable String reviewComment, @Nullable String reviewedBy,
+		@Nullable Long reviewerId, @Nullable OffsetDateTime reviewedAt, OffsetDateTime createdAt) {
 
 	/** One named witness: PENDING, CONFIRMED or DISPUTED, with an optional note. */
-	public record Witness(long personId, String name, String status, String note, OffsetDateTime answeredAt) {
+	public record Witness(long personId, String name, String status, @Nullable String note,
+			@Nullable OffsetDateTime answeredAt) {
 	}
 
 	public boolean reviewed() {

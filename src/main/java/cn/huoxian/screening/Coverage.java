@@ -17,6 +17,7 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
+import jakarta.annotation.Nullable;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Service;
@@ -57,8 +58,8 @@ public class Coverage {
 	/**
 	 * An uncovered household: where it is, and when it was last tried (null if never).
 	 */
-	public record BlindSpot(long householdId, String gridCode, String gridName, String building, String address,
-			String door, int residents, OffsetDateTime lastVisitedAt) {
+	public record BlindSpot(long householdId, String gridCode, String gridName, @Nullable String building,
+			String address, @Nullable String door, int residents, @Nullable OffsetDateTime lastVisitedAt) {
 	}
 
 	public View coverage(long campaignId, String regionCode, DataScope scope) {

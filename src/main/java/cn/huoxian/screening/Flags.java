@@ -13,6 +13,7 @@ import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
+import jakarta.annotation.Nullable;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
@@ -39,7 +40,8 @@ public class Flags {
 
 	/** One flagged resident. */
 	public record FlagView(long id, long campaignId, long personId, String personName, String path, String flags,
-			OffsetDateTime raisedAt, OffsetDateTime handledAt, String handledBy, String note) {
+			OffsetDateTime raisedAt, @Nullable OffsetDateTime handledAt, @Nullable String handledBy,
+			@Nullable String note) {
 	}
 
 	public PageResult<FlagView> list(String regionCode, boolean openOnly, int page, int size, DataScope scope) {

@@ -10,6 +10,7 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,6 +38,7 @@ class DeploymentApi {
 		this.users = users;
 	}
 
+	@Operation(summary = "Deploy a cadre to a front-line position (one cadre, one position)")
 	@PostMapping("/deployments")
 	@ResponseStatus(HttpStatus.CREATED)
 	DeploymentView deploy(@RequestBody DeploymentForm form) {
@@ -47,11 +49,13 @@ class DeploymentApi {
 	record EndForm(LocalDate endDate, String reason) {
 	}
 
+	@Operation(summary = "End a deployment")
 	@PostMapping("/deployments/{id}/end")
 	DeploymentView end(@PathVariable long id, @RequestBody EndForm form) {
 		return deployments.end(id, form.endDate(), form.reason(), users.current());
 	}
 
+	@Operation(summary = "List deployments under a region")
 	@GetMapping("/deployments")
 	PageResult<DeploymentView> list(@RequestParam(required = false) String region,
 			@RequestParam(required = false) Boolean leading, @RequestParam(defaultValue = "true") boolean current,
@@ -60,11 +64,13 @@ class DeploymentApi {
 		return deployments.list(path(region, me), leading, current, page, size, me.scope());
 	}
 
+	@Operation(summary = "One deployment")
 	@GetMapping("/deployments/{id}")
 	DeploymentView one(@PathVariable long id) {
 		return deployments.find(id, users.current().scope());
 	}
 
+	@Operation(summary = "A cadre's deployments, newest first")
 	@GetMapping("/persons/{personId}/deployments")
 	List<DeploymentView> history(@PathVariable long personId) {
 		return deployments.history(personId, users.current().scope());

@@ -13,6 +13,7 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,6 +48,7 @@ class FirstSecretaryApi {
 		this.users = users;
 	}
 
+	@Operation(summary = "List first secretaries under a region")
 	@GetMapping("/first-secretaries")
 	PageResult<FirstSecretaryView> list(@RequestParam(required = false) String region,
 			@RequestParam(required = false) Boolean atPost, @RequestParam(defaultValue = "0") int page,
@@ -55,6 +57,7 @@ class FirstSecretaryApi {
 		return secretaries.list(path(region, me), atPost, page, size, me.scope());
 	}
 
+	@Operation(summary = "One first secretary with their village and dispatching unit")
 	@GetMapping("/first-secretaries/{personId}")
 	FirstSecretaryView one(@PathVariable long personId) {
 		return secretaries.find(personId, users.current().scope());
@@ -64,6 +67,7 @@ class FirstSecretaryApi {
 	record ReturnForm(LocalDate returnedOn) {
 	}
 
+	@Operation(summary = "Record a first secretary's return to their village")
 	@PostMapping("/first-secretaries/{personId}/return")
 	FirstSecretaryView returnToPost(@PathVariable long personId, @RequestBody(required = false) ReturnForm form) {
 		return secretaries.returnToPost(personId, form == null ? null : form.returnedOn(), users.current());
@@ -73,6 +77,7 @@ class FirstSecretaryApi {
 	record LeaveForm(LocalDate leftOn) {
 	}
 
+	@Operation(summary = "Record that a first secretary left their village")
 	@PostMapping("/first-secretaries/{personId}/leave")
 	FirstSecretaryView leave(@PathVariable long personId, @RequestBody(required = false) LeaveForm form) {
 		return secretaries.leave(personId, form == null ? null : form.leftOn(), users.current());
@@ -82,12 +87,14 @@ class FirstSecretaryApi {
 	record LogForm(LocalDate day, String entry) {
 	}
 
+	@Operation(summary = "Add a day to a first secretary's work log")
 	@PostMapping("/first-secretaries/{personId}/log")
 	@ResponseStatus(HttpStatus.CREATED)
 	FirstSecretaryLogEntry log(@PathVariable long personId, @RequestBody LogForm form) {
 		return secretaries.log(personId, form.day(), form.entry(), users.current());
 	}
 
+	@Operation(summary = "A first secretary's work log")
 	@GetMapping("/first-secretaries/{personId}/log")
 	List<FirstSecretaryLogEntry> logOf(@PathVariable long personId) {
 		return secretaries.logOf(personId, users.current().scope());
@@ -97,12 +104,14 @@ class FirstSecretaryApi {
 	record SupportForm(SupportKind kind, String description) {
 	}
 
+	@Operation(summary = "Raise a support request to the dispatching unit")
 	@PostMapping("/first-secretaries/{personId}/support-requests")
 	@ResponseStatus(HttpStatus.CREATED)
 	SupportRequestView raise(@PathVariable long personId, @RequestBody SupportForm form) {
 		return requests.raise(personId, form.kind(), form.description(), users.current());
 	}
 
+	@Operation(summary = "A first secretary's support requests")
 	@GetMapping("/first-secretaries/{personId}/support-requests")
 	List<SupportRequestView> requestsOf(@PathVariable long personId) {
 		return requests.of(personId, users.current().scope());
@@ -112,11 +121,13 @@ class FirstSecretaryApi {
 	record ResolveForm(String resolution) {
 	}
 
+	@Operation(summary = "Resolve a support request")
 	@PostMapping("/support-requests/{id}/resolve")
 	SupportRequestView resolve(@PathVariable long id, @RequestBody ResolveForm form) {
 		return requests.resolve(id, form.resolution(), users.current());
 	}
 
+	@Operation(summary = "List support requests (open first)")
 	@GetMapping("/support-requests")
 	PageResult<SupportRequestView> supportRequests(@RequestParam(required = false) String region,
 			@RequestParam(required = false) String status, @RequestParam(required = false) Long unit,
@@ -125,6 +136,7 @@ class FirstSecretaryApi {
 		return requests.list(path(region, me), status, unit, page, size, me.scope());
 	}
 
+	@Operation(summary = "One support request")
 	@GetMapping("/support-requests/{id}")
 	SupportRequestView supportRequest(@PathVariable long id) {
 		return requests.find(id, users.current().scope());

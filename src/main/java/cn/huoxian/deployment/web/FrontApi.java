@@ -83,6 +83,7 @@ class FrontApi {
 
 	// temporary party organisations
 
+	@Operation(summary = "List temporary party organisations under a region")
 	@GetMapping("/temporary-organisations")
 	PageResult<TemporaryOrganisationView> organisations(@RequestParam(required = false) String region,
 			@RequestParam(required = false) Boolean active, @RequestParam(defaultValue = "0") int page,
@@ -90,17 +91,20 @@ class FrontApi {
 		return organisations.list(region, active, page, size, users.current().scope());
 	}
 
+	@Operation(summary = "One temporary party organisation with its members")
 	@GetMapping("/temporary-organisations/{id}")
 	TemporaryOrganisationView organisation(@PathVariable long id) {
 		return organisations.find(id, users.current().scope());
 	}
 
+	@Operation(summary = "Add a member to a temporary party organisation")
 	@PostMapping("/temporary-organisations/{id}/members")
 	@ResponseStatus(HttpStatus.CREATED)
 	TemporaryOrganisationView addMember(@PathVariable long id, @RequestBody TemporaryMemberForm form) {
 		return organisations.addMember(id, form, users.current());
 	}
 
+	@Operation(summary = "Remove a member from a temporary party organisation")
 	@DeleteMapping("/temporary-organisations/{id}/members/{personId}")
 	TemporaryOrganisationView removeMember(@PathVariable long id, @PathVariable long personId) {
 		return organisations.removeMember(id, personId, users.current());
@@ -108,12 +112,14 @@ class FrontApi {
 
 	// commando teams
 
+	@Operation(summary = "Form a commando team")
 	@PostMapping("/teams")
 	@ResponseStatus(HttpStatus.CREATED)
 	TeamView formTeam(@RequestBody TeamForm form) {
 		return teams.create(form, users.current());
 	}
 
+	@Operation(summary = "List commando teams under a region")
 	@GetMapping("/teams")
 	PageResult<TeamView> teams(@RequestParam(required = false) String region,
 			@RequestParam(required = false) Boolean dissolved, @RequestParam(defaultValue = "0") int page,
@@ -137,6 +143,7 @@ class FrontApi {
 		response.flushBuffer();
 	}
 
+	@Operation(summary = "One commando team with members and tasks")
 	@GetMapping("/teams/{id}")
 	TeamView team(@PathVariable long id) {
 		return teams.find(id, users.current().scope());
@@ -146,6 +153,7 @@ class FrontApi {
 	record TeamJoinBody(Long personId, LocalDate joinedOn) {
 	}
 
+	@Operation(summary = "Add a party member to a commando team (one member, one team)")
 	@PostMapping("/teams/{id}/members")
 	@ResponseStatus(HttpStatus.CREATED)
 	TeamView join(@PathVariable long id, @RequestBody TeamJoinBody form) {
@@ -156,6 +164,7 @@ class FrontApi {
 	record TeamLeaveBody(LocalDate leftOn) {
 	}
 
+	@Operation(summary = "Record that a member left a commando team")
 	@PostMapping("/teams/{id}/members/{personId}/leave")
 	TeamView leave(@PathVariable long id, @PathVariable long personId,
 			@RequestBody(required = false) TeamLeaveBody form) {
@@ -166,6 +175,7 @@ class FrontApi {
 	record TeamTaskBody(String description, LocalDate dueOn) {
 	}
 
+	@Operation(summary = "Give a commando team a task")
 	@PostMapping("/teams/{id}/tasks")
 	@ResponseStatus(HttpStatus.CREATED)
 	TeamView addTask(@PathVariable long id, @RequestBody TeamTaskBody form) {
@@ -176,6 +186,7 @@ class FrontApi {
 	record TaskDoneBody(LocalDate doneOn) {
 	}
 
+	@Operation(summary = "Mark a commando team's task done")
 	@PostMapping("/tasks/{id}/done")
 	TeamView taskDone(@PathVariable long id, @RequestBody(required = false) TaskDoneBody form) {
 		return teams.taskDone(id, form == null ? null : form.doneOn(), users.current());
@@ -185,6 +196,7 @@ class FrontApi {
 	record TeamDissolveBody(LocalDate dissolvedOn) {
 	}
 
+	@Operation(summary = "Dissolve a commando team (ends its members' deployments)")
 	@PostMapping("/teams/{id}/dissolve")
 	TeamView dissolve(@PathVariable long id, @RequestBody(required = false) TeamDissolveBody form) {
 		return teams.dissolve(id, form == null ? null : form.dissolvedOn(), users.current());
@@ -192,12 +204,14 @@ class FrontApi {
 
 	// responsibility zones
 
+	@Operation(summary = "Assign a party member a responsibility zone")
 	@PostMapping("/zones")
 	@ResponseStatus(HttpStatus.CREATED)
 	ZoneView createZone(@RequestBody ZoneForm form) {
 		return zones.create(form, users.current());
 	}
 
+	@Operation(summary = "List responsibility zones under a region")
 	@GetMapping("/zones")
 	PageResult<ZoneView> zones(@RequestParam(required = false) String region,
 			@RequestParam(defaultValue = "false") boolean all, @RequestParam(defaultValue = "0") int page,
@@ -205,6 +219,7 @@ class FrontApi {
 		return zones.list(region, all, page, size, users.current().scope());
 	}
 
+	@Operation(summary = "One responsibility zone")
 	@GetMapping("/zones/{id}")
 	ZoneView zone(@PathVariable long id) {
 		return zones.find(id, users.current().scope());
@@ -214,6 +229,7 @@ class FrontApi {
 	record FrontEndBody(LocalDate endedOn) {
 	}
 
+	@Operation(summary = "End a responsibility zone")
 	@PostMapping("/zones/{id}/end")
 	ZoneView endZone(@PathVariable long id, @RequestBody(required = false) FrontEndBody form) {
 		return zones.end(id, form == null ? null : form.endedOn(), users.current());
@@ -221,12 +237,14 @@ class FrontApi {
 
 	// model posts
 
+	@Operation(summary = "Designate a model post")
 	@PostMapping("/model-posts")
 	@ResponseStatus(HttpStatus.CREATED)
 	ModelPostView createModelPost(@RequestBody ModelPostForm form) {
 		return modelPosts.create(form, users.current());
 	}
 
+	@Operation(summary = "List model posts under a region")
 	@GetMapping("/model-posts")
 	PageResult<ModelPostView> modelPosts(@RequestParam(required = false) String region,
 			@RequestParam(defaultValue = "false") boolean all, @RequestParam(defaultValue = "0") int page,
@@ -234,11 +252,13 @@ class FrontApi {
 		return modelPosts.list(region, all, page, size, users.current().scope());
 	}
 
+	@Operation(summary = "One model post")
 	@GetMapping("/model-posts/{id}")
 	ModelPostView modelPost(@PathVariable long id) {
 		return modelPosts.find(id, users.current().scope());
 	}
 
+	@Operation(summary = "End a model post")
 	@PostMapping("/model-posts/{id}/end")
 	ModelPostView endModelPost(@PathVariable long id, @RequestBody(required = false) FrontEndBody form) {
 		return modelPosts.end(id, form == null ? null : form.endedOn(), users.current());
@@ -246,12 +266,14 @@ class FrontApi {
 
 	// claimed key posts
 
+	@Operation(summary = "Record a post claimed by a party member")
 	@PostMapping("/claimed-posts")
 	@ResponseStatus(HttpStatus.CREATED)
 	ClaimedPostView claim(@RequestBody ClaimedPostForm form) {
 		return claimedPosts.claim(form, users.current());
 	}
 
+	@Operation(summary = "List claimed posts under a region")
 	@GetMapping("/claimed-posts")
 	PageResult<ClaimedPostView> claimedPosts(@RequestParam(required = false) String region,
 			@RequestParam(defaultValue = "false") boolean all, @RequestParam(defaultValue = "0") int page,
@@ -259,6 +281,7 @@ class FrontApi {
 		return claimedPosts.list(region, all, page, size, users.current().scope());
 	}
 
+	@Operation(summary = "One claimed post")
 	@GetMapping("/claimed-posts/{id}")
 	ClaimedPostView claimedPost(@PathVariable long id) {
 		return claimedPosts.find(id, users.current().scope());
@@ -268,6 +291,7 @@ class FrontApi {
 	record PostReleaseBody(LocalDate releasedOn) {
 	}
 
+	@Operation(summary = "Release a claimed post")
 	@PostMapping("/claimed-posts/{id}/release")
 	ClaimedPostView release(@PathVariable long id, @RequestBody(required = false) PostReleaseBody form) {
 		return claimedPosts.release(id, form == null ? null : form.releasedOn(), users.current());
@@ -275,12 +299,14 @@ class FrontApi {
 
 	// battle requests
 
+	@Operation(summary = "Submit a battle request")
 	@PostMapping("/battle-requests")
 	@ResponseStatus(HttpStatus.CREATED)
 	BattleRequestView submit(@RequestBody BattleRequestForm form) {
 		return requests.submit(form, users.current());
 	}
 
+	@Operation(summary = "List battle requests under a region")
 	@GetMapping("/battle-requests")
 	PageResult<BattleRequestView> requests(@RequestParam(required = false) String region,
 			@RequestParam(required = false) BattleRequestStatus status, @RequestParam(defaultValue = "0") int page,
@@ -288,6 +314,7 @@ class FrontApi {
 		return requests.list(region, status, page, size, users.current().scope());
 	}
 
+	@Operation(summary = "One battle request")
 	@GetMapping("/battle-requests/{id}")
 	BattleRequestView request(@PathVariable long id) {
 		return requests.find(id, users.current().scope());
@@ -297,6 +324,7 @@ class FrontApi {
 	record BattleAcceptBody(Long teamId, String post) {
 	}
 
+	@Operation(summary = "Accept a battle request (deploys the member)")
 	@PostMapping("/battle-requests/{id}/accept")
 	BattleRequestView accept(@PathVariable long id, @RequestBody BattleAcceptBody form) {
 		return requests.accept(id, form.teamId(), form.post(), users.current());
@@ -306,6 +334,7 @@ class FrontApi {
 	record BattleDeclineBody(String note) {
 	}
 
+	@Operation(summary = "Decline a battle request")
 	@PostMapping("/battle-requests/{id}/decline")
 	BattleRequestView decline(@PathVariable long id, @RequestBody(required = false) BattleDeclineBody form) {
 		return requests.decline(id, form == null ? null : form.note(), users.current());

@@ -12,6 +12,7 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -56,18 +57,21 @@ class HouseholdLinkApi {
 	record LinkForm(Long partyMemberId, Long householdId, LocalDate linkedOn) {
 	}
 
+	@Operation(summary = "Link a household to a party member (1+10)")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	HouseholdLinkView link(@RequestBody LinkForm form) {
 		return links.link(form.partyMemberId(), form.householdId(), form.linkedOn(), users.current());
 	}
 
+	@Operation(summary = "Unlink a household from its party member")
 	@DeleteMapping("/{householdId}")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void unlink(@PathVariable long householdId) {
 		links.unlink(householdId, users.current());
 	}
 
+	@Operation(summary = "List household links under a region")
 	@GetMapping
 	PageResult<HouseholdLinkView> list(@RequestParam(required = false) String region,
 			@RequestParam(required = false) Long partyMemberId, @RequestParam(defaultValue = "0") int page,
@@ -76,12 +80,14 @@ class HouseholdLinkApi {
 		return links.list(region(region, me).path(), partyMemberId, page, size, me.scope());
 	}
 
+	@Operation(summary = "Share of households linked, per sub-region")
 	@GetMapping("/share")
 	LinkShare share(@RequestParam(required = false) String region) {
 		CurrentUser me = users.current();
 		return links.share(region(region, me), me.scope());
 	}
 
+	@Operation(summary = "Download the household link ledger (.xlsx)")
 	@GetMapping("/ledger.xlsx")
 	void ledger(@RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
 		CurrentUser me = users.current();

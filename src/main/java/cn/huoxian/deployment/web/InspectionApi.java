@@ -16,6 +16,7 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -59,12 +60,14 @@ class InspectionApi {
 		this.users = users;
 	}
 
+	@Operation(summary = "Record a four-looks inspection one level down")
 	@PostMapping("/inspections")
 	@ResponseStatus(HttpStatus.CREATED)
 	InspectionView record(@RequestBody InspectionForm form) {
 		return inspections.record(form, users.current());
 	}
 
+	@Operation(summary = "List inspections under a region")
 	@GetMapping("/inspections")
 	PageResult<InspectionView> list(@RequestParam(required = false) String region,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
@@ -72,11 +75,13 @@ class InspectionApi {
 		return inspections.list(path(region, me), page, size, me.scope());
 	}
 
+	@Operation(summary = "One inspection with its looks and rectifications")
 	@GetMapping("/inspections/{id}")
 	InspectionView one(@PathVariable long id) {
 		return inspections.find(id, users.current().scope());
 	}
 
+	@Operation(summary = "Add a rectification to an inspection")
 	@PostMapping("/inspections/{id}/rectifications")
 	@ResponseStatus(HttpStatus.CREATED)
 	RectificationView addRectification(@PathVariable long id, @RequestBody RectificationForm form) {
@@ -87,11 +92,13 @@ class InspectionApi {
 	record CloseForm(String evidence, LocalDate closedOn) {
 	}
 
+	@Operation(summary = "Close a rectification with evidence")
 	@PostMapping("/rectifications/{id}/close")
 	RectificationView close(@PathVariable long id, @RequestBody CloseForm form) {
 		return rectifications.close(id, form.evidence(), form.closedOn(), users.current());
 	}
 
+	@Operation(summary = "List rectifications under a region")
 	@GetMapping("/rectifications")
 	PageResult<RectificationView> rectifications(@RequestParam(required = false) String region,
 			@RequestParam(required = false) String status, @RequestParam(defaultValue = "false") boolean overdue,
@@ -100,18 +107,21 @@ class InspectionApi {
 		return rectifications.list(path(region, me), status, overdue, page, size, me.scope());
 	}
 
+	@Operation(summary = "One rectification")
 	@GetMapping("/rectifications/{id}")
 	RectificationView rectification(@PathVariable long id) {
 		return rectifications.find(id, users.current().scope());
 	}
 
 	/** For each child region of the region, its overdue rectifications. */
+	@Operation(summary = "Overdue rectifications counted per sub-region")
 	@GetMapping("/rectifications/overdue-by-region")
 	List<Rectifications.OverdueCount> overdueByRegion(@RequestParam(required = false) String region) {
 		CurrentUser me = users.current();
 		return rectifications.overdueByRegion(root(region, me).code(), me.scope());
 	}
 
+	@Operation(summary = "Download the inspection and rectification ledger (.xlsx)")
 	@GetMapping("/inspections/ledger.xlsx")
 	void ledger(@RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
 		// resolved first, so that a region outside the scope answers 404 before the file

@@ -10,6 +10,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,12 +43,14 @@ class LiaisonApi {
 		this.users = users;
 	}
 
+	@Operation(summary = "Form a liaison group")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	LiaisonGroupView create(@RequestBody LiaisonGroupForm form) {
 		return groups.create(form, users.current());
 	}
 
+	@Operation(summary = "List liaison groups under a region")
 	@GetMapping
 	PageResult<LiaisonGroupView> list(@RequestParam(required = false) String region,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
@@ -56,6 +59,7 @@ class LiaisonApi {
 		return groups.list(path, page, size, me.scope());
 	}
 
+	@Operation(summary = "One liaison group with members, communities and inspections")
 	@GetMapping("/{id}")
 	LiaisonGroupView one(@PathVariable long id) {
 		return groups.find(id, users.current().scope());
@@ -65,16 +69,19 @@ class LiaisonApi {
 	record MemberBody(Long personId) {
 	}
 
+	@Operation(summary = "Add a member to a liaison group")
 	@PostMapping("/{id}/members")
 	LiaisonGroupView addMember(@PathVariable long id, @RequestBody MemberBody body) {
 		return groups.addMember(id, body.personId(), users.current());
 	}
 
+	@Operation(summary = "Remove a member from a liaison group")
 	@DeleteMapping("/{id}/members/{personId}")
 	LiaisonGroupView removeMember(@PathVariable long id, @PathVariable long personId) {
 		return groups.removeMember(id, personId, users.current());
 	}
 
+	@Operation(summary = "Add a village or community a liaison group answers for")
 	@PostMapping("/{id}/communities")
 	LiaisonGroupView addCommunity(@PathVariable long id, @RequestBody Map<String, String> body) {
 		String code = body == null ? null : body.get("communityCode");
@@ -84,6 +91,7 @@ class LiaisonApi {
 		return groups.addCommunity(id, code.strip(), users.current());
 	}
 
+	@Operation(summary = "Remove a village or community from a liaison group")
 	@DeleteMapping("/{id}/communities/{code}")
 	LiaisonGroupView removeCommunity(@PathVariable long id, @PathVariable String code) {
 		return groups.removeCommunity(id, code, users.current());

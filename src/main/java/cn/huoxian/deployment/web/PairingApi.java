@@ -21,6 +21,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -74,12 +75,14 @@ class PairingApi {
 		this.users = users;
 	}
 
+	@Operation(summary = "Pair a unit with a community (五个一)")
 	@PostMapping("/pairings")
 	@ResponseStatus(HttpStatus.CREATED)
 	PairingView create(@RequestBody PairingForm form) {
 		return pairings.create(form, users.current());
 	}
 
+	@Operation(summary = "List unit–community pairings under a region")
 	@GetMapping("/pairings")
 	PageResult<PairingView> list(@RequestParam(required = false) String region,
 			@RequestParam(defaultValue = "false") boolean incomplete, @RequestParam(required = false) String unit,
@@ -88,12 +91,14 @@ class PairingApi {
 		return pairings.list(path(region, me), unitId(unit), incomplete, page, size, me.scope());
 	}
 
+	@Operation(summary = "Pairing figures under a region: paired, complete, shortages")
 	@GetMapping("/pairings/summary")
 	PairingSummary summary(@RequestParam(required = false) String region) {
 		CurrentUser me = users.current();
 		return pairings.summary(path(region, me), me.scope());
 	}
 
+	@Operation(summary = "Download the pairing ledger (.xlsx)")
 	@GetMapping("/pairings/ledger.xlsx")
 	void ledger(@RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
 		CurrentUser me = users.current();
@@ -109,6 +114,7 @@ class PairingApi {
 		response.flushBuffer();
 	}
 
+	@Operation(summary = "One pairing with its five elements and completeness")
 	@GetMapping("/pairings/{id}")
 	PairingView one(@PathVariable long id) {
 		return pairings.find(id, users.current().scope());
@@ -118,11 +124,13 @@ class PairingApi {
 	 * Changes the liaison leader, the responsible person (null clears) or the work plan's
 	 * text: {@code {"liaisonLeaderId","responsiblePersonId","workPlan"}}.
 	 */
+	@Operation(summary = "Change a pairing's liaison leader, responsible person or work plan")
 	@PatchMapping("/pairings/{id}")
 	PairingView change(@PathVariable long id, @RequestBody Map<String, Object> body) {
 		return pairings.change(id, PairingChange.of(body == null ? Map.of() : body), users.current());
 	}
 
+	@Operation(summary = "Remove a pairing")
 	@DeleteMapping("/pairings/{id}")
 	ResponseEntity<Void> remove(@PathVariable long id) {
 		pairings.remove(id, users.current());
@@ -133,16 +141,19 @@ class PairingApi {
 	record PersonBody(Long personId) {
 	}
 
+	@Operation(summary = "Add a person to a pairing's work team")
 	@PostMapping("/pairings/{id}/team")
 	PairingView addTeamMember(@PathVariable long id, @RequestBody PersonBody body) {
 		return pairings.addTeamMember(id, body.personId(), users.current());
 	}
 
+	@Operation(summary = "Remove a person from a pairing's work team")
 	@DeleteMapping("/pairings/{id}/team/{personId}")
 	PairingView removeTeamMember(@PathVariable long id, @PathVariable long personId) {
 		return pairings.removeTeamMember(id, personId, users.current());
 	}
 
+	@Operation(summary = "Attach the pairing's work plan file")
 	@PostMapping(path = "/pairings/{id}/work-plan-file", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	PairingView attach(@PathVariable long id, @RequestParam(required = false) MultipartFile file) throws IOException {
 		if (file == null || file.isEmpty()) {
@@ -154,6 +165,7 @@ class PairingApi {
 		return pairings.attachPlan(id, file.getOriginalFilename(), file.getBytes(), users.current());
 	}
 
+	@Operation(summary = "Download the pairing's work plan file")
 	@GetMapping("/pairings/{id}/work-plan-file")
 	ResponseEntity<byte[]> download(@PathVariable long id) {
 		Pairings.PlanFile file = pairings.planFile(id, users.current().scope());
@@ -171,28 +183,33 @@ class PairingApi {
 	record LogBody(LocalDate day, String entry) {
 	}
 
+	@Operation(summary = "Add an entry to a pairing's ledger")
 	@PostMapping("/pairings/{id}/log")
 	@ResponseStatus(HttpStatus.CREATED)
 	PairingLogEntry log(@PathVariable long id, @RequestBody LogBody body) {
 		return pairings.log(id, body.day(), body.entry(), users.current());
 	}
 
+	@Operation(summary = "A pairing's ledger entries")
 	@GetMapping("/pairings/{id}/log")
 	List<PairingLogEntry> ledgerEntries(@PathVariable long id) {
 		return pairings.ledger(id, users.current().scope());
 	}
 
+	@Operation(summary = "Raise a community shortage to the paired unit")
 	@PostMapping("/pairings/{id}/shortages")
 	@ResponseStatus(HttpStatus.CREATED)
 	ShortageView raise(@PathVariable long id, @RequestBody ShortageForm form) {
 		return shortages.raise(id, form, users.current());
 	}
 
+	@Operation(summary = "A pairing's shortages")
 	@GetMapping("/pairings/{id}/shortages")
 	List<ShortageView> pairingShortages(@PathVariable long id) {
 		return shortages.forPairing(id, users.current().scope());
 	}
 
+	@Operation(summary = "List shortages under a region")
 	@GetMapping("/shortages")
 	PageResult<ShortageView> shortages(@RequestParam(required = false) String region,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String unit,
@@ -201,6 +218,7 @@ class PairingApi {
 		return shortages.list(path(region, me), status, unitId(unit), page, size, me.scope());
 	}
 
+	@Operation(summary = "One shortage")
 	@GetMapping("/shortages/{id}")
 	ShortageView shortage(@PathVariable long id) {
 		return shortages.find(id, users.current().scope());
@@ -210,11 +228,13 @@ class PairingApi {
 	record AnswerBody(String answer) {
 	}
 
+	@Operation(summary = "Answer a shortage (the paired unit)")
 	@PostMapping("/shortages/{id}/answer")
 	ShortageView answer(@PathVariable long id, @RequestBody AnswerBody body) {
 		return shortages.answer(id, body.answer(), users.current());
 	}
 
+	@Operation(summary = "Resolve a shortage (the community)")
 	@PostMapping("/shortages/{id}/resolve")
 	ShortageView resolve(@PathVariable long id, @RequestBody(required = false) AnswerBody body) {
 		return shortages.resolve(id, body == null ? null : body.answer(), users.current());

@@ -14,6 +14,7 @@ import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,12 +56,14 @@ class IsolationApi {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "Open an isolation or medical observation case")
 	@PostMapping("/cases")
 	@ResponseStatus(HttpStatus.CREATED)
 	CaseView open(@RequestBody CaseForm form) {
 		return cases.open(form, users.current());
 	}
 
+	@Operation(summary = "List isolation cases under a region")
 	@GetMapping("/cases")
 	PageResult<CaseView> list(@RequestParam(required = false) String region,
 			@RequestParam(required = false) CaseStatus status, @RequestParam(defaultValue = "0") int page,
@@ -73,16 +76,19 @@ class IsolationApi {
 	 * Open cases of a party organisation's members (ill or isolated cadres and party
 	 * members).
 	 */
+	@Operation(summary = "Cases of a party organisation's ill or isolated members")
 	@GetMapping("/party-organisations/{id}/cases")
 	java.util.List<CaseView> memberCases(@PathVariable long id) {
 		return members.ofOrganisation(id, users.current().scope());
 	}
 
+	@Operation(summary = "One isolation case with its contacts and needs")
 	@GetMapping("/cases/{id}")
 	CaseView one(@PathVariable long id) {
 		return cases.find(id, users.current().scope());
 	}
 
+	@Operation(summary = "Record the day's contact with a case")
 	@PostMapping("/cases/{id}/contacts")
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, Object> contact(@PathVariable long id, @RequestBody ContactForm form) {
@@ -96,22 +102,26 @@ class IsolationApi {
 	record NeedForm(Needs.Kind kind, String description, Long helperId) {
 	}
 
+	@Operation(summary = "Raise a need of an isolated household")
 	@PostMapping("/cases/{id}/needs")
 	@ResponseStatus(HttpStatus.CREATED)
 	Needs.NeedView raise(@PathVariable long id, @RequestBody NeedForm form) {
 		return needs.raise(id, form.kind(), form.description(), form.helperId(), users.current());
 	}
 
+	@Operation(summary = "Record a need delivered")
 	@PostMapping("/needs/{id}/delivery")
 	Needs.NeedView deliver(@PathVariable long id, @RequestBody(required = false) Map<String, Long> body) {
 		return needs.deliver(id, body == null ? null : body.get("helperId"), users.current());
 	}
 
+	@Operation(summary = "Confirm a delivered need")
 	@PostMapping("/needs/{id}/confirmation")
 	Needs.NeedView confirm(@PathVariable long id) {
 		return needs.confirm(id, users.current());
 	}
 
+	@Operation(summary = "Open needs under a region")
 	@GetMapping("/needs")
 	PageResult<Needs.NeedView> openNeeds(@RequestParam(required = false) String region,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
@@ -125,6 +135,7 @@ class IsolationApi {
 	record EndForm(CaseStatus outcome, String note) {
 	}
 
+	@Operation(summary = "End a case: released, to hospital or lost")
 	@PostMapping("/cases/{id}/release")
 	CaseView release(@PathVariable long id, @RequestBody EndForm form) {
 		return cases.end(id, form.outcome() == null ? CaseStatus.RELEASED : form.outcome(), form.note(),
@@ -135,6 +146,7 @@ class IsolationApi {
 	record ShortenForm(LocalDate endDate, String reason) {
 	}
 
+	@Operation(summary = "Shorten a case's period (county or city staff, with a reason)")
 	@PostMapping("/cases/{id}/shorten")
 	CaseView shorten(@PathVariable long id, @RequestBody ShortenForm form) {
 		return cases.shorten(id, form.endDate(), form.reason(), users.current());
@@ -144,6 +156,7 @@ class IsolationApi {
 	 * Active cases with no contact that reached the person on that business day (default:
 	 * today).
 	 */
+	@Operation(summary = "Cases not contacted today, per sub-region")
 	@GetMapping("/overdue")
 	PageResult<CaseView> overdue(@RequestParam(required = false) String region,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,

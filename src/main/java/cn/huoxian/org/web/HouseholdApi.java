@@ -5,6 +5,7 @@ import cn.huoxian.org.HouseholdView;
 import cn.huoxian.org.Households;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,23 +32,27 @@ class HouseholdApi {
 		this.users = users;
 	}
 
+	@Operation(summary = "List households under a region")
 	@GetMapping
 	PageResult<HouseholdView> list(@RequestParam String region, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		return households.list(region, page, size, users.current().scope());
 	}
 
+	@Operation(summary = "One household")
 	@GetMapping("/{id}")
 	HouseholdView one(@PathVariable long id) {
 		return households.find(id, users.current().scope());
 	}
 
+	@Operation(summary = "Register a household")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	HouseholdView create(@Valid @RequestBody HouseholdForm form) {
 		return households.create(form, users.current());
 	}
 
+	@Operation(summary = "Change a household's address or door")
 	@PutMapping("/{id}")
 	HouseholdView update(@PathVariable long id, @Valid @RequestBody HouseholdForm form) {
 		return households.update(id, form, users.current());

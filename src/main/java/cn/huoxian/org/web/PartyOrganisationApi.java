@@ -5,6 +5,7 @@ import cn.huoxian.org.PartyOrganisationView;
 import cn.huoxian.org.PartyOrganisations;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +32,7 @@ class PartyOrganisationApi {
 		this.users = users;
 	}
 
+	@Operation(summary = "List party organisations in scope")
 	@GetMapping
 	PageResult<PartyOrganisationView> list(@RequestParam(required = false) String region,
 			@RequestParam(required = false) Boolean temporary, @RequestParam(defaultValue = "0") int page,
@@ -38,17 +40,20 @@ class PartyOrganisationApi {
 		return organisations.list(region, temporary, page, size, users.current().scope());
 	}
 
+	@Operation(summary = "One party organisation")
 	@GetMapping("/{id}")
 	PartyOrganisationView one(@PathVariable long id) {
 		return organisations.find(id, users.current().scope());
 	}
 
+	@Operation(summary = "Create a party organisation")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	PartyOrganisationView create(@Valid @RequestBody PartyOrganisationForm form) {
 		return organisations.create(form, users.current());
 	}
 
+	@Operation(summary = "Change a party organisation")
 	@PutMapping("/{id}")
 	PartyOrganisationView update(@PathVariable long id, @Valid @RequestBody PartyOrganisationForm form) {
 		return organisations.update(id, form, users.current());

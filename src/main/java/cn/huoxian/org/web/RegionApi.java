@@ -7,6 +7,8 @@ import cn.huoxian.org.RegionForm;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUserProvider;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +38,7 @@ class RegionApi {
 	}
 
 	/** The JSON shape of a region. */
-	record RegionJson(String code, String name, String level, String path, String parentCode,
+	record RegionJson(String code, String name, String level, String path, @Nullable String parentCode,
 			RegionView.Counts counts) {
 
 		static RegionJson of(RegionView r) {
@@ -45,22 +47,26 @@ class RegionApi {
 
 	}
 
+	@Operation(summary = "One region with its counts")
 	@GetMapping("/{code}")
 	RegionJson region(@PathVariable String code) {
 		return RegionJson.of(regions.find(code, users.current().scope()));
 	}
 
+	@Operation(summary = "A region's children with their counts")
 	@GetMapping("/{code}/children")
 	List<RegionJson> children(@PathVariable String code) {
 		return regions.children(code, users.current().scope()).stream().map(RegionJson::of).toList();
 	}
 
+	@Operation(summary = "Create a region under its parent")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	RegionJson create(@Valid @RequestBody RegionForm form) {
 		return RegionJson.of(regions.create(form, users.current()));
 	}
 
+	@Operation(summary = "Rename a region")
 	@PutMapping("/{code}")
 	RegionJson rename(@PathVariable String code, @RequestBody Map<String, String> body) {
 		return RegionJson.of(regions.rename(code, body.get("name"), users.current()));

@@ -6,6 +6,7 @@ import cn.huoxian.org.UnitView;
 import cn.huoxian.org.Units;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,7 @@ class UnitApi {
 		this.users = users;
 	}
 
+	@Operation(summary = "List units in scope")
 	@GetMapping
 	PageResult<UnitView> list(@RequestParam(required = false) String region,
 			@RequestParam(required = false) UnitKind kind, @RequestParam(defaultValue = "0") int page,
@@ -39,17 +41,20 @@ class UnitApi {
 		return units.list(region, kind, page, size, users.current().scope());
 	}
 
+	@Operation(summary = "One unit")
 	@GetMapping("/{id}")
 	UnitView one(@PathVariable long id) {
 		return units.find(id, users.current().scope());
 	}
 
+	@Operation(summary = "Create a unit")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	UnitView create(@Valid @RequestBody UnitForm form) {
 		return units.create(form, users.current());
 	}
 
+	@Operation(summary = "Change a unit")
 	@PutMapping("/{id}")
 	UnitView update(@PathVariable long id, @Valid @RequestBody UnitForm form) {
 		return units.update(id, form, users.current());

@@ -8,6 +8,7 @@ import cn.huoxian.people.PersonView;
 import cn.huoxian.people.Returns;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,17 +45,20 @@ class PersonApi {
 	record ReturnForm(java.time.LocalDate returnedOn, String returnedFrom) {
 	}
 
+	@Operation(summary = "Record a person's return from elsewhere")
 	@PostMapping("/{id}/returns")
 	@ResponseStatus(HttpStatus.CREATED)
 	Returns.ReturnView recordReturn(@PathVariable long id, @RequestBody ReturnForm form) {
 		return returns.record(id, form.returnedOn(), form.returnedFrom(), users.current());
 	}
 
+	@Operation(summary = "A person's returns")
 	@GetMapping("/{id}/returns")
 	java.util.List<Returns.ReturnView> returns(@PathVariable long id) {
 		return returns.of(id, users.current());
 	}
 
+	@Operation(summary = "Search persons by name or ID number under a region")
 	@GetMapping
 	PageResult<PersonView> search(@RequestParam(required = false) String region,
 			@RequestParam(required = false) String q, @RequestParam(defaultValue = "0") int page,
@@ -62,6 +66,7 @@ class PersonApi {
 		return people.search(region, q, page, size, users.current().scope());
 	}
 
+	@Operation(summary = "One person (ID number and phone masked)")
 	@GetMapping("/{id}")
 	PersonView one(@PathVariable long id) {
 		return people.find(id, users.current().scope());
@@ -71,17 +76,20 @@ class PersonApi {
 	 * The unmasked ID number and phone; body {@code {"reason": "..."}}; written to the
 	 * audit log.
 	 */
+	@Operation(summary = "Show a person's ID number and phone, with a reason (audited)")
 	@PostMapping("/{id}/reveal")
 	PersonView reveal(@PathVariable long id, @RequestBody(required = false) Map<String, String> body) {
 		return people.reveal(id, body == null ? null : body.get("reason"), users.current());
 	}
 
+	@Operation(summary = "Register a person")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
 	PersonView create(@Valid @RequestBody PersonForm form) {
 		return people.create(form, users.current());
 	}
 
+	@Operation(summary = "Change a person")
 	@PutMapping("/{id}")
 	PersonView update(@PathVariable long id, @Valid @RequestBody PersonForm form) {
 		return people.update(id, form, users.current());

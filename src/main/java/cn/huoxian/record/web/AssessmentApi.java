@@ -12,6 +12,7 @@ import cn.huoxian.record.RoundForm;
 import cn.huoxian.record.RoundView;
 import cn.huoxian.record.ScoreForm;
 import cn.huoxian.shared.CurrentUserProvider;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -49,42 +50,50 @@ class AssessmentApi {
 		this.users = users;
 	}
 
+	@Operation(summary = "Open an assessment round")
 	@PostMapping("/rounds")
 	@ResponseStatus(HttpStatus.CREATED)
 	RoundView open(@RequestBody RoundForm form) {
 		return assessments.open(form, users.current());
 	}
 
+	@Operation(summary = "List assessment rounds")
 	@GetMapping("/rounds")
 	List<RoundView> list(@RequestParam(required = false) String region) {
 		return assessments.list(region, users.current());
 	}
 
+	@Operation(summary = "One round with its cadres ranked")
 	@GetMapping("/rounds/{id}")
 	RoundView one(@PathVariable long id) {
 		return assessments.find(id, users.current());
 	}
 
+	@Operation(summary = "Score a cadre in a round")
 	@PutMapping("/rounds/{id}/cadres/{personId}")
 	RoundCadreView score(@PathVariable long id, @PathVariable long personId, @RequestBody ScoreForm form) {
 		return assessments.score(id, personId, form, users.current());
 	}
 
+	@Operation(summary = "A cadre's profile in a round")
 	@GetMapping("/rounds/{id}/cadres/{personId}")
 	AssessmentProfiles.Profile profile(@PathVariable long id, @PathVariable long personId) {
 		return profiles.view(id, personId, false, users.current());
 	}
 
+	@Operation(summary = "Close a round (read-only afterwards)")
 	@PostMapping("/rounds/{id}/close")
 	RoundView close(@PathVariable long id) {
 		return assessments.close(id, users.current());
 	}
 
+	@Operation(summary = "A round's history of changes")
 	@GetMapping("/rounds/{id}/history")
 	List<RoundChange> history(@PathVariable long id) {
 		return assessments.history(id, users.current());
 	}
 
+	@Operation(summary = "Download a round's ledger (.xlsx)")
 	@GetMapping("/rounds/{id}/ledger.xlsx")
 	void ledger(@PathVariable long id, HttpServletResponse response) throws IOException {
 		AssessmentLedgerDownload.send(ledger, id, users.current(), LocaleContextHolder.getLocale(), response);

@@ -5,6 +5,7 @@ import java.util.Map;
 import cn.huoxian.record.RecordInbox;
 import cn.huoxian.record.RecordRebuild;
 import cn.huoxian.shared.CurrentUserProvider;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,6 +33,7 @@ class RebuildApi {
 	/**
 	 * Pauses the record on every instance: work keeps being queued, nothing is written.
 	 */
+	@Operation(summary = "Pause the performance record (work keeps being queued)")
 	@PostMapping("/api/v1/record/inbox/pause")
 	RecordInbox.Status pause() {
 		var user = users.current();
@@ -39,6 +41,7 @@ class RebuildApi {
 		return inbox.pause(user.username());
 	}
 
+	@Operation(summary = "Resume the performance record")
 	@PostMapping("/api/v1/record/inbox/resume")
 	RecordInbox.Status resume() {
 		users.current().requireAdministrator("resume the record");
@@ -46,6 +49,7 @@ class RebuildApi {
 	}
 
 	/** Failed rows due again now: {@code {"rows": n}}. */
+	@Operation(summary = "Retry the record's failed inbox rows now")
 	@PostMapping("/api/v1/record/inbox/retry")
 	Map<String, Integer> retry() {
 		users.current().requireAdministrator("retry the record's failed rows");
@@ -53,6 +57,7 @@ class RebuildApi {
 	}
 
 	/** Failed rows dropped (audited): {@code {"rows": n}}; rebuild afterwards. */
+	@Operation(summary = "Discard the record's failed inbox rows (audited)")
 	@PostMapping("/api/v1/record/inbox/discard-failed")
 	Map<String, Integer> discard(jakarta.servlet.http.HttpServletRequest request) {
 		var user = users.current();
@@ -60,12 +65,14 @@ class RebuildApi {
 		return Map.of("rows", inbox.discardFailed(user.username(), request.getRemoteAddr()));
 	}
 
+	@Operation(summary = "The record's inbox: queued and failed rows")
 	@GetMapping("/api/v1/record/inbox")
 	RecordInbox.Status inbox() {
 		users.current().requireAdministrator("rebuild the record or see its inbox");
 		return inbox.status();
 	}
 
+	@Operation(summary = "Rebuild the performance record from its sources")
 	@PostMapping("/api/v1/record/rebuild")
 	Map<String, RecordRebuild.Difference> rebuild() {
 		users.current().requireAdministrator("rebuild the record or see its inbox");

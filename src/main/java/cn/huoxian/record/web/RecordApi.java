@@ -15,6 +15,7 @@ import cn.huoxian.record.WorkLogs;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,6 +54,7 @@ class RecordApi {
 		this.users = users;
 	}
 
+	@Operation(summary = "A person's performance record (audited)")
 	@GetMapping("/persons/{id}")
 	ProfileView profile(@PathVariable long id, @RequestParam(required = false) EntryKind kind,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
@@ -60,12 +62,14 @@ class RecordApi {
 		return records.profile(id, kind, page, size, users.current(), request.getRemoteAddr());
 	}
 
+	@Operation(summary = "Enter an accountability decision for a person")
 	@PostMapping("/persons/{id}/accountability")
 	@ResponseStatus(HttpStatus.CREATED)
 	AccountabilityView accountability(@PathVariable long id, @RequestBody AccountabilityForm form) {
 		return accountabilities.enter(id, form, users.current());
 	}
 
+	@Operation(summary = "Write the day's work log")
 	@PostMapping("/worklog")
 	@ResponseStatus(HttpStatus.CREATED)
 	WorkLogView write(@RequestBody WorkLogForm form) {
@@ -76,6 +80,7 @@ class RecordApi {
 	record WitnessForm(Boolean confirmed, String note) {
 	}
 
+	@Operation(summary = "Confirm or dispute a work log as its witness")
 	@PostMapping("/worklog/{id}/witness")
 	WorkLogView witness(@PathVariable long id, @RequestBody WitnessForm form) {
 		if (form.confirmed() == null) {
@@ -88,11 +93,13 @@ class RecordApi {
 	record ReviewForm(String comment) {
 	}
 
+	@Operation(summary = "Review a work log as supervisor")
 	@PostMapping("/worklog/{id}/review")
 	WorkLogView review(@PathVariable long id, @RequestBody ReviewForm form) {
 		return workLogs.review(id, form.comment(), users.current());
 	}
 
+	@Operation(summary = "List work logs under a region")
 	@GetMapping("/worklog")
 	PageResult<WorkLogView> list(@RequestParam(required = false) String region,
 			@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
@@ -102,12 +109,14 @@ class RecordApi {
 		return workLogs.list(path, status, page, size, me);
 	}
 
+	@Operation(summary = "My work logs")
 	@GetMapping("/worklog/mine")
 	PageResult<WorkLogView> mine(@RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		return workLogs.mine(page, size, users.current());
 	}
 
+	@Operation(summary = "Work logs waiting for my word as witness")
 	@GetMapping("/worklog/witnessing")
 	List<WorkLogView> witnessing() {
 		return workLogs.witnessing(users.current());

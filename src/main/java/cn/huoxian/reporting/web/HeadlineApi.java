@@ -4,6 +4,7 @@ import java.util.Map;
 
 import cn.huoxian.reporting.Headline;
 import cn.huoxian.shared.CurrentUserProvider;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,6 +22,7 @@ class HeadlineApi {
 		this.users = users;
 	}
 
+	@Operation(summary = "A region's headline figures")
 	@GetMapping("/api/v1/stats/headline")
 	Map<String, Object> headline(@RequestParam(required = false) String region) {
 		return headline.of(region, users.current().scope());

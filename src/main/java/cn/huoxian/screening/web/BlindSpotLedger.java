@@ -10,6 +10,7 @@ import cn.huoxian.screening.Campaigns;
 import cn.huoxian.screening.Coverage;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUserProvider;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -41,6 +42,7 @@ class BlindSpotLedger {
 		this.users = users;
 	}
 
+	@Operation(summary = "Download the blind-spot ledger of a campaign under a region (.xlsx)")
 	@GetMapping({ "/api/v1/screening/campaigns/{id}/blind-spots.xlsx", "/screening/campaigns/{id}/blind-spots.xlsx" })
 	void export(@PathVariable long id, @RequestParam(required = false) String region, HttpServletResponse response)
 			throws IOException {

@@ -14,6 +14,7 @@ import cn.huoxian.screening.VisitInput;
 import cn.huoxian.screening.Visits;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,17 +56,20 @@ class ScreeningApi {
 		this.users = users;
 	}
 
+	@Operation(summary = "Open a screening campaign")
 	@PostMapping("/campaigns")
 	@ResponseStatus(HttpStatus.CREATED)
 	CampaignView create(@Valid @RequestBody CampaignForm form) {
 		return campaigns.create(form, users.current());
 	}
 
+	@Operation(summary = "List screening campaigns")
 	@GetMapping("/campaigns")
 	List<CampaignView> list() {
 		return campaigns.list(users.current().scope());
 	}
 
+	@Operation(summary = "One screening campaign")
 	@GetMapping("/campaigns/{id}")
 	CampaignView one(@PathVariable long id) {
 		return campaigns.find(id, users.current().scope());
@@ -74,6 +78,7 @@ class ScreeningApi {
 	/**
 	 * Up to 1,000 visits, validated as a whole; a retried visitId is not counted twice.
 	 */
+	@Operation(summary = "Record a batch of household visits (idempotent)")
 	@PostMapping("/campaigns/{id}/visits")
 	Visits.BatchResult record(@PathVariable long id, @RequestBody List<VisitInput> batch) {
 		return visits.record(id, batch, users.current());
@@ -100,29 +105,34 @@ class ScreeningApi {
 
 	}
 
+	@Operation(summary = "A campaign's coverage of a region and its children")
 	@GetMapping("/campaigns/{id}/coverage")
 	CoverageJson coverage(@PathVariable long id, @RequestParam(required = false) String region) {
 		return CoverageJson.of(coverage.coverage(id, region, users.current().scope()));
 	}
 
+	@Operation(summary = "Households not yet covered under a region")
 	@GetMapping("/campaigns/{id}/blind-spots")
 	PageResult<Coverage.BlindSpot> blindSpots(@PathVariable long id, @RequestParam(required = false) String region,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		return coverage.blindSpots(id, region, page, size, users.current().scope());
 	}
 
+	@Operation(summary = "Flagged residents waiting to be handled")
 	@GetMapping("/flags")
 	PageResult<Flags.FlagView> flags(@RequestParam String region, @RequestParam(defaultValue = "true") boolean open,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		return flags.list(region, open, page, size, users.current().scope());
 	}
 
+	@Operation(summary = "Mark a flagged resident handled")
 	@PostMapping("/flags/{id}/handled")
 	Map<String, Boolean> handled(@PathVariable long id, @RequestBody(required = false) Map<String, String> body) {
 		flags.handle(id, body == null ? null : body.get("note"), users.current());
 		return Map.of("handled", true);
 	}
 
+	@Operation(summary = "Recount a campaign's states and counters and repair differences")
 	@PostMapping("/campaigns/{id}/recount")
 	Recount.Report recount(@PathVariable long id) {
 		return recount.recount(id, users.current());
