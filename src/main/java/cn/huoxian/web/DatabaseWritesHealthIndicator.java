@@ -105,7 +105,8 @@ class DatabaseWritesHealthIndicator implements HealthIndicator {
 	}
 
 	private static String firstLine(Throwable ex) {
-		return String.valueOf(ex.getMessage()).lines().findFirst().orElse("");
+		// H2 puts the statement on the next line
+		return String.valueOf(ex.getMessage()).lines().findFirst().orElse("").replaceFirst(";? *SQL statement:$", "");
 	}
 
 }
