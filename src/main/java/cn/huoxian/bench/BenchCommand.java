@@ -9,6 +9,7 @@ import java.util.function.IntFunction;
 
 import javax.sql.DataSource;
 
+import cn.huoxian.demo.DemoCity;
 import cn.huoxian.isolation.Cases;
 import cn.huoxian.org.Households;
 import cn.huoxian.org.RegionView;
@@ -27,10 +28,12 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar huoxian.jar bench}: on a database that holds a generated city, times
+ * {@code java -jar huoxian.jar bench}: on a database that holds the generated demo city,
+ * in the demo profile (it writes test data; it refuses elsewhere, see BenchGuard), times
  * what the hot pages ask of the services (a city administrator's scope), with warm-up,
  * and prints median and 95th percentile per operation as a Markdown table; exits 0 when
  * every target is met, 2 when not. {@code --bench.iterations} (default 500) and
@@ -84,6 +87,12 @@ class BenchCommand implements ApplicationRunner {
 
 	private final String only;
 
+	private final Environment environment;
+
+	private final DemoCity demoCity;
+
+	private final String url;
+
 	/** Keeps the results alive so no call can be optimised away. */
 	private long sink;
 
@@ -93,7 +102,8 @@ class BenchCommand implements ApplicationRunner {
 			cn.huoxian.record.Assessments assessments, DataSource dataSource, ConfigurableApplicationContext context,
 			@Value("${huoxian.city-code:130900}") String cityCode, @Value("${bench.iterations:500}") int iterations,
 			@Value("${bench.warmup:100}") int warmup, @Value("${bench.max-seconds:60}") double maxSeconds,
-			@Value("${bench.only:}") String only) {
+			@Value("${bench.only:}") String only, Environment environment, DemoCity demoCity,
+			@Value("${spring.datasource.url:}") String url) {
 		this.regions = regions;
 		this.people = people;
 		this.households = households;
@@ -113,11 +123,20 @@ class BenchCommand implements ApplicationRunner {
 		this.warmup = warmup;
 		this.maxSeconds = maxSeconds;
 		this.only = only;
+		this.environment = environment;
+		this.demoCity = demoCity;
+		this.url = url;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		if (!args.getNonOptionArgs().contains(NAME)) {
+			return;
+		}
+		String refusal = BenchGuard.refusal(environment, url, demoCity::holdsDemoCity);
+		if (refusal != null) {
+			log.error(refusal);
+			System.exit(SpringApplication.exit(context, () -> 1));
 			return;
 		}
 		int status;

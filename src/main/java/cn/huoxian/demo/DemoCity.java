@@ -28,6 +28,9 @@ public class DemoCity {
 
 	public static final String DEMO_PASSWORD = "Huoxian@2020";
 
+	/** The accounts the generator creates. */
+	static final List<String> DEMO_ACCOUNTS = List.of("admin", "zzb", "xinhua", "grid01");
+
 	private static final Logger log = LoggerFactory.getLogger(DemoCity.class);
 
 	private final DataSource dataSource;
@@ -60,6 +63,15 @@ public class DemoCity {
 
 	public boolean isGenerated() {
 		return accounts.exists("admin");
+	}
+
+	/**
+	 * Whether this database holds a generated demo city: every demo account exists (a
+	 * real deployment starts with its administrator only). Commands that write test data
+	 * (bench) run only then.
+	 */
+	public boolean holdsDemoCity() {
+		return DEMO_ACCOUNTS.stream().allMatch(accounts::exists);
 	}
 
 	/** Generates the city at this scale unless it is there already; null when it was. */
@@ -132,7 +144,7 @@ public class DemoCity {
 				result = new DemoCityGenerator(connection, sink, scale, progress).generate();
 			}
 			log.info("Demo city: {} rows written in {} s", result.rows(), secondsSince(start));
-			for (String tag : List.of("admin", "zzb", "xinhua", "grid01")) {
+			for (String tag : DEMO_ACCOUNTS) {
 				if (!result.accountPersons().containsKey(tag)) {
 					throw new IllegalStateException("the demo scale is too small to staff the post for account " + tag);
 				}
@@ -177,7 +189,7 @@ public class DemoCity {
 						java.util.EnumSet.of(RowSink.Table.PERSON, RowSink.Table.PERSON_ROLE))) {
 					result = new DemoCityGenerator(connection, sink, scale, progress).generate();
 				}
-				for (String tag : List.of("admin", "zzb", "xinhua", "grid01")) {
+				for (String tag : DEMO_ACCOUNTS) {
 					if (!result.accountPersons().containsKey(tag)) {
 						throw new IllegalStateException(
 								"the demo scale is too small to staff the post for account " + tag);
