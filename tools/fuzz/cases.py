@@ -10,7 +10,7 @@ import re
 from hypothesis import strategies as st
 
 from .client import Request, encode_json, encode_segment
-from .values import ABSENT, HUGE_TEXT, INT64_MAX, PROBE, primary_type
+from .values import ABSENT, HUGE_TEXT, INT64_MAX, PROBE, merge_all_of, primary_type
 
 BOUNDARY = "fuzzBoundary7MA4YWxkTrZu0gW"
 MULTIPART = "multipart/form-data; boundary=" + BOUNDARY
@@ -120,7 +120,6 @@ class Cases:
         if depth > 3:
             return
         if "allOf" in schema:
-            from .values import merge_all_of
             schema = merge_all_of(self.spec, schema)
         kind = primary_type(schema)
         if (kind == "object" or "properties" in schema) and isinstance(value, dict):

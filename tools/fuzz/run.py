@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from hypothesis import seed as hypothesis_seed
 
 from . import checks
-from .cases import MULTIPART, Case, Cases, as_text
+from .cases import Case, Cases
 from .client import (ANONYMOUS, DEMO_ACCOUNTS, DEMO_PASSWORD, Client, Request, encode_segment,
                      is_protected_username)
 from .spec import Spec
@@ -166,7 +166,12 @@ class Fuzzer:
             time.sleep(2)
 
     def load_spec(self):
-        r = self.client.send(Request("GET", "/v3/api-docs"), self.args.accounts[0])
+        # springdoc builds the document on first request: slow on a busy machine
+        timeout, self.client.timeout = self.client.timeout, max(self.client.timeout, 180)
+        try:
+            r = self.client.send(Request("GET", "/v3/api-docs"), self.args.accounts[0])
+        finally:
+            self.client.timeout = timeout
         if r.status != 200 or "json" not in r.media_type:
             raise SystemExit(f"GET /v3/api-docs answered {r.status} {r.media_type}: {r.body[:200]!r}")
         self.spec = Spec(r.json())
@@ -478,6 +483,9 @@ def main(argv=None):
     fuzzer = Fuzzer(args)
     try:
         fuzzer.run()
+    except SystemExit as unusable:  # the server or its document cannot be used
+        print(f"fuzz-api: {unusable}", file=sys.stderr)
+        return 2
     finally:
         if args.trace_file:
             args.trace_file.close()

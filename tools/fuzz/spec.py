@@ -104,28 +104,18 @@ class Spec:
             depth += 1
         return obj
 
-    def schema(self, schema):
-        """A schema of the document resolved one level ($ref followed), normalised."""
-        resolved = self.deref(schema)
-        return normalise(copy.deepcopy(resolved)) if resolved is not schema else normalise(copy.deepcopy(schema))
-
     def errors(self, schema, value):
         """The validation errors of a value against a schema of the document (normalised)."""
-        key = id(schema)
-        validator = self._validators.get(key)
-        if validator is None:
+        entry = self._validators.get(id(schema))
+        if entry is None:
             root = normalise(copy.deepcopy(schema))
             if not isinstance(root, dict):
                 root = {}
             root["components"] = self.components
-            validator = jsonschema.Draft202012Validator(root, format_checker=FORMATS)
-            self._validators[key] = (validator, schema)  # keep schema alive: ids stay unique
-        else:
-            validator = validator[0]
-        return sorted(validator.iter_errors(value), key=lambda e: list(e.absolute_path))
-
-    def is_valid(self, schema, value):
-        return not self.errors(schema, value)
+            # the schema is kept with its validator so that its id is not reused
+            entry = self._validators[id(schema)] = (
+                jsonschema.Draft202012Validator(root, format_checker=FORMATS), schema)
+        return sorted(entry[0].iter_errors(value), key=lambda e: list(e.absolute_path))
 
 
 def normalise(schema):
