@@ -261,10 +261,10 @@ class Fuzzer:
     # --- fuzzing -----------------------------------------------------------------------
 
     def run(self):
-        started = time.monotonic()
-        end = started + self.args.time_limit
         self.wait_until_ready()
         self.load_spec()
+        started = time.monotonic()  # the time limit counts from a ready server
+        end = started + self.args.time_limit
         self.resume_record()
         ops = self.selected()
         self.log(f"{len(self.spec.operations)} operations in the document, {len(ops)} to fuzz, "
