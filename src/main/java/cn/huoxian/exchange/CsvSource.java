@@ -31,13 +31,14 @@ final class CsvSource implements TableReader.Source {
 
 	private final Iterator<CSVRecord> records;
 
-	CsvSource(Path file) throws IOException {
+	CsvSource(Path file, ImportLimits limits) throws IOException {
 		// strict decoding: a GBK file (what Excel saves as "CSV" on Chinese Windows) is
 		// refused, not garbled
-		Reader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
+		Reader reader = new BufferedReader(new CsvLimits(new InputStreamReader(Files.newInputStream(file),
 				StandardCharsets.UTF_8.newDecoder()
 					.onMalformedInput(CodingErrorAction.REPORT)
-					.onUnmappableCharacter(CodingErrorAction.REPORT)));
+					.onUnmappableCharacter(CodingErrorAction.REPORT)),
+				limits));
 		this.parser = FORMAT.parse(reader);
 		this.records = parser.iterator();
 	}
@@ -73,7 +74,8 @@ final class CsvSource implements TableReader.Source {
 		if (cause instanceof CharacterCodingException) {
 			return new FileProblem("exchange.error.file.encoding");
 		}
-		return new FileProblem("exchange.error.file.unreadable", cause.getMessage());
+		// the parser's own words name its internals
+		return new FileProblem("exchange.error.file.unreadable");
 	}
 
 	@Override

@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 import cn.huoxian.org.PartyOrganisations;
@@ -59,9 +60,14 @@ public class Imports {
 
 	private final int maxRows;
 
+	private final ImportLimits limits;
+
+	/** Imports being read: each may hold its file's shared strings in memory. */
+	private final Semaphore inFlight;
+
 	Imports(DSLContext db, Regions regions, PartyOrganisations organisations, Campaigns campaigns, Visits visits,
 			PlatformTransactionManager transactions, Clock clock,
-			@Value("${huoxian.exchange.max-rows:100000}") int maxRows) {
+			@Value("${huoxian.exchange.max-rows:100000}") int maxRows, ImportLimits limits) {
 		this.db = db;
 		this.regions = regions;
 		this.organisations = organisations;
@@ -70,6 +76,8 @@ public class Imports {
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
 		this.maxRows = maxRows;
+		this.limits = limits;
+		this.inFlight = new Semaphore(limits.concurrent());
 	}
 
 	/** The most data rows one file may hold. */
@@ -95,8 +103,26 @@ public class Imports {
 		return importFile(ImportKind.VISITS, filename, content, new VisitImport(db, visits, campaign, user), user);
 	}
 
-	/** The same with a given row import (tests make one whose write fails). */
+	/**
+	 * The same with a given row import (tests make one whose write fails); throws
+	 * {@link ImportsBusyException} when as many imports as allowed are being read.
+	 */
 	ImportResult importFile(ImportKind kind, String filename, InputStreamSource content, RowImport rows,
+			CurrentUser user) {
+		if (!inFlight.tryAcquire()) {
+			log.info("{} import by {} refused: {} imports in flight", kind.path(), user.username(),
+					limits.concurrent());
+			throw new ImportsBusyException();
+		}
+		try {
+			return copyAndImport(kind, filename, content, rows, user);
+		}
+		finally {
+			inFlight.release();
+		}
+	}
+
+	private ImportResult copyAndImport(ImportKind kind, String filename, InputStreamSource content, RowImport rows,
 			CurrentUser user) {
 		Path copy = null;
 		try {
@@ -179,7 +205,7 @@ public class Imports {
 	private int pass(ImportKind kind, Path file, String filename, RowErrors errors, Consumer<List<ImportRow>> each)
 			throws IOException {
 		int count = 0;
-		try (TableReader reader = TableReader.open(file, filename, maxRows)) {
+		try (TableReader reader = TableReader.open(file, filename, maxRows, limits)) {
 			Header header = Header.read(kind, reader.header(), errors);
 			if (errors.count() > 0) {
 				return 0;

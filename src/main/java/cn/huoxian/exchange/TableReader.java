@@ -39,6 +39,11 @@ final class TableReader implements Closeable {
 	 * extension.
 	 */
 	static TableReader open(Path file, String filename, int maxRows) throws IOException {
+		return open(file, filename, maxRows, ImportLimits.DEFAULTS);
+	}
+
+	/** The same, refusing a file that exceeds the limits as it is read. */
+	static TableReader open(Path file, String filename, int maxRows, ImportLimits limits) throws IOException {
 		byte[] start = new byte[8];
 		int read;
 		try (InputStream in = Files.newInputStream(file)) {
@@ -49,7 +54,7 @@ final class TableReader implements Closeable {
 			throw new FileProblem("exchange.error.file.empty");
 		}
 		if (read >= 4 && start[0] == 'P' && start[1] == 'K' && start[2] == 3 && start[3] == 4) {
-			return new TableReader(new XlsxSource(file), maxRows);
+			return new TableReader(new XlsxSource(file, limits), maxRows);
 		}
 		if (read == 8 && (start[0] & 0xFF) == 0xD0 && (start[1] & 0xFF) == 0xCF && (start[2] & 0xFF) == 0x11) {
 			throw new FileProblem("exchange.error.file.xls");
@@ -60,7 +65,7 @@ final class TableReader implements Closeable {
 		if (!name.isEmpty() && !name.endsWith(".csv") && !name.endsWith(".txt")) {
 			throw new FileProblem("exchange.error.file.type");
 		}
-		return new TableReader(new CsvSource(file), maxRows);
+		return new TableReader(new CsvSource(file, limits), maxRows);
 	}
 
 	/** The header cells; a file without any row is refused. */

@@ -1,6 +1,7 @@
 package cn.huoxian.exchange;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -22,14 +23,18 @@ final class XlsxSource implements TableReader.Source {
 
 	private final Iterator<Row> rows;
 
-	XlsxSource(Path file) throws IOException {
+	/** Beyond a double's range and digits: no spreadsheet number is this long. */
+	static final int MAX_NUMBER_DIGITS = 400;
+
+	XlsxSource(Path file, ImportLimits limits) throws IOException {
+		XlsxCheck.check(file, limits);
 		try {
 			this.workbook = new ReadableWorkbook(file.toFile());
 			this.stream = workbook.getFirstSheet().openStream();
 			this.rows = stream.iterator();
 		}
 		catch (IOException | RuntimeException ex) {
-			throw new FileProblem("exchange.error.file.unreadable", String.valueOf(ex.getMessage()));
+			throw new FileProblem("exchange.error.file.unreadable");
 		}
 	}
 
@@ -54,26 +59,39 @@ final class XlsxSource implements TableReader.Source {
 			Row row = rows.next();
 			List<CellValue> cells = new ArrayList<>(row.getCellCount());
 			for (int i = 0; i < row.getCellCount(); i++) {
-				cells.add(value(row.getCell(i)));
+				cells.add(value(row.getCell(i), row.getRowNum()));
 			}
 			return new SourceRow(row.getRowNum(), cells);
 		}
+		catch (FileProblem ex) {
+			throw ex;
+		}
 		catch (RuntimeException ex) {
-			// fastexcel reports broken sheet XML as unchecked exceptions
-			throw new FileProblem("exchange.error.file.unreadable", String.valueOf(ex.getMessage()));
+			// fastexcel reports broken sheet XML as unchecked exceptions; its words name
+			// its
+			// internals
+			throw new FileProblem("exchange.error.file.unreadable");
 		}
 	}
 
-	private static CellValue value(Cell cell) {
+	private static CellValue value(Cell cell, int row) {
 		if (cell == null) {
 			return CellValue.BLANK;
 		}
 		return switch (cell.getType()) {
-			case NUMBER -> CellValue.number(cell.asNumber());
+			case NUMBER -> CellValue.number(plausible(cell.asNumber(), row));
 			case STRING -> CellValue.text(cell.asString());
 			case EMPTY -> CellValue.BLANK;
 			default -> CellValue.text(cell.getText());
 		};
+	}
+
+	/** 1E999999999 is one cell of XML, and a billion digits written out. */
+	private static BigDecimal plausible(BigDecimal number, int row) {
+		if (number.precision() > MAX_NUMBER_DIGITS || Math.abs((long) number.scale()) > MAX_NUMBER_DIGITS) {
+			throw new FileProblem("exchange.error.file.limit.number", row);
+		}
+		return number;
 	}
 
 	@Override

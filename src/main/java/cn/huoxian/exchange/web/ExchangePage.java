@@ -10,6 +10,8 @@ import cn.huoxian.exchange.ImportColumn;
 import cn.huoxian.exchange.ImportKind;
 import cn.huoxian.exchange.ImportResult;
 import cn.huoxian.exchange.Imports;
+import cn.huoxian.exchange.ImportsBusyException;
+import cn.huoxian.exchange.Reason;
 import cn.huoxian.screening.Campaigns;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
@@ -19,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -87,10 +90,16 @@ class ExchangePage {
 
 	@PostMapping("/imports/visits")
 	String importVisits(@RequestParam long campaign, @RequestParam(required = false) MultipartFile file, Model model,
-			RedirectAttributes redirect, Locale locale) {
+			RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
 		CurrentUser user = editor();
-		ImportResult result = imports.importVisits(campaign, file == null ? "" : file.getOriginalFilename(),
-				file == null ? new ByteArrayResource(new byte[0]) : file, user);
+		ImportResult result;
+		try {
+			result = imports.importVisits(campaign, file == null ? "" : file.getOriginalFilename(),
+					file == null ? new ByteArrayResource(new byte[0]) : file, user);
+		}
+		catch (ImportsBusyException ex) {
+			return busy(ImportKind.VISITS, model, response, locale);
+		}
 		if (result.succeeded()) {
 			redirect.addFlashAttribute("duplicates", result.duplicates());
 		}
@@ -99,12 +108,26 @@ class ExchangePage {
 
 	@PostMapping("/imports/{kind}")
 	String importFile(@PathVariable String kind, @RequestParam(required = false) MultipartFile file, Model model,
-			RedirectAttributes redirect, Locale locale) {
+			RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
 		ImportKind importKind = kind(kind);
 		CurrentUser user = editor();
-		ImportResult result = imports.importFile(importKind, file == null ? "" : file.getOriginalFilename(),
-				file == null ? new ByteArrayResource(new byte[0]) : file, user);
-		return answer(importKind, result, model, redirect, locale);
+		try {
+			ImportResult result = imports.importFile(importKind, file == null ? "" : file.getOriginalFilename(),
+					file == null ? new ByteArrayResource(new byte[0]) : file, user);
+			return answer(importKind, result, model, redirect, locale);
+		}
+		catch (ImportsBusyException ex) {
+			return busy(importKind, model, response, locale);
+		}
+	}
+
+	/** 429: the page again, saying to try in a few seconds; nothing was read. */
+	private String busy(ImportKind importKind, Model model, HttpServletResponse response, Locale locale) {
+		response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+		response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(ImportsBusyException.RETRY_AFTER_SECONDS));
+		model.addAttribute("rejection", new Rejection(importKind.path(),
+				messages.text(new Reason("exchange.error.busy", List.of()), locale), List.of(), 0));
+		return page(model);
 	}
 
 	/** Back to the page with the count, or the page again with the row errors. */

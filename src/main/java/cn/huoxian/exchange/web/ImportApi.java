@@ -1,15 +1,24 @@
 package cn.huoxian.exchange.web;
 
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import cn.huoxian.exchange.ImportKind;
 import cn.huoxian.exchange.ImportResult;
 import cn.huoxian.exchange.Imports;
+import cn.huoxian.exchange.ImportsBusyException;
+import cn.huoxian.exchange.Reason;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -76,6 +85,19 @@ class ImportApi {
 			return ResponseEntity.ok(Map.of("imported", result.imported(), "duplicates", result.duplicates()));
 		}
 		return ResponseEntity.badRequest().body(messages.problem(result));
+	}
+
+	/** 429 with Retry-After: as many imports as the server reads at once are running. */
+	@ExceptionHandler(ImportsBusyException.class)
+	ResponseEntity<ProblemDetail> busy(ImportsBusyException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+				messages.text(new Reason("exchange.error.busy", List.of()), Locale.ENGLISH));
+		problem.setType(URI.create("https://huoxian.cn/problems/imports-busy"));
+		problem.setTitle("Too many imports at once");
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, String.valueOf(ImportsBusyException.RETRY_AFTER_SECONDS))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 }
