@@ -45,7 +45,7 @@ class ApiContract {
 	private static final Set<String> OPEN_OPERATIONS = Set.of("POST /api/v1/auth/token");
 
 	/** Largest page a list endpoint answers ({@code shared.PageResult}). */
-	static final int MAX_PAGE_SIZE = 200;
+	static final int MAX_PAGE_SIZE = cn.huoxian.shared.PageResult.MAX_SIZE;
 
 	@Bean
 	OpenAPI huoxianOpenApi() {

@@ -95,7 +95,7 @@ class ApiContractTests {
 					Map<String, Object> parameter = map(p);
 					if ("size".equals(parameter.get("name"))) {
 						assertThat(map(parameter.get("schema"))).as(key)
-							.containsEntry("maximum", 200)
+							.containsEntry("maximum", cn.huoxian.shared.PageResult.MAX_SIZE)
 							.containsEntry("minimum", 1);
 					}
 				}
