@@ -5,6 +5,8 @@ import java.util.Map;
 
 import cn.huoxian.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -31,14 +33,15 @@ class TokenEndpoint {
 		this.tokens = tokens;
 	}
 
-	record Credentials(String username, String password) {
+	record Credentials(@Size(max = 50) String username, @Size(max = 200) String password) {
 	}
 
 	record TokenAnswer(String token, OffsetDateTime expiresAt) {
 	}
 
 	@PostMapping("/api/v1/auth/token")
-	ResponseEntity<?> signIn(@RequestBody(required = false) Credentials credentials, HttpServletRequest request) {
+	ResponseEntity<?> signIn(@Valid @RequestBody(required = false) Credentials credentials,
+			HttpServletRequest request) {
 		if (credentials == null || credentials.username() == null || credentials.username().isBlank()) {
 			throw new InvalidInputException("username", "is required");
 		}

@@ -1,6 +1,7 @@
 package cn.huoxian.web;
 
 import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,6 +29,15 @@ class PageErrors {
 	String forbidden(ForbiddenException ex, HttpServletResponse response, Model model) {
 		response.setStatus(403);
 		model.addAttribute("status", 403);
+		model.addAttribute("message", ex.getMessage());
+		return "error/problem";
+	}
+
+	/** Bad input a page does not show beside its form (e.g. an over-long note): 400. */
+	@ExceptionHandler(InvalidInputException.class)
+	String invalid(InvalidInputException ex, HttpServletResponse response, Model model) {
+		response.setStatus(400);
+		model.addAttribute("status", 400);
 		model.addAttribute("message", ex.getMessage());
 		return "error/problem";
 	}

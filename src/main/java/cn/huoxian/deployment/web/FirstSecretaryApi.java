@@ -13,6 +13,8 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,7 +67,8 @@ class FirstSecretaryApi {
 	}
 
 	@PostMapping("/first-secretaries/{personId}/return")
-	FirstSecretaryView returnToPost(@PathVariable long personId, @RequestBody(required = false) ReturnForm form) {
+	FirstSecretaryView returnToPost(@PathVariable long personId,
+			@Valid @RequestBody(required = false) ReturnForm form) {
 		return secretaries.returnToPost(personId, form == null ? null : form.returnedOn(), users.current());
 	}
 
@@ -74,17 +77,17 @@ class FirstSecretaryApi {
 	}
 
 	@PostMapping("/first-secretaries/{personId}/leave")
-	FirstSecretaryView leave(@PathVariable long personId, @RequestBody(required = false) LeaveForm form) {
+	FirstSecretaryView leave(@PathVariable long personId, @Valid @RequestBody(required = false) LeaveForm form) {
 		return secretaries.leave(personId, form == null ? null : form.leftOn(), users.current());
 	}
 
 	/** The body of a log entry: {@code {"day","entry"}}. */
-	record LogForm(LocalDate day, String entry) {
+	record LogForm(LocalDate day, @Size(max = 1000) String entry) {
 	}
 
 	@PostMapping("/first-secretaries/{personId}/log")
 	@ResponseStatus(HttpStatus.CREATED)
-	FirstSecretaryLogEntry log(@PathVariable long personId, @RequestBody LogForm form) {
+	FirstSecretaryLogEntry log(@PathVariable long personId, @Valid @RequestBody LogForm form) {
 		return secretaries.log(personId, form.day(), form.entry(), users.current());
 	}
 
@@ -94,12 +97,12 @@ class FirstSecretaryApi {
 	}
 
 	/** The body of a support request: {@code {"kind","description"}}. */
-	record SupportForm(SupportKind kind, String description) {
+	record SupportForm(SupportKind kind, @Size(max = 500) String description) {
 	}
 
 	@PostMapping("/first-secretaries/{personId}/support-requests")
 	@ResponseStatus(HttpStatus.CREATED)
-	SupportRequestView raise(@PathVariable long personId, @RequestBody SupportForm form) {
+	SupportRequestView raise(@PathVariable long personId, @Valid @RequestBody SupportForm form) {
 		return requests.raise(personId, form.kind(), form.description(), users.current());
 	}
 
@@ -109,11 +112,11 @@ class FirstSecretaryApi {
 	}
 
 	/** The body of a resolution: {@code {"resolution"}}. */
-	record ResolveForm(String resolution) {
+	record ResolveForm(@Size(max = 500) String resolution) {
 	}
 
 	@PostMapping("/support-requests/{id}/resolve")
-	SupportRequestView resolve(@PathVariable long id, @RequestBody ResolveForm form) {
+	SupportRequestView resolve(@PathVariable long id, @Valid @RequestBody ResolveForm form) {
 		return requests.resolve(id, form.resolution(), users.current());
 	}
 

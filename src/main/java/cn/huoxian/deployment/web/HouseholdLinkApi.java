@@ -13,6 +13,8 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -53,12 +55,12 @@ class HouseholdLinkApi {
 	}
 
 	/** The body of a link: {@code {"partyMemberId","householdId","linkedOn"}}. */
-	record LinkForm(Long partyMemberId, Long householdId, LocalDate linkedOn) {
+	record LinkForm(@Min(1) Long partyMemberId, @Min(1) Long householdId, LocalDate linkedOn) {
 	}
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	HouseholdLinkView link(@RequestBody LinkForm form) {
+	HouseholdLinkView link(@Valid @RequestBody LinkForm form) {
 		return links.link(form.partyMemberId(), form.householdId(), form.linkedOn(), users.current());
 	}
 

@@ -17,6 +17,8 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -61,7 +63,7 @@ class InspectionApi {
 
 	@PostMapping("/inspections")
 	@ResponseStatus(HttpStatus.CREATED)
-	InspectionView record(@RequestBody InspectionForm form) {
+	InspectionView record(@Valid @RequestBody InspectionForm form) {
 		return inspections.record(form, users.current());
 	}
 
@@ -79,16 +81,16 @@ class InspectionApi {
 
 	@PostMapping("/inspections/{id}/rectifications")
 	@ResponseStatus(HttpStatus.CREATED)
-	RectificationView addRectification(@PathVariable long id, @RequestBody RectificationForm form) {
+	RectificationView addRectification(@PathVariable long id, @Valid @RequestBody RectificationForm form) {
 		return rectifications.add(id, form, users.current());
 	}
 
 	/** The body of a close: {@code {"evidence","closedOn"}}. */
-	record CloseForm(String evidence, LocalDate closedOn) {
+	record CloseForm(@Size(max = 1000) String evidence, LocalDate closedOn) {
 	}
 
 	@PostMapping("/rectifications/{id}/close")
-	RectificationView close(@PathVariable long id, @RequestBody CloseForm form) {
+	RectificationView close(@PathVariable long id, @Valid @RequestBody CloseForm form) {
 		return rectifications.close(id, form.evidence(), form.closedOn(), users.current());
 	}
 

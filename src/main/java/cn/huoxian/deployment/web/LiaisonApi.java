@@ -8,8 +8,11 @@ import cn.huoxian.deployment.LiaisonGroups;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.PageResult;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +47,7 @@ class LiaisonApi {
 
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	LiaisonGroupView create(@RequestBody LiaisonGroupForm form) {
+	LiaisonGroupView create(@Valid @RequestBody LiaisonGroupForm form) {
 		return groups.create(form, users.current());
 	}
 
@@ -62,11 +65,11 @@ class LiaisonApi {
 	}
 
 	/** The body of a new member: {@code {"personId"}}. */
-	record MemberBody(Long personId) {
+	record MemberBody(@Min(1) Long personId) {
 	}
 
 	@PostMapping("/{id}/members")
-	LiaisonGroupView addMember(@PathVariable long id, @RequestBody MemberBody body) {
+	LiaisonGroupView addMember(@PathVariable long id, @Valid @RequestBody MemberBody body) {
 		return groups.addMember(id, body.personId(), users.current());
 	}
 
@@ -81,7 +84,7 @@ class LiaisonApi {
 		if (code == null || code.isBlank()) {
 			throw new InvalidInputException("communityCode", "is required");
 		}
-		return groups.addCommunity(id, code.strip(), users.current());
+		return groups.addCommunity(id, Forms.checkLength("communityCode", code.strip(), 20), users.current());
 	}
 
 	@DeleteMapping("/{id}/communities/{code}")

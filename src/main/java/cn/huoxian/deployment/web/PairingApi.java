@@ -22,6 +22,9 @@ import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.PageResult;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -76,7 +79,7 @@ class PairingApi {
 
 	@PostMapping("/pairings")
 	@ResponseStatus(HttpStatus.CREATED)
-	PairingView create(@RequestBody PairingForm form) {
+	PairingView create(@Valid @RequestBody PairingForm form) {
 		return pairings.create(form, users.current());
 	}
 
@@ -130,11 +133,11 @@ class PairingApi {
 	}
 
 	/** The body of a new team member: {@code {"personId"}}. */
-	record PersonBody(Long personId) {
+	record PersonBody(@Min(1) Long personId) {
 	}
 
 	@PostMapping("/pairings/{id}/team")
-	PairingView addTeamMember(@PathVariable long id, @RequestBody PersonBody body) {
+	PairingView addTeamMember(@PathVariable long id, @Valid @RequestBody PersonBody body) {
 		return pairings.addTeamMember(id, body.personId(), users.current());
 	}
 
@@ -168,12 +171,12 @@ class PairingApi {
 	}
 
 	/** The body of a ledger entry: {@code {"day","entry"}}; the day defaults to today. */
-	record LogBody(LocalDate day, String entry) {
+	record LogBody(LocalDate day, @Size(max = 1000) String entry) {
 	}
 
 	@PostMapping("/pairings/{id}/log")
 	@ResponseStatus(HttpStatus.CREATED)
-	PairingLogEntry log(@PathVariable long id, @RequestBody LogBody body) {
+	PairingLogEntry log(@PathVariable long id, @Valid @RequestBody LogBody body) {
 		return pairings.log(id, body.day(), body.entry(), users.current());
 	}
 
@@ -184,7 +187,7 @@ class PairingApi {
 
 	@PostMapping("/pairings/{id}/shortages")
 	@ResponseStatus(HttpStatus.CREATED)
-	ShortageView raise(@PathVariable long id, @RequestBody ShortageForm form) {
+	ShortageView raise(@PathVariable long id, @Valid @RequestBody ShortageForm form) {
 		return shortages.raise(id, form, users.current());
 	}
 
@@ -207,16 +210,16 @@ class PairingApi {
 	}
 
 	/** The body of an answer or resolution: {@code {"answer"}}. */
-	record AnswerBody(String answer) {
+	record AnswerBody(@Size(max = 500) String answer) {
 	}
 
 	@PostMapping("/shortages/{id}/answer")
-	ShortageView answer(@PathVariable long id, @RequestBody AnswerBody body) {
+	ShortageView answer(@PathVariable long id, @Valid @RequestBody AnswerBody body) {
 		return shortages.answer(id, body.answer(), users.current());
 	}
 
 	@PostMapping("/shortages/{id}/resolve")
-	ShortageView resolve(@PathVariable long id, @RequestBody(required = false) AnswerBody body) {
+	ShortageView resolve(@PathVariable long id, @Valid @RequestBody(required = false) AnswerBody body) {
 		return shortages.resolve(id, body == null ? null : body.answer(), users.current());
 	}
 

@@ -13,6 +13,7 @@ import cn.huoxian.record.RoundView;
 import cn.huoxian.record.ScoreForm;
 import cn.huoxian.shared.CurrentUserProvider;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +52,7 @@ class AssessmentApi {
 
 	@PostMapping("/rounds")
 	@ResponseStatus(HttpStatus.CREATED)
-	RoundView open(@RequestBody RoundForm form) {
+	RoundView open(@Valid @RequestBody RoundForm form) {
 		return assessments.open(form, users.current());
 	}
 
@@ -66,7 +67,7 @@ class AssessmentApi {
 	}
 
 	@PutMapping("/rounds/{id}/cadres/{personId}")
-	RoundCadreView score(@PathVariable long id, @PathVariable long personId, @RequestBody ScoreForm form) {
+	RoundCadreView score(@PathVariable long id, @PathVariable long personId, @Valid @RequestBody ScoreForm form) {
 		return assessments.score(id, personId, form, users.current());
 	}
 

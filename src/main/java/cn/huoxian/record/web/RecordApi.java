@@ -16,6 +16,8 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -62,22 +64,22 @@ class RecordApi {
 
 	@PostMapping("/persons/{id}/accountability")
 	@ResponseStatus(HttpStatus.CREATED)
-	AccountabilityView accountability(@PathVariable long id, @RequestBody AccountabilityForm form) {
+	AccountabilityView accountability(@PathVariable long id, @Valid @RequestBody AccountabilityForm form) {
 		return accountabilities.enter(id, form, users.current());
 	}
 
 	@PostMapping("/worklog")
 	@ResponseStatus(HttpStatus.CREATED)
-	WorkLogView write(@RequestBody WorkLogForm form) {
+	WorkLogView write(@Valid @RequestBody WorkLogForm form) {
 		return workLogs.write(form, users.current());
 	}
 
 	/** The body of a witness's answer: {@code {"confirmed":true|false,"note"}}. */
-	record WitnessForm(Boolean confirmed, String note) {
+	record WitnessForm(Boolean confirmed, @Size(max = 500) String note) {
 	}
 
 	@PostMapping("/worklog/{id}/witness")
-	WorkLogView witness(@PathVariable long id, @RequestBody WitnessForm form) {
+	WorkLogView witness(@PathVariable long id, @Valid @RequestBody WitnessForm form) {
 		if (form.confirmed() == null) {
 			throw new cn.huoxian.shared.InvalidInputException("confirmed", "is required");
 		}
@@ -85,11 +87,11 @@ class RecordApi {
 	}
 
 	/** The body of a review: {@code {"comment"}}. */
-	record ReviewForm(String comment) {
+	record ReviewForm(@Size(max = 1000) String comment) {
 	}
 
 	@PostMapping("/worklog/{id}/review")
-	WorkLogView review(@PathVariable long id, @RequestBody ReviewForm form) {
+	WorkLogView review(@PathVariable long id, @Valid @RequestBody ReviewForm form) {
 		return workLogs.review(id, form.comment(), users.current());
 	}
 

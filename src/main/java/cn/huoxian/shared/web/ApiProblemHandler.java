@@ -1,6 +1,7 @@
 package cn.huoxian.shared.web;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,10 +13,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Answers every API error as an RFC 9457 problem detail; bad input names its fields. */
@@ -36,6 +40,30 @@ class ApiProblemHandler {
 			.stream()
 			.map(e -> new InvalidInputException.FieldProblem(e.getField(), e.getDefaultMessage()))
 			.toList();
+		return invalid(new InvalidInputException(problems));
+	}
+
+	/**
+	 * Method validation: a list body's elements
+	 * ({@code visits[3].residents[0].temperature}) or a constrained parameter
+	 * ({@code visits}).
+	 */
+	@ExceptionHandler(HandlerMethodValidationException.class)
+	ResponseEntity<ProblemDetail> invalid(HandlerMethodValidationException ex) {
+		List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+		for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+			String name = result.getMethodParameter().getParameterName()
+					+ (result.getContainerIndex() == null ? "" : "[" + result.getContainerIndex() + "]");
+			if (result instanceof ParameterErrors errors) {
+				errors.getFieldErrors()
+					.forEach(e -> problems
+						.add(new InvalidInputException.FieldProblem(name + "." + e.getField(), e.getDefaultMessage())));
+			}
+			else {
+				result.getResolvableErrors()
+					.forEach(e -> problems.add(new InvalidInputException.FieldProblem(name, e.getDefaultMessage())));
+			}
+		}
 		return invalid(new InvalidInputException(problems));
 	}
 
