@@ -3,6 +3,7 @@ package cn.huoxian.isolation;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
+import cn.huoxian.shared.Forms;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
@@ -14,8 +15,10 @@ import jakarta.validation.constraints.Size;
  * contact.
  */
 public record ContactForm(OffsetDateTime contactedAt, Channel channel, Boolean reached,
-		@DecimalMin("34.0") @DecimalMax("43.0") BigDecimal temperature, Boolean symptoms, @Size(max = 100) String mood,
-		@Size(max = 500) String note, @Min(1) Long partyOrganisationId) {
+		@DecimalMin(value = "34.0", message = Forms.BODY_TEMPERATURE) @DecimalMax(value = "43.0",
+				message = Forms.BODY_TEMPERATURE) BigDecimal temperature,
+		Boolean symptoms, @Size(max = 100) String mood, @Size(max = 500) String note,
+		@Min(1) Long partyOrganisationId) {
 
 	public ContactForm(OffsetDateTime contactedAt, Channel channel, Boolean reached, BigDecimal temperature,
 			Boolean symptoms, String mood, String note) {

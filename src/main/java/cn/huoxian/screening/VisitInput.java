@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import cn.huoxian.shared.Forms;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -35,8 +36,9 @@ public record VisitInput(UUID visitId, @Min(1) Long householdId, OffsetDateTime 
 	 * the configured high-risk areas the resident came from (which flags them).
 	 */
 	public record ResidentCheck(@Min(1) Long personId, ResidentStatus status, @Size(max = 100) String awayWhere,
-			@DecimalMin("34.0") @DecimalMax("43.0") BigDecimal temperature, Set<Flag> flags,
-			@Size(max = 100) String travelFrom) {
+			@DecimalMin(value = "34.0", message = Forms.BODY_TEMPERATURE) @DecimalMax(value = "43.0",
+					message = Forms.BODY_TEMPERATURE) BigDecimal temperature,
+			Set<Flag> flags, @Size(max = 100) String travelFrom) {
 
 		public ResidentCheck(Long personId, ResidentStatus status, String awayWhere, BigDecimal temperature,
 				Set<Flag> flags) {
@@ -47,7 +49,9 @@ public record VisitInput(UUID visitId, @Min(1) Long householdId, OffsetDateTime 
 
 	/** A person found in the household who is not registered there yet. */
 	public record NewResident(@Size(max = 50) String name, @Size(max = 18) String idNumber,
-			@Size(max = 20) String phone, @DecimalMin("34.0") @DecimalMax("43.0") BigDecimal temperature,
+			@Size(max = 20) String phone,
+			@DecimalMin(value = "34.0", message = Forms.BODY_TEMPERATURE) @DecimalMax(value = "43.0",
+					message = Forms.BODY_TEMPERATURE) BigDecimal temperature,
 			Set<Flag> flags) {
 	}
 

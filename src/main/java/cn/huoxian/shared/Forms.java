@@ -17,6 +17,11 @@ import org.springframework.validation.beanvalidation.LocaleContextMessageInterpo
  */
 public final class Forms {
 
+	/**
+	 * The range of a body temperature, as the screening and isolation services say it.
+	 */
+	public static final String BODY_TEMPERATURE = "must be between 34.0 and 43.0 °C";
+
 	private static final Validator VALIDATOR = validator();
 
 	private Forms() {
