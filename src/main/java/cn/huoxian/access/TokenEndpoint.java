@@ -6,6 +6,8 @@ import java.util.Map;
 import cn.huoxian.shared.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -33,7 +35,7 @@ class TokenEndpoint {
 
 	static final String FAILED = "Wrong username or password, or the account is locked for 15 minutes after 5 failed logins";
 
-	record Credentials(String username, String password) {
+	record Credentials(@Size(max = 50) String username, @Size(max = 200) String password) {
 	}
 
 	record TokenAnswer(String token, OffsetDateTime expiresAt) {
@@ -41,7 +43,8 @@ class TokenEndpoint {
 
 	@Operation(summary = "Sign in and receive a bearer token")
 	@PostMapping("/api/v1/auth/token")
-	ResponseEntity<?> signIn(@RequestBody(required = false) Credentials credentials, HttpServletRequest request) {
+	ResponseEntity<?> signIn(@Valid @RequestBody(required = false) Credentials credentials,
+			HttpServletRequest request) {
 		if (credentials == null || credentials.username() == null || credentials.username().isBlank()) {
 			throw new InvalidInputException("username", "is required");
 		}

@@ -2,9 +2,13 @@ package cn.huoxian.deployment;
 
 import java.time.LocalDate;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
 /**
  * A battle request (请战书): the party member, the day it was submitted (default today, not
  * in the future) and its text (required, at most 2,000 characters).
  */
-public record BattleRequestForm(Long personId, LocalDate submittedOn, String text) {
+public record BattleRequestForm(@Min(1) Long personId, LocalDate submittedOn,
+		@Size(max = BattleRequests.MAX_TEXT) String text) {
 }

@@ -2,11 +2,14 @@ package cn.huoxian.deployment;
 
 import java.time.LocalDate;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
 /**
  * A model post (党员示范岗): its name, party organisation, holder (a party member), region
  * (code; default the organisation's region) and the day it was designated (default
  * today).
  */
-public record ModelPostForm(String name, Long partyOrganisationId, Long holderId, String region,
-		LocalDate designatedOn) {
+public record ModelPostForm(@Size(max = 200) String name, @Min(1) Long partyOrganisationId, @Min(1) Long holderId,
+		@Size(max = 20) String region, LocalDate designatedOn) {
 }

@@ -2,9 +2,12 @@ package cn.huoxian.deployment;
 
 import java.time.LocalDate;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
 /**
  * A finding turned into a rectification: under which look, what to fix, who owns it and
  * by when (not before the inspection).
  */
-public record RectificationForm(Look look, String item, Long ownerId, LocalDate deadline) {
+public record RectificationForm(Look look, @Size(max = 500) String item, @Min(1) Long ownerId, LocalDate deadline) {
 }

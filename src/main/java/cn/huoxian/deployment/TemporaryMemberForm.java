@@ -2,11 +2,13 @@ package cn.huoxian.deployment;
 
 import java.time.LocalDate;
 
+import jakarta.validation.constraints.Min;
+
 /**
  * Adding a member to a temporary party organisation: a party member, optionally its
  * secretary (replacing the current one only with {@code replaceSecretary}), the unit they
  * come from (default: their cadre unit) and the day they joined (default today).
  */
-public record TemporaryMemberForm(Long personId, Boolean secretary, Boolean replaceSecretary, Long fromUnitId,
-		LocalDate joinedOn) {
+public record TemporaryMemberForm(@Min(1) Long personId, Boolean secretary, Boolean replaceSecretary,
+		@Min(1) Long fromUnitId, LocalDate joinedOn) {
 }

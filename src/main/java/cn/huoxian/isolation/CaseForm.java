@@ -3,11 +3,16 @@ package cn.huoxian.isolation;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
 /**
  * Opening a case. {@code periodDays} defaults per type; {@code flagId} links a resident
  * flagged in screening (the flag is then marked handled); {@code contactTime} is the
  * fixed daily time, HH:mm.
  */
-public record CaseForm(Long personId, CaseType type, CaseReason reason, Long flagId, LocalDate startDate,
-		Integer periodDays, String place, String contactTime, List<Long> responsibleIds) {
+public record CaseForm(@Min(1) Long personId, CaseType type, CaseReason reason, @Min(1) Long flagId,
+		LocalDate startDate, @Min(1) @Max(60) Integer periodDays, @Size(max = 200) String place,
+		@Size(max = 5) String contactTime, @Size(max = 20) List<@Min(1) Long> responsibleIds) {
 }

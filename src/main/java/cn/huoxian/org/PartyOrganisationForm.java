@@ -2,6 +2,7 @@ package cn.huoxian.org;
 
 import java.time.LocalDate;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -12,11 +13,11 @@ import jakarta.validation.constraints.Size;
  * a set-up date.
  */
 public record PartyOrganisationForm(
-		@NotBlank @Pattern(regexp = "[0-9A-Z-]{2,40}",
+		@NotBlank @Size(max = 40) @Pattern(regexp = "[0-9A-Z-]{2,40}",
 				message = "must be 2 to 40 digits, capitals or dashes") String code,
-		@NotBlank @Size(max = 200) String name, @NotNull PartyOrganisationKind kind, Long parentId, String regionCode,
-		Long unitId, Boolean temporary, TemporaryCategory category, @Size(max = 200) String post, LocalDate setUpOn,
-		LocalDate dissolvedOn) {
+		@NotBlank @Size(max = 200) String name, @NotNull PartyOrganisationKind kind, @Min(1) Long parentId,
+		@Size(max = 20) String regionCode, @Min(1) Long unitId, Boolean temporary, TemporaryCategory category,
+		@Size(max = 200) String post, LocalDate setUpOn, LocalDate dissolvedOn) {
 
 	/** Missing means a standing (not temporary) organisation. */
 	public boolean isTemporary() {

@@ -3,6 +3,8 @@ package cn.huoxian.people;
 import java.time.LocalDate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 
 /**
  * One role a person holds with the facts it needs: a cadre's rank, position and unit; a
@@ -10,9 +12,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * department; a first secretary's dispatching unit and village.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PersonRoleView(RoleKind role, CadreRank rank, String position, Long unitId, Long partyOrganisationId,
-		LocalDate joinedOn, Membership membership, String institution, String department, Long dispatchingUnitId,
-		String villageCode) {
+public record PersonRoleView(RoleKind role, CadreRank rank, @Size(max = 100) String position, @Min(1) Long unitId,
+		@Min(1) Long partyOrganisationId, LocalDate joinedOn, Membership membership,
+		@Size(max = 200) String institution, @Size(max = 100) String department, @Min(1) Long dispatchingUnitId,
+		@Size(max = 20) String villageCode) {
 
 	public static PersonRoleView volunteer() {
 		return new PersonRoleView(RoleKind.VOLUNTEER, null, null, null, null, null, null, null, null, null, null);

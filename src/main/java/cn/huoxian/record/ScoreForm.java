@@ -2,11 +2,15 @@ package cn.huoxian.record;
 
 import java.util.Map;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
 /**
  * One cadre's assessment: a score 1–10 for every dimension of the round, a comment, a
  * conclusion and an optional recommendation.
  */
-public record ScoreForm(Map<String, Integer> scores, String comment, Conclusion conclusion,
-		Recommendation recommendation) {
+public record ScoreForm(@Size(max = 8) Map<@Size(max = 20) String, @Min(1) @Max(10) Integer> scores,
+		@Size(max = 1000) String comment, Conclusion conclusion, Recommendation recommendation) {
 
 }

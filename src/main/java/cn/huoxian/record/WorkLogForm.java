@@ -3,10 +3,14 @@ package cn.huoxian.record;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
 /**
  * A day's work log: {@code day} defaults to today (Asia/Shanghai), may not be in the
  * future nor older than 7 days; {@code text} is required (at most 2000 characters);
  * {@code witnessIds} names up to 5 persons, not the author.
  */
-public record WorkLogForm(LocalDate day, String text, List<Long> witnessIds) {
+public record WorkLogForm(LocalDate day, @Size(max = 2000) String text,
+		@Size(max = WorkLogs.MAX_WITNESSES) List<@Min(1) Long> witnessIds) {
 }

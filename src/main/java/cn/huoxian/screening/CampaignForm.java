@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
  * or ({@code RETURNEES_SINCE}) the households of residents registered as returned on or
  * after {@code targetSince}.
  */
-public record CampaignForm(@NotBlank @Size(max = 100) String name, @NotBlank String rootRegion,
+public record CampaignForm(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 20) String rootRegion,
 		@NotNull LocalDate startsOn, @NotNull LocalDate endsOn, Set<Question> questions, CampaignTarget target,
 		LocalDate targetSince) {
 

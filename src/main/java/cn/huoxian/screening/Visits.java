@@ -22,6 +22,7 @@ import cn.huoxian.people.PersonForm;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Phones;
@@ -118,6 +119,7 @@ public class Visits {
 			if (visit.outcome() == null) {
 				throw invalid(at + "outcome", visit, "is required: COVERED or NOBODY_HOME");
 			}
+			checkLimits(at, visit);
 			if (visit.visitedAt() == null || visit.visitedAt().isAfter(latest)) {
 				throw invalid(at + "visitedAt", visit, "is required and must not be in the future");
 			}
@@ -222,6 +224,20 @@ public class Visits {
 				throw invalid(field + "phone", visit, "is not a valid phone number");
 			}
 			checkTemperature(field, visit, resident.temperature());
+		}
+	}
+
+	/**
+	 * The declared limits (lengths, ranges) of one visit, named by its place in the
+	 * batch.
+	 */
+	private static void checkLimits(String at, VisitInput visit) {
+		try {
+			Forms.check(visit);
+		}
+		catch (InvalidInputException ex) {
+			InvalidInputException.FieldProblem first = ex.problems().get(0);
+			throw invalid(at + first.field(), visit, first.reason());
 		}
 	}
 

@@ -11,6 +11,8 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,17 +43,17 @@ class DeploymentApi {
 	@Operation(summary = "Deploy a cadre to a front-line position (one cadre, one position)")
 	@PostMapping("/deployments")
 	@ResponseStatus(HttpStatus.CREATED)
-	DeploymentView deploy(@RequestBody DeploymentForm form) {
+	DeploymentView deploy(@Valid @RequestBody DeploymentForm form) {
 		return deployments.deploy(form, users.current());
 	}
 
 	/** The body of an end: {@code {"endDate","reason"}}. */
-	record EndForm(LocalDate endDate, String reason) {
+	record EndForm(LocalDate endDate, @Size(max = 200) String reason) {
 	}
 
 	@Operation(summary = "End a deployment")
 	@PostMapping("/deployments/{id}/end")
-	DeploymentView end(@PathVariable long id, @RequestBody EndForm form) {
+	DeploymentView end(@PathVariable long id, @Valid @RequestBody EndForm form) {
 		return deployments.end(id, form.endDate(), form.reason(), users.current());
 	}
 

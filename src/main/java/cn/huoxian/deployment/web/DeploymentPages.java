@@ -17,8 +17,9 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
-import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.RuleViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -105,8 +106,10 @@ class DeploymentPages {
 		String conflict = null;
 		if (problems.isEmpty()) {
 			try {
-				DeploymentView made = deployments.deploy(new DeploymentForm(personId, kind, blank(values.get("region")),
-						blank(values.get("post")), teamId, blank(values.get("duty")), start, end, endCurrent), me);
+				DeploymentView made = deployments.deploy(
+						Forms.check(new DeploymentForm(personId, kind, blank(values.get("region")),
+								blank(values.get("post")), teamId, blank(values.get("duty")), start, end, endCurrent)),
+						me);
 				redirect.addFlashAttribute("recorded", made.personName() + " · " + made.position());
 				return "redirect:/deployment/deployments?region=" + made.regionCode();
 			}

@@ -14,6 +14,8 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -69,7 +71,8 @@ class FirstSecretaryApi {
 
 	@Operation(summary = "Record a first secretary's return to their village")
 	@PostMapping("/first-secretaries/{personId}/return")
-	FirstSecretaryView returnToPost(@PathVariable long personId, @RequestBody(required = false) ReturnForm form) {
+	FirstSecretaryView returnToPost(@PathVariable long personId,
+			@Valid @RequestBody(required = false) ReturnForm form) {
 		return secretaries.returnToPost(personId, form == null ? null : form.returnedOn(), users.current());
 	}
 
@@ -79,18 +82,18 @@ class FirstSecretaryApi {
 
 	@Operation(summary = "Record that a first secretary left their village")
 	@PostMapping("/first-secretaries/{personId}/leave")
-	FirstSecretaryView leave(@PathVariable long personId, @RequestBody(required = false) LeaveForm form) {
+	FirstSecretaryView leave(@PathVariable long personId, @Valid @RequestBody(required = false) LeaveForm form) {
 		return secretaries.leave(personId, form == null ? null : form.leftOn(), users.current());
 	}
 
 	/** The body of a log entry: {@code {"day","entry"}}. */
-	record LogForm(LocalDate day, String entry) {
+	record LogForm(LocalDate day, @Size(max = 1000) String entry) {
 	}
 
 	@Operation(summary = "Add a day to a first secretary's work log")
 	@PostMapping("/first-secretaries/{personId}/log")
 	@ResponseStatus(HttpStatus.CREATED)
-	FirstSecretaryLogEntry log(@PathVariable long personId, @RequestBody LogForm form) {
+	FirstSecretaryLogEntry log(@PathVariable long personId, @Valid @RequestBody LogForm form) {
 		return secretaries.log(personId, form.day(), form.entry(), users.current());
 	}
 
@@ -101,13 +104,13 @@ class FirstSecretaryApi {
 	}
 
 	/** The body of a support request: {@code {"kind","description"}}. */
-	record SupportForm(SupportKind kind, String description) {
+	record SupportForm(SupportKind kind, @Size(max = 500) String description) {
 	}
 
 	@Operation(summary = "Raise a support request to the dispatching unit")
 	@PostMapping("/first-secretaries/{personId}/support-requests")
 	@ResponseStatus(HttpStatus.CREATED)
-	SupportRequestView raise(@PathVariable long personId, @RequestBody SupportForm form) {
+	SupportRequestView raise(@PathVariable long personId, @Valid @RequestBody SupportForm form) {
 		return requests.raise(personId, form.kind(), form.description(), users.current());
 	}
 
@@ -118,12 +121,12 @@ class FirstSecretaryApi {
 	}
 
 	/** The body of a resolution: {@code {"resolution"}}. */
-	record ResolveForm(String resolution) {
+	record ResolveForm(@Size(max = 500) String resolution) {
 	}
 
 	@Operation(summary = "Resolve a support request")
 	@PostMapping("/support-requests/{id}/resolve")
-	SupportRequestView resolve(@PathVariable long id, @RequestBody ResolveForm form) {
+	SupportRequestView resolve(@PathVariable long id, @Valid @RequestBody ResolveForm form) {
 		return requests.resolve(id, form.resolution(), users.current());
 	}
 

@@ -28,6 +28,9 @@ import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -100,7 +103,7 @@ class FrontApi {
 	@Operation(summary = "Add a member to a temporary party organisation")
 	@PostMapping("/temporary-organisations/{id}/members")
 	@ResponseStatus(HttpStatus.CREATED)
-	TemporaryOrganisationView addMember(@PathVariable long id, @RequestBody TemporaryMemberForm form) {
+	TemporaryOrganisationView addMember(@PathVariable long id, @Valid @RequestBody TemporaryMemberForm form) {
 		return organisations.addMember(id, form, users.current());
 	}
 
@@ -115,7 +118,7 @@ class FrontApi {
 	@Operation(summary = "Form a commando team")
 	@PostMapping("/teams")
 	@ResponseStatus(HttpStatus.CREATED)
-	TeamView formTeam(@RequestBody TeamForm form) {
+	TeamView formTeam(@Valid @RequestBody TeamForm form) {
 		return teams.create(form, users.current());
 	}
 
@@ -150,13 +153,13 @@ class FrontApi {
 	}
 
 	/** The body of a join: {@code {"personId","joinedOn"}}. */
-	record TeamJoinBody(Long personId, LocalDate joinedOn) {
+	record TeamJoinBody(@Min(1) Long personId, LocalDate joinedOn) {
 	}
 
 	@Operation(summary = "Add a party member to a commando team (one member, one team)")
 	@PostMapping("/teams/{id}/members")
 	@ResponseStatus(HttpStatus.CREATED)
-	TeamView join(@PathVariable long id, @RequestBody TeamJoinBody form) {
+	TeamView join(@PathVariable long id, @Valid @RequestBody TeamJoinBody form) {
 		return teams.join(id, form.personId(), form.joinedOn(), users.current());
 	}
 
@@ -167,18 +170,18 @@ class FrontApi {
 	@Operation(summary = "Record that a member left a commando team")
 	@PostMapping("/teams/{id}/members/{personId}/leave")
 	TeamView leave(@PathVariable long id, @PathVariable long personId,
-			@RequestBody(required = false) TeamLeaveBody form) {
+			@Valid @RequestBody(required = false) TeamLeaveBody form) {
 		return teams.leave(id, personId, form == null ? null : form.leftOn(), users.current());
 	}
 
 	/** The body of a task: {@code {"description","dueOn"}}. */
-	record TeamTaskBody(String description, LocalDate dueOn) {
+	record TeamTaskBody(@Size(max = 500) String description, LocalDate dueOn) {
 	}
 
 	@Operation(summary = "Give a commando team a task")
 	@PostMapping("/teams/{id}/tasks")
 	@ResponseStatus(HttpStatus.CREATED)
-	TeamView addTask(@PathVariable long id, @RequestBody TeamTaskBody form) {
+	TeamView addTask(@PathVariable long id, @Valid @RequestBody TeamTaskBody form) {
 		return teams.addTask(id, form.description(), form.dueOn(), users.current());
 	}
 
@@ -188,7 +191,7 @@ class FrontApi {
 
 	@Operation(summary = "Mark a commando team's task done")
 	@PostMapping("/tasks/{id}/done")
-	TeamView taskDone(@PathVariable long id, @RequestBody(required = false) TaskDoneBody form) {
+	TeamView taskDone(@PathVariable long id, @Valid @RequestBody(required = false) TaskDoneBody form) {
 		return teams.taskDone(id, form == null ? null : form.doneOn(), users.current());
 	}
 
@@ -198,7 +201,7 @@ class FrontApi {
 
 	@Operation(summary = "Dissolve a commando team (ends its members' deployments)")
 	@PostMapping("/teams/{id}/dissolve")
-	TeamView dissolve(@PathVariable long id, @RequestBody(required = false) TeamDissolveBody form) {
+	TeamView dissolve(@PathVariable long id, @Valid @RequestBody(required = false) TeamDissolveBody form) {
 		return teams.dissolve(id, form == null ? null : form.dissolvedOn(), users.current());
 	}
 
@@ -207,7 +210,7 @@ class FrontApi {
 	@Operation(summary = "Assign a party member a responsibility zone")
 	@PostMapping("/zones")
 	@ResponseStatus(HttpStatus.CREATED)
-	ZoneView createZone(@RequestBody ZoneForm form) {
+	ZoneView createZone(@Valid @RequestBody ZoneForm form) {
 		return zones.create(form, users.current());
 	}
 
@@ -231,7 +234,7 @@ class FrontApi {
 
 	@Operation(summary = "End a responsibility zone")
 	@PostMapping("/zones/{id}/end")
-	ZoneView endZone(@PathVariable long id, @RequestBody(required = false) FrontEndBody form) {
+	ZoneView endZone(@PathVariable long id, @Valid @RequestBody(required = false) FrontEndBody form) {
 		return zones.end(id, form == null ? null : form.endedOn(), users.current());
 	}
 
@@ -240,7 +243,7 @@ class FrontApi {
 	@Operation(summary = "Designate a model post")
 	@PostMapping("/model-posts")
 	@ResponseStatus(HttpStatus.CREATED)
-	ModelPostView createModelPost(@RequestBody ModelPostForm form) {
+	ModelPostView createModelPost(@Valid @RequestBody ModelPostForm form) {
 		return modelPosts.create(form, users.current());
 	}
 
@@ -260,7 +263,7 @@ class FrontApi {
 
 	@Operation(summary = "End a model post")
 	@PostMapping("/model-posts/{id}/end")
-	ModelPostView endModelPost(@PathVariable long id, @RequestBody(required = false) FrontEndBody form) {
+	ModelPostView endModelPost(@PathVariable long id, @Valid @RequestBody(required = false) FrontEndBody form) {
 		return modelPosts.end(id, form == null ? null : form.endedOn(), users.current());
 	}
 
@@ -269,7 +272,7 @@ class FrontApi {
 	@Operation(summary = "Record a post claimed by a party member")
 	@PostMapping("/claimed-posts")
 	@ResponseStatus(HttpStatus.CREATED)
-	ClaimedPostView claim(@RequestBody ClaimedPostForm form) {
+	ClaimedPostView claim(@Valid @RequestBody ClaimedPostForm form) {
 		return claimedPosts.claim(form, users.current());
 	}
 
@@ -293,7 +296,7 @@ class FrontApi {
 
 	@Operation(summary = "Release a claimed post")
 	@PostMapping("/claimed-posts/{id}/release")
-	ClaimedPostView release(@PathVariable long id, @RequestBody(required = false) PostReleaseBody form) {
+	ClaimedPostView release(@PathVariable long id, @Valid @RequestBody(required = false) PostReleaseBody form) {
 		return claimedPosts.release(id, form == null ? null : form.releasedOn(), users.current());
 	}
 
@@ -302,7 +305,7 @@ class FrontApi {
 	@Operation(summary = "Submit a battle request")
 	@PostMapping("/battle-requests")
 	@ResponseStatus(HttpStatus.CREATED)
-	BattleRequestView submit(@RequestBody BattleRequestForm form) {
+	BattleRequestView submit(@Valid @RequestBody BattleRequestForm form) {
 		return requests.submit(form, users.current());
 	}
 
@@ -321,22 +324,22 @@ class FrontApi {
 	}
 
 	/** The body of an acceptance: {@code {"teamId"}} or {@code {"post"}}. */
-	record BattleAcceptBody(Long teamId, String post) {
+	record BattleAcceptBody(@Min(1) Long teamId, @Size(max = 200) String post) {
 	}
 
 	@Operation(summary = "Accept a battle request (deploys the member)")
 	@PostMapping("/battle-requests/{id}/accept")
-	BattleRequestView accept(@PathVariable long id, @RequestBody BattleAcceptBody form) {
+	BattleRequestView accept(@PathVariable long id, @Valid @RequestBody BattleAcceptBody form) {
 		return requests.accept(id, form.teamId(), form.post(), users.current());
 	}
 
 	/** The body of a decline: {@code {"note"}}. */
-	record BattleDeclineBody(String note) {
+	record BattleDeclineBody(@Size(max = 500) String note) {
 	}
 
 	@Operation(summary = "Decline a battle request")
 	@PostMapping("/battle-requests/{id}/decline")
-	BattleRequestView decline(@PathVariable long id, @RequestBody(required = false) BattleDeclineBody form) {
+	BattleRequestView decline(@PathVariable long id, @Valid @RequestBody(required = false) BattleDeclineBody form) {
 		return requests.decline(id, form == null ? null : form.note(), users.current());
 	}
 

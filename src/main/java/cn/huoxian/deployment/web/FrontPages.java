@@ -13,6 +13,7 @@ import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.Forms;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -85,9 +86,9 @@ class FrontPages {
 		CurrentUser me = users.current();
 		FrontForms.run(
 				() -> organisations.addMember(id,
-						new TemporaryMemberForm(FrontForms.number(form, "personId"),
+						Forms.check(new TemporaryMemberForm(FrontForms.number(form, "personId"),
 								FrontForms.checked(form, "secretary"), FrontForms.checked(form, "replaceSecretary"),
-								FrontForms.number(form, "fromUnitId"), FrontForms.date(form, "joinedOn")),
+								FrontForms.number(form, "fromUnitId"), FrontForms.date(form, "joinedOn"))),
 						me),
 				"member", form, redirect);
 		return "redirect:/deployment/temporary-organisations/" + id;
@@ -114,11 +115,11 @@ class FrontPages {
 	@PostMapping("/deployment/teams")
 	String formTeam(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		TeamView team = FrontForms
-			.run(() -> teams.create(
-					new TeamForm(form.get("name"), FrontForms.number(form, "partyOrganisationId"), form.get("region"),
-							FrontForms.number(form, "leaderId"), form.get("task"), FrontForms.date(form, "formedOn")),
-					me), "team", form, redirect);
+		TeamView team = FrontForms.run(
+				() -> teams.create(Forms.check(new TeamForm(form.get("name"),
+						FrontForms.number(form, "partyOrganisationId"), form.get("region"),
+						FrontForms.number(form, "leaderId"), form.get("task"), FrontForms.date(form, "formedOn"))), me),
+				"team", form, redirect);
 		return team == null ? "redirect:/deployment/teams" + FrontForms.region(form.get("region"))
 				: "redirect:/deployment/teams/" + team.id();
 	}

@@ -15,6 +15,7 @@ import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.Forms;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,8 +78,8 @@ class FrontPostPages {
 	@PostMapping("/deployment/zones")
 	String createZone(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		FrontForms.run(() -> zones.create(new ZoneForm(FrontForms.number(form, "personId"), form.get("region"),
-				form.get("area"), FrontForms.date(form, "since")), me), "zone", form, redirect);
+		FrontForms.run(() -> zones.create(Forms.check(new ZoneForm(FrontForms.number(form, "personId"),
+				form.get("region"), form.get("area"), FrontForms.date(form, "since"))), me), "zone", form, redirect);
 		return "redirect:/deployment/zones" + FrontForms.region(form.get("region"));
 	}
 
@@ -101,10 +102,11 @@ class FrontPostPages {
 	@PostMapping("/deployment/model-posts")
 	String createModelPost(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		FrontForms.run(() -> modelPosts.create(
-				new ModelPostForm(form.get("name"), FrontForms.number(form, "partyOrganisationId"),
-						FrontForms.number(form, "holderId"), form.get("region"), FrontForms.date(form, "designatedOn")),
-				me), "modelPost", form, redirect);
+		FrontForms.run(() -> modelPosts
+			.create(Forms.check(new ModelPostForm(form.get("name"), FrontForms.number(form, "partyOrganisationId"),
+					FrontForms.number(form, "holderId"), form.get("region"), FrontForms.date(form, "designatedOn"))),
+					me),
+				"modelPost", form, redirect);
 		return "redirect:/deployment/model-posts" + FrontForms.region(form.get("region"));
 	}
 
@@ -129,9 +131,10 @@ class FrontPostPages {
 	@PostMapping("/deployment/claimed-posts")
 	String claim(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		FrontForms.run(() -> claimedPosts.claim(new ClaimedPostForm(FrontForms.number(form, "personId"),
-				form.get("post"), form.get("region"), FrontForms.date(form, "claimedOn")), me), "claimed", form,
-				redirect);
+		FrontForms.run(
+				() -> claimedPosts.claim(Forms.check(new ClaimedPostForm(FrontForms.number(form, "personId"),
+						form.get("post"), form.get("region"), FrontForms.date(form, "claimedOn"))), me),
+				"claimed", form, redirect);
 		return "redirect:/deployment/claimed-posts" + FrontForms.region(form.get("region"));
 	}
 
@@ -160,8 +163,8 @@ class FrontPostPages {
 	@PostMapping("/deployment/battle-requests")
 	String submit(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		FrontForms.run(() -> requests.submit(new BattleRequestForm(FrontForms.number(form, "personId"),
-				FrontForms.date(form, "submittedOn"), form.get("text")), me), "submitted", form, redirect);
+		FrontForms.run(() -> requests.submit(Forms.check(new BattleRequestForm(FrontForms.number(form, "personId"),
+				FrontForms.date(form, "submittedOn"), form.get("text"))), me), "submitted", form, redirect);
 		return "redirect:/deployment/battle-requests" + FrontForms.region(form.get("region"));
 	}
 

@@ -14,6 +14,8 @@ import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -54,13 +56,13 @@ class HouseholdLinkApi {
 	}
 
 	/** The body of a link: {@code {"partyMemberId","householdId","linkedOn"}}. */
-	record LinkForm(Long partyMemberId, Long householdId, LocalDate linkedOn) {
+	record LinkForm(@Min(1) Long partyMemberId, @Min(1) Long householdId, LocalDate linkedOn) {
 	}
 
 	@Operation(summary = "Link a household to a party member (1+10)")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	HouseholdLinkView link(@RequestBody LinkForm form) {
+	HouseholdLinkView link(@Valid @RequestBody LinkForm form) {
 		return links.link(form.partyMemberId(), form.householdId(), form.linkedOn(), users.current());
 	}
 

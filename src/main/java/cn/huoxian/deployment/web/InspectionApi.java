@@ -18,6 +18,8 @@ import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -63,7 +65,7 @@ class InspectionApi {
 	@Operation(summary = "Record a four-looks inspection one level down")
 	@PostMapping("/inspections")
 	@ResponseStatus(HttpStatus.CREATED)
-	InspectionView record(@RequestBody InspectionForm form) {
+	InspectionView record(@Valid @RequestBody InspectionForm form) {
 		return inspections.record(form, users.current());
 	}
 
@@ -84,17 +86,17 @@ class InspectionApi {
 	@Operation(summary = "Add a rectification to an inspection")
 	@PostMapping("/inspections/{id}/rectifications")
 	@ResponseStatus(HttpStatus.CREATED)
-	RectificationView addRectification(@PathVariable long id, @RequestBody RectificationForm form) {
+	RectificationView addRectification(@PathVariable long id, @Valid @RequestBody RectificationForm form) {
 		return rectifications.add(id, form, users.current());
 	}
 
 	/** The body of a close: {@code {"evidence","closedOn"}}. */
-	record CloseForm(String evidence, LocalDate closedOn) {
+	record CloseForm(@Size(max = 1000) String evidence, LocalDate closedOn) {
 	}
 
 	@Operation(summary = "Close a rectification with evidence")
 	@PostMapping("/rectifications/{id}/close")
-	RectificationView close(@PathVariable long id, @RequestBody CloseForm form) {
+	RectificationView close(@PathVariable long id, @Valid @RequestBody CloseForm form) {
 		return rectifications.close(id, form.evidence(), form.closedOn(), users.current());
 	}
 

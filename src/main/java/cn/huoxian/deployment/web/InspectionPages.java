@@ -22,8 +22,9 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
-import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import org.springframework.stereotype.Controller;
@@ -129,10 +130,11 @@ class InspectionPages {
 		}
 		if (problems.isEmpty()) {
 			try {
-				InspectionView made = inspections
-					.record(new InspectionForm(inspectorId, DeploymentPages.blank(values.get("targetRegion")),
-							DeploymentPages.blank(values.get("targetUnit")), date, looks,
-							DeploymentPages.blank(values.get("summary")), groupId, fixes), me);
+				InspectionView made = inspections.record(
+						Forms.check(new InspectionForm(inspectorId, DeploymentPages.blank(values.get("targetRegion")),
+								DeploymentPages.blank(values.get("targetUnit")), date, looks,
+								DeploymentPages.blank(values.get("summary")), groupId, fixes)),
+						me);
 				redirect.addFlashAttribute("recorded", "inspection");
 				return "redirect:/deployment/inspections/" + made.id();
 			}
@@ -191,7 +193,7 @@ class InspectionPages {
 			if (!problems.isEmpty()) {
 				throw new InvalidInputException(problems);
 			}
-			rectifications.add(id, new RectificationForm(which, item, owner, day), users.current());
+			rectifications.add(id, Forms.check(new RectificationForm(which, item, owner, day)), users.current());
 			redirect.addFlashAttribute("recorded", "rectification");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {

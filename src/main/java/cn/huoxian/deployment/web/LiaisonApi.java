@@ -8,9 +8,12 @@ import cn.huoxian.deployment.LiaisonGroups;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,7 +49,7 @@ class LiaisonApi {
 	@Operation(summary = "Form a liaison group")
 	@PostMapping
 	@ResponseStatus(HttpStatus.CREATED)
-	LiaisonGroupView create(@RequestBody LiaisonGroupForm form) {
+	LiaisonGroupView create(@Valid @RequestBody LiaisonGroupForm form) {
 		return groups.create(form, users.current());
 	}
 
@@ -66,12 +69,12 @@ class LiaisonApi {
 	}
 
 	/** The body of a new member: {@code {"personId"}}. */
-	record MemberBody(Long personId) {
+	record MemberBody(@Min(1) Long personId) {
 	}
 
 	@Operation(summary = "Add a member to a liaison group")
 	@PostMapping("/{id}/members")
-	LiaisonGroupView addMember(@PathVariable long id, @RequestBody MemberBody body) {
+	LiaisonGroupView addMember(@PathVariable long id, @Valid @RequestBody MemberBody body) {
 		return groups.addMember(id, body.personId(), users.current());
 	}
 
@@ -88,7 +91,7 @@ class LiaisonApi {
 		if (code == null || code.isBlank()) {
 			throw new InvalidInputException("communityCode", "is required");
 		}
-		return groups.addCommunity(id, code.strip(), users.current());
+		return groups.addCommunity(id, Forms.checkLength("communityCode", code.strip(), 20), users.current());
 	}
 
 	@Operation(summary = "Remove a village or community from a liaison group")

@@ -13,6 +13,7 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.RuleViolationException;
@@ -73,8 +74,8 @@ class LiaisonPages {
 		List<String> communities = PairingPages.codes(params.get("communityCodes"));
 		if (errors.isEmpty()) {
 			try {
-				LiaisonGroupView created = groups.create(
-						new LiaisonGroupForm(params.get("name"), leader, params.get("region"), members, communities),
+				LiaisonGroupView created = groups.create(Forms.check(
+						new LiaisonGroupForm(params.get("name"), leader, params.get("region"), members, communities)),
 						users.current());
 				return "redirect:/deployment/liaison-groups/" + created.id();
 			}

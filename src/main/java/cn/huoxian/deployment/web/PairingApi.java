@@ -23,6 +23,9 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -78,7 +81,7 @@ class PairingApi {
 	@Operation(summary = "Pair a unit with a community (五个一)")
 	@PostMapping("/pairings")
 	@ResponseStatus(HttpStatus.CREATED)
-	PairingView create(@RequestBody PairingForm form) {
+	PairingView create(@Valid @RequestBody PairingForm form) {
 		return pairings.create(form, users.current());
 	}
 
@@ -138,12 +141,12 @@ class PairingApi {
 	}
 
 	/** The body of a new team member: {@code {"personId"}}. */
-	record PersonBody(Long personId) {
+	record PersonBody(@Min(1) Long personId) {
 	}
 
 	@Operation(summary = "Add a person to a pairing's work team")
 	@PostMapping("/pairings/{id}/team")
-	PairingView addTeamMember(@PathVariable long id, @RequestBody PersonBody body) {
+	PairingView addTeamMember(@PathVariable long id, @Valid @RequestBody PersonBody body) {
 		return pairings.addTeamMember(id, body.personId(), users.current());
 	}
 
@@ -180,13 +183,13 @@ class PairingApi {
 	}
 
 	/** The body of a ledger entry: {@code {"day","entry"}}; the day defaults to today. */
-	record LogBody(LocalDate day, String entry) {
+	record LogBody(LocalDate day, @Size(max = 1000) String entry) {
 	}
 
 	@Operation(summary = "Add an entry to a pairing's ledger")
 	@PostMapping("/pairings/{id}/log")
 	@ResponseStatus(HttpStatus.CREATED)
-	PairingLogEntry log(@PathVariable long id, @RequestBody LogBody body) {
+	PairingLogEntry log(@PathVariable long id, @Valid @RequestBody LogBody body) {
 		return pairings.log(id, body.day(), body.entry(), users.current());
 	}
 
@@ -199,7 +202,7 @@ class PairingApi {
 	@Operation(summary = "Raise a community shortage to the paired unit")
 	@PostMapping("/pairings/{id}/shortages")
 	@ResponseStatus(HttpStatus.CREATED)
-	ShortageView raise(@PathVariable long id, @RequestBody ShortageForm form) {
+	ShortageView raise(@PathVariable long id, @Valid @RequestBody ShortageForm form) {
 		return shortages.raise(id, form, users.current());
 	}
 
@@ -225,18 +228,18 @@ class PairingApi {
 	}
 
 	/** The body of an answer or resolution: {@code {"answer"}}. */
-	record AnswerBody(String answer) {
+	record AnswerBody(@Size(max = 500) String answer) {
 	}
 
 	@Operation(summary = "Answer a shortage (the paired unit)")
 	@PostMapping("/shortages/{id}/answer")
-	ShortageView answer(@PathVariable long id, @RequestBody AnswerBody body) {
+	ShortageView answer(@PathVariable long id, @Valid @RequestBody AnswerBody body) {
 		return shortages.answer(id, body.answer(), users.current());
 	}
 
 	@Operation(summary = "Resolve a shortage (the community)")
 	@PostMapping("/shortages/{id}/resolve")
-	ShortageView resolve(@PathVariable long id, @RequestBody(required = false) AnswerBody body) {
+	ShortageView resolve(@PathVariable long id, @Valid @RequestBody(required = false) AnswerBody body) {
 		return shortages.resolve(id, body == null ? null : body.answer(), users.current());
 	}
 

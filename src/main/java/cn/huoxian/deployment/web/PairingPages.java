@@ -22,6 +22,7 @@ import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.RuleViolationException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -103,8 +104,8 @@ class PairingPages {
 		List<Long> team = ids(params.get("teamMemberIds"), "teamMemberIds", errors);
 		if (errors.isEmpty()) {
 			try {
-				PairingView created = pairings.create(new PairingForm(params.get("unitCode"),
-						params.get("communityCode"), started, leader, responsible, team, params.get("workPlan")),
+				PairingView created = pairings.create(Forms.check(new PairingForm(params.get("unitCode"),
+						params.get("communityCode"), started, leader, responsible, team, params.get("workPlan"))),
 						users.current());
 				return "redirect:/deployment/pairings/" + created.id();
 			}
@@ -251,7 +252,7 @@ class PairingPages {
 				throw new InvalidInputException("quantity", errors.get("quantity"));
 			}
 			Integer amount = parsed == null ? null : (int) Math.max(-1, Math.min(Integer.MAX_VALUE, parsed));
-			shortages.raise(id, new ShortageForm(kind, item, amount, note), users.current());
+			shortages.raise(id, Forms.check(new ShortageForm(kind, item, amount, note)), users.current());
 		});
 	}
 

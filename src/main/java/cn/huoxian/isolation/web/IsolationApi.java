@@ -15,6 +15,9 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,7 +62,7 @@ class IsolationApi {
 	@Operation(summary = "Open an isolation or medical observation case")
 	@PostMapping("/cases")
 	@ResponseStatus(HttpStatus.CREATED)
-	CaseView open(@RequestBody CaseForm form) {
+	CaseView open(@Valid @RequestBody CaseForm form) {
 		return cases.open(form, users.current());
 	}
 
@@ -91,7 +94,7 @@ class IsolationApi {
 	@Operation(summary = "Record the day's contact with a case")
 	@PostMapping("/cases/{id}/contacts")
 	@ResponseStatus(HttpStatus.CREATED)
-	Map<String, Object> contact(@PathVariable long id, @RequestBody ContactForm form) {
+	Map<String, Object> contact(@PathVariable long id, @Valid @RequestBody ContactForm form) {
 		long contact = cases.contact(id, form, users.current());
 		var scope = users.current().scope();
 		return Map.of("id", contact, "case", form.partyOrganisationId() == null ? cases.find(id, scope)
@@ -99,13 +102,13 @@ class IsolationApi {
 	}
 
 	/** The body of a need: {@code {"kind","description","helperId"}}. */
-	record NeedForm(Needs.Kind kind, String description, Long helperId) {
+	record NeedForm(Needs.Kind kind, @Size(max = 500) String description, @Min(1) Long helperId) {
 	}
 
 	@Operation(summary = "Raise a need of an isolated household")
 	@PostMapping("/cases/{id}/needs")
 	@ResponseStatus(HttpStatus.CREATED)
-	Needs.NeedView raise(@PathVariable long id, @RequestBody NeedForm form) {
+	Needs.NeedView raise(@PathVariable long id, @Valid @RequestBody NeedForm form) {
 		return needs.raise(id, form.kind(), form.description(), form.helperId(), users.current());
 	}
 
@@ -132,23 +135,25 @@ class IsolationApi {
 	/**
 	 * The body of a release: {@code {"outcome":"RELEASED"|"HOSPITALISED"|"LOST","note"}}.
 	 */
-	record EndForm(CaseStatus outcome, String note) {
+	record EndForm(CaseStatus outcome, @Size(max = 500) String note) {
 	}
 
 	@Operation(summary = "End a case: released, to hospital or lost")
 	@PostMapping("/cases/{id}/release")
-	CaseView release(@PathVariable long id, @RequestBody EndForm form) {
+	CaseView release(@PathVariable long id, @Valid @RequestBody EndForm form) {
 		return cases.end(id, form.outcome() == null ? CaseStatus.RELEASED : form.outcome(), form.note(),
 				users.current());
 	}
 
 	/** The body of a shortening: {@code {"endDate","reason"}}. */
-	record ShortenForm(LocalDate endDate, String reason) {
+	record ShortenForm(LocalDate endDate,
+			// stored in the case's end note after "shortened by <user>: "
+			@Size(max = 400) String reason) {
 	}
 
 	@Operation(summary = "Shorten a case's period (county or city staff, with a reason)")
 	@PostMapping("/cases/{id}/shorten")
-	CaseView shorten(@PathVariable long id, @RequestBody ShortenForm form) {
+	CaseView shorten(@PathVariable long id, @Valid @RequestBody ShortenForm form) {
 		return cases.shorten(id, form.endDate(), form.reason(), users.current());
 	}
 

@@ -21,6 +21,7 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.RuleViolationException;
@@ -96,7 +97,7 @@ class IsolationPages {
 		CaseForm parsed = parse(form, problems);
 		if (problems.isEmpty()) {
 			try {
-				CaseView opened = cases.open(parsed, users.current());
+				CaseView opened = cases.open(Forms.check(parsed), users.current());
 				return "redirect:/isolation/cases/" + opened.id();
 			}
 			catch (InvalidInputException ex) {
@@ -163,8 +164,8 @@ class IsolationPages {
 			@RequestParam(required = false) Boolean symptoms, @RequestParam(required = false) String mood,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
 		try {
-			cases.contact(id, new ContactForm(null, channel, reached, decimal(temperature),
-					Boolean.TRUE.equals(symptoms), mood, note), users.current());
+			cases.contact(id, Forms.check(new ContactForm(null, channel, reached, decimal(temperature),
+					Boolean.TRUE.equals(symptoms), mood, note)), users.current());
 			redirect.addFlashAttribute("recorded", "contact");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
@@ -178,6 +179,7 @@ class IsolationPages {
 			@RequestParam(required = false) String description, @RequestParam(required = false) Long helperId,
 			RedirectAttributes redirect) {
 		try {
+			Forms.check(new IsolationApi.NeedForm(kind, description, helperId));
 			needs.raise(id, kind, description, helperId, users.current());
 			redirect.addFlashAttribute("recorded", "need");
 		}
@@ -217,6 +219,7 @@ class IsolationPages {
 	String end(@PathVariable long id, @RequestParam(required = false) CaseStatus outcome,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
 		try {
+			Forms.check(new IsolationApi.EndForm(outcome, note));
 			cases.end(id, outcome, note, users.current());
 			redirect.addFlashAttribute("recorded", "ended");
 		}

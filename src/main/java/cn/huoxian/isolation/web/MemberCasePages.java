@@ -7,6 +7,7 @@ import cn.huoxian.isolation.Channel;
 import cn.huoxian.isolation.ContactForm;
 import cn.huoxian.isolation.MemberCases;
 import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.RuleViolationException;
 import org.springframework.stereotype.Controller;
@@ -48,7 +49,8 @@ class MemberCasePages {
 			@RequestParam(defaultValue = "false") boolean reached, @RequestParam(required = false) String note,
 			RedirectAttributes redirect) {
 		try {
-			cases.contact(caseId, new ContactForm(OffsetDateTime.now(), channel, reached, null, false, null, note, id),
+			cases.contact(caseId,
+					Forms.check(new ContactForm(OffsetDateTime.now(), channel, reached, null, false, null, note, id)),
 					users.current());
 			redirect.addFlashAttribute("recorded", caseId);
 		}

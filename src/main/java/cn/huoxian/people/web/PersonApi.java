@@ -10,6 +10,7 @@ import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,13 +43,13 @@ class PersonApi {
 	}
 
 	/** A return from outside the city: {@code {"returnedOn","returnedFrom"}}. */
-	record ReturnForm(java.time.LocalDate returnedOn, String returnedFrom) {
+	record ReturnForm(java.time.LocalDate returnedOn, @Size(max = 100) String returnedFrom) {
 	}
 
 	@Operation(summary = "Record a person's return from elsewhere")
 	@PostMapping("/{id}/returns")
 	@ResponseStatus(HttpStatus.CREATED)
-	Returns.ReturnView recordReturn(@PathVariable long id, @RequestBody ReturnForm form) {
+	Returns.ReturnView recordReturn(@PathVariable long id, @Valid @RequestBody ReturnForm form) {
 		return returns.record(id, form.returnedOn(), form.returnedFrom(), users.current());
 	}
 

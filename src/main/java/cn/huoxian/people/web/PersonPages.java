@@ -8,6 +8,7 @@ import cn.huoxian.people.PersonRoleView;
 import cn.huoxian.people.PersonView;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -59,7 +60,7 @@ class PersonPages {
 	@PostMapping("/persons/{id}/reveal")
 	String reveal(@PathVariable long id, @RequestParam(required = false) String reason, Model model) {
 		try {
-			model.addAttribute("person", people.reveal(id, reason, users.current()));
+			model.addAttribute("person", people.reveal(id, Forms.checkLength("reason", reason, 500), users.current()));
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("person", people.find(id, users.current().scope()));
@@ -90,7 +91,7 @@ class PersonPages {
 	@PostMapping("/persons/new")
 	String create(@ModelAttribute("form") PersonPageForm form, BindingResult binding) {
 		try {
-			PersonView created = people.create(form.toPersonForm(List.of()), users.current());
+			PersonView created = people.create(Forms.check(form.toPersonForm(List.of())), users.current());
 			return "redirect:/persons/" + created.id();
 		}
 		catch (InvalidInputException ex) {
@@ -118,7 +119,7 @@ class PersonPages {
 			.filter(r -> r.role() == cn.huoxian.people.RoleKind.FIRST_SECRETARY)
 			.toList();
 		try {
-			people.update(id, form.toPersonForm(kept), users.current());
+			people.update(id, Forms.check(form.toPersonForm(kept)), users.current());
 			return "redirect:/persons/" + id;
 		}
 		catch (InvalidInputException ex) {

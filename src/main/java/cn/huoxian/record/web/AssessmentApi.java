@@ -14,6 +14,7 @@ import cn.huoxian.record.ScoreForm;
 import cn.huoxian.shared.CurrentUserProvider;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,7 +54,7 @@ class AssessmentApi {
 	@Operation(summary = "Open an assessment round")
 	@PostMapping("/rounds")
 	@ResponseStatus(HttpStatus.CREATED)
-	RoundView open(@RequestBody RoundForm form) {
+	RoundView open(@Valid @RequestBody RoundForm form) {
 		return assessments.open(form, users.current());
 	}
 
@@ -71,7 +72,7 @@ class AssessmentApi {
 
 	@Operation(summary = "Score a cadre in a round")
 	@PutMapping("/rounds/{id}/cadres/{personId}")
-	RoundCadreView score(@PathVariable long id, @PathVariable long personId, @RequestBody ScoreForm form) {
+	RoundCadreView score(@PathVariable long id, @PathVariable long personId, @Valid @RequestBody ScoreForm form) {
 		return assessments.score(id, personId, form, users.current());
 	}
 

@@ -17,6 +17,8 @@ import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,24 +67,24 @@ class RecordApi {
 	@Operation(summary = "Enter an accountability decision for a person")
 	@PostMapping("/persons/{id}/accountability")
 	@ResponseStatus(HttpStatus.CREATED)
-	AccountabilityView accountability(@PathVariable long id, @RequestBody AccountabilityForm form) {
+	AccountabilityView accountability(@PathVariable long id, @Valid @RequestBody AccountabilityForm form) {
 		return accountabilities.enter(id, form, users.current());
 	}
 
 	@Operation(summary = "Write the day's work log")
 	@PostMapping("/worklog")
 	@ResponseStatus(HttpStatus.CREATED)
-	WorkLogView write(@RequestBody WorkLogForm form) {
+	WorkLogView write(@Valid @RequestBody WorkLogForm form) {
 		return workLogs.write(form, users.current());
 	}
 
 	/** The body of a witness's answer: {@code {"confirmed":true|false,"note"}}. */
-	record WitnessForm(Boolean confirmed, String note) {
+	record WitnessForm(Boolean confirmed, @Size(max = 500) String note) {
 	}
 
 	@Operation(summary = "Confirm or dispute a work log as its witness")
 	@PostMapping("/worklog/{id}/witness")
-	WorkLogView witness(@PathVariable long id, @RequestBody WitnessForm form) {
+	WorkLogView witness(@PathVariable long id, @Valid @RequestBody WitnessForm form) {
 		if (form.confirmed() == null) {
 			throw new cn.huoxian.shared.InvalidInputException("confirmed", "is required");
 		}
@@ -90,12 +92,12 @@ class RecordApi {
 	}
 
 	/** The body of a review: {@code {"comment"}}. */
-	record ReviewForm(String comment) {
+	record ReviewForm(@Size(max = 1000) String comment) {
 	}
 
 	@Operation(summary = "Review a work log as supervisor")
 	@PostMapping("/worklog/{id}/review")
-	WorkLogView review(@PathVariable long id, @RequestBody ReviewForm form) {
+	WorkLogView review(@PathVariable long id, @Valid @RequestBody ReviewForm form) {
 		return workLogs.review(id, form.comment(), users.current());
 	}
 

@@ -13,9 +13,11 @@ import cn.huoxian.screening.Recount;
 import cn.huoxian.screening.VisitInput;
 import cn.huoxian.screening.Visits;
 import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -76,12 +78,14 @@ class ScreeningApi {
 	}
 
 	/**
-	 * Up to 1,000 visits, validated as a whole; a retried visitId is not counted twice.
+	 * Up to 1,000 visits, validated as a whole (each visit's limits included, named by
+	 * its place and visitId); a retried visitId is not counted twice.
 	 */
 	@Operation(summary = "Record a batch of household visits (idempotent)")
 	@PostMapping("/campaigns/{id}/visits")
-	Visits.BatchResult record(@PathVariable long id, @RequestBody List<VisitInput> batch) {
-		return visits.record(id, batch, users.current());
+	Visits.BatchResult record(@PathVariable long id,
+			@RequestBody @Size(max = Visits.MAX_BATCH) List<VisitInput> visits) {
+		return this.visits.record(id, visits, users.current());
 	}
 
 	/** The JSON of a coverage answer: the region's figures and its children's. */
@@ -128,7 +132,8 @@ class ScreeningApi {
 	@Operation(summary = "Mark a flagged resident handled")
 	@PostMapping("/flags/{id}/handled")
 	Map<String, Boolean> handled(@PathVariable long id, @RequestBody(required = false) Map<String, String> body) {
-		flags.handle(id, body == null ? null : body.get("note"), users.current());
+		String note = body == null ? null : Forms.checkLength("note", body.get("note"), 500);
+		flags.handle(id, note, users.current());
 		return Map.of("handled", true);
 	}
 

@@ -29,6 +29,7 @@ import cn.huoxian.screening.Visits;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
@@ -212,7 +213,7 @@ class ScreeningPages {
 
 	@PostMapping("/screening/flags/{id}/handled")
 	String handled(@PathVariable long id, @RequestParam(required = false) String note, @RequestParam String region) {
-		flags.handle(id, note, users.current());
+		flags.handle(id, Forms.checkLength("note", note, 500), users.current());
 		return "redirect:/screening/flags?region=" + region;
 	}
 
