@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import cn.huoxian.shared.DuplicateException;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.NotFoundException;
@@ -71,6 +72,16 @@ class ApiProblemHandler {
 	@ExceptionHandler(RuleViolationException.class)
 	ResponseEntity<ProblemDetail> rule(RuleViolationException ex) {
 		return problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violation", ex.getMessage(), null);
+	}
+
+	/**
+	 * A duplicate names the existing object ({@code existing}: its id and key fields).
+	 */
+	@ExceptionHandler(DuplicateException.class)
+	ResponseEntity<ProblemDetail> duplicate(DuplicateException ex) {
+		ResponseEntity<ProblemDetail> answer = problem(HttpStatus.CONFLICT, "duplicate", ex.getMessage(), null);
+		answer.getBody().setProperty("existing", ex.existing());
+		return answer;
 	}
 
 	static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail,

@@ -1,0 +1,14 @@
+-- Duplicates a person would not expect (issue 11, item 7).
+
+-- One open isolation case per person and type. As with deployment.holder_id, active_person_id is the
+-- person while the case is open (ACTIVE or EXTENDED) and null once it has ended, so a plain unique
+-- constraint holds on any database (H2 has no partial indexes) and under concurrency.
+alter table isolation_case add column active_person_id bigint references person (id);
+-- cases opened twice before this rule: the first stays the person's open case of its type; the
+-- later ones stay open (nothing is closed behind a cadre's back) but outside the constraint
+update isolation_case c set active_person_id = person_id
+where status in ('ACTIVE', 'EXTENDED')
+  and not exists (select 1 from isolation_case o
+                  where o.person_id = c.person_id and o.case_type = c.case_type
+                    and o.status in ('ACTIVE', 'EXTENDED') and o.id < c.id);
+alter table isolation_case add constraint uq_isolation_case_active unique (active_person_id, case_type);
