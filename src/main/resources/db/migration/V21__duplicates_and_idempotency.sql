@@ -12,3 +12,10 @@ where status in ('ACTIVE', 'EXTENDED')
                   where o.person_id = c.person_id and o.case_type = c.case_type
                     and o.status in ('ACTIVE', 'EXTENDED') and o.id < c.id);
 alter table isolation_case add constraint uq_isolation_case_active unique (active_person_id, case_type);
+
+-- One return per person and day: a repeat of the same return is the same row. Returns registered
+-- twice before this rule keep their first row.
+delete from person_return r
+where exists (select 1 from person_return o
+              where o.person_id = r.person_id and o.returned_on = r.returned_on and o.id < r.id);
+alter table person_return add constraint uq_person_return_day unique (person_id, returned_on);

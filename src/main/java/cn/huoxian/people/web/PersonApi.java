@@ -10,6 +10,7 @@ import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,10 +45,15 @@ class PersonApi {
 	record ReturnForm(java.time.LocalDate returnedOn, String returnedFrom) {
 	}
 
+	/**
+	 * 201 with the new return; 200 with the same row when this return (same day and
+	 * origin) was registered already, as a retried request expects; 409 for another
+	 * origin that day.
+	 */
 	@PostMapping("/{id}/returns")
-	@ResponseStatus(HttpStatus.CREATED)
-	Returns.ReturnView recordReturn(@PathVariable long id, @RequestBody ReturnForm form) {
-		return returns.record(id, form.returnedOn(), form.returnedFrom(), users.current());
+	ResponseEntity<Returns.ReturnView> recordReturn(@PathVariable long id, @RequestBody ReturnForm form) {
+		Returns.Recorded recorded = returns.record(id, form.returnedOn(), form.returnedFrom(), users.current());
+		return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK).body(recorded.view());
 	}
 
 	@GetMapping("/{id}/returns")
