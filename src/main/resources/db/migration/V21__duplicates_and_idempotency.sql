@@ -19,3 +19,19 @@ delete from person_return r
 where exists (select 1 from person_return o
               where o.person_id = r.person_id and o.returned_on = r.returned_on and o.id < r.id);
 alter table person_return add constraint uq_person_return_day unique (person_id, returned_on);
+
+-- Idempotency-Key on POST /api/v1/**: the first answer to a key, replayed for 24 hours to a repeat
+-- of the same request by the same account. status is null while the first request still runs;
+-- fingerprint is the SHA-256 of method, path, query and body, set with the answer.
+create table idempotent_request (
+    username         varchar(50)   not null,
+    idempotency_key  varchar(100)  not null,
+    fingerprint      varchar(64),
+    status           integer,
+    content_type     varchar(200),
+    location         varchar(1000),
+    body             bytea,
+    created_at       timestamp with time zone not null,
+    constraint pk_idempotent_request primary key (username, idempotency_key)
+);
+create index ix_idempotent_request_created on idempotent_request (created_at);
