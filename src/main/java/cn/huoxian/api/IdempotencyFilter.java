@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,7 +20,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.WebUtils;
 
 /**
  * {@code Idempotency-Key} on {@code POST /api/v1/**} (docs/API.md, "Retries and
@@ -178,7 +182,22 @@ class IdempotencyFilter extends OncePerRequestFilter {
 			String query = request.getQueryString();
 			update(request.getMethod() + " " + request.getRequestURI() + (query == null ? "" : "?" + query));
 			String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
-			if (type.startsWith("multipart/")) {
+			MultipartHttpServletRequest multipart = WebUtils.getNativeRequest(request,
+					MultipartHttpServletRequest.class);
+			if (multipart != null) {
+				// already resolved (MockMvc): its files and fields
+				for (Map.Entry<String, List<MultipartFile>> files : new TreeMap<>(multipart.getMultiFileMap())
+					.entrySet()) {
+					for (MultipartFile file : files.getValue()) {
+						update(files.getKey() + "\u0000" + file.getOriginalFilename());
+						try (InputStream in = file.getInputStream()) {
+							digestAll(in);
+						}
+					}
+				}
+				parameters(request);
+			}
+			else if (type.startsWith("multipart/")) {
 				for (Part part : request.getParts()) {
 					update(part.getName() + "\u0000" + part.getSubmittedFileName());
 					try (InputStream in = part.getInputStream()) {
@@ -187,9 +206,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
 				}
 			}
 			else if (type.startsWith("application/x-www-form-urlencoded")) {
-				for (Map.Entry<String, String[]> parameter : new TreeMap<>(request.getParameterMap()).entrySet()) {
-					update(parameter.getKey() + "=" + String.join("\u0000", parameter.getValue()));
-				}
+				parameters(request);
 			}
 			else {
 				update("\u0000body\u0000");
@@ -213,6 +230,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
 				value = HexFormat.of().formatHex(digest.digest());
 			}
 			return value;
+		}
+
+		private void parameters(HttpServletRequest request) {
+			for (Map.Entry<String, String[]> parameter : new TreeMap<>(request.getParameterMap()).entrySet()) {
+				update(parameter.getKey() + "=" + String.join("\u0000", parameter.getValue()));
+			}
 		}
 
 		private void update(String text) {

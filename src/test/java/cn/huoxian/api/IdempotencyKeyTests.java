@@ -1,13 +1,17 @@
 package cn.huoxian.api;
 
+import static cn.huoxian.db.Tables.HOUSEHOLD;
 import static cn.huoxian.db.Tables.IDEMPOTENT_REQUEST;
 import static cn.huoxian.db.Tables.ISOLATION_CASE;
 import static cn.huoxian.db.Tables.ISOLATION_NEED;
 import static cn.huoxian.db.Tables.PERSON;
 import static cn.huoxian.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -171,6 +176,33 @@ class IdempotencyKeyTests {
 		assertThat(need(key, "").getStatus()).isEqualTo(400);
 		assertThat(need(key, "退烧药").getStatus()).isEqualTo(201);
 		assertThat(needs()).isEqualTo(1);
+	}
+
+	@Test
+	void anUploadIsFingerprintedByItsParts() throws Exception {
+		String grid = JsonPath.read(
+				mvc.perform(as(mvc, "grid01", get("/api/v1/me"))).andReturn().getResponse().getContentAsString(),
+				"$.scopes[0].code");
+		String address = "幂等路" + UUID.randomUUID().toString().substring(0, 8) + "号";
+		String key = UUID.randomUUID().toString();
+		MockHttpServletResponse first = upload(key, grid + ",1号楼," + address + ",1-101");
+		assertThat(first.getStatus()).isEqualTo(200);
+		MockHttpServletResponse again = upload(key, grid + ",1号楼," + address + ",1-101");
+		assertThat(again.getStatus()).isEqualTo(200);
+		assertThat(again.getHeader("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(upload(key, grid + ",1号楼," + address + ",1-102").getStatus()).isEqualTo(422);
+		assertThat(db.fetchCount(HOUSEHOLD, HOUSEHOLD.ADDRESS.eq(address))).isEqualTo(1);
+	}
+
+	private MockHttpServletResponse upload(String key, String row) throws Exception {
+		byte[] csv = ("regionCode,building,address,door\r\n" + row + "\r\n").getBytes(StandardCharsets.UTF_8);
+		return mvc
+			.perform(multipart("/api/v1/imports/households")
+				.file(new MockMultipartFile("file", "rows.csv", "text/csv", csv))
+				.header("Authorization", "Bearer " + Api.token(mvc, "admin"))
+				.header("Idempotency-Key", key))
+			.andReturn()
+			.getResponse();
 	}
 
 	@Test
