@@ -214,7 +214,9 @@ class IdempotencyKeyTests {
 				.isEqualTo("https://huoxian.cn/problems/invalid-idempotency-key");
 		}
 		assertThat(needs()).isZero();
-		assertThat(need("x".repeat(100), "口罩").getStatus()).isEqualTo(201);
+		// a fresh key of exactly 100 characters (the database may outlive a run)
+		String longest = (UUID.randomUUID() + "x".repeat(100)).substring(0, 100);
+		assertThat(need(longest, "口罩").getStatus()).isEqualTo(201);
 	}
 
 }
