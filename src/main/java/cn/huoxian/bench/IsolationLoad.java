@@ -42,14 +42,17 @@ final class IsolationLoad {
 			long persons = count(connection, "select count(*) from person");
 			long lastId = count(connection, "select coalesce(max(id), 0) from isolation_case");
 			long step = Math.max(1, persons / (wanted - active));
-			int cases = update(connection, """
-					insert into isolation_case (person_id, path, case_type, reason, start_date, end_date,
-					    planned_end, contact_time, status, created_by)
-					select id, path, 'HOME_ISOLATION', 'CLOSE_CONTACT', s, s + 13, s + 13, '09:00', 'ACTIVE', 'bench'
-					from (select id, path, cast(? as date) - cast(2 + mod(id, 12) as integer) s
-					      from person p where mod(id, ?) = 0
-					      and not exists (select 1 from isolation_case c where c.person_id = p.id and c.%s)
-					      order by id limit ?) x""".formatted(ACTIVE), today, step, wanted - active);
+			int cases = update(connection,
+					"""
+							insert into isolation_case (person_id, path, case_type, reason, start_date, end_date,
+							    planned_end, contact_time, status, created_by, active_person_id)
+							select id, path, 'HOME_ISOLATION', 'CLOSE_CONTACT', s, s + 13, s + 13, '09:00', 'ACTIVE', 'bench', id
+							from (select id, path, cast(? as date) - cast(2 + mod(id, 12) as integer) s
+							      from person p where mod(id, ?) = 0
+							      and not exists (select 1 from isolation_case c where c.person_id = p.id and c.%s)
+							      order by id limit ?) x"""
+						.formatted(ACTIVE),
+					today, step, wanted - active);
 			// the responsible cadre: the next resident (ids are dense within a household)
 			update(connection, """
 					insert into isolation_responsible (case_id, person_id)

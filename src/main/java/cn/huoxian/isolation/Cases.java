@@ -20,6 +20,7 @@ import cn.huoxian.people.PersonView;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.DuplicateException;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.NotFoundException;
@@ -30,6 +31,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -72,6 +74,7 @@ public class Cases {
 		}
 		PersonView person = people.find(form.personId(), user.scope());
 		check(form, user);
+		refuseSecondOpenCase(person.id(), form.type());
 		LocalDate start = form.startDate() == null ? BusinessDay.today(clock) : form.startDate();
 		int days = form.periodDays() == null ? form.type().defaultDays() : form.periodDays();
 		LocalDate end = start.plusDays(days - 1L);
@@ -88,7 +91,8 @@ public class Cases {
 		record.setContactTime(form.contactTime() == null ? "09:00" : form.contactTime());
 		record.setStatus(CaseStatus.ACTIVE.name());
 		record.setCreatedBy(user.username());
-		record.store();
+		record.setActivePersonId(person.id());
+		storeOpenCase(record);
 		for (Long responsible : form.responsibleIds().stream().distinct().toList()) {
 			db.insertInto(ISOLATION_RESPONSIBLE, ISOLATION_RESPONSIBLE.CASE_ID, ISOLATION_RESPONSIBLE.PERSON_ID)
 				.values(record.getId(), responsible)
@@ -104,6 +108,35 @@ public class Cases {
 		}
 		events.publishEvent(new Events.IsolationStarted(record.getId(), person.id(), person.path(), start, end));
 		return find(record.getId(), user.scope());
+	}
+
+	/** One open case per person and type: a second answers 409 naming the open one. */
+	private void refuseSecondOpenCase(long personId, CaseType type) {
+		IsolationCaseRecord open = db.selectFrom(ISOLATION_CASE)
+			.where(ISOLATION_CASE.ACTIVE_PERSON_ID.eq(personId))
+			.and(ISOLATION_CASE.CASE_TYPE.eq(type.name()))
+			.fetchOne();
+		if (open != null) {
+			throw new DuplicateException(
+					"person " + personId + " already has an open " + type + " case: case " + open.getId() + " since "
+							+ open.getStartDate() + "; record contacts there or end it first",
+					open.getId(), Map.of("startDate", open.getStartDate()));
+		}
+	}
+
+	/**
+	 * Inserts the case in a savepoint: when another request opened the same case a moment
+	 * ago, uq_isolation_case_active refuses this one and the transaction can still name
+	 * that case (PostgreSQL aborts a transaction on an error, not a savepoint).
+	 */
+	private void storeOpenCase(IsolationCaseRecord record) {
+		try {
+			db.transaction(savepoint -> record.store());
+		}
+		catch (DuplicateKeyException ex) {
+			refuseSecondOpenCase(record.getPersonId(), CaseType.valueOf(record.getCaseType()));
+			throw ex;
+		}
 	}
 
 	private void check(CaseForm form, CurrentUser user) {
@@ -348,6 +381,7 @@ public class Cases {
 		}
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		record.setStatus(outcome.name());
+		record.setActivePersonId(null);
 		record.setEndedAt(now);
 		if (note != null && !note.isBlank()) {
 			record.setEndNote(note.strip());

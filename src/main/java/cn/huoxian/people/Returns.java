@@ -6,13 +6,16 @@ import static cn.huoxian.db.Tables.PERSON_RETURN;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.DuplicateException;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.NotFoundException;
 import org.jooq.DSLContext;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,8 +39,17 @@ public class Returns {
 	public record ReturnView(long id, long personId, LocalDate returnedOn, String returnedFrom) {
 	}
 
+	/** A return as recorded: {@code created} is false when it was there already. */
+	public record Recorded(ReturnView view, boolean created) {
+	}
+
+	/**
+	 * Registers a return; one per person and day (uq_person_return_day). The same return
+	 * again (same day, same origin) is the row already there, so a retried request is
+	 * harmless; another origin on that day answers 409 naming the registered return.
+	 */
 	@Transactional
-	public ReturnView record(long personId, LocalDate returnedOn, String returnedFrom, CurrentUser user) {
+	public Recorded record(long personId, LocalDate returnedOn, String returnedFrom, CurrentUser user) {
 		user.requirePeopleEditor();
 		String path = db.select(PERSON.PATH).from(PERSON).where(PERSON.ID.eq(personId)).fetchOne(PERSON.PATH);
 		if (path == null) {
@@ -52,15 +64,50 @@ public class Returns {
 		if (returnedFrom == null || returnedFrom.isBlank() || returnedFrom.length() > 100) {
 			throw new InvalidInputException("returnedFrom", "say where from (1 to 100 characters)");
 		}
-		long id = db.insertInto(PERSON_RETURN)
-			.set(PERSON_RETURN.PERSON_ID, personId)
-			.set(PERSON_RETURN.RETURNED_ON, returnedOn)
-			.set(PERSON_RETURN.RETURNED_FROM, returnedFrom.strip())
-			.set(PERSON_RETURN.PATH, path)
-			.set(PERSON_RETURN.RECORDED_BY, user.username())
-			.returning(PERSON_RETURN.ID)
-			.fetchOne(PERSON_RETURN.ID);
-		return new ReturnView(id, personId, returnedOn, returnedFrom.strip());
+		String from = returnedFrom.strip();
+		ReturnView registered = registered(personId, returnedOn, from);
+		if (registered != null) {
+			return new Recorded(registered, false);
+		}
+		try {
+			// in a savepoint: when the same return was registered a moment ago, the
+			// transaction can still read it
+			long id = db.transactionResult(savepoint -> db.insertInto(PERSON_RETURN)
+				.set(PERSON_RETURN.PERSON_ID, personId)
+				.set(PERSON_RETURN.RETURNED_ON, returnedOn)
+				.set(PERSON_RETURN.RETURNED_FROM, from)
+				.set(PERSON_RETURN.PATH, path)
+				.set(PERSON_RETURN.RECORDED_BY, user.username())
+				.returning(PERSON_RETURN.ID)
+				.fetchOne(PERSON_RETURN.ID));
+			return new Recorded(new ReturnView(id, personId, returnedOn, from), true);
+		}
+		catch (DuplicateKeyException ex) {
+			registered = registered(personId, returnedOn, from);
+			if (registered == null) {
+				throw ex;
+			}
+			return new Recorded(registered, false);
+		}
+	}
+
+	/**
+	 * The person's return on that day if it came from the same place; 409 if from
+	 * another.
+	 */
+	private ReturnView registered(long personId, LocalDate returnedOn, String from) {
+		ReturnView existing = db.selectFrom(PERSON_RETURN)
+			.where(PERSON_RETURN.PERSON_ID.eq(personId))
+			.and(PERSON_RETURN.RETURNED_ON.eq(returnedOn))
+			.fetchOptional(r -> new ReturnView(r.getId(), r.getPersonId(), r.getReturnedOn(), r.getReturnedFrom()))
+			.orElse(null);
+		if (existing != null && !existing.returnedFrom().equals(from)) {
+			throw new DuplicateException(
+					"person " + personId + " already has a return on " + returnedOn + " from " + existing.returnedFrom()
+							+ " (return " + existing.id() + "); one return per person and day",
+					existing.id(), Map.of("returnedOn", returnedOn, "returnedFrom", existing.returnedFrom()));
+		}
+		return existing;
 	}
 
 	public List<ReturnView> of(long personId, CurrentUser user) {

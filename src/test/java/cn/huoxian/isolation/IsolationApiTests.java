@@ -33,6 +33,9 @@ class IsolationApiTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.jooq.DSLContext db;
+
 	private String json(String user, String url) throws Exception {
 		return mvc.perform(as(mvc, user, get(url))).andReturn().getResponse().getContentAsString();
 	}
@@ -48,10 +51,19 @@ class IsolationApiTests {
 			.getContentAsString();
 	}
 
+	/**
+	 * The index-th resident of a region, or the next one without an open case (one per
+	 * person and type; tests share the database).
+	 */
 	private long personIn(String region, int index) throws Exception {
-		return ((Number) JsonPath.read(json("admin", "/api/v1/persons?size=50&region=" + region),
-				"$.items[" + index + "].id"))
-			.longValue();
+		List<Number> ids = JsonPath.read(json("admin", "/api/v1/persons?size=50&region=" + region), "$.items[*].id");
+		return ids.stream()
+			.skip(index)
+			.map(Number::longValue)
+			.filter(id -> !db.fetchExists(cn.huoxian.db.Tables.ISOLATION_CASE,
+					cn.huoxian.db.Tables.ISOLATION_CASE.ACTIVE_PERSON_ID.eq(id)))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	private long openCase(String user, long person, LocalDate start) throws Exception {

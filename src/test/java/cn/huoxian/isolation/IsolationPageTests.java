@@ -31,15 +31,28 @@ class IsolationPageTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	org.jooq.DSLContext db;
+
 	private String json(String user, String url) throws Exception {
 		return mvc.perform(Api.as(mvc, user, get(url))).andReturn().getResponse().getContentAsString();
 	}
 
+	/**
+	 * The index-th resident of grid01's grid, or the next one without an open case (one
+	 * per person and type; tests share the database).
+	 */
 	private long residentOfGrid01(int index) throws Exception {
 		String grid = JsonPath.read(json("grid01", "/api/v1/me"), "$.scopes[0].code");
-		return ((Number) JsonPath.read(json("admin", "/api/v1/persons?size=50&region=" + grid),
-				"$.items[" + index + "].id"))
-			.longValue();
+		java.util.List<Number> ids = JsonPath.read(json("admin", "/api/v1/persons?size=50&region=" + grid),
+				"$.items[*].id");
+		return ids.stream()
+			.skip(index)
+			.map(Number::longValue)
+			.filter(id -> !db.fetchExists(cn.huoxian.db.Tables.ISOLATION_CASE,
+					cn.huoxian.db.Tables.ISOLATION_CASE.ACTIVE_PERSON_ID.eq(id)))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	@Test

@@ -130,6 +130,12 @@ class MemberCasesTests {
 			.where(PERSON_ROLE.ROLE.eq("PARTY_MEMBER"))
 			.and(PARTY_ORGANISATION.PATH.like("/130900/" + county + "/%"))
 			.and(PARTY_ORGANISATION.KIND.eq("BRANCH"))
+			// one open case per person and type: a member not isolated yet (tests share
+			// the
+			// database)
+			.andNotExists(org.jooq.impl.DSL.selectOne()
+				.from(cn.huoxian.db.Tables.ISOLATION_CASE)
+				.where(cn.huoxian.db.Tables.ISOLATION_CASE.ACTIVE_PERSON_ID.eq(PERSON_ROLE.PERSON_ID)))
 			.orderBy(PERSON_ROLE.ID.desc())
 			.limit(1)
 			.fetchOne();

@@ -21,10 +21,12 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.DuplicateException;
 import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.RuleViolationException;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -92,7 +94,7 @@ class IsolationPages {
 
 	@PostMapping("/isolation")
 	String open(@ModelAttribute("form") OpenCaseForm form, BindingResult binding,
-			@RequestParam(required = false) String region, Model model) {
+			@RequestParam(required = false) String region, Model model, HttpServletResponse response) {
 		List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
 		CaseForm parsed = parse(form, problems);
 		if (problems.isEmpty()) {
@@ -106,6 +108,12 @@ class IsolationPages {
 			catch (NotFoundException ex) {
 				problems.add(new InvalidInputException.FieldProblem("personId",
 						"no resident with id " + parsed.personId() + " in your scope"));
+			}
+			catch (DuplicateException ex) {
+				// the form shows the message with a link to the open case
+				response.setStatus(HttpServletResponse.SC_CONFLICT);
+				model.addAttribute("existingCase", ex.existingId());
+				problems.add(new InvalidInputException.FieldProblem("personId", ex.getMessage()));
 			}
 		}
 		for (InvalidInputException.FieldProblem problem : problems) {

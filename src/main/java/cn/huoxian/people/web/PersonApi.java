@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,11 +47,16 @@ class PersonApi {
 	record ReturnForm(java.time.LocalDate returnedOn, @Size(max = 100) String returnedFrom) {
 	}
 
+	/**
+	 * 201 with the new return; 200 with the same row when this return (same day and
+	 * origin) was registered already, as a retried request expects; 409 for another
+	 * origin that day.
+	 */
 	@Operation(summary = "Record a person's return from elsewhere")
 	@PostMapping("/{id}/returns")
-	@ResponseStatus(HttpStatus.CREATED)
-	Returns.ReturnView recordReturn(@PathVariable long id, @Valid @RequestBody ReturnForm form) {
-		return returns.record(id, form.returnedOn(), form.returnedFrom(), users.current());
+	ResponseEntity<Returns.ReturnView> recordReturn(@PathVariable long id, @Valid @RequestBody ReturnForm form) {
+		Returns.Recorded recorded = returns.record(id, form.returnedOn(), form.returnedFrom(), users.current());
+		return ResponseEntity.status(recorded.created() ? HttpStatus.CREATED : HttpStatus.OK).body(recorded.view());
 	}
 
 	@Operation(summary = "A person's returns")

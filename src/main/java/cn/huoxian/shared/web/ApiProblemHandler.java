@@ -169,6 +169,19 @@ class ApiProblemHandler {
 		return respond(request, new Problem(HttpStatus.UNPROCESSABLE_CONTENT, "rule-violation", ex.getMessage()));
 	}
 
+	/**
+	 * A duplicate names the existing object ({@code existing}: its id and key fields).
+	 */
+	@ExceptionHandler(cn.huoxian.shared.DuplicateException.class)
+	Object duplicate(cn.huoxian.shared.DuplicateException ex, HttpServletRequest request) {
+		Object answer = respond(request, new Problem(HttpStatus.CONFLICT, "duplicate", ex.getMessage()));
+		if (answer instanceof org.springframework.http.ResponseEntity<?> entity
+				&& entity.getBody() instanceof org.springframework.http.ProblemDetail detail) {
+			detail.setProperty("existing", ex.existing());
+		}
+		return answer;
+	}
+
 	/** Method, media type, unknown path, missing header: Spring's own, worded here. */
 	@ExceptionHandler({ HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
 			HttpMediaTypeNotAcceptableException.class, NoResourceFoundException.class, NoHandlerFoundException.class,
