@@ -7,6 +7,7 @@ import java.util.Map;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -61,6 +62,16 @@ class ApiProblemHandler {
 	@ExceptionHandler(NotFoundException.class)
 	ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, "not-found", ex.getMessage(), null);
+	}
+
+	/**
+	 * An id in the request the caller cannot read: the same body whether it exists or
+	 * not.
+	 */
+	@ExceptionHandler(ReferenceNotFoundException.class)
+	ResponseEntity<ProblemDetail> referenceNotFound(ReferenceNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "not-found", ex.getMessage(),
+				List.of(Map.of("field", ex.field(), "reason", "not found")));
 	}
 
 	@ExceptionHandler(ForbiddenException.class)
