@@ -70,7 +70,7 @@ public class Cases {
 		if (form.personId() == null) {
 			throw new InvalidInputException("personId", "is required");
 		}
-		PersonView person = people.find(form.personId(), user.scope());
+		PersonView person = people.resolve("personId", form.personId(), user.scope());
 		check(form, user);
 		LocalDate start = form.startDate() == null ? BusinessDay.today(clock) : form.startDate();
 		int days = form.periodDays() == null ? form.type().defaultDays() : form.periodDays();
@@ -128,11 +128,10 @@ public class Cases {
 				.add(new InvalidInputException.FieldProblem("responsibleIds", "name at least one responsible cadre"));
 		}
 		else {
-			for (Long id : form.responsibleIds()) {
-				if (id == null || people.fetch(id).isEmpty()) {
-					problems.add(new InvalidInputException.FieldProblem("responsibleIds", "no person has id " + id));
-				}
-			}
+			people.resolveAll("responsibleIds", form.responsibleIds(), user.scope());
+		}
+		if (form.flagId() != null) {
+			flags.resolve("flagId", form.flagId(), user.scope());
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);

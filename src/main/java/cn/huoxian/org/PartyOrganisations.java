@@ -83,6 +83,13 @@ public class PartyOrganisations {
 		return select().where(PARTY_ORGANISATION.ID.eq(id)).fetchOptional(PartyOrganisations::view);
 	}
 
+	/**
+	 * The party organisation with this code when the scope covers it (imports by code).
+	 */
+	public Optional<PartyOrganisationView> byCode(String code, DataScope scope) {
+		return byCode(code).filter(o -> covers(scope, o));
+	}
+
 	public Optional<PartyOrganisationView> byCode(String code) {
 		return select().where(PARTY_ORGANISATION.CODE.eq(code)).fetchOptional(PartyOrganisations::view);
 	}
