@@ -58,7 +58,7 @@ public class BattleRequests {
 	 */
 	@Transactional
 	public BattleRequestView submit(BattleRequestForm form, CurrentUser user) {
-		PersonView person = rules.person("personId", form.personId());
+		PersonView person = rules.person("personId", form.personId(), user.scope());
 		// scope first: a self-service account learns nothing about other persons
 		Writers.requireRegionOrSelf(user, person.path(), person.id(), "person " + person.id());
 		rules.requirePartyMember("personId", person);
@@ -128,11 +128,10 @@ public class BattleRequests {
 		FrontRules.check(problems);
 		LocalDate today = rules.today();
 		if (teamId != null) {
-			CommandoTeamRecord team = teams.record(teamId)
-				.orElseThrow(() -> new InvalidInputException("teamId", "no commando team has id " + teamId));
+			CommandoTeamRecord team = teams.resolve("teamId", teamId, user.scope());
 			Writers.requireRegion(user, team.getPath(), "team " + teamId);
 			LocalDate joined = today.isBefore(team.getFormedOn()) ? team.getFormedOn() : today;
-			teams.enrol(team, request.getPersonId(), joined);
+			teams.enrol(team, request.getPersonId(), joined, user.scope());
 		}
 		request.setStatus(BattleRequestStatus.ACCEPTED.name());
 		request.setTeamId(teamId);

@@ -39,13 +39,13 @@ public class ClaimedPosts {
 	@Transactional
 	public ClaimedPostView claim(ClaimedPostForm form, CurrentUser user) {
 		user.requirePeopleEditor();
-		PersonView person = rules.partyMember("personId", form.personId());
+		PersonView person = rules.partyMember("personId", form.personId(), user.scope());
 		List<FieldProblem> problems = new ArrayList<>();
 		String post = FrontRules.required("post", form.post(), 200, problems);
 		LocalDate claimed = rules.dateOrToday("claimedOn", form.claimedOn(), problems);
 		FrontRules.check(problems);
-		RegionView region = rules.region("region",
-				form.region() == null || form.region().isBlank() ? person.regionCode() : form.region());
+		RegionView region = form.region() == null || form.region().isBlank() ? rules.known(person.regionCode())
+				: rules.region("region", form.region(), user.scope());
 		Writers.requireRegion(user, region.path(), "region " + region.code());
 		if (db.fetchExists(CLAIMED_POST,
 				CLAIMED_POST.PERSON_ID.eq(person.id())

@@ -14,7 +14,7 @@ import java.util.List;
 import cn.huoxian.db.tables.records.CommandoMemberRecord;
 import cn.huoxian.db.tables.records.CommandoTaskRecord;
 import cn.huoxian.db.tables.records.CommandoTeamRecord;
-import cn.huoxian.db.tables.records.PartyOrganisationRecord;
+import cn.huoxian.org.PartyOrganisationView;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.people.PersonView;
 import cn.huoxian.shared.CurrentUser;
@@ -23,6 +23,7 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -78,32 +79,24 @@ public class CommandoTeams {
 		String name = FrontRules.required("name", form.name(), 100, problems);
 		String task = FrontRules.optional("task", form.task(), 500, problems);
 		LocalDate formed = rules.dateOrToday("formedOn", form.formedOn(), problems);
-		PartyOrganisationRecord org = null;
 		if (form.partyOrganisationId() == null) {
 			problems.add(new FieldProblem("partyOrganisationId", "is required"));
 		}
-		else {
-			org = db.fetchOne(PARTY_ORGANISATION, PARTY_ORGANISATION.ID.eq(form.partyOrganisationId()));
-			if (org == null) {
-				problems.add(new FieldProblem("partyOrganisationId",
-						"no party organisation has id " + form.partyOrganisationId()));
-			}
-		}
 		FrontRules.check(problems);
-		String regionCode = form.region() == null || form.region().isBlank()
-				? db.select(REGION.CODE).from(REGION).where(REGION.ID.eq(org.getRegionId())).fetchOne(REGION.CODE)
-				: form.region();
-		RegionView region = rules.region("region", regionCode);
-		if (!region.path().startsWith(org.getPath())) {
-			throw new RuleViolationException(
-					"region " + region.code() + " (" + region.name() + ") lies outside the region of " + org.getName()
-							+ "; a team works within its organisation's region");
+		PartyOrganisationView org = rules.organisation("partyOrganisationId", form.partyOrganisationId(), user.scope());
+		boolean ownRegion = form.region() == null || form.region().isBlank();
+		RegionView region = ownRegion ? rules.known(org.regionCode())
+				: rules.region("region", form.region(), user.scope());
+		Long leader = form.leaderId() == null ? null
+				: rules.partyMember("leaderId", form.leaderId(), user.scope()).id();
+		if (!region.path().startsWith(org.path())) {
+			throw new RuleViolationException("region " + region.code() + " (" + region.name()
+					+ ") lies outside the region of " + org.name() + "; a team works within its organisation's region");
 		}
 		Writers.requireRegion(user, region.path(), "region " + region.code());
-		Long leader = form.leaderId() == null ? null : rules.partyMember("leaderId", form.leaderId()).id();
 		CommandoTeamRecord team = db.newRecord(COMMANDO_TEAM);
 		team.setName(name);
-		team.setPartyOrganisationId(org.getId());
+		team.setPartyOrganisationId(org.id());
 		team.setRegionId(region.id());
 		team.setPath(region.path());
 		team.setLeaderId(leader);
@@ -157,7 +150,7 @@ public class CommandoTeams {
 	@Transactional
 	public TeamView join(long teamId, Long personId, LocalDate joinedOn, CurrentUser user) {
 		CommandoTeamRecord team = writable(teamId, user);
-		enrol(team, personId, joinedOn);
+		enrol(team, personId, joinedOn, user.scope());
 		return find(teamId, user.scope());
 	}
 
@@ -165,8 +158,8 @@ public class CommandoTeams {
 	 * Enrols a party member in a team the caller may write to, publishing
 	 * {@link Events.TeamJoined}; also used when a battle request is accepted.
 	 */
-	void enrol(CommandoTeamRecord team, Long personId, LocalDate joinedOn) {
-		PersonView person = rules.partyMember("personId", personId);
+	void enrol(CommandoTeamRecord team, Long personId, LocalDate joinedOn, DataScope scope) {
+		PersonView person = rules.partyMember("personId", personId, scope);
 		List<FieldProblem> problems = new ArrayList<>();
 		LocalDate joined = rules.dateOrToday("joinedOn", joinedOn, problems);
 		if (joined.isBefore(team.getFormedOn())) {
@@ -191,7 +184,7 @@ public class CommandoTeams {
 					"must not be before they left this team on " + member.getLeftOn());
 		}
 		// a membership of another team still current on the day joined (or later)
-		String other = db.select(COMMANDO_TEAM.NAME)
+		Record other = db.select(COMMANDO_TEAM.NAME, COMMANDO_TEAM.PATH)
 			.from(COMMANDO_MEMBER)
 			.join(COMMANDO_TEAM)
 			.on(COMMANDO_TEAM.ID.eq(COMMANDO_MEMBER.TEAM_ID))
@@ -199,10 +192,13 @@ public class CommandoTeams {
 				.and(COMMANDO_MEMBER.TEAM_ID.ne(team.getId()))
 				.and(COMMANDO_MEMBER.LEFT_ON.isNull().or(COMMANDO_MEMBER.LEFT_ON.gt(joined))))
 			.limit(1)
-			.fetchOne(COMMANDO_TEAM.NAME);
+			.fetchOne();
 		if (other != null) {
-			throw new RuleViolationException("one member, one team: " + person.name()
-					+ " is already a member of commando team " + other + "; they leave it before joining another");
+			// a team outside the caller's scope is not named
+			String which = scope.coversRegion(other.get(COMMANDO_TEAM.PATH))
+					? "commando team " + other.get(COMMANDO_TEAM.NAME) : "another commando team";
+			throw new RuleViolationException("one member, one team: " + person.name() + " is already a member of "
+					+ which + "; they leave it before joining another");
 		}
 		if (member != null) {
 			tally.membership(member.getPath(), member.getJoinedOn(), member.getLeftOn(), -1);
@@ -227,7 +223,7 @@ public class CommandoTeams {
 		CommandoMemberRecord member = db.fetchOne(COMMANDO_MEMBER,
 				COMMANDO_MEMBER.TEAM_ID.eq(teamId).and(COMMANDO_MEMBER.PERSON_ID.eq(personId)));
 		if (member == null) {
-			throw new NotFoundException("person " + personId + " is not a member of team " + teamId);
+			throw new ReferenceNotFoundException("personId");
 		}
 		if (member.getLeftOn() != null) {
 			throw new RuleViolationException("person " + personId + " already left the team on " + member.getLeftOn());
@@ -346,6 +342,18 @@ public class CommandoTeams {
 	/** The team's record, or empty. */
 	java.util.Optional<CommandoTeamRecord> record(long teamId) {
 		return db.fetchOptional(COMMANDO_TEAM, COMMANDO_TEAM.ID.eq(teamId));
+	}
+
+	/**
+	 * The team a request field names, resolved through the caller's scope: one the caller
+	 * cannot read answers exactly like a missing one (404 naming the field).
+	 */
+	CommandoTeamRecord resolve(String field, Long teamId, DataScope scope) {
+		if (teamId == null) {
+			throw new InvalidInputException(field, "is required");
+		}
+		return record(teamId).filter(t -> scope.coversRegion(t.getPath()))
+			.orElseThrow(() -> new ReferenceNotFoundException(field));
 	}
 
 	private org.jooq.SelectOnConditionStep<? extends Record> select() {

@@ -23,6 +23,7 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -78,6 +79,10 @@ public class Deployments {
 		LocalDate today = BusinessDay.today(clock);
 		CadreRank rank = null;
 		try {
+			// every reference through the caller's scope, before any rule about it
+			if (form.personId() != null) {
+				people.resolve("personId", form.personId(), user.scope());
+			}
 			rank = roles.requireCadre("personId", form.personId());
 		}
 		catch (InvalidInputException ex) {
@@ -94,8 +99,8 @@ public class Deployments {
 			}
 			else {
 				team = db.fetchOne(COMMANDO_TEAM, COMMANDO_TEAM.ID.eq(form.teamId()));
-				if (team == null) {
-					problems.add(new FieldProblem("teamId", "no commando team has id " + form.teamId()));
+				if (team == null || !user.scope().coversRegion(team.getPath())) {
+					throw new ReferenceNotFoundException("teamId");
 				}
 				else if (team.getDissolvedOn() != null) {
 					problems.add(new FieldProblem("teamId",
@@ -111,10 +116,7 @@ public class Deployments {
 				problems.add(new FieldProblem("region", "is required"));
 			}
 			else {
-				region = regions.byCode(form.region().strip()).orElse(null);
-				if (region == null) {
-					problems.add(new FieldProblem("region", "no region has code " + form.region().strip()));
-				}
+				region = regions.resolve("region", form.region(), user.scope());
 			}
 			if (form.postKind().needsPost() && blank(form.post()) == null) {
 				problems.add(new FieldProblem("post", "name the " + form.postKind().name().toLowerCase() + " post"));

@@ -7,7 +7,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.huoxian.org.RegionView;
+import cn.huoxian.org.PartyOrganisationView;
+import cn.huoxian.org.PartyOrganisations;
 import cn.huoxian.org.Regions;
+import cn.huoxian.org.UnitView;
+import cn.huoxian.org.Units;
 import cn.huoxian.people.People;
 import cn.huoxian.people.PersonView;
 import cn.huoxian.people.RoleKind;
@@ -35,8 +39,15 @@ class FrontRules {
 
 	private final Clock clock;
 
-	FrontRules(DSLContext db, Roles roles, People people, Regions regions, Clock clock) {
+	private final PartyOrganisations organisations;
+
+	private final Units units;
+
+	FrontRules(DSLContext db, Roles roles, People people, Regions regions, PartyOrganisations organisations,
+			Units units, Clock clock) {
 		this.db = db;
+		this.organisations = organisations;
+		this.units = units;
 		this.roles = roles;
 		this.people = people;
 		this.regions = regions;
@@ -47,18 +58,39 @@ class FrontRules {
 		return BusinessDay.today(clock);
 	}
 
-	/** The person, who must be a party member; a field error otherwise. */
-	PersonView partyMember(String field, Long personId) {
-		return requirePartyMember(field, person(field, personId));
+	/**
+	 * The person, resolved through the caller's scope, who must be a party member; a
+	 * field error otherwise.
+	 */
+	PersonView partyMember(String field, Long personId, DataScope scope) {
+		return requirePartyMember(field, person(field, personId, scope));
 	}
 
-	/** The person (unscoped; the caller checks scope), or a field error. */
-	PersonView person(String field, Long personId) {
-		if (personId == null) {
-			throw new InvalidInputException(field, "is required");
-		}
-		return people.fetch(personId)
-			.orElseThrow(() -> new InvalidInputException(field, "no person has id " + personId));
+	/** The person, resolved through the caller's scope (404 naming the field). */
+	PersonView person(String field, Long personId, DataScope scope) {
+		return people.resolve(field, personId, scope);
+	}
+
+	/** True when the caller may read this person, so that a message may name them. */
+	boolean readable(long personId, DataScope scope) {
+		return people.readable(personId, scope);
+	}
+
+	/**
+	 * The party organisation, resolved through the caller's scope (404 naming the field).
+	 */
+	PartyOrganisationView organisation(String field, Long id, DataScope scope) {
+		return organisations.resolve(field, id, scope);
+	}
+
+	/** The unit, resolved through the caller's scope (404 naming the field). */
+	UnitView unit(String field, Long id, DataScope scope) {
+		return units.resolve(field, id, scope);
+	}
+
+	/** The unit named by code, resolved through the caller's scope. */
+	UnitView unitByCode(String field, String code, DataScope scope) {
+		return units.resolveCode(field, code, scope);
 	}
 
 	/** The person again, or a field error when they are not a party member. */
@@ -121,15 +153,16 @@ class FrontRules {
 	}
 
 	/**
-	 * A region by code for a form field: a field error when unknown (scope checked by the
-	 * caller).
+	 * A region by a code read from the database (an organisation's own region), not from
+	 * the request.
 	 */
-	RegionView region(String field, String code) {
-		if (code == null || code.isBlank()) {
-			throw new InvalidInputException(field, "is required");
-		}
-		return regions.byCode(code.strip())
-			.orElseThrow(() -> new InvalidInputException(field, "no region has code " + code.strip()));
+	RegionView known(String code) {
+		return regions.byCode(code).orElseThrow();
+	}
+
+	/** A region by code for a form field, resolved through the caller's scope. */
+	RegionView region(String field, String code, DataScope scope) {
+		return regions.resolve(field, code, scope);
 	}
 
 	/**

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import cn.huoxian.org.HouseholdView;
 import cn.huoxian.org.Households;
 import cn.huoxian.org.RegionView;
+import cn.huoxian.people.People;
 import cn.huoxian.people.RoleKind;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
@@ -54,8 +55,11 @@ public class HouseholdLinks {
 
 	private final Clock clock;
 
-	HouseholdLinks(DSLContext db, Households households, Roles roles, Clock clock) {
+	private final People people;
+
+	HouseholdLinks(DSLContext db, Households households, People people, Roles roles, Clock clock) {
 		this.db = db;
+		this.people = people;
 		this.households = households;
 		this.roles = roles;
 		this.clock = clock;
@@ -75,8 +79,9 @@ public class HouseholdLinks {
 		if (on.isAfter(today)) {
 			throw new InvalidInputException("linkedOn", "must not be in the future");
 		}
-		HouseholdView household = households.fetch(householdId)
-			.orElseThrow(() -> new NotFoundException("household " + householdId));
+		// every reference through the caller's scope, before any rule about it
+		HouseholdView household = households.resolve("householdId", householdId, user.scope());
+		people.resolve("partyMemberId", partyMemberId, user.scope());
 		Writers.requireRegion(user, household.path(), "household " + householdId);
 		roles.requirePartyMember("partyMemberId", partyMemberId);
 		// the member's row is locked until commit: a second link for the same member
@@ -108,7 +113,12 @@ public class HouseholdLinks {
 			.where(HOUSEHOLD_LINK.HOUSEHOLD_ID.eq(householdId))
 			.fetchOne();
 		if (existing != null) {
-			throw alreadyLinked(householdId, existing.get(PERSON.NAME), existing.get(HOUSEHOLD_LINK.PARTY_MEMBER_ID));
+			long holder = existing.get(HOUSEHOLD_LINK.PARTY_MEMBER_ID);
+			if (!people.readable(holder, user.scope())) {
+				throw new RuleViolationException(
+						"household " + householdId + " is already linked to another party member; unlink it first");
+			}
+			throw alreadyLinked(householdId, existing.get(PERSON.NAME), holder);
 		}
 		int linked = db.fetchCount(HOUSEHOLD_LINK, HOUSEHOLD_LINK.PARTY_MEMBER_ID.eq(partyMemberId));
 		if (linked >= LIMIT) {

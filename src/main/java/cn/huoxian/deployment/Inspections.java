@@ -24,6 +24,7 @@ import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.org.UnitView;
 import cn.huoxian.org.Units;
+import cn.huoxian.people.People;
 import cn.huoxian.people.RoleKind;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
@@ -32,6 +33,7 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -67,9 +69,12 @@ public class Inspections {
 
 	private final Clock clock;
 
-	Inspections(DSLContext db, Roles roles, Regions regions, Units units, Rectifications rectifications,
+	private final People people;
+
+	Inspections(DSLContext db, Roles roles, Regions regions, Units units, People people, Rectifications rectifications,
 			ApplicationEventPublisher events, Clock clock) {
 		this.db = db;
+		this.people = people;
 		this.roles = roles;
 		this.regions = regions;
 		this.units = units;
@@ -115,11 +120,18 @@ public class Inspections {
 	public InspectionView record(InspectionForm form, CurrentUser user) {
 		List<FieldProblem> problems = new ArrayList<>();
 		LocalDate today = BusinessDay.today(clock);
-		try {
-			roles.requireCadre("inspectorId", form.inspectorId());
+		if (form.inspectorId() == null) {
+			problems.add(new FieldProblem("inspectorId", "is required"));
 		}
-		catch (InvalidInputException ex) {
-			problems.addAll(ex.problems());
+		else {
+			// every reference through the caller's scope, before any rule about it
+			people.resolve("inspectorId", form.inspectorId(), user.scope());
+			try {
+				roles.requireCadre("inspectorId", form.inspectorId());
+			}
+			catch (InvalidInputException ex) {
+				problems.addAll(ex.problems());
+			}
 		}
 		String regionCode = blank(form.targetRegion());
 		String unitCode = blank(form.targetUnit());
@@ -129,19 +141,11 @@ public class Inspections {
 			problems.add(new FieldProblem("targetRegion", "give exactly one of targetRegion and targetUnit"));
 		}
 		else if (regionCode != null) {
-			targetRegion = regions.byCode(regionCode).orElse(null);
-			if (targetRegion == null) {
-				problems.add(new FieldProblem("targetRegion", "no region has code " + regionCode));
-			}
+			targetRegion = regions.resolve("targetRegion", regionCode, user.scope());
 		}
 		else {
-			targetUnit = units.byCode(unitCode).orElse(null);
-			if (targetUnit == null) {
-				problems.add(new FieldProblem("targetUnit", "no unit has code " + unitCode));
-			}
-			else {
-				targetRegion = regions.byCode(targetUnit.regionCode()).orElseThrow();
-			}
+			targetUnit = units.resolveCode("targetUnit", unitCode, user.scope());
+			targetRegion = regions.byCode(targetUnit.regionCode()).orElseThrow();
 		}
 		LocalDate date = form.date() == null ? today : form.date();
 		if (date.isAfter(today)) {
@@ -152,12 +156,16 @@ public class Inspections {
 			problems.add(new FieldProblem("summary", "must be at most 1000 characters"));
 		}
 		List<RectificationForm> findings = form.rectifications() == null ? List.of() : form.rectifications();
-		rectifications.check(findings, date, "rectifications", problems);
+		rectifications.check(findings, date, "rectifications", problems, user.scope());
 		if (form.liaisonGroupId() != null) {
-			if (!db.fetchExists(LIAISON_GROUP, LIAISON_GROUP.ID.eq(form.liaisonGroupId()))) {
-				problems.add(new FieldProblem("liaisonGroupId", "no liaison group has id " + form.liaisonGroupId()));
+			String groupPath = db.select(LIAISON_GROUP.PATH)
+				.from(LIAISON_GROUP)
+				.where(LIAISON_GROUP.ID.eq(form.liaisonGroupId()))
+				.fetchOne(LIAISON_GROUP.PATH);
+			if (!user.scope().coversRegion(groupPath)) {
+				throw new ReferenceNotFoundException("liaisonGroupId");
 			}
-			else if (targetUnit != null || targetRegion == null
+			if (targetUnit != null || targetRegion == null
 					|| !db.fetchExists(LIAISON_GROUP_COMMUNITY,
 							LIAISON_GROUP_COMMUNITY.GROUP_ID.eq(form.liaisonGroupId())
 								.and(LIAISON_GROUP_COMMUNITY.COMMUNITY_ID.eq(targetRegion.id())))) {

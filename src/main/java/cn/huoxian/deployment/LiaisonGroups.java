@@ -24,6 +24,7 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -69,33 +70,29 @@ public class LiaisonGroups {
 		else if (form.name().strip().length() > 100) {
 			problems.add(new FieldProblem("name", "must be at most 100 characters"));
 		}
-		RegionView region = null;
 		if (form.region() == null || form.region().isBlank()) {
 			problems.add(new FieldProblem("region", "is required"));
-		}
-		else {
-			region = regions.byCode(form.region().strip()).orElse(null);
-			if (region == null) {
-				problems.add(new FieldProblem("region", "no region has code " + form.region().strip()));
-			}
 		}
 		if (form.leaderId() == null) {
 			problems.add(new FieldProblem("leaderId", "is required"));
 		}
-		for (Long member : form.membersOrEmpty()) {
-			if (member == null || people.fetch(member).isEmpty()) {
-				problems.add(new FieldProblem("memberIds", "no person has id " + member));
-			}
-		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
+		// every reference through the caller's scope, before any rule about it
+		RegionView region = regions.resolve("region", form.region(), user.scope());
+		people.resolve("leaderId", form.leaderId(), user.scope());
+		people.resolveAll("memberIds", form.membersOrEmpty(), user.scope());
+		List<RegionView> communities = new ArrayList<>();
+		List<String> codes = form.communitiesOrEmpty();
+		for (int i = 0; i < codes.size(); i++) {
+			RegionView community = community("communityCodes[" + i + "]", codes.get(i), region, user);
+			if (communities.stream().noneMatch(c -> c.id() == community.id())) {
+				communities.add(community);
+			}
+		}
 		Writers.requireRegion(user, region.path(), "region " + region.code());
 		roles.requireCadre("leaderId", form.leaderId());
-		List<RegionView> communities = new ArrayList<>();
-		for (String code : form.communitiesOrEmpty().stream().distinct().toList()) {
-			communities.add(community(code, region));
-		}
 		LiaisonGroupRecord group = db.newRecord(LIAISON_GROUP);
 		group.setName(form.name().strip());
 		group.setLeaderId(form.leaderId());
@@ -117,12 +114,7 @@ public class LiaisonGroups {
 	@Transactional
 	public LiaisonGroupView addMember(long id, Long personId, CurrentUser user) {
 		writable(id, user);
-		if (personId == null) {
-			throw new InvalidInputException("personId", "is required");
-		}
-		if (people.fetch(personId).isEmpty()) {
-			throw new InvalidInputException("personId", "no person has id " + personId);
-		}
+		people.resolve("personId", personId, user.scope());
 		if (!db.fetchExists(LIAISON_GROUP_MEMBER,
 				LIAISON_GROUP_MEMBER.GROUP_ID.eq(id).and(LIAISON_GROUP_MEMBER.PERSON_ID.eq(personId)))) {
 			db.insertInto(LIAISON_GROUP_MEMBER, LIAISON_GROUP_MEMBER.GROUP_ID, LIAISON_GROUP_MEMBER.PERSON_ID)
@@ -139,7 +131,7 @@ public class LiaisonGroups {
 			.where(LIAISON_GROUP_MEMBER.GROUP_ID.eq(id).and(LIAISON_GROUP_MEMBER.PERSON_ID.eq(personId)))
 			.execute();
 		if (removed == 0) {
-			throw new NotFoundException("member " + personId + " of liaison group " + id);
+			throw new ReferenceNotFoundException("personId");
 		}
 		return find(id, user.scope());
 	}
@@ -148,7 +140,7 @@ public class LiaisonGroups {
 	public LiaisonGroupView addCommunity(long id, String code, CurrentUser user) {
 		LiaisonGroupRecord group = writable(id, user);
 		RegionView region = regions.byId(group.getRegionId()).orElseThrow();
-		RegionView community = community(code, region);
+		RegionView community = community("communityCode", code, region, user);
 		if (!db.fetchExists(LIAISON_GROUP_COMMUNITY,
 				LIAISON_GROUP_COMMUNITY.GROUP_ID.eq(id).and(LIAISON_GROUP_COMMUNITY.COMMUNITY_ID.eq(community.id())))) {
 			insertCommunity(id, community);
@@ -159,13 +151,12 @@ public class LiaisonGroups {
 	@Transactional
 	public LiaisonGroupView removeCommunity(long id, String code, CurrentUser user) {
 		writable(id, user);
-		RegionView community = regions.byCode(code)
-			.orElseThrow(() -> new NotFoundException("community " + code + " of liaison group " + id));
+		RegionView community = regions.byCode(code).orElseThrow(() -> new ReferenceNotFoundException("code"));
 		int removed = db.deleteFrom(LIAISON_GROUP_COMMUNITY)
 			.where(LIAISON_GROUP_COMMUNITY.GROUP_ID.eq(id).and(LIAISON_GROUP_COMMUNITY.COMMUNITY_ID.eq(community.id())))
 			.execute();
 		if (removed == 0) {
-			throw new NotFoundException("community " + code + " of liaison group " + id);
+			throw new ReferenceNotFoundException("code");
 		}
 		return find(id, user.scope());
 	}
@@ -201,14 +192,10 @@ public class LiaisonGroups {
 
 	/**
 	 * The region with this code when it is a village or community under the group's
-	 * region; 400 for an unknown code, 422 otherwise.
+	 * region; 404 for a code the caller cannot read, 422 otherwise.
 	 */
-	private RegionView community(String code, RegionView region) {
-		if (code == null || code.isBlank()) {
-			throw new InvalidInputException("communityCodes", "is required");
-		}
-		RegionView community = regions.byCode(code.strip())
-			.orElseThrow(() -> new InvalidInputException("communityCodes", "no region has code " + code.strip()));
+	private RegionView community(String field, String code, RegionView region, CurrentUser user) {
+		RegionView community = regions.resolve(field, code, user.scope());
 		if (community.level() != RegionLevel.VILLAGE) {
 			throw new RuleViolationException("a liaison group answers for villages or communities; " + community.code()
 					+ " " + community.name() + " is at level " + community.level());

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.huoxian.db.tables.records.ModelPostRecord;
-import cn.huoxian.db.tables.records.PartyOrganisationRecord;
+import cn.huoxian.org.PartyOrganisationView;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.people.PersonView;
 import cn.huoxian.shared.CurrentUser;
@@ -44,32 +44,23 @@ public class ModelPosts {
 		List<FieldProblem> problems = new ArrayList<>();
 		String name = FrontRules.required("name", form.name(), 200, problems);
 		LocalDate designated = rules.dateOrToday("designatedOn", form.designatedOn(), problems);
-		PartyOrganisationRecord org = null;
 		if (form.partyOrganisationId() == null) {
 			problems.add(new FieldProblem("partyOrganisationId", "is required"));
 		}
-		else {
-			org = db.fetchOne(PARTY_ORGANISATION, PARTY_ORGANISATION.ID.eq(form.partyOrganisationId()));
-			if (org == null) {
-				problems.add(new FieldProblem("partyOrganisationId",
-						"no party organisation has id " + form.partyOrganisationId()));
-			}
-		}
 		FrontRules.check(problems);
-		PersonView holder = rules.partyMember("holderId", form.holderId());
-		String regionCode = form.region() == null || form.region().isBlank()
-				? db.select(REGION.CODE).from(REGION).where(REGION.ID.eq(org.getRegionId())).fetchOne(REGION.CODE)
-				: form.region();
-		RegionView region = rules.region("region", regionCode);
-		if (!region.path().startsWith(org.getPath())) {
+		PartyOrganisationView org = rules.organisation("partyOrganisationId", form.partyOrganisationId(), user.scope());
+		PersonView holder = rules.partyMember("holderId", form.holderId(), user.scope());
+		RegionView region = form.region() == null || form.region().isBlank() ? rules.known(org.regionCode())
+				: rules.region("region", form.region(), user.scope());
+		if (!region.path().startsWith(org.path())) {
 			throw new RuleViolationException(
-					"region " + region.code() + " (" + region.name() + ") lies outside the region of " + org.getName()
+					"region " + region.code() + " (" + region.name() + ") lies outside the region of " + org.name()
 							+ "; a model post is within its organisation's region");
 		}
 		Writers.requireRegion(user, region.path(), "region " + region.code());
 		ModelPostRecord post = db.newRecord(MODEL_POST);
 		post.setName(name);
-		post.setPartyOrganisationId(org.getId());
+		post.setPartyOrganisationId(org.id());
 		post.setHolderId(holder.id());
 		post.setRegionId(region.id());
 		post.setPath(region.path());

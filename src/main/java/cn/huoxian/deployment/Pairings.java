@@ -32,6 +32,7 @@ import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -171,53 +172,49 @@ public class Pairings {
 	public PairingView create(PairingForm form, CurrentUser user) {
 		user.requirePeopleEditor();
 		List<FieldProblem> problems = new ArrayList<>();
-		UnitView unit = null;
 		if (blank(form.unitCode()) == null) {
 			problems.add(new FieldProblem("unitCode", "is required"));
 		}
-		else {
-			unit = units.byCode(form.unitCode().strip()).orElse(null);
-			if (unit == null) {
-				problems.add(new FieldProblem("unitCode", "no unit has code " + form.unitCode().strip()));
-			}
-		}
-		RegionView community = null;
 		if (blank(form.communityCode()) == null) {
 			problems.add(new FieldProblem("communityCode", "is required"));
-		}
-		else {
-			community = regions.byCode(form.communityCode().strip()).orElse(null);
-			if (community == null) {
-				problems.add(new FieldProblem("communityCode", "no region has code " + form.communityCode().strip()));
-			}
 		}
 		LocalDate today = BusinessDay.today(clock);
 		if (form.startedOn() != null && form.startedOn().isAfter(today)) {
 			problems.add(new FieldProblem("startedOn", "must not be in the future"));
 		}
 		checkPlan(form.workPlan(), problems);
-		for (Long member : form.teamOrEmpty()) {
-			if (member == null || people.fetch(member).isEmpty()) {
-				problems.add(new FieldProblem("teamMemberIds", "no person has id " + member));
-			}
-		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
+		// every reference through the caller's scope, before any rule about it
+		UnitView unit = units.resolveCode("unitCode", form.unitCode(), user.scope());
+		RegionView community = regions.resolve("communityCode", form.communityCode(), user.scope());
+		if (form.liaisonLeaderId() != null) {
+			people.resolve("liaisonLeaderId", form.liaisonLeaderId(), user.scope());
+		}
+		if (form.responsiblePersonId() != null) {
+			people.resolve("responsiblePersonId", form.responsiblePersonId(), user.scope());
+		}
+		people.resolveAll("teamMemberIds", form.teamOrEmpty(), user.scope());
 		Writers.requireRegion(user, community.path(), "community " + community.code());
 		if (community.level() != RegionLevel.VILLAGE) {
 			throw new RuleViolationException("a unit pairs with a village or community; " + community.code() + " "
 					+ community.name() + " is at level " + community.level());
 		}
-		var existing = db.select(UNIT.CODE, UNIT.NAME)
+		var existing = db.select(UNIT.ID, UNIT.CODE, UNIT.NAME, UNIT.PATH)
 			.from(PAIRING)
 			.join(UNIT)
 			.on(UNIT.ID.eq(PAIRING.UNIT_ID))
 			.where(PAIRING.COMMUNITY_ID.eq(community.id()))
 			.fetchOne();
 		if (existing != null) {
-			throw new RuleViolationException("community " + community.code() + " " + community.name()
-					+ " is already paired with unit " + existing.value2() + " (" + existing.value1() + ")");
+			// a unit the caller cannot read is not named
+			boolean readable = user.scope().coversRegion(existing.get(UNIT.PATH))
+					|| user.scope().coversUnit(existing.get(UNIT.ID));
+			throw new RuleViolationException(
+					"community " + community.code() + " " + community.name() + " is already paired with "
+							+ (readable ? "unit " + existing.get(UNIT.NAME) + " (" + existing.get(UNIT.CODE) + ")"
+									: "another unit"));
 		}
 		if (form.liaisonLeaderId() != null) {
 			requireRank("liaisonLeaderId", form.liaisonLeaderId(), CadreRank.COUNTY);
@@ -275,12 +272,14 @@ public class Pairings {
 		}
 		if (change.liaisonLeaderGiven()) {
 			if (change.liaisonLeaderId() != null) {
+				people.resolve("liaisonLeaderId", change.liaisonLeaderId(), user.scope());
 				requireRank("liaisonLeaderId", change.liaisonLeaderId(), CadreRank.COUNTY);
 			}
 			updates.put(PAIRING.LIAISON_LEADER_ID, change.liaisonLeaderId());
 		}
 		if (change.responsiblePersonGiven()) {
 			if (change.responsiblePersonId() != null) {
+				people.resolve("responsiblePersonId", change.responsiblePersonId(), user.scope());
 				requireRank("responsiblePersonId", change.responsiblePersonId(), CadreRank.TOWNSHIP);
 			}
 			updates.put(PAIRING.RESPONSIBLE_PERSON_ID, change.responsiblePersonId());
@@ -306,12 +305,7 @@ public class Pairings {
 	public PairingView addTeamMember(long id, Long personId, CurrentUser user) {
 		PairingRecord pairing = raw(id);
 		Writers.requireRegionOrUnit(user, pairing.getPath(), pairing.getUnitId(), "pairing " + id);
-		if (personId == null) {
-			throw new InvalidInputException("personId", "is required");
-		}
-		if (people.fetch(personId).isEmpty()) {
-			throw new InvalidInputException("personId", "no person has id " + personId);
-		}
+		people.resolve("personId", personId, user.scope());
 		boolean already = db.fetchExists(PAIRING_TEAM_MEMBER,
 				PAIRING_TEAM_MEMBER.PAIRING_ID.eq(id).and(PAIRING_TEAM_MEMBER.PERSON_ID.eq(personId)));
 		if (!already) {
@@ -330,7 +324,7 @@ public class Pairings {
 			.where(PAIRING_TEAM_MEMBER.PAIRING_ID.eq(id).and(PAIRING_TEAM_MEMBER.PERSON_ID.eq(personId)))
 			.execute();
 		if (removed == 0) {
-			throw new NotFoundException("person " + personId + " in the work team of pairing " + id);
+			throw new ReferenceNotFoundException("personId");
 		}
 		return find(id, user.scope());
 	}

@@ -18,6 +18,7 @@ import cn.huoxian.db.tables.records.RectificationRecord;
 import cn.huoxian.org.RegionLevel;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
+import cn.huoxian.people.People;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
@@ -57,8 +58,11 @@ public class Rectifications {
 
 	private final Clock clock;
 
-	Rectifications(DSLContext db, Regions regions, ApplicationEventPublisher events, Clock clock) {
+	private final People people;
+
+	Rectifications(DSLContext db, Regions regions, People people, ApplicationEventPublisher events, Clock clock) {
 		this.db = db;
+		this.people = people;
 		this.regions = regions;
 		this.events = events;
 		this.clock = clock;
@@ -67,7 +71,8 @@ public class Rectifications {
 	/**
 	 * Checks the rectifications of an inspection on a day; field names start with prefix.
 	 */
-	void check(List<RectificationForm> forms, LocalDate inspected, String prefix, List<FieldProblem> problems) {
+	void check(List<RectificationForm> forms, LocalDate inspected, String prefix, List<FieldProblem> problems,
+			DataScope scope) {
 		for (int i = 0; i < forms.size(); i++) {
 			RectificationForm form = forms.get(i);
 			String at = prefix == null ? "" : prefix + "[" + i + "].";
@@ -87,8 +92,8 @@ public class Rectifications {
 			if (form.ownerId() == null) {
 				problems.add(new FieldProblem(at + "ownerId", "is required"));
 			}
-			else if (!db.fetchExists(PERSON, PERSON.ID.eq(form.ownerId()))) {
-				problems.add(new FieldProblem(at + "ownerId", "no person has id " + form.ownerId()));
+			else {
+				people.resolve(at + "ownerId", form.ownerId(), scope);
 			}
 			if (form.deadline() == null) {
 				problems.add(new FieldProblem(at + "deadline", "is required"));
@@ -131,7 +136,7 @@ public class Rectifications {
 				"inspection " + inspectionId);
 		List<FieldProblem> problems = new ArrayList<>();
 		check(List.of(form == null ? new RectificationForm(null, null, null, null) : form), inspection.getInspectedOn(),
-				null, problems);
+				null, problems, user.scope());
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}

@@ -21,6 +21,7 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -117,15 +118,15 @@ public class TemporaryOrganisations {
 	@Transactional
 	public TemporaryOrganisationView addMember(long organisationId, TemporaryMemberForm form, CurrentUser user) {
 		PartyOrganisationRecord org = writable(organisationId, user);
-		PersonView person = rules.partyMember("personId", form.personId());
+		PersonView person = rules.partyMember("personId", form.personId(), user.scope());
 		List<FieldProblem> problems = new ArrayList<>();
 		LocalDate joined = rules.dateOrToday("joinedOn", form.joinedOn(), problems);
 		if (org.getSetUpOn() != null && joined.isBefore(org.getSetUpOn())) {
 			problems.add(new FieldProblem("joinedOn",
 					"must not be before the organisation was set up on " + org.getSetUpOn()));
 		}
-		if (form.fromUnitId() != null && units.fetch(form.fromUnitId()).isEmpty()) {
-			problems.add(new FieldProblem("fromUnitId", "no unit has id " + form.fromUnitId()));
+		if (form.fromUnitId() != null) {
+			rules.unit("fromUnitId", form.fromUnitId(), user.scope());
 		}
 		FrontRules.check(problems);
 		if (org.getDissolvedOn() != null && !org.getDissolvedOn().isAfter(rules.today())) {
@@ -148,8 +149,11 @@ public class TemporaryOrganisations {
 				.fetch();
 			if (!current.isEmpty()) {
 				if (!Boolean.TRUE.equals(form.replaceSecretary())) {
-					throw new RuleViolationException(org.getName() + " already has a secretary ("
-							+ current.get(0).value2() + "); set replaceSecretary to make the new member secretary");
+					// the current secretary is named only to a caller who may read them
+					String who = rules.readable(current.get(0).value1(), user.scope())
+							? " (" + current.get(0).value2() + ")" : "";
+					throw new RuleViolationException(org.getName() + " already has a secretary" + who
+							+ "; set replaceSecretary to make the new member secretary");
 				}
 				db.update(TEMPORARY_ORGANISATION_MEMBER)
 					.set(TEMPORARY_ORGANISATION_MEMBER.SECRETARY, false)
@@ -178,7 +182,7 @@ public class TemporaryOrganisations {
 				.and(TEMPORARY_ORGANISATION_MEMBER.PERSON_ID.eq(personId)))
 			.execute();
 		if (removed == 0) {
-			throw new NotFoundException("person " + personId + " is not a member of organisation " + organisationId);
+			throw new ReferenceNotFoundException("personId");
 		}
 		return find(organisationId, user.scope());
 	}

@@ -39,13 +39,13 @@ public class Zones {
 	@Transactional
 	public ZoneView create(ZoneForm form, CurrentUser user) {
 		user.requirePeopleEditor();
-		PersonView person = rules.partyMember("personId", form.personId());
+		PersonView person = rules.partyMember("personId", form.personId(), user.scope());
 		List<FieldProblem> problems = new ArrayList<>();
 		String area = FrontRules.required("area", form.area(), 200, problems);
 		LocalDate since = rules.dateOrToday("since", form.since(), problems);
 		FrontRules.check(problems);
-		RegionView region = rules.region("region",
-				form.region() == null || form.region().isBlank() ? person.regionCode() : form.region());
+		RegionView region = form.region() == null || form.region().isBlank() ? rules.known(person.regionCode())
+				: rules.region("region", form.region(), user.scope());
 		Writers.requireRegion(user, region.path(), "region " + region.code());
 		ResponsibilityZoneRecord zone = db.newRecord(RESPONSIBILITY_ZONE);
 		zone.setPersonId(person.id());

@@ -89,11 +89,8 @@ final class HouseholdImport implements RowImport {
 
 	private RegionView grid(ImportRow row, String code) {
 		RegionView region = grids.computeIfAbsent(code, regions::byCode).orElse(null);
-		if (region == null) {
+		if (region == null || !user.scope().coversRegion(region.path())) {
 			row.error("regionCode", "exchange.error.region.unknown", code);
-		}
-		else if (!user.scope().coversRegion(region.path())) {
-			row.error("regionCode", "exchange.error.outsideScope", code);
 		}
 		else if (region.level() != RegionLevel.GRID) {
 			row.error("regionCode", "exchange.error.household.notGrid");

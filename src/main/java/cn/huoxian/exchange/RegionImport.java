@@ -90,14 +90,11 @@ final class RegionImport implements RowImport {
 			}
 			return earlier;
 		}
-		RegionView region = lookup(parentCode).orElse(null);
+		// a parent the importer cannot read is treated exactly like a missing one
+		RegionView region = lookup(parentCode).filter(r -> user.scope().coversRegion(r.path())).orElse(null);
 		if (region == null) {
 			// perhaps defined further down: told apart once the whole file is read
 			orphans.add(row);
-			return null;
-		}
-		if (!user.scope().coversRegion(region.path())) {
-			row.error("parentCode", "exchange.error.outsideScope", parentCode);
 			return null;
 		}
 		return new Placed(0, region.level(), region.path(), true);

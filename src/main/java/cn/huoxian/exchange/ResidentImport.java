@@ -194,12 +194,9 @@ final class ResidentImport implements RowImport {
 			return null;
 		}
 		Placement placement = households.computeIfAbsent(id, k -> Optional.empty()).orElse(null);
-		if (placement == null) {
+		// a household the importer cannot read is reported exactly like a missing one
+		if (placement == null || !user.scope().coversRegion(placement.path())) {
 			row.error("householdId", "exchange.error.household.unknown", id);
-			return null;
-		}
-		if (!user.scope().coversRegion(placement.path())) {
-			row.error("householdId", "exchange.error.household.outsideScope", id);
 			return null;
 		}
 		return placement;
@@ -207,12 +204,8 @@ final class ResidentImport implements RowImport {
 
 	private Placement region(ImportRow row, String code) {
 		RegionView region = regionsByCode.computeIfAbsent(code, regions::byCode).orElse(null);
-		if (region == null) {
+		if (region == null || !user.scope().coversRegion(region.path())) {
 			row.error("regionCode", "exchange.error.region.unknown", code);
-			return null;
-		}
-		if (!user.scope().coversRegion(region.path())) {
-			row.error("regionCode", "exchange.error.outsideScope", code);
 			return null;
 		}
 		return new Placement(null, region.id(), region.path());
@@ -240,7 +233,8 @@ final class ResidentImport implements RowImport {
 		else if (joinedOn != null && idNumber != null && joinedOn.isBefore(idNumber.birthDate().plusYears(18))) {
 			row.error("joinedOn", "exchange.error.party.tooYoung");
 		}
-		Long id = organisationsByCode.computeIfAbsent(code, c -> organisations.byCode(c).map(PartyOrganisationView::id))
+		Long id = organisationsByCode
+			.computeIfAbsent(code, c -> organisations.byCode(c, user.scope()).map(PartyOrganisationView::id))
 			.orElse(null);
 		if (id == null) {
 			row.error("partyOrganisationCode", "exchange.error.party.unknown", code);

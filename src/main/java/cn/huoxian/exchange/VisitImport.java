@@ -200,11 +200,8 @@ final class VisitImport implements RowImport {
 			return null;
 		}
 		String path = householdPaths.computeIfAbsent(id, k -> Optional.empty()).orElse(null);
-		if (path == null) {
+		if (path == null || !user.scope().coversRegion(path)) {
 			row.error("householdId", "exchange.error.household.unknown", id);
-		}
-		else if (!user.scope().coversRegion(path)) {
-			row.error("householdId", "exchange.error.household.outsideScope", id);
 		}
 		return id;
 	}

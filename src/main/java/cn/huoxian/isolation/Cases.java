@@ -72,7 +72,7 @@ public class Cases {
 		if (form.personId() == null) {
 			throw new InvalidInputException("personId", "is required");
 		}
-		PersonView person = people.find(form.personId(), user.scope());
+		PersonView person = people.resolve("personId", form.personId(), user.scope());
 		check(form, user);
 		refuseSecondOpenCase(person.id(), form.type());
 		LocalDate start = form.startDate() == null ? BusinessDay.today(clock) : form.startDate();
@@ -161,11 +161,10 @@ public class Cases {
 				.add(new InvalidInputException.FieldProblem("responsibleIds", "name at least one responsible cadre"));
 		}
 		else {
-			for (Long id : form.responsibleIds()) {
-				if (id == null || people.fetch(id).isEmpty()) {
-					problems.add(new InvalidInputException.FieldProblem("responsibleIds", "no person has id " + id));
-				}
-			}
+			people.resolveAll("responsibleIds", form.responsibleIds(), user.scope());
+		}
+		if (form.flagId() != null) {
+			flags.resolve("flagId", form.flagId(), user.scope());
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);

@@ -12,6 +12,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -64,7 +65,8 @@ public class MemberCases {
 			visible(organisationId, user.scope());
 		}
 		catch (NotFoundException ex) {
-			throw new ForbiddenException("party organisation " + organisationId + " is outside your scope");
+			// the same answer whether the organisation is missing or out of scope
+			throw new ReferenceNotFoundException("partyOrganisationId");
 		}
 		IsolationCaseRecord record = db.fetchOne(ISOLATION_CASE, ISOLATION_CASE.ID.eq(caseId));
 		if (record == null) {

@@ -67,8 +67,8 @@ public class Needs {
 		if (description == null || description.isBlank() || description.length() > 500) {
 			throw new InvalidInputException("description", "say what is needed (1 to 500 characters)");
 		}
-		if (helperId != null && people.fetch(helperId).isEmpty()) {
-			throw new InvalidInputException("helperId", "no person has id " + helperId);
+		if (helperId != null) {
+			people.resolve("helperId", helperId, user.scope());
 		}
 		long id = db.insertInto(ISOLATION_NEED)
 			.set(ISOLATION_NEED.CASE_ID, caseId)
@@ -88,6 +88,9 @@ public class Needs {
 		IsolationNeedRecord need = writable(needId, user);
 		if (!"OPEN".equals(need.getStatus()) && !"ASSIGNED".equals(need.getStatus())) {
 			throw new RuleViolationException("need " + needId + " was already delivered");
+		}
+		if (helperId != null) {
+			people.resolve("helperId", helperId, user.scope());
 		}
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		Long helper = helperId != null ? helperId : need.getHelperId() != null ? need.getHelperId() : user.personId();

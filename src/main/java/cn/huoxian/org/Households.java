@@ -13,6 +13,7 @@ import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -62,6 +63,18 @@ public class Households {
 	public HouseholdView find(long id, DataScope scope) {
 		return fetch(id).filter(h -> scope.coversRegion(h.path()))
 			.orElseThrow(() -> new NotFoundException("household " + id));
+	}
+
+	/**
+	 * The household a request field names, resolved through the caller's scope: one the
+	 * caller cannot read answers exactly like a missing one (404 naming the field).
+	 */
+	public HouseholdView resolve(String field, Long id, DataScope scope) {
+		if (id == null) {
+			throw new InvalidInputException(field, "is required");
+		}
+		return fetch(id).filter(h -> scope.coversRegion(h.path()))
+			.orElseThrow(() -> new ReferenceNotFoundException(field));
 	}
 
 	/** Unscoped lookup for other modules; they check scope themselves. */
@@ -129,11 +142,7 @@ public class Households {
 	}
 
 	private RegionView gridFor(String code, CurrentUser user) {
-		RegionView region = regions.byCode(code)
-			.orElseThrow(() -> new InvalidInputException("regionCode", "no region has code " + code));
-		if (!user.scope().coversRegion(region.path())) {
-			throw new ForbiddenException("region " + code + " is outside your scope");
-		}
+		RegionView region = regions.resolve("regionCode", code, user.scope());
 		if (region.level() != RegionLevel.GRID) {
 			throw new InvalidInputException("regionCode", "a household belongs to a grid, not a " + region.level());
 		}

@@ -15,6 +15,7 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.ReferenceNotFoundException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -57,7 +58,7 @@ public class PartyOrganisations {
 			.orderBy(PARTY_ORGANISATION.ORG_PATH)
 			.limit(size)
 			.offset((long) page * size)
-			.fetch(this::view);
+			.fetch(PartyOrganisations::view);
 		return new PageResult<>(items, total, page, size);
 	}
 
@@ -66,12 +67,31 @@ public class PartyOrganisations {
 			.orElseThrow(() -> new NotFoundException("party organisation " + id));
 	}
 
+	/**
+	 * The party organisation a request field names, resolved through the caller's scope:
+	 * one the caller cannot read answers exactly like a missing one (404 naming the
+	 * field).
+	 */
+	public PartyOrganisationView resolve(String field, Long id, DataScope scope) {
+		if (id == null) {
+			throw new InvalidInputException(field, "is required");
+		}
+		return fetch(id).filter(o -> covers(scope, o)).orElseThrow(() -> new ReferenceNotFoundException(field));
+	}
+
 	public Optional<PartyOrganisationView> fetch(long id) {
-		return select().where(PARTY_ORGANISATION.ID.eq(id)).fetchOptional(this::view);
+		return select().where(PARTY_ORGANISATION.ID.eq(id)).fetchOptional(PartyOrganisations::view);
+	}
+
+	/**
+	 * The party organisation with this code when the scope covers it (imports by code).
+	 */
+	public Optional<PartyOrganisationView> byCode(String code, DataScope scope) {
+		return byCode(code).filter(o -> covers(scope, o));
 	}
 
 	public Optional<PartyOrganisationView> byCode(String code) {
-		return select().where(PARTY_ORGANISATION.CODE.eq(code)).fetchOptional(this::view);
+		return select().where(PARTY_ORGANISATION.CODE.eq(code)).fetchOptional(PartyOrganisations::view);
 	}
 
 	/**
@@ -88,7 +108,7 @@ public class PartyOrganisations {
 	@Transactional
 	public PartyOrganisationView create(PartyOrganisationForm form, CurrentUser user) {
 		user.requireNetworkEditor();
-		Placement placement = place(form, user);
+		Placement placement = place(form, true, user);
 		if (byCode(form.code()).isPresent()) {
 			throw new InvalidInputException("code", "is already used by another party organisation");
 		}
@@ -109,11 +129,18 @@ public class PartyOrganisations {
 		if (!covers(user.scope(), existing)) {
 			throw new ForbiddenException("party organisation " + id + " is outside your scope");
 		}
-		if (!java.util.Objects.equals(existing.parentId(), form.parentId())) {
+		boolean parentChanged = !java.util.Objects.equals(existing.parentId(), form.parentId());
+		if (parentChanged && form.parentId() != null) {
+			// a parent the caller cannot read answers like a missing one, before any rule
+			resolve("parentId", form.parentId(), user.scope());
+		}
+		if (parentChanged) {
 			throw new InvalidInputException("parentId", "cannot be changed; dissolve and set up anew");
 		}
 		PartyOrganisationRecord org = db.fetchOne(PARTY_ORGANISATION, PARTY_ORGANISATION.ID.eq(id));
-		apply(org, form, place(form, user));
+		// the unchanged parent may lie above the caller's scope (a district committee's
+		// city committee): it is not a new reference, so it is not resolved again
+		apply(org, form, place(form, false, user));
 		org.store();
 		return fetch(id).orElseThrow();
 	}
@@ -138,7 +165,7 @@ public class PartyOrganisations {
 	/**
 	 * Checks the form's rules and finds the region it hangs in (its own, or its unit's).
 	 */
-	private Placement place(PartyOrganisationForm form, CurrentUser user) {
+	private Placement place(PartyOrganisationForm form, boolean newParent, CurrentUser user) {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (form.isTemporary()) {
 			if (form.category() == null) {
@@ -158,36 +185,31 @@ public class PartyOrganisations {
 		if (hasRegion == (form.unitId() != null)) {
 			problems.add(new FieldProblem("regionCode", "give exactly one of regionCode or unitId"));
 		}
-		PartyOrganisationView parent = null;
-		if (form.parentId() != null) {
-			parent = fetch(form.parentId()).orElse(null);
-			if (parent == null) {
-				problems.add(new FieldProblem("parentId", "no party organisation has id " + form.parentId()));
-			}
-			else if (parent.kind() == PartyOrganisationKind.BRANCH) {
-				problems.add(new FieldProblem("parentId", "a branch cannot have sub-organisations"));
-			}
+		// every reference is resolved through the caller's scope before any rule about it
+		PartyOrganisationView parent = form.parentId() == null ? null
+				: newParent ? resolve("parentId", form.parentId(), user.scope()) : fetch(form.parentId()).orElseThrow();
+		if (parent != null && parent.kind() == PartyOrganisationKind.BRANCH) {
+			problems.add(new FieldProblem("parentId", "a branch cannot have sub-organisations"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
 		RegionView region;
 		if (hasRegion) {
-			region = regions.byCode(form.regionCode())
-				.orElseThrow(() -> new InvalidInputException("regionCode", "no region has code " + form.regionCode()));
+			region = regions.resolve("regionCode", form.regionCode(), user.scope());
 		}
 		else {
-			var unit = units.fetch(form.unitId())
-				.orElseThrow(() -> new InvalidInputException("unitId", "no unit has id " + form.unitId()));
+			var unit = units.resolve("unitId", form.unitId(), user.scope());
 			region = regions.byCode(unit.regionCode()).orElseThrow();
 		}
 		if (!user.scope().coversRegion(region.path())) {
-			throw new ForbiddenException("region " + region.code() + " is outside your scope");
+			// a unit the caller reads by unit binding, in a region they cannot write to
+			throw new ForbiddenException("the unit's region is outside your scope");
 		}
 		return new Placement(region, parent);
 	}
 
-	private static boolean covers(DataScope scope, PartyOrganisationView o) {
+	static boolean covers(DataScope scope, PartyOrganisationView o) {
 		return scope.coversRegion(o.path()) || scope.coversOrganisation(o.orgPath()) || scope.coversUnit(o.unitId());
 	}
 
@@ -205,7 +227,7 @@ public class PartyOrganisations {
 			.on(REGION.ID.eq(PARTY_ORGANISATION.REGION_ID));
 	}
 
-	private PartyOrganisationView view(Record r) {
+	static PartyOrganisationView view(Record r) {
 		String category = r.get(PARTY_ORGANISATION.CATEGORY);
 		return new PartyOrganisationView(r.get(PARTY_ORGANISATION.ID), r.get(PARTY_ORGANISATION.CODE),
 				r.get(PARTY_ORGANISATION.NAME), PartyOrganisationKind.valueOf(r.get(PARTY_ORGANISATION.KIND)),

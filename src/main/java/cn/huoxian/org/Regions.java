@@ -12,6 +12,7 @@ import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.DSLContext;
@@ -37,6 +38,22 @@ public class Regions {
 		RegionRecord region = db.selectFrom(REGION).where(REGION.CODE.eq(code)).fetchOne();
 		if (region == null || !scope.coversRegion(region.getPath())) {
 			throw new NotFoundException("region " + code);
+		}
+		return view(region);
+	}
+
+	/**
+	 * The region a request field names by code, resolved through the caller's scope: a
+	 * code the caller cannot read answers exactly like an unknown one (404 naming the
+	 * field).
+	 */
+	public RegionView resolve(String field, String code, DataScope scope) {
+		if (code == null || code.isBlank()) {
+			throw new InvalidInputException(field, "is required");
+		}
+		RegionRecord region = db.selectFrom(REGION).where(REGION.CODE.eq(code.strip())).fetchOne();
+		if (region == null || !scope.coversRegion(region.getPath())) {
+			throw new ReferenceNotFoundException(field);
 		}
 		return view(region);
 	}
@@ -150,14 +167,7 @@ public class Regions {
 	}
 
 	private RegionView writableParent(String code, CurrentUser user) {
-		RegionRecord region = db.selectFrom(REGION).where(REGION.CODE.eq(code)).fetchOne();
-		if (region == null) {
-			throw new InvalidInputException("parentCode", "no region has code " + code);
-		}
-		if (!user.scope().coversRegion(region.getPath())) {
-			throw new ForbiddenException("region " + code + " is outside your scope");
-		}
-		return view(region);
+		return resolve("parentCode", code, user.scope());
 	}
 
 	/**

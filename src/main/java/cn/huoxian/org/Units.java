@@ -1,5 +1,6 @@
 package cn.huoxian.org;
 
+import static cn.huoxian.db.Tables.PARTY_ORGANISATION;
 import static cn.huoxian.db.Tables.REGION;
 import static cn.huoxian.db.Tables.UNIT;
 
@@ -12,6 +13,7 @@ import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.ReferenceNotFoundException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -61,6 +63,30 @@ public class Units {
 			.orElseThrow(() -> new NotFoundException("unit " + id));
 	}
 
+	/**
+	 * The unit a request field names, resolved through the caller's scope: one the caller
+	 * cannot read answers exactly like a missing one (404 naming the field).
+	 */
+	public UnitView resolve(String field, Long id, DataScope scope) {
+		if (id == null) {
+			throw new InvalidInputException(field, "is required");
+		}
+		return fetch(id).filter(u -> covers(scope, u)).orElseThrow(() -> new ReferenceNotFoundException(field));
+	}
+
+	/** As {@link #resolve}, for a unit named by its code. */
+	public UnitView resolveCode(String field, String code, DataScope scope) {
+		if (code == null || code.isBlank()) {
+			throw new InvalidInputException(field, "is required");
+		}
+		return byCode(code.strip()).filter(u -> covers(scope, u))
+			.orElseThrow(() -> new ReferenceNotFoundException(field));
+	}
+
+	private static boolean covers(DataScope scope, UnitView unit) {
+		return scope.coversRegion(unit.path()) || scope.coversUnit(unit.id());
+	}
+
 	public Optional<UnitView> fetch(long id) {
 		return db.select(UNIT.fields())
 			.select(REGION.CODE)
@@ -89,7 +115,7 @@ public class Units {
 		unit.setKind(form.kind().name());
 		unit.setRegionId(region.id());
 		unit.setPath(region.path());
-		unit.setPartyOrganisationId(form.partyOrganisationId());
+		unit.setPartyOrganisationId(organisationInScope(form.partyOrganisationId(), user));
 		unit.store();
 		return fetch(unit.getId()).orElseThrow();
 	}
@@ -107,19 +133,40 @@ public class Units {
 			.set(UNIT.KIND, form.kind().name())
 			.set(UNIT.REGION_ID, region.id())
 			.set(UNIT.PATH, region.path())
-			.set(UNIT.PARTY_ORGANISATION_ID, form.partyOrganisationId())
+			.set(UNIT.PARTY_ORGANISATION_ID,
+					java.util.Objects.equals(unit.partyOrganisationId(), form.partyOrganisationId())
+							? form.partyOrganisationId() : organisationInScope(form.partyOrganisationId(), user))
 			.where(UNIT.ID.eq(id))
 			.execute();
 		return fetch(id).orElseThrow();
 	}
 
 	private RegionView regionInScope(String code, CurrentUser user) {
-		RegionView region = regions.byCode(code)
-			.orElseThrow(() -> new InvalidInputException("regionCode", "no region has code " + code));
-		if (!user.scope().coversRegion(region.path())) {
-			throw new ForbiddenException("region " + code + " is outside your scope");
+		return regions.resolve("regionCode", code, user.scope());
+	}
+
+	/** The unit's party organisation, when given, must be one the caller may read. */
+	private Long organisationInScope(Long id, CurrentUser user) {
+		if (id == null) {
+			return null;
 		}
-		return region;
+		PartyOrganisationView org = fetchOrganisation(id);
+		if (org == null || !PartyOrganisations.covers(user.scope(), org)) {
+			throw new ReferenceNotFoundException("partyOrganisationId");
+		}
+		return id;
+	}
+
+	// read here, not through PartyOrganisations, which depends on this service
+	private PartyOrganisationView fetchOrganisation(long id) {
+		return db.select(PARTY_ORGANISATION.fields())
+			.select(REGION.CODE)
+			.from(PARTY_ORGANISATION)
+			.join(REGION)
+			.on(REGION.ID.eq(PARTY_ORGANISATION.REGION_ID))
+			.where(PARTY_ORGANISATION.ID.eq(id))
+			.fetchOptional(PartyOrganisations::view)
+			.orElse(null);
 	}
 
 	private static Condition visible(DataScope scope) {

@@ -25,6 +25,7 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.Phones;
+import cn.huoxian.shared.ReferenceNotFoundException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -103,6 +104,40 @@ public class People {
 		return views(List.of(visibleRecord(id, scope)), false).get(0);
 	}
 
+	/**
+	 * The person a request field names, masked, resolved through the caller's scope: one
+	 * the caller cannot read answers exactly like a missing one (404 naming the field, no
+	 * name). Every module resolves the persons in its request bodies here.
+	 */
+	public PersonView resolve(String field, Long id, DataScope scope) {
+		if (id == null) {
+			throw new InvalidInputException(field, "is required");
+		}
+		PersonRecord person = db.fetchOne(PERSON, PERSON.ID.eq(id));
+		if (person == null || !visible(scope, person)) {
+			throw new ReferenceNotFoundException(field);
+		}
+		return views(List.of(person), false).get(0);
+	}
+
+	/**
+	 * As {@link #resolve}, for a list of persons; {@code field[i]} names the one at
+	 * fault.
+	 */
+	public List<PersonView> resolveAll(String field, List<Long> ids, DataScope scope) {
+		List<PersonView> persons = new ArrayList<>();
+		for (int i = 0; i < ids.size(); i++) {
+			persons.add(resolve(field + "[" + i + "]", ids.get(i), scope));
+		}
+		return persons;
+	}
+
+	/** True when the caller may read this person (for messages that would name them). */
+	public boolean readable(long id, DataScope scope) {
+		PersonRecord person = db.fetchOne(PERSON, PERSON.ID.eq(id));
+		return person != null && visible(scope, person);
+	}
+
 	/** Unscoped, masked lookup for other modules that check scope themselves. */
 	public Optional<PersonView> fetch(long id) {
 		PersonRecord person = db.fetchOne(PERSON, PERSON.ID.eq(id));
@@ -129,7 +164,7 @@ public class People {
 	@Transactional
 	public PersonView create(PersonForm form, CurrentUser user) {
 		user.requirePeopleEditor();
-		Placement placement = validate(form, null, user);
+		Placement placement = validate(form, null, List.of(), user);
 		PersonRecord person = db.newRecord(PERSON);
 		fill(person, form, placement);
 		person.store();
@@ -150,7 +185,7 @@ public class People {
 		}
 		PersonView before = fetch(id).orElseThrow();
 		Placement old = new Placement(person.getHouseholdId(), person.getRegionId(), person.getPath());
-		Placement placement = validate(form, id, user);
+		Placement placement = validate(form, id, before.roleDetails(), user);
 		count(old, before.holds(RoleKind.PARTY_MEMBER), -1);
 		fill(person, form, placement);
 		person.store();
@@ -162,7 +197,7 @@ public class People {
 	private record Placement(Long householdId, long regionId, String path) {
 	}
 
-	private Placement validate(PersonForm form, Long existingId, CurrentUser user) {
+	private Placement validate(PersonForm form, Long existingId, List<PersonRoleView> held, CurrentUser user) {
 		// scope first: a write outside the user's subtree is refused whatever else is
 		// wrong with it
 		Placement placement = placementInScope(form, user);
@@ -181,7 +216,7 @@ public class People {
 		if (form.phone() != null && !form.phone().isBlank() && !Phones.isValid(form.phone())) {
 			problems.add(new InvalidInputException.FieldProblem("phone", "is not a valid mobile or landline number"));
 		}
-		problems.addAll(personRoles.problems(form.rolesOrEmpty()));
+		problems.addAll(personRoles.problems(form.rolesOrEmpty(), user.scope(), held));
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -194,20 +229,11 @@ public class People {
 					"give a household for a resident or a regionCode for anyone else, not both");
 		}
 		if (form.householdId() != null) {
-			HouseholdView household = households.fetch(form.householdId())
-				.orElseThrow(
-						() -> new InvalidInputException("householdId", "no household has id " + form.householdId()));
-			if (!user.scope().coversRegion(household.path())) {
-				throw new ForbiddenException("household " + household.id() + " is outside your scope");
-			}
+			HouseholdView household = households.resolve("householdId", form.householdId(), user.scope());
 			RegionView grid = regions.byCode(household.regionCode()).orElseThrow();
 			return new Placement(household.id(), grid.id(), household.path());
 		}
-		RegionView region = regions.byCode(form.regionCode())
-			.orElseThrow(() -> new InvalidInputException("regionCode", "no region has code " + form.regionCode()));
-		if (!user.scope().coversRegion(region.path())) {
-			throw new ForbiddenException("region " + region.code() + " is outside your scope");
-		}
+		RegionView region = regions.resolve("regionCode", form.regionCode(), user.scope());
 		return new Placement(null, region.id(), region.path());
 	}
 

@@ -15,6 +15,7 @@ import cn.huoxian.org.PartyOrganisations;
 import cn.huoxian.org.RegionLevel;
 import cn.huoxian.org.Regions;
 import cn.huoxian.org.Units;
+import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,12 @@ class PersonRoles {
 		this.regions = regions;
 	}
 
-	List<FieldProblem> problems(List<PersonRoleView> roles) {
+	/**
+	 * The problems of these roles; their units, party organisations and villages are
+	 * resolved through the caller's scope (404 naming the field), except those the person
+	 * already {@code held}: keeping a reference is not making a new one.
+	 */
+	List<FieldProblem> problems(List<PersonRoleView> roles, DataScope scope, List<PersonRoleView> held) {
 		List<FieldProblem> problems = new ArrayList<>();
 		Set<RoleKind> seen = EnumSet.noneOf(RoleKind.class);
 		for (int i = 0; i < roles.size(); i++) {
@@ -54,7 +60,8 @@ class PersonRoles {
 			switch (role.role()) {
 				case CADRE -> {
 					require(problems, at + "rank", role.rank());
-					checkUnit(problems, at + "unitId", role.unitId(), false);
+					checkUnit(problems, at + "unitId", role.unitId(), false, scope,
+							heldIds(held, PersonRoleView::unitId));
 				}
 				case PARTY_MEMBER -> {
 					require(problems, at + "partyOrganisationId", role.partyOrganisationId());
@@ -63,16 +70,20 @@ class PersonRoles {
 					if (role.joinedOn() != null && role.joinedOn().isAfter(LocalDate.now())) {
 						problems.add(new FieldProblem(at + "joinedOn", "must not be in the future"));
 					}
-					if (role.partyOrganisationId() != null
-							&& partyOrganisations.fetch(role.partyOrganisationId()).isEmpty()) {
-						problems.add(new FieldProblem(at + "partyOrganisationId", "no party organisation has that id"));
+					if (role.partyOrganisationId() != null && !heldIds(held, PersonRoleView::partyOrganisationId)
+						.contains(role.partyOrganisationId())) {
+						partyOrganisations.resolve(at + "partyOrganisationId", role.partyOrganisationId(), scope);
 					}
 				}
 				case MEDICAL_STAFF -> require(problems, at + "institution",
 						role.institution() == null || role.institution().isBlank() ? null : role.institution());
 				case FIRST_SECRETARY -> {
-					checkUnit(problems, at + "dispatchingUnitId", role.dispatchingUnitId(), true);
-					var village = role.villageCode() == null ? null : regions.byCode(role.villageCode()).orElse(null);
+					checkUnit(problems, at + "dispatchingUnitId", role.dispatchingUnitId(), true, scope,
+							heldIds(held, PersonRoleView::dispatchingUnitId));
+					var village = role.villageCode() == null || role.villageCode().isBlank() ? null
+							: held.stream().anyMatch(h -> role.villageCode().equals(h.villageCode()))
+									? regions.byCode(role.villageCode()).orElse(null)
+									: regions.resolve(at + "villageCode", role.villageCode(), scope);
 					if (village == null || village.level() != RegionLevel.VILLAGE) {
 						problems
 							.add(new FieldProblem(at + "villageCode", "must be the code of a village or community"));
@@ -85,15 +96,26 @@ class PersonRoles {
 		return problems;
 	}
 
-	private void checkUnit(List<FieldProblem> problems, String field, Long unitId, boolean required) {
+	private void checkUnit(List<FieldProblem> problems, String field, Long unitId, boolean required, DataScope scope,
+			Set<Long> held) {
 		if (unitId == null) {
 			if (required) {
 				problems.add(new FieldProblem(field, "is required"));
 			}
 		}
-		else if (units.fetch(unitId).isEmpty()) {
-			problems.add(new FieldProblem(field, "no unit has that id"));
+		else if (!held.contains(unitId)) {
+			units.resolve(field, unitId, scope);
 		}
+	}
+
+	private static Set<Long> heldIds(List<PersonRoleView> held, java.util.function.Function<PersonRoleView, Long> id) {
+		Set<Long> ids = new java.util.HashSet<>();
+		held.forEach(r -> {
+			if (id.apply(r) != null) {
+				ids.add(id.apply(r));
+			}
+		});
+		return ids;
 	}
 
 	private static void require(List<FieldProblem> problems, String field, Object value) {

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import cn.huoxian.org.Regions;
 import cn.huoxian.people.CadreRank;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
@@ -71,8 +72,11 @@ public class Assessments {
 
 	private final Clock clock;
 
-	Assessments(DSLContext db, Clock clock) {
+	private final Regions regions;
+
+	Assessments(DSLContext db, Regions regions, Clock clock) {
 		this.db = db;
+		this.regions = regions;
 		this.clock = clock;
 	}
 
@@ -91,13 +95,7 @@ public class Assessments {
 			problems.add(new FieldProblem("region", "required"));
 		}
 		else {
-			path = db.select(REGION.PATH)
-				.from(REGION)
-				.where(REGION.CODE.eq(form.region().strip()))
-				.fetchOne(REGION.PATH);
-			if (path == null) {
-				problems.add(new FieldProblem("region", "no region " + form.region()));
-			}
+			path = regions.resolve("region", form.region(), user.scope()).path();
 		}
 		List<CadreRank> ranks = form.ranks() == null ? List.of()
 				: form.ranks().stream().filter(r -> r != null).distinct().sorted().toList();
@@ -199,7 +197,7 @@ public class Assessments {
 		boolean inRound = db.fetchExists(ASSESSMENT_CADRE,
 				ASSESSMENT_CADRE.ROUND_ID.eq(id).and(ASSESSMENT_CADRE.PERSON_ID.eq(personId)));
 		if (!inRound) {
-			throw new NotFoundException("person " + personId + " is not in round " + id);
+			throw new cn.huoxian.shared.ReferenceNotFoundException("personId");
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		Map<String, Integer> scores = form.scores() == null ? Map.of() : form.scores();

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import cn.huoxian.db.tables.records.WorkLogRecord;
+import cn.huoxian.people.People;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
@@ -54,8 +55,12 @@ public class WorkLogs {
 
 	private final Clock clock;
 
-	WorkLogs(DSLContext db, RecordAccess access, RecordWriter writer, WorkLogSource source, Clock clock) {
+	private final People people;
+
+	WorkLogs(DSLContext db, RecordAccess access, RecordWriter writer, WorkLogSource source, People people,
+			Clock clock) {
 		this.db = db;
+		this.people = people;
 		this.access = access;
 		this.writer = writer;
 		this.source = source;
@@ -104,13 +109,9 @@ public class WorkLogs {
 		if (witnesses.size() > MAX_WITNESSES) {
 			problems.add(new FieldProblem("witnessIds", "at most " + MAX_WITNESSES + " witnesses"));
 		}
-		else if (!witnesses.isEmpty()) {
-			Set<Long> known = db.select(PERSON.ID).from(PERSON).where(PERSON.ID.in(witnesses)).fetchSet(PERSON.ID);
-			for (Long id : witnesses) {
-				if (!known.contains(id)) {
-					problems.add(new FieldProblem("witnessIds", "no person has id " + id));
-				}
-			}
+		else {
+			// a witness the author cannot read answers like a missing one
+			people.resolveAll("witnessIds", List.copyOf(witnesses), me.scope());
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);

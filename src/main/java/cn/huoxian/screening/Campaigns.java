@@ -61,11 +61,7 @@ public class Campaigns {
 	@Transactional
 	public CampaignView create(CampaignForm form, CurrentUser user) {
 		user.requireNetworkEditor();
-		RegionView root = regions.byCode(form.rootRegion())
-			.orElseThrow(() -> new InvalidInputException("rootRegion", "no region has code " + form.rootRegion()));
-		if (!user.scope().coversRegion(root.path())) {
-			throw new ForbiddenException("region " + root.code() + " is outside your scope");
-		}
+		RegionView root = regions.resolve("rootRegion", form.rootRegion(), user.scope());
 		if (root.level() == RegionLevel.VILLAGE || root.level() == RegionLevel.GRID) {
 			throw new InvalidInputException("rootRegion", "a campaign is opened by a city, county or township");
 		}

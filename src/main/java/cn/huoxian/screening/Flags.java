@@ -13,6 +13,7 @@ import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.ReferenceNotFoundException;
 import jakarta.annotation.Nullable;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -73,6 +74,20 @@ public class Flags {
 	 * resident).
 	 */
 	@Transactional
+	/**
+	 * Checks that a request field names a flag the caller may read: one they cannot read
+	 * answers exactly like a missing one (404 naming the field).
+	 */
+	public void resolve(String field, long flagId, DataScope scope) {
+		String path = db.select(SCREENING_FLAG.PATH)
+			.from(SCREENING_FLAG)
+			.where(SCREENING_FLAG.ID.eq(flagId))
+			.fetchOne(SCREENING_FLAG.PATH);
+		if (!scope.coversRegion(path)) {
+			throw new ReferenceNotFoundException(field);
+		}
+	}
+
 	public void handle(long flagId, String note, CurrentUser user) {
 		user.requirePeopleEditor();
 		String path = db.select(SCREENING_FLAG.PATH)

@@ -151,13 +151,13 @@ public class Visits {
 		for (int i = 0; i < visits.size(); i++) {
 			VisitInput visit = visits.get(i);
 			String path = paths.get(visit.householdId());
-			if (path == null || !targeted.contains(visit.householdId())) {
+			// a household the caller cannot read answers like a missing one
+			if (!user.scope().coversRegion(path)) {
+				throw new cn.huoxian.shared.ReferenceNotFoundException("visits[" + i + "].householdId");
+			}
+			if (!targeted.contains(visit.householdId())) {
 				throw invalid("visits[" + i + "].householdId", visit,
 						"household " + visit.householdId() + " is not a target of this campaign");
-			}
-			if (!user.scope().coversRegion(path)) {
-				throw new ForbiddenException(
-						"household " + visit.householdId() + " (visit " + visit.visitId() + ") is outside your scope");
 			}
 			targets.put(visit.householdId(), new Target(visit.householdId(), path,
 					residents.getOrDefault(visit.householdId(), new HashSet<>())));

@@ -7,6 +7,7 @@ import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import cn.huoxian.shared.web.Problems.Problem;
 import jakarta.servlet.http.HttpServletRequest;
@@ -157,6 +158,16 @@ class ApiProblemHandler {
 	@ExceptionHandler(NotFoundException.class)
 	Object notFound(NotFoundException ex, HttpServletRequest request) {
 		return respond(request, new Problem(HttpStatus.NOT_FOUND, "not-found", ex.getMessage()));
+	}
+
+	/**
+	 * An id in the request the caller cannot read: the same body whether it exists or
+	 * not.
+	 */
+	@ExceptionHandler(ReferenceNotFoundException.class)
+	ResponseEntity<ProblemDetail> referenceNotFound(ReferenceNotFoundException ex) {
+		return problem(HttpStatus.NOT_FOUND, "not-found", ex.getMessage(),
+				List.of(Map.of("field", ex.field(), "reason", "not found")));
 	}
 
 	@ExceptionHandler(ForbiddenException.class)
