@@ -165,9 +165,9 @@ class ApiProblemHandler {
 	 * not.
 	 */
 	@ExceptionHandler(ReferenceNotFoundException.class)
-	ResponseEntity<ProblemDetail> referenceNotFound(ReferenceNotFoundException ex) {
-		return problem(HttpStatus.NOT_FOUND, "not-found", ex.getMessage(),
-				List.of(Map.of("field", ex.field(), "reason", "not found")));
+	Object referenceNotFound(ReferenceNotFoundException ex, HttpServletRequest request) {
+		return respond(request, new Problem(HttpStatus.NOT_FOUND, "not-found", ex.getMessage())
+			.withErrors(List.of(new FieldProblem(ex.field(), problems.text("referenceNotFound")))));
 	}
 
 	@ExceptionHandler(ForbiddenException.class)
