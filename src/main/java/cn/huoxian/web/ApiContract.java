@@ -94,6 +94,9 @@ class ApiContract {
 				jsonMediaTypes(op);
 				problems(method, path, op);
 				pagingLimits(op);
+				if ("POST".equals(method) && !OPEN_OPERATIONS.contains(method + " " + path)) {
+					op.addParametersItem(idempotencyKey());
+				}
 				if (OPEN_OPERATIONS.contains(method + " " + path)) {
 					op.setSecurity(List.of());
 				}
@@ -177,6 +180,21 @@ class ApiContract {
 				new ApiResponse().description(description)
 					.content(new Content().addMediaType(PROBLEM,
 							new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")))));
+	}
+
+	/** The optional {@code Idempotency-Key} of every POST (module {@code api}). */
+	private static Parameter idempotencyKey() {
+		Schema<Object> key = typed("string");
+		key.setMinLength(1);
+		key.setMaxLength(100);
+		key.setPattern("^[\\x21-\\x7E]+$");
+		return new Parameter().in("header")
+			.name("Idempotency-Key")
+			.required(false)
+			.description("Optional. A retry with the same key and the same request within 24 hours replays the "
+					+ "first answer (header Idempotent-Replayed: true); the same key for another request answers "
+					+ "422; while the first is still running 409")
+			.schema(key);
 	}
 
 	/** {@code page} counts from 0; {@code size} is 1 to {@value #MAX_PAGE_SIZE}. */
