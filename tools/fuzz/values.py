@@ -270,7 +270,7 @@ class Generator:
         elif kind == "array":
             out += [("wrong-type:object", {"a": 1}, None), ("wrong-type:string", "x", None)]
             if "maxItems" in schema:
-                out.append(("over-maxItems", (value or [None]) * (schema["maxItems"] + 1), None))
+                out.append(("over-maxItems", (value if isinstance(value, list) and value else [None]) * (schema["maxItems"] + 1), None))
             if schema.get("minItems", 0) > 0:
                 out.append(("under-minItems", [], None))
             out.append(("array-of-null", [None], None))

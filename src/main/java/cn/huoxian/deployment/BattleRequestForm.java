@@ -2,6 +2,7 @@ package cn.huoxian.deployment;
 
 import java.time.LocalDate;
 
+import cn.huoxian.shared.PlausibleDate;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
@@ -9,6 +10,6 @@ import jakarta.validation.constraints.Size;
  * A battle request (请战书): the party member, the day it was submitted (default today, not
  * in the future) and its text (required, at most 2,000 characters).
  */
-public record BattleRequestForm(@Min(1) Long personId, LocalDate submittedOn,
+public record BattleRequestForm(@Min(1) Long personId, @PlausibleDate LocalDate submittedOn,
 		@Size(max = BattleRequests.MAX_TEXT) String text) {
 }

@@ -2,6 +2,7 @@ package cn.huoxian.deployment;
 
 import java.time.LocalDate;
 
+import cn.huoxian.shared.PlausibleDate;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
@@ -10,5 +11,5 @@ import jakarta.validation.constraints.Size;
  * default the person's region) and the day claimed (default today).
  */
 public record ClaimedPostForm(@Min(1) Long personId, @Size(max = 200) String post, @Size(max = 20) String region,
-		LocalDate claimedOn) {
+		@PlausibleDate LocalDate claimedOn) {
 }

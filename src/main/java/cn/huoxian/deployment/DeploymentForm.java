@@ -2,6 +2,7 @@ package cn.huoxian.deployment;
 
 import java.time.LocalDate;
 
+import cn.huoxian.shared.PlausibleDate;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
@@ -12,6 +13,6 @@ import jakarta.validation.constraints.Size;
  * the cadre's current position first (one cadre, one position).
  */
 public record DeploymentForm(@Min(1) Long personId, PostKind postKind, @Size(max = 20) String region,
-		@Size(max = 200) String post, @Min(1) Long teamId, @Size(max = 200) String duty, LocalDate startDate,
-		LocalDate endDate, Boolean endCurrent) {
+		@Size(max = 200) String post, @Min(1) Long teamId, @Size(max = 200) String duty,
+		@PlausibleDate LocalDate startDate, @PlausibleDate LocalDate endDate, Boolean endCurrent) {
 }

@@ -2,6 +2,7 @@ package cn.huoxian.deployment;
 
 import java.time.LocalDate;
 
+import cn.huoxian.shared.PlausibleDate;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
@@ -11,5 +12,5 @@ import jakarta.validation.constraints.Size;
  * today).
  */
 public record ModelPostForm(@Size(max = 200) String name, @Min(1) Long partyOrganisationId, @Min(1) Long holderId,
-		@Size(max = 20) String region, LocalDate designatedOn) {
+		@Size(max = 20) String region, @PlausibleDate LocalDate designatedOn) {
 }

@@ -3,6 +3,7 @@ package cn.huoxian.deployment;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.huoxian.shared.PlausibleDate;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
@@ -11,8 +12,8 @@ import jakarta.validation.constraints.Size;
  * (default today), the liaison leader (县处级) and the responsible person (乡科级), both
  * optional at first, the work team's members and the work plan's text (≤4000).
  */
-public record PairingForm(@Size(max = 40) String unitCode, @Size(max = 20) String communityCode, LocalDate startedOn,
-		@Min(1) Long liaisonLeaderId, @Min(1) Long responsiblePersonId,
+public record PairingForm(@Size(max = 40) String unitCode, @Size(max = 20) String communityCode,
+		@PlausibleDate LocalDate startedOn, @Min(1) Long liaisonLeaderId, @Min(1) Long responsiblePersonId,
 		@Size(max = 50) List<@Min(1) Long> teamMemberIds, @Size(max = 4000) String workPlan) {
 
 	public List<Long> teamOrEmpty() {

@@ -2,6 +2,7 @@ package cn.huoxian.deployment;
 
 import java.time.LocalDate;
 
+import cn.huoxian.shared.PlausibleDate;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
@@ -9,5 +10,6 @@ import jakarta.validation.constraints.Size;
  * A finding turned into a rectification: under which look, what to fix, who owns it and
  * by when (not before the inspection).
  */
-public record RectificationForm(Look look, @Size(max = 500) String item, @Min(1) Long ownerId, LocalDate deadline) {
+public record RectificationForm(Look look, @Size(max = 500) String item, @Min(1) Long ownerId,
+		@PlausibleDate LocalDate deadline) {
 }

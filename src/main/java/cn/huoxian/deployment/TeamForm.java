@@ -2,6 +2,7 @@ package cn.huoxian.deployment;
 
 import java.time.LocalDate;
 
+import cn.huoxian.shared.PlausibleDate;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
@@ -11,5 +12,5 @@ import jakarta.validation.constraints.Size;
  * leader (a party member), its task and the day it was formed (default today).
  */
 public record TeamForm(@Size(max = 100) String name, @Min(1) Long partyOrganisationId, @Size(max = 20) String region,
-		@Min(1) Long leaderId, @Size(max = 500) String task, LocalDate formedOn) {
+		@Min(1) Long leaderId, @Size(max = 500) String task, @PlausibleDate LocalDate formedOn) {
 }

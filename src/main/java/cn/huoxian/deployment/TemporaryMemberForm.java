@@ -2,6 +2,7 @@ package cn.huoxian.deployment;
 
 import java.time.LocalDate;
 
+import cn.huoxian.shared.PlausibleDate;
 import jakarta.validation.constraints.Min;
 
 /**
@@ -10,5 +11,5 @@ import jakarta.validation.constraints.Min;
  * come from (default: their cadre unit) and the day they joined (default today).
  */
 public record TemporaryMemberForm(@Min(1) Long personId, Boolean secretary, Boolean replaceSecretary,
-		@Min(1) Long fromUnitId, LocalDate joinedOn) {
+		@Min(1) Long fromUnitId, @PlausibleDate LocalDate joinedOn) {
 }

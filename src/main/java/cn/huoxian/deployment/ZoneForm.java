@@ -2,6 +2,7 @@ package cn.huoxian.deployment;
 
 import java.time.LocalDate;
 
+import cn.huoxian.shared.PlausibleDate;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
@@ -10,5 +11,5 @@ import jakarta.validation.constraints.Size;
  * region), the area they answer for and since when (default today).
  */
 public record ZoneForm(@Min(1) Long personId, @Size(max = 20) String region, @Size(max = 200) String area,
-		LocalDate since) {
+		@PlausibleDate LocalDate since) {
 }

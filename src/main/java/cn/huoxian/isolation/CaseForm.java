@@ -3,6 +3,7 @@ package cn.huoxian.isolation;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.huoxian.shared.PlausibleDate;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -13,6 +14,6 @@ import jakarta.validation.constraints.Size;
  * fixed daily time, HH:mm.
  */
 public record CaseForm(@Min(1) Long personId, CaseType type, CaseReason reason, @Min(1) Long flagId,
-		LocalDate startDate, @Min(1) @Max(60) Integer periodDays, @Size(max = 200) String place,
+		@PlausibleDate LocalDate startDate, @Min(1) @Max(60) Integer periodDays, @Size(max = 200) String place,
 		@Size(max = 5) String contactTime, @Size(max = 20) List<@Min(1) Long> responsibleIds) {
 }

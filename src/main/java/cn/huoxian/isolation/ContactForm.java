@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
 import cn.huoxian.shared.Forms;
+import cn.huoxian.shared.PlausibleDate;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
@@ -14,7 +15,7 @@ import jakarta.validation.constraints.Size;
  * With {@code partyOrganisationId} it is the person's own party organisation keeping
  * contact.
  */
-public record ContactForm(OffsetDateTime contactedAt, Channel channel, Boolean reached,
+public record ContactForm(@PlausibleDate OffsetDateTime contactedAt, Channel channel, Boolean reached,
 		@DecimalMin(value = "34.0", message = Forms.BODY_TEMPERATURE) @DecimalMax(value = "43.0",
 				message = Forms.BODY_TEMPERATURE) BigDecimal temperature,
 		Boolean symptoms, @Size(max = 100) String mood, @Size(max = 500) String note,

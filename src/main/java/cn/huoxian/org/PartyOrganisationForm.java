@@ -2,6 +2,7 @@ package cn.huoxian.org;
 
 import java.time.LocalDate;
 
+import cn.huoxian.shared.PlausibleDate;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,7 +18,8 @@ public record PartyOrganisationForm(
 				message = "must be 2 to 40 digits, capitals or dashes") String code,
 		@NotBlank @Size(max = 200) String name, @NotNull PartyOrganisationKind kind, @Min(1) Long parentId,
 		@Size(max = 20) String regionCode, @Min(1) Long unitId, Boolean temporary, TemporaryCategory category,
-		@Size(max = 200) String post, LocalDate setUpOn, LocalDate dissolvedOn) {
+		@Size(max = 200) String post, @PlausibleDate(from = "1921-07-01") LocalDate setUpOn,
+		@PlausibleDate(from = "1921-07-01") LocalDate dissolvedOn) {
 
 	/** Missing means a standing (not temporary) organisation. */
 	public boolean isTemporary() {

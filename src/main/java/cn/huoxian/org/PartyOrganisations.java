@@ -76,7 +76,17 @@ public class PartyOrganisations {
 		if (id == null) {
 			throw new InvalidInputException(field, "is required");
 		}
-		return fetch(id).filter(o -> covers(scope, o)).orElseThrow(() -> new ReferenceNotFoundException(field));
+		return fetch(id).filter(o -> covers(scope, o) || above(scope, o))
+			.orElseThrow(() -> new ReferenceNotFoundException(field));
+	}
+
+	/**
+	 * The organisation sits at or above one of the scope's regions, in its line (a grid
+	 * worker's community branch, district and city committees): a member may be assigned
+	 * to it, though it lies outside the scope's subtree.
+	 */
+	private static boolean above(DataScope scope, PartyOrganisationView o) {
+		return o.path() != null && scope.regions().stream().anyMatch(r -> r.value().startsWith(o.path()));
 	}
 
 	public Optional<PartyOrganisationView> fetch(long id) {

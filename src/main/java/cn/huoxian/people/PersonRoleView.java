@@ -2,6 +2,7 @@ package cn.huoxian.people;
 
 import java.time.LocalDate;
 
+import cn.huoxian.shared.PlausibleDate;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -13,7 +14,7 @@ import jakarta.validation.constraints.Size;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PersonRoleView(RoleKind role, CadreRank rank, @Size(max = 100) String position, @Min(1) Long unitId,
-		@Min(1) Long partyOrganisationId, LocalDate joinedOn, Membership membership,
+		@Min(1) Long partyOrganisationId, @PlausibleDate(from = "1921-07-01") LocalDate joinedOn, Membership membership,
 		@Size(max = 200) String institution, @Size(max = 100) String department, @Min(1) Long dispatchingUnitId,
 		@Size(max = 20) String villageCode) {
 

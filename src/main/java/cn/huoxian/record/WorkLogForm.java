@@ -3,6 +3,7 @@ package cn.huoxian.record;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.huoxian.shared.PlausibleDate;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
@@ -11,6 +12,6 @@ import jakarta.validation.constraints.Size;
  * future nor older than 7 days; {@code text} is required (at most 2000 characters);
  * {@code witnessIds} names up to 5 persons, not the author.
  */
-public record WorkLogForm(LocalDate day, @Size(max = 2000) String text,
+public record WorkLogForm(@PlausibleDate LocalDate day, @Size(max = 2000) String text,
 		@Size(max = WorkLogs.MAX_WITNESSES) List<@Min(1) Long> witnessIds) {
 }

@@ -24,6 +24,7 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -111,7 +112,7 @@ public class WorkLogs {
 		}
 		else {
 			// a witness the author cannot read answers like a missing one
-			people.resolveAll("witnessIds", List.copyOf(witnesses), me.scope());
+			people.resolveAll("witnessIds", List.copyOf(witnesses), witnessScope(me, author.path()));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
@@ -132,6 +133,22 @@ public class WorkLogs {
 		}
 		writer.add(source.entry(row));
 		return views(WORK_LOG.ID.eq(row.getId())).get(0);
+	}
+
+	/**
+	 * Whom an author may name as witness: whoever they may read, and the colleagues of
+	 * their own county (a party member's own account reads only themselves, yet the
+	 * people who saw their work are their county's cadres and residents).
+	 */
+	private static DataScope witnessScope(CurrentUser me, String authorPath) {
+		if (authorPath == null || authorPath.split("/").length < 3) {
+			return me.scope();
+		}
+		String[] codes = authorPath.substring(1).split("/");
+		RegionPath county = RegionPath.root(codes[0]).child(codes[1]);
+		List<RegionPath> regions = new java.util.ArrayList<>(me.scope().regions());
+		regions.add(county);
+		return new DataScope(regions, me.scope().unitIds(), me.scope().organisationPaths(), me.scope().selfPersonId());
 	}
 
 	/** A witness confirms or disputes a log naming them, once. */

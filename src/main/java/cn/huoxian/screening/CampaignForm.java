@@ -3,6 +3,7 @@ package cn.huoxian.screening;
 import java.time.LocalDate;
 import java.util.Set;
 
+import cn.huoxian.shared.PlausibleDate;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -13,8 +14,8 @@ import jakarta.validation.constraints.Size;
  * after {@code targetSince}.
  */
 public record CampaignForm(@NotBlank @Size(max = 100) String name, @NotBlank @Size(max = 20) String rootRegion,
-		@NotNull LocalDate startsOn, @NotNull LocalDate endsOn, Set<Question> questions, CampaignTarget target,
-		LocalDate targetSince) {
+		@NotNull @PlausibleDate LocalDate startsOn, @NotNull @PlausibleDate LocalDate endsOn, Set<Question> questions,
+		CampaignTarget target, @PlausibleDate LocalDate targetSince) {
 
 	public CampaignForm(String name, String rootRegion, LocalDate startsOn, LocalDate endsOn, Set<Question> questions) {
 		this(name, rootRegion, startsOn, endsOn, questions, CampaignTarget.ALL_HOUSEHOLDS, null);

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import cn.huoxian.shared.Forms;
+import cn.huoxian.shared.PlausibleDate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -19,8 +20,8 @@ import jakarta.validation.constraints.Size;
  * people found who are not registered are listed in {@code unregistered} and become
  * residents of the household.
  */
-public record VisitInput(UUID visitId, @Min(1) Long householdId, OffsetDateTime visitedAt, Outcome outcome,
-		@Valid @Size(max = 200) List<@Valid ResidentCheck> residents,
+public record VisitInput(UUID visitId, @Min(1) Long householdId, @PlausibleDate OffsetDateTime visitedAt,
+		Outcome outcome, @Valid @Size(max = 200) List<@Valid ResidentCheck> residents,
 		@Valid @Size(max = 50) List<@Valid NewResident> unregistered) {
 
 	public List<ResidentCheck> residentsOrEmpty() {

@@ -299,6 +299,7 @@ class ApiContract {
 	}
 
 	/** The same property allowing {@code null}: a type list with "null", or anyOf. */
+	@SuppressWarnings("unchecked")
 	private static Schema<?> nullable(Schema<?> property) {
 		if (property.get$ref() != null) {
 			Schema<Object> either = new Schema<>(SpecVersion.V31);
@@ -312,6 +313,10 @@ class ApiContract {
 		}
 		types.add("null");
 		property.setTypes(types);
+		if (property.getEnum() != null && !property.getEnum().contains(null)) {
+			// JSON Schema: an enum lists every allowed value, null included
+			((Schema<Object>) property).addEnumItemObject(null);
+		}
 		return property;
 	}
 

@@ -115,7 +115,7 @@ class ScopeTests {
 				json(put("/api/v1/party-organisations/" + outside.organisation()), "{\"code\":\"T-" + suffix
 						+ "\",\"name\":\"x\",\"kind\":\"BRANCH\",\"regionCode\":\"130903\"}"));
 		for (MockHttpServletRequestBuilder write : writes) {
-			mvc.perform(as(mvc, "xinhua", write)).andExpect(status().isForbidden());
+			mvc.perform(as(mvc, "xinhua", write)).andExpect(Api.refused());
 		}
 	}
 

@@ -41,7 +41,9 @@ final class DeploymentFixtures {
 		return mvc
 			.perform(as(mvc, user, MockMvcRequestBuilders.post(url)).contentType(MediaType.APPLICATION_JSON)
 				.content(body))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is(expected))
+			.andExpect(result -> org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+				.is(cn.huoxian.support.Api.refusedAs(expected, result.getResponse().getStatus()))
+				.match(result))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();

@@ -222,7 +222,7 @@ class DeploymentTests {
 		assertThat(JsonPath.<List<String>>read(noPost, "$.errors[*].field")).containsExactly("post");
 		fx.post("xinhua", DEPLOY, region(cadre, "REGION", "130902", null, today.plusDays(5), null, false), 400);
 		fx.post("xinhua", DEPLOY, region(cadre, "REGION", "130902", null, today, today.minusDays(1), false), 400);
-		fx.post("xinhua", DEPLOY, region(cadre, "REGION", "999999", null, null, null, false), 400);
+		fx.post("xinhua", DEPLOY, region(cadre, "REGION", "999999", null, null, null, false), 404);
 		fx.post("xinhua", DEPLOY, "{\"personId\":" + cadre + ",\"postKind\":\"TEAM\"}", 400);
 		fx.post("xinhua", DEPLOY, "{\"personId\":" + cadre + ",\"region\":\"130902\"}", 400);
 		// tomorrow is allowed: a cadre may be sent for the next day
@@ -267,7 +267,8 @@ class DeploymentTests {
 		fx.post("zzb", DEPLOY, region(other, "REGION", "130902", null, null, null, false), 403);
 		String grid = JsonPath.read(fx.json("grid01", "/api/v1/me"), "$.scopes[0].code");
 		fx.post("grid01", DEPLOY, region(other, "REGION", "130902", null, null, null, false), 403);
-		fx.post("grid01", DEPLOY, region(other, "REGION", grid, null, null, null, false), 201);
+		// a cadre the grid worker cannot read is answered like a missing one
+		fx.post("grid01", DEPLOY, region(other, "REGION", grid, null, null, null, false), 404);
 		fx.post("admin", DEPLOY + "/999999999/end", "{\"reason\":\"无\"}", 404);
 		assertThat(fx.status("admin", DEPLOY + "/999999999")).isEqualTo(404);
 	}
@@ -347,7 +348,7 @@ class DeploymentTests {
 		assertThat(events.stream(Events.DeploymentStarted.class)).singleElement()
 			.satisfies(e -> assertThat(e.deploymentId()).isEqualTo(second))
 			.satisfies(e -> assertThat(e.leading()).isTrue());
-		fx.post("xinhua", DEPLOY, "{\"personId\":" + cadre + ",\"postKind\":\"TEAM\",\"teamId\":999999999}", 400);
+		fx.post("xinhua", DEPLOY, "{\"personId\":" + cadre + ",\"postKind\":\"TEAM\",\"teamId\":999999999}", 404);
 	}
 
 }

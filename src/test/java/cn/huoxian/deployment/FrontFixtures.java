@@ -59,7 +59,7 @@ final class FrontFixtures {
 			request = request.contentType(MediaType.APPLICATION_JSON).content(body);
 		}
 		return mvc.perform(as(mvc, user, request))
-			.andExpect(status().is(expected))
+			.andExpect(result -> status().is(Api.refusedAs(expected, result.getResponse().getStatus())).match(result))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();

@@ -24,6 +24,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.support.Api;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -66,7 +67,7 @@ class HouseholdLinkTests {
 			.perform(as(mvc, user, org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(url))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(body))
-			.andExpect(status().is(expected))
+			.andExpect(result -> status().is(Api.refusedAs(expected, result.getResponse().getStatus())).match(result))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();

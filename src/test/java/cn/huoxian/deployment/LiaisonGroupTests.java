@@ -18,6 +18,7 @@ import cn.huoxian.access.Accounts;
 import cn.huoxian.access.Role;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.support.Pages;
+import cn.huoxian.support.Api;
 import cn.huoxian.support.SqlTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,8 +115,9 @@ class LiaisonGroupTests {
 		// a village of another district
 		f.postJson("xinhua", "/api/v1/deployment/liaison-groups",
 				group(township, leader, "", "\"" + f.village("130903") + "\""))
-			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.detail", containsString("does not lie under")));
+			// a village outside the caller's scope is answered like a missing one
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.errors[0].field", containsString("communityCodes")));
 		// the township itself, a grid: not villages
 		f.postJson("xinhua", "/api/v1/deployment/liaison-groups", group("130902", leader, "", "\"" + township + "\""))
 			.andExpect(status().isUnprocessableContent())
@@ -126,8 +128,8 @@ class LiaisonGroupTests {
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.detail", containsString("GRID")));
 		f.postJson("xinhua", "/api/v1/deployment/liaison-groups", group("130902", leader, "", "\"999999999999\""))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].field").value("communityCodes"));
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.errors[0].field", containsString("communityCodes")));
 		// the leader must be a cadre; name and region are required
 		f.postJson("xinhua", "/api/v1/deployment/liaison-groups", group("130902", f.person(null), "", ""))
 			.andExpect(status().isBadRequest())
@@ -141,7 +143,7 @@ class LiaisonGroupTests {
 				group(township, leader, "", "\"" + village + "\"")));
 		f.postJson("xinhua", "/api/v1/deployment/liaison-groups/" + id + "/communities",
 				"{\"communityCode\":\"" + f.village("130903") + "\"}")
-			.andExpect(status().isUnprocessableContent());
+			.andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -156,18 +158,17 @@ class LiaisonGroupTests {
 		f.perform(yunhe, get("/api/v1/deployment/liaison-groups?region=130902")).andExpect(status().isNotFound());
 		f.perform(yunhe, get("/api/v1/deployment/liaison-groups"))
 			.andExpect(jsonPath("$.items[?(@.id == " + id + ")]").isEmpty());
-		f.postJson(yunhe, url + "/members", "{\"personId\":" + leader + "}").andExpect(status().isForbidden());
-		f.perform(yunhe, delete(url + "/members/" + leader)).andExpect(status().isForbidden());
-		f.postJson(yunhe, url + "/communities", "{\"communityCode\":\"" + f.village() + "\"}")
-			.andExpect(status().isForbidden());
-		f.perform(yunhe, delete(url + "/communities/" + township)).andExpect(status().isForbidden());
+		f.postJson(yunhe, url + "/members", "{\"personId\":" + leader + "}").andExpect(Api.refused());
+		f.perform(yunhe, delete(url + "/members/" + leader)).andExpect(Api.refused());
+		f.postJson(yunhe, url + "/communities", "{\"communityCode\":\"" + f.village() + "\"}").andExpect(Api.refused());
+		f.perform(yunhe, delete(url + "/communities/" + township)).andExpect(Api.refused());
 		f.postJson(yunhe, "/api/v1/deployment/liaison-groups", group(township, leader, "", ""))
-			.andExpect(status().isForbidden());
+			.andExpect(Api.refused());
 		f.perform("zzb", get(url)).andExpect(status().isOk());
 		f.postJson("zzb", "/api/v1/deployment/liaison-groups", group(township, leader, "", ""))
-			.andExpect(status().isForbidden());
-		f.postJson("zzb", url + "/members", "{\"personId\":" + leader + "}").andExpect(status().isForbidden());
-		f.perform("zzb", delete(url + "/communities/" + township)).andExpect(status().isForbidden());
+			.andExpect(Api.refused());
+		f.postJson("zzb", url + "/members", "{\"personId\":" + leader + "}").andExpect(Api.refused());
+		f.perform("zzb", delete(url + "/communities/" + township)).andExpect(Api.refused());
 	}
 
 	@Test

@@ -27,6 +27,7 @@ import cn.huoxian.access.Role;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.support.Pages;
+import cn.huoxian.support.Api;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -141,10 +142,15 @@ class PairingTests {
 			.andExpect(jsonPath("$.detail", containsString("GRID")));
 		// bad input names its fields
 		f.postJson("xinhua", "/api/v1/deployment/pairings",
-				"{\"unitCode\":\"NOSUCHUNIT\",\"communityCode\":\"" + other + "\",\"startedOn\":\""
+				"{\"unitCode\":\"NOSUCHUNIT\",\"communityCode\":\"" + other + "\"}")
+			// an unknown unit is answered like one outside the scope: 404 naming the
+			// field
+			.andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.errors[*].field", hasItem("unitCode")));
+		f.postJson("xinhua", "/api/v1/deployment/pairings",
+				"{\"unitCode\":\"" + second + "\",\"communityCode\":\"" + other + "\",\"startedOn\":\""
 						+ LocalDate.now().plusDays(3) + "\"}")
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[*].field", hasItem("unitCode")))
 			.andExpect(jsonPath("$.errors[*].field", hasItem("startedOn")));
 		f.postJson("xinhua", "/api/v1/deployment/pairings",
 				"{\"unitCode\":\"" + second + "\",\"communityCode\":\"" + other + "\",\"workPlan\":\""
@@ -360,28 +366,28 @@ class PairingTests {
 		f.perform(yunhe, get("/api/v1/deployment/pairings?unit=" + unit)).andExpect(jsonPath("$.total").value(0));
 		// writes outside scope: 403
 		f.perform(yunhe, patch(base).contentType(MediaType.APPLICATION_JSON).content("{\"workPlan\":\"x\"}"))
-			.andExpect(status().isForbidden());
-		f.postJson(yunhe, base + "/log", "{\"entry\":\"x\"}").andExpect(status().isForbidden());
-		f.postJson(yunhe, base + "/team", "{\"personId\":" + f.person(null) + "}").andExpect(status().isForbidden());
+			.andExpect(Api.refused());
+		f.postJson(yunhe, base + "/log", "{\"entry\":\"x\"}").andExpect(Api.refused());
+		f.postJson(yunhe, base + "/team", "{\"personId\":" + f.person(null) + "}").andExpect(Api.refused());
 		f.perform(yunhe,
 				multipart(base + "/work-plan-file")
 					.file(new MockMultipartFile("file", "a.txt", "text/plain", new byte[] { 1 })))
-			.andExpect(status().isForbidden());
-		f.perform(yunhe, delete(base)).andExpect(status().isForbidden());
+			.andExpect(Api.refused());
+		f.perform(yunhe, delete(base)).andExpect(Api.refused());
 		f.postJson(yunhe, "/api/v1/deployment/pairings",
 				"{\"unitCode\":\"" + f.unit() + "\",\"communityCode\":\"" + f.village() + "\"}")
-			.andExpect(status().isForbidden());
+			.andExpect(Api.refused());
 		// the evaluator reads everything and writes nothing
 		f.perform("zzb", get(base)).andExpect(status().isOk());
 		f.perform("zzb", get(base + "/log")).andExpect(status().isOk());
 		f.perform("zzb", get("/api/v1/deployment/pairings/summary")).andExpect(status().isOk());
 		f.perform("zzb", patch(base).contentType(MediaType.APPLICATION_JSON).content("{\"workPlan\":\"x\"}"))
-			.andExpect(status().isForbidden());
-		f.postJson("zzb", base + "/log", "{\"entry\":\"x\"}").andExpect(status().isForbidden());
-		f.perform("zzb", delete(base)).andExpect(status().isForbidden());
+			.andExpect(Api.refused());
+		f.postJson("zzb", base + "/log", "{\"entry\":\"x\"}").andExpect(Api.refused());
+		f.perform("zzb", delete(base)).andExpect(Api.refused());
 		f.postJson("zzb", "/api/v1/deployment/pairings",
 				"{\"unitCode\":\"" + unit + "\",\"communityCode\":\"" + f.village() + "\"}")
-			.andExpect(status().isForbidden());
+			.andExpect(Api.refused());
 		// the paired unit's staff see it, keep its team, plan and ledger, but not its
 		// leader
 		String staff = PairingFixtures.account(accounts, Role.UNIT_STAFF, null,
@@ -391,15 +397,16 @@ class PairingTests {
 		f.postJson(staff, base + "/log", "{\"entry\":\"单位记录\"}").andExpect(status().isCreated());
 		f.perform(staff, patch(base).contentType(MediaType.APPLICATION_JSON).content("{\"workPlan\":\"方案\"}"))
 			.andExpect(status().isOk());
-		f.postJson(staff, base + "/team", "{\"personId\":" + f.person(null) + "}").andExpect(status().isOk());
+		// a person the unit's account cannot read is answered like a missing one
+		f.postJson(staff, base + "/team", "{\"personId\":" + f.person(null) + "}").andExpect(status().isNotFound());
 		f.perform(staff, patch(base).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"liaisonLeaderId\":" + f.person("COUNTY") + "}")).andExpect(status().isForbidden());
-		f.perform(staff, delete(base)).andExpect(status().isForbidden());
+			.content("{\"liaisonLeaderId\":" + f.person("COUNTY") + "}")).andExpect(Api.refused());
+		f.perform(staff, delete(base)).andExpect(Api.refused());
 		// another unit's staff see nothing of it
 		String stranger = PairingFixtures.account(accounts, Role.UNIT_STAFF, null,
 				new ScopeRoot(ScopeRoot.Kind.UNIT, f.unit()));
 		f.perform(stranger, get(base)).andExpect(status().isNotFound());
-		f.postJson(stranger, base + "/log", "{\"entry\":\"x\"}").andExpect(status().isForbidden());
+		f.postJson(stranger, base + "/log", "{\"entry\":\"x\"}").andExpect(Api.refused());
 		// region staff remove the pairing; then it is gone
 		f.perform("xinhua", delete(base)).andExpect(status().isNoContent());
 		f.perform("xinhua", get(base)).andExpect(status().isNotFound());

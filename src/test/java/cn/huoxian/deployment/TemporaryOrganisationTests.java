@@ -65,7 +65,9 @@ class TemporaryOrganisationTests {
 		long org = f.temporaryOrganisation();
 		String url = "/api/v1/deployment/temporary-organisations/" + org;
 		List<Long> pm = f.partyMembers();
-		List<UnitView> two = units.list("130900", null, 0, 2, DataScope.ofRegions(RegionPath.root("130900"))).items();
+		List<UnitView> two = units
+			.list("130902", null, 0, 2, DataScope.ofRegions(RegionPath.root("130900").child("130902")))
+			.items();
 		long u1 = two.get(0).id();
 		long u2 = two.get(1).id();
 		f.post("xinhua", url + "/members", member(pm.get(0), true, u1), 201);

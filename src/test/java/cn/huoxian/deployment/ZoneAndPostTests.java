@@ -63,7 +63,7 @@ class ZoneAndPostTests {
 		f.post("xinhua", ZONES, "{\"personId\":" + pm + "}", 400);
 		f.post("xinhua", ZONES, "{\"personId\":" + pm + ",\"area\":\"" + "楼".repeat(201) + "\"}", 400);
 		f.post("xinhua", ZONES, "{\"personId\":" + pm + ",\"area\":\"3号楼\",\"since\":\"" + tomorrow() + "\"}", 400);
-		f.post("xinhua", ZONES, "{\"personId\":" + pm + ",\"area\":\"3号楼\",\"region\":\"999999\"}", 400);
+		f.post("xinhua", ZONES, "{\"personId\":" + pm + ",\"area\":\"3号楼\",\"region\":\"999999\"}", 404);
 		long zone = FrontFixtures
 			.id(f.post("xinhua", ZONES, "{\"personId\":" + pm + ",\"area\":\"3号楼1-3单元\",\"region\":\"130902\"}", 201));
 		List<Integer> current = JsonPath.read(f.get("xinhua", ZONES + "?size=500&region=130902", 200), "$.items[*].id");

@@ -103,7 +103,7 @@ class HouseholdImportTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].row").value(2))
 			.andExpect(jsonPath("$.errors[0].column").value("regionCode"))
-			.andExpect(jsonPath("$.errors[0].reason").value(network.grid() + " is outside your scope"));
+			.andExpect(jsonPath("$.errors[0].reason").value("no region has code " + network.grid()));
 		assertThat(count(mvc, network.grid(), "households")).isZero();
 	}
 

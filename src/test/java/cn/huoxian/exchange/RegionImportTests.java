@@ -96,7 +96,7 @@ class RegionImportTests {
 			.andExpect(jsonPath("$.errors", hasSize(1)))
 			.andExpect(jsonPath("$.errors[0].row").value(3))
 			.andExpect(jsonPath("$.errors[0].column").value("parentCode"))
-			.andExpect(jsonPath("$.errors[0].reason").value("130903 is outside your scope"));
+			.andExpect(jsonPath("$.errors[0].reason").value("no region has code 130903"));
 		mvc.perform(as(mvc, "admin", get("/api/v1/regions/" + township))).andExpect(status().isNotFound());
 	}
 

@@ -148,7 +148,7 @@ class ResidentImportTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors", hasSize(1)))
 			.andExpect(jsonPath("$.errors[0].row").value(3))
-			.andExpect(jsonPath("$.errors[0].reason").value("household " + outside + " is outside your scope"));
+			.andExpect(jsonPath("$.errors[0].reason").value("no household has id " + outside));
 		mvc.perform(as(mvc, "admin", get("/api/v1/persons").param("q", mine))).andExpect(jsonPath("$.total").value(0));
 	}
 

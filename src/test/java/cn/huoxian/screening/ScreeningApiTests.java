@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 
 import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.support.Api;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
@@ -152,11 +153,11 @@ class ScreeningApiTests {
 		mvc.perform(as(mvc, "xinhua", post("/api/v1/screening/campaigns")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"越权\",\"rootRegion\":\"130903\",\"startsOn\":\"" + today + "\",\"endsOn\":\"" + today
 					+ "\"}"))
-			.andExpect(status().isForbidden());
+			.andExpect(Api.refused());
 		mvc.perform(as(mvc, "grid01", post("/api/v1/screening/campaigns")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"网格员\",\"rootRegion\":\"130902\",\"startsOn\":\"" + today + "\",\"endsOn\":\"" + today
 					+ "\"}"))
-			.andExpect(status().isForbidden());
+			.andExpect(Api.refused());
 		mvc.perform(as(mvc, "xinhua", get("/api/v1/screening/campaigns/" + campaign + "/coverage?region=130903")))
 			.andExpect(status().isNotFound());
 		mvc.perform(as(mvc, "grid01", get("/api/v1/screening/campaigns/" + campaign + "/coverage?region=130902")))
@@ -174,11 +175,11 @@ class ScreeningApiTests {
 						.content("[{\"visitId\":\"" + UUID.randomUUID() + "\",\"householdId\":" + household
 								+ ",\"visitedAt\":\"" + OffsetDateTime.now().minusMinutes(1)
 								+ "\",\"outcome\":\"NOBODY_HOME\"}]"))
-				.andExpect(status().isForbidden());
+				.andExpect(Api.refused());
 		}
 		mvc.perform(as(mvc, "admin", get("/api/v1/screening/campaigns/" + campaign))).andExpect(status().isOk());
 		mvc.perform(as(mvc, "zzb", post("/api/v1/screening/campaigns/" + campaign + "/recount")))
-			.andExpect(status().isForbidden());
+			.andExpect(Api.refused());
 		mvc.perform(as(mvc, "admin", post("/api/v1/screening/campaigns/" + campaign + "/recount")))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.countersRepaired").value(0));

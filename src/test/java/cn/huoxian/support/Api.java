@@ -44,6 +44,22 @@ public final class Api {
 		return request.header("Authorization", "Bearer " + token(mvc, username));
 	}
 
+	/**
+	 * A write outside the caller's scope is refused: 403 when its target lies outside,
+	 * 404 when an id or code in its body names something the caller cannot read (issue
+	 * 11).
+	 */
+	public static org.springframework.test.web.servlet.ResultMatcher refused() {
+		return result -> org.assertj.core.api.Assertions.assertThat(result.getResponse().getStatus())
+			.as("refused: 403 or 404")
+			.isIn(403, 404);
+	}
+
+	/** True for an expected 403 met by a 404 (see {@link #refused()}). */
+	public static int refusedAs(int expected, int actual) {
+		return expected == 403 && actual == 404 ? 404 : expected;
+	}
+
 	/** A short random suffix so tests can create unique codes in a shared database. */
 	public static String unique() {
 		// always three digits: codes built from it must meet their minimum length

@@ -10,6 +10,7 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.PlausibleDate;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -48,7 +49,7 @@ class DeploymentApi {
 	}
 
 	/** The body of an end: {@code {"endDate","reason"}}. */
-	record EndForm(LocalDate endDate, @Size(max = 200) String reason) {
+	record EndForm(@PlausibleDate LocalDate endDate, @Size(max = 200) String reason) {
 	}
 
 	@Operation(summary = "End a deployment")

@@ -13,6 +13,7 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.PlausibleDate;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -66,7 +67,7 @@ class FirstSecretaryApi {
 	}
 
 	/** The body of a return: {@code {"returnedOn"}} (default today). */
-	record ReturnForm(LocalDate returnedOn) {
+	record ReturnForm(@PlausibleDate LocalDate returnedOn) {
 	}
 
 	@Operation(summary = "Record a first secretary's return to their village")
@@ -77,7 +78,7 @@ class FirstSecretaryApi {
 	}
 
 	/** The body of a leave: {@code {"leftOn"}} (default today). */
-	record LeaveForm(LocalDate leftOn) {
+	record LeaveForm(@PlausibleDate LocalDate leftOn) {
 	}
 
 	@Operation(summary = "Record that a first secretary left their village")
@@ -87,7 +88,7 @@ class FirstSecretaryApi {
 	}
 
 	/** The body of a log entry: {@code {"day","entry"}}. */
-	record LogForm(LocalDate day, @Size(max = 1000) String entry) {
+	record LogForm(@PlausibleDate LocalDate day, @Size(max = 1000) String entry) {
 	}
 
 	@Operation(summary = "Add a day to a first secretary's work log")

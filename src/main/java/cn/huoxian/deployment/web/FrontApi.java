@@ -26,6 +26,7 @@ import cn.huoxian.deployment.Zones;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.PlausibleDate;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -153,7 +154,7 @@ class FrontApi {
 	}
 
 	/** The body of a join: {@code {"personId","joinedOn"}}. */
-	record TeamJoinBody(@Min(1) Long personId, LocalDate joinedOn) {
+	record TeamJoinBody(@Min(1) Long personId, @PlausibleDate LocalDate joinedOn) {
 	}
 
 	@Operation(summary = "Add a party member to a commando team (one member, one team)")
@@ -164,7 +165,7 @@ class FrontApi {
 	}
 
 	/** The body of a leave: {@code {"leftOn"}}. */
-	record TeamLeaveBody(LocalDate leftOn) {
+	record TeamLeaveBody(@PlausibleDate LocalDate leftOn) {
 	}
 
 	@Operation(summary = "Record that a member left a commando team")
@@ -186,7 +187,7 @@ class FrontApi {
 	}
 
 	/** The body of a finished task: {@code {"doneOn"}}. */
-	record TaskDoneBody(LocalDate doneOn) {
+	record TaskDoneBody(@PlausibleDate LocalDate doneOn) {
 	}
 
 	@Operation(summary = "Mark a commando team's task done")
@@ -196,7 +197,7 @@ class FrontApi {
 	}
 
 	/** The body of a dissolution: {@code {"dissolvedOn"}}. */
-	record TeamDissolveBody(LocalDate dissolvedOn) {
+	record TeamDissolveBody(@PlausibleDate LocalDate dissolvedOn) {
 	}
 
 	@Operation(summary = "Dissolve a commando team (ends its members' deployments)")
@@ -229,7 +230,7 @@ class FrontApi {
 	}
 
 	/** The body of an end: {@code {"endedOn"}}. */
-	record FrontEndBody(LocalDate endedOn) {
+	record FrontEndBody(@PlausibleDate LocalDate endedOn) {
 	}
 
 	@Operation(summary = "End a responsibility zone")
@@ -291,7 +292,7 @@ class FrontApi {
 	}
 
 	/** The body of a release: {@code {"releasedOn"}}. */
-	record PostReleaseBody(LocalDate releasedOn) {
+	record PostReleaseBody(@PlausibleDate LocalDate releasedOn) {
 	}
 
 	@Operation(summary = "Release a claimed post")

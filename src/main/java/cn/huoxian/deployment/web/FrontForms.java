@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -58,7 +59,7 @@ final class FrontForms {
 			redirect.addFlashAttribute("recorded", recorded);
 			return result;
 		}
-		catch (InvalidInputException | RuleViolationException ex) {
+		catch (InvalidInputException | RuleViolationException | ReferenceNotFoundException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
 			redirect.addFlashAttribute("typed", form);
 			return null;

@@ -12,6 +12,7 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.PlausibleDate;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -56,7 +57,7 @@ class HouseholdLinkApi {
 	}
 
 	/** The body of a link: {@code {"partyMemberId","householdId","linkedOn"}}. */
-	record LinkForm(@Min(1) Long partyMemberId, @Min(1) Long householdId, LocalDate linkedOn) {
+	record LinkForm(@Min(1) Long partyMemberId, @Min(1) Long householdId, @PlausibleDate LocalDate linkedOn) {
 	}
 
 	@Operation(summary = "Link a household to a party member (1+10)")

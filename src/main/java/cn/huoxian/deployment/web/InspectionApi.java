@@ -16,6 +16,7 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.PlausibleDate;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -91,7 +92,7 @@ class InspectionApi {
 	}
 
 	/** The body of a close: {@code {"evidence","closedOn"}}. */
-	record CloseForm(@Size(max = 1000) String evidence, LocalDate closedOn) {
+	record CloseForm(@Size(max = 1000) String evidence, @PlausibleDate LocalDate closedOn) {
 	}
 
 	@Operation(summary = "Close a rectification with evidence")

@@ -16,6 +16,7 @@ import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -81,6 +82,10 @@ class LiaisonPages {
 			}
 			catch (InvalidInputException ex) {
 				errors.putAll(ex.asMap());
+			}
+			catch (ReferenceNotFoundException ex) {
+				// shown like any bad field: the form keeps what was typed
+				model.addAttribute("error", ex.getMessage());
 			}
 			catch (RuleViolationException | ForbiddenException ex) {
 				model.addAttribute("error", ex.getMessage());

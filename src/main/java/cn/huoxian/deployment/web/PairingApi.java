@@ -21,6 +21,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.PlausibleDate;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -183,7 +184,7 @@ class PairingApi {
 	}
 
 	/** The body of a ledger entry: {@code {"day","entry"}}; the day defaults to today. */
-	record LogBody(LocalDate day, @Size(max = 1000) String entry) {
+	record LogBody(@PlausibleDate LocalDate day, @Size(max = 1000) String entry) {
 	}
 
 	@Operation(summary = "Add an entry to a pairing's ledger")

@@ -14,6 +14,7 @@ import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.PlausibleDate;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -146,7 +147,7 @@ class IsolationApi {
 	}
 
 	/** The body of a shortening: {@code {"endDate","reason"}}. */
-	record ShortenForm(LocalDate endDate,
+	record ShortenForm(@PlausibleDate LocalDate endDate,
 			// stored in the case's end note after "shortened by <user>: "
 			@Size(max = 400) String reason) {
 	}
@@ -164,7 +165,8 @@ class IsolationApi {
 	@Operation(summary = "Cases not contacted today, per sub-region")
 	@GetMapping("/overdue")
 	PageResult<CaseView> overdue(@RequestParam(required = false) String region,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+			@RequestParam(required = false) @DateTimeFormat(
+					iso = DateTimeFormat.ISO.DATE) @PlausibleDate LocalDate date,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		CurrentUser me = users.current();
 		return cases.overdue(path(region, me), date == null ? BusinessDay.today(clock) : date, page, size, me.scope());

@@ -8,6 +8,7 @@ import cn.huoxian.people.PersonView;
 import cn.huoxian.people.Returns;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.PlausibleDate;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -44,7 +45,7 @@ class PersonApi {
 	}
 
 	/** A return from outside the city: {@code {"returnedOn","returnedFrom"}}. */
-	record ReturnForm(java.time.LocalDate returnedOn, @Size(max = 100) String returnedFrom) {
+	record ReturnForm(@PlausibleDate java.time.LocalDate returnedOn, @Size(max = 100) String returnedFrom) {
 	}
 
 	/**
@@ -52,7 +53,10 @@ class PersonApi {
 	 * origin) was registered already, as a retried request expects; 409 for another
 	 * origin that day.
 	 */
-	@Operation(summary = "Record a person's return from elsewhere")
+	@Operation(summary = "Record a person's return from elsewhere", responses = {
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "201", description = "Recorded"),
+			@io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+					description = "The same return (day and origin) was recorded already: the same row") })
 	@PostMapping("/{id}/returns")
 	ResponseEntity<Returns.ReturnView> recordReturn(@PathVariable long id, @Valid @RequestBody ReturnForm form) {
 		Returns.Recorded recorded = returns.record(id, form.returnedOn(), form.returnedFrom(), users.current());
