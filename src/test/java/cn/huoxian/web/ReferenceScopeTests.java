@@ -289,6 +289,10 @@ class ReferenceScopeTests {
 								+ "\"responsibleIds\":[\"@responsibleIds\"]}",
 						Map.of("personId", otherPerson, "responsibleIds", otherPerson),
 						Map.of("personId", MISSING_ID, "responsibleIds", MISSING_ID)));
+		t.put("POST /api/v1/isolation/cases#flag", new Template("POST", "/api/v1/isolation/cases",
+				"{\"personId\":\"@personId\",\"type\":\"MEDICAL_OBSERVATION\",\"reason\":\"FLAGGED_IN_SCREENING\","
+						+ "\"flagId\":\"@flagId\",\"responsibleIds\":[\"@responsibleIds\"]}",
+				Map.of("flagId", otherFlag), Map.of("flagId", MISSING_ID)));
 		t.put("POST /api/v1/units",
 				new Template("POST", "/api/v1/units",
 						"{\"code\":\"RS" + System.nanoTime() % 1_000_000_000L
@@ -503,6 +507,9 @@ class ReferenceScopeTests {
 
 	private long need;
 
+	/** A resident of 运河区 flagged in screening. */
+	private long otherFlag;
+
 	private long ownUnit;
 
 	private String ownUnitCode;
@@ -569,6 +576,7 @@ class ReferenceScopeTests {
 				+ ",\"type\":\"HOME_ISOLATION\",\"reason\":\"CLOSE_CONTACT\",\"responsibleIds\":[" + member + "]}");
 		need = created("xinhua", "/api/v1/isolation/cases/" + isolationCase + "/needs",
 				"{\"kind\":\"NECESSITIES\",\"description\":\"代购米面油\"}");
+		otherFlag = flag("130903");
 		ownPersonIdNumber = idNumber();
 		ownPerson = created("admin", "/api/v1/persons", "{\"name\":\"范围人员\",\"idNumber\":\"" + ownPersonIdNumber
 				+ "\",\"regionCode\":\"130902\",\"roles\":[]}");
@@ -609,6 +617,46 @@ class ReferenceScopeTests {
 			.orderBy(REGION.CODE)
 			.limit(1)
 			.fetchOne(REGION.CODE);
+	}
+
+	/** A flag raised on a resident of this county by a visit in a new campaign. */
+	private long flag(String county) throws Exception {
+		LocalDate today = LocalDate.now();
+		long campaign = created("admin", "/api/v1/screening/campaigns", "{\"name\":\"范围排查\",\"rootRegion\":\"" + county
+				+ "\",\"startsOn\":\"" + today.minusDays(1) + "\",\"endsOn\":\"" + today.plusDays(1) + "\"}");
+		long household = db.select(HOUSEHOLD.ID)
+			.from(HOUSEHOLD)
+			.join(PERSON)
+			.on(PERSON.HOUSEHOLD_ID.eq(HOUSEHOLD.ID))
+			.where(HOUSEHOLD.PATH.like("%/" + county + "/%"))
+			.orderBy(HOUSEHOLD.ID)
+			.limit(1)
+			.fetchOne(HOUSEHOLD.ID);
+		StringBuilder checks = new StringBuilder();
+		for (Long resident : db.select(PERSON.ID)
+			.from(PERSON)
+			.where(PERSON.HOUSEHOLD_ID.eq(household))
+			.fetch(PERSON.ID)) {
+			checks.append(checks.isEmpty() ? "" : ",")
+				.append("{\"personId\":")
+				.append(resident)
+				.append(",\"status\":\"PRESENT\",\"temperature\":38.1}");
+		}
+		MockHttpServletResponse visit = mvc
+			.perform(as(mvc, "admin", request(HttpMethod.POST, "/api/v1/screening/campaigns/" + campaign + "/visits"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("[{\"visitId\":\"" + java.util.UUID.randomUUID() + "\",\"householdId\":" + household
+						+ ",\"visitedAt\":\"" + java.time.OffsetDateTime.now().minusMinutes(3)
+						+ "\",\"outcome\":\"COVERED\",\"residents\":[" + checks + "]}]"))
+			.andReturn()
+			.getResponse();
+		assertThat(visit.getStatus()).as(visit.getContentAsString()).isEqualTo(200);
+		return db.select(DSL.field("id", Long.class))
+			.from(DSL.table("screening_flag"))
+			.where(DSL.field("campaign_id", Long.class).eq(campaign))
+			.orderBy(DSL.field("id"))
+			.limit(1)
+			.fetchOne(DSL.field("id", Long.class));
 	}
 
 	private static String idNumber() {
