@@ -25,6 +25,7 @@ import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -102,8 +103,9 @@ public class Cases {
 			try {
 				flags.handle(form.flagId(), "隔离病例 " + record.getId() + " / isolation case opened", user);
 			}
-			catch (NotFoundException ex) {
-				throw new InvalidInputException("flagId", "no flagged resident has id " + form.flagId());
+			catch (NotFoundException | ForbiddenException ex) {
+				// a flag outside the scope answers like a missing one
+				throw new ReferenceNotFoundException("flagId");
 			}
 		}
 		events.publishEvent(new Events.IsolationStarted(record.getId(), person.id(), person.path(), start, end));

@@ -110,10 +110,11 @@ public class Households {
 	public HouseholdView update(long id, HouseholdForm form, CurrentUser user) {
 		user.requirePeopleEditor();
 		HouseholdView existing = writable(id, user);
+		// the named grid is resolved first: one out of scope answers like a missing one
+		RegionView grid = gridFor(form.regionCode(), user);
 		if (!existing.regionCode().equals(form.regionCode())) {
 			throw new RuleViolationException("a household cannot move to another grid; register it anew there");
 		}
-		RegionView grid = gridFor(form.regionCode(), user);
 		db.update(HOUSEHOLD)
 			.set(HOUSEHOLD.ADDRESS, form.address().strip())
 			.set(HOUSEHOLD.DOOR, blankToNull(form.door()))
