@@ -52,8 +52,14 @@ class ErrorContractConfig implements WebMvcConfigurer {
 
 		@Override
 		public void customize(TomcatServletWebServerFactory factory) {
-			factory
-				.addContextCustomizers(context -> context.getParent().getPipeline().addValve(new ProblemReportValve()));
+			factory.addContextCustomizers(context -> {
+				context.getParent().getPipeline().addValve(new ProblemReportValve());
+				// what Tomcat refuses before mapping (a NUL or bad escape in the path)
+				// is reported by the host's error report valve
+				if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+					host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+				}
+			});
 		}
 
 		@Override

@@ -1,0 +1,42 @@
+package cn.huoxian.shared.web;
+
+import java.io.IOException;
+import java.io.Writer;
+
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+
+/**
+ * The host's error report for requests Tomcat refuses before any filter or valve of ours
+ * sees a path (a NUL byte or a bad escape in the path): problem+json for /api, Tomcat's
+ * page elsewhere. In English: no locale is known this early.
+ */
+public class ProblemErrorReportValve extends ErrorReportValve {
+
+	@Override
+	protected void report(Request request, Response response, Throwable throwable) {
+		int status = response.getStatus();
+		String uri = request.getCoyoteRequest().requestURI().toString();
+		if (status < 400 || response.getContentWritten() > 0 || uri == null || !uri.startsWith("/api/")) {
+			super.report(request, response, throwable);
+			return;
+		}
+		try {
+			response.setContentType("application/problem+json");
+			response.setCharacterEncoding("UTF-8");
+			Writer writer = response.getReporter();
+			if (writer != null) {
+				writer.write("{\"type\":\"" + Problems.TYPE_PREFIX + (status < 500 ? "malformed-request" : "internal")
+						+ "\",\"title\":\"" + (status < 500 ? "Bad request" : "Server error") + "\",\"status\":"
+						+ status + ",\"detail\":\""
+						+ (status < 500 ? "The request line or path is malformed" : "The server failed") + "\"}");
+				response.finishResponse();
+			}
+		}
+		catch (IOException | IllegalStateException ex) {
+			// the connection is gone: nothing left to answer
+		}
+	}
+
+}
