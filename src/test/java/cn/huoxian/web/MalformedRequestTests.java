@@ -107,6 +107,9 @@ class MalformedRequestTests {
 		// answers
 		assertProblem(send("GET /api/v1/%zz HTTP/1.1", "", null), 400);
 		assertProblem(send("GET /api/v1/regions/%00 HTTP/1.1", "", null), 400);
+		Answer tooLong = send("GET /api/v1/regions/" + "1".repeat(100_000) + " HTTP/1.1", "", null);
+		assertThat(tooLong.status()).isBetween(400, 431);
+		assertThat(tooLong.toString()).doesNotContain("Exception").doesNotContain("java.");
 		assertProblem(send("DELETE /api/v1/deployment/liaison-groups/1/communities/a%00b HTTP/1.1", "", null), 400);
 	}
 

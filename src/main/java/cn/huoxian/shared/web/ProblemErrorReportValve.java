@@ -14,11 +14,21 @@ import org.apache.catalina.valves.ErrorReportValve;
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 
+	public ProblemErrorReportValve() {
+		// Tomcat's own page never shows the exception, its message or the server's
+		// version
+		setShowReport(false);
+		setShowServerInfo(false);
+	}
+
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
 		int status = response.getStatus();
 		String uri = request.getCoyoteRequest().requestURI().toString();
-		if (status < 400 || response.getContentWritten() > 0 || uri == null || !uri.startsWith("/api/")) {
+		// an empty URI: the request line could not be read (too long), so it may be the
+		// API's
+		boolean api = uri == null || uri.isEmpty() || uri.startsWith("/api/");
+		if (status < 400 || response.getContentWritten() > 0 || !api) {
 			super.report(request, response, throwable);
 			return;
 		}
