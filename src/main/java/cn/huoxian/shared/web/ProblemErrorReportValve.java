@@ -1,7 +1,6 @@
 package cn.huoxian.shared.web;
 
 import java.io.IOException;
-import java.io.Writer;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -33,16 +32,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			return;
 		}
 		try {
-			response.setContentType("application/problem+json");
-			response.setCharacterEncoding("UTF-8");
-			Writer writer = response.getReporter();
-			if (writer != null) {
-				writer.write("{\"type\":\"" + Problems.TYPE_PREFIX + (status < 500 ? "malformed-request" : "internal")
-						+ "\",\"title\":\"" + (status < 500 ? "Bad request" : "Server error") + "\",\"status\":"
-						+ status + ",\"detail\":\""
-						+ (status < 500 ? "The request line or path is malformed" : "The server failed") + "\"}");
-				response.finishResponse();
-			}
+			ProblemReportValve.writeProblem(response, status);
 		}
 		catch (IOException | IllegalStateException ex) {
 			// the connection is gone: nothing left to answer

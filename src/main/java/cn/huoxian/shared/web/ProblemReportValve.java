@@ -27,12 +27,18 @@ class ProblemReportValve extends ValveBase {
 				|| !isApi(request)) {
 			return;
 		}
+		writeProblem(response, status);
+	}
+
+	/** A minimal problem+json body for an error Tomcat answers itself (English). */
+	static void writeProblem(Response response, int status) throws IOException {
+		// the type and charset first: the reporter's converter takes the charset set now
+		response.setContentType("application/problem+json");
+		response.setCharacterEncoding("UTF-8");
 		Writer writer = response.getReporter();
 		if (writer == null) {
 			return;
 		}
-		response.setContentType("application/problem+json");
-		response.setCharacterEncoding("UTF-8");
 		writer.write("{\"type\":\"" + Problems.TYPE_PREFIX + (status < 500 ? "malformed-request" : "internal")
 				+ "\",\"title\":\"" + (status < 500 ? "Bad request" : "Server error") + "\",\"status\":" + status
 				+ ",\"detail\":\"" + (status < 500 ? "The request line or path is malformed" : "The server failed")
