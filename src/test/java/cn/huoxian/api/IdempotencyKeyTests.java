@@ -16,12 +16,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import cn.huoxian.support.Api;
+import cn.huoxian.support.AtOnce;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;
 import org.jooq.DSLContext;
@@ -142,31 +139,15 @@ class IdempotencyKeyTests {
 	void eightParallelRetriesWriteOnce() throws Exception {
 		String key = UUID.randomUUID().toString();
 		Api.token(mvc, "admin");
-		ExecutorService pool = Executors.newFixedThreadPool(8);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<MockHttpServletResponse>> answers = new ArrayList<>();
-		try {
-			for (int i = 0; i < 8; i++) {
-				answers.add(pool.submit(() -> {
-					start.await();
-					return need(key, "米面油");
-				}));
+		List<String> ids = new ArrayList<>();
+		for (MockHttpServletResponse response : AtOnce.run(8, () -> need(key, "米面油"))) {
+			assertThat(response.getStatus()).isIn(201, 409);
+			if (response.getStatus() == 201) {
+				ids.add(JsonPath.read(response.getContentAsString(), "$.id").toString());
 			}
-			start.countDown();
-			List<String> ids = new ArrayList<>();
-			for (Future<MockHttpServletResponse> answer : answers) {
-				MockHttpServletResponse response = answer.get();
-				assertThat(response.getStatus()).isIn(201, 409);
-				if (response.getStatus() == 201) {
-					ids.add(JsonPath.read(response.getContentAsString(), "$.id").toString());
-				}
-			}
-			assertThat(ids).isNotEmpty();
-			assertThat(ids).containsOnly(ids.get(0));
 		}
-		finally {
-			pool.shutdownNow();
-		}
+		assertThat(ids).isNotEmpty();
+		assertThat(ids).containsOnly(ids.get(0));
 		assertThat(needs()).isEqualTo(1);
 	}
 

@@ -12,14 +12,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import cn.huoxian.support.Api;
+import cn.huoxian.support.AtOnce;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;
 import org.jooq.DSLContext;
@@ -75,34 +71,16 @@ class DuplicateCaseTests {
 	void eightParallelPostsOpenOneCaseAndNameItSevenTimes() throws Exception {
 		long person = residentWithoutCase();
 		Api.token(mvc, "admin");
-		ExecutorService pool = Executors.newFixedThreadPool(8);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<MockHttpServletResponse>> answers = new ArrayList<>();
-		try {
-			for (int i = 0; i < 8; i++) {
-				answers.add(pool.submit(() -> {
-					start.await();
-					return open(person, "HOME_ISOLATION");
-				}));
-			}
-			start.countDown();
-			List<MockHttpServletResponse> responses = new ArrayList<>();
-			for (Future<MockHttpServletResponse> answer : answers) {
-				responses.add(answer.get());
-			}
-			List<MockHttpServletResponse> created = responses.stream().filter(r -> r.getStatus() == 201).toList();
-			assertThat(created).hasSize(1);
-			long caseId = ((Number) JsonPath.read(created.get(0).getContentAsString(), "$.id")).longValue();
-			for (MockHttpServletResponse refused : responses.stream().filter(r -> r.getStatus() != 201).toList()) {
-				assertThat(refused.getStatus()).isEqualTo(409);
-				assertThat(refused.getContentType()).isEqualTo("application/problem+json");
-				assertThat(((Number) JsonPath.read(refused.getContentAsString(), "$.existing.id")).longValue())
-					.isEqualTo(caseId);
-				assertThat(JsonPath.<String>read(refused.getContentAsString(), "$.existing.startDate")).isNotBlank();
-			}
-		}
-		finally {
-			pool.shutdownNow();
+		List<MockHttpServletResponse> responses = AtOnce.run(8, () -> open(person, "HOME_ISOLATION"));
+		List<MockHttpServletResponse> created = responses.stream().filter(r -> r.getStatus() == 201).toList();
+		assertThat(created).hasSize(1);
+		long caseId = ((Number) JsonPath.read(created.get(0).getContentAsString(), "$.id")).longValue();
+		for (MockHttpServletResponse refused : responses.stream().filter(r -> r.getStatus() != 201).toList()) {
+			assertThat(refused.getStatus()).isEqualTo(409);
+			assertThat(refused.getContentType()).isEqualTo("application/problem+json");
+			assertThat(((Number) JsonPath.read(refused.getContentAsString(), "$.existing.id")).longValue())
+				.isEqualTo(caseId);
+			assertThat(JsonPath.<String>read(refused.getContentAsString(), "$.existing.startDate")).isNotBlank();
 		}
 		assertThat(db.fetchCount(ISOLATION_CASE, ISOLATION_CASE.PERSON_ID.eq(person))).isEqualTo(1);
 	}

@@ -7,15 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.support.Api;
+import cn.huoxian.support.AtOnce;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;
 import org.jooq.DSLContext;
@@ -92,27 +88,12 @@ class DuplicateReturnTests {
 	void parallelRepeatsWriteOneRow() throws Exception {
 		long person = residentWithoutReturn();
 		Api.token(mvc, "admin");
-		ExecutorService pool = Executors.newFixedThreadPool(6);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<MockHttpServletResponse>> answers = new ArrayList<>();
-		try {
-			for (int i = 0; i < 6; i++) {
-				answers.add(pool.submit(() -> {
-					start.await();
-					return register(person, "湖北省黄冈市");
-				}));
-			}
-			start.countDown();
-			List<Integer> statuses = new ArrayList<>();
-			for (Future<MockHttpServletResponse> answer : answers) {
-				statuses.add(answer.get().getStatus());
-			}
-			assertThat(statuses).containsOnly(201, 200);
-			assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
-		}
-		finally {
-			pool.shutdownNow();
-		}
+		List<Integer> statuses = AtOnce.run(6, () -> register(person, "湖北省黄冈市"))
+			.stream()
+			.map(MockHttpServletResponse::getStatus)
+			.toList();
+		assertThat(statuses).containsOnly(201, 200);
+		assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
 		assertThat(returns(person)).isEqualTo(1);
 	}
 
