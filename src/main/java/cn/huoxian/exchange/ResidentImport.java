@@ -170,9 +170,9 @@ final class ResidentImport implements RowImport {
 			row.error("idNumber", "exchange.error.idNumber.numberCell");
 			return null;
 		}
-		Optional<String> problem = IdNumber.problem(raw);
+		Optional<String> problem = IdNumber.problemKey(raw);
 		if (problem.isPresent()) {
-			row.error("idNumber", IdNumberProblems.key(problem.get()), problem.get());
+			row.error("idNumber", problem.get());
 			return null;
 		}
 		return new IdNumber(raw);

@@ -11,10 +11,13 @@ public record CurrentUser(String username, Long personId, String role, DataScope
 		return "CITY_ADMIN".equals(role);
 	}
 
-	/** Throws 403 unless the user is the city administrator; {@code what} they tried. */
-	public void requireAdministrator(String what) {
+	/**
+	 * Throws 403 unless the user is the city administrator; {@code actionKey} names what
+	 * they tried (a message key worded to follow "only the city administrator may").
+	 */
+	public void requireAdministrator(String actionKey) {
 		if (!isAdministrator()) {
-			throw new ForbiddenException("only the city administrator may " + what);
+			throw new ForbiddenException(Messages.text("problem.forbidden.administrator", Messages.text(actionKey)));
 		}
 	}
 
@@ -24,14 +27,14 @@ public record CurrentUser(String username, Long personId, String role, DataScope
 	 */
 	public void requireNetworkEditor() {
 		if (!mayEditNetwork) {
-			throw new ForbiddenException("role " + role + " may not change the organisation network");
+			throw new ForbiddenException(Messages.text("problem.forbidden.network", Messages.text("role." + role)));
 		}
 	}
 
 	/** Throws 403 unless the user may register or change households and persons. */
 	public void requirePeopleEditor() {
 		if (!mayEditPeople) {
-			throw new ForbiddenException("role " + role + " may not change households or persons");
+			throw new ForbiddenException(Messages.text("problem.forbidden.people", Messages.text("role." + role)));
 		}
 	}
 

@@ -7,7 +7,9 @@ import jakarta.validation.Configuration;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import org.hibernate.validator.messageinterpolation.ResourceBundleMessageInterpolator;
 import org.springframework.validation.beanvalidation.LocaleContextMessageInterpolator;
+import org.springframework.validation.beanvalidation.MessageSourceResourceBundleLocator;
 
 /**
  * Checks a form's Bean Validation limits (lengths, ranges) where no {@code @Valid}
@@ -18,9 +20,10 @@ import org.springframework.validation.beanvalidation.LocaleContextMessageInterpo
 public final class Forms {
 
 	/**
-	 * The range of a body temperature, as the screening and isolation services say it.
+	 * The range of a body temperature, as the screening and isolation services say it (a
+	 * Bean Validation message: the key in braces is looked up in the caller's language).
 	 */
-	public static final String BODY_TEMPERATURE = "must be between 34.0 and 43.0 °C";
+	public static final String BODY_TEMPERATURE = "{problem.field.body-temperature}";
 
 	private static final Validator VALIDATOR = validator();
 
@@ -53,13 +56,14 @@ public final class Forms {
 	}
 
 	private static String tooLong(int max) {
-		return "size must be between 0 and " + max;
+		return Messages.text("problem.field.too-long", max);
 	}
 
 	private static Validator validator() {
 		Configuration<?> configuration = Validation.byDefaultProvider().configure();
-		return configuration
-			.messageInterpolator(new LocaleContextMessageInterpolator(configuration.getDefaultMessageInterpolator()))
+		// {key} messages come from the product's bundles, like those of @Valid bindings
+		var bundles = new ResourceBundleMessageInterpolator(new MessageSourceResourceBundleLocator(Messages.source()));
+		return configuration.messageInterpolator(new LocaleContextMessageInterpolator(bundles))
 			.buildValidatorFactory()
 			.getValidator();
 	}

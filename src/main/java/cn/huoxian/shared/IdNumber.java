@@ -24,30 +24,35 @@ public record IdNumber(String value) {
 	}
 
 	/**
-	 * Parses a value, or explains in one English sentence why it is not a valid ID
-	 * number.
+	 * Why a value is not a valid ID number, in the caller's language; empty when it is
+	 * one.
 	 */
 	public static Optional<String> problem(String raw) {
+		return problemKey(raw).map(Messages::text);
+	}
+
+	/** Why a value is not a valid ID number, as a message key; empty when it is one. */
+	public static Optional<String> problemKey(String raw) {
 		if (raw == null || raw.length() != 18) {
-			return Optional.of("must be 18 characters");
+			return Optional.of("problem.id-number.length");
 		}
 		String value = raw.toUpperCase();
 		for (int i = 0; i < 17; i++) {
 			if (!Character.isDigit(value.charAt(i)) || value.charAt(i) > '9') {
-				return Optional.of("the first 17 characters must be digits");
+				return Optional.of("problem.id-number.digits");
 			}
 		}
 		if (value.charAt(17) != checkCharacter(value.substring(0, 17))) {
-			return Optional.of("check digit is wrong");
+			return Optional.of("problem.id-number.check-digit");
 		}
 		try {
 			LocalDate birth = birthDate(value);
 			if (birth.isAfter(LocalDate.now()) || birth.getYear() < 1850) {
-				return Optional.of("birth date is out of range");
+				return Optional.of("problem.id-number.birth-range");
 			}
 		}
 		catch (DateTimeException ex) {
-			return Optional.of("birth date is not a real date");
+			return Optional.of("problem.id-number.birth-date");
 		}
 		return Optional.empty();
 	}

@@ -22,10 +22,10 @@ public record PageResult<T>(List<T> items, long total, int page, int size) {
 	/** Checks a requested page and size, answering a 400 for values out of range. */
 	public static void check(int page, int size) {
 		if (page < 0) {
-			throw new InvalidInputException("page", "must be 0 or more");
+			throw new InvalidInputException("page", Messages.text("problem.field.page"));
 		}
 		if (size < 1 || size > MAX_SIZE) {
-			throw new InvalidInputException("size", "must be between 1 and " + MAX_SIZE);
+			throw new InvalidInputException("size", Messages.text("problem.field.between", 1, MAX_SIZE));
 		}
 	}
 
