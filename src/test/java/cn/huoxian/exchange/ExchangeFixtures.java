@@ -90,9 +90,16 @@ final class ExchangeFixtures {
 		return java.util.Arrays.asList(cells);
 	}
 
+	/** Uploads asking for English, the language the import tests assert reasons in. */
 	static ResultActions upload(MockMvc mvc, String username, String kind, MockMultipartFile file) throws Exception {
+		return upload(mvc, username, kind, file, "en");
+	}
+
+	static ResultActions upload(MockMvc mvc, String username, String kind, MockMultipartFile file, String language)
+			throws Exception {
 		return mvc.perform(multipart("/api/v1/imports/" + kind).file(file)
-			.header("Authorization", "Bearer " + Api.token(mvc, username)));
+			.header("Authorization", "Bearer " + Api.token(mvc, username))
+			.header("Accept-Language", language));
 	}
 
 	/** A township code under 新华区 (130902) that no region uses yet. */

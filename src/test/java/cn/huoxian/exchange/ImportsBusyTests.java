@@ -4,6 +4,7 @@ import static cn.huoxian.support.Api.token;
 import static cn.huoxian.support.Pages.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -67,6 +68,12 @@ class ImportsBusyTests {
 				.andExpect(status().isTooManyRequests())
 				.andExpect(header().string("Retry-After", "10"))
 				.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+				.andExpect(jsonPath("$.detail", containsString("几秒钟后重试")))
+				.andExpect(jsonPath("$.title", is("同时进行的导入太多")));
+			mvc.perform(multipart("/api/v1/imports/households").file(csv())
+				.header("Authorization", "Bearer " + token(mvc, "xinhua"))
+				.header("Accept-Language", "en"))
+				.andExpect(status().isTooManyRequests())
 				.andExpect(jsonPath("$.detail", containsString("try again in a few seconds")));
 			mvc.perform(
 					multipart("/exchange/imports/households").file(csv()).session(login(mvc, "xinhua")).with(csrf()))

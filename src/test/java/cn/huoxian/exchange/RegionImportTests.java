@@ -17,6 +17,7 @@ import cn.huoxian.exchange.ExchangeFixtures.Format;
 import cn.huoxian.support.SqlTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
@@ -69,6 +70,21 @@ class RegionImportTests {
 			.andExpect(jsonPath("$.errors[2].row").value(6))
 			.andExpect(jsonPath("$.errors[2].reason").value("repeats row 3"));
 		mvc.perform(as(mvc, "admin", get("/api/v1/regions/" + township))).andExpect(status().isNotFound());
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "zh-CN|导入被拒绝|必填|与第2行重复", "zh-TW|匯入被拒絕|必填|與第2列重複",
+			"en|Import rejected|is required|repeats row 2" })
+	void answersInTheCallersLanguage(String language, String title, String required, String repeats) throws Exception {
+		String township = freeTownship(mvc);
+		upload(mvc, "xinhua", "regions",
+				Format.CSV.file(List.of(row("code", "name", "parentCode"), row(township, "好街道", "130902"),
+						row(township, "", "130902"), row(township, "重复", "130902"))),
+				language)
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.title").value(title))
+			.andExpect(jsonPath("$.errors[0].reason").value(required))
+			.andExpect(jsonPath("$.errors[1].reason").value(repeats));
 	}
 
 	@Test

@@ -159,6 +159,7 @@ class UploadBombTests {
 		String tail = "\r\n--" + boundary + "--\r\n";
 		HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/imports/households"))
 			.header("Authorization", "Bearer " + token)
+			.header("Accept-Language", "en") // the limits asserted are named in English
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(BodyPublishers.concat(BodyPublishers.ofString(head), BodyPublishers.ofFile(file),
 					BodyPublishers.ofString(tail)))

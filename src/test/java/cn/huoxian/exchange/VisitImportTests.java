@@ -105,7 +105,8 @@ class VisitImportTests {
 	private ResultActions upload(String user, long campaignId, MockMultipartFile file) throws Exception {
 		return mvc.perform(multipart("/api/v1/imports/visits").file(file)
 			.param("campaign", String.valueOf(campaignId))
-			.header("Authorization", "Bearer " + Api.token(mvc, user)));
+			.header("Authorization", "Bearer " + Api.token(mvc, user))
+			.header("Accept-Language", "en")); // the reasons asserted are English
 	}
 
 	private List<Long> households() {

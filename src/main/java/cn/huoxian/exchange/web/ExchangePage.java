@@ -16,6 +16,7 @@ import cn.huoxian.screening.Campaigns;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.io.ByteArrayResource;
@@ -163,13 +164,15 @@ class ExchangePage {
 	private CurrentUser editor() {
 		CurrentUser user = users.current();
 		if (!user.mayEditPeople()) {
-			throw new ForbiddenException("role " + user.role() + " may not import or export registries");
+			throw new ForbiddenException(
+					Messages.text("exchange.error.forbidden", Messages.text("role." + user.role())));
 		}
 		return user;
 	}
 
 	private static ImportKind kind(String path) {
-		return ImportKind.fromPath(path).orElseThrow(() -> new NotFoundException("import " + path));
+		return ImportKind.fromPath(path)
+			.orElseThrow(() -> new NotFoundException(Messages.text("exchange.what.import", path)));
 	}
 
 }

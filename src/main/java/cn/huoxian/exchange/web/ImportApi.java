@@ -11,6 +11,7 @@ import cn.huoxian.exchange.Imports;
 import cn.huoxian.exchange.ImportsBusyException;
 import cn.huoxian.exchange.Reason;
 import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
@@ -58,7 +59,8 @@ class ImportApi {
 			and errorCount, nothing written; 403 for a role that may not edit.""")
 	@PostMapping(path = "/api/v1/imports/{kind}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<?> importFile(@PathVariable String kind, @RequestParam("file") MultipartFile file) {
-		ImportKind importKind = ImportKind.fromPath(kind).orElseThrow(() -> new NotFoundException("import " + kind));
+		ImportKind importKind = ImportKind.fromPath(kind)
+			.orElseThrow(() -> new NotFoundException(Messages.text("exchange.what.import", kind)));
 		ImportResult result = imports.importFile(importKind, file.getOriginalFilename(), file, users.current());
 		if (result.succeeded()) {
 			return ResponseEntity.ok(Map.of("imported", result.imported()));
@@ -90,10 +92,9 @@ class ImportApi {
 	/** 429 with Retry-After: as many imports as the server reads at once are running. */
 	@ExceptionHandler(ImportsBusyException.class)
 	ResponseEntity<ProblemDetail> busy(ImportsBusyException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
-				messages.text(new Reason("exchange.error.busy", List.of()), Locale.ENGLISH));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, messages.busy());
 		problem.setType(URI.create("https://huoxian.cn/problems/imports-busy"));
-		problem.setTitle("Too many imports at once");
+		problem.setTitle(messages.busyTitle());
 		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 			.header(HttpHeaders.RETRY_AFTER, String.valueOf(ImportsBusyException.RETRY_AFTER_SECONDS))
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)

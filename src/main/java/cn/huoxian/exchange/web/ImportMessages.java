@@ -10,13 +10,14 @@ import cn.huoxian.exchange.ImportResult;
 import cn.huoxian.exchange.Reason;
 import cn.huoxian.exchange.RowError;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
 /**
- * Words an import result in a language: English problem details for the API, the user's
- * language on the page.
+ * Words an import result in the caller's language: problem details for the API, the error
+ * table on the page.
  */
 @Component
 class ImportMessages {
@@ -42,25 +43,34 @@ class ImportMessages {
 				locale);
 	}
 
+	/** The busy answer's detail and title in the caller's language. */
+	String busy() {
+		return messages.getMessage("exchange.error.busy", null, LocaleContextHolder.getLocale());
+	}
+
+	String busyTitle() {
+		return messages.getMessage("exchange.problem.busy", null, LocaleContextHolder.getLocale());
+	}
+
 	/**
 	 * 400 with {@code errors: [{row, column, reason}]} (the first
 	 * {@link ImportResult#LISTED}) and {@code errorCount}.
 	 */
 	ProblemDetail problem(ImportResult result) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				summary(result, Locale.ENGLISH));
+		Locale locale = LocaleContextHolder.getLocale();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, summary(result, locale));
 		problem.setType(URI.create("https://huoxian.cn/problems/import-rejected"));
-		problem.setTitle("Import rejected");
-		problem.setProperty("errors", result.errors().stream().map(e -> json(e)).toList());
+		problem.setTitle(messages.getMessage("exchange.problem.rejected", null, locale));
+		problem.setProperty("errors", result.errors().stream().map(e -> json(e, locale)).toList());
 		problem.setProperty("errorCount", result.errorCount());
 		return problem;
 	}
 
-	private Map<String, Object> json(RowError error) {
+	private Map<String, Object> json(RowError error, Locale locale) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("row", error.row());
 		json.put("column", error.column());
-		json.put("reason", text(error.reason(), Locale.ENGLISH));
+		json.put("reason", text(error.reason(), locale));
 		return json;
 	}
 
