@@ -11,7 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
-import cn.huoxian.exchange.LedgerSheet;
+import cn.huoxian.shared.LedgerSheet;
 import cn.huoxian.org.RegionLevel;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.shared.BusinessDay;

@@ -13,7 +13,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
-import cn.huoxian.exchange.LedgerSheet;
+import cn.huoxian.shared.LedgerSheet;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.DataScope;
 import org.dhatim.fastexcel.Workbook;

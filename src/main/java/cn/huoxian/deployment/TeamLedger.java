@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 
 import cn.huoxian.db.tables.Person;
-import cn.huoxian.exchange.LedgerSheet;
+import cn.huoxian.shared.LedgerSheet;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.BusinessDay;

@@ -6,6 +6,7 @@ import static cn.huoxian.db.Tables.PERSON;
 import static cn.huoxian.db.Tables.PERSON_ROLE;
 import static cn.huoxian.db.Tables.REGION;
 
+import cn.huoxian.shared.LedgerSheet;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;

@@ -25,13 +25,13 @@ public class AccountabilitySource implements RecordSource {
 
 	@Override
 	public void forEach(Consumer<Entry> entries) {
-		Sources.each(db.selectFrom(ACCOUNTABILITY), r -> entries.accept(entry(r)));
+		TableSource.each(db.selectFrom(ACCOUNTABILITY), r -> entries.accept(entry(r)));
 	}
 
 	Entry entry(AccountabilityRecord r) {
 		AccountabilityKind kind = AccountabilityKind.valueOf(r.getKind());
 		AccountabilityLevel level = AccountabilityLevel.valueOf(r.getDecidedLevel());
-		return new Entry(r.getPersonId(), EntryKind.ACCOUNTABILITY, Sources.startOf(r.getOccurredOn()),
+		return new Entry(r.getPersonId(), EntryKind.ACCOUNTABILITY, TableSource.startOf(r.getOccurredOn()),
 				"问责：" + kind.label() + "（" + level.label() + "）" + r.getDetail(), type(), String.valueOf(r.getId()),
 				r.getPath());
 	}

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import cn.huoxian.exchange.LedgerSheet;
+import cn.huoxian.shared.LedgerSheet;
 import cn.huoxian.shared.CurrentUser;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;

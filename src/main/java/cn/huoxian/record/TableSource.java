@@ -1,13 +1,19 @@
 package cn.huoxian.record;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
+import cn.huoxian.shared.BusinessDay;
 import org.jooq.Condition;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
 import org.jooq.impl.DSL;
 
 /**
@@ -15,8 +21,18 @@ import org.jooq.impl.DSL;
  * condition become entries, and which rows a queued key names. Its listeners queue keys
  * in the record's inbox ({@link #queue}); the drainer asks for the entries of many keys
  * at once, the rebuild for those of every row.
+ * <p>
+ * This is how a module contributes to the record: the module that owns the rows declares
+ * a {@code TableSource} bean beside them (screening's visits, isolation's contacts, the
+ * deployment network's posts …), so the record reads no other module's tables.
  */
-abstract class TableSource implements RecordSource {
+public abstract class TableSource implements RecordSource {
+
+	/**
+	 * Rows fetched at a time when a source walks its table (the rebuild): PostgreSQL's
+	 * driver streams only with a fetch size, otherwise it reads every row first.
+	 */
+	static final int FETCH_SIZE = 5_000;
 
 	protected final DSLContext db;
 
@@ -24,7 +40,7 @@ abstract class TableSource implements RecordSource {
 
 	private final String type;
 
-	TableSource(DSLContext db, RecordInbox inbox, String type) {
+	protected TableSource(DSLContext db, RecordInbox inbox, String type) {
 		this.db = db;
 		this.inbox = inbox;
 		this.type = type;
@@ -72,6 +88,31 @@ abstract class TableSource implements RecordSource {
 
 	protected static Condition uuids(Field<UUID> field, List<String> keys) {
 		return field.eq(DSL.any(keys.stream().map(UUID::fromString).toArray(UUID[]::new)));
+	}
+
+	/**
+	 * Each row of the query, streamed with a fetch size (the rebuild walks whole tables;
+	 * PostgreSQL's driver otherwise reads every row first).
+	 */
+	protected static <R extends Record> void each(ResultQuery<R> query, Consumer<R> row) {
+		try (Cursor<R> rows = query.fetchSize(FETCH_SIZE).fetchLazy()) {
+			for (R r : rows) {
+				row.accept(r);
+			}
+		}
+	}
+
+	/**
+	 * A day's work without a time of its own counts from the start of that day in
+	 * Shanghai.
+	 */
+	protected static OffsetDateTime startOf(LocalDate day) {
+		return day.atStartOfDay(BusinessDay.ZONE).toOffsetDateTime();
+	}
+
+	/** "text" or "text（detail）". */
+	protected static String with(String text, String detail) {
+		return detail == null || detail.isBlank() ? text : text + "（" + detail + "）";
 	}
 
 }

@@ -25,12 +25,12 @@ public class WorkLogSource implements RecordSource {
 
 	@Override
 	public void forEach(Consumer<Entry> entries) {
-		Sources.each(db.selectFrom(WORK_LOG), r -> entries.accept(entry(r)));
+		TableSource.each(db.selectFrom(WORK_LOG), r -> entries.accept(entry(r)));
 	}
 
 	Entry entry(WorkLogRecord r) {
 		String text = r.getEntryText().replaceAll("\\s+", " ");
-		return new Entry(r.getPersonId(), EntryKind.WORK_LOG, Sources.startOf(r.getBusinessDay()),
+		return new Entry(r.getPersonId(), EntryKind.WORK_LOG, TableSource.startOf(r.getBusinessDay()),
 				"工作纪实：" + (text.length() > 120 ? text.substring(0, 120) + "…" : text), type(),
 				String.valueOf(r.getId()), r.getPath());
 	}

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.Resource;
@@ -37,7 +38,16 @@ public final class Messages {
 	 * arguments an apostrophe is written {@code ''}.
 	 */
 	public static String text(String key, Object... args) {
-		return text(LocaleContextHolder.getLocale(), key, args);
+		return text(locale(), key, args);
+	}
+
+	/**
+	 * The request's language; Simplified Chinese off a request (jobs, event listeners).
+	 */
+	public static Locale locale() {
+		LocaleContext context = LocaleContextHolder.getLocaleContext();
+		Locale locale = context == null ? null : context.getLocale();
+		return locale == null ? Locale.SIMPLIFIED_CHINESE : locale;
 	}
 
 	public static String text(Locale locale, String key, Object... args) {

@@ -1,67 +1,28 @@
-package cn.huoxian.record;
+package cn.huoxian.isolation;
 
-import static cn.huoxian.db.Tables.HOUSEHOLD;
 import static cn.huoxian.db.Tables.ISOLATION_CASE;
 import static cn.huoxian.db.Tables.ISOLATION_CONTACT;
 import static cn.huoxian.db.Tables.ISOLATION_NEED;
-import static cn.huoxian.db.Tables.SCREENING_VISIT;
 
 import java.util.List;
 import java.util.function.Consumer;
 
-import cn.huoxian.isolation.Events;
-import cn.huoxian.screening.VisitsRecorded;
+import cn.huoxian.record.Entry;
+import cn.huoxian.record.EntryKind;
+import cn.huoxian.record.RecordInbox;
+import cn.huoxian.record.TableSource;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Door-to-door and isolation work: screening visits made, daily isolation contacts made
- * and needs delivered, each for the person who did it.
+ * Isolation work in the performance record: daily contacts made and needs delivered, each
+ * for the person who did it; the record reads them through these beans.
  */
-final class FieldworkSources {
+final class IsolationRecordSources {
 
-	private FieldworkSources() {
-	}
-
-	/** 入户排查, from {@code screening_visit} (source id: the visit id). */
-	@Component
-	static class Visits extends TableSource {
-
-		Visits(DSLContext db, RecordInbox inbox) {
-			super(db, inbox, "SCREENING_VISIT");
-		}
-
-		/** One event per visit batch: its visits are one inbox row. */
-		@EventListener
-		void on(VisitsRecorded event) {
-			if (event.visitorPersonId() != null) {
-				queue(event.visitIds());
-			}
-		}
-
-		@Override
-		protected Condition rows(List<String> keys) {
-			return uuids(SCREENING_VISIT.VISIT_ID, keys);
-		}
-
-		@Override
-		protected void entries(Condition which, Consumer<Entry> entries) {
-			Sources.each(db
-				.select(SCREENING_VISIT.VISIT_ID, SCREENING_VISIT.VISITOR_PERSON_ID, SCREENING_VISIT.VISITED_AT,
-						SCREENING_VISIT.OUTCOME, SCREENING_VISIT.PATH, HOUSEHOLD.ADDRESS)
-				.from(SCREENING_VISIT)
-				.join(HOUSEHOLD)
-				.on(HOUSEHOLD.ID.eq(SCREENING_VISIT.HOUSEHOLD_ID))
-				.where(which.and(SCREENING_VISIT.VISITOR_PERSON_ID.isNotNull())), r -> {
-					String outcome = "NOBODY_HOME".equals(r.get(SCREENING_VISIT.OUTCOME)) ? "（无人在家）" : "";
-					entries.accept(new Entry(r.get(SCREENING_VISIT.VISITOR_PERSON_ID), EntryKind.VISIT_MADE,
-							r.get(SCREENING_VISIT.VISITED_AT), "入户排查：" + r.get(HOUSEHOLD.ADDRESS) + outcome, type(),
-							r.get(SCREENING_VISIT.VISIT_ID).toString(), r.get(SCREENING_VISIT.PATH)));
-				});
-		}
-
+	private IsolationRecordSources() {
 	}
 
 	/** 隔离联系, from {@code isolation_contact}, for the cadre who made it. */
@@ -86,7 +47,7 @@ final class FieldworkSources {
 
 		@Override
 		protected void entries(Condition which, Consumer<Entry> entries) {
-			Sources.each(db
+			each(db
 				.select(ISOLATION_CONTACT.ID, ISOLATION_CONTACT.MADE_BY, ISOLATION_CONTACT.CONTACTED_AT,
 						ISOLATION_CONTACT.CHANNEL, ISOLATION_CONTACT.REACHED, ISOLATION_CASE.PATH)
 				.from(ISOLATION_CONTACT)
@@ -129,7 +90,7 @@ final class FieldworkSources {
 
 		@Override
 		protected void entries(Condition which, Consumer<Entry> entries) {
-			Sources.each(db
+			each(db
 				.select(ISOLATION_NEED.ID, ISOLATION_NEED.HELPER_ID, ISOLATION_NEED.DELIVERED_AT,
 						ISOLATION_NEED.DESCRIPTION, ISOLATION_CASE.PATH)
 				.from(ISOLATION_NEED)

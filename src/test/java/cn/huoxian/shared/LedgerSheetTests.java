@@ -1,4 +1,4 @@
-package cn.huoxian.exchange;
+package cn.huoxian.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

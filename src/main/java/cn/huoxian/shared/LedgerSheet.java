@@ -1,4 +1,4 @@
-package cn.huoxian.exchange;
+package cn.huoxian.shared;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -12,7 +12,8 @@ import org.dhatim.fastexcel.Worksheet;
  * One table of a streamed workbook: a bold, frozen header row, rows flushed to the output
  * every thousand (fastexcel keeps unflushed rows in memory), and a further sheet ("name
  * 2", ...) when one reaches the spreadsheet's row limit, as a whole city's ledger would.
- * Other modules' ledgers (e.g. deployment's) write through it too.
+ * Every ledger of the product (households, pairings, teams, assessments …) writes through
+ * it.
  */
 public final class LedgerSheet {
 

@@ -1,4 +1,4 @@
-package cn.huoxian.record;
+package cn.huoxian.deployment;
 
 import static cn.huoxian.db.Tables.BATTLE_REQUEST;
 import static cn.huoxian.db.Tables.COMMANDO_MEMBER;
@@ -15,7 +15,10 @@ import static cn.huoxian.db.Tables.UNIT;
 import java.util.List;
 import java.util.function.Consumer;
 
-import cn.huoxian.deployment.Events;
+import cn.huoxian.record.Entry;
+import cn.huoxian.record.EntryKind;
+import cn.huoxian.record.RecordInbox;
+import cn.huoxian.record.TableSource;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -23,13 +26,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The deployment network's contributions to the record: positions taken and ended,
- * inspections made, rectifications closed, battle requests accepted, teams joined,
- * shortages resolved and first secretaries' returns.
+ * The deployment network's contributions to the performance record: positions taken and
+ * ended, inspections made, rectifications closed, battle requests accepted, teams joined,
+ * shortages resolved and first secretaries' returns; the record reads them through these
+ * beans.
  */
-final class DeploymentSources {
+final class DeploymentRecordSources {
 
-	private DeploymentSources() {
+	private DeploymentRecordSources() {
 	}
 
 	/** 到岗 / 离岗, from {@code deployment}. */
@@ -57,7 +61,7 @@ final class DeploymentSources {
 
 		@Override
 		protected void entries(Condition which, Consumer<Entry> entries) {
-			Sources.each(db
+			each(db
 				.select(DEPLOYMENT.ID, DEPLOYMENT.PERSON_ID, DEPLOYMENT.POST, DEPLOYMENT.DUTY, DEPLOYMENT.PATH,
 						DEPLOYMENT.START_DATE, DEPLOYMENT.END_DATE, DEPLOYMENT.HOLDER_ID, DEPLOYMENT.END_REASON,
 						REGION.NAME)
@@ -68,13 +72,12 @@ final class DeploymentSources {
 					String where = r.get(DEPLOYMENT.POST) != null ? r.get(DEPLOYMENT.POST) : r.get(REGION.NAME);
 					String id = String.valueOf(r.get(DEPLOYMENT.ID));
 					entries.accept(new Entry(r.get(DEPLOYMENT.PERSON_ID), EntryKind.DEPLOYMENT_STARTED,
-							Sources.startOf(r.get(DEPLOYMENT.START_DATE)),
-							Sources.with("到岗：" + where, r.get(DEPLOYMENT.DUTY)), type(), id, r.get(DEPLOYMENT.PATH)));
+							startOf(r.get(DEPLOYMENT.START_DATE)), with("到岗：" + where, r.get(DEPLOYMENT.DUTY)), type(),
+							id, r.get(DEPLOYMENT.PATH)));
 					if (r.get(DEPLOYMENT.END_DATE) != null && r.get(DEPLOYMENT.HOLDER_ID) == null) {
 						entries.accept(new Entry(r.get(DEPLOYMENT.PERSON_ID), EntryKind.DEPLOYMENT_ENDED,
-								Sources.startOf(r.get(DEPLOYMENT.END_DATE)),
-								Sources.with("离岗：" + where, r.get(DEPLOYMENT.END_REASON)), type(), id,
-								r.get(DEPLOYMENT.PATH)));
+								startOf(r.get(DEPLOYMENT.END_DATE)), with("离岗：" + where, r.get(DEPLOYMENT.END_REASON)),
+								type(), id, r.get(DEPLOYMENT.PATH)));
 					}
 				});
 		}
@@ -101,7 +104,7 @@ final class DeploymentSources {
 
 		@Override
 		protected void entries(Condition which, Consumer<Entry> entries) {
-			Sources.each(db
+			each(db
 				.select(INSPECTION.ID, INSPECTION.INSPECTOR_ID, INSPECTION.INSPECTED_ON, INSPECTION.PATH, REGION.NAME,
 						UNIT.NAME)
 				.from(INSPECTION)
@@ -112,7 +115,7 @@ final class DeploymentSources {
 				.where(which), r -> {
 					String target = r.get(REGION.NAME) != null ? r.get(REGION.NAME) : r.get(UNIT.NAME);
 					entries.accept(new Entry(r.get(INSPECTION.INSPECTOR_ID), EntryKind.INSPECTION_MADE,
-							Sources.startOf(r.get(INSPECTION.INSPECTED_ON)), "下沉督导（四看）：" + target, type(),
+							startOf(r.get(INSPECTION.INSPECTED_ON)), "下沉督导（四看）：" + target, type(),
 							String.valueOf(r.get(INSPECTION.ID)), r.get(INSPECTION.PATH)));
 				});
 		}
@@ -139,11 +142,10 @@ final class DeploymentSources {
 
 		@Override
 		protected void entries(Condition which, Consumer<Entry> entries) {
-			Sources.each(db.selectFrom(RECTIFICATION).where(which.and(RECTIFICATION.STATUS.eq("CLOSED"))), r -> {
-				entries
-					.accept(new Entry(r.getOwnerId(), EntryKind.RECTIFICATION_CLOSED, Sources.startOf(r.getClosedOn()),
-							"整改销号：" + r.getItem() + (r.getClosedOn().isAfter(r.getDeadline()) ? "（逾期）" : ""), type(),
-							String.valueOf(r.getId()), r.getPath()));
+			each(db.selectFrom(RECTIFICATION).where(which.and(RECTIFICATION.STATUS.eq("CLOSED"))), r -> {
+				entries.accept(new Entry(r.getOwnerId(), EntryKind.RECTIFICATION_CLOSED, startOf(r.getClosedOn()),
+						"整改销号：" + r.getItem() + (r.getClosedOn().isAfter(r.getDeadline()) ? "（逾期）" : ""), type(),
+						String.valueOf(r.getId()), r.getPath()));
 			});
 		}
 
@@ -169,7 +171,7 @@ final class DeploymentSources {
 
 		@Override
 		protected void entries(Condition which, Consumer<Entry> entries) {
-			Sources.each(db
+			each(db
 				.select(BATTLE_REQUEST.ID, BATTLE_REQUEST.PERSON_ID, BATTLE_REQUEST.DECIDED_ON, BATTLE_REQUEST.POST,
 						BATTLE_REQUEST.PATH, COMMANDO_TEAM.NAME)
 				.from(BATTLE_REQUEST)
@@ -179,7 +181,7 @@ final class DeploymentSources {
 					String where = r.get(COMMANDO_TEAM.NAME) != null ? r.get(COMMANDO_TEAM.NAME)
 							: r.get(BATTLE_REQUEST.POST);
 					entries.accept(new Entry(r.get(BATTLE_REQUEST.PERSON_ID), EntryKind.BATTLE_REQUEST_ACCEPTED,
-							Sources.startOf(r.get(BATTLE_REQUEST.DECIDED_ON)), "请战获批：" + where, type(),
+							startOf(r.get(BATTLE_REQUEST.DECIDED_ON)), "请战获批：" + where, type(),
 							String.valueOf(r.get(BATTLE_REQUEST.ID)), r.get(BATTLE_REQUEST.PATH)));
 				});
 		}
@@ -211,7 +213,7 @@ final class DeploymentSources {
 
 		@Override
 		protected void entries(Condition which, Consumer<Entry> entries) {
-			Sources.each(db
+			each(db
 				.select(COMMANDO_MEMBER.TEAM_ID, COMMANDO_MEMBER.PERSON_ID, COMMANDO_MEMBER.JOINED_ON,
 						COMMANDO_MEMBER.PATH, COMMANDO_TEAM.NAME)
 				.from(COMMANDO_MEMBER)
@@ -219,7 +221,7 @@ final class DeploymentSources {
 				.on(COMMANDO_TEAM.ID.eq(COMMANDO_MEMBER.TEAM_ID))
 				.where(which), r -> {
 					entries.accept(new Entry(r.get(COMMANDO_MEMBER.PERSON_ID), EntryKind.TEAM_JOINED,
-							Sources.startOf(r.get(COMMANDO_MEMBER.JOINED_ON)), "加入" + r.get(COMMANDO_TEAM.NAME), type(),
+							startOf(r.get(COMMANDO_MEMBER.JOINED_ON)), "加入" + r.get(COMMANDO_TEAM.NAME), type(),
 							r.get(COMMANDO_MEMBER.TEAM_ID) + "/" + r.get(COMMANDO_MEMBER.PERSON_ID),
 							r.get(COMMANDO_MEMBER.PATH)));
 				});
@@ -247,7 +249,7 @@ final class DeploymentSources {
 
 		@Override
 		protected void entries(Condition which, Consumer<Entry> entries) {
-			Sources.each(db
+			each(db
 				.select(SHORTAGE.ID, SHORTAGE.ITEM, SHORTAGE.QUANTITY, SHORTAGE.RESOLVED_AT, SHORTAGE.PATH,
 						PAIRING.RESPONSIBLE_PERSON_ID)
 				.from(SHORTAGE)
@@ -283,20 +285,18 @@ final class DeploymentSources {
 
 		@Override
 		protected void entries(Condition which, Consumer<Entry> entries) {
-			Sources.each(db
+			each(db
 				.select(FIRST_SECRETARY_RETURN.PERSON_ID, FIRST_SECRETARY_RETURN.RETURNED_ON,
 						FIRST_SECRETARY_RETURN.PATH, REGION.NAME)
 				.from(FIRST_SECRETARY_RETURN)
 				.join(REGION)
 				.on(REGION.ID.eq(FIRST_SECRETARY_RETURN.VILLAGE_ID))
 				.where(which), r -> {
-					entries
-						.accept(new Entry(r.get(FIRST_SECRETARY_RETURN.PERSON_ID), EntryKind.FIRST_SECRETARY_RETURNED,
-								Sources.startOf(r.get(FIRST_SECRETARY_RETURN.RETURNED_ON)),
-								"驻村第一书记返岗：" + r.get(REGION.NAME), type(),
-								r.get(FIRST_SECRETARY_RETURN.PERSON_ID) + "/"
-										+ r.get(FIRST_SECRETARY_RETURN.RETURNED_ON),
-								r.get(FIRST_SECRETARY_RETURN.PATH)));
+					entries.accept(new Entry(r.get(FIRST_SECRETARY_RETURN.PERSON_ID),
+							EntryKind.FIRST_SECRETARY_RETURNED, startOf(r.get(FIRST_SECRETARY_RETURN.RETURNED_ON)),
+							"驻村第一书记返岗：" + r.get(REGION.NAME), type(),
+							r.get(FIRST_SECRETARY_RETURN.PERSON_ID) + "/" + r.get(FIRST_SECRETARY_RETURN.RETURNED_ON),
+							r.get(FIRST_SECRETARY_RETURN.PATH)));
 				});
 		}
 
