@@ -21,6 +21,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
@@ -91,11 +92,11 @@ public class Deployments {
 		RegionView region = null;
 		CommandoTeamRecord team = null;
 		if (form.postKind() == null) {
-			problems.add(new FieldProblem("postKind", "is required: REGION, CHECKPOINT, HOSPITAL, SITE or TEAM"));
+			problems.add(new FieldProblem("postKind", Messages.text("deployment.field.post-kind")));
 		}
 		else if (form.postKind() == PostKind.TEAM) {
 			if (form.teamId() == null) {
-				problems.add(new FieldProblem("teamId", "is required for a team"));
+				problems.add(new FieldProblem("teamId", Messages.text("deployment.field.team-required")));
 			}
 			else {
 				team = db.fetchOne(COMMANDO_TEAM, COMMANDO_TEAM.ID.eq(form.teamId()));
@@ -104,7 +105,7 @@ public class Deployments {
 				}
 				else if (team.getDissolvedOn() != null) {
 					problems.add(new FieldProblem("teamId",
-							"team " + team.getName() + " was dissolved on " + team.getDissolvedOn()));
+							Messages.text("deployment.field.team-dissolved", team.getName(), team.getDissolvedOn())));
 				}
 				else {
 					region = regions.byId(team.getRegionId()).orElseThrow();
@@ -113,32 +114,33 @@ public class Deployments {
 		}
 		else {
 			if (blank(form.region()) == null) {
-				problems.add(new FieldProblem("region", "is required"));
+				problems.add(new FieldProblem("region", Messages.text("problem.required")));
 			}
 			else {
 				region = regions.resolve("region", form.region(), user.scope());
 			}
 			if (form.postKind().needsPost() && blank(form.post()) == null) {
-				problems.add(new FieldProblem("post", "name the " + form.postKind().name().toLowerCase() + " post"));
+				problems.add(new FieldProblem("post", Messages.text("deployment.field.post-required",
+						Messages.text("deploy.kind." + form.postKind()))));
 			}
 		}
 		if (form.post() != null && form.post().strip().length() > 200) {
-			problems.add(new FieldProblem("post", "must be at most 200 characters"));
+			problems.add(new FieldProblem("post", Messages.text("problem.field.too-long", 200)));
 		}
 		if (form.duty() != null && form.duty().strip().length() > 200) {
-			problems.add(new FieldProblem("duty", "must be at most 200 characters"));
+			problems.add(new FieldProblem("duty", Messages.text("problem.field.too-long", 200)));
 		}
 		LocalDate start = form.startDate() == null ? today : form.startDate();
 		if (start.isAfter(today.plusDays(1))) {
-			problems.add(new FieldProblem("startDate", "must not be more than one day in the future"));
+			problems.add(new FieldProblem("startDate", Messages.text("deployment.field.start-too-late")));
 		}
 		if (form.endDate() != null && form.endDate().isBefore(start)) {
-			problems.add(new FieldProblem("endDate", "must not be before the start date"));
+			problems.add(new FieldProblem("endDate", Messages.text("deployment.field.end-before-start")));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		Writers.requireRegion(user, region.path(), "region " + region.code());
+		Writers.requireRegion(user, region.path(), Messages.text("deployment.what.region", region.code()));
 		long personId = form.personId();
 		DeploymentRecord held = db.selectFrom(DEPLOYMENT)
 			.where(DEPLOYMENT.HOLDER_ID.eq(personId))
@@ -158,17 +160,15 @@ public class Deployments {
 			}
 			else if (!Boolean.TRUE.equals(form.endCurrent())) {
 				// a position outside the caller's scope is not described to them
-				String holds = user.scope().coversRegion(held.getPath()) ? describe(held)
-						: "a position outside your scope";
-				throw new RuleViolationException(
-						"one cadre, one position: this cadre already holds " + holds + " since " + held.getStartDate()
-								+ "; resend with endCurrent=true to end that position and start this one");
+				String holds = user.scope().coversRegion(held.getPath()) ? position(held)
+						: Messages.text("deployment.what.outside-scope");
+				throw new RuleViolationException(Messages.text("deployment.rule.holds", holds, held.getStartDate()));
 			}
 			else {
-				Writers.requireRegion(user, held.getPath(), "the current position");
+				Writers.requireRegion(user, held.getPath(), Messages.text("deployment.what.current-position"));
 				if (start.isBefore(held.getStartDate())) {
-					throw new RuleViolationException("one cadre, one position: the new position must not start "
-							+ "before the current one (since " + held.getStartDate() + ")");
+					throw new RuleViolationException(
+							Messages.text("deployment.rule.start-before-current", held.getStartDate()));
 				}
 				LocalDate end = start.minusDays(1);
 				if (end.isBefore(held.getStartDate())) {
@@ -205,8 +205,7 @@ public class Deployments {
 			// request
 			// gave this cadre a current position between our check and this insert; any
 			// other database error is not described as this one
-			throw new RuleViolationException(
-					"one cadre, one position: this cadre was deployed elsewhere at the same moment; reload and try again");
+			throw new RuleViolationException(Messages.text("deployment.rule.concurrent"));
 		}
 		tally.deployment(rank, record.getPath(), start, record.getEndDate(), +1);
 		if (ending != null) {
@@ -227,26 +226,26 @@ public class Deployments {
 		user.requirePeopleEditor();
 		DeploymentRecord record = db.selectFrom(DEPLOYMENT).where(DEPLOYMENT.ID.eq(id)).forUpdate().fetchOne();
 		if (record == null) {
-			throw new NotFoundException("deployment " + id);
+			throw new NotFoundException(Messages.text("deployment.what.deployment", id));
 		}
-		Writers.requireRegion(user, record.getPath(), "deployment " + id);
+		Writers.requireRegion(user, record.getPath(), Messages.text("deployment.what.deployment", id));
 		if (record.getHolderId() == null) {
-			throw new RuleViolationException("deployment " + id + " has already ended on " + record.getEndDate());
+			throw new RuleViolationException(Messages.text("deployment.rule.ended", id, record.getEndDate()));
 		}
 		LocalDate today = BusinessDay.today(clock);
 		LocalDate end = endDate == null ? today : endDate;
 		List<FieldProblem> problems = new ArrayList<>();
 		if (end.isBefore(record.getStartDate())) {
-			problems.add(new FieldProblem("endDate", "must not be before the start date " + record.getStartDate()));
+			problems.add(new FieldProblem("endDate", Messages.text("problem.field.not-before", record.getStartDate())));
 		}
 		if (end.isAfter(today)) {
-			problems.add(new FieldProblem("endDate", "must not be in the future; set a planned end instead"));
+			problems.add(new FieldProblem("endDate", Messages.text("deployment.field.end-in-future")));
 		}
 		if (blank(reason) == null) {
-			problems.add(new FieldProblem("reason", "is required"));
+			problems.add(new FieldProblem("reason", Messages.text("problem.required")));
 		}
 		else if (reason.strip().length() > 200) {
-			problems.add(new FieldProblem("reason", "must be at most 200 characters"));
+			problems.add(new FieldProblem("reason", Messages.text("problem.field.too-long", 200)));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
@@ -291,7 +290,7 @@ public class Deployments {
 	public DeploymentView find(long id, DataScope scope) {
 		DeploymentView view = select().where(DEPLOYMENT.ID.eq(id)).fetchOptional(this::view).orElse(null);
 		if (view == null || !scope.coversRegion(view.path())) {
-			throw new NotFoundException("deployment " + id);
+			throw new NotFoundException(Messages.text("deployment.what.deployment", id));
 		}
 		return view;
 	}
@@ -354,9 +353,9 @@ public class Deployments {
 		}
 		DeploymentRecord earlier = db.selectFrom(DEPLOYMENT).where(overlaps).limit(1).fetchOne();
 		if (earlier != null) {
-			throw new RuleViolationException("one cadre, one position: this cadre held a position from "
-					+ earlier.getStartDate() + (earlier.getEndDate() == null ? "" : " to " + earlier.getEndDate())
-					+ "; a new position must start after that");
+			throw new RuleViolationException(
+					earlier.getEndDate() == null ? Messages.text("deployment.rule.overlap-open", earlier.getStartDate())
+							: Messages.text("deployment.rule.overlap", earlier.getStartDate(), earlier.getEndDate()));
 		}
 	}
 
@@ -397,7 +396,10 @@ public class Deployments {
 				r.get(DEPLOYMENT.DUTY), r.get(DEPLOYMENT.START_DATE), end, r.get(DEPLOYMENT.END_REASON), current);
 	}
 
-	/** The position a deployment record holds, in a few words. */
+	/**
+	 * The position a deployment record holds, in a few English words: stored as the end
+	 * reason of the deployment it replaces.
+	 */
 	private String describe(DeploymentRecord record) {
 		String region = regions.byId(record.getRegionId()).map(RegionView::name).orElse("region");
 		if (PostKind.TEAM.name().equals(record.getPostKind())) {
@@ -408,6 +410,20 @@ public class Deployments {
 			return "team " + team + " (" + region + ")";
 		}
 		return record.getPost() == null ? region : record.getPost() + " in " + region;
+	}
+
+	/** The position a deployment record holds, in the caller's language. */
+	private String position(DeploymentRecord record) {
+		String region = regions.byId(record.getRegionId()).map(RegionView::name).orElse("");
+		if (PostKind.TEAM.name().equals(record.getPostKind())) {
+			String team = db.select(COMMANDO_TEAM.NAME)
+				.from(COMMANDO_TEAM)
+				.where(COMMANDO_TEAM.ID.eq(record.getTeamId()))
+				.fetchOne(COMMANDO_TEAM.NAME);
+			return Messages.text("deployment.what.team-position", team, region);
+		}
+		return record.getPost() == null ? region
+				: Messages.text("deployment.what.post-in-region", record.getPost(), region);
 	}
 
 	private static String blank(String value) {

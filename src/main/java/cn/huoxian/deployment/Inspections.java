@@ -31,6 +31,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
@@ -121,7 +122,7 @@ public class Inspections {
 		List<FieldProblem> problems = new ArrayList<>();
 		LocalDate today = BusinessDay.today(clock);
 		if (form.inspectorId() == null) {
-			problems.add(new FieldProblem("inspectorId", "is required"));
+			problems.add(new FieldProblem("inspectorId", Messages.text("problem.required")));
 		}
 		else {
 			// every reference through the caller's scope, before any rule about it
@@ -138,7 +139,7 @@ public class Inspections {
 		RegionView targetRegion = null;
 		UnitView targetUnit = null;
 		if ((regionCode == null) == (unitCode == null)) {
-			problems.add(new FieldProblem("targetRegion", "give exactly one of targetRegion and targetUnit"));
+			problems.add(new FieldProblem("targetRegion", Messages.text("inspection.field.one-target")));
 		}
 		else if (regionCode != null) {
 			targetRegion = regions.resolve("targetRegion", regionCode, user.scope());
@@ -149,11 +150,11 @@ public class Inspections {
 		}
 		LocalDate date = form.date() == null ? today : form.date();
 		if (date.isAfter(today)) {
-			problems.add(new FieldProblem("date", "must not be in the future"));
+			problems.add(new FieldProblem("date", Messages.text("problem.field.future")));
 		}
 		checkLooks(form.looks(), problems);
 		if (form.summary() != null && form.summary().strip().length() > 1000) {
-			problems.add(new FieldProblem("summary", "must be at most 1000 characters"));
+			problems.add(new FieldProblem("summary", Messages.text("problem.field.too-long", 1000)));
 		}
 		List<RectificationForm> findings = form.rectifications() == null ? List.of() : form.rectifications();
 		rectifications.check(findings, date, "rectifications", problems, user.scope());
@@ -169,8 +170,7 @@ public class Inspections {
 					|| !db.fetchExists(LIAISON_GROUP_COMMUNITY,
 							LIAISON_GROUP_COMMUNITY.GROUP_ID.eq(form.liaisonGroupId())
 								.and(LIAISON_GROUP_COMMUNITY.COMMUNITY_ID.eq(targetRegion.id())))) {
-				problems.add(new FieldProblem("liaisonGroupId",
-						"a liaison group inspects one of its own communities, and the target is not one"));
+				problems.add(new FieldProblem("liaisonGroupId", Messages.text("inspection.field.group-community")));
 			}
 		}
 		if (!problems.isEmpty()) {
@@ -178,11 +178,11 @@ public class Inspections {
 		}
 		String path = targetUnit != null ? targetUnit.path() : targetRegion.path();
 		String targetName = targetUnit != null ? targetUnit.name() : targetRegion.name();
-		Writers.requireRegionOrSelf(user, path, form.inspectorId(), "the inspection's target " + targetName);
-		Seat seat = seat(form.inspectorId()).orElseThrow(() -> new InspectionLevelException(
-				"the inspector's level is unknown: cadre " + form.inspectorId()
-						+ " has no unit and no party organisation; record their unit first",
-				InspectionLevelException.Reason.UNKNOWN_LEVEL, null, null, targetName, null));
+		Writers.requireRegionOrSelf(user, path, form.inspectorId(),
+				Messages.text("inspection.what.target", targetName));
+		Seat seat = seat(form.inspectorId())
+			.orElseThrow(() -> new InspectionLevelException(Messages.text("inspect.refused.UNKNOWN_LEVEL"),
+					InspectionLevelException.Reason.UNKNOWN_LEVEL, null, null, targetName, null));
 		checkLevel(seat, targetRegion, targetUnit);
 
 		long id = db.insertInto(INSPECTION)
@@ -212,8 +212,7 @@ public class Inspections {
 
 	private static void checkLooks(List<InspectionForm.LookEntry> looks, List<FieldProblem> problems) {
 		if (looks == null || looks.size() != Look.values().length) {
-			problems.add(new FieldProblem("looks",
-					"give exactly four looks, one each of TERRITORIAL_RESPONSIBILITY, LIAISON, RESOURCES, PARTY_ROLE"));
+			problems.add(new FieldProblem("looks", Messages.text("inspection.field.four-looks")));
 			if (looks == null) {
 				return;
 			}
@@ -223,21 +222,22 @@ public class Inspections {
 			InspectionForm.LookEntry entry = looks.get(i);
 			String at = "looks[" + i + "].";
 			if (entry == null || entry.look() == null) {
-				problems.add(new FieldProblem(at + "look", "is required"));
+				problems.add(new FieldProblem(at + "look", Messages.text("problem.required")));
 				continue;
 			}
 			if (!seen.add(entry.look())) {
-				problems.add(new FieldProblem(at + "look", entry.look() + " is given twice"));
+				problems.add(new FieldProblem(at + "look",
+						Messages.text("inspection.field.look-twice", Messages.text("inspect.look." + entry.look()))));
 			}
 			if (entry.rating() == null || entry.rating() < 1 || entry.rating() > 5) {
-				problems.add(new FieldProblem(at + "rating", "must be between 1 and 5"));
+				problems.add(new FieldProblem(at + "rating", Messages.text("problem.field.between", 1, 5)));
 			}
 			if (entry.findings() != null && entry.findings().strip().length() > 1000) {
-				problems.add(new FieldProblem(at + "findings", "must be at most 1000 characters"));
+				problems.add(new FieldProblem(at + "findings", Messages.text("problem.field.too-long", 1000)));
 			}
 		}
 		if (problems.stream().noneMatch(p -> p.field().startsWith("looks")) && seen.size() != Look.values().length) {
-			problems.add(new FieldProblem("looks", "each of the four looks must be rated once"));
+			problems.add(new FieldProblem("looks", Messages.text("inspection.field.each-look")));
 		}
 	}
 
@@ -246,43 +246,17 @@ public class Inspections {
 	 * inspector's own region.
 	 */
 	private static void checkLevel(Seat seat, RegionView target, UnitView unit) {
-		String what = unit == null ? target.name() + " is " + article(target.level())
-				: "the unit " + unit.name() + " sits in " + target.name() + ", " + article(target.level());
+		String name = unit == null ? target.name() : unit.name();
 		if (target.level().ordinal() <= seat.level().ordinal()) {
 			throw new InspectionLevelException(
-					"an inspection goes at least one level down: the inspector is " + levelName(seat.level())
-							+ "-level cadre and " + what,
-					InspectionLevelException.Reason.NOT_BELOW, seat.level(), seat.name(),
-					unit == null ? target.name() : unit.name(), target.level());
+					Messages.text("inspect.refused.NOT_BELOW", Messages.text("inspect.level." + seat.level()), name,
+							Messages.text("inspect.level." + target.level())),
+					InspectionLevelException.Reason.NOT_BELOW, seat.level(), seat.name(), name, target.level());
 		}
 		if (!target.path().startsWith(seat.path())) {
-			throw new InspectionLevelException(
-					"an inspection stays within the inspector's own region: "
-							+ (unit == null ? target.name() : "the unit " + unit.name()) + " is not under "
-							+ seat.name() + ", where the inspector serves",
-					InspectionLevelException.Reason.OUTSIDE, seat.level(), seat.name(),
-					unit == null ? target.name() : unit.name(), target.level());
+			throw new InspectionLevelException(Messages.text("inspect.refused.OUTSIDE", name, seat.name()),
+					InspectionLevelException.Reason.OUTSIDE, seat.level(), seat.name(), name, target.level());
 		}
-	}
-
-	private static String levelName(RegionLevel level) {
-		return switch (level) {
-			case CITY -> "a city";
-			case COUNTY -> "a county";
-			case TOWNSHIP -> "a township";
-			case VILLAGE -> "a village";
-			case GRID -> "a grid";
-		};
-	}
-
-	private static String article(RegionLevel level) {
-		return switch (level) {
-			case CITY -> "a city";
-			case COUNTY -> "a county";
-			case TOWNSHIP -> "a township";
-			case VILLAGE -> "a village or community";
-			case GRID -> "a grid";
-		};
 	}
 
 	/** Inspections under a region, newest first. */
@@ -302,7 +276,7 @@ public class Inspections {
 	public InspectionView find(long id, DataScope scope) {
 		InspectionView view = view(id).orElse(null);
 		if (view == null || !scope.coversRegion(view.path())) {
-			throw new NotFoundException("inspection " + id);
+			throw new NotFoundException(Messages.text("inspection.what.inspection", id));
 		}
 		return view;
 	}

@@ -22,6 +22,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
@@ -65,16 +66,16 @@ public class LiaisonGroups {
 		user.requirePeopleEditor();
 		List<FieldProblem> problems = new ArrayList<>();
 		if (form.name() == null || form.name().isBlank()) {
-			problems.add(new FieldProblem("name", "is required"));
+			problems.add(new FieldProblem("name", Messages.text("problem.required")));
 		}
 		else if (form.name().strip().length() > 100) {
-			problems.add(new FieldProblem("name", "must be at most 100 characters"));
+			problems.add(new FieldProblem("name", Messages.text("problem.field.too-long", 100)));
 		}
 		if (form.region() == null || form.region().isBlank()) {
-			problems.add(new FieldProblem("region", "is required"));
+			problems.add(new FieldProblem("region", Messages.text("problem.required")));
 		}
 		if (form.leaderId() == null) {
-			problems.add(new FieldProblem("leaderId", "is required"));
+			problems.add(new FieldProblem("leaderId", Messages.text("problem.required")));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
@@ -91,7 +92,7 @@ public class LiaisonGroups {
 				communities.add(community);
 			}
 		}
-		Writers.requireRegion(user, region.path(), "region " + region.code());
+		Writers.requireRegion(user, region.path(), Messages.text("deployment.what.region", region.code()));
 		roles.requireCadre("leaderId", form.leaderId());
 		LiaisonGroupRecord group = db.newRecord(LIAISON_GROUP);
 		group.setName(form.name().strip());
@@ -176,7 +177,7 @@ public class LiaisonGroups {
 	public LiaisonGroupView find(long id, DataScope scope) {
 		List<LiaisonGroupView> found = views(LIAISON_GROUP.ID.eq(id), 0, 1, true);
 		if (found.isEmpty() || !scope.coversRegion(found.get(0).path())) {
-			throw new NotFoundException("liaison group " + id);
+			throw new NotFoundException(Messages.text("liaison.what.group", id));
 		}
 		return found.get(0);
 	}
@@ -184,9 +185,9 @@ public class LiaisonGroups {
 	private LiaisonGroupRecord writable(long id, CurrentUser user) {
 		LiaisonGroupRecord group = db.fetchOne(LIAISON_GROUP, LIAISON_GROUP.ID.eq(id));
 		if (group == null) {
-			throw new NotFoundException("liaison group " + id);
+			throw new NotFoundException(Messages.text("liaison.what.group", id));
 		}
-		Writers.requireRegion(user, group.getPath(), "liaison group " + id);
+		Writers.requireRegion(user, group.getPath(), Messages.text("liaison.what.group", id));
 		return group;
 	}
 
@@ -197,12 +198,12 @@ public class LiaisonGroups {
 	private RegionView community(String field, String code, RegionView region, CurrentUser user) {
 		RegionView community = regions.resolve(field, code, user.scope());
 		if (community.level() != RegionLevel.VILLAGE) {
-			throw new RuleViolationException("a liaison group answers for villages or communities; " + community.code()
-					+ " " + community.name() + " is at level " + community.level());
+			throw new RuleViolationException(Messages.text("liaison.rule.community-level", community.code(),
+					community.name(), Messages.text("level." + community.level())));
 		}
 		if (!community.path().startsWith(region.path())) {
-			throw new RuleViolationException("community " + community.code() + " " + community.name()
-					+ " does not lie under the group's region " + region.code() + " " + region.name());
+			throw new RuleViolationException(Messages.text("liaison.rule.outside-region", community.code(),
+					community.name(), region.code(), region.name()));
 		}
 		return community;
 	}

@@ -29,6 +29,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.RegionPath;
@@ -173,14 +174,14 @@ public class Pairings {
 		user.requirePeopleEditor();
 		List<FieldProblem> problems = new ArrayList<>();
 		if (blank(form.unitCode()) == null) {
-			problems.add(new FieldProblem("unitCode", "is required"));
+			problems.add(new FieldProblem("unitCode", Messages.text("problem.required")));
 		}
 		if (blank(form.communityCode()) == null) {
-			problems.add(new FieldProblem("communityCode", "is required"));
+			problems.add(new FieldProblem("communityCode", Messages.text("problem.required")));
 		}
 		LocalDate today = BusinessDay.today(clock);
 		if (form.startedOn() != null && form.startedOn().isAfter(today)) {
-			problems.add(new FieldProblem("startedOn", "must not be in the future"));
+			problems.add(new FieldProblem("startedOn", Messages.text("problem.field.future")));
 		}
 		checkPlan(form.workPlan(), problems);
 		if (!problems.isEmpty()) {
@@ -196,10 +197,10 @@ public class Pairings {
 			people.resolve("responsiblePersonId", form.responsiblePersonId(), user.scope());
 		}
 		people.resolveAll("teamMemberIds", form.teamOrEmpty(), user.scope());
-		Writers.requireRegion(user, community.path(), "community " + community.code());
+		Writers.requireRegion(user, community.path(), Messages.text("pairing.what.community", community.code()));
 		if (community.level() != RegionLevel.VILLAGE) {
-			throw new RuleViolationException("a unit pairs with a village or community; " + community.code() + " "
-					+ community.name() + " is at level " + community.level());
+			throw new RuleViolationException(Messages.text("pairing.rule.community-level", community.code(),
+					community.name(), Messages.text("level." + community.level())));
 		}
 		var existing = db.select(UNIT.ID, UNIT.CODE, UNIT.NAME, UNIT.PATH)
 			.from(PAIRING)
@@ -211,10 +212,10 @@ public class Pairings {
 			// a unit the caller cannot read is not named
 			boolean readable = user.scope().coversRegion(existing.get(UNIT.PATH))
 					|| user.scope().coversUnit(existing.get(UNIT.ID));
-			throw new RuleViolationException(
-					"community " + community.code() + " " + community.name() + " is already paired with "
-							+ (readable ? "unit " + existing.get(UNIT.NAME) + " (" + existing.get(UNIT.CODE) + ")"
-									: "another unit"));
+			throw new RuleViolationException(readable
+					? Messages.text("pairing.rule.paired-with", community.code(), community.name(),
+							existing.get(UNIT.NAME), existing.get(UNIT.CODE))
+					: Messages.text("pairing.rule.paired", community.code(), community.name()));
 		}
 		if (form.liaisonLeaderId() != null) {
 			requireRank("liaisonLeaderId", form.liaisonLeaderId(), CadreRank.COUNTY);
@@ -236,8 +237,7 @@ public class Pairings {
 		}
 		catch (org.springframework.dao.DataIntegrityViolationException ex) {
 			// paired by someone else a moment ago (uq_pairing_community)
-			throw new RuleViolationException(
-					"community " + community.code() + " " + community.name() + " is already paired with another unit");
+			throw new RuleViolationException(Messages.text("pairing.rule.paired", community.code(), community.name()));
 		}
 		for (Long member : form.teamOrEmpty().stream().distinct().toList()) {
 			db.insertInto(PAIRING_TEAM_MEMBER, PAIRING_TEAM_MEMBER.PAIRING_ID, PAIRING_TEAM_MEMBER.PERSON_ID)
@@ -254,7 +254,7 @@ public class Pairings {
 	@Transactional
 	public PairingView change(long id, PairingChange change, CurrentUser user) {
 		PairingRecord pairing = raw(id);
-		String what = "pairing " + id;
+		String what = Messages.text("pairing.what.pairing", id);
 		Map<Field<?>, Object> updates = new LinkedHashMap<>();
 		if (change.liaisonLeaderGiven() || change.responsiblePersonGiven()) {
 			Writers.requireRegion(user, pairing.getPath(), what);
@@ -294,7 +294,7 @@ public class Pairings {
 	@Transactional
 	public void remove(long id, CurrentUser user) {
 		PairingRecord pairing = raw(id);
-		Writers.requireRegion(user, pairing.getPath(), "pairing " + id);
+		Writers.requireRegion(user, pairing.getPath(), Messages.text("pairing.what.pairing", id));
 		db.deleteFrom(SHORTAGE).where(SHORTAGE.PAIRING_ID.eq(id)).execute();
 		db.deleteFrom(PAIRING_LOG).where(PAIRING_LOG.PAIRING_ID.eq(id)).execute();
 		db.deleteFrom(PAIRING_TEAM_MEMBER).where(PAIRING_TEAM_MEMBER.PAIRING_ID.eq(id)).execute();
@@ -304,7 +304,8 @@ public class Pairings {
 	@Transactional
 	public PairingView addTeamMember(long id, Long personId, CurrentUser user) {
 		PairingRecord pairing = raw(id);
-		Writers.requireRegionOrUnit(user, pairing.getPath(), pairing.getUnitId(), "pairing " + id);
+		Writers.requireRegionOrUnit(user, pairing.getPath(), pairing.getUnitId(),
+				Messages.text("pairing.what.pairing", id));
 		people.resolve("personId", personId, user.scope());
 		boolean already = db.fetchExists(PAIRING_TEAM_MEMBER,
 				PAIRING_TEAM_MEMBER.PAIRING_ID.eq(id).and(PAIRING_TEAM_MEMBER.PERSON_ID.eq(personId)));
@@ -319,7 +320,8 @@ public class Pairings {
 	@Transactional
 	public PairingView removeTeamMember(long id, long personId, CurrentUser user) {
 		PairingRecord pairing = raw(id);
-		Writers.requireRegionOrUnit(user, pairing.getPath(), pairing.getUnitId(), "pairing " + id);
+		Writers.requireRegionOrUnit(user, pairing.getPath(), pairing.getUnitId(),
+				Messages.text("pairing.what.pairing", id));
 		int removed = db.deleteFrom(PAIRING_TEAM_MEMBER)
 			.where(PAIRING_TEAM_MEMBER.PAIRING_ID.eq(id).and(PAIRING_TEAM_MEMBER.PERSON_ID.eq(personId)))
 			.execute();
@@ -338,20 +340,21 @@ public class Pairings {
 	@Transactional
 	public PairingView attachPlan(long id, String fileName, byte[] content, CurrentUser user) {
 		PairingRecord pairing = raw(id);
-		Writers.requireRegionOrUnit(user, pairing.getPath(), pairing.getUnitId(), "pairing " + id);
+		Writers.requireRegionOrUnit(user, pairing.getPath(), pairing.getUnitId(),
+				Messages.text("pairing.what.pairing", id));
 		String name = fileName == null ? "" : fileName.replace('\\', '/');
 		name = name.substring(name.lastIndexOf('/') + 1).strip();
 		if (content == null || content.length == 0 || name.isEmpty()) {
-			throw new InvalidInputException("file", "attach a file");
+			throw new InvalidInputException("file", Messages.text("pairing.field.attach-file"));
 		}
 		if (content.length > MAX_FILE_BYTES) {
-			throw new InvalidInputException("file", "is larger than 5 MB");
+			throw new InvalidInputException("file", Messages.text("pairing.field.file-too-large"));
 		}
 		int dot = name.lastIndexOf('.');
 		String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
 		String type = FILE_TYPES.get(extension);
 		if (type == null) {
-			throw new InvalidInputException("file", "must be a pdf, doc, docx, xls, xlsx, txt, jpg or png file");
+			throw new InvalidInputException("file", Messages.text("pairing.field.file-type"));
 		}
 		if (name.length() > 200) {
 			name = name.substring(name.length() - 200);
@@ -372,7 +375,7 @@ public class Pairings {
 			.where(PAIRING.ID.eq(id))
 			.fetchOne();
 		if (row == null || row.value1() == null || row.value3() == null) {
-			throw new NotFoundException("work plan file of pairing " + id);
+			throw new NotFoundException(Messages.text("pairing.what.plan-file", id));
 		}
 		return new PlanFile(row.value1(), row.value2(), row.value3());
 	}
@@ -382,17 +385,18 @@ public class Pairings {
 	@Transactional
 	public PairingLogEntry log(long id, LocalDate day, String entry, CurrentUser user) {
 		PairingRecord pairing = raw(id);
-		Writers.requireRegionOrUnit(user, pairing.getPath(), pairing.getUnitId(), "pairing " + id);
+		Writers.requireRegionOrUnit(user, pairing.getPath(), pairing.getUnitId(),
+				Messages.text("pairing.what.pairing", id));
 		LocalDate today = BusinessDay.today(clock);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (day != null && day.isAfter(today)) {
-			problems.add(new FieldProblem("day", "must not be in the future"));
+			problems.add(new FieldProblem("day", Messages.text("problem.field.future")));
 		}
 		if (entry == null || entry.isBlank()) {
-			problems.add(new FieldProblem("entry", "is required"));
+			problems.add(new FieldProblem("entry", Messages.text("problem.required")));
 		}
 		else if (entry.strip().length() > 1000) {
-			problems.add(new FieldProblem("entry", "must be at most 1000 characters"));
+			problems.add(new FieldProblem("entry", Messages.text("problem.field.too-long", 1000)));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
@@ -426,7 +430,7 @@ public class Pairings {
 	public PairingView find(long id, DataScope scope) {
 		List<PairingView> found = views(PAIRING.ID.eq(id), 0, 1, true);
 		if (found.isEmpty() || !visible(found.get(0).path(), found.get(0).unitId(), scope)) {
-			throw new NotFoundException("pairing " + id);
+			throw new NotFoundException(Messages.text("pairing.what.pairing", id));
 		}
 		return found.get(0);
 	}
@@ -482,7 +486,7 @@ public class Pairings {
 	PairingRecord record(long id, DataScope scope) {
 		PairingRecord pairing = raw(id);
 		if (!visible(pairing.getPath(), pairing.getUnitId(), scope)) {
-			throw new NotFoundException("pairing " + id);
+			throw new NotFoundException(Messages.text("pairing.what.pairing", id));
 		}
 		return pairing;
 	}
@@ -501,7 +505,7 @@ public class Pairings {
 			.fetchOptionalInto(PAIRING)
 			.orElse(null);
 		if (pairing == null) {
-			throw new NotFoundException("pairing " + id);
+			throw new NotFoundException(Messages.text("pairing.what.pairing", id));
 		}
 		return pairing;
 	}
@@ -566,25 +570,16 @@ public class Pairings {
 	private void requireRank(String field, long personId, CadreRank needed) {
 		CadreRank rank = roles.requireCadre(field, personId);
 		if (rank != needed) {
-			String role = needed == CadreRank.COUNTY ? "the liaison leader must be a county-rank (县处级, COUNTY) cadre"
-					: "the responsible person must be a township-rank (乡科级, TOWNSHIP) cadre";
+			String found = Messages.text("rank." + rank);
 			throw new RuleViolationException(
-					role + "; person " + personId + " is of rank " + rank + " (" + chinese(rank) + ")");
+					needed == CadreRank.COUNTY ? Messages.text("pairing.rule.leader-rank", personId, found)
+							: Messages.text("pairing.rule.responsible-rank", personId, found));
 		}
-	}
-
-	static String chinese(CadreRank rank) {
-		return switch (rank) {
-			case BUREAU -> "厅局级";
-			case COUNTY -> "县处级";
-			case TOWNSHIP -> "乡科级";
-			case STAFF -> "科员及以下";
-		};
 	}
 
 	private static void checkPlan(String plan, List<FieldProblem> problems) {
 		if (plan != null && plan.strip().length() > 4000) {
-			problems.add(new FieldProblem("workPlan", "must be at most 4000 characters"));
+			problems.add(new FieldProblem("workPlan", Messages.text("problem.field.too-long", 4000)));
 		}
 	}
 

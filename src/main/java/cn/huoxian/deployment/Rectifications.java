@@ -24,6 +24,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.RuleViolationException;
@@ -77,29 +78,30 @@ public class Rectifications {
 			RectificationForm form = forms.get(i);
 			String at = prefix == null ? "" : prefix + "[" + i + "].";
 			if (form == null) {
-				problems.add(new FieldProblem(prefix + "[" + i + "]", "is empty"));
+				problems.add(new FieldProblem(prefix + "[" + i + "]", Messages.text("problem.field.not-blank")));
 				continue;
 			}
 			if (form.look() == null) {
-				problems.add(new FieldProblem(at + "look", "is required"));
+				problems.add(new FieldProblem(at + "look", Messages.text("problem.required")));
 			}
 			if (form.item() == null || form.item().isBlank()) {
-				problems.add(new FieldProblem(at + "item", "say what is to be put right"));
+				problems.add(new FieldProblem(at + "item", Messages.text("rectification.field.item")));
 			}
 			else if (form.item().strip().length() > 500) {
-				problems.add(new FieldProblem(at + "item", "must be at most 500 characters"));
+				problems.add(new FieldProblem(at + "item", Messages.text("problem.field.too-long", 500)));
 			}
 			if (form.ownerId() == null) {
-				problems.add(new FieldProblem(at + "ownerId", "is required"));
+				problems.add(new FieldProblem(at + "ownerId", Messages.text("problem.required")));
 			}
 			else {
 				people.resolve(at + "ownerId", form.ownerId(), scope);
 			}
 			if (form.deadline() == null) {
-				problems.add(new FieldProblem(at + "deadline", "is required"));
+				problems.add(new FieldProblem(at + "deadline", Messages.text("problem.required")));
 			}
 			else if (inspected != null && form.deadline().isBefore(inspected)) {
-				problems.add(new FieldProblem(at + "deadline", "must not be before the inspection on " + inspected));
+				problems.add(new FieldProblem(at + "deadline",
+						Messages.text("rectification.field.before-inspection", inspected)));
 			}
 		}
 	}
@@ -130,10 +132,10 @@ public class Rectifications {
 	public RectificationView add(long inspectionId, RectificationForm form, CurrentUser user) {
 		InspectionRecord inspection = db.fetchOne(INSPECTION, INSPECTION.ID.eq(inspectionId));
 		if (inspection == null) {
-			throw new NotFoundException("inspection " + inspectionId);
+			throw new NotFoundException(Messages.text("inspection.what.inspection", inspectionId));
 		}
 		Writers.requireRegionOrSelf(user, inspection.getPath(), inspection.getInspectorId(),
-				"inspection " + inspectionId);
+				Messages.text("inspection.what.inspection", inspectionId));
 		List<FieldProblem> problems = new ArrayList<>();
 		check(List.of(form == null ? new RectificationForm(null, null, null, null) : form), inspection.getInspectedOn(),
 				null, problems, user.scope());
@@ -152,12 +154,13 @@ public class Rectifications {
 	public RectificationView close(long id, String evidence, LocalDate closedOn, CurrentUser user) {
 		RectificationRecord record = db.selectFrom(RECTIFICATION).where(RECTIFICATION.ID.eq(id)).forUpdate().fetchOne();
 		if (record == null) {
-			throw new NotFoundException("rectification " + id);
+			throw new NotFoundException(Messages.text("rectification.what.rectification", id));
 		}
-		Writers.requireRegionOrSelf(user, record.getPath(), record.getOwnerId(), "rectification " + id);
+		Writers.requireRegionOrSelf(user, record.getPath(), record.getOwnerId(),
+				Messages.text("rectification.what.rectification", id));
 		if (CLOSED.equals(record.getStatus())) {
-			throw new RuleViolationException("rectification " + id + " was already closed on " + record.getClosedOn()
-					+ " by " + record.getClosedBy());
+			throw new RuleViolationException(
+					Messages.text("rectification.rule.closed", id, record.getClosedOn(), record.getClosedBy()));
 		}
 		LocalDate today = BusinessDay.today(clock);
 		LocalDate day = closedOn == null ? today : closedOn;
@@ -167,16 +170,17 @@ public class Rectifications {
 			.fetchOne(INSPECTION.INSPECTED_ON);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (evidence == null || evidence.isBlank()) {
-			problems.add(new FieldProblem("evidence", "say how it was put right"));
+			problems.add(new FieldProblem("evidence", Messages.text("rectification.field.evidence")));
 		}
 		else if (evidence.strip().length() > 1000) {
-			problems.add(new FieldProblem("evidence", "must be at most 1000 characters"));
+			problems.add(new FieldProblem("evidence", Messages.text("problem.field.too-long", 1000)));
 		}
 		if (day.isAfter(today)) {
-			problems.add(new FieldProblem("closedOn", "must not be in the future"));
+			problems.add(new FieldProblem("closedOn", Messages.text("problem.field.future")));
 		}
 		else if (day.isBefore(inspected)) {
-			problems.add(new FieldProblem("closedOn", "must not be before the inspection on " + inspected));
+			problems
+				.add(new FieldProblem("closedOn", Messages.text("rectification.field.before-inspection", inspected)));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
@@ -200,7 +204,7 @@ public class Rectifications {
 		RectificationView view = select().where(RECTIFICATION.ID.eq(id)).fetchOptional(this::view).orElse(null);
 		// the owner acting for themselves may have closed one outside their region scope
 		if (view == null || (!written && !scope.coversRegion(view.path()))) {
-			throw new NotFoundException("rectification " + id);
+			throw new NotFoundException(Messages.text("rectification.what.rectification", id));
 		}
 		return view;
 	}
@@ -216,7 +220,7 @@ public class Rectifications {
 			.and(DataScope.under(RECTIFICATION.PATH, regionPath));
 		if (status != null && !status.isBlank()) {
 			if (!OPEN.equals(status) && !CLOSED.equals(status)) {
-				throw new InvalidInputException("status", "must be OPEN or CLOSED");
+				throw new InvalidInputException("status", Messages.text("rectification.field.status"));
 			}
 			where = where.and(RECTIFICATION.STATUS.eq(status));
 		}

@@ -15,6 +15,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.RuleViolationException;
@@ -55,25 +56,25 @@ public class Shortages {
 	@Transactional
 	public ShortageView raise(long pairingId, ShortageForm form, CurrentUser user) {
 		PairingRecord pairing = pairings.raw(pairingId);
-		Pairings.requireCommunity(user, pairing.getPath(), "pairing " + pairingId);
+		Pairings.requireCommunity(user, pairing.getPath(), Messages.text("pairing.what.pairing", pairingId));
 		List<FieldProblem> problems = new ArrayList<>();
 		if (form.kind() == null) {
-			problems.add(new FieldProblem("kind", "is required: PROTECTIVE_SUPPLIES or MANPOWER"));
+			problems.add(new FieldProblem("kind", Messages.text("shortage.field.kind")));
 		}
 		if (form.item() == null || form.item().isBlank()) {
-			problems.add(new FieldProblem("item", "is required"));
+			problems.add(new FieldProblem("item", Messages.text("problem.required")));
 		}
 		else if (form.item().strip().length() > 100) {
-			problems.add(new FieldProblem("item", "must be at most 100 characters"));
+			problems.add(new FieldProblem("item", Messages.text("problem.field.too-long", 100)));
 		}
 		if (form.quantity() == null) {
-			problems.add(new FieldProblem("quantity", "is required"));
+			problems.add(new FieldProblem("quantity", Messages.text("problem.required")));
 		}
 		else if (form.quantity() < 1 || form.quantity() > 1_000_000) {
-			problems.add(new FieldProblem("quantity", "must be between 1 and 1000000"));
+			problems.add(new FieldProblem("quantity", Messages.text("problem.field.between", 1, 1_000_000)));
 		}
 		if (form.note() != null && form.note().strip().length() > 500) {
-			problems.add(new FieldProblem("note", "must be at most 500 characters"));
+			problems.add(new FieldProblem("note", Messages.text("problem.field.too-long", 500)));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
@@ -98,10 +99,10 @@ public class Shortages {
 	public ShortageView answer(long id, String answer, CurrentUser user) {
 		ShortageRecord shortage = writable(id, user);
 		if ("RESOLVED".equals(shortage.getStatus())) {
-			throw new RuleViolationException("shortage " + id + " was already resolved");
+			throw new RuleViolationException(Messages.text("shortage.rule.resolved", id));
 		}
 		if (answer == null || answer.isBlank()) {
-			throw new InvalidInputException("answer", "is required");
+			throw new InvalidInputException("answer", Messages.text("problem.required"));
 		}
 		checkAnswer(answer);
 		db.update(SHORTAGE)
@@ -119,7 +120,7 @@ public class Shortages {
 	public ShortageView resolve(long id, String answer, CurrentUser user) {
 		ShortageRecord shortage = writable(id, user);
 		if ("RESOLVED".equals(shortage.getStatus())) {
-			throw new RuleViolationException("shortage " + id + " was already resolved");
+			throw new RuleViolationException(Messages.text("shortage.rule.resolved", id));
 		}
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		var update = db.update(SHORTAGE)
@@ -135,7 +136,7 @@ public class Shortages {
 		}
 		int changed = update.where(SHORTAGE.ID.eq(id).and(SHORTAGE.STATUS.ne("RESOLVED"))).execute();
 		if (changed == 0) {
-			throw new RuleViolationException("shortage " + id + " was already resolved");
+			throw new RuleViolationException(Messages.text("shortage.rule.resolved", id));
 		}
 		long unitId = db.select(PAIRING.UNIT_ID)
 			.from(PAIRING)
@@ -147,14 +148,14 @@ public class Shortages {
 
 	private static void checkAnswer(String answer) {
 		if (answer.strip().length() > 500) {
-			throw new InvalidInputException("answer", "must be at most 500 characters");
+			throw new InvalidInputException("answer", Messages.text("problem.field.too-long", 500));
 		}
 	}
 
 	public ShortageView find(long id, DataScope scope) {
 		List<ShortageView> found = views(SHORTAGE.ID.eq(id), 0, 1);
 		if (found.isEmpty() || !Pairings.visible(found.get(0).path(), found.get(0).unitId(), scope)) {
-			throw new NotFoundException("shortage " + id);
+			throw new NotFoundException(Messages.text("shortage.what.shortage", id));
 		}
 		return found.get(0);
 	}
@@ -171,7 +172,7 @@ public class Shortages {
 			where = switch (status.strip()) {
 				case "OPEN" -> where.and(SHORTAGE.STATUS.in(OPEN));
 				case "ANSWERED", "RESOLVED" -> where.and(SHORTAGE.STATUS.eq(status.strip()));
-				default -> throw new InvalidInputException("status", "must be OPEN, ANSWERED or RESOLVED");
+				default -> throw new InvalidInputException("status", Messages.text("shortage.field.status"));
 			};
 		}
 		long total = db.fetchCount(db.select(SHORTAGE.ID)
@@ -191,10 +192,11 @@ public class Shortages {
 	private ShortageRecord writable(long id, CurrentUser user) {
 		ShortageRecord shortage = db.fetchOne(SHORTAGE, SHORTAGE.ID.eq(id));
 		if (shortage == null) {
-			throw new NotFoundException("shortage " + id);
+			throw new NotFoundException(Messages.text("shortage.what.shortage", id));
 		}
 		PairingRecord pairing = pairings.raw(shortage.getPairingId());
-		Writers.requireRegionOrUnit(user, pairing.getPath(), pairing.getUnitId(), "shortage " + id);
+		Writers.requireRegionOrUnit(user, pairing.getPath(), pairing.getUnitId(),
+				Messages.text("shortage.what.shortage", id));
 		return shortage;
 	}
 

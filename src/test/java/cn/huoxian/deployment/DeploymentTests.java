@@ -121,7 +121,7 @@ class DeploymentTests {
 
 		String warning = fx.post("xinhua", DEPLOY, region(cadre, "CHECKPOINT", "130902", "高速口检查站", null, null, false),
 				422);
-		assertThat(JsonPath.<String>read(warning, "$.detail")).contains("one cadre, one position")
+		assertThat(JsonPath.<String>read(warning, "$.detail")).contains("一个干部一块阵地")
 			.contains(today.minusDays(10).toString())
 			.contains("endCurrent=true");
 
@@ -175,7 +175,7 @@ class DeploymentTests {
 				}
 				else {
 					assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(422);
-					assertThat(response.getContentAsString()).contains("one cadre, one position");
+					assertThat(response.getContentAsString()).contains("一个干部一块阵地");
 				}
 			}
 			assertThat(created).isEqualTo(1);
@@ -215,7 +215,7 @@ class DeploymentTests {
 		long resident = fx.person("130902", "[{\"role\":\"VOLUNTEER\"}]");
 		String refused = fx.post("xinhua", DEPLOY, region(resident, "REGION", "130902", null, null, null, false), 400);
 		assertThat(JsonPath.<String>read(refused, "$.errors[0].field")).isEqualTo("personId");
-		assertThat(JsonPath.<String>read(refused, "$.errors[0].reason")).contains("not a cadre");
+		assertThat(JsonPath.<String>read(refused, "$.errors[0].reason")).contains(String.valueOf(resident));
 
 		long cadre = fx.cadre("130902", "COUNTY", null);
 		String noPost = fx.post("xinhua", DEPLOY, region(cadre, "CHECKPOINT", "130902", null, null, null, false), 400);
@@ -308,9 +308,14 @@ class DeploymentTests {
 			.with(csrf())
 			.param("personId", "abc")
 			.param("postKind", "REGION")
-			.param("region", "130902"))
+			.param("region", "130902")
+			.param("startDate", "2020-13-01"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("id=\"personId-error\"")));
+			// the field errors read in the page's language (Simplified Chinese by
+			// default)
+			.andExpect(content().string(containsString("id=\"personId-error\"")))
+			.andExpect(content().string(containsString("不是数字：abc")))
+			.andExpect(content().string(containsString("不是有效日期")));
 		mvc.perform(get("/deployment/deployments").session(login(mvc, "zzb")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(not(containsString("id=\"deploy-form\""))));

@@ -121,12 +121,12 @@ class LiaisonGroupTests {
 		// the township itself, a grid: not villages
 		f.postJson("xinhua", "/api/v1/deployment/liaison-groups", group("130902", leader, "", "\"" + township + "\""))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.detail", containsString("TOWNSHIP")));
+			.andExpect(jsonPath("$.detail", containsString("乡镇街道")));
 		String village = f.village();
 		f.postJson("xinhua", "/api/v1/deployment/liaison-groups",
 				group("130902", leader, "", "\"" + f.grid(village) + "\""))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.detail", containsString("GRID")));
+			.andExpect(jsonPath("$.detail", containsString("是网格")));
 		f.postJson("xinhua", "/api/v1/deployment/liaison-groups", group("130902", leader, "", "\"999999999999\""))
 			.andExpect(status().isNotFound())
 			.andExpect(jsonPath("$.errors[0].field", containsString("communityCodes")));

@@ -69,12 +69,12 @@ class OnePositionAndTeamRulesTests {
 		fx.post("xinhua", DEPLOY + "/" + first + "/end",
 				"{\"endDate\":\"" + today.minusDays(5) + "\",\"reason\":\"轮换\"}", 200);
 		String backdated = fx.post("xinhua", DEPLOY, deploy(cadre, "130902", today.minusDays(10), null, false), 422);
-		assertThat(JsonPath.<String>read(backdated, "$.detail")).contains("one cadre, one position")
+		assertThat(JsonPath.<String>read(backdated, "$.detail")).contains("一个干部一块阵地")
 			.contains(today.minusDays(20).toString());
 		long second = DeploymentFixtures
 			.id(fx.post("xinhua", DEPLOY, deploy(cadre, "130902", today.minusDays(4), null, false), 201));
 		String early = fx.post("xinhua", DEPLOY, deploy(cadre, "130902", today.minusDays(5), null, true), 422);
-		assertThat(JsonPath.<String>read(early, "$.detail")).contains("must not start before");
+		assertThat(JsonPath.<String>read(early, "$.detail")).contains("不能早于现任岗位");
 		fx.post("xinhua", DEPLOY, deploy(cadre, "130902", today, null, true), 201);
 		assertThat(JsonPath.<Boolean>read(fx.json("xinhua", DEPLOY + "/" + second), "$.current")).isFalse();
 	}

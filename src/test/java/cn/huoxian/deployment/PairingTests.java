@@ -76,17 +76,17 @@ class PairingTests {
 		f.postJson("xinhua", "/api/v1/deployment/pairings", create(unit, village, township, null))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.detail", containsString("县处级")))
-			.andExpect(jsonPath("$.detail", containsString("is of rank TOWNSHIP")));
+			.andExpect(jsonPath("$.detail", containsString("职级是乡科级")));
 		f.postJson("xinhua", "/api/v1/deployment/pairings", create(unit, village, null, county))
 			.andExpect(status().isUnprocessableContent())
 			.andExpect(jsonPath("$.detail", containsString("乡科级")))
-			.andExpect(jsonPath("$.detail", containsString("is of rank COUNTY")));
+			.andExpect(jsonPath("$.detail", containsString("职级是县处级")));
 		// a person who is no cadre at all
 		long resident = f.person(null);
 		f.postJson("xinhua", "/api/v1/deployment/pairings", create(unit, village, resident, null))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("liaisonLeaderId"))
-			.andExpect(jsonPath("$.errors[0].reason", containsString("is not a cadre")));
+			.andExpect(jsonPath("$.errors[0].reason", containsString(String.valueOf(resident))));
 		// nothing was written by the refused attempts
 		f.perform("xinhua", get("/api/v1/deployment/pairings?unit=" + unit)).andExpect(jsonPath("$.total").value(0));
 		long id = PairingFixtures
@@ -101,12 +101,12 @@ class PairingTests {
 				patch("/api/v1/deployment/pairings/" + id).contentType(MediaType.APPLICATION_JSON)
 					.content("{\"liaisonLeaderId\":" + f.person("BUREAU") + "}"))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.detail", containsString("BUREAU")));
+			.andExpect(jsonPath("$.detail", containsString("厅局级")));
 		f.perform("xinhua",
 				patch("/api/v1/deployment/pairings/" + id).contentType(MediaType.APPLICATION_JSON)
 					.content("{\"responsiblePersonId\":" + f.person("STAFF") + "}"))
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.detail", containsString("STAFF")));
+			.andExpect(jsonPath("$.detail", containsString("科员及以下")));
 		f.perform("xinhua", patch("/api/v1/deployment/pairings/" + id).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"responsiblePersonId\":" + resident + "}")).andExpect(status().isBadRequest());
 		// cleared with null: the element is missing again
@@ -128,18 +128,18 @@ class PairingTests {
 		f.postJson("xinhua", "/api/v1/deployment/pairings",
 				"{\"unitCode\":\"" + second + "\",\"communityCode\":\"" + village + "\"}")
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.detail", containsString("already paired")))
+			.andExpect(jsonPath("$.detail", containsString("已与单位")))
 			.andExpect(jsonPath("$.detail", containsString(first)));
 		// a township, a grid: not a community
 		f.postJson("xinhua", "/api/v1/deployment/pairings",
 				"{\"unitCode\":\"" + second + "\",\"communityCode\":\"" + f.township("130902") + "\"}")
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.detail", containsString("TOWNSHIP")));
+			.andExpect(jsonPath("$.detail", containsString("乡镇街道")));
 		String other = f.village();
 		f.postJson("xinhua", "/api/v1/deployment/pairings",
 				"{\"unitCode\":\"" + second + "\",\"communityCode\":\"" + f.grid(other) + "\"}")
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.detail", containsString("GRID")));
+			.andExpect(jsonPath("$.detail", containsString("是网格")));
 		// bad input names its fields
 		f.postJson("xinhua", "/api/v1/deployment/pairings",
 				"{\"unitCode\":\"NOSUCHUNIT\",\"communityCode\":\"" + other + "\"}")

@@ -23,6 +23,7 @@ import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -110,12 +111,40 @@ class ShortageTests {
 		// twice: refused, nothing published
 		f.postJson("xinhua", "/api/v1/deployment/shortages/" + id + "/resolve", "{\"answer\":\"再次\"}")
 			.andExpect(status().isUnprocessableContent())
-			.andExpect(jsonPath("$.detail", containsString("already resolved")));
+			.andExpect(jsonPath("$.detail", containsString("已解决")));
 		f.postJson("xinhua", "/api/v1/deployment/shortages/" + id + "/answer", "{\"answer\":\"再次\"}")
 			.andExpect(status().isUnprocessableContent());
 		assertThat(events.stream(Events.ShortageResolved.class)).hasSize(1);
 		f.perform("xinhua", get("/api/v1/deployment/shortages?status=RESOLVED&unit=" + unit))
 			.andExpect(jsonPath("$.total").value(1));
+	}
+
+	@Test
+	void aSecondResolutionIsRefusedInTheCallersLanguage() throws Exception {
+		long pairing = f.bare(f.unit(), f.village());
+		long id = PairingFixtures.id(f.postJson("xinhua", "/api/v1/deployment/pairings/" + pairing + "/shortages",
+				"{\"kind\":\"MANPOWER\",\"item\":\"志愿者\",\"quantity\":4}"));
+		f.postJson("xinhua", "/api/v1/deployment/shortages/" + id + "/resolve", "{}").andExpect(status().isOk());
+		String again = "/api/v1/deployment/shortages/" + id + "/resolve";
+		f.perform("xinhua", post(again).contentType(MediaType.APPLICATION_JSON).content("{}"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail").value("短缺 " + id + " 已解决"));
+		f.perform("xinhua",
+				post(again).contentType(MediaType.APPLICATION_JSON).content("{}").header("Accept-Language", "zh-TW"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail").value("短缺 " + id + " 已解決"));
+		f.perform("xinhua",
+				post(again).contentType(MediaType.APPLICATION_JSON).content("{}").header("Accept-Language", "en"))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.detail").value("Shortage " + id + " was already resolved"));
+		// a field reason too
+		f.perform("xinhua",
+				post("/api/v1/deployment/pairings/" + pairing + "/shortages").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"item\":\"志愿者\",\"quantity\":4}")
+					.header("Accept-Language", "zh-TW"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("kind"))
+			.andExpect(jsonPath("$.errors[0].reason", containsString("防護物資")));
 	}
 
 	@Test
@@ -215,7 +244,7 @@ class ShortageTests {
 			.andExpect(content().string(containsString("防护服")))
 			.andExpect(content().string(containsString("id=\"resolve-" + id + "\"")));
 		mvc.perform(post("/deployment/shortages/" + id + "/answer").session(session).with(csrf()).param("answer", ""))
-			.andExpect(flash().attributeExists("error"));
+			.andExpect(flash().attribute("error", containsString("必填")));
 		mvc.perform(
 				post("/deployment/shortages/" + id + "/answer").session(session).with(csrf()).param("answer", "下午送到"))
 			.andExpect(flash().attribute("recorded", "answered"));
@@ -223,7 +252,7 @@ class ShortageTests {
 			.andExpect(redirectedUrl("/deployment/shortages"))
 			.andExpect(flash().attribute("recorded", "resolved"));
 		mvc.perform(post("/deployment/shortages/" + id + "/resolve").session(session).with(csrf()))
-			.andExpect(flash().attributeExists("error"));
+			.andExpect(flash().attribute("error", "短缺 " + id + " 已解决"));
 		mvc.perform(get("/deployment/shortages").session(session))
 			.andExpect(content().string(not(containsString("防护服"))));
 		mvc.perform(get("/deployment/shortages").param("status", "RESOLVED").session(session))

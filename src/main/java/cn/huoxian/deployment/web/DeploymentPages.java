@@ -20,6 +20,7 @@ import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.RuleViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -98,7 +99,8 @@ class DeploymentPages {
 			kind = blank(values.get("postKind")) == null ? null : PostKind.valueOf(values.get("postKind").strip());
 		}
 		catch (IllegalArgumentException ex) {
-			problems.add(new FieldProblem("postKind", "unknown kind " + values.get("postKind")));
+			problems.add(new FieldProblem("postKind",
+					Messages.text("problem.field.unknown-value", values.get("postKind").strip())));
 		}
 		LocalDate start = date(values.get("startDate"), "startDate", problems);
 		LocalDate end = date(values.get("endDate"), "endDate", problems);
@@ -159,7 +161,7 @@ class DeploymentPages {
 	static Long number(String value, String field, List<FieldProblem> problems, boolean required) {
 		if (blank(value) == null) {
 			if (required) {
-				problems.add(new FieldProblem(field, "is required"));
+				problems.add(new FieldProblem(field, Messages.text("problem.required")));
 			}
 			return null;
 		}
@@ -167,7 +169,7 @@ class DeploymentPages {
 			return Long.valueOf(value.strip());
 		}
 		catch (NumberFormatException ex) {
-			problems.add(new FieldProblem(field, "is not a number: " + value.strip()));
+			problems.add(new FieldProblem(field, Messages.text("deployment.form.not-a-number", value.strip())));
 			return null;
 		}
 	}
@@ -180,7 +182,7 @@ class DeploymentPages {
 			return LocalDate.parse(value.strip());
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new FieldProblem(field, "is not a date such as 2020-02-01"));
+			problems.add(new FieldProblem(field, Messages.text("deployment.form.not-a-date")));
 			return null;
 		}
 	}

@@ -25,6 +25,7 @@ import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import org.springframework.stereotype.Controller;
@@ -187,7 +188,7 @@ class InspectionPages {
 			which = look == null || look.isBlank() ? null : Look.valueOf(look.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			problems.add(new FieldProblem("look", "unknown look " + look));
+			problems.add(new FieldProblem("look", Messages.text("problem.field.unknown-value", look)));
 		}
 		try {
 			if (!problems.isEmpty()) {
@@ -227,7 +228,7 @@ class InspectionPages {
 			redirect.addFlashAttribute("error", ex.getMessage());
 		}
 		if (fix == null) {
-			throw new NotFoundException("rectification " + id);
+			throw new NotFoundException(Messages.text("rectification.what.rectification", id));
 		}
 		return "redirect:/deployment/inspections/" + fix.inspectionId();
 	}

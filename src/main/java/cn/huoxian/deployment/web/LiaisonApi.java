@@ -10,6 +10,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -89,7 +90,7 @@ class LiaisonApi {
 	LiaisonGroupView addCommunity(@PathVariable long id, @RequestBody Map<String, String> body) {
 		String code = body == null ? null : body.get("communityCode");
 		if (code == null || code.isBlank()) {
-			throw new InvalidInputException("communityCode", "is required");
+			throw new InvalidInputException("communityCode", Messages.text("problem.required"));
 		}
 		return groups.addCommunity(id, Forms.checkLength("communityCode", code.strip(), 20), users.current());
 	}

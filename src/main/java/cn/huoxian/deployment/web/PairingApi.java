@@ -20,6 +20,7 @@ import cn.huoxian.org.Units;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.PlausibleDate;
 import io.swagger.v3.oas.annotations.Operation;
@@ -161,10 +162,10 @@ class PairingApi {
 	@PostMapping(path = "/pairings/{id}/work-plan-file", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	PairingView attach(@PathVariable long id, @RequestParam(required = false) MultipartFile file) throws IOException {
 		if (file == null || file.isEmpty()) {
-			throw new InvalidInputException("file", "attach a file");
+			throw new InvalidInputException("file", Messages.text("pairing.field.attach-file"));
 		}
 		if (file.getSize() > Pairings.MAX_FILE_BYTES) {
-			throw new InvalidInputException("file", "is larger than 5 MB");
+			throw new InvalidInputException("file", Messages.text("pairing.field.file-too-large"));
 		}
 		return pairings.attachPlan(id, file.getOriginalFilename(), file.getBytes(), users.current());
 	}
@@ -256,7 +257,8 @@ class PairingApi {
 			return null;
 		}
 		return units.byCode(unit.strip())
-			.orElseThrow(() -> new InvalidInputException("unit", "no unit has code " + unit.strip()))
+			.orElseThrow(
+					() -> new InvalidInputException("unit", Messages.text("pairing.field.unknown-unit", unit.strip())))
 			.id();
 	}
 

@@ -24,6 +24,7 @@ import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.RuleViolationException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -176,7 +177,7 @@ class PairingPages {
 			Map<String, String> errors = new LinkedHashMap<>();
 			Long person = id(personId, "personId", errors);
 			if (person == null && errors.isEmpty()) {
-				errors.put("personId", "is required");
+				errors.put("personId", Messages.text("problem.required"));
 			}
 			if (!errors.isEmpty()) {
 				throw new InvalidInputException("personId", errors.get("personId"));
@@ -201,10 +202,10 @@ class PairingPages {
 			RedirectAttributes redirect) {
 		return act(id, redirect, "plan", () -> {
 			if (file == null || file.isEmpty()) {
-				throw new InvalidInputException("file", "attach a file");
+				throw new InvalidInputException("file", Messages.text("pairing.field.attach-file"));
 			}
 			if (file.getSize() > Pairings.MAX_FILE_BYTES) {
-				throw new InvalidInputException("file", "is larger than 5 MB");
+				throw new InvalidInputException("file", Messages.text("pairing.field.file-too-large"));
 			}
 			try {
 				pairings.attachPlan(id, file.getOriginalFilename(), file.getBytes(), users.current());
@@ -315,7 +316,7 @@ class PairingPages {
 			return Long.valueOf(value.strip());
 		}
 		catch (NumberFormatException ex) {
-			errors.put(field, "is not a number: " + value.strip());
+			errors.put(field, Messages.text("deployment.form.not-a-number", value.strip()));
 			return null;
 		}
 	}
@@ -343,7 +344,7 @@ class PairingPages {
 			return LocalDate.parse(value.strip());
 		}
 		catch (DateTimeParseException ex) {
-			errors.put(field, "is not a date such as 2020-02-01");
+			errors.put(field, Messages.text("deployment.form.not-a-date"));
 			return null;
 		}
 	}
