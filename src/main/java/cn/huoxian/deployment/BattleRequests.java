@@ -16,6 +16,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.RuleViolationException;
@@ -60,7 +61,8 @@ public class BattleRequests {
 	public BattleRequestView submit(BattleRequestForm form, CurrentUser user) {
 		PersonView person = rules.person("personId", form.personId(), user.scope());
 		// scope first: a self-service account learns nothing about other persons
-		Writers.requireRegionOrSelf(user, person.path(), person.id(), "person " + person.id());
+		Writers.requireRegionOrSelf(user, person.path(), person.id(),
+				Messages.text("frontline.what.person", person.id()));
 		rules.requirePartyMember("personId", person);
 		List<FieldProblem> problems = new ArrayList<>();
 		String text = FrontRules.required("text", form.text(), MAX_TEXT, problems);
@@ -108,7 +110,7 @@ public class BattleRequests {
 		Record row = select().where(BATTLE_REQUEST.ID.eq(id)).fetchOne();
 		if (row == null || !(scope.coversRegion(row.get(BATTLE_REQUEST.PATH))
 				|| row.get(BATTLE_REQUEST.PERSON_ID).equals(scope.selfPersonId()))) {
-			throw new NotFoundException("battle request " + id);
+			throw new NotFoundException(Messages.text("frontline.what.battle-request", id));
 		}
 		return view(row);
 	}
@@ -123,13 +125,13 @@ public class BattleRequests {
 		List<FieldProblem> problems = new ArrayList<>();
 		String postName = FrontRules.optional("post", post, 200, problems);
 		if ((teamId == null) == (postName == null)) {
-			problems.add(new FieldProblem("teamId", "give exactly one of teamId or post"));
+			problems.add(new FieldProblem("teamId", Messages.text("frontline.battle.team-or-post")));
 		}
 		FrontRules.check(problems);
 		LocalDate today = rules.today();
 		if (teamId != null) {
 			CommandoTeamRecord team = teams.resolve("teamId", teamId, user.scope());
-			Writers.requireRegion(user, team.getPath(), "team " + teamId);
+			Writers.requireRegion(user, team.getPath(), Messages.text("frontline.what.team", teamId));
 			LocalDate joined = today.isBefore(team.getFormedOn()) ? team.getFormedOn() : today;
 			teams.enrol(team, request.getPersonId(), joined, user.scope());
 		}
@@ -161,13 +163,16 @@ public class BattleRequests {
 	private BattleRequestRecord undecided(long id, CurrentUser user) {
 		BattleRequestRecord request = db.fetchOne(BATTLE_REQUEST, BATTLE_REQUEST.ID.eq(id));
 		if (request == null) {
-			throw new NotFoundException("battle request " + id);
+			throw new NotFoundException(Messages.text("frontline.what.battle-request", id));
 		}
-		Writers.requireRegion(user, request.getPath(), "battle request " + id);
+		Writers.requireRegion(user, request.getPath(), Messages.text("frontline.what.battle-request", id));
 		if (!BattleRequestStatus.SUBMITTED.name().equals(request.getStatus())) {
-			throw new RuleViolationException(
-					"battle request " + id + " was already " + request.getStatus().toLowerCase() + " on "
-							+ request.getDecidedOn() + " by " + request.getDecidedBy());
+			boolean accepted = BattleRequestStatus.ACCEPTED.name().equals(request.getStatus());
+			throw new RuleViolationException(accepted
+					? Messages.text("frontline.battle.already-accepted", id, request.getDecidedOn(),
+							request.getDecidedBy())
+					: Messages.text("frontline.battle.already-declined", id, request.getDecidedOn(),
+							request.getDecidedBy()));
 		}
 		return request;
 	}

@@ -14,6 +14,7 @@ import cn.huoxian.people.PersonView;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.RuleViolationException;
@@ -46,13 +47,13 @@ public class ClaimedPosts {
 		FrontRules.check(problems);
 		RegionView region = form.region() == null || form.region().isBlank() ? rules.known(person.regionCode())
 				: rules.region("region", form.region(), user.scope());
-		Writers.requireRegion(user, region.path(), "region " + region.code());
+		Writers.requireRegion(user, region.path(), Messages.text("frontline.what.region", region.code()));
 		if (db.fetchExists(CLAIMED_POST,
 				CLAIMED_POST.PERSON_ID.eq(person.id())
 					.and(CLAIMED_POST.REGION_ID.eq(region.id()))
 					.and(CLAIMED_POST.POST.eq(post))
 					.and(CLAIMED_POST.RELEASED_ON.isNull()))) {
-			throw new RuleViolationException(person.name() + " already holds the post " + post + " here");
+			throw new RuleViolationException(Messages.text("frontline.claimed.already-held", person.name(), post));
 		}
 		ClaimedPostRecord record = db.newRecord(CLAIMED_POST);
 		record.setPersonId(person.id());
@@ -88,7 +89,7 @@ public class ClaimedPosts {
 	public ClaimedPostView find(long id, DataScope scope) {
 		Record row = select().where(CLAIMED_POST.ID.eq(id)).fetchOne();
 		if (row == null || !scope.coversRegion(row.get(CLAIMED_POST.PATH))) {
-			throw new NotFoundException("claimed post " + id);
+			throw new NotFoundException(Messages.text("frontline.what.claimed-post", id));
 		}
 		return view(row);
 	}
@@ -98,18 +99,18 @@ public class ClaimedPosts {
 	public ClaimedPostView release(long id, LocalDate releasedOn, CurrentUser user) {
 		ClaimedPostRecord record = db.fetchOne(CLAIMED_POST, CLAIMED_POST.ID.eq(id));
 		if (record == null) {
-			throw new NotFoundException("claimed post " + id);
+			throw new NotFoundException(Messages.text("frontline.what.claimed-post", id));
 		}
-		Writers.requireRegion(user, record.getPath(), "claimed post " + id);
+		Writers.requireRegion(user, record.getPath(), Messages.text("frontline.what.claimed-post", id));
 		if (record.getReleasedOn() != null) {
 			throw new RuleViolationException(
-					"claimed post " + id + " was already released on " + record.getReleasedOn());
+					Messages.text("frontline.claimed.already-released", id, record.getReleasedOn()));
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		LocalDate day = rules.dateOrToday("releasedOn", releasedOn, problems);
 		if (day.isBefore(record.getClaimedOn())) {
-			problems
-				.add(new FieldProblem("releasedOn", "must not be before it was claimed on " + record.getClaimedOn()));
+			problems.add(new FieldProblem("releasedOn",
+					Messages.text("frontline.claimed.released-before-claimed", record.getClaimedOn())));
 		}
 		FrontRules.check(problems);
 		record.setReleasedOn(day);

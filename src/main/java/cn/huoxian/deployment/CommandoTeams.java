@@ -21,6 +21,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
@@ -80,7 +81,7 @@ public class CommandoTeams {
 		String task = FrontRules.optional("task", form.task(), 500, problems);
 		LocalDate formed = rules.dateOrToday("formedOn", form.formedOn(), problems);
 		if (form.partyOrganisationId() == null) {
-			problems.add(new FieldProblem("partyOrganisationId", "is required"));
+			problems.add(new FieldProblem("partyOrganisationId", Messages.text("problem.required")));
 		}
 		FrontRules.check(problems);
 		PartyOrganisationView org = rules.organisation("partyOrganisationId", form.partyOrganisationId(), user.scope());
@@ -90,10 +91,10 @@ public class CommandoTeams {
 		Long leader = form.leaderId() == null ? null
 				: rules.partyMember("leaderId", form.leaderId(), user.scope()).id();
 		if (!region.path().startsWith(org.path())) {
-			throw new RuleViolationException("region " + region.code() + " (" + region.name()
-					+ ") lies outside the region of " + org.name() + "; a team works within its organisation's region");
+			throw new RuleViolationException(Messages.text("frontline.team.region-outside-organisation", region.code(),
+					region.name(), org.name()));
 		}
-		Writers.requireRegion(user, region.path(), "region " + region.code());
+		Writers.requireRegion(user, region.path(), Messages.text("frontline.what.region", region.code()));
 		CommandoTeamRecord team = db.newRecord(COMMANDO_TEAM);
 		team.setName(name);
 		team.setPartyOrganisationId(org.id());
@@ -128,7 +129,7 @@ public class CommandoTeams {
 	public TeamView find(long id, DataScope scope) {
 		Record row = select().where(COMMANDO_TEAM.ID.eq(id)).fetchOne();
 		if (row == null || !scope.coversRegion(row.get(COMMANDO_TEAM.PATH))) {
-			throw new NotFoundException("team " + id);
+			throw new NotFoundException(Messages.text("frontline.what.team", id));
 		}
 		List<TeamView.Member> members = db
 			.select(COMMANDO_MEMBER.PERSON_ID, PERSON.NAME, COMMANDO_MEMBER.JOINED_ON, COMMANDO_MEMBER.LEFT_ON)
@@ -164,12 +165,12 @@ public class CommandoTeams {
 		LocalDate joined = rules.dateOrToday("joinedOn", joinedOn, problems);
 		if (joined.isBefore(team.getFormedOn())) {
 			problems
-				.add(new FieldProblem("joinedOn", "must not be before the team was formed on " + team.getFormedOn()));
+				.add(new FieldProblem("joinedOn", Messages.text("frontline.team.before-formed", team.getFormedOn())));
 		}
 		FrontRules.check(problems);
 		if (team.getDissolvedOn() != null) {
 			throw new RuleViolationException(
-					"team " + team.getName() + " was dissolved on " + team.getDissolvedOn() + "; it takes no members");
+					Messages.text("frontline.team.dissolved-no-members", team.getName(), team.getDissolvedOn()));
 		}
 		// one join of this person at a time: concurrent joins wait here, then see each
 		// other
@@ -177,11 +178,12 @@ public class CommandoTeams {
 		CommandoMemberRecord member = db.fetchOne(COMMANDO_MEMBER,
 				COMMANDO_MEMBER.TEAM_ID.eq(team.getId()).and(COMMANDO_MEMBER.PERSON_ID.eq(person.id())));
 		if (member != null && member.getLeftOn() == null) {
-			throw new RuleViolationException(person.name() + " is already a member of team " + team.getName());
+			throw new RuleViolationException(
+					Messages.text("frontline.team.already-member", person.name(), team.getName()));
 		}
 		if (member != null && member.getLeftOn().isAfter(joined)) {
 			throw new InvalidInputException("joinedOn",
-					"must not be before they left this team on " + member.getLeftOn());
+					Messages.text("frontline.team.joined-before-left", member.getLeftOn()));
 		}
 		// a membership of another team still current on the day joined (or later)
 		Record other = db.select(COMMANDO_TEAM.NAME, COMMANDO_TEAM.PATH)
@@ -196,9 +198,9 @@ public class CommandoTeams {
 		if (other != null) {
 			// a team outside the caller's scope is not named
 			String which = scope.coversRegion(other.get(COMMANDO_TEAM.PATH))
-					? "commando team " + other.get(COMMANDO_TEAM.NAME) : "another commando team";
-			throw new RuleViolationException("one member, one team: " + person.name() + " is already a member of "
-					+ which + "; they leave it before joining another");
+					? Messages.text("frontline.team.named", other.get(COMMANDO_TEAM.NAME))
+					: Messages.text("frontline.team.another");
+			throw new RuleViolationException(Messages.text("frontline.team.one-team", person.name(), which));
 		}
 		if (member != null) {
 			tally.membership(member.getPath(), member.getJoinedOn(), member.getLeftOn(), -1);
@@ -226,12 +228,14 @@ public class CommandoTeams {
 			throw new ReferenceNotFoundException("personId");
 		}
 		if (member.getLeftOn() != null) {
-			throw new RuleViolationException("person " + personId + " already left the team on " + member.getLeftOn());
+			throw new RuleViolationException(
+					Messages.text("frontline.team.already-left", personId, member.getLeftOn()));
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		LocalDate left = rules.dateOrToday("leftOn", leftOn, problems);
 		if (left.isBefore(member.getJoinedOn())) {
-			problems.add(new FieldProblem("leftOn", "must not be before they joined on " + member.getJoinedOn()));
+			problems.add(new FieldProblem("leftOn",
+					Messages.text("frontline.team.left-before-joined", member.getJoinedOn())));
 		}
 		FrontRules.check(problems);
 		member.setLeftOn(left);
@@ -247,11 +251,11 @@ public class CommandoTeams {
 		List<FieldProblem> problems = new ArrayList<>();
 		String text = FrontRules.required("description", description, 500, problems);
 		if (dueOn != null && dueOn.isBefore(team.getFormedOn())) {
-			problems.add(new FieldProblem("dueOn", "must not be before the team was formed on " + team.getFormedOn()));
+			problems.add(new FieldProblem("dueOn", Messages.text("frontline.team.before-formed", team.getFormedOn())));
 		}
 		FrontRules.check(problems);
 		if (team.getDissolvedOn() != null) {
-			throw new RuleViolationException("team " + team.getName() + " was dissolved; it takes no new tasks");
+			throw new RuleViolationException(Messages.text("frontline.team.dissolved-no-tasks", team.getName()));
 		}
 		db.insertInto(COMMANDO_TASK)
 			.set(COMMANDO_TASK.TEAM_ID, teamId)
@@ -267,11 +271,11 @@ public class CommandoTeams {
 	public TeamView taskDone(long taskId, LocalDate doneOn, CurrentUser user) {
 		CommandoTaskRecord task = db.fetchOne(COMMANDO_TASK, COMMANDO_TASK.ID.eq(taskId));
 		if (task == null) {
-			throw new NotFoundException("task " + taskId);
+			throw new NotFoundException(Messages.text("frontline.what.task", taskId));
 		}
-		Writers.requireRegion(user, task.getPath(), "task " + taskId);
+		Writers.requireRegion(user, task.getPath(), Messages.text("frontline.what.task", taskId));
 		if (task.getDoneOn() != null) {
-			throw new RuleViolationException("task " + taskId + " was already done on " + task.getDoneOn());
+			throw new RuleViolationException(Messages.text("frontline.task.already-done", taskId, task.getDoneOn()));
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		task.setDoneOn(rules.dateOrToday("doneOn", doneOn, problems));
@@ -286,13 +290,13 @@ public class CommandoTeams {
 		CommandoTeamRecord team = writable(teamId, user);
 		if (team.getDissolvedOn() != null) {
 			throw new RuleViolationException(
-					"team " + team.getName() + " was already dissolved on " + team.getDissolvedOn());
+					Messages.text("frontline.team.already-dissolved", team.getName(), team.getDissolvedOn()));
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		LocalDate day = rules.dateOrToday("dissolvedOn", dissolvedOn, problems);
 		if (day.isBefore(team.getFormedOn())) {
 			problems.add(
-					new FieldProblem("dissolvedOn", "must not be before the team was formed on " + team.getFormedOn()));
+					new FieldProblem("dissolvedOn", Messages.text("frontline.team.before-formed", team.getFormedOn())));
 		}
 		FrontRules.check(problems);
 		LocalDate latest = db.select(DSL.max(COMMANDO_MEMBER.JOINED_ON))
@@ -300,7 +304,8 @@ public class CommandoTeams {
 			.where(COMMANDO_MEMBER.TEAM_ID.eq(teamId).and(COMMANDO_MEMBER.LEFT_ON.isNull()))
 			.fetchOne(0, LocalDate.class);
 		if (latest != null && day.isBefore(latest)) {
-			throw new InvalidInputException("dissolvedOn", "must not be before a current member joined on " + latest);
+			throw new InvalidInputException("dissolvedOn",
+					Messages.text("frontline.team.dissolved-before-member", latest));
 		}
 		team.setDissolvedOn(day);
 		team.store();
@@ -333,9 +338,9 @@ public class CommandoTeams {
 	CommandoTeamRecord writable(long teamId, CurrentUser user) {
 		CommandoTeamRecord team = db.fetchOne(COMMANDO_TEAM, COMMANDO_TEAM.ID.eq(teamId));
 		if (team == null) {
-			throw new NotFoundException("team " + teamId);
+			throw new NotFoundException(Messages.text("frontline.what.team", teamId));
 		}
-		Writers.requireRegion(user, team.getPath(), "team " + teamId);
+		Writers.requireRegion(user, team.getPath(), Messages.text("frontline.what.team", teamId));
 		return team;
 	}
 
@@ -350,7 +355,7 @@ public class CommandoTeams {
 	 */
 	CommandoTeamRecord resolve(String field, Long teamId, DataScope scope) {
 		if (teamId == null) {
-			throw new InvalidInputException(field, "is required");
+			throw new InvalidInputException(field, Messages.text("problem.required"));
 		}
 		return record(teamId).filter(t -> scope.coversRegion(t.getPath()))
 			.orElseThrow(() -> new ReferenceNotFoundException(field));

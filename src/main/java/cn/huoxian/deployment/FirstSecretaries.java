@@ -17,6 +17,7 @@ import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.RuleViolationException;
@@ -95,7 +96,7 @@ public class FirstSecretaries {
 	public FirstSecretaryView find(long personId, DataScope scope) {
 		return select().where(PERSON.ID.eq(personId).and(visible(scope)))
 			.fetchOptional(FirstSecretaries::view)
-			.orElseThrow(() -> new NotFoundException("first secretary " + personId));
+			.orElseThrow(() -> new NotFoundException(Messages.text("frontline.what.first-secretary", personId)));
 	}
 
 	/**
@@ -104,26 +105,27 @@ public class FirstSecretaries {
 	FirstSecretaryView fetch(long personId) {
 		return select().where(PERSON.ID.eq(personId))
 			.fetchOptional(FirstSecretaries::view)
-			.orElseThrow(() -> new NotFoundException("first secretary " + personId));
+			.orElseThrow(() -> new NotFoundException(Messages.text("frontline.what.first-secretary", personId)));
 	}
 
 	/** Records the return to the village; 422 while already at post. */
 	@Transactional
 	public FirstSecretaryView returnToPost(long personId, LocalDate returnedOn, CurrentUser user) {
 		FirstSecretaryView secretary = fetch(personId);
-		Writers.requireRegionOrSelf(user, secretary.path(), personId, "first secretary " + personId);
+		Writers.requireRegionOrSelf(user, secretary.path(), personId,
+				Messages.text("frontline.what.first-secretary", personId));
 		LocalDate on = day("returnedOn", returnedOn);
 		FirstSecretaryReturnRecord current = db.selectFrom(FIRST_SECRETARY_RETURN)
 			.where(FIRST_SECRETARY_RETURN.PERSON_ID.eq(personId))
 			.forUpdate()
 			.fetchOne();
 		if (current != null && current.getLeftOn() == null) {
-			throw new RuleViolationException(secretary.name() + " is already at post in " + secretary.villageName()
-					+ " since " + current.getReturnedOn() + "; record the leave first");
+			throw new RuleViolationException(Messages.text("frontline.secretary.already-at-post", secretary.name(),
+					secretary.villageName(), current.getReturnedOn()));
 		}
 		if (current != null && on.isBefore(current.getLeftOn())) {
 			throw new InvalidInputException("returnedOn",
-					"must not be before the last leave (" + current.getLeftOn() + ")");
+					Messages.text("frontline.secretary.returned-before-left", current.getLeftOn()));
 		}
 		if (current == null) {
 			current = db.newRecord(FIRST_SECRETARY_RETURN);
@@ -145,18 +147,19 @@ public class FirstSecretaries {
 	@Transactional
 	public FirstSecretaryView leave(long personId, LocalDate leftOn, CurrentUser user) {
 		FirstSecretaryView secretary = fetch(personId);
-		Writers.requireRegionOrSelf(user, secretary.path(), personId, "first secretary " + personId);
+		Writers.requireRegionOrSelf(user, secretary.path(), personId,
+				Messages.text("frontline.what.first-secretary", personId));
 		LocalDate on = day("leftOn", leftOn);
 		FirstSecretaryReturnRecord current = db.selectFrom(FIRST_SECRETARY_RETURN)
 			.where(FIRST_SECRETARY_RETURN.PERSON_ID.eq(personId))
 			.forUpdate()
 			.fetchOne();
 		if (current == null || current.getLeftOn() != null) {
-			throw new RuleViolationException(secretary.name() + " is not at post; record the return first");
+			throw new RuleViolationException(Messages.text("frontline.secretary.not-at-post", secretary.name()));
 		}
 		if (on.isBefore(current.getReturnedOn())) {
 			throw new InvalidInputException("leftOn",
-					"must not be before the return (" + current.getReturnedOn() + ")");
+					Messages.text("frontline.secretary.left-before-returned", current.getReturnedOn()));
 		}
 		current.setLeftOn(on);
 		current.store();
@@ -167,10 +170,11 @@ public class FirstSecretaries {
 	@Transactional
 	public FirstSecretaryLogEntry log(long personId, LocalDate day, String entry, CurrentUser user) {
 		FirstSecretaryView secretary = fetch(personId);
-		Writers.requireRegionOrSelf(user, secretary.path(), personId, "first secretary " + personId);
+		Writers.requireRegionOrSelf(user, secretary.path(), personId,
+				Messages.text("frontline.what.first-secretary", personId));
 		LocalDate on = day("day", day);
 		if (entry == null || entry.isBlank() || entry.strip().length() > 1000) {
-			throw new InvalidInputException("entry", "say what was done (1 to 1000 characters)");
+			throw new InvalidInputException("entry", Messages.text("frontline.secretary.log-entry"));
 		}
 		long id = db.insertInto(FIRST_SECRETARY_LOG)
 			.set(FIRST_SECRETARY_LOG.PERSON_ID, personId)
@@ -202,7 +206,7 @@ public class FirstSecretaries {
 			return today;
 		}
 		if (value.isAfter(today)) {
-			throw new InvalidInputException(field, "must not be in the future");
+			throw new InvalidInputException(field, Messages.text("problem.field.future"));
 		}
 		return value;
 	}

@@ -19,6 +19,7 @@ import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.Messages;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
@@ -96,8 +97,7 @@ class FrontRules {
 	/** The person again, or a field error when they are not a party member. */
 	PersonView requirePartyMember(String field, PersonView person) {
 		if (!person.holds(RoleKind.PARTY_MEMBER)) {
-			throw new InvalidInputException(field,
-					"person " + person.id() + " is not a party member; only party members may take this part");
+			throw new InvalidInputException(field, Messages.text("frontline.person.not-party-member", person.id()));
 		}
 		roles.requirePartyMember(field, person.id());
 		return person;
@@ -120,7 +120,7 @@ class FrontRules {
 			return today();
 		}
 		if (date.isAfter(today())) {
-			problems.add(new FieldProblem(field, "must not be in the future"));
+			problems.add(new FieldProblem(field, Messages.text("problem.field.future")));
 		}
 		return date;
 	}
@@ -128,7 +128,7 @@ class FrontRules {
 	/** A required text of at most max characters, stripped. */
 	static String required(String field, String value, int max, List<FieldProblem> problems) {
 		if (value == null || value.isBlank()) {
-			problems.add(new FieldProblem(field, "is required"));
+			problems.add(new FieldProblem(field, Messages.text("problem.required")));
 			return null;
 		}
 		return optional(field, value, max, problems);
@@ -141,7 +141,7 @@ class FrontRules {
 		}
 		String stripped = value.strip();
 		if (stripped.length() > max) {
-			problems.add(new FieldProblem(field, "must be at most " + max + " characters"));
+			problems.add(new FieldProblem(field, Messages.text("problem.field.too-long", max)));
 		}
 		return stripped;
 	}

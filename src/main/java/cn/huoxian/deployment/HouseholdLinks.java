@@ -22,6 +22,7 @@ import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.RegionPath;
@@ -69,20 +70,20 @@ public class HouseholdLinks {
 	@Transactional
 	public HouseholdLinkView link(Long partyMemberId, Long householdId, LocalDate linkedOn, CurrentUser user) {
 		if (householdId == null) {
-			throw new InvalidInputException("householdId", "is required");
+			throw new InvalidInputException("householdId", Messages.text("problem.required"));
 		}
 		if (partyMemberId == null) {
-			throw new InvalidInputException("partyMemberId", "is required");
+			throw new InvalidInputException("partyMemberId", Messages.text("problem.required"));
 		}
 		LocalDate today = BusinessDay.today(clock);
 		LocalDate on = linkedOn == null ? today : linkedOn;
 		if (on.isAfter(today)) {
-			throw new InvalidInputException("linkedOn", "must not be in the future");
+			throw new InvalidInputException("linkedOn", Messages.text("problem.field.future"));
 		}
 		// every reference through the caller's scope, before any rule about it
 		HouseholdView household = households.resolve("householdId", householdId, user.scope());
 		people.resolve("partyMemberId", partyMemberId, user.scope());
-		Writers.requireRegion(user, household.path(), "household " + householdId);
+		Writers.requireRegion(user, household.path(), Messages.text("frontline.what.household", householdId));
 		roles.requirePartyMember("partyMemberId", partyMemberId);
 		// the member's row is locked until commit: a second link for the same member
 		// waits
@@ -93,18 +94,16 @@ public class HouseholdLinks {
 			.forUpdate()
 			.fetchOne();
 		if (member == null) {
-			throw new InvalidInputException("partyMemberId", "no person has id " + partyMemberId);
+			throw new InvalidInputException("partyMemberId", Messages.text("frontline.person.none", partyMemberId));
 		}
 		String name = member.get(PERSON.NAME);
 		String community = communityPath(member.get(PERSON.PATH));
 		if (community == null) {
-			throw new RuleViolationException("party member " + name
-					+ " is not registered in a village or community, so has no households to link");
+			throw new RuleViolationException(Messages.text("frontline.link.no-community", name));
 		}
 		if (!household.path().startsWith(community)) {
-			throw new RuleViolationException("household " + householdId + " is not in the community of " + name + " ("
-					+ new RegionPath(community).code()
-					+ "); a party member links households of their own community only");
+			throw new RuleViolationException(Messages.text("frontline.link.other-community", householdId, name,
+					new RegionPath(community).code()));
 		}
 		Record existing = db.select(HOUSEHOLD_LINK.PARTY_MEMBER_ID, PERSON.NAME)
 			.from(HOUSEHOLD_LINK)
@@ -115,15 +114,13 @@ public class HouseholdLinks {
 		if (existing != null) {
 			long holder = existing.get(HOUSEHOLD_LINK.PARTY_MEMBER_ID);
 			if (!people.readable(holder, user.scope())) {
-				throw new RuleViolationException(
-						"household " + householdId + " is already linked to another party member; unlink it first");
+				throw new RuleViolationException(Messages.text("frontline.link.taken-by-another", householdId));
 			}
 			throw alreadyLinked(householdId, existing.get(PERSON.NAME), holder);
 		}
 		int linked = db.fetchCount(HOUSEHOLD_LINK, HOUSEHOLD_LINK.PARTY_MEMBER_ID.eq(partyMemberId));
 		if (linked >= LIMIT) {
-			throw new RuleViolationException(
-					"a party member links at most " + LIMIT + " households; " + name + " already has " + linked);
+			throw new RuleViolationException(Messages.text("frontline.link.limit", LIMIT, name, linked));
 		}
 		try {
 			db.insertInto(HOUSEHOLD_LINK)
@@ -136,22 +133,21 @@ public class HouseholdLinks {
 		}
 		catch (DuplicateKeyException ex) {
 			// linked to someone else at the same moment
-			throw new RuleViolationException("household " + householdId + " was just linked to another party member");
+			throw new RuleViolationException(Messages.text("frontline.link.just-taken", householdId));
 		}
 		return fetch(householdId).orElseThrow();
 	}
 
 	private static RuleViolationException alreadyLinked(long householdId, String name, long memberId) {
-		return new RuleViolationException("household " + householdId + " is already linked to " + name
-				+ " (party member " + memberId + "); unlink it first");
+		return new RuleViolationException(Messages.text("frontline.link.taken", householdId, name, memberId));
 	}
 
 	/** Ends a household's link. */
 	@Transactional
 	public void unlink(long householdId, CurrentUser user) {
 		HouseholdLinkView link = fetch(householdId)
-			.orElseThrow(() -> new NotFoundException("link of household " + householdId));
-		Writers.requireRegion(user, link.path(), "household " + householdId);
+			.orElseThrow(() -> new NotFoundException(Messages.text("frontline.what.link", householdId)));
+		Writers.requireRegion(user, link.path(), Messages.text("frontline.what.household", householdId));
 		db.deleteFrom(HOUSEHOLD_LINK).where(HOUSEHOLD_LINK.HOUSEHOLD_ID.eq(householdId)).execute();
 	}
 

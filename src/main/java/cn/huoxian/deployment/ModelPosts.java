@@ -16,6 +16,7 @@ import cn.huoxian.people.PersonView;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.RuleViolationException;
@@ -45,7 +46,7 @@ public class ModelPosts {
 		String name = FrontRules.required("name", form.name(), 200, problems);
 		LocalDate designated = rules.dateOrToday("designatedOn", form.designatedOn(), problems);
 		if (form.partyOrganisationId() == null) {
-			problems.add(new FieldProblem("partyOrganisationId", "is required"));
+			problems.add(new FieldProblem("partyOrganisationId", Messages.text("problem.required")));
 		}
 		FrontRules.check(problems);
 		PartyOrganisationView org = rules.organisation("partyOrganisationId", form.partyOrganisationId(), user.scope());
@@ -53,11 +54,10 @@ public class ModelPosts {
 		RegionView region = form.region() == null || form.region().isBlank() ? rules.known(org.regionCode())
 				: rules.region("region", form.region(), user.scope());
 		if (!region.path().startsWith(org.path())) {
-			throw new RuleViolationException(
-					"region " + region.code() + " (" + region.name() + ") lies outside the region of " + org.name()
-							+ "; a model post is within its organisation's region");
+			throw new RuleViolationException(Messages.text("frontline.model-post.region-outside-organisation",
+					region.code(), region.name(), org.name()));
 		}
-		Writers.requireRegion(user, region.path(), "region " + region.code());
+		Writers.requireRegion(user, region.path(), Messages.text("frontline.what.region", region.code()));
 		ModelPostRecord post = db.newRecord(MODEL_POST);
 		post.setName(name);
 		post.setPartyOrganisationId(org.id());
@@ -93,7 +93,7 @@ public class ModelPosts {
 	public ModelPostView find(long id, DataScope scope) {
 		Record row = select().where(MODEL_POST.ID.eq(id)).fetchOne();
 		if (row == null || !scope.coversRegion(row.get(MODEL_POST.PATH))) {
-			throw new NotFoundException("model post " + id);
+			throw new NotFoundException(Messages.text("frontline.what.model-post", id));
 		}
 		return view(row);
 	}
@@ -105,17 +105,18 @@ public class ModelPosts {
 	public ModelPostView end(long id, LocalDate endedOn, CurrentUser user) {
 		ModelPostRecord post = db.fetchOne(MODEL_POST, MODEL_POST.ID.eq(id));
 		if (post == null) {
-			throw new NotFoundException("model post " + id);
+			throw new NotFoundException(Messages.text("frontline.what.model-post", id));
 		}
-		Writers.requireRegion(user, post.getPath(), "model post " + id);
+		Writers.requireRegion(user, post.getPath(), Messages.text("frontline.what.model-post", id));
 		if (post.getEndedOn() != null) {
-			throw new RuleViolationException("model post " + id + " already ended on " + post.getEndedOn());
+			throw new RuleViolationException(
+					Messages.text("frontline.model-post.already-ended", id, post.getEndedOn()));
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		LocalDate day = rules.dateOrToday("endedOn", endedOn, problems);
 		if (day.isBefore(post.getDesignatedOn())) {
-			problems
-				.add(new FieldProblem("endedOn", "must not be before it was designated on " + post.getDesignatedOn()));
+			problems.add(new FieldProblem("endedOn",
+					Messages.text("frontline.model-post.ended-before-designated", post.getDesignatedOn())));
 		}
 		FrontRules.check(problems);
 		post.setEndedOn(day);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import cn.huoxian.people.CadreRank;
 import cn.huoxian.people.RoleKind;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
 import org.springframework.stereotype.Component;
@@ -37,10 +38,10 @@ class Roles {
 	/** The cadre's rank, or a field error naming the field when they are not a cadre. */
 	CadreRank requireCadre(String field, Long personId) {
 		if (personId == null) {
-			throw new InvalidInputException(field, "is required");
+			throw new InvalidInputException(field, Messages.text("problem.required"));
 		}
 		return cadreRank(personId)
-			.orElseThrow(() -> new InvalidInputException(field, "person " + personId + " is not a cadre"));
+			.orElseThrow(() -> new InvalidInputException(field, Messages.text("frontline.person.not-cadre", personId)));
 	}
 
 	/** The party organisation the person belongs to, empty when not a party member. */
@@ -56,7 +57,7 @@ class Roles {
 	 */
 	Record2<Long, String> requirePartyMember(String field, Long personId) {
 		if (personId == null) {
-			throw new InvalidInputException(field, "is required");
+			throw new InvalidInputException(field, Messages.text("problem.required"));
 		}
 		return db.select(PARTY_ORGANISATION.ID, PARTY_ORGANISATION.PATH)
 			.from(PERSON_ROLE)
@@ -64,7 +65,8 @@ class Roles {
 			.on(PARTY_ORGANISATION.ID.eq(PERSON_ROLE.PARTY_ORGANISATION_ID))
 			.where(PERSON_ROLE.PERSON_ID.eq(personId).and(PERSON_ROLE.ROLE.eq(RoleKind.PARTY_MEMBER.name())))
 			.fetchOptional()
-			.orElseThrow(() -> new InvalidInputException(field, "person " + personId + " is not a party member"));
+			.orElseThrow(() -> new InvalidInputException(field,
+					Messages.text("frontline.person.not-party-member", personId)));
 	}
 
 }

@@ -13,6 +13,7 @@ import cn.huoxian.db.tables.records.SupportRequestRecord;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.RuleViolationException;
@@ -47,12 +48,13 @@ public class SupportRequests {
 	@Transactional
 	public SupportRequestView raise(long personId, SupportKind kind, String description, CurrentUser user) {
 		FirstSecretaryView secretary = secretaries.fetch(personId);
-		Writers.requireRegionOrSelf(user, secretary.path(), personId, "first secretary " + personId);
+		Writers.requireRegionOrSelf(user, secretary.path(), personId,
+				Messages.text("frontline.what.first-secretary", personId));
 		if (kind == null) {
-			throw new InvalidInputException("kind", "is required: SUPPLIES, FAMILY_DIFFICULTY or OTHER");
+			throw new InvalidInputException("kind", Messages.text("frontline.support.kind"));
 		}
 		if (description == null || description.isBlank() || description.strip().length() > 500) {
-			throw new InvalidInputException("description", "say what is needed (1 to 500 characters)");
+			throw new InvalidInputException("description", Messages.text("frontline.support.description"));
 		}
 		long id = db.insertInto(SUPPORT_REQUEST)
 			.set(SUPPORT_REQUEST.PERSON_ID, personId)
@@ -75,15 +77,16 @@ public class SupportRequests {
 			.forUpdate()
 			.fetchOne();
 		if (request == null) {
-			throw new NotFoundException("support request " + id);
+			throw new NotFoundException(Messages.text("frontline.what.support-request", id));
 		}
-		Writers.requireRegionOrUnit(user, request.getPath(), request.getDispatchingUnitId(), "support request " + id);
+		Writers.requireRegionOrUnit(user, request.getPath(), request.getDispatchingUnitId(),
+				Messages.text("frontline.what.support-request", id));
 		if (resolution == null || resolution.isBlank() || resolution.strip().length() > 500) {
-			throw new InvalidInputException("resolution", "say how it was resolved (1 to 500 characters)");
+			throw new InvalidInputException("resolution", Messages.text("frontline.support.resolution"));
 		}
 		if (!"OPEN".equals(request.getStatus())) {
 			throw new RuleViolationException(
-					"support request " + id + " was already resolved by " + request.getResolvedBy());
+					Messages.text("frontline.support.already-resolved", id, request.getResolvedBy()));
 		}
 		request.setStatus("RESOLVED");
 		request.setResolution(resolution.strip());
@@ -101,7 +104,7 @@ public class SupportRequests {
 			DataScope scope) {
 		PageResult.check(page, size);
 		if (status != null && !status.equals("OPEN") && !status.equals("RESOLVED")) {
-			throw new InvalidInputException("status", "must be OPEN or RESOLVED");
+			throw new InvalidInputException("status", Messages.text("frontline.support.status"));
 		}
 		Condition where = visible(scope);
 		if (regionPath != null) {
@@ -133,7 +136,7 @@ public class SupportRequests {
 	public SupportRequestView find(long id, DataScope scope) {
 		return select().where(SUPPORT_REQUEST.ID.eq(id).and(visible(scope)))
 			.fetchOptional(SupportRequests::view)
-			.orElseThrow(() -> new NotFoundException("support request " + id));
+			.orElseThrow(() -> new NotFoundException(Messages.text("frontline.what.support-request", id)));
 	}
 
 	private SupportRequestView fetch(long id) {

@@ -19,6 +19,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
@@ -93,7 +94,7 @@ public class TemporaryOrganisations {
 	public TemporaryOrganisationView find(long id, DataScope scope) {
 		Record row = select().where(PARTY_ORGANISATION.ID.eq(id).and(PARTY_ORGANISATION.TEMPORARY.isTrue())).fetchOne();
 		if (row == null || !scope.coversRegion(row.get(PARTY_ORGANISATION.PATH))) {
-			throw new NotFoundException("temporary party organisation " + id);
+			throw new NotFoundException(Messages.text("frontline.what.temporary-organisation", id));
 		}
 		List<TemporaryOrganisationView.TemporaryMember> members = db
 			.select(TEMPORARY_ORGANISATION_MEMBER.PERSON_ID, PERSON.NAME, TEMPORARY_ORGANISATION_MEMBER.SECRETARY,
@@ -122,8 +123,8 @@ public class TemporaryOrganisations {
 		List<FieldProblem> problems = new ArrayList<>();
 		LocalDate joined = rules.dateOrToday("joinedOn", form.joinedOn(), problems);
 		if (org.getSetUpOn() != null && joined.isBefore(org.getSetUpOn())) {
-			problems.add(new FieldProblem("joinedOn",
-					"must not be before the organisation was set up on " + org.getSetUpOn()));
+			problems.add(
+					new FieldProblem("joinedOn", Messages.text("frontline.temporary.before-set-up", org.getSetUpOn())));
 		}
 		if (form.fromUnitId() != null) {
 			rules.unit("fromUnitId", form.fromUnitId(), user.scope());
@@ -131,12 +132,13 @@ public class TemporaryOrganisations {
 		FrontRules.check(problems);
 		if (org.getDissolvedOn() != null && !org.getDissolvedOn().isAfter(rules.today())) {
 			throw new RuleViolationException(
-					org.getName() + " was dissolved on " + org.getDissolvedOn() + "; it takes no new members");
+					Messages.text("frontline.temporary.dissolved", org.getName(), org.getDissolvedOn()));
 		}
 		if (db.fetchExists(TEMPORARY_ORGANISATION_MEMBER,
 				TEMPORARY_ORGANISATION_MEMBER.PARTY_ORGANISATION_ID.eq(organisationId)
 					.and(TEMPORARY_ORGANISATION_MEMBER.PERSON_ID.eq(person.id())))) {
-			throw new RuleViolationException(person.name() + " is already a member of " + org.getName());
+			throw new RuleViolationException(
+					Messages.text("frontline.temporary.already-member", person.name(), org.getName()));
 		}
 		boolean secretary = Boolean.TRUE.equals(form.secretary());
 		if (secretary) {
@@ -150,10 +152,11 @@ public class TemporaryOrganisations {
 			if (!current.isEmpty()) {
 				if (!Boolean.TRUE.equals(form.replaceSecretary())) {
 					// the current secretary is named only to a caller who may read them
-					String who = rules.readable(current.get(0).value1(), user.scope())
-							? " (" + current.get(0).value2() + ")" : "";
-					throw new RuleViolationException(org.getName() + " already has a secretary" + who
-							+ "; set replaceSecretary to make the new member secretary");
+					boolean named = rules.readable(current.get(0).value1(), user.scope());
+					throw new RuleViolationException(named
+							? Messages.text("frontline.temporary.secretary-taken-by", org.getName(),
+									current.get(0).value2())
+							: Messages.text("frontline.temporary.secretary-taken", org.getName()));
 				}
 				db.update(TEMPORARY_ORGANISATION_MEMBER)
 					.set(TEMPORARY_ORGANISATION_MEMBER.SECRETARY, false)
@@ -191,9 +194,9 @@ public class TemporaryOrganisations {
 		PartyOrganisationRecord org = db.fetchOne(PARTY_ORGANISATION,
 				PARTY_ORGANISATION.ID.eq(id).and(PARTY_ORGANISATION.TEMPORARY.isTrue()));
 		if (org == null) {
-			throw new NotFoundException("temporary party organisation " + id);
+			throw new NotFoundException(Messages.text("frontline.what.temporary-organisation", id));
 		}
-		Writers.requireRegion(user, org.getPath(), "temporary party organisation " + id);
+		Writers.requireRegion(user, org.getPath(), Messages.text("frontline.what.temporary-organisation", id));
 		return org;
 	}
 

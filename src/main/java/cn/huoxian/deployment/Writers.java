@@ -2,6 +2,7 @@ package cn.huoxian.deployment;
 
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.Messages;
 
 /**
  * Who may change the deployment network. Region staff, grid workers and the city
@@ -15,11 +16,14 @@ final class Writers {
 	private Writers() {
 	}
 
-	/** 403 unless the user maintains regions and may write at this path. */
+	/**
+	 * 403 unless the user maintains regions and may write at this path; {@code what} is a
+	 * noun phrase already in the caller's language (e.g. "突击队 12").
+	 */
 	static void requireRegion(CurrentUser user, String path, String what) {
 		user.requirePeopleEditor();
 		if (!user.scope().coversRegion(path)) {
-			throw new ForbiddenException(what + " is outside your scope");
+			throw new ForbiddenException(Messages.text("frontline.outside-scope", what));
 		}
 	}
 

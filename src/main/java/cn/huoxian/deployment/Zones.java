@@ -14,6 +14,7 @@ import cn.huoxian.people.PersonView;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.RuleViolationException;
@@ -46,7 +47,7 @@ public class Zones {
 		FrontRules.check(problems);
 		RegionView region = form.region() == null || form.region().isBlank() ? rules.known(person.regionCode())
 				: rules.region("region", form.region(), user.scope());
-		Writers.requireRegion(user, region.path(), "region " + region.code());
+		Writers.requireRegion(user, region.path(), Messages.text("frontline.what.region", region.code()));
 		ResponsibilityZoneRecord zone = db.newRecord(RESPONSIBILITY_ZONE);
 		zone.setPersonId(person.id());
 		zone.setRegionId(region.id());
@@ -81,7 +82,7 @@ public class Zones {
 	public ZoneView find(long id, DataScope scope) {
 		Record row = select().where(RESPONSIBILITY_ZONE.ID.eq(id)).fetchOne();
 		if (row == null || !scope.coversRegion(row.get(RESPONSIBILITY_ZONE.PATH))) {
-			throw new NotFoundException("responsibility zone " + id);
+			throw new NotFoundException(Messages.text("frontline.what.zone", id));
 		}
 		return view(row);
 	}
@@ -91,16 +92,17 @@ public class Zones {
 	public ZoneView end(long id, LocalDate endedOn, CurrentUser user) {
 		ResponsibilityZoneRecord zone = db.fetchOne(RESPONSIBILITY_ZONE, RESPONSIBILITY_ZONE.ID.eq(id));
 		if (zone == null) {
-			throw new NotFoundException("responsibility zone " + id);
+			throw new NotFoundException(Messages.text("frontline.what.zone", id));
 		}
-		Writers.requireRegion(user, zone.getPath(), "responsibility zone " + id);
+		Writers.requireRegion(user, zone.getPath(), Messages.text("frontline.what.zone", id));
 		if (zone.getEndedOn() != null) {
-			throw new RuleViolationException("responsibility zone " + id + " already ended on " + zone.getEndedOn());
+			throw new RuleViolationException(Messages.text("frontline.zone.already-ended", id, zone.getEndedOn()));
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		LocalDate day = rules.dateOrToday("endedOn", endedOn, problems);
 		if (day.isBefore(zone.getSince())) {
-			problems.add(new FieldProblem("endedOn", "must not be before the zone began on " + zone.getSince()));
+			problems
+				.add(new FieldProblem("endedOn", Messages.text("frontline.zone.ended-before-since", zone.getSince())));
 		}
 		FrontRules.check(problems);
 		zone.setEndedOn(day);

@@ -62,7 +62,7 @@ class BattleRequestTests {
 	void onlyPartyMembersSubmitWithATextAndNoFutureDate() throws Exception {
 		long pm = f.partyMembers().get(0);
 		String refused = f.post("xinhua", URL, "{\"personId\":" + f.nonMember() + ",\"text\":\"请战\"}", 400);
-		assertThat(refused).contains("not a party member");
+		assertThat(refused).contains("不是党员");
 		f.post("xinhua", URL, "{\"personId\":" + pm + "}", 400);
 		f.post("xinhua", URL, "{\"personId\":" + pm + ",\"text\":\"" + "战".repeat(2001) + "\"}", 400);
 		f.post("xinhua", URL, "{\"personId\":" + pm + ",\"text\":\"请战\",\"submittedOn\":\""
@@ -92,7 +92,7 @@ class BattleRequestTests {
 			.hasSize(1);
 		// deciding twice
 		String twice = f.post("xinhua", URL + "/" + request + "/decline", "{\"note\":\"人员已满\"}", 422);
-		assertThat(JsonPath.<String>read(twice, "$.detail")).contains("already");
+		assertThat(JsonPath.<String>read(twice, "$.detail")).contains("已于").contains("接受");
 		f.post("xinhua", URL + "/" + request + "/accept", "{\"post\":\"高速卡口\"}", 422);
 	}
 
@@ -140,7 +140,7 @@ class BattleRequestTests {
 		// a person outside their own record: 403 before anything about that person is
 		// told
 		String probe = f.post(account, URL, "{\"personId\":" + f.nonMember() + ",\"text\":\"试探\"}", 403);
-		assertThat(probe).doesNotContain("party member");
+		assertThat(probe).doesNotContain("不是党员").doesNotContain("not a party member");
 	}
 
 	@Test

@@ -66,7 +66,7 @@ class CommandoTeamTests {
 		long org = f.temporaryOrganisation();
 		String outside = f.post("admin", "/api/v1/deployment/teams",
 				"{\"name\":\"越界突击队\",\"partyOrganisationId\":" + org + ",\"region\":\"130903\"}", 422);
-		assertThat(JsonPath.<String>read(outside, "$.detail")).contains("outside the region");
+		assertThat(JsonPath.<String>read(outside, "$.detail")).contains("130903").contains("突击队只能在所属党组织的区域内组建");
 		f.post("xinhua", "/api/v1/deployment/teams",
 				"{\"name\":\"突击队\",\"partyOrganisationId\":" + org + ",\"leaderId\":" + f.nonMember() + "}", 400);
 		f.post("xinhua", "/api/v1/deployment/teams", "{\"partyOrganisationId\":" + org + "}", 400);
@@ -92,9 +92,9 @@ class CommandoTeamTests {
 				events.stream(Events.TeamJoined.class).filter(e -> e.teamId() == team && e.personId() == pm).toList())
 			.hasSize(1);
 		String twice = f.post("xinhua", url + "/members", "{\"personId\":" + pm + "}", 422);
-		assertThat(JsonPath.<String>read(twice, "$.detail")).contains("already a member");
+		assertThat(JsonPath.<String>read(twice, "$.detail")).contains("已是突击队");
 		String notMember = f.post("xinhua", url + "/members", "{\"personId\":" + f.nonMember() + "}", 400);
-		assertThat(notMember).contains("not a party member");
+		assertThat(notMember).contains("不是党员");
 		f.post("xinhua", url + "/members", "{\"personId\":" + f.partyMembers().get(2) + ",\"joinedOn\":\""
 				+ FrontFixtures.today().plusDays(1) + "\"}", 400);
 		assertThat((Integer) JsonPath.read(f.get("xinhua", url, 200), "$.memberCount")).isEqualTo(1);
@@ -122,7 +122,7 @@ class CommandoTeamTests {
 		String body = "{\"personId\":" + pm + "}";
 		f.post("xinhua", "/api/v1/deployment/teams/" + first + "/members", body, 201);
 		String refused = f.post("xinhua", "/api/v1/deployment/teams/" + second + "/members", body, 422);
-		assertThat(JsonPath.<String>read(refused, "$.detail")).contains("one member, one team").contains("甲突击队");
+		assertThat(JsonPath.<String>read(refused, "$.detail")).contains("一名党员只能加入一支突击队").contains("甲突击队");
 		f.post("xinhua", "/api/v1/deployment/teams/" + first + "/members/" + pm + "/leave", "{}", 200);
 		f.post("xinhua", "/api/v1/deployment/teams/" + second + "/members", body, 201);
 		f.post("xinhua", "/api/v1/deployment/teams/" + second + "/members",
@@ -162,6 +162,27 @@ class CommandoTeamTests {
 		assertThat((Integer) JsonPath.read(dissolved, "$.memberCount")).isZero();
 		f.post("xinhua", url + "/dissolve", "{}", 422);
 		f.post("xinhua", url + "/members", "{\"personId\":" + f.partyMembers().get(1) + "}", 422);
+	}
+
+	@Test
+	void aRefusalReadsInTheCallersLanguage() throws Exception {
+		long team = f.team("语言突击队");
+		String url = "/api/v1/deployment/teams/" + team;
+		String missing = f.post("xinhua", url + "/tasks", "{}", 400);
+		assertThat(JsonPath.<String>read(missing, "$.errors[0].reason")).isEqualTo("必填");
+		f.post("xinhua", url + "/dissolve", "{}", 200);
+		String today = FrontFixtures.today().toString();
+		assertThat(JsonPath.<String>read(f.post("xinhua", url + "/dissolve", "{}", 422), "$.detail"))
+			.contains("突击队“语言突击队”已于 " + today + " 解散");
+		assertThat(JsonPath.<String>read(dissolveAgain(url, "zh-TW"), "$.detail"))
+			.contains("突擊隊「语言突击队」已於 " + today + " 解散");
+		assertThat(JsonPath.<String>read(dissolveAgain(url, "en"), "$.detail"))
+			.contains("team 语言突击队 was already dissolved on " + today);
+	}
+
+	private String dissolveAgain(String url, String language) throws Exception {
+		return f.send("xinhua", MockMvcRequestBuilders.post(url + "/dissolve").header("Accept-Language", language),
+				"{}", 422);
 	}
 
 	@Test
@@ -228,7 +249,7 @@ class CommandoTeamTests {
 		f.post(outsider, url + "/members/" + pm + "/leave", "{}", 403);
 		f.post(outsider, url + "/tasks", "{\"description\":\"越权任务\"}", 403);
 		f.post(outsider, "/api/v1/deployment/tasks/" + task + "/done", "{}", 403);
-		f.post(outsider, url + "/dissolve", "{}", 403);
+		assertThat(f.post(outsider, url + "/dissolve", "{}", 403)).contains("突击队 " + team + "不在您的管辖范围内");
 		// the evaluator reads everything and writes nothing
 		f.get("zzb", url, 200);
 		f.get("zzb", "/api/v1/deployment/teams/ledger.xlsx?region=130902", 200);
@@ -237,7 +258,7 @@ class CommandoTeamTests {
 		f.post("zzb", url + "/tasks", "{\"description\":\"越权任务\"}", 403);
 		f.post("zzb", "/api/v1/deployment/tasks/" + task + "/done", "{}", 403);
 		f.post("zzb", url + "/dissolve", "{}", 403);
-		f.get("xinhua", "/api/v1/deployment/teams/999999999", 404);
+		assertThat(f.get("xinhua", "/api/v1/deployment/teams/999999999", 404)).contains("未找到突击队 999999999");
 	}
 
 	@Test

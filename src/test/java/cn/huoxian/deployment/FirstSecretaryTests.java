@@ -142,7 +142,7 @@ class FirstSecretaryTests {
 			.hasSize(1);
 		assertThat(atPostIn(village)).isEqualTo(atPostBefore + 1);
 		String again = post("xinhua", SECRETARIES + "/" + person + "/return", "{}", 422);
-		assertThat(JsonPath.<String>read(again, "$.detail")).contains("冯书记 is already at post");
+		assertThat(JsonPath.<String>read(again, "$.detail")).contains("冯书记自").contains("请先登记离岗");
 		String atPost = json("xinhua", SECRETARIES + "?size=500&region=" + village + "&atPost=true");
 		assertThat(JsonPath.<List<Integer>>read(atPost, "$.items[*].personId")).contains((int) person);
 

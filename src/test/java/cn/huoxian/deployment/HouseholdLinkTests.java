@@ -129,7 +129,7 @@ class HouseholdLinkTests {
 			link("grid01", member, homes.get(i), 201);
 		}
 		String refused = link("grid01", member, homes.get(10), 422);
-		assertThat(detail(refused)).isEqualTo("a party member links at most 10 households; 王联户 already has 10");
+		assertThat(detail(refused)).isEqualTo("每名党员最多联系 10 户，王联户已联系 10 户");
 		assertThat(((Number) JsonPath.read(json("grid01", LINKS + "?partyMemberId=" + member), "$.total")).longValue())
 			.isEqualTo(10);
 		mvc.perform(as(mvc, "grid01", delete(LINKS + "/" + homes.get(0)))).andExpect(status().isNoContent());
@@ -149,13 +149,13 @@ class HouseholdLinkTests {
 		long home = household("grid01", grid);
 		link("grid01", first, home, 201);
 		String twice = link("grid01", second, home, 422);
-		assertThat(detail(twice)).contains("already linked to 赵一");
+		assertThat(detail(twice)).contains("已由赵一").contains("请先解除");
 		// a household of another district's community
 		String elsewhere = JsonPath.read(json("admin", "/api/v1/households?size=1&region=130903"),
 				"$.items[0].regionCode");
 		long far = household("admin", elsewhere);
 		String outside = link("admin", first, far, 422);
-		assertThat(detail(outside)).contains("not in the community of 赵一").contains(grid.substring(0, 12));
+		assertThat(detail(outside)).contains("不在赵一所在社区").contains(grid.substring(0, 12));
 		// a resident without the party role is refused
 		long plain = id(post("admin", "/api/v1/persons", "{\"name\":\"孙三\",\"idNumber\":\"" + idNumber()
 				+ "\",\"householdId\":" + household("admin", grid) + "}", 201));
@@ -229,7 +229,8 @@ class HouseholdLinkTests {
 				return other;
 			});
 			assertThat(eleventh.get()).isInstanceOf(cn.huoxian.shared.RuleViolationException.class)
-				.hasMessage("a party member links at most 10 households; 周并发 already has 10");
+				.hasMessageContaining("周并发")
+				.hasMessageContaining("10");
 		}
 		finally {
 			pool.shutdownNow();
@@ -371,7 +372,7 @@ class HouseholdLinkTests {
 			.with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"tick-saved\"")))
-			.andExpect(content().string(containsString("already linked to 褚他人")));
+			.andExpect(content().string(containsString("已由 褚他人 联系")));
 		List<Integer> linked = JsonPath.read(json("grid01", LINKS + "?partyMemberId=" + member),
 				"$.items[*].householdId");
 		assertThat(linked).containsExactlyInAnyOrder(homes.get(0).intValue(), homes.get(1).intValue());

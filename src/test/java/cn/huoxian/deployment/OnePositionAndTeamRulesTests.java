@@ -116,7 +116,7 @@ class OnePositionAndTeamRulesTests {
 		fx.post("xinhua", "/api/v1/deployment/teams/" + first + "/members/" + member + "/leave", "{}", 200);
 		String backdated = fx.post("xinhua", "/api/v1/deployment/teams/" + second + "/members",
 				"{\"personId\":" + member + ",\"joinedOn\":\"" + today.minusDays(2) + "\"}", 422);
-		assertThat(JsonPath.<String>read(backdated, "$.detail")).contains("one member, one team");
+		assertThat(JsonPath.<String>read(backdated, "$.detail")).contains("一名党员只能加入一支突击队");
 		var joined = mvc
 			.perform(cn.huoxian.support.Api
 				.as(mvc, "xinhua",

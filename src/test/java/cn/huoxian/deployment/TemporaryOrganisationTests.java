@@ -73,7 +73,7 @@ class TemporaryOrganisationTests {
 		f.post("xinhua", url + "/members", member(pm.get(0), true, u1), 201);
 		// a second secretary is refused unless the first is replaced explicitly
 		String refused = f.post("xinhua", url + "/members", member(pm.get(1), true, u2), 422);
-		assertThat(JsonPath.<String>read(refused, "$.detail")).contains("already has a secretary");
+		assertThat(JsonPath.<String>read(refused, "$.detail")).contains("已有书记").contains("替换现任书记");
 		String replaced = f.post("xinhua", url + "/members", "{\"personId\":" + pm.get(1)
 				+ ",\"secretary\":true,\"replaceSecretary\":true,\"fromUnitId\":" + u2 + "}", 201);
 		assertThat(((Number) JsonPath.read(replaced, "$.secretaryId")).longValue()).isEqualTo(pm.get(1));
@@ -81,7 +81,7 @@ class TemporaryOrganisationTests {
 		// the same person twice, a non-member, a day in the future
 		f.post("xinhua", url + "/members", member(pm.get(2), false, u1), 422);
 		String notMember = f.post("xinhua", url + "/members", member(f.nonMember(), false, null), 400);
-		assertThat(notMember).contains("not a party member");
+		assertThat(notMember).contains("不是党员");
 		f.post("xinhua", url + "/members",
 				"{\"personId\":" + pm.get(3) + ",\"joinedOn\":\"" + FrontFixtures.today().plusDays(1) + "\"}", 400);
 

@@ -59,7 +59,7 @@ class ZoneAndPostTests {
 	void zonesArePartyMembersAreasEndedOnce() throws Exception {
 		long pm = f.partyMembers().get(0);
 		String refused = f.post("xinhua", ZONES, "{\"personId\":" + f.nonMember() + ",\"area\":\"3号楼\"}", 400);
-		assertThat(refused).contains("not a party member");
+		assertThat(refused).contains("不是党员");
 		f.post("xinhua", ZONES, "{\"personId\":" + pm + "}", 400);
 		f.post("xinhua", ZONES, "{\"personId\":" + pm + ",\"area\":\"" + "楼".repeat(201) + "\"}", 400);
 		f.post("xinhua", ZONES, "{\"personId\":" + pm + ",\"area\":\"3号楼\",\"since\":\"" + tomorrow() + "\"}", 400);
@@ -94,14 +94,14 @@ class ZoneAndPostTests {
 		long org = f.temporaryOrganisation();
 		String refused = f.post("xinhua", MODEL_POSTS,
 				"{\"name\":\"示范岗\",\"partyOrganisationId\":" + org + ",\"holderId\":" + f.nonMember() + "}", 400);
-		assertThat(refused).contains("not a party member");
+		assertThat(refused).contains("不是党员");
 		f.post("xinhua", MODEL_POSTS, "{\"partyOrganisationId\":" + org + ",\"holderId\":" + pm + "}", 400);
 		f.post("xinhua", MODEL_POSTS, "{\"name\":\"示范岗\",\"holderId\":" + pm + "}", 400);
 		f.post("xinhua", MODEL_POSTS, "{\"name\":\"示范岗\",\"partyOrganisationId\":" + org + ",\"holderId\":" + pm
 				+ ",\"designatedOn\":\"" + tomorrow() + "\"}", 400);
 		String elsewhere = f.post("admin", MODEL_POSTS, "{\"name\":\"越界示范岗\",\"partyOrganisationId\":" + org
 				+ ",\"holderId\":" + pm + ",\"region\":\"130903\"}", 422);
-		assertThat(elsewhere).contains("outside the region");
+		assertThat(elsewhere).contains("示范岗只能设在所属党组织的区域内");
 		String created = f.post("xinhua", MODEL_POSTS,
 				"{\"name\":\"党员先锋岗\",\"partyOrganisationId\":" + org + ",\"holderId\":" + pm + "}", 201);
 		long post = FrontFixtures.id(created);
@@ -128,7 +128,7 @@ class ZoneAndPostTests {
 		long pm = f.partyMembers().get(2);
 		String postName = "小区卡口" + System.nanoTime() % 100000;
 		String refused = f.post("xinhua", CLAIMED, "{\"personId\":" + f.nonMember() + ",\"post\":\"卡口\"}", 400);
-		assertThat(refused).contains("not a party member");
+		assertThat(refused).contains("不是党员");
 		f.post("xinhua", CLAIMED, "{\"personId\":" + pm + "}", 400);
 		f.post("xinhua", CLAIMED, "{\"personId\":" + pm + ",\"post\":\"" + "岗".repeat(201) + "\"}", 400);
 		f.post("xinhua", CLAIMED,
@@ -172,7 +172,7 @@ class ZoneAndPostTests {
 					.with(csrf())
 					.param("personId", String.valueOf(f.nonMember()))
 					.param("post", "卡口"))
-			.andExpect(flash().attributeExists("error"));
+			.andExpect(flash().attribute("error", containsString("不是党员")));
 		for (String page : List.of("/deployment/zones", "/deployment/model-posts", "/deployment/claimed-posts")) {
 			mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(page + "?region=130902")
 				.session(session)).andExpect(status().isOk());

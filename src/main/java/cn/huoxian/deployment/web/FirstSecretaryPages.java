@@ -15,6 +15,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.RuleViolationException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -176,7 +177,7 @@ class FirstSecretaryPages {
 			return LocalDate.parse(value.strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidInputException(field, "must be a date such as 2020-02-01");
+			throw new InvalidInputException(field, Messages.text("frontline.form.not-date"));
 		}
 	}
 

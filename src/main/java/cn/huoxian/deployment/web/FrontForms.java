@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -28,7 +29,7 @@ final class FrontForms {
 			return Long.valueOf(value.strip());
 		}
 		catch (NumberFormatException ex) {
-			throw new InvalidInputException(field, "is not a number: " + value.strip());
+			throw new InvalidInputException(field, Messages.text("frontline.form.not-number", value.strip()));
 		}
 	}
 
@@ -41,7 +42,7 @@ final class FrontForms {
 			return LocalDate.parse(value.strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidInputException(field, "is not a date such as 2020-02-01");
+			throw new InvalidInputException(field, Messages.text("frontline.form.not-date"));
 		}
 	}
 

@@ -21,6 +21,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -121,7 +122,7 @@ class HouseholdLinkPages {
 					unlinked++;
 				}
 				else if (on.contains(household) && link.partyMemberId() != member) {
-					errors.put(household, "already linked to " + link.partyMemberName());
+					errors.put(household, Messages.text("links.linkedTo", link.partyMemberName()));
 				}
 			}
 			catch (RuleViolationException | InvalidInputException | ForbiddenException | NotFoundException ex) {
