@@ -23,6 +23,7 @@ import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.DuplicateException;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
@@ -71,7 +72,7 @@ public class Cases {
 	public CaseView open(CaseForm form, CurrentUser user) {
 		user.requirePeopleEditor();
 		if (form.personId() == null) {
-			throw new InvalidInputException("personId", "is required");
+			throw new InvalidInputException("personId", Messages.text("problem.required"));
 		}
 		PersonView person = people.resolve("personId", form.personId(), user.scope());
 		check(form, user);
@@ -119,10 +120,9 @@ public class Cases {
 			.and(ISOLATION_CASE.CASE_TYPE.eq(type.name()))
 			.fetchOne();
 		if (open != null) {
-			throw new DuplicateException(
-					"person " + personId + " already has an open " + type + " case: case " + open.getId() + " since "
-							+ open.getStartDate() + "; record contacts there or end it first",
-					open.getId(), Map.of("startDate", open.getStartDate()));
+			throw new DuplicateException(Messages.text("isolation.problem.duplicate", personId,
+					Messages.text("isolation.type." + type), open.getId(), open.getStartDate()), open.getId(),
+					Map.of("startDate", open.getStartDate()));
 		}
 	}
 
@@ -144,23 +144,25 @@ public class Cases {
 	private void check(CaseForm form, CurrentUser user) {
 		List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
 		if (form.type() == null) {
-			problems.add(new InvalidInputException.FieldProblem("type", "is required"));
+			problems.add(new InvalidInputException.FieldProblem("type", Messages.text("problem.required")));
 		}
 		if (form.reason() == null) {
-			problems.add(new InvalidInputException.FieldProblem("reason", "is required"));
+			problems.add(new InvalidInputException.FieldProblem("reason", Messages.text("problem.required")));
 		}
 		if (form.periodDays() != null && (form.periodDays() < 1 || form.periodDays() > 60)) {
-			problems.add(new InvalidInputException.FieldProblem("periodDays", "must be between 1 and 60"));
+			problems.add(new InvalidInputException.FieldProblem("periodDays",
+					Messages.text("problem.field.between", 1, 60)));
 		}
 		if (form.contactTime() != null && !TIME.matcher(form.contactTime()).matches()) {
-			problems.add(new InvalidInputException.FieldProblem("contactTime", "must be a time such as 09:30"));
+			problems.add(new InvalidInputException.FieldProblem("contactTime",
+					Messages.text("isolation.problem.contact-time")));
 		}
 		if (form.startDate() != null && form.startDate().isAfter(BusinessDay.today(clock).plusDays(1))) {
-			problems.add(new InvalidInputException.FieldProblem("startDate", "must not be in the future"));
+			problems.add(new InvalidInputException.FieldProblem("startDate", Messages.text("problem.field.future")));
 		}
 		if (form.responsibleIds() == null || form.responsibleIds().isEmpty()) {
-			problems
-				.add(new InvalidInputException.FieldProblem("responsibleIds", "name at least one responsible cadre"));
+			problems.add(new InvalidInputException.FieldProblem("responsibleIds",
+					Messages.text("isolation.problem.responsible")));
 		}
 		else {
 			people.resolveAll("responsibleIds", form.responsibleIds(), user.scope());
@@ -192,7 +194,7 @@ public class Cases {
 	public CaseView find(long id, DataScope scope) {
 		List<CaseView> found = views(select().where(ISOLATION_CASE.ID.eq(id)).fetch());
 		if (found.isEmpty() || !scope.coversRegion(found.get(0).path())) {
-			throw new NotFoundException("case " + id);
+			throw new NotFoundException(Messages.text("isolation.what.case", id));
 		}
 		return found.get(0);
 	}
@@ -209,18 +211,19 @@ public class Cases {
 		IsolationCaseRecord record = form.partyOrganisationId() == null ? writable(caseId, user)
 				: members.writableThrough(caseId, form.partyOrganisationId(), user);
 		if (!CaseStatus.valueOf(record.getStatus()).isOpen()) {
-			throw new RuleViolationException("case " + caseId + " has ended; no more contacts are due");
+			throw new RuleViolationException(Messages.text("isolation.problem.case-ended", caseId));
 		}
 		if (form.channel() == null || form.reached() == null) {
-			throw new InvalidInputException(form.channel() == null ? "channel" : "reached", "is required");
+			throw new InvalidInputException(form.channel() == null ? "channel" : "reached",
+					Messages.text("problem.required"));
 		}
 		OffsetDateTime at = form.contactedAt() == null ? OffsetDateTime.now(clock) : form.contactedAt();
 		if (at.isAfter(OffsetDateTime.now(clock).plusMinutes(5))) {
-			throw new InvalidInputException("contactedAt", "must not be in the future");
+			throw new InvalidInputException("contactedAt", Messages.text("problem.field.future"));
 		}
 		LocalDate day = at.atZoneSameInstant(BusinessDay.ZONE).toLocalDate();
 		if (day.isBefore(record.getStartDate())) {
-			throw new InvalidInputException("contactedAt", "is before the case started");
+			throw new InvalidInputException("contactedAt", Messages.text("isolation.problem.before-start"));
 		}
 		boolean symptoms = Boolean.TRUE.equals(form.symptoms());
 		long id = db.insertInto(ISOLATION_CONTACT)
@@ -344,13 +347,13 @@ public class Cases {
 			.stream()
 			.anyMatch(r -> r.depth() <= 2 && record.getPath().startsWith(r.value()));
 		if (!higherLevel) {
-			throw new ForbiddenException("only county or city staff may shorten an isolation period");
+			throw new ForbiddenException(Messages.text("isolation.problem.shorten-forbidden"));
 		}
 		if (reason == null || reason.isBlank()) {
-			throw new InvalidInputException("reason", "a shortened period needs a recorded reason");
+			throw new InvalidInputException("reason", Messages.text("isolation.problem.shorten-reason"));
 		}
 		if (newEnd == null || newEnd.isBefore(record.getStartDate()) || !newEnd.isBefore(record.getEndDate())) {
-			throw new InvalidInputException("endDate", "must lie between the start date and the current end date");
+			throw new InvalidInputException("endDate", Messages.text("isolation.problem.shorten-end"));
 		}
 		record.setEndDate(newEnd);
 		record.setEndNote("shortened by " + user.username() + ": " + reason.strip());
@@ -367,18 +370,18 @@ public class Cases {
 		user.requirePeopleEditor();
 		IsolationCaseRecord record = writable(caseId, user);
 		if (!CaseStatus.valueOf(record.getStatus()).isOpen()) {
-			throw new RuleViolationException("case " + caseId + " has already ended");
+			throw new RuleViolationException(Messages.text("isolation.problem.already-ended", caseId));
 		}
 		if (outcome == null || outcome.isOpen()) {
-			throw new InvalidInputException("outcome", "must be RELEASED, HOSPITALISED or LOST");
+			throw new InvalidInputException("outcome", Messages.text("isolation.problem.outcome"));
 		}
 		LocalDate today = BusinessDay.today(clock);
 		boolean early = outcome != CaseStatus.RELEASED || today.isBefore(record.getEndDate());
 		if (early && (note == null || note.isBlank())) {
-			throw new InvalidInputException("note", "an early release, a transfer or a loss needs a reason");
+			throw new InvalidInputException("note", Messages.text("isolation.problem.end-note"));
 		}
 		if (outcome == CaseStatus.RELEASED && !early && !reachedOn(caseId, today)) {
-			throw new RuleViolationException("record today's final check (a contact that reached the person) first");
+			throw new RuleViolationException(Messages.text("isolation.problem.final-check"));
 		}
 		OffsetDateTime now = OffsetDateTime.now(clock);
 		record.setStatus(outcome.name());
@@ -402,10 +405,11 @@ public class Cases {
 	IsolationCaseRecord writable(long caseId, CurrentUser user) {
 		IsolationCaseRecord record = db.fetchOne(ISOLATION_CASE, ISOLATION_CASE.ID.eq(caseId));
 		if (record == null) {
-			throw new NotFoundException("case " + caseId);
+			throw new NotFoundException(Messages.text("isolation.what.case", caseId));
 		}
 		if (!user.scope().coversRegion(record.getPath())) {
-			throw new ForbiddenException("case " + caseId + " is outside your scope");
+			throw new ForbiddenException(Messages.text("isolation.problem.case-outside-scope", caseId));
+
 		}
 		return record;
 	}

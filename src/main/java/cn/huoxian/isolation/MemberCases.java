@@ -11,6 +11,7 @@ import cn.huoxian.db.tables.records.IsolationCaseRecord;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RuleViolationException;
@@ -53,7 +54,7 @@ public class MemberCases {
 		return ofOrganisation(organisationId, scope).stream()
 			.filter(c -> c.id() == caseId)
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("case " + caseId));
+			.orElseThrow(() -> new NotFoundException(Messages.text("isolation.what.case", caseId)));
 	}
 
 	/**
@@ -70,11 +71,10 @@ public class MemberCases {
 		}
 		IsolationCaseRecord record = db.fetchOne(ISOLATION_CASE, ISOLATION_CASE.ID.eq(caseId));
 		if (record == null) {
-			throw new NotFoundException("case " + caseId);
+			throw new NotFoundException(Messages.text("isolation.what.case", caseId));
 		}
 		if (!db.fetchExists(DSL.selectOne().where(DSL.val(record.getPersonId()).in(members(organisationId))))) {
-			throw new RuleViolationException(
-					"the person of case " + caseId + " is not a member of party organisation " + organisationId);
+			throw new RuleViolationException(Messages.text("isolation.problem.not-member", caseId, organisationId));
 		}
 		return record;
 	}
@@ -85,7 +85,8 @@ public class MemberCases {
 			.where(PARTY_ORGANISATION.ID.eq(organisationId))
 			.fetchOne();
 		if (org == null || !(scope.coversRegion(org.value1()) || scope.coversOrganisation(org.value2()))) {
-			throw new NotFoundException("party organisation " + organisationId);
+			throw new NotFoundException(Messages.text("isolation.what.party-organisation", organisationId));
+
 		}
 	}
 

@@ -12,6 +12,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.RuleViolationException;
@@ -62,10 +63,10 @@ public class Needs {
 		user.requirePeopleEditor();
 		cases.writable(caseId, user);
 		if (kind == null) {
-			throw new InvalidInputException("kind", "is required: NECESSITIES, MEDICINE or OTHER");
+			throw new InvalidInputException("kind", Messages.text("isolation.problem.need-kind"));
 		}
 		if (description == null || description.isBlank() || description.length() > 500) {
-			throw new InvalidInputException("description", "say what is needed (1 to 500 characters)");
+			throw new InvalidInputException("description", Messages.text("isolation.problem.need-description"));
 		}
 		if (helperId != null) {
 			people.resolve("helperId", helperId, user.scope());
@@ -87,7 +88,7 @@ public class Needs {
 	public NeedView deliver(long needId, Long helperId, CurrentUser user) {
 		IsolationNeedRecord need = writable(needId, user);
 		if (!"OPEN".equals(need.getStatus()) && !"ASSIGNED".equals(need.getStatus())) {
-			throw new RuleViolationException("need " + needId + " was already delivered");
+			throw new RuleViolationException(Messages.text("isolation.problem.need-delivered", needId));
 		}
 		if (helperId != null) {
 			people.resolve("helperId", helperId, user.scope());
@@ -107,7 +108,7 @@ public class Needs {
 	public NeedView confirm(long needId, CurrentUser user) {
 		IsolationNeedRecord need = writable(needId, user);
 		if (!"DELIVERED".equals(need.getStatus())) {
-			throw new RuleViolationException("need " + needId + " has not been delivered yet");
+			throw new RuleViolationException(Messages.text("isolation.problem.need-not-delivered", needId));
 		}
 		need.setStatus("CONFIRMED");
 		need.setConfirmedAt(OffsetDateTime.now(clock));
@@ -150,7 +151,7 @@ public class Needs {
 	public NeedView find(long needId, DataScope scope) {
 		IsolationNeedRecord need = db.fetchOne(ISOLATION_NEED, ISOLATION_NEED.ID.eq(needId));
 		if (need == null) {
-			throw new NotFoundException("need " + needId);
+			throw new NotFoundException(Messages.text("isolation.what.need", needId));
 		}
 		cases.find(need.getCaseId(), scope);
 		return view(need);
@@ -160,13 +161,14 @@ public class Needs {
 		user.requirePeopleEditor();
 		IsolationNeedRecord need = db.fetchOne(ISOLATION_NEED, ISOLATION_NEED.ID.eq(needId));
 		if (need == null) {
-			throw new NotFoundException("need " + needId);
+			throw new NotFoundException(Messages.text("isolation.what.need", needId));
 		}
 		try {
 			cases.writable(need.getCaseId(), user);
 		}
 		catch (ForbiddenException ex) {
-			throw new ForbiddenException("need " + needId + " is outside your scope");
+			throw new ForbiddenException(Messages.text("isolation.problem.need-outside-scope", needId));
+
 		}
 		return need;
 	}

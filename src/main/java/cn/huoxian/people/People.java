@@ -22,6 +22,7 @@ import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.Phones;
@@ -111,7 +112,7 @@ public class People {
 	 */
 	public PersonView resolve(String field, Long id, DataScope scope) {
 		if (id == null) {
-			throw new InvalidInputException(field, "is required");
+			throw new InvalidInputException(field, Messages.text("problem.required"));
 		}
 		PersonRecord person = db.fetchOne(PERSON, PERSON.ID.eq(id));
 		if (person == null || !visible(scope, person)) {
@@ -152,10 +153,11 @@ public class People {
 	public PersonView reveal(long id, String reason, CurrentUser user) {
 		PersonRecord person = visibleRecord(id, user.scope());
 		if (!user.mayReveal()) {
-			throw new ForbiddenException("role " + user.role() + " may not see unmasked ID numbers or phones");
+			throw new ForbiddenException(
+					Messages.text("people.problem.reveal-forbidden", Messages.text("role." + user.role())));
 		}
 		if (reason == null || reason.isBlank() || reason.length() > 500) {
-			throw new InvalidInputException("reason", "state why you need the unmasked data (1 to 500 characters)");
+			throw new InvalidInputException("reason", Messages.text("people.problem.reveal-reason"));
 		}
 		events.publishEvent(new SensitiveFieldRevealed(user.username(), id, person.getName(), reason.strip()));
 		return views(List.of(person), true).get(0);
@@ -178,10 +180,10 @@ public class People {
 		user.requirePeopleEditor();
 		PersonRecord person = db.fetchOne(PERSON, PERSON.ID.eq(id));
 		if (person == null) {
-			throw new NotFoundException("person " + id);
+			throw new NotFoundException(Messages.text("people.what.person", id));
 		}
 		if (!visible(user.scope(), person)) {
-			throw new ForbiddenException("person " + id + " is outside your scope");
+			throw new ForbiddenException(Messages.text("people.problem.outside-scope", id));
 		}
 		PersonView before = fetch(id).orElseThrow();
 		Placement old = new Placement(person.getHouseholdId(), person.getRegionId(), person.getPath());
@@ -210,11 +212,12 @@ public class People {
 				.where(PERSON.ID_NUMBER.eq(form.idNumber().toUpperCase()))
 				.fetchOne(PERSON.ID);
 			if (holder != null && !holder.equals(existingId)) {
-				problems.add(new InvalidInputException.FieldProblem("idNumber", "is already registered"));
+				problems.add(new InvalidInputException.FieldProblem("idNumber",
+						Messages.text("people.problem.id-number-registered")));
 			}
 		}
 		if (form.phone() != null && !form.phone().isBlank() && !Phones.isValid(form.phone())) {
-			problems.add(new InvalidInputException.FieldProblem("phone", "is not a valid mobile or landline number"));
+			problems.add(new InvalidInputException.FieldProblem("phone", Messages.text("people.problem.phone")));
 		}
 		problems.addAll(personRoles.problems(form.rolesOrEmpty(), user.scope(), held));
 		if (!problems.isEmpty()) {
@@ -225,8 +228,8 @@ public class People {
 
 	private Placement placementInScope(PersonForm form, CurrentUser user) {
 		if ((form.householdId() == null) == (form.regionCode() == null || form.regionCode().isBlank())) {
-			throw new InvalidInputException("householdId",
-					"give a household for a resident or a regionCode for anyone else, not both");
+			throw new InvalidInputException("householdId", Messages.text("people.problem.placement"));
+
 		}
 		if (form.householdId() != null) {
 			HouseholdView household = households.resolve("householdId", form.householdId(), user.scope());
@@ -266,7 +269,7 @@ public class People {
 	private PersonRecord visibleRecord(long id, DataScope scope) {
 		PersonRecord person = db.fetchOne(PERSON, PERSON.ID.eq(id));
 		if (person == null || !visible(scope, person)) {
-			throw new NotFoundException("person " + id);
+			throw new NotFoundException(Messages.text("people.what.person", id));
 		}
 		return person;
 	}

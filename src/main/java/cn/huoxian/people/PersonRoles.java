@@ -17,6 +17,7 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.org.Units;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.Messages;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
@@ -51,11 +52,12 @@ class PersonRoles {
 			PersonRoleView role = roles.get(i);
 			String at = "roles[" + i + "].";
 			if (role == null || role.role() == null) {
-				problems.add(new FieldProblem(at + "role", "is required"));
+				problems.add(new FieldProblem(at + "role", Messages.text("problem.required")));
 				continue;
 			}
 			if (!seen.add(role.role())) {
-				problems.add(new FieldProblem(at + "role", role.role() + " is given twice"));
+				problems.add(new FieldProblem(at + "role",
+						Messages.text("people.problem.role-twice", Messages.text("personRole." + role.role()))));
 			}
 			switch (role.role()) {
 				case CADRE -> {
@@ -68,7 +70,7 @@ class PersonRoles {
 					require(problems, at + "joinedOn", role.joinedOn());
 					require(problems, at + "membership", role.membership());
 					if (role.joinedOn() != null && role.joinedOn().isAfter(LocalDate.now())) {
-						problems.add(new FieldProblem(at + "joinedOn", "must not be in the future"));
+						problems.add(new FieldProblem(at + "joinedOn", Messages.text("problem.field.future")));
 					}
 					if (role.partyOrganisationId() != null && !heldIds(held, PersonRoleView::partyOrganisationId)
 						.contains(role.partyOrganisationId())) {
@@ -85,8 +87,7 @@ class PersonRoles {
 									? regions.byCode(role.villageCode()).orElse(null)
 									: regions.resolve(at + "villageCode", role.villageCode(), scope);
 					if (village == null || village.level() != RegionLevel.VILLAGE) {
-						problems
-							.add(new FieldProblem(at + "villageCode", "must be the code of a village or community"));
+						problems.add(new FieldProblem(at + "villageCode", Messages.text("people.problem.village")));
 					}
 				}
 				case VOLUNTEER -> {
@@ -100,7 +101,7 @@ class PersonRoles {
 			Set<Long> held) {
 		if (unitId == null) {
 			if (required) {
-				problems.add(new FieldProblem(field, "is required"));
+				problems.add(new FieldProblem(field, Messages.text("problem.required")));
 			}
 		}
 		else if (!held.contains(unitId)) {
@@ -120,7 +121,8 @@ class PersonRoles {
 
 	private static void require(List<FieldProblem> problems, String field, Object value) {
 		if (value == null) {
-			problems.add(new FieldProblem(field, "is required"));
+			problems.add(new FieldProblem(field, Messages.text("problem.required")));
+
 		}
 	}
 

@@ -13,6 +13,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DuplicateException;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import org.jooq.DSLContext;
 import org.springframework.dao.DuplicateKeyException;
@@ -53,16 +54,16 @@ public class Returns {
 		user.requirePeopleEditor();
 		String path = db.select(PERSON.PATH).from(PERSON).where(PERSON.ID.eq(personId)).fetchOne(PERSON.PATH);
 		if (path == null) {
-			throw new NotFoundException("person " + personId);
+			throw new NotFoundException(Messages.text("people.what.person", personId));
 		}
 		if (!user.scope().coversRegion(path)) {
-			throw new ForbiddenException("person " + personId + " is outside your scope");
+			throw new ForbiddenException(Messages.text("people.problem.outside-scope", personId));
 		}
 		if (returnedOn == null || returnedOn.isAfter(BusinessDay.today(clock))) {
-			throw new InvalidInputException("returnedOn", "is required and must not be in the future");
+			throw new InvalidInputException("returnedOn", Messages.text("people.problem.returned-on"));
 		}
 		if (returnedFrom == null || returnedFrom.isBlank() || returnedFrom.length() > 100) {
-			throw new InvalidInputException("returnedFrom", "say where from (1 to 100 characters)");
+			throw new InvalidInputException("returnedFrom", Messages.text("people.problem.returned-from"));
 		}
 		String from = returnedFrom.strip();
 		ReturnView registered = registered(personId, returnedOn, from);
@@ -103,9 +104,10 @@ public class Returns {
 			.orElse(null);
 		if (existing != null && !existing.returnedFrom().equals(from)) {
 			throw new DuplicateException(
-					"person " + personId + " already has a return on " + returnedOn + " from " + existing.returnedFrom()
-							+ " (return " + existing.id() + "); one return per person and day",
+					Messages.text("people.problem.duplicate-return", personId, returnedOn, existing.returnedFrom(),
+							existing.id()),
 					existing.id(), Map.of("returnedOn", returnedOn, "returnedFrom", existing.returnedFrom()));
+
 		}
 		return existing;
 	}

@@ -27,6 +27,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.RegionPath;
 import org.jooq.DSLContext;
@@ -63,14 +64,14 @@ public class Campaigns {
 		user.requireNetworkEditor();
 		RegionView root = regions.resolve("rootRegion", form.rootRegion(), user.scope());
 		if (root.level() == RegionLevel.VILLAGE || root.level() == RegionLevel.GRID) {
-			throw new InvalidInputException("rootRegion", "a campaign is opened by a city, county or township");
+			throw new InvalidInputException("rootRegion", Messages.text("screening.problem.root-level"));
 		}
 		if (form.endsOn().isBefore(form.startsOn())) {
-			throw new InvalidInputException("endsOn", "must not be before startsOn");
+			throw new InvalidInputException("endsOn", Messages.text("problem.field.not-before", form.startsOn()));
 		}
 		CampaignTarget target = form.targetOrDefault();
 		if (target == CampaignTarget.RETURNEES_SINCE && form.targetSince() == null) {
-			throw new InvalidInputException("targetSince", "is required for a campaign of returnees");
+			throw new InvalidInputException("targetSince", Messages.text("screening.problem.target-since"));
 		}
 		Set<Question> questions = form.questions() == null || form.questions().isEmpty() ? EnumSet.allOf(Question.class)
 				: EnumSet.copyOf(form.questions());
@@ -201,7 +202,8 @@ public class Campaigns {
 		return selectCampaigns().where(SCREENING_CAMPAIGN.ID.eq(id))
 			.fetchOptional(this::view)
 			.filter(c -> overlaps(c, scope))
-			.orElseThrow(() -> new NotFoundException("campaign " + id));
+			.orElseThrow(() -> new NotFoundException(Messages.text("screening.what.campaign", id)));
+
 	}
 
 	/**

@@ -15,6 +15,7 @@ import java.util.List;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import jakarta.annotation.Nullable;
@@ -72,7 +73,7 @@ public class Coverage {
 			.on(REGION.ID.eq(SCREENING_COUNTER.REGION_ID))
 			.where(SCREENING_COUNTER.CAMPAIGN_ID.eq(campaignId), SCREENING_COUNTER.REGION_ID.eq(region.id()))
 			.fetchOptional(Coverage::figures)
-			.orElseThrow(() -> new NotFoundException("coverage of " + regionCode));
+			.orElseThrow(() -> new NotFoundException(Messages.text("screening.what.coverage", regionCode)));
 		List<Figures> children = db.select(SCREENING_COUNTER.fields())
 			.select(REGION.CODE, REGION.NAME, REGION.REGION_LEVEL)
 			.from(REGION)
@@ -165,7 +166,8 @@ public class Coverage {
 		RegionView region = regions
 			.find(regionCode == null || regionCode.isBlank() ? campaign.rootRegion() : regionCode, scope);
 		if (!region.path().startsWith(campaign.rootPath())) {
-			throw new NotFoundException("region " + regionCode + " in campaign " + campaign.id());
+			throw new NotFoundException(Messages.text("screening.what.region-in-campaign", regionCode, campaign.id()));
+
 		}
 		return region;
 	}

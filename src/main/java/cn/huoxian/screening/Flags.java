@@ -11,6 +11,7 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
@@ -95,10 +96,11 @@ public class Flags {
 			.where(SCREENING_FLAG.ID.eq(flagId))
 			.fetchOne(SCREENING_FLAG.PATH);
 		if (path == null) {
-			throw new NotFoundException("flag " + flagId);
+			throw new NotFoundException(Messages.text("screening.what.flag", flagId));
 		}
 		if (!user.scope().coversRegion(path)) {
-			throw new ForbiddenException("flag " + flagId + " is outside your scope");
+			throw new ForbiddenException(Messages.text("screening.problem.flag-outside-scope", flagId));
+
 		}
 		db.update(SCREENING_FLAG)
 			.set(SCREENING_FLAG.HANDLED_AT, OffsetDateTime.now(clock))

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.Messages;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -59,7 +60,7 @@ public class Recount {
 
 	@Transactional
 	public Report recount(long campaignId, CurrentUser user) {
-		user.requireAdministrator("recount");
+		user.requireAdministrator("screening.action.recount");
 		CampaignView campaign = campaigns.find(campaignId, user.scope());
 		List<String> differences = new ArrayList<>();
 		long[] households = repairStates(campaignId, differences);
@@ -113,7 +114,7 @@ public class Recount {
 				continue;
 			}
 			repaired++;
-			note(differences, "household " + want.householdId() + ": state " + have + " should be " + want);
+			note(differences, Messages.text("screening.recount.household", want.householdId(), have, want));
 			db.deleteFrom(SCREENING_HOUSEHOLD)
 				.where(SCREENING_HOUSEHOLD.CAMPAIGN_ID.eq(campaignId),
 						SCREENING_HOUSEHOLD.HOUSEHOLD_ID.eq(want.householdId()))
@@ -132,7 +133,7 @@ public class Recount {
 		for (State orphan : actual.values()) {
 			checked++;
 			repaired++;
-			note(differences, "household " + orphan.householdId() + ": state without any visit, removed");
+			note(differences, Messages.text("screening.recount.orphan", orphan.householdId()));
 			db.deleteFrom(SCREENING_HOUSEHOLD)
 				.where(SCREENING_HOUSEHOLD.CAMPAIGN_ID.eq(campaignId),
 						SCREENING_HOUSEHOLD.HOUSEHOLD_ID.eq(orphan.householdId()))
@@ -206,9 +207,10 @@ public class Recount {
 			}
 			repaired++;
 			note(differences,
-					"counter " + entry.getKey() + ": "
-							+ (actual == null ? "missing" : java.util.Arrays.toString(actual)) + " should be "
-							+ java.util.Arrays.toString(expected));
+					Messages.text(
+							"screening.recount.counter", entry.getKey(), actual == null
+									? Messages.text("screening.recount.missing") : java.util.Arrays.toString(actual),
+							java.util.Arrays.toString(expected)));
 			db.deleteFrom(SCREENING_COUNTER)
 				.where(SCREENING_COUNTER.CAMPAIGN_ID.eq(campaignId), SCREENING_COUNTER.PATH.eq(entry.getKey()))
 				.execute();

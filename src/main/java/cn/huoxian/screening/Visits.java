@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import cn.huoxian.people.People;
@@ -25,6 +27,7 @@ import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.Phones;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -45,6 +48,8 @@ public class Visits {
 	private static final BigDecimal LOWEST = new BigDecimal("34.0");
 
 	private static final BigDecimal HIGHEST = new BigDecimal("43.0");
+
+	private static final Pattern NEW_RESIDENT_FIELD = Pattern.compile("^unregistered\\[(\\d+)]\\.");
 
 	private final DSLContext db;
 
@@ -75,8 +80,11 @@ public class Visits {
 	public record BatchResult(int accepted, int duplicates) {
 	}
 
-	/** A household the batch touches: where it is and who is registered in it. */
-	record Target(long id, String path, Set<Long> residents) {
+	/**
+	 * A household the batch touches: where it is and who is registered in it (with their
+	 * names, for the reasons that name a resident).
+	 */
+	record Target(long id, String path, Set<Long> residents, Map<Long, String> names) {
 	}
 
 	@Transactional
@@ -84,7 +92,7 @@ public class Visits {
 		user.requirePeopleEditor();
 		CampaignView campaign = campaigns.find(campaignId, user.scope());
 		if (visits == null || visits.isEmpty() || visits.size() > MAX_BATCH) {
-			throw new InvalidInputException("visits", "send between 1 and " + MAX_BATCH + " visits");
+			throw new InvalidInputException("visits", Messages.text("screening.problem.batch-size", MAX_BATCH));
 		}
 		checkShapes(visits, campaign);
 		visits = visits.stream().map(Visits::toMicros).toList();
@@ -108,25 +116,25 @@ public class Visits {
 			VisitInput visit = visits.get(i);
 			String at = "visits[" + i + "].";
 			if (visit == null || visit.visitId() == null) {
-				throw invalid(at + "visitId", null, "is required (a UUID chosen by the client)");
+				throw invalid(at + "visitId", null, Messages.text("screening.problem.visit-id"));
 			}
 			if (!seen.add(visit.visitId())) {
-				throw invalid(at + "visitId", visit, "appears twice in the batch");
+				throw invalid(at + "visitId", visit, Messages.text("screening.problem.twice-in-batch"));
 			}
 			if (visit.householdId() == null) {
-				throw invalid(at + "householdId", visit, "is required");
+				throw invalid(at + "householdId", visit, Messages.text("problem.required"));
 			}
 			if (visit.outcome() == null) {
-				throw invalid(at + "outcome", visit, "is required: COVERED or NOBODY_HOME");
+				throw invalid(at + "outcome", visit, Messages.text("screening.problem.outcome"));
 			}
 			checkLimits(at, visit);
 			if (visit.visitedAt() == null || visit.visitedAt().isAfter(latest)) {
-				throw invalid(at + "visitedAt", visit, "is required and must not be in the future");
+				throw invalid(at + "visitedAt", visit, Messages.text("screening.problem.visited-at"));
 			}
 			var day = visit.visitedAt().atZoneSameInstant(BusinessDay.ZONE).toLocalDate();
 			if (day.isBefore(campaign.startsOn()) || day.isAfter(campaign.endsOn())) {
 				throw invalid(at + "visitedAt", visit,
-						"falls outside the campaign (" + campaign.startsOn() + " to " + campaign.endsOn() + ")");
+						Messages.text("screening.problem.outside-campaign", campaign.startsOn(), campaign.endsOn()));
 			}
 		}
 	}
@@ -142,10 +150,14 @@ public class Visits {
 			.forUpdate()
 			.fetchMap(HOUSEHOLD.ID, HOUSEHOLD.PATH);
 		Map<Long, Set<Long>> residents = new HashMap<>();
-		db.select(PERSON.ID, PERSON.HOUSEHOLD_ID)
+		Map<Long, String> names = new HashMap<>();
+		db.select(PERSON.ID, PERSON.HOUSEHOLD_ID, PERSON.NAME)
 			.from(PERSON)
 			.where(PERSON.HOUSEHOLD_ID.eq(DSL.any(ids.toArray(Long[]::new))))
-			.forEach(r -> residents.computeIfAbsent(r.value2(), k -> new HashSet<>()).add(r.value1()));
+			.forEach(r -> {
+				residents.computeIfAbsent(r.value2(), k -> new HashSet<>()).add(r.value1());
+				names.put(r.value1(), r.value3());
+			});
 		Map<Long, Target> targets = new HashMap<>();
 		Set<Long> targeted = campaigns.targetsAmong(campaign, paths);
 		for (int i = 0; i < visits.size(); i++) {
@@ -157,10 +169,10 @@ public class Visits {
 			}
 			if (!targeted.contains(visit.householdId())) {
 				throw invalid("visits[" + i + "].householdId", visit,
-						"household " + visit.householdId() + " is not a target of this campaign");
+						Messages.text("screening.problem.not-target", visit.householdId()));
 			}
 			targets.put(visit.householdId(), new Target(visit.householdId(), path,
-					residents.getOrDefault(visit.householdId(), new HashSet<>())));
+					residents.getOrDefault(visit.householdId(), new HashSet<>()), names));
 		}
 		return targets;
 	}
@@ -171,7 +183,7 @@ public class Visits {
 			Target target = targets.get(visit.householdId());
 			if (visit.outcome() == Outcome.NOBODY_HOME) {
 				if (!visit.residentsOrEmpty().isEmpty() || !visit.unregisteredOrEmpty().isEmpty()) {
-					throw invalid(at + "residents", visit, "must be empty when nobody was home");
+					throw invalid(at + "residents", visit, Messages.text("screening.problem.nobody-home"));
 				}
 				continue;
 			}
@@ -181,26 +193,31 @@ public class Visits {
 				String field = at + "residents[" + r + "].";
 				if (check == null || check.personId() == null || !target.residents().contains(check.personId())) {
 					throw invalid(field + "personId", visit,
-							"is not a registered resident of household " + target.id());
+							Messages.text("screening.problem.not-resident", target.id()));
 				}
+				String name = target.names().get(check.personId());
 				if (!accounted.add(check.personId())) {
-					throw invalid(field + "personId", visit, "is listed twice");
+					throw invalid(field + "personId", visit, name, Messages.text("screening.problem.listed-twice"));
 				}
 				if (check.status() == null) {
-					throw invalid(field + "status", visit, "is required: PRESENT, AWAY or MOVED_OUT");
+					throw invalid(field + "status", visit, name, Messages.text("screening.problem.status"));
 				}
-				checkTemperature(field, visit, check.temperature());
+				checkTemperature(field, visit, name, check.temperature());
 				if (check.travelFrom() != null && !check.travelFrom().isBlank()
 						&& !highRiskAreas.contains(check.travelFrom().strip())) {
-					throw invalid(field + "travelFrom", visit,
-							"is not one of the configured high-risk areas " + highRiskAreas);
+					throw invalid(field + "travelFrom", visit, name, Messages.text("screening.problem.travel-from",
+							String.join(Messages.text("screening.list-separator"), highRiskAreas)));
 				}
 			}
 			if (!accounted.equals(target.residents())) {
-				Set<Long> missing = new HashSet<>(target.residents());
-				missing.removeAll(accounted);
-				throw invalid(at + "residents", visit,
-						"a covered visit accounts for every registered resident; missing " + missing);
+				List<String> missing = target.residents()
+					.stream()
+					.filter(id -> !accounted.contains(id))
+					.sorted()
+					.map(id -> target.names().getOrDefault(id, String.valueOf(id)))
+					.toList();
+				throw invalid(at + "residents", visit, Messages.text("screening.problem.missing-residents",
+						String.join(Messages.text("screening.list-separator"), missing)));
 			}
 			checkUnregistered(at, visit);
 		}
@@ -212,18 +229,19 @@ public class Visits {
 			VisitInput.NewResident resident = visit.unregisteredOrEmpty().get(n);
 			String field = at + "unregistered[" + n + "].";
 			if (resident == null || resident.name() == null || resident.name().isBlank()) {
-				throw invalid(field + "name", visit, "is required");
+				throw invalid(field + "name", visit, Messages.text("problem.required"));
 			}
+			String name = resident.name().strip();
 			IdNumber.problem(resident.idNumber()).ifPresent(p -> {
-				throw invalid(field + "idNumber", visit, p);
+				throw invalid(field + "idNumber", visit, name, p);
 			});
 			if (!seen.add(resident.idNumber().toUpperCase())) {
-				throw invalid(field + "idNumber", visit, "is listed twice");
+				throw invalid(field + "idNumber", visit, name, Messages.text("screening.problem.listed-twice"));
 			}
 			if (resident.phone() != null && !resident.phone().isBlank() && !Phones.isValid(resident.phone())) {
-				throw invalid(field + "phone", visit, "is not a valid phone number");
+				throw invalid(field + "phone", visit, name, Messages.text("screening.problem.phone"));
 			}
-			checkTemperature(field, visit, resident.temperature());
+			checkTemperature(field, visit, name, resident.temperature());
 		}
 	}
 
@@ -237,13 +255,29 @@ public class Visits {
 		}
 		catch (InvalidInputException ex) {
 			InvalidInputException.FieldProblem first = ex.problems().get(0);
-			throw invalid(at + first.field(), visit, first.reason());
+			throw invalid(at + first.field(), visit, newResidentAt(visit, first.field()), first.reason());
 		}
 	}
 
-	private static void checkTemperature(String field, VisitInput visit, BigDecimal temperature) {
+	/**
+	 * The name of the unregistered person a field of the visit is about, when it is one
+	 * (registered residents are named once the household is read).
+	 */
+	private static String newResidentAt(VisitInput visit, String field) {
+		Matcher m = NEW_RESIDENT_FIELD.matcher(field);
+		if (!m.find()) {
+			return null;
+		}
+		int n = Integer.parseInt(m.group(1));
+		VisitInput.NewResident resident = n < visit.unregisteredOrEmpty().size() ? visit.unregisteredOrEmpty().get(n)
+				: null;
+		return resident == null || resident.name() == null || resident.name().isBlank() ? null
+				: resident.name().strip();
+	}
+
+	private static void checkTemperature(String field, VisitInput visit, String name, BigDecimal temperature) {
 		if (temperature != null && (temperature.compareTo(LOWEST) < 0 || temperature.compareTo(HIGHEST) > 0)) {
-			throw invalid(field + "temperature", visit, "must be between 34.0 and 43.0 °C");
+			throw invalid(field + "temperature", visit, name, Messages.text("problem.field.body-temperature"));
 		}
 	}
 
@@ -278,7 +312,11 @@ public class Visits {
 							found.flags()));
 				}
 				catch (InvalidInputException ex) {
-					throw invalid("unregistered", visit, ex.getMessage());
+					throw invalid("unregistered", visit, found.name().strip(),
+							ex.problems()
+								.stream()
+								.map(InvalidInputException.FieldProblem::reason)
+								.collect(Collectors.joining("; ")));
 				}
 			}
 			result.add(new VisitInput(visit.visitId(), visit.householdId(), visit.visitedAt(), visit.outcome(),
@@ -318,9 +356,22 @@ public class Visits {
 		return flags;
 	}
 
+	/** A problem of one visit in the batch, named by its visitId. */
 	private static InvalidInputException invalid(String field, VisitInput visit, String reason) {
-		String which = visit == null || visit.visitId() == null ? "" : "visit " + visit.visitId() + ": ";
-		return new InvalidInputException(field, which + reason);
+		return invalid(field, visit, null, reason);
+	}
+
+	/**
+	 * A problem of one visit in the batch, named by its visitId and, when known, the name
+	 * of the resident it is about.
+	 */
+	private static InvalidInputException invalid(String field, VisitInput visit, String resident, String reason) {
+		if (visit == null || visit.visitId() == null) {
+			return new InvalidInputException(field, reason);
+		}
+		return new InvalidInputException(field,
+				resident == null ? Messages.text("screening.problem.visit", visit.visitId(), reason)
+						: Messages.text("screening.problem.visit-resident", visit.visitId(), resident, reason));
 	}
 
 }

@@ -185,6 +185,39 @@ class IsolationApiTests {
 				contact(OffsetDateTime.now().minusMinutes(1), true, false), 422);
 	}
 
+	/**
+	 * The refusal of a rule reads in the caller's language, Simplified Chinese by
+	 * default.
+	 */
+	@Test
+	void ruleViolationReadsInTheCallersLanguage() throws Exception {
+		LocalDate today = LocalDate.now(BusinessDay.ZONE);
+		long caseId = openCase("xinhua", personIn("130902", 9), today);
+		String need = post("xinhua", "/api/v1/isolation/cases/" + caseId + "/needs",
+				"{\"kind\":\"MEDICINE\",\"description\":\"退烧药一盒\"}", 201);
+		long needId = ((Number) JsonPath.read(need, "$.id")).longValue();
+		String url = "/api/v1/isolation/needs/" + needId + "/confirmation";
+		org.assertj.core.api.Assertions.assertThat(confirmTooEarly(url, null)).isEqualTo("生活需求 " + needId + " 尚未送达");
+		org.assertj.core.api.Assertions.assertThat(confirmTooEarly(url, "zh-TW")).isEqualTo("生活需求 " + needId + " 尚未送達");
+		org.assertj.core.api.Assertions.assertThat(confirmTooEarly(url, "en"))
+			.isEqualTo("need " + needId + " has not been delivered yet");
+	}
+
+	private String confirmTooEarly(String url, String language) throws Exception {
+		var request = as(mvc, "xinhua", org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(url))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{}");
+		if (language != null) {
+			request.header("Accept-Language", language);
+		}
+		String body = mvc.perform(request)
+			.andExpect(status().isUnprocessableContent())
+			.andReturn()
+			.getResponse()
+			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		return JsonPath.read(body, "$.detail");
+	}
+
 	@Test
 	void casesOutsideScopeAreInvisibleAndReadOnly() throws Exception {
 		LocalDate today = LocalDate.now(BusinessDay.ZONE);

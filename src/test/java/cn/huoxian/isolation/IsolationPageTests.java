@@ -86,7 +86,8 @@ class IsolationPageTests {
 			.andExpect(status().isOk())
 			.andExpect(view().name("isolation/cases"))
 			.andExpect(model().attributeHasFieldErrors("form", "contactTime"))
-			.andExpect(content().string(containsString("contactTime-error")));
+			.andExpect(content().string(containsString("contactTime-error")))
+			.andExpect(content().string(containsString("应为时间，如 09:30")));
 		mvc.perform(post("/isolation").session(session)
 			.with(csrf())
 			.param("personId", "abc")
@@ -153,7 +154,7 @@ class IsolationPageTests {
 			.with(csrf())
 			.param("channel", "VIDEO")
 			.param("reached", "true")
-			.param("temperature", "hot")).andExpect(flash().attributeExists("error"));
+			.param("temperature", "hot")).andExpect(flash().attribute("error", "体温（℃）：不是数字：hot"));
 		// a need raised and delivered
 		mvc.perform(post(location + "/needs").session(session)
 			.with(csrf())

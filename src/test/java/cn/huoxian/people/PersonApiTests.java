@@ -67,7 +67,7 @@ class PersonApiTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.status").value(400))
 			.andExpect(jsonPath("$.errors[0].field").value("idNumber"))
-			.andExpect(jsonPath("$.errors[0].reason").value("check digit is wrong"));
+			.andExpect(jsonPath("$.errors[0].reason").value("校验码错误"));
 	}
 
 	@Test
@@ -124,7 +124,7 @@ class PersonApiTests {
 		mvc.perform(as(mvc, "xinhua", post("/api/v1/persons")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"重复\",\"idNumber\":\"" + idNumber + "\",\"regionCode\":\"130902\"}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors[0].reason").value("is already registered"));
+			.andExpect(jsonPath("$.errors[0].reason").value("该身份证号已登记"));
 	}
 
 	@Test

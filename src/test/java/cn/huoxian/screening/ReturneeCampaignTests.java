@@ -83,7 +83,8 @@ class ReturneeCampaignTests {
 				Outcome.NOBODY_HOME, List.of(), List.of());
 		assertThatThrownBy(() -> visits.record(campaign.id(), List.of(visit), admin))
 			.isInstanceOf(InvalidInputException.class)
-			.hasMessageContaining("not a target");
+			.hasMessageContaining("visits[0].householdId")
+			.hasMessageContaining(String.valueOf(distinct.get(2)));
 		visits.record(campaign.id(), List.of(new VisitInput(UUID.randomUUID(), distinct.get(0),
 				OffsetDateTime.now().minusMinutes(2), Outcome.NOBODY_HOME, List.of(), List.of())), admin);
 		assertThat(coverage.coverage(campaign.id(), "130928", admin.scope()).region().visits()).isEqualTo(1);

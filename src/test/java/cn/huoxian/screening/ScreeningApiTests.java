@@ -90,6 +90,45 @@ class ScreeningApiTests {
 		return JsonPath.read(json("grid01", "/api/v1/households?size=50&region=" + grid), "$.items[*].id");
 	}
 
+	/**
+	 * A batch's reasons keep the visit's id and name the resident at fault, in the
+	 * caller's language.
+	 */
+	@Test
+	void batchReasonsNameTheResidentInTheCallersLanguage() throws Exception {
+		int household = gridHouseholds().get(5);
+		String persons = json("grid01", "/api/v1/persons?size=500&region=" + grid);
+		List<Integer> residents = JsonPath.read(persons, "$.items[?(@.householdId == " + household + ")].id");
+		List<String> names = JsonPath.read(persons, "$.items[?(@.id == " + residents.get(0) + ")].name");
+		UUID visitId = UUID.randomUUID();
+		String noStatus = "[{\"visitId\":\"" + visitId + "\",\"householdId\":" + household + ",\"visitedAt\":\""
+				+ OffsetDateTime.now().minusMinutes(1) + "\",\"outcome\":\"COVERED\",\"residents\":[{\"personId\":"
+				+ residents.get(0) + "}]}]";
+		mvc.perform(as(mvc, "grid01", post("/api/v1/screening/campaigns/" + campaign + "/visits"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(noStatus))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("visits[0].residents[0].status"))
+			.andExpect(jsonPath("$.errors[0].reason")
+				.value("走访 " + visitId + "，" + names.get(0) + "：必填：PRESENT（在家）、AWAY（外出）或 MOVED_OUT（已迁出）"));
+		mvc.perform(as(mvc, "grid01", post("/api/v1/screening/campaigns/" + campaign + "/visits"))
+			.header("Accept-Language", "en")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(noStatus))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].reason")
+				.value("visit " + visitId + ", " + names.get(0) + ": is required: PRESENT, AWAY or MOVED_OUT"));
+		String nobodyAccounted = noStatus.replace("{\"personId\":" + residents.get(0) + "}", "");
+		mvc.perform(as(mvc, "grid01", post("/api/v1/screening/campaigns/" + campaign + "/visits"))
+			.header("Accept-Language", "zh-TW")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(nobodyAccounted))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("visits[0].residents"))
+			.andExpect(jsonPath("$.errors[0].reason").value(org.hamcrest.Matchers.allOf(
+					org.hamcrest.Matchers.containsString("尚缺："), org.hamcrest.Matchers.containsString(names.get(0)))));
+	}
+
 	@Test
 	void recordsBatchUpdatesCoverageAtOnceAndIgnoresRetries() throws Exception {
 		List<Integer> households = gridHouseholds();
@@ -135,7 +174,7 @@ class ScreeningApiTests {
 			.content(batch))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("visits[1].residents[0].temperature"))
-			.andExpect(jsonPath("$.errors[0].reason").value(org.hamcrest.Matchers.containsString(bad.toString())));
+			.andExpect(jsonPath("$.errors[0].reason").value("走访 " + bad + "：体温应在 34.0 到 43.0 °C 之间"));
 		assertThat(householdsUncovered(grid)).isEqualTo(before);
 		String missingResident = "[{\"visitId\":\"" + UUID.randomUUID() + "\",\"householdId\":" + households.get(3)
 				+ ",\"visitedAt\":\"" + OffsetDateTime.now().minusMinutes(1)

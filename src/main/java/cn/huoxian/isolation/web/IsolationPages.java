@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import cn.huoxian.isolation.CaseForm;
 import cn.huoxian.isolation.CaseReason;
@@ -24,6 +25,7 @@ import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.DuplicateException;
 import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -107,7 +109,7 @@ class IsolationPages {
 			}
 			catch (NotFoundException ex) {
 				problems.add(new InvalidInputException.FieldProblem("personId",
-						"no resident with id " + parsed.personId() + " in your scope"));
+						Messages.text("isolation.problem.no-resident", parsed.personId())));
 			}
 			catch (DuplicateException ex) {
 				// the form shows the message with a link to the open case
@@ -124,7 +126,8 @@ class IsolationPages {
 				default -> null;
 			};
 			if (field == null) {
-				binding.reject("invalid", problem.field() + ": " + problem.reason());
+				binding.reject("invalid",
+						Messages.text("isolation.problem.on-field", problem.field(), problem.reason()));
 			}
 			else {
 				binding.rejectValue(field, "invalid", problem.reason());
@@ -177,7 +180,7 @@ class IsolationPages {
 			redirect.addFlashAttribute("recorded", "contact");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", refusal(ex));
 		}
 		return "redirect:/isolation/cases/" + id;
 	}
@@ -192,7 +195,7 @@ class IsolationPages {
 			redirect.addFlashAttribute("recorded", "need");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", refusal(ex));
 		}
 		return "redirect:/isolation/cases/" + id;
 	}
@@ -205,7 +208,7 @@ class IsolationPages {
 			redirect.addFlashAttribute("recorded", "delivered");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", refusal(ex));
 		}
 		return "redirect:/isolation/cases/" + need.caseId();
 	}
@@ -218,7 +221,7 @@ class IsolationPages {
 			redirect.addFlashAttribute("recorded", "confirmed");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", refusal(ex));
 		}
 		return "redirect:/isolation/cases/" + need.caseId();
 	}
@@ -232,12 +235,37 @@ class IsolationPages {
 			redirect.addFlashAttribute("recorded", "ended");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", refusal(ex));
 		}
 		return "redirect:/isolation/cases/" + id;
 	}
 
+	/**
+	 * A refusal as the case page shows it: each field at fault under the label the page
+	 * gives it, then the reason, all in the caller's language.
+	 */
+	static String refusal(RuntimeException ex) {
+		if (!(ex instanceof InvalidInputException invalid)) {
+			return ex.getMessage();
+		}
+		return invalid.problems()
+			.stream()
+			.map(p -> Messages.text("isolation.problem.on-field", label(p.field()), p.reason()))
+			.collect(Collectors.joining("; "));
+	}
+
+	private static String label(String field) {
+		return switch (field) {
+			case "channel", "reached", "temperature", "symptoms", "mood", "note", "contactedAt" ->
+				Messages.text("isolation." + field);
+			case "kind", "description", "helperId" -> Messages.text("isolation.need." + field);
+			case "outcome" -> Messages.text("isolation.end");
+			default -> field;
+		};
+	}
+
 	private RegionView region(String region, CurrentUser me) {
+
 		if (region == null || region.isBlank()) {
 			return regions.roots(me.scope()).get(0);
 		}
@@ -247,7 +275,7 @@ class IsolationPages {
 	private static CaseForm parse(OpenCaseForm form, List<InvalidInputException.FieldProblem> problems) {
 		Long personId = null;
 		if (blank(form.personId()) == null) {
-			problems.add(new InvalidInputException.FieldProblem("personId", "is required"));
+			problems.add(new InvalidInputException.FieldProblem("personId", Messages.text("problem.required")));
 		}
 		else {
 			personId = number(form.personId(), "personId", problems);
@@ -258,7 +286,8 @@ class IsolationPages {
 				type = CaseType.valueOf(form.type().strip());
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(new InvalidInputException.FieldProblem("type", "unknown type " + form.type()));
+				problems.add(new InvalidInputException.FieldProblem("type",
+						Messages.text("problem.field.unknown-value", form.type())));
 			}
 		}
 		CaseReason reason = null;
@@ -267,7 +296,8 @@ class IsolationPages {
 				reason = CaseReason.valueOf(form.reason().strip());
 			}
 			catch (IllegalArgumentException ex) {
-				problems.add(new InvalidInputException.FieldProblem("reason", "unknown reason " + form.reason()));
+				problems.add(new InvalidInputException.FieldProblem("reason",
+						Messages.text("problem.field.unknown-value", form.reason())));
 			}
 		}
 		LocalDate start = null;
@@ -276,7 +306,8 @@ class IsolationPages {
 				start = LocalDate.parse(form.startDate().strip());
 			}
 			catch (DateTimeParseException ex) {
-				problems.add(new InvalidInputException.FieldProblem("startDate", "is not a date such as 2020-02-01"));
+				problems.add(new InvalidInputException.FieldProblem("startDate",
+						Messages.text("problem.wrong-type-expected", Messages.text("problem.expect.date"))));
 			}
 		}
 		Integer days = null;
@@ -305,7 +336,8 @@ class IsolationPages {
 			return Long.valueOf(value.strip());
 		}
 		catch (NumberFormatException ex) {
-			problems.add(new InvalidInputException.FieldProblem(field, "is not a number: " + value.strip()));
+			problems.add(new InvalidInputException.FieldProblem(field,
+					Messages.text("isolation.problem.not-a-number", value.strip())));
 			return null;
 		}
 	}
@@ -319,10 +351,10 @@ class IsolationPages {
 			parsed = new BigDecimal(value.strip());
 		}
 		catch (NumberFormatException ex) {
-			throw new InvalidInputException("temperature", "is not a number: " + value);
+			throw new InvalidInputException("temperature", Messages.text("isolation.problem.not-a-number", value));
 		}
 		if (parsed.compareTo(new BigDecimal("34")) < 0 || parsed.compareTo(new BigDecimal("43")) > 0) {
-			throw new InvalidInputException("temperature", "must lie between 34 and 43 °C: " + value);
+			throw new InvalidInputException("temperature", Messages.text("problem.field.body-temperature"));
 		}
 		return parsed;
 	}

@@ -55,7 +55,7 @@ class MemberCasePages {
 			redirect.addFlashAttribute("recorded", caseId);
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("error", IsolationPages.refusal(ex));
 		}
 		return "redirect:/isolation/party-organisations/" + id;
 	}

@@ -31,6 +31,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -256,7 +257,7 @@ class ScreeningPages {
 			return new BigDecimal(value.strip());
 		}
 		catch (NumberFormatException ex) {
-			throw new InvalidInputException("temperature", "is not a number: " + value);
+			throw new InvalidInputException("temperature", Messages.text("screening.problem.not-a-number", value));
 		}
 	}
 
