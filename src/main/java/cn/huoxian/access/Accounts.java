@@ -13,6 +13,7 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.org.Units;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.RegionPath;
 import org.jooq.DSLContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -48,11 +49,11 @@ public class Accounts {
 	@Transactional
 	public long create(NewAccount account) {
 		if (account.username() == null || !account.username().matches("[A-Za-z0-9_.-]{2,50}")) {
-			throw new InvalidInputException("username", "must be 2 to 50 letters, digits, dots, dashes or underscores");
+			throw new InvalidInputException("username", Messages.text("access.error.username"));
 		}
 		PasswordPolicy.check(account.password());
 		if (exists(account.username())) {
-			throw new InvalidInputException("username", "is already taken");
+			throw new InvalidInputException("username", Messages.text("access.error.username-taken"));
 		}
 		for (ScopeRoot root : account.scopes()) {
 			resolve(List.of(root), null);
@@ -109,14 +110,16 @@ public class Accounts {
 		for (ScopeRoot root : roots) {
 			switch (root.kind()) {
 				case REGION -> paths.add(new RegionPath(regions.byCode(root.code())
-					.orElseThrow(() -> new InvalidInputException("scopes", "no region has code " + root.code()))
+					.orElseThrow(() -> new InvalidInputException("scopes",
+							Messages.text("access.error.scope.region", root.code())))
 					.path()));
 				case UNIT -> unitIds.add(units.byCode(root.code())
-					.orElseThrow(() -> new InvalidInputException("scopes", "no unit has code " + root.code()))
+					.orElseThrow(() -> new InvalidInputException("scopes",
+							Messages.text("access.error.scope.unit", root.code())))
 					.id());
 				case ORGANISATION -> orgPaths.add(partyOrganisations.byCode(root.code())
-					.orElseThrow(
-							() -> new InvalidInputException("scopes", "no party organisation has code " + root.code()))
+					.orElseThrow(() -> new InvalidInputException("scopes",
+							Messages.text("access.error.scope.party-organisation", root.code())))
 					.orgPath());
 			}
 		}

@@ -20,8 +20,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
 
 	private final ApiTokens tokens;
 
-	BearerTokenFilter(ApiTokens tokens) {
+	private final FilterProblems problems;
+
+	BearerTokenFilter(ApiTokens tokens, FilterProblems problems) {
 		this.tokens = tokens;
+		this.problems = problems;
 	}
 
 	@Override
@@ -32,7 +35,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
 			String token = header.substring(7).strip();
 			var principal = tokens.resolve(token);
 			if (principal.isEmpty()) {
-				SecurityConfig.problem(response, 401, "invalid-token", "The token is unknown, expired or revoked");
+				problems.write(request, response, 401, "invalid-token", "access.error.invalid-token");
 				return;
 			}
 			var authentication = authenticated(principal.get());

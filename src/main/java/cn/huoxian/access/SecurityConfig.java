@@ -1,10 +1,8 @@
 package cn.huoxian.access;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +25,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.accept.HeaderContentNegotiationStrategy;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Four filter chains: Prometheus metrics for a configured credential or loopback; the API
@@ -57,6 +56,12 @@ class SecurityConfig {
 	static final String[] API_DOCS = { "/v3/api-docs", "/v3/api-docs*", "/v3/api-docs/**", "/swagger-ui*",
 			"/swagger-ui/**" };
 
+	private final FilterProblems problems;
+
+	SecurityConfig(LocaleResolver locales) {
+		this.problems = new FilterProblems(locales);
+	}
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -72,8 +77,7 @@ class SecurityConfig {
 			.authorizeHttpRequests(a -> a.anyRequest().access(new MetricsAccess(token, loopback)))
 			.exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
 				response.setHeader("WWW-Authenticate", "Bearer");
-				problem(response, 401, "unauthorized",
-						"Metrics are served to loopback or with the configured huoxian.metrics.token");
+				problems.write(request, response, 401, "unauthorized", "access.error.metrics");
 			}));
 		headers(http, API_POLICY);
 		return http.build();
@@ -91,10 +95,10 @@ class SecurityConfig {
 				.hasRole(Role.CITY_ADMIN.name())
 				.anyRequest()
 				.authenticated())
-			.addFilterBefore(new BearerTokenFilter(tokens), AuthorizationFilter.class)
-			.exceptionHandling(e -> e.authenticationEntryPoint(API_ENTRY_POINT)
-				.accessDeniedHandler(
-						(request, response, ex) -> problem(response, 403, "forbidden", "Your role may not do this")));
+			.addFilterBefore(new BearerTokenFilter(tokens, problems), AuthorizationFilter.class)
+			.exceptionHandling(e -> e.authenticationEntryPoint(apiEntryPoint())
+				.accessDeniedHandler((request, response, ex) -> problems.write(request, response, 403, "forbidden",
+						"access.error.forbidden")));
 		headers(http, API_POLICY);
 		return http.build();
 	}
@@ -112,7 +116,7 @@ class SecurityConfig {
 			}
 		})
 			.addFilterBefore(new LiveSessionFilter(db, clock), AnonymousAuthenticationFilter.class)
-			.addFilterBefore(new BearerTokenFilter(tokens), AuthorizationFilter.class)
+			.addFilterBefore(new BearerTokenFilter(tokens, problems), AuthorizationFilter.class)
 			// a browser is sent to sign in, an API client is told so
 			.exceptionHandling(e -> e.authenticationEntryPoint(browserOrClient()));
 		headers(http, PAGE_POLICY);
@@ -150,27 +154,19 @@ class SecurityConfig {
 			.frameOptions(f -> f.deny()));
 	}
 
-	private static final AuthenticationEntryPoint API_ENTRY_POINT = (request, response, ex) -> problem(response, 401,
-			"unauthorized", "Sign in first: POST /api/v1/auth/token, then send Authorization: Bearer <token>");
+	private AuthenticationEntryPoint apiEntryPoint() {
+		return (request, response, ex) -> problems.write(request, response, 401, "unauthorized",
+				"access.error.unauthorized");
+	}
 
-	private static AuthenticationEntryPoint browserOrClient() {
+	private AuthenticationEntryPoint browserOrClient() {
 		var html = new MediaTypeRequestMatcher(new HeaderContentNegotiationStrategy(), MediaType.TEXT_HTML);
 		html.setIgnoredMediaTypes(java.util.Set.of(MediaType.ALL));
 		var entryPoints = new LinkedHashMap<RequestMatcher, AuthenticationEntryPoint>();
 		entryPoints.put(html, new LoginUrlAuthenticationEntryPoint("/login"));
 		var entryPoint = new DelegatingAuthenticationEntryPoint(entryPoints);
-		entryPoint.setDefaultEntryPoint(API_ENTRY_POINT);
+		entryPoint.setDefaultEntryPoint(apiEntryPoint());
 		return entryPoint;
-	}
-
-	static void problem(HttpServletResponse response, int status, String type, String detail) throws IOException {
-		response.setStatus(status);
-		response.setContentType("application/problem+json");
-		response.setCharacterEncoding("UTF-8");
-		response.getWriter()
-			.write("{\"type\":\"https://huoxian.cn/problems/" + type + "\",\"title\":\""
-					+ (status == 401 ? "Unauthorized" : "Forbidden") + "\",\"status\":" + status + ",\"detail\":\""
-					+ detail.replace("\"", "'") + "\"}");
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -33,8 +34,6 @@ class TokenEndpoint {
 		this.tokens = tokens;
 	}
 
-	static final String FAILED = "Wrong username or password, or the account is locked for 15 minutes after 5 failed logins";
-
 	record Credentials(@Size(max = 50) String username, @Size(max = 200) String password) {
 	}
 
@@ -46,10 +45,10 @@ class TokenEndpoint {
 	ResponseEntity<?> signIn(@Valid @RequestBody(required = false) Credentials credentials,
 			HttpServletRequest request) {
 		if (credentials == null || credentials.username() == null || credentials.username().isBlank()) {
-			throw new InvalidInputException("username", "is required");
+			throw new InvalidInputException("username", Messages.text("problem.required"));
 		}
 		if (credentials.password() == null || credentials.password().isEmpty()) {
-			throw new InvalidInputException("password", "is required");
+			throw new InvalidInputException("password", Messages.text("problem.required"));
 		}
 		try {
 			AccountPrincipal principal = guard.authenticate(credentials.username(), credentials.password(),
@@ -59,7 +58,9 @@ class TokenEndpoint {
 		}
 		catch (AuthenticationException ex) {
 			// one answer for unknown names, wrong passwords, locked and disabled accounts
-			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, FAILED);
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
+					Messages.text("login.failed"));
+			problem.setTitle(Messages.text("error.401"));
 			problem.setType(java.net.URI.create("https://huoxian.cn/problems/bad-credentials"));
 			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
 		}
@@ -70,7 +71,7 @@ class TokenEndpoint {
 	ResponseEntity<Map<String, Boolean>> revoke(HttpServletRequest request) {
 		Object token = request.getAttribute(BearerTokenFilter.class.getName());
 		if (token == null) {
-			throw new InvalidInputException("Authorization", "send the token to revoke as a Bearer header");
+			throw new InvalidInputException("Authorization", Messages.text("access.error.revoke"));
 		}
 		tokens.revoke(token.toString());
 		return ResponseEntity.ok(Map.of("revoked", true));

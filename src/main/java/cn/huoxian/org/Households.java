@@ -11,6 +11,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
@@ -62,7 +63,7 @@ public class Households {
 
 	public HouseholdView find(long id, DataScope scope) {
 		return fetch(id).filter(h -> scope.coversRegion(h.path()))
-			.orElseThrow(() -> new NotFoundException("household " + id));
+			.orElseThrow(() -> new NotFoundException(Messages.text("org.what.household", id)));
 	}
 
 	/**
@@ -71,7 +72,7 @@ public class Households {
 	 */
 	public HouseholdView resolve(String field, Long id, DataScope scope) {
 		if (id == null) {
-			throw new InvalidInputException(field, "is required");
+			throw new InvalidInputException(field, Messages.text("problem.required"));
 		}
 		return fetch(id).filter(h -> scope.coversRegion(h.path()))
 			.orElseThrow(() -> new ReferenceNotFoundException(field));
@@ -113,7 +114,7 @@ public class Households {
 		// the named grid is resolved first: one out of scope answers like a missing one
 		RegionView grid = gridFor(form.regionCode(), user);
 		if (!existing.regionCode().equals(form.regionCode())) {
-			throw new RuleViolationException("a household cannot move to another grid; register it anew there");
+			throw new RuleViolationException(Messages.text("org.error.household.move"));
 		}
 		db.update(HOUSEHOLD)
 			.set(HOUSEHOLD.ADDRESS, form.address().strip())
@@ -126,9 +127,10 @@ public class Households {
 
 	/** A household the user may change: 404 if missing, 403 if outside their scope. */
 	public HouseholdView writable(long id, CurrentUser user) {
-		HouseholdView household = fetch(id).orElseThrow(() -> new NotFoundException("household " + id));
+		HouseholdView household = fetch(id)
+			.orElseThrow(() -> new NotFoundException(Messages.text("org.what.household", id)));
 		if (!user.scope().coversRegion(household.path())) {
-			throw new ForbiddenException("household " + id + " is outside your scope");
+			throw new ForbiddenException(Messages.text("org.error.outside-scope.household", id));
 		}
 		return household;
 	}
@@ -145,7 +147,8 @@ public class Households {
 	private RegionView gridFor(String code, CurrentUser user) {
 		RegionView region = regions.resolve("regionCode", code, user.scope());
 		if (region.level() != RegionLevel.GRID) {
-			throw new InvalidInputException("regionCode", "a household belongs to a grid, not a " + region.level());
+			throw new InvalidInputException("regionCode",
+					Messages.text("org.error.household.grid-only", Messages.text("level." + region.level())));
 		}
 		return region;
 	}

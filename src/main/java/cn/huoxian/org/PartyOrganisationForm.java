@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
  */
 public record PartyOrganisationForm(
 		@NotBlank @Size(max = 40) @Pattern(regexp = "[0-9A-Z-]{2,40}",
-				message = "must be 2 to 40 digits, capitals or dashes") String code,
+				message = "{org.error.party-organisation.code}") String code,
 		@NotBlank @Size(max = 200) String name, @NotNull PartyOrganisationKind kind, @Min(1) Long parentId,
 		@Size(max = 20) String regionCode, @Min(1) Long unitId, Boolean temporary, TemporaryCategory category,
 		@Size(max = 200) String post, @PlausibleDate(from = "1921-07-01") LocalDate setUpOn,

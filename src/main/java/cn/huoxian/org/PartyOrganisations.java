@@ -13,6 +13,7 @@ import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
@@ -64,7 +65,7 @@ public class PartyOrganisations {
 
 	public PartyOrganisationView find(long id, DataScope scope) {
 		return fetch(id).filter(o -> covers(scope, o))
-			.orElseThrow(() -> new NotFoundException("party organisation " + id));
+			.orElseThrow(() -> new NotFoundException(Messages.text("org.what.party-organisation", id)));
 	}
 
 	/**
@@ -74,7 +75,7 @@ public class PartyOrganisations {
 	 */
 	public PartyOrganisationView resolve(String field, Long id, DataScope scope) {
 		if (id == null) {
-			throw new InvalidInputException(field, "is required");
+			throw new InvalidInputException(field, Messages.text("problem.required"));
 		}
 		return fetch(id).filter(o -> covers(scope, o) || above(scope, o))
 			.orElseThrow(() -> new ReferenceNotFoundException(field));
@@ -120,7 +121,7 @@ public class PartyOrganisations {
 		user.requireNetworkEditor();
 		Placement placement = place(form, true, user);
 		if (byCode(form.code()).isPresent()) {
-			throw new InvalidInputException("code", "is already used by another party organisation");
+			throw new InvalidInputException("code", Messages.text("org.error.code-taken.party-organisation"));
 		}
 		PartyOrganisationRecord org = db.newRecord(PARTY_ORGANISATION);
 		org.setCode(form.code());
@@ -135,9 +136,10 @@ public class PartyOrganisations {
 	@Transactional
 	public PartyOrganisationView update(long id, PartyOrganisationForm form, CurrentUser user) {
 		user.requireNetworkEditor();
-		PartyOrganisationView existing = fetch(id).orElseThrow(() -> new NotFoundException("party organisation " + id));
+		PartyOrganisationView existing = fetch(id)
+			.orElseThrow(() -> new NotFoundException(Messages.text("org.what.party-organisation", id)));
 		if (!covers(user.scope(), existing)) {
-			throw new ForbiddenException("party organisation " + id + " is outside your scope");
+			throw new ForbiddenException(Messages.text("org.error.outside-scope.party-organisation", id));
 		}
 		boolean parentChanged = !java.util.Objects.equals(existing.parentId(), form.parentId());
 		if (parentChanged && form.parentId() != null) {
@@ -145,7 +147,7 @@ public class PartyOrganisations {
 			resolve("parentId", form.parentId(), user.scope());
 		}
 		if (parentChanged) {
-			throw new InvalidInputException("parentId", "cannot be changed; dissolve and set up anew");
+			throw new InvalidInputException("parentId", Messages.text("org.error.party-organisation.parent-fixed"));
 		}
 		PartyOrganisationRecord org = db.fetchOne(PARTY_ORGANISATION, PARTY_ORGANISATION.ID.eq(id));
 		// the unchanged parent may lie above the caller's scope (a district committee's
@@ -179,27 +181,32 @@ public class PartyOrganisations {
 		List<FieldProblem> problems = new ArrayList<>();
 		if (form.isTemporary()) {
 			if (form.category() == null) {
-				problems.add(new FieldProblem("category", "is required for a temporary party organisation"));
+				problems.add(
+						new FieldProblem("category", Messages.text("org.error.party-organisation.temporary-required")));
 			}
 			if (form.post() == null || form.post().isBlank()) {
-				problems.add(new FieldProblem("post", "is required for a temporary party organisation"));
+				problems
+					.add(new FieldProblem("post", Messages.text("org.error.party-organisation.temporary-required")));
 			}
 			if (form.setUpOn() == null) {
-				problems.add(new FieldProblem("setUpOn", "is required for a temporary party organisation"));
+				problems
+					.add(new FieldProblem("setUpOn", Messages.text("org.error.party-organisation.temporary-required")));
 			}
 		}
 		if (form.setUpOn() != null && form.dissolvedOn() != null && form.dissolvedOn().isBefore(form.setUpOn())) {
-			problems.add(new FieldProblem("dissolvedOn", "must not be before setUpOn"));
+			problems.add(new FieldProblem("dissolvedOn",
+					Messages.text("org.error.party-organisation.dissolved-before-set-up")));
 		}
 		boolean hasRegion = form.regionCode() != null && !form.regionCode().isBlank();
 		if (hasRegion == (form.unitId() != null)) {
-			problems.add(new FieldProblem("regionCode", "give exactly one of regionCode or unitId"));
+			problems.add(new FieldProblem("regionCode", Messages.text("org.error.party-organisation.region-or-unit")));
 		}
 		// every reference is resolved through the caller's scope before any rule about it
 		PartyOrganisationView parent = form.parentId() == null ? null
 				: newParent ? resolve("parentId", form.parentId(), user.scope()) : fetch(form.parentId()).orElseThrow();
 		if (parent != null && parent.kind() == PartyOrganisationKind.BRANCH) {
-			problems.add(new FieldProblem("parentId", "a branch cannot have sub-organisations"));
+			problems.add(
+					new FieldProblem("parentId", Messages.text("org.error.party-organisation.branch-has-no-children")));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
@@ -214,7 +221,7 @@ public class PartyOrganisations {
 		}
 		if (!user.scope().coversRegion(region.path())) {
 			// a unit the caller reads by unit binding, in a region they cannot write to
-			throw new ForbiddenException("the unit's region is outside your scope");
+			throw new ForbiddenException(Messages.text("org.error.outside-scope.unit-region"));
 		}
 		return new Placement(region, parent);
 	}

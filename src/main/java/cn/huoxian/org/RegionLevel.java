@@ -2,6 +2,8 @@ package cn.huoxian.org;
 
 import java.util.regex.Pattern;
 
+import cn.huoxian.shared.Messages;
+
 /** The levels of the network, each with the shape of its codes. */
 public enum RegionLevel {
 
@@ -33,25 +35,19 @@ public enum RegionLevel {
 	 */
 	public String codeProblem(String code, String parentCode) {
 		if (code == null || !codePattern.matcher(code).matches()) {
-			return switch (this) {
-				case CITY -> "must be a 6-digit city code ending in 00";
-				case COUNTY -> "must be a 6-digit GB/T 2260 county code";
-				case TOWNSHIP -> "must be a 12-digit township code ending in 000";
-				case VILLAGE -> "must be a 12-digit village or community code";
-				case GRID -> "must be the 12-digit village code followed by a 3-digit grid number";
-			};
+			return Messages.text("org.error.code." + name());
 		}
-		return switch (this) {
+		String start = switch (this) {
 			case CITY -> null;
-			case COUNTY -> code.startsWith(parentCode.substring(0, 4)) && !code.endsWith("00") ? null
-					: "must start with the city's first four digits " + parentCode.substring(0, 4);
-			case TOWNSHIP -> code.startsWith(parentCode) && !code.startsWith(parentCode + "000") ? null
-					: "must start with the county code " + parentCode + " and a township number other than 000";
+			case COUNTY ->
+				code.startsWith(parentCode.substring(0, 4)) && !code.endsWith("00") ? null : parentCode.substring(0, 4);
+			case TOWNSHIP -> code.startsWith(parentCode) && !code.startsWith(parentCode + "000") ? null : parentCode;
 			case VILLAGE -> code.startsWith(parentCode.substring(0, 9)) && !code.endsWith("000") ? null
-					: "must start with " + parentCode.substring(0, 9) + " and end in a number other than 000";
-			case GRID -> code.startsWith(parentCode) && !code.endsWith("000") ? null
-					: "must start with the village code " + parentCode + " and a grid number other than 000";
+					: parentCode.substring(0, 9);
+			case GRID -> code.startsWith(parentCode) && !code.endsWith("000") ? null : parentCode;
 		};
+		// the prefix the code must start with, named in the level's own message
+		return start == null ? null : Messages.text("org.error.code.start." + name(), start);
 	}
 
 }

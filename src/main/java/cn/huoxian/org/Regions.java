@@ -11,6 +11,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RegionPath;
@@ -37,7 +38,7 @@ public class Regions {
 	public RegionView find(String code, DataScope scope) {
 		RegionRecord region = db.selectFrom(REGION).where(REGION.CODE.eq(code)).fetchOne();
 		if (region == null || !scope.coversRegion(region.getPath())) {
-			throw new NotFoundException("region " + code);
+			throw new NotFoundException(Messages.text("org.what.region", code));
 		}
 		return view(region);
 	}
@@ -49,7 +50,7 @@ public class Regions {
 	 */
 	public RegionView resolve(String field, String code, DataScope scope) {
 		if (code == null || code.isBlank()) {
-			throw new InvalidInputException(field, "is required");
+			throw new InvalidInputException(field, Messages.text("problem.required"));
 		}
 		RegionRecord region = db.selectFrom(REGION).where(REGION.CODE.eq(code.strip())).fetchOne();
 		if (region == null || !scope.coversRegion(region.getPath())) {
@@ -67,7 +68,7 @@ public class Regions {
 		if (code == null || code.isBlank()) {
 			return roots(scope).stream()
 				.findFirst()
-				.orElseThrow(() -> new NotFoundException("no region is within your scope"));
+				.orElseThrow(() -> new NotFoundException(Messages.text("org.what.scope-region")));
 		}
 		return find(code.strip(), scope);
 	}
@@ -118,14 +119,14 @@ public class Regions {
 		RegionView parent = writableParent(form.parentCode(), user);
 		RegionLevel level = parent.level().below();
 		if (level == null) {
-			throw new RuleViolationException("a grid has no child regions; add buildings and households instead");
+			throw new RuleViolationException(Messages.text("org.error.region.grid-has-no-children"));
 		}
 		String problem = level.codeProblem(form.code(), parent.code());
 		if (problem != null) {
 			throw new InvalidInputException("code", problem);
 		}
 		if (byCode(form.code()).isPresent()) {
-			throw new InvalidInputException("code", "is already used by another region");
+			throw new InvalidInputException("code", Messages.text("org.error.code-taken.region"));
 		}
 		RegionRecord record = db.newRecord(REGION);
 		record.setCode(form.code());
@@ -145,7 +146,7 @@ public class Regions {
 		user.requireNetworkEditor();
 		RegionView region = writable(code, user);
 		if (name == null || name.isBlank() || name.length() > 100) {
-			throw new InvalidInputException("name", "must be 1 to 100 characters");
+			throw new InvalidInputException("name", Messages.text("org.error.region.name"));
 		}
 		db.update(REGION).set(REGION.NAME, name.strip()).where(REGION.ID.eq(region.id())).execute();
 		return find(code, user.scope());
@@ -158,10 +159,10 @@ public class Regions {
 	RegionView writable(String code, CurrentUser user) {
 		RegionRecord region = db.selectFrom(REGION).where(REGION.CODE.eq(code)).fetchOne();
 		if (region == null) {
-			throw new NotFoundException("region " + code);
+			throw new NotFoundException(Messages.text("org.what.region", code));
 		}
 		if (!user.scope().coversRegion(region.getPath())) {
-			throw new ForbiddenException("region " + code + " is outside your scope");
+			throw new ForbiddenException(Messages.text("org.error.outside-scope.region", code));
 		}
 		return view(region);
 	}

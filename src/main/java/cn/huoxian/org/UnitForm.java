@@ -8,8 +8,7 @@ import jakarta.validation.constraints.Size;
 
 /** Registering a unit; the code is its unified social credit code or an internal code. */
 public record UnitForm(
-		@NotBlank @Size(max = 40) @Pattern(regexp = "[0-9A-Z-]{4,40}",
-				message = "must be 4 to 40 digits, capitals or dashes") String code,
+		@NotBlank @Size(max = 40) @Pattern(regexp = "[0-9A-Z-]{4,40}", message = "{org.error.unit.code}") String code,
 		@NotBlank @Size(max = 200) String name, @NotNull UnitKind kind, @NotBlank @Size(max = 20) String regionCode,
 		@Min(1) Long partyOrganisationId) {
 }

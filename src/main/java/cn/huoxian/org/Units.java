@@ -11,6 +11,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
@@ -60,7 +61,7 @@ public class Units {
 
 	public UnitView find(long id, DataScope scope) {
 		return fetch(id).filter(u -> scope.coversRegion(u.path()) || scope.coversUnit(u.id()))
-			.orElseThrow(() -> new NotFoundException("unit " + id));
+			.orElseThrow(() -> new NotFoundException(Messages.text("org.what.unit", id)));
 	}
 
 	/**
@@ -69,7 +70,7 @@ public class Units {
 	 */
 	public UnitView resolve(String field, Long id, DataScope scope) {
 		if (id == null) {
-			throw new InvalidInputException(field, "is required");
+			throw new InvalidInputException(field, Messages.text("problem.required"));
 		}
 		return fetch(id).filter(u -> covers(scope, u)).orElseThrow(() -> new ReferenceNotFoundException(field));
 	}
@@ -77,7 +78,7 @@ public class Units {
 	/** As {@link #resolve}, for a unit named by its code. */
 	public UnitView resolveCode(String field, String code, DataScope scope) {
 		if (code == null || code.isBlank()) {
-			throw new InvalidInputException(field, "is required");
+			throw new InvalidInputException(field, Messages.text("problem.required"));
 		}
 		return byCode(code.strip()).filter(u -> covers(scope, u))
 			.orElseThrow(() -> new ReferenceNotFoundException(field));
@@ -107,7 +108,7 @@ public class Units {
 		user.requireNetworkEditor();
 		RegionView region = regionInScope(form.regionCode(), user);
 		if (byCode(form.code()).isPresent()) {
-			throw new InvalidInputException("code", "is already used by another unit");
+			throw new InvalidInputException("code", Messages.text("org.error.code-taken.unit"));
 		}
 		UnitRecord unit = db.newRecord(UNIT);
 		unit.setCode(form.code());
@@ -123,9 +124,9 @@ public class Units {
 	@Transactional
 	public UnitView update(long id, UnitForm form, CurrentUser user) {
 		user.requireNetworkEditor();
-		UnitView unit = fetch(id).orElseThrow(() -> new NotFoundException("unit " + id));
+		UnitView unit = fetch(id).orElseThrow(() -> new NotFoundException(Messages.text("org.what.unit", id)));
 		if (!user.scope().coversRegion(unit.path())) {
-			throw new ForbiddenException("unit " + id + " is outside your scope");
+			throw new ForbiddenException(Messages.text("org.error.outside-scope.unit", id));
 		}
 		RegionView region = regionInScope(form.regionCode(), user);
 		db.update(UNIT)

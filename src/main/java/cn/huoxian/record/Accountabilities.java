@@ -11,6 +11,7 @@ import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.Messages;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,23 +48,23 @@ public class Accountabilities {
 		RecordAccess.Subject person = access.forAccountability(personId, me);
 		List<FieldProblem> problems = new ArrayList<>();
 		if (form.kind() == null) {
-			problems.add(new FieldProblem("kind", "is required"));
+			problems.add(new FieldProblem("kind", Messages.text("problem.required")));
 		}
 		if (form.occurredOn() == null) {
-			problems.add(new FieldProblem("occurredOn", "is required"));
+			problems.add(new FieldProblem("occurredOn", Messages.text("problem.required")));
 		}
 		else if (form.occurredOn().isAfter(BusinessDay.today(clock))) {
-			problems.add(new FieldProblem("occurredOn", "must not be in the future"));
+			problems.add(new FieldProblem("occurredOn", Messages.text("problem.field.future")));
 		}
 		if (form.decidedLevel() == null) {
-			problems.add(new FieldProblem("decidedLevel", "is required"));
+			problems.add(new FieldProblem("decidedLevel", Messages.text("problem.required")));
 		}
 		String detail = form.detail() == null ? "" : form.detail().strip();
 		if (detail.isEmpty()) {
-			problems.add(new FieldProblem("detail", "is required"));
+			problems.add(new FieldProblem("detail", Messages.text("problem.required")));
 		}
 		else if (detail.length() > 1000) {
-			problems.add(new FieldProblem("detail", "must be at most 1000 characters"));
+			problems.add(new FieldProblem("detail", Messages.text("problem.field.too-long", 1000)));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);

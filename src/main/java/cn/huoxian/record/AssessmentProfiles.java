@@ -11,6 +11,7 @@ import java.util.List;
 import cn.huoxian.access.AuditLog;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.Messages;
 import jakarta.annotation.Nullable;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
@@ -49,7 +50,7 @@ public class AssessmentProfiles {
 			.filter(c -> c.personId() == personId)
 			.findFirst()
 			.orElseThrow(() -> new cn.huoxian.shared.NotFoundException(
-					"person " + personId + " is not in round " + roundId));
+					Messages.text("record.what.round-cadre", personId, roundId)));
 		List<EntryLine> entries = db
 			.select(RECORD_ENTRY.KIND, RECORD_ENTRY.OCCURRED_AT, RECORD_ENTRY.SUMMARY, RECORD_ENTRY.SOURCE_TYPE,
 					RECORD_ENTRY.SOURCE_ID)

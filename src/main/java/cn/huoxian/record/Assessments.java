@@ -33,6 +33,7 @@ import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
@@ -87,12 +88,12 @@ public class Assessments {
 		List<FieldProblem> problems = new ArrayList<>();
 		String name = form.name() == null ? "" : form.name().strip();
 		if (name.isEmpty() || name.length() > 200) {
-			problems.add(new FieldProblem("name", "required, at most 200 characters"));
+			problems.add(new FieldProblem("name", Messages.text("record.error.assessment.round-name")));
 		}
 		List<String> dimensions = dimensions(form.dimensions(), problems);
 		String path = null;
 		if (form.region() == null || form.region().isBlank()) {
-			problems.add(new FieldProblem("region", "required"));
+			problems.add(new FieldProblem("region", Messages.text("problem.required")));
 		}
 		else {
 			path = regions.resolve("region", form.region(), user.scope()).path();
@@ -103,7 +104,7 @@ public class Assessments {
 			throw new InvalidInputException(problems);
 		}
 		if (!user.scope().coversRegion(path)) {
-			throw new ForbiddenException("region " + form.region() + " is outside your scope");
+			throw new ForbiddenException(Messages.text("record.error.outside-scope.region", form.region()));
 		}
 		boolean deployedOnly = Boolean.TRUE.equals(form.deployedOnly());
 		String criteria = "region=" + form.region().strip() + "; ranks="
@@ -141,7 +142,7 @@ public class Assessments {
 				.where(selection))
 			.execute();
 		if (selected == 0) {
-			throw new RuleViolationException("No cadre matches the round's selection (" + criteria + ")");
+			throw new RuleViolationException(noCadre(form.region().strip(), ranks, deployedOnly));
 		}
 		change(id, null, user,
 				"opened: " + criteria + "; " + selected + " cadres; dimensions " + String.join(",", dimensions));
@@ -158,7 +159,7 @@ public class Assessments {
 				.where(REGION.CODE.eq(regionCode.strip()))
 				.fetchOne(REGION.PATH);
 			if (path == null || !user.scope().coversRegion(path)) {
-				throw new NotFoundException("no region " + regionCode + " in your scope");
+				throw new NotFoundException(Messages.text("record.what.scope-region", regionCode));
 			}
 			where = where.and(DataScope.under(ASSESSMENT_ROUND.PATH, path));
 		}
@@ -186,7 +187,7 @@ public class Assessments {
 			.stream()
 			.filter(c -> c.personId() == personId)
 			.findFirst()
-			.orElseThrow(() -> new NotFoundException("person " + personId + " is not in round " + id));
+			.orElseThrow(() -> new NotFoundException(Messages.text("record.what.round-cadre", personId, id)));
 	}
 
 	/** Records a cadre's scores, comment, conclusion and recommendation. */
@@ -204,24 +205,25 @@ public class Assessments {
 		for (String dimension : dimensions) {
 			Integer score = scores.get(dimension);
 			if (score == null) {
-				problems.add(new FieldProblem("scores." + dimension, "required, an integer 1–10"));
+				problems.add(new FieldProblem("scores." + dimension,
+						Messages.text("record.error.assessment.score-required")));
 			}
 			else if (score < 1 || score > 10) {
-				problems.add(new FieldProblem("scores." + dimension, "must be 1–10"));
+				problems.add(new FieldProblem("scores." + dimension, Messages.text("problem.field.between", 1, 10)));
 			}
 		}
 		for (String key : scores.keySet()) {
 			if (!dimensions.contains(key)) {
-				problems.add(new FieldProblem("scores." + key, "not a dimension of this round " + dimensions));
+				problems.add(new FieldProblem("scores." + key, Messages.text("record.error.assessment.not-a-dimension",
+						String.join(Messages.text("record.list-separator"), dimensions))));
 			}
 		}
 		String comment = form.comment() == null || form.comment().isBlank() ? null : form.comment().strip();
 		if (comment != null && comment.length() > 1000) {
-			problems.add(new FieldProblem("comment", "at most 1000 characters"));
+			problems.add(new FieldProblem("comment", Messages.text("problem.field.too-long", 1000)));
 		}
 		if (form.conclusion() == null) {
-			problems.add(new FieldProblem("conclusion",
-					"required: EXCELLENT, COMPETENT, BASICALLY_COMPETENT or INCOMPETENT"));
+			problems.add(new FieldProblem("conclusion", Messages.text("record.error.assessment.conclusion-required")));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
@@ -292,7 +294,7 @@ public class Assessments {
 			.where(ASSESSMENT_ROUND.ID.eq(id))
 			.fetchOne();
 		if (round == null || !user.scope().coversRegion(round.get(ASSESSMENT_ROUND.PATH))) {
-			throw new NotFoundException("no assessment round " + id);
+			throw new NotFoundException(Messages.text("record.what.round", id));
 		}
 		return round;
 	}
@@ -301,21 +303,32 @@ public class Assessments {
 		requireAssessor(user);
 		Record round = load(id, user);
 		if (!"OPEN".equals(round.get(ASSESSMENT_ROUND.STATUS))) {
-			throw new RuleViolationException("Assessment round " + id + " is closed and read-only");
+			throw new RuleViolationException(Messages.text("record.error.assessment.closed", id));
 		}
 		return round;
 	}
 
 	private static void readable(CurrentUser user) {
 		if (!ASSESSORS.contains(user.role())) {
-			throw new NotFoundException("assessments are for the organisation department");
+			throw new NotFoundException(Messages.text("record.what.assessments"));
 		}
 	}
 
 	private static void requireAssessor(CurrentUser user) {
 		if (!ASSESSORS.contains(user.role())) {
-			throw new ForbiddenException("role " + user.role() + " may not assess cadres");
+			throw new ForbiddenException(
+					Messages.text("record.error.assessment.role", Messages.text("role." + user.role())));
 		}
+	}
+
+	/** Why a round selected nobody, its selection worded in the caller's language. */
+	private static String noCadre(String region, List<CadreRank> ranks, boolean deployedOnly) {
+		String rankNames = ranks.isEmpty() ? Messages.text("record.error.assessment.all-ranks")
+				: ranks.stream()
+					.map(r -> Messages.text("assessment.rank." + r.name()))
+					.collect(Collectors.joining(Messages.text("record.list-separator")));
+		return Messages.text("record.error.assessment.no-cadre", region, rankNames,
+				deployedOnly ? Messages.text("record.error.assessment.deployed-only") : "");
 	}
 
 	private void change(long id, Long personId, CurrentUser user, String detail) {
@@ -334,13 +347,13 @@ public class Assessments {
 		}
 		List<String> dimensions = given.stream().map(d -> d == null ? "" : d.strip()).toList();
 		if (dimensions.size() > 8) {
-			problems.add(new FieldProblem("dimensions", "1–8 dimensions"));
+			problems.add(new FieldProblem("dimensions", Messages.text("record.error.assessment.dimension-count")));
 		}
 		if (dimensions.stream().anyMatch(d -> d.isEmpty() || d.length() > 20 || d.contains(","))) {
-			problems.add(new FieldProblem("dimensions", "each a name of 1–20 characters without commas"));
+			problems.add(new FieldProblem("dimensions", Messages.text("record.error.assessment.dimension-name")));
 		}
 		if (new HashSet<>(dimensions).size() != dimensions.size()) {
-			problems.add(new FieldProblem("dimensions", "names must differ"));
+			problems.add(new FieldProblem("dimensions", Messages.text("record.error.assessment.dimension-repeated")));
 		}
 		return dimensions;
 	}

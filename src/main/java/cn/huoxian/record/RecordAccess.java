@@ -7,6 +7,7 @@ import java.util.Set;
 
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
@@ -39,7 +40,7 @@ public class RecordAccess {
 	public Subject readable(long personId, CurrentUser me) {
 		Subject subject = subject(personId);
 		if (!mayRead(subject, me)) {
-			throw new NotFoundException("record of person " + personId);
+			throw new NotFoundException(Messages.text("record.what.record", personId));
 		}
 		return subject;
 	}
@@ -61,7 +62,8 @@ public class RecordAccess {
 	Subject forAccountability(long personId, CurrentUser me) {
 		Subject subject = subject(personId);
 		if (!mayEnterAccountability(subject, me)) {
-			throw new ForbiddenException("role " + me.role() + " may not enter accountability for person " + personId);
+			throw new ForbiddenException(
+					Messages.text("record.error.accountability.role", Messages.text("role." + me.role()), personId));
 		}
 		return subject;
 	}
@@ -81,7 +83,7 @@ public class RecordAccess {
 			.from(PERSON)
 			.where(PERSON.ID.eq(personId))
 			.fetchOptional(r -> new Subject(r.value1(), r.value2(), r.value3()))
-			.orElseThrow(() -> new NotFoundException("person " + personId));
+			.orElseThrow(() -> new NotFoundException(Messages.text("record.what.person", personId)));
 	}
 
 }

@@ -22,6 +22,7 @@ import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.RegionPath;
@@ -71,36 +72,36 @@ public class WorkLogs {
 	@Transactional
 	public WorkLogView write(WorkLogForm form, CurrentUser me) {
 		if (me.personId() == null) {
-			throw new ForbiddenException("account " + me.username() + " is not linked to a person");
+			throw new ForbiddenException(Messages.text("record.error.worklog.unlinked", me.username()));
 		}
 		if ("EVALUATOR".equals(me.role())) {
-			throw new ForbiddenException("evaluators do not write work logs");
+			throw new ForbiddenException(Messages.text("record.error.worklog.evaluator"));
 		}
 		RecordAccess.Subject author = access.subject(me.personId());
 		LocalDate today = BusinessDay.today(clock);
 		LocalDate day = form.day() == null ? today : form.day();
 		List<FieldProblem> problems = new ArrayList<>();
 		if (day.isAfter(today)) {
-			problems.add(new FieldProblem("day", "must not be in the future"));
+			problems.add(new FieldProblem("day", Messages.text("problem.field.future")));
 		}
 		else if (day.isBefore(today.minusDays(MAX_AGE_DAYS))) {
-			problems.add(new FieldProblem("day", "must not be older than " + MAX_AGE_DAYS + " days"));
+			problems.add(new FieldProblem("day", Messages.text("record.error.worklog.too-old", MAX_AGE_DAYS)));
 		}
 		String text = form.text() == null ? "" : form.text().strip();
 		if (text.isEmpty()) {
-			problems.add(new FieldProblem("text", "is required"));
+			problems.add(new FieldProblem("text", Messages.text("problem.required")));
 		}
 		else if (text.length() > 2000) {
-			problems.add(new FieldProblem("text", "must be at most 2000 characters"));
+			problems.add(new FieldProblem("text", Messages.text("problem.field.too-long", 2000)));
 		}
 		Set<Long> witnesses = new LinkedHashSet<>();
 		if (form.witnessIds() != null) {
 			for (Long id : form.witnessIds()) {
 				if (id == null) {
-					problems.add(new FieldProblem("witnessIds", "must not contain empty ids"));
+					problems.add(new FieldProblem("witnessIds", Messages.text("record.error.worklog.empty-witness")));
 				}
 				else if (id == author.id()) {
-					problems.add(new FieldProblem("witnessIds", "the author cannot be their own witness"));
+					problems.add(new FieldProblem("witnessIds", Messages.text("record.error.worklog.own-witness")));
 				}
 				else {
 					witnesses.add(id);
@@ -108,7 +109,8 @@ public class WorkLogs {
 			}
 		}
 		if (witnesses.size() > MAX_WITNESSES) {
-			problems.add(new FieldProblem("witnessIds", "at most " + MAX_WITNESSES + " witnesses"));
+			problems.add(
+					new FieldProblem("witnessIds", Messages.text("record.error.worklog.witness-count", MAX_WITNESSES)));
 		}
 		else {
 			// a witness the author cannot read answers like a missing one
@@ -162,14 +164,14 @@ public class WorkLogs {
 					.forUpdate()
 					.fetchOne(WORK_LOG_WITNESS.STATUS);
 		if (current == null) {
-			throw new ForbiddenException("only a witness named in work log " + id + " may answer for it");
+			throw new ForbiddenException(Messages.text("record.error.worklog.not-witness", id));
 		}
 		String cleanNote = note == null || note.isBlank() ? null : note.strip();
 		if (cleanNote != null && cleanNote.length() > 500) {
-			throw new InvalidInputException("note", "must be at most 500 characters");
+			throw new InvalidInputException("note", Messages.text("problem.field.too-long", 500));
 		}
 		if (!"PENDING".equals(current)) {
-			throw new RuleViolationException("you have already answered for work log " + id);
+			throw new RuleViolationException(Messages.text("record.error.worklog.answered", id));
 		}
 		db.update(WORK_LOG_WITNESS)
 			.set(WORK_LOG_WITNESS.STATUS, confirmed ? "CONFIRMED" : "DISPUTED")
@@ -187,22 +189,23 @@ public class WorkLogs {
 			.where(WORK_LOG.ID.eq(id))
 			.forUpdate()
 			.fetchOptional()
-			.orElseThrow(() -> new NotFoundException("work log " + id));
+			.orElseThrow(() -> new NotFoundException(Messages.text("record.what.work-log", id)));
 		if (!access.mayReview(log.getPath(), me)) {
-			throw new ForbiddenException("role " + me.role() + " may not review work log " + id);
+			throw new ForbiddenException(
+					Messages.text("record.error.worklog.review-role", Messages.text("role." + me.role()), id));
 		}
 		if (me.personId() != null && me.personId().equals(log.getPersonId())) {
-			throw new ForbiddenException("the author may not review their own work log");
+			throw new ForbiddenException(Messages.text("record.error.worklog.review-own"));
 		}
 		String clean = comment == null ? "" : comment.strip();
 		if (clean.isEmpty()) {
-			throw new InvalidInputException("comment", "is required");
+			throw new InvalidInputException("comment", Messages.text("problem.required"));
 		}
 		if (clean.length() > 1000) {
-			throw new InvalidInputException("comment", "must be at most 1000 characters");
+			throw new InvalidInputException("comment", Messages.text("problem.field.too-long", 1000));
 		}
 		if ("REVIEWED".equals(log.getStatus())) {
-			throw new RuleViolationException("work log " + id + " has already been reviewed");
+			throw new RuleViolationException(Messages.text("record.error.worklog.reviewed", id));
 		}
 		log.setStatus("REVIEWED");
 		log.setReviewComment(clean);
@@ -220,10 +223,11 @@ public class WorkLogs {
 	public PageResult<WorkLogView> list(String regionPath, String status, int page, int size, CurrentUser me) {
 		PageResult.check(page, size);
 		if (!access.supervises(me)) {
-			throw new ForbiddenException("role " + me.role() + " does not supervise work logs");
+			throw new ForbiddenException(
+					Messages.text("record.error.worklog.supervise-role", Messages.text("role." + me.role())));
 		}
 		if (status != null && !status.isBlank() && !Set.of("SUBMITTED", "REVIEWED").contains(status)) {
-			throw new InvalidInputException("status", "must be SUBMITTED or REVIEWED");
+			throw new InvalidInputException("status", Messages.text("record.error.worklog.status"));
 		}
 		Condition where = me.scope().regionCondition(WORK_LOG.PATH);
 		if (regionPath != null) {
@@ -267,7 +271,7 @@ public class WorkLogs {
 		return db.selectFrom(WORK_LOG)
 			.where(WORK_LOG.ID.eq(id))
 			.fetchOptional()
-			.orElseThrow(() -> new NotFoundException("work log " + id));
+			.orElseThrow(() -> new NotFoundException(Messages.text("record.what.work-log", id)));
 	}
 
 	private List<WorkLogView> views(Condition where) {

@@ -122,4 +122,27 @@ class LoginTests {
 		mvc.perform(as(mvc, "xinhua", get("/api/v1/audit"))).andExpect(status().isForbidden());
 	}
 
+	/** The security filters answer before Spring MVC, yet in the caller's language. */
+	@Test
+	void refusalsOfTheSecurityFiltersReadInTheCallersLanguage() throws Exception {
+		mvc.perform(get("/api/v1/regions/130902"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.title").value("需要登录"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("请先登录")));
+		mvc.perform(get("/api/v1/regions/130902").header("Accept-Language", "zh-TW"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("請先登入")));
+		mvc.perform(get("/api/v1/regions/130902").header("Accept-Language", "en"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("Sign in first")));
+		mvc.perform(get("/api/v1/regions/130902").header("Authorization", "Bearer no-such-token"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.type").value("https://huoxian.cn/problems/invalid-token"))
+			.andExpect(jsonPath("$.detail").value("令牌不存在、已过期或已注销，请重新登录"));
+		mvc.perform(as(mvc, "xinhua", get("/api/v1/audit")))
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.detail").value("您的角色无权执行此操作"));
+		signIn(newAccount(), "Wrong1234").andExpect(status().isUnauthorized())
+			.andExpect(jsonPath("$.title").value("需要登录"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("用户名或密码错误")));
+	}
+
 }

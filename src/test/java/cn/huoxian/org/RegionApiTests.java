@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.huoxian.support.Api;
+import com.jayway.jsonpath.JsonPath;
 import cn.huoxian.support.SqlTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -91,6 +92,31 @@ class RegionApiTests {
 			.andExpect(jsonPath("$.parentCode").value(village));
 		mvc.perform(as(mvc, "xinhua", get("/api/v1/regions/" + township + "/children")))
 			.andExpect(jsonPath("$[0].code").value(village));
+	}
+
+	@Test
+	void aGridRefusesChildRegionsInTheCallersLanguage() throws Exception {
+		String me = mvc.perform(as(mvc, "grid01", get("/api/v1/me"))).andReturn().getResponse().getContentAsString();
+		String grid = JsonPath.read(me, "$.scopes[0].code");
+		String body = "{\"code\":\"" + grid + "001\",\"name\":\"x\",\"parentCode\":\"" + grid + "\"}";
+		mvc.perform(as(mvc, "xinhua", post("/api/v1/regions")).contentType(MediaType.APPLICATION_JSON).content(body))
+			.andExpect(status().is(422))
+			.andExpect(jsonPath("$.detail").value("网格下不设下级区域，请在网格中登记楼栋和住户"));
+		mvc.perform(as(mvc, "xinhua", post("/api/v1/regions")).header("Accept-Language", "zh-TW")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)).andExpect(jsonPath("$.detail").value("網格下不設下級區域，請在網格中登記樓棟和住戶"));
+		mvc.perform(as(mvc, "xinhua", post("/api/v1/regions")).header("Accept-Language", "en")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body))
+			.andExpect(jsonPath("$.detail").value("A grid has no child regions; add buildings and households instead"));
+	}
+
+	@Test
+	void namesTheCodeAChildMustStartWith() throws Exception {
+		mvc.perform(as(mvc, "xinhua", post("/api/v1/regions")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"code\":\"130903998000\",\"name\":\"x\",\"parentCode\":\"130902\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].reason").value("应以区县代码 130902 开头，乡镇编号不能是 000"));
 	}
 
 }

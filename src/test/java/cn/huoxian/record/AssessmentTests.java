@@ -324,7 +324,8 @@ class AssessmentTests {
 			.param("ranks", "BUREAU")
 			.param("dimensions", "德 能"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(Matchers.containsString("open-round-error")));
+			.andExpect(content().string(Matchers.containsString("open-round-error")))
+			.andExpect(content().string(Matchers.containsString("没有干部符合本轮考察范围（区域 " + township + "，职级：厅局级）")));
 		String location = mvc
 			.perform(post("/assessment").session(session)
 				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
@@ -345,7 +346,8 @@ class AssessmentTests {
 			.param("score-1", "")
 			.param("conclusion", "EXCELLENT"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(Matchers.containsString("score-error")));
+			.andExpect(content().string(Matchers.containsString("score-error")))
+			.andExpect(content().string(Matchers.containsString("能: 应在 1 到 10 之间")));
 		mvc.perform(post("/assessment/rounds/" + id + "/cadres/" + a).session(session)
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
 			.param("score-0", "9")
@@ -367,7 +369,8 @@ class AssessmentTests {
 			.param("score-1", "1")
 			.param("conclusion", "INCOMPETENT"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(Matchers.containsString("score-error")));
+			.andExpect(content().string(Matchers.containsString("score-error")))
+			.andExpect(content().string(Matchers.containsString("考察 " + id + " 已结束，只读")));
 		assertThat((Integer) JsonPath.read(json("zzb", ROUNDS + "/" + id), "$.cadres[0].total")).isEqualTo(17);
 		mvc.perform(get("/assessment/rounds/" + id + "/ledger.xlsx").session(session)).andExpect(status().isOk());
 	}

@@ -132,4 +132,24 @@ class MaintenancePageTests {
 			.andExpect(content().string(containsString("/record/maintenance/pause")));
 	}
 
+	/** Each refusal names the action: the key given to requireAdministrator exists. */
+	@Test
+	void othersAreToldInChineseWhatOnlyTheAdministratorMayDo() throws Exception {
+		Map<String, String> actions = Map.of("POST /api/v1/record/inbox/pause", "暂停写入实绩纪实",
+				"POST /api/v1/record/inbox/resume", "恢复写入实绩纪实", "POST /api/v1/record/inbox/retry", "重试实绩纪实的失败条目",
+				"POST /api/v1/record/inbox/discard-failed", "丢弃实绩纪实的失败条目", "GET /api/v1/record/inbox", "重建实绩纪实或查看待记录队列",
+				"POST /api/v1/record/rebuild", "重建实绩纪实或查看待记录队列");
+		for (var action : actions.entrySet()) {
+			String[] request = action.getKey().split(" ");
+			var builder = request[0].equals("GET") ? get(request[1]) : post(request[1]);
+			mvc.perform(cn.huoxian.support.Api.as(mvc, "xinhua", builder))
+				.andExpect(status().isForbidden())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.detail")
+					.value("只有市级管理员可以" + action.getValue()));
+		}
+		mvc.perform(get("/record/maintenance").session(login(mvc, "xinhua")))
+			.andExpect(status().isForbidden())
+			.andExpect(content().string(containsString("只有市级管理员可以维护实绩纪实")));
+	}
+
 }

@@ -2,6 +2,7 @@ package cn.huoxian.record;
 
 import static cn.huoxian.db.Tables.RECORD_ENTRY;
 import static cn.huoxian.db.Tables.WORK_LOG;
+import static cn.huoxian.support.Api.as;
 import static cn.huoxian.support.Pages.login;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -9,6 +10,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
@@ -26,6 +29,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -262,6 +266,44 @@ class WorkLogTests {
 			.andExpect(redirectedUrl("/record/worklog/review?region=130902"));
 		assertThat(db.select(WORK_LOG.STATUS).from(WORK_LOG).where(WORK_LOG.ID.eq(id)).fetchSingle().value1())
 			.isEqualTo("REVIEWED");
+	}
+
+	@Test
+	void aSecondReviewIsRefusedInTheCallersLanguage() throws Exception {
+		long cadre = fx.cadre("130902", "TOWNSHIP");
+		String author = fx.account(Role.PARTY_MEMBER, cadre, null);
+		long id = RecordApiFixtures.id(fx.post(author, WORKLOG, log(today, "再审"), 201));
+		fx.post("xinhua", WORKLOG + "/" + id + "/review", "{\"comment\":\"同意\"}", 200);
+		String again = WORKLOG + "/" + id + "/review";
+		mvc.perform(
+				as(mvc, "admin", post(again)).contentType(MediaType.APPLICATION_JSON).content("{\"comment\":\"再审\"}"))
+			.andExpect(status().is(422))
+			.andExpect(jsonPath("$.detail").value("工作纪实 " + id + " 已审阅"));
+		mvc.perform(as(mvc, "admin", post(again)).header("Accept-Language", "zh-TW")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"comment\":\"再審\"}"))
+			.andExpect(status().is(422))
+			.andExpect(jsonPath("$.detail").value("工作紀實 " + id + " 已審閱"));
+		mvc.perform(as(mvc, "admin", post(again)).header("Accept-Language", "en")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"comment\":\"again\"}"))
+			.andExpect(status().is(422))
+			.andExpect(jsonPath("$.detail").value("work log " + id + " has already been reviewed"));
+	}
+
+	@Test
+	void theWorkLogPageNamesWhatIsWrongInChinese() throws Exception {
+		long cadre = fx.cadre("130902", "TOWNSHIP");
+		MockHttpSession own = login(mvc, fx.account(Role.PARTY_MEMBER, cadre, null));
+		mvc.perform(post("/record/worklog").session(own).with(csrf()).param("text", " "))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(flash().attribute("error", "text: 必填"));
+		mvc.perform(post("/record/worklog").session(own).with(csrf()).param("text", "有内容").param("witnessIds", "abc"))
+			.andExpect(flash().attribute("error", "witnessIds: “abc”不是人员编号"));
+		mvc.perform(post("/record/worklog").session(own)
+			.with(csrf())
+			.param("day", today.plusDays(1).toString())
+			.param("text", "明天的事")).andExpect(flash().attribute("error", "day: 不能是将来的时间"));
 	}
 
 }

@@ -11,6 +11,7 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
@@ -54,7 +55,7 @@ class RegionPages {
 	String roots() {
 		List<RegionView> roots = regions.roots(users.current().scope());
 		if (roots.isEmpty()) {
-			throw new NotFoundException("region");
+			throw new NotFoundException(Messages.text("org.what.scope-region"));
 		}
 		return "redirect:/regions/" + roots.get(0).code();
 	}

@@ -21,6 +21,7 @@ import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.RuleViolationException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -104,7 +105,10 @@ class AssessmentPages {
 			error = ex.getMessage();
 		}
 		catch (IllegalArgumentException ex) {
-			error = "ranks: " + ex.getMessage();
+			List<String> unknown = chosen.stream()
+				.filter(r -> Arrays.stream(CadreRank.values()).noneMatch(c -> c.name().equals(r)))
+				.toList();
+			error = "ranks: " + Messages.text("problem.field.unknown-value", String.join(", ", unknown));
 		}
 		return roundsPage(model, name, region, chosen, deployedOnly, dimensions, error);
 	}
@@ -185,7 +189,7 @@ class AssessmentPages {
 				scores.put(dimensions.get(i), Integer.valueOf(value));
 			}
 			catch (NumberFormatException ex) {
-				problems.add(dimensions.get(i) + ": 1–10");
+				problems.add(dimensions.get(i) + ": " + Messages.text("problem.field.between", 1, 10));
 			}
 		}
 		Conclusion conclusion = parse(Conclusion.class, typed.get("conclusion"));

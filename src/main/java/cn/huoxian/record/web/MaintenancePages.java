@@ -35,7 +35,7 @@ class MaintenancePages {
 
 	@GetMapping("/record/maintenance")
 	String maintenance(Model model) {
-		users.current().requireAdministrator("maintain the record");
+		users.current().requireAdministrator("record.action.maintain");
 		RecordInbox.Status status = inbox.status();
 		model.addAttribute("status", status);
 		model.addAttribute("oldest", shanghai(status.oldestQueuedAt()));
@@ -50,21 +50,21 @@ class MaintenancePages {
 	@PostMapping("/record/maintenance/pause")
 	String pause() {
 		var user = users.current();
-		user.requireAdministrator("pause the record");
+		user.requireAdministrator("record.action.pause");
 		inbox.pause(user.username());
 		return "redirect:/record/maintenance";
 	}
 
 	@PostMapping("/record/maintenance/resume")
 	String resume() {
-		users.current().requireAdministrator("resume the record");
+		users.current().requireAdministrator("record.action.resume");
 		inbox.resume();
 		return "redirect:/record/maintenance";
 	}
 
 	@PostMapping("/record/maintenance/retry")
 	String retry() {
-		users.current().requireAdministrator("retry the record's failed rows");
+		users.current().requireAdministrator("record.action.retry");
 		inbox.retryFailed();
 		return "redirect:/record/maintenance";
 	}
@@ -72,14 +72,14 @@ class MaintenancePages {
 	@PostMapping("/record/maintenance/discard-failed")
 	String discard(jakarta.servlet.http.HttpServletRequest request) {
 		var user = users.current();
-		user.requireAdministrator("discard the record's failed rows");
+		user.requireAdministrator("record.action.discard");
 		inbox.discardFailed(user.username(), request.getRemoteAddr());
 		return "redirect:/record/maintenance";
 	}
 
 	@PostMapping("/record/maintenance/rebuild")
 	String rebuild(RedirectAttributes redirect) {
-		users.current().requireAdministrator("maintain the record");
+		users.current().requireAdministrator("record.action.maintain");
 		redirect.addFlashAttribute("report", rebuild.rebuild());
 		return "redirect:/record/maintenance#report";
 	}

@@ -37,14 +37,14 @@ class RebuildApi {
 	@PostMapping("/api/v1/record/inbox/pause")
 	RecordInbox.Status pause() {
 		var user = users.current();
-		user.requireAdministrator("pause the record");
+		user.requireAdministrator("record.action.pause");
 		return inbox.pause(user.username());
 	}
 
 	@Operation(summary = "Resume the performance record")
 	@PostMapping("/api/v1/record/inbox/resume")
 	RecordInbox.Status resume() {
-		users.current().requireAdministrator("resume the record");
+		users.current().requireAdministrator("record.action.resume");
 		return inbox.resume();
 	}
 
@@ -52,7 +52,7 @@ class RebuildApi {
 	@Operation(summary = "Retry the record's failed inbox rows now")
 	@PostMapping("/api/v1/record/inbox/retry")
 	Map<String, Integer> retry() {
-		users.current().requireAdministrator("retry the record's failed rows");
+		users.current().requireAdministrator("record.action.retry");
 		return Map.of("rows", inbox.retryFailed());
 	}
 
@@ -61,21 +61,21 @@ class RebuildApi {
 	@PostMapping("/api/v1/record/inbox/discard-failed")
 	Map<String, Integer> discard(jakarta.servlet.http.HttpServletRequest request) {
 		var user = users.current();
-		user.requireAdministrator("discard the record's failed rows");
+		user.requireAdministrator("record.action.discard");
 		return Map.of("rows", inbox.discardFailed(user.username(), request.getRemoteAddr()));
 	}
 
 	@Operation(summary = "The record's inbox: queued and failed rows")
 	@GetMapping("/api/v1/record/inbox")
 	RecordInbox.Status inbox() {
-		users.current().requireAdministrator("rebuild the record or see its inbox");
+		users.current().requireAdministrator("record.action.rebuild");
 		return inbox.status();
 	}
 
 	@Operation(summary = "Rebuild the performance record from its sources")
 	@PostMapping("/api/v1/record/rebuild")
 	Map<String, RecordRebuild.Difference> rebuild() {
-		users.current().requireAdministrator("rebuild the record or see its inbox");
+		users.current().requireAdministrator("record.action.rebuild");
 		return rebuild.rebuild();
 	}
 

@@ -14,6 +14,7 @@ import cn.huoxian.record.WorkLogView;
 import cn.huoxian.record.WorkLogs;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -86,7 +87,7 @@ class RecordApi {
 	@PostMapping("/worklog/{id}/witness")
 	WorkLogView witness(@PathVariable long id, @Valid @RequestBody WitnessForm form) {
 		if (form.confirmed() == null) {
-			throw new cn.huoxian.shared.InvalidInputException("confirmed", "is required");
+			throw new cn.huoxian.shared.InvalidInputException("confirmed", Messages.text("problem.required"));
 		}
 		return workLogs.witness(id, form.confirmed(), form.note(), users.current());
 	}

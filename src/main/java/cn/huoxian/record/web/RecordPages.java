@@ -23,6 +23,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -91,7 +92,7 @@ class RecordPages {
 			HttpServletRequest request) {
 		Long self = users.current().personId();
 		if (self == null) {
-			throw new NotFoundException("own record (the account is not linked to a person)");
+			throw new NotFoundException(Messages.text("record.what.own-record"));
 		}
 		return profile(self, kind, page, model, request);
 	}
@@ -200,7 +201,8 @@ class RecordPages {
 			return LocalDate.parse(value.strip());
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidInputException(field, "is not a date (yyyy-mm-dd)");
+			throw new InvalidInputException(field,
+					Messages.text("problem.wrong-type-expected", Messages.text("problem.expect.date")));
 		}
 	}
 
@@ -216,7 +218,7 @@ class RecordPages {
 					ids.add(Long.parseLong(part));
 				}
 				catch (NumberFormatException ex) {
-					throw new InvalidInputException("witnessIds", "\"" + part + "\" is not a person id");
+					throw new InvalidInputException("witnessIds", Messages.text("record.error.not-a-person-id", part));
 				}
 			}
 		}
