@@ -25,7 +25,7 @@ class IdNumberTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "110105194912310021", "440524188001010015", "11010519491231002Y" })
 	void rejectsWrongCheckDigit(String value) {
-		assertThat(IdNumber.problem(value)).contains("check digit is wrong");
+		assertThat(IdNumber.problemKey(value)).contains("problem.id-number.check-digit");
 		assertThatThrownBy(() -> new IdNumber(value)).isInstanceOf(IllegalArgumentException.class);
 	}
 
@@ -38,8 +38,8 @@ class IdNumberTests {
 	@Test
 	void rejectsImpossibleBirthDate() {
 		String first17 = "11010519490231002"; // 31 February
-		assertThat(IdNumber.problem(first17 + IdNumber.checkCharacter(first17)))
-			.contains("birth date is not a real date");
+		assertThat(IdNumber.problemKey(first17 + IdNumber.checkCharacter(first17)))
+			.contains("problem.id-number.birth-date");
 	}
 
 	@Test

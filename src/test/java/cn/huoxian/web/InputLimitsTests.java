@@ -222,13 +222,15 @@ class InputLimitsTests {
 			.param("reached", "true")
 			.param("mood", text(101)))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("error", containsString("mood")));
+			.andExpect(flash().attribute("error", containsString("情绪")))
+			.andExpect(flash().attribute("error", containsString("100")));
 		mvc.perform(post("/isolation/cases/" + caseId + "/end").session(session)
 			.with(csrf())
 			.param("outcome", "LOST")
 			.param("note", text(600)))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(flash().attribute("error", containsString("note")));
+			.andExpect(flash().attribute("error", containsString("备注")))
+			.andExpect(flash().attribute("error", containsString("500")));
 		mvc.perform(get("/isolation/cases/" + caseId).session(session))
 			.andExpect(model().attribute("contacts", empty()));
 		mvc.perform(post("/screening/flags/1/handled").session(session)

@@ -103,7 +103,7 @@ class PageTests {
 			.param("householdId", householdId))
 			.andExpect(status().isOk())
 			.andExpect(model().attributeHasFieldErrors("form", "idNumber"))
-			.andExpect(content().string(containsString("check digit is wrong")));
+			.andExpect(content().string(containsString("校验码错误")));
 		mvc.perform(post("/households/" + householdId + "/edit").session(session)
 			.with(csrf())
 			.param("building", "8号楼")
