@@ -3,5 +3,6 @@
  * units and party organisations (including temporary ones), with counters maintained at
  * every region.
  */
+@cn.huoxian.shared.OwnsTables({ "region", "building", "household", "unit", "party_organisation" })
 @org.springframework.modulith.ApplicationModule(displayName = "Organisation network")
 package cn.huoxian.org;

@@ -4,5 +4,7 @@
  * entry linked to its source; accountability, the daily work log with witnesses, and
  * assessment rounds.
  */
+@cn.huoxian.shared.OwnsTables({ "record_entry", "record_figure", "accountability", "work_log", "work_log_witness",
+		"assessment_round", "assessment_cadre", "assessment_change", "record_inbox", "record_control" })
 @org.springframework.modulith.ApplicationModule(displayName = "Performance record")
 package cn.huoxian.record;
