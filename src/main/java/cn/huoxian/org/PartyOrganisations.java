@@ -11,15 +11,17 @@ import cn.huoxian.db.tables.records.PartyOrganisationRecord;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.ForbiddenException;
-import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record1;
 import org.jooq.Record;
+import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +38,16 @@ public class PartyOrganisations {
 	private final Regions regions;
 
 	private final Units units;
+
+	/**
+	 * The ids of the party organisations within a scope's organisation subtrees, as a
+	 * subquery other modules can filter by (they never name this module's table).
+	 */
+	public static Select<Record1<Long>> idsWithin(DataScope scope) {
+		return DSL.select(PARTY_ORGANISATION.ID)
+			.from(PARTY_ORGANISATION)
+			.where(scope.organisationCondition(PARTY_ORGANISATION.ORG_PATH));
+	}
 
 	PartyOrganisations(DSLContext db, Regions regions, Units units) {
 		this.db = db;

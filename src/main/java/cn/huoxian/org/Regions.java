@@ -3,7 +3,10 @@ package cn.huoxian.org;
 import static cn.huoxian.db.Tables.REGION;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.huoxian.db.tables.records.RegionRecord;
@@ -107,6 +110,14 @@ public class Regions {
 	 */
 	public Optional<RegionView> byCode(String code) {
 		return db.selectFrom(REGION).where(REGION.CODE.eq(code)).fetchOptional(this::view);
+	}
+
+	/** The codes of regions by id (unscoped: for ids other modules already hold). */
+	public Map<Long, String> codes(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return new HashMap<>(); // callers look up null ids too
+		}
+		return db.select(REGION.ID, REGION.CODE).from(REGION).where(REGION.ID.in(ids)).fetchMap(REGION.ID, REGION.CODE);
 	}
 
 	public Optional<RegionView> byId(long id) {

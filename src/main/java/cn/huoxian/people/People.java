@@ -1,20 +1,20 @@
 package cn.huoxian.people;
 
-import static cn.huoxian.db.Tables.PARTY_ORGANISATION;
 import static cn.huoxian.db.Tables.PERSON;
 import static cn.huoxian.db.Tables.PERSON_ROLE;
-import static cn.huoxian.db.Tables.REGION;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import cn.huoxian.db.tables.records.PersonRecord;
 import cn.huoxian.db.tables.records.PersonRoleRecord;
 import cn.huoxian.org.HouseholdView;
 import cn.huoxian.org.Households;
+import cn.huoxian.org.PartyOrganisations;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
@@ -298,10 +298,8 @@ public class People {
 		if (!scope.organisationPaths().isEmpty()) {
 			any.add(DSL.exists(DSL.selectOne()
 				.from(PERSON_ROLE)
-				.join(PARTY_ORGANISATION)
-				.on(PARTY_ORGANISATION.ID.eq(PERSON_ROLE.PARTY_ORGANISATION_ID))
 				.where(PERSON_ROLE.PERSON_ID.eq(PERSON.ID))
-				.and(scope.organisationCondition(PARTY_ORGANISATION.ORG_PATH))));
+				.and(PERSON_ROLE.PARTY_ORGANISATION_ID.in(PartyOrganisations.idsWithin(scope)))));
 		}
 		if (scope.selfPersonId() != null) {
 			any.add(PERSON.ID.eq(scope.selfPersonId()));
@@ -315,10 +313,8 @@ public class People {
 		}
 		List<Long> ids = rows.stream().map(PersonRecord::getId).toList();
 		Map<Long, List<PersonRoleView>> roles = personRoles.forPersons(ids);
-		Map<Long, String> regionCodes = db.select(REGION.ID, REGION.CODE)
-			.from(REGION)
-			.where(REGION.ID.in(rows.stream().map(PersonRecord::getRegionId).distinct().toList()))
-			.fetchMap(REGION.ID, REGION.CODE);
+		Map<Long, String> regionCodes = regions
+			.codes(rows.stream().map(PersonRecord::getRegionId).collect(Collectors.toSet()));
 		return rows.stream().map(p -> {
 			List<PersonRoleView> details = roles.getOrDefault(p.getId(), List.of());
 			return new PersonView(p.getId(), p.getName(), unmasked ? p.getIdNumber() : IdNumber.mask(p.getIdNumber()),

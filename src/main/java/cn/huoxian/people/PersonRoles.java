@@ -1,7 +1,6 @@
 package cn.huoxian.people;
 
 import static cn.huoxian.db.Tables.PERSON_ROLE;
-import static cn.huoxian.db.Tables.REGION;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import cn.huoxian.org.PartyOrganisations;
 import cn.huoxian.org.RegionLevel;
@@ -149,22 +149,22 @@ class PersonRoles {
 
 	Map<Long, List<PersonRoleView>> forPersons(List<Long> personIds) {
 		Map<Long, List<PersonRoleView>> byPerson = new LinkedHashMap<>();
-		db.select(PERSON_ROLE.fields())
-			.select(REGION.CODE)
-			.from(PERSON_ROLE)
-			.leftJoin(REGION)
-			.on(REGION.ID.eq(PERSON_ROLE.VILLAGE_ID))
+		var rows = db.selectFrom(PERSON_ROLE)
 			.where(PERSON_ROLE.PERSON_ID.in(personIds))
 			.orderBy(PERSON_ROLE.ID)
-			.forEach(r -> byPerson.computeIfAbsent(r.get(PERSON_ROLE.PERSON_ID), k -> new ArrayList<>())
-				.add(new PersonRoleView(RoleKind.valueOf(r.get(PERSON_ROLE.ROLE)),
-						r.get(PERSON_ROLE.RANK) == null ? null : CadreRank.valueOf(r.get(PERSON_ROLE.RANK)),
-						r.get(PERSON_ROLE.POSITION), r.get(PERSON_ROLE.UNIT_ID),
-						r.get(PERSON_ROLE.PARTY_ORGANISATION_ID), r.get(PERSON_ROLE.JOINED_ON),
-						r.get(PERSON_ROLE.MEMBERSHIP) == null ? null
-								: Membership.valueOf(r.get(PERSON_ROLE.MEMBERSHIP)),
-						r.get(PERSON_ROLE.INSTITUTION), r.get(PERSON_ROLE.DEPARTMENT),
-						r.get(PERSON_ROLE.DISPATCHING_UNIT_ID), r.get(REGION.CODE))));
+			.fetch();
+		Map<Long, String> villageCodes = regions.codes(rows.stream()
+			.map(r -> r.getVillageId())
+			.filter(java.util.Objects::nonNull)
+			.collect(Collectors.toSet()));
+		rows.forEach(r -> byPerson.computeIfAbsent(r.get(PERSON_ROLE.PERSON_ID), k -> new ArrayList<>())
+			.add(new PersonRoleView(RoleKind.valueOf(r.get(PERSON_ROLE.ROLE)),
+					r.get(PERSON_ROLE.RANK) == null ? null : CadreRank.valueOf(r.get(PERSON_ROLE.RANK)),
+					r.get(PERSON_ROLE.POSITION), r.get(PERSON_ROLE.UNIT_ID), r.get(PERSON_ROLE.PARTY_ORGANISATION_ID),
+					r.get(PERSON_ROLE.JOINED_ON),
+					r.get(PERSON_ROLE.MEMBERSHIP) == null ? null : Membership.valueOf(r.get(PERSON_ROLE.MEMBERSHIP)),
+					r.get(PERSON_ROLE.INSTITUTION), r.get(PERSON_ROLE.DEPARTMENT),
+					r.get(PERSON_ROLE.DISPATCHING_UNIT_ID), villageCodes.get(r.get(PERSON_ROLE.VILLAGE_ID)))));
 		return byPerson;
 	}
 
