@@ -61,8 +61,7 @@ public class BattleRequests {
 	public BattleRequestView submit(BattleRequestForm form, CurrentUser user) {
 		PersonView person = rules.person("personId", form.personId(), user.scope());
 		// scope first: a self-service account learns nothing about other persons
-		Writers.requireRegionOrSelf(user, person.path(), person.id(),
-				Messages.text("frontline.what.person", person.id()));
+		user.requireMayWriteInOrAsSelf(person.path(), person.id(), Messages.text("frontline.what.person", person.id()));
 		rules.requirePartyMember("personId", person);
 		List<FieldProblem> problems = new ArrayList<>();
 		String text = FrontRules.required("text", form.text(), MAX_TEXT, problems);
@@ -131,7 +130,7 @@ public class BattleRequests {
 		LocalDate today = rules.today();
 		if (teamId != null) {
 			CommandoTeamRecord team = teams.resolve("teamId", teamId, user.scope());
-			Writers.requireRegion(user, team.getPath(), Messages.text("frontline.what.team", teamId));
+			user.requireMayWriteIn(team.getPath(), Messages.text("frontline.what.team", teamId));
 			LocalDate joined = today.isBefore(team.getFormedOn()) ? team.getFormedOn() : today;
 			teams.enrol(team, request.getPersonId(), joined, user.scope());
 		}
@@ -165,7 +164,7 @@ public class BattleRequests {
 		if (request == null) {
 			throw new NotFoundException(Messages.text("frontline.what.battle-request", id));
 		}
-		Writers.requireRegion(user, request.getPath(), Messages.text("frontline.what.battle-request", id));
+		user.requireMayWriteIn(request.getPath(), Messages.text("frontline.what.battle-request", id));
 		if (!BattleRequestStatus.SUBMITTED.name().equals(request.getStatus())) {
 			boolean accepted = BattleRequestStatus.ACCEPTED.name().equals(request.getStatus());
 			throw new RuleViolationException(accepted

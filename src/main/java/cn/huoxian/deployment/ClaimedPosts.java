@@ -47,7 +47,7 @@ public class ClaimedPosts {
 		FrontRules.check(problems);
 		RegionView region = form.region() == null || form.region().isBlank() ? rules.known(person.regionCode())
 				: rules.region("region", form.region(), user.scope());
-		Writers.requireRegion(user, region.path(), Messages.text("frontline.what.region", region.code()));
+		user.requireMayWriteIn(region.path(), Messages.text("frontline.what.region", region.code()));
 		if (db.fetchExists(CLAIMED_POST,
 				CLAIMED_POST.PERSON_ID.eq(person.id())
 					.and(CLAIMED_POST.REGION_ID.eq(region.id()))
@@ -101,7 +101,7 @@ public class ClaimedPosts {
 		if (record == null) {
 			throw new NotFoundException(Messages.text("frontline.what.claimed-post", id));
 		}
-		Writers.requireRegion(user, record.getPath(), Messages.text("frontline.what.claimed-post", id));
+		user.requireMayWriteIn(record.getPath(), Messages.text("frontline.what.claimed-post", id));
 		if (record.getReleasedOn() != null) {
 			throw new RuleViolationException(
 					Messages.text("frontline.claimed.already-released", id, record.getReleasedOn()));

@@ -94,7 +94,7 @@ public class CommandoTeams {
 			throw new RuleViolationException(Messages.text("frontline.team.region-outside-organisation", region.code(),
 					region.name(), org.name()));
 		}
-		Writers.requireRegion(user, region.path(), Messages.text("frontline.what.region", region.code()));
+		user.requireMayWriteIn(region.path(), Messages.text("frontline.what.region", region.code()));
 		CommandoTeamRecord team = db.newRecord(COMMANDO_TEAM);
 		team.setName(name);
 		team.setPartyOrganisationId(org.id());
@@ -273,7 +273,7 @@ public class CommandoTeams {
 		if (task == null) {
 			throw new NotFoundException(Messages.text("frontline.what.task", taskId));
 		}
-		Writers.requireRegion(user, task.getPath(), Messages.text("frontline.what.task", taskId));
+		user.requireMayWriteIn(task.getPath(), Messages.text("frontline.what.task", taskId));
 		if (task.getDoneOn() != null) {
 			throw new RuleViolationException(Messages.text("frontline.task.already-done", taskId, task.getDoneOn()));
 		}
@@ -340,7 +340,7 @@ public class CommandoTeams {
 		if (team == null) {
 			throw new NotFoundException(Messages.text("frontline.what.team", teamId));
 		}
-		Writers.requireRegion(user, team.getPath(), Messages.text("frontline.what.team", teamId));
+		user.requireMayWriteIn(team.getPath(), Messages.text("frontline.what.team", teamId));
 		return team;
 	}
 

@@ -112,7 +112,7 @@ public class FirstSecretaries {
 	@Transactional
 	public FirstSecretaryView returnToPost(long personId, LocalDate returnedOn, CurrentUser user) {
 		FirstSecretaryView secretary = fetch(personId);
-		Writers.requireRegionOrSelf(user, secretary.path(), personId,
+		user.requireMayWriteInOrAsSelf(secretary.path(), personId,
 				Messages.text("frontline.what.first-secretary", personId));
 		LocalDate on = day("returnedOn", returnedOn);
 		FirstSecretaryReturnRecord current = db.selectFrom(FIRST_SECRETARY_RETURN)
@@ -147,7 +147,7 @@ public class FirstSecretaries {
 	@Transactional
 	public FirstSecretaryView leave(long personId, LocalDate leftOn, CurrentUser user) {
 		FirstSecretaryView secretary = fetch(personId);
-		Writers.requireRegionOrSelf(user, secretary.path(), personId,
+		user.requireMayWriteInOrAsSelf(secretary.path(), personId,
 				Messages.text("frontline.what.first-secretary", personId));
 		LocalDate on = day("leftOn", leftOn);
 		FirstSecretaryReturnRecord current = db.selectFrom(FIRST_SECRETARY_RETURN)
@@ -170,7 +170,7 @@ public class FirstSecretaries {
 	@Transactional
 	public FirstSecretaryLogEntry log(long personId, LocalDate day, String entry, CurrentUser user) {
 		FirstSecretaryView secretary = fetch(personId);
-		Writers.requireRegionOrSelf(user, secretary.path(), personId,
+		user.requireMayWriteInOrAsSelf(secretary.path(), personId,
 				Messages.text("frontline.what.first-secretary", personId));
 		LocalDate on = day("day", day);
 		if (entry == null || entry.isBlank() || entry.strip().length() > 1000) {

@@ -1,7 +1,5 @@
 package cn.huoxian.deployment;
 
-import static cn.huoxian.db.Tables.PERSON_ROLE;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,6 +11,7 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.org.UnitView;
 import cn.huoxian.org.Units;
 import cn.huoxian.people.People;
+import cn.huoxian.people.RoleChecks;
 import cn.huoxian.people.PersonView;
 import cn.huoxian.people.RoleKind;
 import cn.huoxian.shared.BusinessDay;
@@ -32,7 +31,7 @@ class FrontRules {
 
 	private final DSLContext db;
 
-	private final Roles roles;
+	private final RoleChecks roles;
 
 	private final People people;
 
@@ -44,7 +43,7 @@ class FrontRules {
 
 	private final Units units;
 
-	FrontRules(DSLContext db, Roles roles, People people, Regions regions, PartyOrganisations organisations,
+	FrontRules(DSLContext db, RoleChecks roles, People people, Regions regions, PartyOrganisations organisations,
 			Units units, Clock clock) {
 		this.db = db;
 		this.organisations = organisations;
@@ -105,13 +104,7 @@ class FrontRules {
 
 	/** The unit of the person's cadre role, if any. */
 	Long cadreUnit(long personId) {
-		return db.select(PERSON_ROLE.UNIT_ID)
-			.from(PERSON_ROLE)
-			.where(PERSON_ROLE.PERSON_ID.eq(personId).and(PERSON_ROLE.ROLE.eq(RoleKind.CADRE.name())))
-			.and(PERSON_ROLE.UNIT_ID.isNotNull())
-			.limit(1)
-			.fetchOptional(PERSON_ROLE.UNIT_ID)
-			.orElse(null);
+		return roles.cadreUnit(personId);
 	}
 
 	/** The date given, or today; never in the future. */

@@ -17,6 +17,7 @@ import cn.huoxian.org.HouseholdView;
 import cn.huoxian.org.Households;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.people.People;
+import cn.huoxian.people.RoleChecks;
 import cn.huoxian.people.RoleKind;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
@@ -52,13 +53,13 @@ public class HouseholdLinks {
 
 	private final Households households;
 
-	private final Roles roles;
+	private final RoleChecks roles;
 
 	private final Clock clock;
 
 	private final People people;
 
-	HouseholdLinks(DSLContext db, Households households, People people, Roles roles, Clock clock) {
+	HouseholdLinks(DSLContext db, Households households, People people, RoleChecks roles, Clock clock) {
 		this.db = db;
 		this.people = people;
 		this.households = households;
@@ -83,7 +84,7 @@ public class HouseholdLinks {
 		// every reference through the caller's scope, before any rule about it
 		HouseholdView household = households.resolve("householdId", householdId, user.scope());
 		people.resolve("partyMemberId", partyMemberId, user.scope());
-		Writers.requireRegion(user, household.path(), Messages.text("frontline.what.household", householdId));
+		user.requireMayWriteIn(household.path(), Messages.text("frontline.what.household", householdId));
 		roles.requirePartyMember("partyMemberId", partyMemberId);
 		// the member's row is locked until commit: a second link for the same member
 		// waits
@@ -147,7 +148,7 @@ public class HouseholdLinks {
 	public void unlink(long householdId, CurrentUser user) {
 		HouseholdLinkView link = fetch(householdId)
 			.orElseThrow(() -> new NotFoundException(Messages.text("frontline.what.link", householdId)));
-		Writers.requireRegion(user, link.path(), Messages.text("frontline.what.household", householdId));
+		user.requireMayWriteIn(link.path(), Messages.text("frontline.what.household", householdId));
 		db.deleteFrom(HOUSEHOLD_LINK).where(HOUSEHOLD_LINK.HOUSEHOLD_ID.eq(householdId)).execute();
 	}
 

@@ -25,6 +25,7 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.org.UnitView;
 import cn.huoxian.org.Units;
 import cn.huoxian.people.People;
+import cn.huoxian.people.RoleChecks;
 import cn.huoxian.people.RoleKind;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
@@ -58,7 +59,7 @@ public class Inspections {
 
 	private final DSLContext db;
 
-	private final Roles roles;
+	private final RoleChecks roles;
 
 	private final Regions regions;
 
@@ -72,8 +73,8 @@ public class Inspections {
 
 	private final People people;
 
-	Inspections(DSLContext db, Roles roles, Regions regions, Units units, People people, Rectifications rectifications,
-			ApplicationEventPublisher events, Clock clock) {
+	Inspections(DSLContext db, RoleChecks roles, Regions regions, Units units, People people,
+			Rectifications rectifications, ApplicationEventPublisher events, Clock clock) {
 		this.db = db;
 		this.people = people;
 		this.roles = roles;
@@ -178,8 +179,7 @@ public class Inspections {
 		}
 		String path = targetUnit != null ? targetUnit.path() : targetRegion.path();
 		String targetName = targetUnit != null ? targetUnit.name() : targetRegion.name();
-		Writers.requireRegionOrSelf(user, path, form.inspectorId(),
-				Messages.text("inspection.what.target", targetName));
+		user.requireMayWriteInOrAsSelf(path, form.inspectorId(), Messages.text("inspection.what.target", targetName));
 		Seat seat = seat(form.inspectorId())
 			.orElseThrow(() -> new InspectionLevelException(Messages.text("inspect.refused.UNKNOWN_LEVEL"),
 					InspectionLevelException.Reason.UNKNOWN_LEVEL, null, null, targetName, null));

@@ -18,6 +18,7 @@ import cn.huoxian.org.RegionLevel;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.people.People;
+import cn.huoxian.people.RoleChecks;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException;
@@ -52,9 +53,9 @@ public class LiaisonGroups {
 
 	private final People people;
 
-	private final Roles roles;
+	private final RoleChecks roles;
 
-	LiaisonGroups(DSLContext db, Regions regions, People people, Roles roles) {
+	LiaisonGroups(DSLContext db, Regions regions, People people, RoleChecks roles) {
 		this.db = db;
 		this.regions = regions;
 		this.people = people;
@@ -92,7 +93,7 @@ public class LiaisonGroups {
 				communities.add(community);
 			}
 		}
-		Writers.requireRegion(user, region.path(), Messages.text("deployment.what.region", region.code()));
+		user.requireMayWriteIn(region.path(), Messages.text("deployment.what.region", region.code()));
 		roles.requireCadre("leaderId", form.leaderId());
 		LiaisonGroupRecord group = db.newRecord(LIAISON_GROUP);
 		group.setName(form.name().strip());
@@ -187,7 +188,7 @@ public class LiaisonGroups {
 		if (group == null) {
 			throw new NotFoundException(Messages.text("liaison.what.group", id));
 		}
-		Writers.requireRegion(user, group.getPath(), Messages.text("liaison.what.group", id));
+		user.requireMayWriteIn(group.getPath(), Messages.text("liaison.what.group", id));
 		return group;
 	}
 

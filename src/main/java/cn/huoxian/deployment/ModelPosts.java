@@ -57,7 +57,7 @@ public class ModelPosts {
 			throw new RuleViolationException(Messages.text("frontline.model-post.region-outside-organisation",
 					region.code(), region.name(), org.name()));
 		}
-		Writers.requireRegion(user, region.path(), Messages.text("frontline.what.region", region.code()));
+		user.requireMayWriteIn(region.path(), Messages.text("frontline.what.region", region.code()));
 		ModelPostRecord post = db.newRecord(MODEL_POST);
 		post.setName(name);
 		post.setPartyOrganisationId(org.id());
@@ -107,7 +107,7 @@ public class ModelPosts {
 		if (post == null) {
 			throw new NotFoundException(Messages.text("frontline.what.model-post", id));
 		}
-		Writers.requireRegion(user, post.getPath(), Messages.text("frontline.what.model-post", id));
+		user.requireMayWriteIn(post.getPath(), Messages.text("frontline.what.model-post", id));
 		if (post.getEndedOn() != null) {
 			throw new RuleViolationException(
 					Messages.text("frontline.model-post.already-ended", id, post.getEndedOn()));

@@ -24,6 +24,7 @@ import cn.huoxian.org.UnitView;
 import cn.huoxian.org.Units;
 import cn.huoxian.people.CadreRank;
 import cn.huoxian.people.People;
+import cn.huoxian.people.RoleChecks;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
@@ -113,11 +114,11 @@ public class Pairings {
 
 	private final People people;
 
-	private final Roles roles;
+	private final RoleChecks roles;
 
 	private final Clock clock;
 
-	Pairings(DSLContext db, Regions regions, Units units, People people, Roles roles, Clock clock) {
+	Pairings(DSLContext db, Regions regions, Units units, People people, RoleChecks roles, Clock clock) {
 		this.db = db;
 		this.regions = regions;
 		this.units = units;
@@ -164,7 +165,7 @@ public class Pairings {
 			user.requirePeopleEditor();
 			return;
 		}
-		Writers.requireRegion(user, path, what);
+		user.requireMayWriteIn(path, what);
 	}
 
 	// ---- create, change, remove
@@ -197,7 +198,7 @@ public class Pairings {
 			people.resolve("responsiblePersonId", form.responsiblePersonId(), user.scope());
 		}
 		people.resolveAll("teamMemberIds", form.teamOrEmpty(), user.scope());
-		Writers.requireRegion(user, community.path(), Messages.text("pairing.what.community", community.code()));
+		user.requireMayWriteIn(community.path(), Messages.text("pairing.what.community", community.code()));
 		if (community.level() != RegionLevel.VILLAGE) {
 			throw new RuleViolationException(Messages.text("pairing.rule.community-level", community.code(),
 					community.name(), Messages.text("level." + community.level())));
@@ -257,10 +258,10 @@ public class Pairings {
 		String what = Messages.text("pairing.what.pairing", id);
 		Map<Field<?>, Object> updates = new LinkedHashMap<>();
 		if (change.liaisonLeaderGiven() || change.responsiblePersonGiven()) {
-			Writers.requireRegion(user, pairing.getPath(), what);
+			user.requireMayWriteIn(pairing.getPath(), what);
 		}
 		else {
-			Writers.requireRegionOrUnit(user, pairing.getPath(), pairing.getUnitId(), what);
+			user.requireMayWriteInOrForUnit(pairing.getPath(), pairing.getUnitId(), what);
 		}
 		if (change.workPlanGiven()) {
 			List<FieldProblem> problems = new ArrayList<>();
@@ -294,7 +295,7 @@ public class Pairings {
 	@Transactional
 	public void remove(long id, CurrentUser user) {
 		PairingRecord pairing = raw(id);
-		Writers.requireRegion(user, pairing.getPath(), Messages.text("pairing.what.pairing", id));
+		user.requireMayWriteIn(pairing.getPath(), Messages.text("pairing.what.pairing", id));
 		db.deleteFrom(SHORTAGE).where(SHORTAGE.PAIRING_ID.eq(id)).execute();
 		db.deleteFrom(PAIRING_LOG).where(PAIRING_LOG.PAIRING_ID.eq(id)).execute();
 		db.deleteFrom(PAIRING_TEAM_MEMBER).where(PAIRING_TEAM_MEMBER.PAIRING_ID.eq(id)).execute();
@@ -304,7 +305,7 @@ public class Pairings {
 	@Transactional
 	public PairingView addTeamMember(long id, Long personId, CurrentUser user) {
 		PairingRecord pairing = raw(id);
-		Writers.requireRegionOrUnit(user, pairing.getPath(), pairing.getUnitId(),
+		user.requireMayWriteInOrForUnit(pairing.getPath(), pairing.getUnitId(),
 				Messages.text("pairing.what.pairing", id));
 		people.resolve("personId", personId, user.scope());
 		boolean already = db.fetchExists(PAIRING_TEAM_MEMBER,
@@ -320,7 +321,7 @@ public class Pairings {
 	@Transactional
 	public PairingView removeTeamMember(long id, long personId, CurrentUser user) {
 		PairingRecord pairing = raw(id);
-		Writers.requireRegionOrUnit(user, pairing.getPath(), pairing.getUnitId(),
+		user.requireMayWriteInOrForUnit(pairing.getPath(), pairing.getUnitId(),
 				Messages.text("pairing.what.pairing", id));
 		int removed = db.deleteFrom(PAIRING_TEAM_MEMBER)
 			.where(PAIRING_TEAM_MEMBER.PAIRING_ID.eq(id).and(PAIRING_TEAM_MEMBER.PERSON_ID.eq(personId)))
@@ -340,7 +341,7 @@ public class Pairings {
 	@Transactional
 	public PairingView attachPlan(long id, String fileName, byte[] content, CurrentUser user) {
 		PairingRecord pairing = raw(id);
-		Writers.requireRegionOrUnit(user, pairing.getPath(), pairing.getUnitId(),
+		user.requireMayWriteInOrForUnit(pairing.getPath(), pairing.getUnitId(),
 				Messages.text("pairing.what.pairing", id));
 		String name = fileName == null ? "" : fileName.replace('\\', '/');
 		name = name.substring(name.lastIndexOf('/') + 1).strip();
@@ -385,7 +386,7 @@ public class Pairings {
 	@Transactional
 	public PairingLogEntry log(long id, LocalDate day, String entry, CurrentUser user) {
 		PairingRecord pairing = raw(id);
-		Writers.requireRegionOrUnit(user, pairing.getPath(), pairing.getUnitId(),
+		user.requireMayWriteInOrForUnit(pairing.getPath(), pairing.getUnitId(),
 				Messages.text("pairing.what.pairing", id));
 		LocalDate today = BusinessDay.today(clock);
 		List<FieldProblem> problems = new ArrayList<>();

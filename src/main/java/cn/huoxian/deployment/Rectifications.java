@@ -134,7 +134,7 @@ public class Rectifications {
 		if (inspection == null) {
 			throw new NotFoundException(Messages.text("inspection.what.inspection", inspectionId));
 		}
-		Writers.requireRegionOrSelf(user, inspection.getPath(), inspection.getInspectorId(),
+		user.requireMayWriteInOrAsSelf(inspection.getPath(), inspection.getInspectorId(),
 				Messages.text("inspection.what.inspection", inspectionId));
 		List<FieldProblem> problems = new ArrayList<>();
 		check(List.of(form == null ? new RectificationForm(null, null, null, null) : form), inspection.getInspectedOn(),
@@ -156,7 +156,7 @@ public class Rectifications {
 		if (record == null) {
 			throw new NotFoundException(Messages.text("rectification.what.rectification", id));
 		}
-		Writers.requireRegionOrSelf(user, record.getPath(), record.getOwnerId(),
+		user.requireMayWriteInOrAsSelf(record.getPath(), record.getOwnerId(),
 				Messages.text("rectification.what.rectification", id));
 		if (CLOSED.equals(record.getStatus())) {
 			throw new RuleViolationException(

@@ -195,7 +195,7 @@ public class Shortages {
 			throw new NotFoundException(Messages.text("shortage.what.shortage", id));
 		}
 		PairingRecord pairing = pairings.raw(shortage.getPairingId());
-		Writers.requireRegionOrUnit(user, pairing.getPath(), pairing.getUnitId(),
+		user.requireMayWriteInOrForUnit(pairing.getPath(), pairing.getUnitId(),
 				Messages.text("shortage.what.shortage", id));
 		return shortage;
 	}

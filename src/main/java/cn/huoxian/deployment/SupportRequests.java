@@ -48,7 +48,7 @@ public class SupportRequests {
 	@Transactional
 	public SupportRequestView raise(long personId, SupportKind kind, String description, CurrentUser user) {
 		FirstSecretaryView secretary = secretaries.fetch(personId);
-		Writers.requireRegionOrSelf(user, secretary.path(), personId,
+		user.requireMayWriteInOrAsSelf(secretary.path(), personId,
 				Messages.text("frontline.what.first-secretary", personId));
 		if (kind == null) {
 			throw new InvalidInputException("kind", Messages.text("frontline.support.kind"));
@@ -79,7 +79,7 @@ public class SupportRequests {
 		if (request == null) {
 			throw new NotFoundException(Messages.text("frontline.what.support-request", id));
 		}
-		Writers.requireRegionOrUnit(user, request.getPath(), request.getDispatchingUnitId(),
+		user.requireMayWriteInOrForUnit(request.getPath(), request.getDispatchingUnitId(),
 				Messages.text("frontline.what.support-request", id));
 		if (resolution == null || resolution.isBlank() || resolution.strip().length() > 500) {
 			throw new InvalidInputException("resolution", Messages.text("frontline.support.resolution"));

@@ -196,7 +196,7 @@ public class TemporaryOrganisations {
 		if (org == null) {
 			throw new NotFoundException(Messages.text("frontline.what.temporary-organisation", id));
 		}
-		Writers.requireRegion(user, org.getPath(), Messages.text("frontline.what.temporary-organisation", id));
+		user.requireMayWriteIn(org.getPath(), Messages.text("frontline.what.temporary-organisation", id));
 		return org;
 	}
 

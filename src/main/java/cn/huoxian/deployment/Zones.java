@@ -47,7 +47,7 @@ public class Zones {
 		FrontRules.check(problems);
 		RegionView region = form.region() == null || form.region().isBlank() ? rules.known(person.regionCode())
 				: rules.region("region", form.region(), user.scope());
-		Writers.requireRegion(user, region.path(), Messages.text("frontline.what.region", region.code()));
+		user.requireMayWriteIn(region.path(), Messages.text("frontline.what.region", region.code()));
 		ResponsibilityZoneRecord zone = db.newRecord(RESPONSIBILITY_ZONE);
 		zone.setPersonId(person.id());
 		zone.setRegionId(region.id());
@@ -94,7 +94,7 @@ public class Zones {
 		if (zone == null) {
 			throw new NotFoundException(Messages.text("frontline.what.zone", id));
 		}
-		Writers.requireRegion(user, zone.getPath(), Messages.text("frontline.what.zone", id));
+		user.requireMayWriteIn(zone.getPath(), Messages.text("frontline.what.zone", id));
 		if (zone.getEndedOn() != null) {
 			throw new RuleViolationException(Messages.text("frontline.zone.already-ended", id, zone.getEndedOn()));
 		}

@@ -1,12 +1,10 @@
-package cn.huoxian.deployment;
+package cn.huoxian.people;
 
 import static cn.huoxian.db.Tables.PARTY_ORGANISATION;
 import static cn.huoxian.db.Tables.PERSON_ROLE;
 
 import java.util.Optional;
 
-import cn.huoxian.people.CadreRank;
-import cn.huoxian.people.RoleKind;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import org.jooq.DSLContext;
@@ -14,20 +12,20 @@ import org.jooq.Record2;
 import org.springframework.stereotype.Component;
 
 /**
- * The roles the deployment network checks: whether a person is a cadre (and of which
- * rank) or a party member (and of which organisation).
+ * What other modules ask about a person's roles: whether they are a cadre (of which rank,
+ * in which unit) or a party member (of which organisation).
  */
 @Component
-class Roles {
+public class RoleChecks {
 
 	private final DSLContext db;
 
-	Roles(DSLContext db) {
+	RoleChecks(DSLContext db) {
 		this.db = db;
 	}
 
 	/** The person's cadre rank, empty when they are not a cadre. */
-	Optional<CadreRank> cadreRank(long personId) {
+	public Optional<CadreRank> cadreRank(long personId) {
 		return db.select(PERSON_ROLE.RANK)
 			.from(PERSON_ROLE)
 			.where(PERSON_ROLE.PERSON_ID.eq(personId).and(PERSON_ROLE.ROLE.eq(RoleKind.CADRE.name())))
@@ -36,7 +34,7 @@ class Roles {
 	}
 
 	/** The cadre's rank, or a field error naming the field when they are not a cadre. */
-	CadreRank requireCadre(String field, Long personId) {
+	public CadreRank requireCadre(String field, Long personId) {
 		if (personId == null) {
 			throw new InvalidInputException(field, Messages.text("problem.required"));
 		}
@@ -44,18 +42,10 @@ class Roles {
 			.orElseThrow(() -> new InvalidInputException(field, Messages.text("frontline.person.not-cadre", personId)));
 	}
 
-	/** The party organisation the person belongs to, empty when not a party member. */
-	Optional<Long> partyOrganisation(long personId) {
-		return db.select(PERSON_ROLE.PARTY_ORGANISATION_ID)
-			.from(PERSON_ROLE)
-			.where(PERSON_ROLE.PERSON_ID.eq(personId).and(PERSON_ROLE.ROLE.eq(RoleKind.PARTY_MEMBER.name())))
-			.fetchOptional(PERSON_ROLE.PARTY_ORGANISATION_ID);
-	}
-
 	/**
 	 * The party organisation's id and region path, or a field error when not a member.
 	 */
-	Record2<Long, String> requirePartyMember(String field, Long personId) {
+	public Record2<Long, String> requirePartyMember(String field, Long personId) {
 		if (personId == null) {
 			throw new InvalidInputException(field, Messages.text("problem.required"));
 		}
@@ -67,6 +57,17 @@ class Roles {
 			.fetchOptional()
 			.orElseThrow(() -> new InvalidInputException(field,
 					Messages.text("frontline.person.not-party-member", personId)));
+	}
+
+	/** The unit of the person's cadre role, if any. */
+	public Long cadreUnit(long personId) {
+		return db.select(PERSON_ROLE.UNIT_ID)
+			.from(PERSON_ROLE)
+			.where(PERSON_ROLE.PERSON_ID.eq(personId).and(PERSON_ROLE.ROLE.eq(RoleKind.CADRE.name())))
+			.and(PERSON_ROLE.UNIT_ID.isNotNull())
+			.limit(1)
+			.fetchOptional(PERSON_ROLE.UNIT_ID)
+			.orElse(null);
 	}
 
 }
