@@ -56,10 +56,10 @@ public class Deployments {
 
 	private final Clock clock;
 
-	private final FrontLineTally tally;
+	private final HeadlineTally tally;
 
 	Deployments(DSLContext db, RoleChecks roles, Regions regions, People people, ApplicationEventPublisher events,
-			Clock clock, FrontLineTally tally) {
+			Clock clock, HeadlineTally tally) {
 		this.tally = tally;
 		this.db = db;
 		this.roles = roles;
@@ -319,7 +319,7 @@ public class Deployments {
 	 * Ends the open deployments to a team that is dissolved on this day (a deployment
 	 * that started later ends on its first day).
 	 */
-	void endForTeam(long teamId, String teamName, LocalDate day) {
+	public void endForTeam(long teamId, String teamName, LocalDate day) {
 		for (DeploymentRecord record : db.selectFrom(DEPLOYMENT)
 			.where(DEPLOYMENT.TEAM_ID.eq(teamId).and(DEPLOYMENT.HOLDER_ID.isNotNull()))
 			.forUpdate()

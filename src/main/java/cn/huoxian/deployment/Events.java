@@ -36,14 +36,6 @@ public final class Events {
 
 	}
 
-	/** A party member's battle request was accepted into a team or a post. */
-	public record BattleRequestAccepted(long requestId, long personId, Long teamId, String post, LocalDate decidedOn) {
-	}
-
-	/** A party member joined a commando team. */
-	public record TeamJoined(long teamId, long personId, String path, LocalDate joinedOn) {
-	}
-
 	/** A first secretary returned to their village. */
 	public record FirstSecretaryReturned(long personId, long villageId, long dispatchingUnitId, LocalDate returnedOn) {
 	}

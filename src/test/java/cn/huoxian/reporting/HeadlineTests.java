@@ -49,7 +49,7 @@ class HeadlineTests {
 	java.time.Clock clock;
 
 	@Autowired
-	cn.huoxian.deployment.FrontLineTally tally;
+	cn.huoxian.deployment.HeadlineTally tally;
 
 	private Map<String, Object> headline(String user, String region) throws Exception {
 		String body = mvc
