@@ -231,7 +231,7 @@ public class DemoCity {
 		try (Connection connection = dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			try {
-				FrontLineDemo demo = new FrontLineDemo(connection, scale);
+				DeploymentNetworkDemo demo = new DeploymentNetworkDemo(connection, scale);
 				Map<String, Long> rows = demo.generate();
 				connection.commit();
 				if (isPostgres(connection)) {

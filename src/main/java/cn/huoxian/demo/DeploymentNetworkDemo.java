@@ -27,7 +27,7 @@ import java.util.Set;
  * 1+10 household links in 新华区's first township. Figures are the article's at scale 1.0
  * and shrink with the scale.
  */
-final class FrontLineDemo {
+final class DeploymentNetworkDemo {
 
 	static final int PAIRED_UNITS = 57;
 
@@ -85,7 +85,7 @@ final class FrontLineDemo {
 	private record Member(long personId, String path) {
 	}
 
-	FrontLineDemo(Connection connection, double scale) {
+	DeploymentNetworkDemo(Connection connection, double scale) {
 		this.connection = connection;
 		this.scale = scale;
 	}
