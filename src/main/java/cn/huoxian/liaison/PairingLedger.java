@@ -13,9 +13,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 
-import cn.huoxian.shared.LedgerSheet;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.LedgerSheet;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.jooq.Cursor;

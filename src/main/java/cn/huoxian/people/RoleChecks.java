@@ -8,7 +8,6 @@ import java.util.Optional;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import org.jooq.DSLContext;
-import org.jooq.Record2;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,13 +42,14 @@ public class RoleChecks {
 	}
 
 	/**
-	 * The party organisation's id and region path, or a field error when not a member.
+	 * Nothing when the person is a member of a party organisation; a field error naming
+	 * the field otherwise.
 	 */
-	public Record2<Long, String> requirePartyMember(String field, Long personId) {
+	public void requirePartyMember(String field, Long personId) {
 		if (personId == null) {
 			throw new InvalidInputException(field, Messages.text("problem.required"));
 		}
-		return db.select(PARTY_ORGANISATION.ID, PARTY_ORGANISATION.PATH)
+		db.select(PARTY_ORGANISATION.ID)
 			.from(PERSON_ROLE)
 			.join(PARTY_ORGANISATION)
 			.on(PARTY_ORGANISATION.ID.eq(PERSON_ROLE.PARTY_ORGANISATION_ID))

@@ -14,6 +14,8 @@ import java.util.List;
 import cn.huoxian.db.tables.records.CommandoMemberRecord;
 import cn.huoxian.db.tables.records.CommandoTaskRecord;
 import cn.huoxian.db.tables.records.CommandoTeamRecord;
+import cn.huoxian.deployment.Deployments;
+import cn.huoxian.deployment.HeadlineTally;
 import cn.huoxian.org.PartyOrganisationView;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.people.PersonView;
@@ -34,8 +36,6 @@ import org.jooq.impl.DSL;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import cn.huoxian.deployment.Deployments;
-import cn.huoxian.deployment.HeadlineTally;
 
 /**
  * Party-member commando teams (党员突击队): formed under a party organisation in a region of

@@ -4,15 +4,15 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-import cn.huoxian.org.RegionView;
 import cn.huoxian.org.PartyOrganisationView;
 import cn.huoxian.org.PartyOrganisations;
+import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.org.UnitView;
 import cn.huoxian.org.Units;
 import cn.huoxian.people.People;
-import cn.huoxian.people.RoleChecks;
 import cn.huoxian.people.PersonView;
+import cn.huoxian.people.RoleChecks;
 import cn.huoxian.people.RoleKind;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.DataScope;

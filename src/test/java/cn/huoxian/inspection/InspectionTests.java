@@ -23,6 +23,7 @@ import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
 import cn.huoxian.access.Role;
 import cn.huoxian.access.ScopeRoot;
+import cn.huoxian.deployment.DeploymentFixtures;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.support.Api;
 import cn.huoxian.support.SqlTest;
@@ -34,7 +35,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-import cn.huoxian.deployment.DeploymentFixtures;
 
 /**
  * 下沉一级 · 四看: the level rule (same level, higher, outside the inspector's own region,

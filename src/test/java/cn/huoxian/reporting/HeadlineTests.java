@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 import cn.huoxian.shared.BusinessDay;
-import com.jayway.jsonpath.JsonPath;
 import cn.huoxian.support.SqlTest;
+import com.jayway.jsonpath.JsonPath;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

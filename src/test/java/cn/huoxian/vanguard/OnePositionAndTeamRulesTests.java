@@ -9,6 +9,7 @@ import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
 import cn.huoxian.access.Role;
 import cn.huoxian.access.ScopeRoot;
+import cn.huoxian.deployment.DeploymentFixtures;
 import cn.huoxian.people.People;
 import cn.huoxian.support.Api;
 import cn.huoxian.support.SqlTest;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-import cn.huoxian.deployment.DeploymentFixtures;
 
 /**
  * The rules that must hold backwards in time and across parts of the network: no

@@ -1,11 +1,11 @@
 package cn.huoxian.vanguard.web;
 
+import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.PageResult;
 import cn.huoxian.vanguard.BattleRequestForm;
 import cn.huoxian.vanguard.BattleRequestStatus;
 import cn.huoxian.vanguard.BattleRequestView;
 import cn.huoxian.vanguard.BattleRequests;
-import cn.huoxian.shared.CurrentUserProvider;
-import cn.huoxian.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;

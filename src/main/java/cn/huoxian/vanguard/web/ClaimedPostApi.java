@@ -2,12 +2,12 @@ package cn.huoxian.vanguard.web;
 
 import java.time.LocalDate;
 
-import cn.huoxian.vanguard.ClaimedPostForm;
-import cn.huoxian.vanguard.ClaimedPostView;
-import cn.huoxian.vanguard.ClaimedPosts;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.PlausibleDate;
+import cn.huoxian.vanguard.ClaimedPostForm;
+import cn.huoxian.vanguard.ClaimedPostView;
+import cn.huoxian.vanguard.ClaimedPosts;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;

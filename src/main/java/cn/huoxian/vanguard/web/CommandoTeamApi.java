@@ -3,14 +3,14 @@ package cn.huoxian.vanguard.web;
 import java.io.IOException;
 import java.time.LocalDate;
 
-import cn.huoxian.vanguard.CommandoTeams;
-import cn.huoxian.vanguard.TeamForm;
-import cn.huoxian.vanguard.TeamLedger;
-import cn.huoxian.vanguard.TeamView;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.PlausibleDate;
+import cn.huoxian.vanguard.CommandoTeams;
+import cn.huoxian.vanguard.TeamForm;
+import cn.huoxian.vanguard.TeamLedger;
+import cn.huoxian.vanguard.TeamView;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;

@@ -1,10 +1,10 @@
 package cn.huoxian.vanguard.web;
 
+import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.PageResult;
 import cn.huoxian.vanguard.ModelPostForm;
 import cn.huoxian.vanguard.ModelPostView;
 import cn.huoxian.vanguard.ModelPosts;
-import cn.huoxian.shared.CurrentUserProvider;
-import cn.huoxian.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;

@@ -2,6 +2,11 @@ package cn.huoxian.vanguard.web;
 
 import java.util.Map;
 
+import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.vanguard.BattleRequestForm;
 import cn.huoxian.vanguard.BattleRequestStatus;
 import cn.huoxian.vanguard.BattleRequests;
@@ -11,11 +16,6 @@ import cn.huoxian.vanguard.ModelPostForm;
 import cn.huoxian.vanguard.ModelPosts;
 import cn.huoxian.vanguard.ZoneForm;
 import cn.huoxian.vanguard.Zones;
-import cn.huoxian.org.RegionView;
-import cn.huoxian.org.Regions;
-import cn.huoxian.shared.CurrentUser;
-import cn.huoxian.shared.CurrentUserProvider;
-import cn.huoxian.shared.Forms;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

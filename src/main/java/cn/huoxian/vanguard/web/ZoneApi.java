@@ -1,10 +1,10 @@
 package cn.huoxian.vanguard.web;
 
+import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.PageResult;
 import cn.huoxian.vanguard.ZoneForm;
 import cn.huoxian.vanguard.ZoneView;
 import cn.huoxian.vanguard.Zones;
-import cn.huoxian.shared.CurrentUserProvider;
-import cn.huoxian.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
