@@ -12,7 +12,7 @@ import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
 import cn.huoxian.access.Role;
 import cn.huoxian.access.ScopeRoot;
-import cn.huoxian.deployment.FrontLineTally;
+import cn.huoxian.deployment.HeadlineTally;
 import cn.huoxian.record.RecordRebuild;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,11 +37,11 @@ public class DemoCity {
 
 	private final Accounts accounts;
 
-	private final FrontLineTally tally;
+	private final HeadlineTally tally;
 
 	private final RecordRebuild records;
 
-	DemoCity(DataSource dataSource, Accounts accounts, FrontLineTally tally, RecordRebuild records) {
+	DemoCity(DataSource dataSource, Accounts accounts, HeadlineTally tally, RecordRebuild records) {
 		this.dataSource = dataSource;
 		this.accounts = accounts;
 		this.tally = tally;
@@ -231,7 +231,7 @@ public class DemoCity {
 		try (Connection connection = dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			try {
-				FrontLineDemo demo = new FrontLineDemo(connection, scale);
+				DeploymentNetworkDemo demo = new DeploymentNetworkDemo(connection, scale);
 				Map<String, Long> rows = demo.generate();
 				connection.commit();
 				if (isPostgres(connection)) {

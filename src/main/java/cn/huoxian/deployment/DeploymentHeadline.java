@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * The deployment network's headline figures, each counted from records under the region:
  * leading cadres currently deployed (and per rank) and commando-team members from the
- * maintained {@link FrontLineTally} (tens of thousands of records for a city), paired
+ * maintained {@link HeadlineTally} (tens of thousands of records for a city), paired
  * units and communities, active temporary party organisations and first secretaries at
  * post by counting their (hundreds of) rows.
  */
@@ -30,9 +30,9 @@ class DeploymentHeadline implements HeadlineFigures {
 
 	private final PartyOrganisations partyOrganisations;
 
-	private final FrontLineTally tally;
+	private final HeadlineTally tally;
 
-	DeploymentHeadline(DSLContext db, PartyOrganisations partyOrganisations, FrontLineTally tally) {
+	DeploymentHeadline(DSLContext db, PartyOrganisations partyOrganisations, HeadlineTally tally) {
 		this.db = db;
 		this.partyOrganisations = partyOrganisations;
 		this.tally = tally;
@@ -55,7 +55,7 @@ class DeploymentHeadline implements HeadlineFigures {
 						DataScope.under(FIRST_SECRETARY_RETURN.PATH, regionPath)
 							.and(FIRST_SECRETARY_RETURN.RETURNED_ON.le(day))
 							.and(FIRST_SECRETARY_RETURN.LEFT_ON.isNull().or(FIRST_SECRETARY_RETURN.LEFT_ON.gt(day)))));
-		figures.put("commandoMembers", tally.value(FrontLineTally.COMMANDO, regionPath, day));
+		figures.put("commandoMembers", tally.value(HeadlineTally.COMMANDO, regionPath, day));
 	}
 
 }

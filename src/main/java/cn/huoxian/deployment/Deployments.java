@@ -16,6 +16,7 @@ import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.people.CadreRank;
 import cn.huoxian.people.People;
+import cn.huoxian.people.RoleChecks;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
@@ -45,7 +46,7 @@ public class Deployments {
 
 	private final DSLContext db;
 
-	private final Roles roles;
+	private final RoleChecks roles;
 
 	private final Regions regions;
 
@@ -55,10 +56,10 @@ public class Deployments {
 
 	private final Clock clock;
 
-	private final FrontLineTally tally;
+	private final HeadlineTally tally;
 
-	Deployments(DSLContext db, Roles roles, Regions regions, People people, ApplicationEventPublisher events,
-			Clock clock, FrontLineTally tally) {
+	Deployments(DSLContext db, RoleChecks roles, Regions regions, People people, ApplicationEventPublisher events,
+			Clock clock, HeadlineTally tally) {
 		this.tally = tally;
 		this.db = db;
 		this.roles = roles;
@@ -140,7 +141,7 @@ public class Deployments {
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
-		Writers.requireRegion(user, region.path(), Messages.text("deployment.what.region", region.code()));
+		user.requireMayWriteIn(region.path(), Messages.text("deployment.what.region", region.code()));
 		long personId = form.personId();
 		DeploymentRecord held = db.selectFrom(DEPLOYMENT)
 			.where(DEPLOYMENT.HOLDER_ID.eq(personId))
@@ -165,7 +166,7 @@ public class Deployments {
 				throw new RuleViolationException(Messages.text("deployment.rule.holds", holds, held.getStartDate()));
 			}
 			else {
-				Writers.requireRegion(user, held.getPath(), Messages.text("deployment.what.current-position"));
+				user.requireMayWriteIn(held.getPath(), Messages.text("deployment.what.current-position"));
 				if (start.isBefore(held.getStartDate())) {
 					throw new RuleViolationException(
 							Messages.text("deployment.rule.start-before-current", held.getStartDate()));
@@ -228,7 +229,7 @@ public class Deployments {
 		if (record == null) {
 			throw new NotFoundException(Messages.text("deployment.what.deployment", id));
 		}
-		Writers.requireRegion(user, record.getPath(), Messages.text("deployment.what.deployment", id));
+		user.requireMayWriteIn(record.getPath(), Messages.text("deployment.what.deployment", id));
 		if (record.getHolderId() == null) {
 			throw new RuleViolationException(Messages.text("deployment.rule.ended", id, record.getEndDate()));
 		}
@@ -318,7 +319,7 @@ public class Deployments {
 	 * Ends the open deployments to a team that is dissolved on this day (a deployment
 	 * that started later ends on its first day).
 	 */
-	void endForTeam(long teamId, String teamName, LocalDate day) {
+	public void endForTeam(long teamId, String teamName, LocalDate day) {
 		for (DeploymentRecord record : db.selectFrom(DEPLOYMENT)
 			.where(DEPLOYMENT.TEAM_ID.eq(teamId).and(DEPLOYMENT.HOLDER_ID.isNotNull()))
 			.forUpdate()

@@ -1,11 +1,10 @@
 package cn.huoxian.deployment;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 
 /**
- * The events the deployment network publishes for the performance record (issue 6) and
- * other listeners. Each names the person whose record it belongs to.
+ * The events cadres' positions cause, for the performance record (issue 6) and other
+ * listeners. Each names the person whose record it belongs to.
  */
 public final class Events {
 
@@ -19,37 +18,6 @@ public final class Events {
 
 	/** A cadre's position ended (by hand, or because they were deployed elsewhere). */
 	public record DeploymentEnded(long deploymentId, long personId, LocalDate endDate, String reason) {
-	}
-
-	/** An inspection with its four looks was recorded. */
-	public record InspectionCompleted(long inspectionId, long inspectorId, String path, LocalDate inspectedOn,
-			int rectifications) {
-	}
-
-	/** A rectification was closed with evidence; on time when closed by its deadline. */
-	public record RectificationClosed(long rectificationId, long inspectionId, long ownerId, LocalDate closedOn,
-			LocalDate deadline) {
-
-		public boolean onTime() {
-			return !closedOn.isAfter(deadline);
-		}
-
-	}
-
-	/** A party member's battle request was accepted into a team or a post. */
-	public record BattleRequestAccepted(long requestId, long personId, Long teamId, String post, LocalDate decidedOn) {
-	}
-
-	/** A party member joined a commando team. */
-	public record TeamJoined(long teamId, long personId, String path, LocalDate joinedOn) {
-	}
-
-	/** A first secretary returned to their village. */
-	public record FirstSecretaryReturned(long personId, long villageId, long dispatchingUnitId, LocalDate returnedOn) {
-	}
-
-	/** A paired unit resolved a community's shortage. */
-	public record ShortageResolved(long shortageId, long pairingId, long unitId, OffsetDateTime resolvedAt) {
 	}
 
 }

@@ -1,9 +1,6 @@
 /**
- * The deployment network: cadres at their posts (one cadre, one position), liaison groups
- * and unit-community pairings (五个一) with their shortages, four-looks inspections and
- * rectifications, party members at the front (temporary organisations, commando teams,
- * zones, model posts, battle requests, 1+10 household links, claimed posts) and first
- * secretaries back in their villages.
+ * Deployment: cadres at their posts (one cadre, one position), the maintained headline
+ * tally and the deployment network's headline figures, and the deployment start page.
  */
 @cn.huoxian.shared.OwnsTables({ "commando_team", "commando_member", "commando_task", "deployment", "liaison_group",
 		"liaison_group_member", "liaison_group_community", "pairing", "pairing_team_member", "pairing_log", "shortage",

@@ -38,4 +38,39 @@ public record CurrentUser(String username, Long personId, String role, DataScope
 		}
 	}
 
+	/**
+	 * Throws 403 unless the user maintains regions and may write at this path;
+	 * {@code what} is a noun phrase already in the caller's language (e.g. "突击队 12").
+	 */
+	public void requireMayWriteIn(String path, String what) {
+		requirePeopleEditor();
+		if (!scope.coversRegion(path)) {
+			throw new ForbiddenException(Messages.text("frontline.outside-scope", what));
+		}
+	}
+
+	/**
+	 * Throws 403 unless the user writes at this path or is unit staff writing for this
+	 * unit (a pairing's ledger and shortages, a first secretary's support requests).
+	 */
+	public void requireMayWriteInOrForUnit(String path, Long unitId, String what) {
+		if (unitId != null && "UNIT_STAFF".equals(role) && scope.coversUnit(unitId)) {
+			return;
+		}
+		requireMayWriteIn(path, what);
+	}
+
+	/**
+	 * Throws 403 unless the user writes at this path or is this person acting for
+	 * themselves.
+	 */
+	public void requireMayWriteInOrAsSelf(String path, long personId, String what) {
+		// every account linked to a person carries it as "self"; evaluators still only
+		// read
+		if (!"EVALUATOR".equals(role) && scope.selfPersonId() != null && scope.selfPersonId() == personId) {
+			return;
+		}
+		requireMayWriteIn(path, what);
+	}
+
 }

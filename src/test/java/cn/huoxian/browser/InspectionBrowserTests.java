@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import cn.huoxian.deployment.Rectifications;
-import cn.huoxian.deployment.RectificationView;
+import cn.huoxian.inspection.RectificationView;
+import cn.huoxian.inspection.Rectifications;
 import cn.huoxian.org.Regions;
 import cn.huoxian.org.UnitForm;
 import cn.huoxian.org.UnitKind;

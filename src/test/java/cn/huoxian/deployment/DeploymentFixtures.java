@@ -17,7 +17,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * What the deployment tests create through the API: units in a chosen region and cadres
  * of a chosen rank working there, so a test controls the inspector's level.
  */
-final class DeploymentFixtures {
+public final class DeploymentFixtures {
 
 	private static final SplittableRandom RANDOM = new SplittableRandom();
 
@@ -25,19 +25,19 @@ final class DeploymentFixtures {
 
 	private final MockMvc mvc;
 
-	DeploymentFixtures(MockMvc mvc) {
+	public DeploymentFixtures(MockMvc mvc) {
 		this.mvc = mvc;
 	}
 
-	String json(String user, String url) throws Exception {
+	public String json(String user, String url) throws Exception {
 		return mvc.perform(as(mvc, user, get(url))).andReturn().getResponse().getContentAsString();
 	}
 
-	int status(String user, String url) throws Exception {
+	public int status(String user, String url) throws Exception {
 		return mvc.perform(as(mvc, user, get(url))).andReturn().getResponse().getStatus();
 	}
 
-	String post(String user, String url, String body, int expected) throws Exception {
+	public String post(String user, String url, String body, int expected) throws Exception {
 		return mvc
 			.perform(as(mvc, user, MockMvcRequestBuilders.post(url)).contentType(MediaType.APPLICATION_JSON)
 				.content(body))
@@ -49,12 +49,12 @@ final class DeploymentFixtures {
 			.getContentAsString();
 	}
 
-	static long id(String body) {
+	public static long id(String body) {
 		return ((Number) JsonPath.read(body, "$.id")).longValue();
 	}
 
 	/** The code of a region's child, by index in code order. */
-	String child(String code, int index) throws Exception {
+	public String child(String code, int index) throws Exception {
 		return JsonPath.read(json("admin", "/api/v1/regions/" + code + "/children"), "$[" + index + "].code");
 	}
 
@@ -62,7 +62,7 @@ final class DeploymentFixtures {
 	 * A new child of a county (a township) or of a township (a village), with a random
 	 * free code.
 	 */
-	String newChild(String parentCode) throws Exception {
+	public String newChild(String parentCode) throws Exception {
 		for (int attempt = 0; attempt < 50; attempt++) {
 			String number = String.valueOf(500 + RANDOM.nextInt(500));
 			String code = parentCode.length() == 6 ? parentCode + number + "000" : parentCode.substring(0, 9) + number;
@@ -82,7 +82,7 @@ final class DeploymentFixtures {
 	}
 
 	/** A new unit in a region. */
-	Unit unit(String regionCode) throws Exception {
+	public Unit unit(String regionCode) throws Exception {
 		String code = "DEPA-" + cn.huoxian.support.Api.unique() + "-" + SEQUENCE.incrementAndGet() + "-"
 				+ RANDOM.nextInt(100_000);
 		String body = post("admin", "/api/v1/units", "{\"code\":\"" + code + "\",\"name\":\"督导测试单位" + code
@@ -90,18 +90,18 @@ final class DeploymentFixtures {
 		return new Unit(id(body), code);
 	}
 
-	record Unit(long id, String code) {
+	public record Unit(long id, String code) {
 	}
 
 	/** A new cadre of a rank, working at a unit (or none), living in a region. */
-	long cadre(String regionCode, String rank, Long unitId) throws Exception {
+	public long cadre(String regionCode, String rank, Long unitId) throws Exception {
 		String role = "{\"role\":\"CADRE\",\"rank\":\"" + rank + "\",\"position\":\"干部\""
 				+ (unitId == null ? "" : ",\"unitId\":" + unitId) + "}";
 		return person(regionCode, "[" + role + "]");
 	}
 
 	/** A new person with the given roles (JSON array) living in a region. */
-	long person(String regionCode, String roles) throws Exception {
+	public long person(String regionCode, String roles) throws Exception {
 		String idNumber = IdNumber
 			.of("130902", LocalDate.of(1960, 1, 1).plusDays(RANDOM.nextInt(15_000)), RANDOM.nextInt(1000))
 			.value();

@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 import cn.huoxian.shared.BusinessDay;
-import com.jayway.jsonpath.JsonPath;
 import cn.huoxian.support.SqlTest;
+import com.jayway.jsonpath.JsonPath;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,7 +49,7 @@ class HeadlineTests {
 	java.time.Clock clock;
 
 	@Autowired
-	cn.huoxian.deployment.FrontLineTally tally;
+	cn.huoxian.deployment.HeadlineTally tally;
 
 	private Map<String, Object> headline(String user, String region) throws Exception {
 		String body = mvc

@@ -18,8 +18,8 @@ import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.Forms;
-import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.RuleViolationException;
 import org.springframework.stereotype.Controller;
@@ -152,13 +152,13 @@ class DeploymentPages {
 		return regions.findOrFirstRoot(region, me.scope());
 	}
 
-	static Map<String, String> asMap(List<FieldProblem> problems) {
+	private static Map<String, String> asMap(List<FieldProblem> problems) {
 		Map<String, String> map = new LinkedHashMap<>();
 		problems.forEach(p -> map.merge(p.field(), p.reason(), (a, b) -> a + "; " + b));
 		return map;
 	}
 
-	static Long number(String value, String field, List<FieldProblem> problems, boolean required) {
+	private static Long number(String value, String field, List<FieldProblem> problems, boolean required) {
 		if (blank(value) == null) {
 			if (required) {
 				problems.add(new FieldProblem(field, Messages.text("problem.required")));
@@ -174,7 +174,7 @@ class DeploymentPages {
 		}
 	}
 
-	static LocalDate date(String value, String field, List<FieldProblem> problems) {
+	private static LocalDate date(String value, String field, List<FieldProblem> problems) {
 		if (blank(value) == null) {
 			return null;
 		}
@@ -187,7 +187,7 @@ class DeploymentPages {
 		}
 	}
 
-	static String blank(String value) {
+	private static String blank(String value) {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 

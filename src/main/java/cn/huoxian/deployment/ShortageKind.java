@@ -1,8 +1,0 @@
-package cn.huoxian.deployment;
-
-/** What a community is short of: protective supplies or manpower. */
-public enum ShortageKind {
-
-	PROTECTIVE_SUPPLIES, MANPOWER
-
-}

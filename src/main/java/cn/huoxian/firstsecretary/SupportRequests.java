@@ -1,0 +1,174 @@
+package cn.huoxian.firstsecretary;
+
+import static cn.huoxian.db.Tables.PERSON;
+import static cn.huoxian.db.Tables.REGION;
+import static cn.huoxian.db.Tables.SUPPORT_REQUEST;
+import static cn.huoxian.db.Tables.UNIT;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import cn.huoxian.db.tables.records.SupportRequestRecord;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
+import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RuleViolationException;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.SelectOnConditionStep;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Support a first secretary asks of their dispatching unit (supplies, family
+ * difficulties), resolved by that unit's staff or by region staff over the village.
+ */
+@Service
+public class SupportRequests {
+
+	private final DSLContext db;
+
+	private final FirstSecretaries secretaries;
+
+	private final Clock clock;
+
+	SupportRequests(DSLContext db, FirstSecretaries secretaries, Clock clock) {
+		this.db = db;
+		this.secretaries = secretaries;
+		this.clock = clock;
+	}
+
+	/** Raises a request to the first secretary's dispatching unit. */
+	@Transactional
+	public SupportRequestView raise(long personId, SupportKind kind, String description, CurrentUser user) {
+		FirstSecretaryView secretary = secretaries.fetch(personId);
+		user.requireMayWriteInOrAsSelf(secretary.path(), personId,
+				Messages.text("frontline.what.first-secretary", personId));
+		if (kind == null) {
+			throw new InvalidInputException("kind", Messages.text("frontline.support.kind"));
+		}
+		if (description == null || description.isBlank() || description.strip().length() > 500) {
+			throw new InvalidInputException("description", Messages.text("frontline.support.description"));
+		}
+		long id = db.insertInto(SUPPORT_REQUEST)
+			.set(SUPPORT_REQUEST.PERSON_ID, personId)
+			.set(SUPPORT_REQUEST.DISPATCHING_UNIT_ID, secretary.dispatchingUnitId())
+			.set(SUPPORT_REQUEST.PATH, secretary.path())
+			.set(SUPPORT_REQUEST.KIND, kind.name())
+			.set(SUPPORT_REQUEST.DESCRIPTION, description.strip())
+			.set(SUPPORT_REQUEST.STATUS, "OPEN")
+			.set(SUPPORT_REQUEST.RAISED_BY, user.username())
+			.returning(SUPPORT_REQUEST.ID)
+			.fetchOne(SUPPORT_REQUEST.ID);
+		return fetch(id);
+	}
+
+	/** The dispatching unit (or region staff in scope) resolves a request; 422 twice. */
+	@Transactional
+	public SupportRequestView resolve(long id, String resolution, CurrentUser user) {
+		SupportRequestRecord request = db.selectFrom(SUPPORT_REQUEST)
+			.where(SUPPORT_REQUEST.ID.eq(id))
+			.forUpdate()
+			.fetchOne();
+		if (request == null) {
+			throw new NotFoundException(Messages.text("frontline.what.support-request", id));
+		}
+		user.requireMayWriteInOrForUnit(request.getPath(), request.getDispatchingUnitId(),
+				Messages.text("frontline.what.support-request", id));
+		if (resolution == null || resolution.isBlank() || resolution.strip().length() > 500) {
+			throw new InvalidInputException("resolution", Messages.text("frontline.support.resolution"));
+		}
+		if (!"OPEN".equals(request.getStatus())) {
+			throw new RuleViolationException(
+					Messages.text("frontline.support.already-resolved", id, request.getResolvedBy()));
+		}
+		request.setStatus("RESOLVED");
+		request.setResolution(resolution.strip());
+		request.setResolvedBy(user.username());
+		request.setResolvedAt(OffsetDateTime.now(clock));
+		request.store();
+		return fetch(id);
+	}
+
+	/**
+	 * Requests visible through region scope (path) or the dispatching unit's scope,
+	 * optionally under a region, of one status, to one unit; newest first.
+	 */
+	public PageResult<SupportRequestView> list(String regionPath, String status, Long unitId, int page, int size,
+			DataScope scope) {
+		PageResult.check(page, size);
+		if (status != null && !status.equals("OPEN") && !status.equals("RESOLVED")) {
+			throw new InvalidInputException("status", Messages.text("frontline.support.status"));
+		}
+		Condition where = visible(scope);
+		if (regionPath != null) {
+			where = where.and(DataScope.under(SUPPORT_REQUEST.PATH, regionPath));
+		}
+		if (status != null) {
+			where = where.and(SUPPORT_REQUEST.STATUS.eq(status));
+		}
+		if (unitId != null) {
+			where = where.and(SUPPORT_REQUEST.DISPATCHING_UNIT_ID.eq(unitId));
+		}
+		long total = db.fetchCount(SUPPORT_REQUEST, where);
+		List<SupportRequestView> items = select().where(where)
+			.orderBy(SUPPORT_REQUEST.RAISED_AT.desc(), SUPPORT_REQUEST.ID.desc())
+			.limit(size)
+			.offset((long) page * size)
+			.fetch(SupportRequests::view);
+		return new PageResult<>(items, total, page, size);
+	}
+
+	/** A first secretary's requests, newest first (404 when not visible). */
+	public List<SupportRequestView> of(long personId, DataScope scope) {
+		secretaries.find(personId, scope);
+		return select().where(SUPPORT_REQUEST.PERSON_ID.eq(personId))
+			.orderBy(SUPPORT_REQUEST.RAISED_AT.desc(), SUPPORT_REQUEST.ID.desc())
+			.fetch(SupportRequests::view);
+	}
+
+	public SupportRequestView find(long id, DataScope scope) {
+		return select().where(SUPPORT_REQUEST.ID.eq(id).and(visible(scope)))
+			.fetchOptional(SupportRequests::view)
+			.orElseThrow(() -> new NotFoundException(Messages.text("frontline.what.support-request", id)));
+	}
+
+	private SupportRequestView fetch(long id) {
+		return select().where(SUPPORT_REQUEST.ID.eq(id)).fetchOne(SupportRequests::view);
+	}
+
+	private static Condition visible(DataScope scope) {
+		Condition self = scope.selfPersonId() == null ? DSL.falseCondition()
+				: SUPPORT_REQUEST.PERSON_ID.eq(scope.selfPersonId());
+		return DSL.or(scope.regionCondition(SUPPORT_REQUEST.PATH),
+				scope.unitCondition(SUPPORT_REQUEST.DISPATCHING_UNIT_ID), self);
+	}
+
+	private SelectOnConditionStep<Record> select() {
+		return db.select(SUPPORT_REQUEST.fields())
+			.select(PERSON.NAME, REGION.CODE, REGION.NAME, UNIT.NAME)
+			.from(SUPPORT_REQUEST)
+			.join(PERSON)
+			.on(PERSON.ID.eq(SUPPORT_REQUEST.PERSON_ID))
+			.join(UNIT)
+			.on(UNIT.ID.eq(SUPPORT_REQUEST.DISPATCHING_UNIT_ID))
+			.join(REGION)
+			.on(REGION.PATH.eq(SUPPORT_REQUEST.PATH));
+	}
+
+	private static SupportRequestView view(Record r) {
+		return new SupportRequestView(r.get(SUPPORT_REQUEST.ID), r.get(SUPPORT_REQUEST.PERSON_ID), r.get(PERSON.NAME),
+				r.get(REGION.CODE), r.get(REGION.NAME), r.get(SUPPORT_REQUEST.DISPATCHING_UNIT_ID), r.get(UNIT.NAME),
+				r.get(SUPPORT_REQUEST.PATH), SupportKind.valueOf(r.get(SUPPORT_REQUEST.KIND)),
+				r.get(SUPPORT_REQUEST.DESCRIPTION), r.get(SUPPORT_REQUEST.STATUS), r.get(SUPPORT_REQUEST.RESOLUTION),
+				r.get(SUPPORT_REQUEST.RAISED_BY), r.get(SUPPORT_REQUEST.RAISED_AT), r.get(SUPPORT_REQUEST.RESOLVED_BY),
+				r.get(SUPPORT_REQUEST.RESOLVED_AT));
+	}
+
+}

@@ -1,0 +1,6 @@
+/**
+ * First secretaries (驻村第一书记): their return to their villages, their work log and the
+ * support requests their dispatching units answer.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "First secretaries")
+package cn.huoxian.firstsecretary;

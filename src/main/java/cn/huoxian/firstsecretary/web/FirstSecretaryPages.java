@@ -1,0 +1,184 @@
+package cn.huoxian.firstsecretary.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import cn.huoxian.firstsecretary.FirstSecretaries;
+import cn.huoxian.firstsecretary.FirstSecretaryView;
+import cn.huoxian.firstsecretary.SupportKind;
+import cn.huoxian.firstsecretary.SupportRequests;
+import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
+import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
+import cn.huoxian.shared.RuleViolationException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * First secretary pages: the list with at-post marks, one first secretary's phone page
+ * (return, leave, work log, support requests), and the dispatching unit's open requests
+ * with a resolve form.
+ */
+@Controller
+class FirstSecretaryPages {
+
+	private static final int PAGE_SIZE = 50;
+
+	private final FirstSecretaries secretaries;
+
+	private final SupportRequests requests;
+
+	private final Regions regions;
+
+	private final CurrentUserProvider users;
+
+	private final Clock clock;
+
+	FirstSecretaryPages(FirstSecretaries secretaries, SupportRequests requests, Regions regions,
+			CurrentUserProvider users, Clock clock) {
+		this.secretaries = secretaries;
+		this.requests = requests;
+		this.regions = regions;
+		this.users = users;
+		this.clock = clock;
+	}
+
+	@GetMapping("/deployment/first-secretaries")
+	String list(@RequestParam(required = false) String region, @RequestParam(required = false) Boolean atPost,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		CurrentUser me = users.current();
+		RegionView where = region == null || region.isBlank() ? null : regions.find(region, me.scope());
+		model.addAttribute("region", where);
+		model.addAttribute("atPost", atPost);
+		model.addAttribute("secretaries",
+				secretaries.list(where == null ? null : where.path(), atPost, page, PAGE_SIZE, me.scope()));
+		model.addAttribute("atPostCount",
+				secretaries.list(where == null ? null : where.path(), true, 0, 1, me.scope()).total());
+		return "deployment/secretaries/list";
+	}
+
+	@GetMapping("/deployment/first-secretaries/{personId}")
+	String one(@PathVariable long personId, Model model) {
+		CurrentUser me = users.current();
+		FirstSecretaryView secretary = secretaries.find(personId, me.scope());
+		model.addAttribute("s", secretary);
+		model.addAttribute("log", secretaries.logOf(personId, me.scope()));
+		model.addAttribute("requests", requests.of(personId, me.scope()));
+		model.addAttribute("kinds", SupportKind.values());
+		model.addAttribute("today", BusinessDay.today(clock));
+		boolean self = me.scope().selfPersonId() != null && me.scope().selfPersonId() == personId;
+		model.addAttribute("mayWrite", self || (me.mayEditPeople() && me.scope().coversRegion(secretary.path())));
+		model.addAttribute("mayResolve", mayResolve(me, secretary.path(), secretary.dispatchingUnitId()));
+		return "deployment/secretaries/detail";
+	}
+
+	@PostMapping("/deployment/first-secretaries/{personId}/return")
+	String returnToPost(@PathVariable long personId, @RequestParam(required = false) String returnedOn,
+			RedirectAttributes redirect) {
+		try {
+			secretaries.returnToPost(personId, date("returnedOn", returnedOn), users.current());
+			redirect.addFlashAttribute("recorded", "returned");
+		}
+		catch (InvalidInputException | RuleViolationException | ForbiddenException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/deployment/first-secretaries/" + personId;
+	}
+
+	@PostMapping("/deployment/first-secretaries/{personId}/leave")
+	String leave(@PathVariable long personId, @RequestParam(required = false) String leftOn,
+			RedirectAttributes redirect) {
+		try {
+			secretaries.leave(personId, date("leftOn", leftOn), users.current());
+			redirect.addFlashAttribute("recorded", "left");
+		}
+		catch (InvalidInputException | RuleViolationException | ForbiddenException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/deployment/first-secretaries/" + personId;
+	}
+
+	@PostMapping("/deployment/first-secretaries/{personId}/log")
+	String log(@PathVariable long personId, @RequestParam(required = false) String day,
+			@RequestParam(required = false) String entry, RedirectAttributes redirect) {
+		try {
+			secretaries.log(personId, date("day", day), entry, users.current());
+			redirect.addFlashAttribute("recorded", "log");
+		}
+		catch (InvalidInputException | RuleViolationException | ForbiddenException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("entry", entry);
+		}
+		return "redirect:/deployment/first-secretaries/" + personId;
+	}
+
+	@PostMapping("/deployment/first-secretaries/{personId}/support-requests")
+	String raise(@PathVariable long personId, @RequestParam(required = false) SupportKind kind,
+			@RequestParam(required = false) String description, RedirectAttributes redirect) {
+		try {
+			requests.raise(personId, kind, description, users.current());
+			redirect.addFlashAttribute("recorded", "request");
+		}
+		catch (InvalidInputException | RuleViolationException | ForbiddenException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+			redirect.addFlashAttribute("description", description);
+		}
+		return "redirect:/deployment/first-secretaries/" + personId;
+	}
+
+	@GetMapping("/deployment/support-requests")
+	String supportRequests(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		CurrentUser me = users.current();
+		String shown = status == null ? "OPEN" : status.isBlank() ? null : status;
+		model.addAttribute("status", shown);
+		model.addAttribute("requests", requests.list(null, shown, null, page, PAGE_SIZE, me.scope()));
+		model.addAttribute("mayResolve", "UNIT_STAFF".equals(me.role()) || me.mayEditPeople());
+		return "deployment/secretaries/requests";
+	}
+
+	@PostMapping("/deployment/support-requests/{id}/resolve")
+	String resolve(@PathVariable long id, @RequestParam(required = false) String resolution,
+			@RequestParam(required = false) String back, RedirectAttributes redirect) {
+		try {
+			requests.resolve(id, resolution, users.current());
+			redirect.addFlashAttribute("recorded", "resolved");
+		}
+		catch (InvalidInputException | RuleViolationException | ForbiddenException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		if (back != null && back.matches("/deployment/first-secretaries/\\d+")) {
+			return "redirect:" + back;
+		}
+		return "redirect:/deployment/support-requests";
+	}
+
+	private static boolean mayResolve(CurrentUser me, String path, long unitId) {
+		return ("UNIT_STAFF".equals(me.role()) && me.scope().coversUnit(unitId))
+				|| (me.mayEditPeople() && me.scope().coversRegion(path));
+	}
+
+	private static LocalDate date(String field, String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return LocalDate.parse(value.strip());
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidInputException(field, Messages.text("frontline.form.not-date"));
+		}
+	}
+
+}

@@ -1,0 +1,277 @@
+package cn.huoxian.householdlink;
+
+import static cn.huoxian.db.Tables.HOUSEHOLD;
+import static cn.huoxian.db.Tables.HOUSEHOLD_LINK;
+import static cn.huoxian.db.Tables.PERSON;
+import static cn.huoxian.db.Tables.PERSON_ROLE;
+import static cn.huoxian.db.Tables.REGION;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import cn.huoxian.org.HouseholdView;
+import cn.huoxian.org.Households;
+import cn.huoxian.org.RegionView;
+import cn.huoxian.people.People;
+import cn.huoxian.people.RoleChecks;
+import cn.huoxian.people.RoleKind;
+import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.Messages;
+import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.RuleViolationException;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 1+10: each party member answers for at most ten households of their own community (the
+ * village-level ancestor of their grid), and a household has at most one linked member.
+ * The limit holds under concurrency: a link locks the member's person row before
+ * counting.
+ */
+@Service
+public class HouseholdLinks {
+
+	/** The most households one party member links. */
+	public static final int LIMIT = 10;
+
+	private final DSLContext db;
+
+	private final Households households;
+
+	private final RoleChecks roles;
+
+	private final Clock clock;
+
+	private final People people;
+
+	HouseholdLinks(DSLContext db, Households households, People people, RoleChecks roles, Clock clock) {
+		this.db = db;
+		this.people = people;
+		this.households = households;
+		this.roles = roles;
+		this.clock = clock;
+	}
+
+	/** Links a household to a party member of its community. */
+	@Transactional
+	public HouseholdLinkView link(Long partyMemberId, Long householdId, LocalDate linkedOn, CurrentUser user) {
+		if (householdId == null) {
+			throw new InvalidInputException("householdId", Messages.text("problem.required"));
+		}
+		if (partyMemberId == null) {
+			throw new InvalidInputException("partyMemberId", Messages.text("problem.required"));
+		}
+		LocalDate today = BusinessDay.today(clock);
+		LocalDate on = linkedOn == null ? today : linkedOn;
+		if (on.isAfter(today)) {
+			throw new InvalidInputException("linkedOn", Messages.text("problem.field.future"));
+		}
+		// every reference through the caller's scope, before any rule about it
+		HouseholdView household = households.resolve("householdId", householdId, user.scope());
+		people.resolve("partyMemberId", partyMemberId, user.scope());
+		user.requireMayWriteIn(household.path(), Messages.text("frontline.what.household", householdId));
+		roles.requirePartyMember("partyMemberId", partyMemberId);
+		// the member's row is locked until commit: a second link for the same member
+		// waits
+		// here and then counts this one
+		Record member = db.select(PERSON.ID, PERSON.NAME, PERSON.PATH)
+			.from(PERSON)
+			.where(PERSON.ID.eq(partyMemberId))
+			.forUpdate()
+			.fetchOne();
+		if (member == null) {
+			throw new InvalidInputException("partyMemberId", Messages.text("frontline.person.none", partyMemberId));
+		}
+		String name = member.get(PERSON.NAME);
+		String community = communityPath(member.get(PERSON.PATH));
+		if (community == null) {
+			throw new RuleViolationException(Messages.text("frontline.link.no-community", name));
+		}
+		if (!household.path().startsWith(community)) {
+			throw new RuleViolationException(Messages.text("frontline.link.other-community", householdId, name,
+					new RegionPath(community).code()));
+		}
+		Record existing = db.select(HOUSEHOLD_LINK.PARTY_MEMBER_ID, PERSON.NAME)
+			.from(HOUSEHOLD_LINK)
+			.join(PERSON)
+			.on(PERSON.ID.eq(HOUSEHOLD_LINK.PARTY_MEMBER_ID))
+			.where(HOUSEHOLD_LINK.HOUSEHOLD_ID.eq(householdId))
+			.fetchOne();
+		if (existing != null) {
+			long holder = existing.get(HOUSEHOLD_LINK.PARTY_MEMBER_ID);
+			if (!people.readable(holder, user.scope())) {
+				throw new RuleViolationException(Messages.text("frontline.link.taken-by-another", householdId));
+			}
+			throw alreadyLinked(householdId, existing.get(PERSON.NAME), holder);
+		}
+		int linked = db.fetchCount(HOUSEHOLD_LINK, HOUSEHOLD_LINK.PARTY_MEMBER_ID.eq(partyMemberId));
+		if (linked >= LIMIT) {
+			throw new RuleViolationException(Messages.text("frontline.link.limit", LIMIT, name, linked));
+		}
+		try {
+			db.insertInto(HOUSEHOLD_LINK)
+				.set(HOUSEHOLD_LINK.HOUSEHOLD_ID, householdId)
+				.set(HOUSEHOLD_LINK.PARTY_MEMBER_ID, partyMemberId)
+				.set(HOUSEHOLD_LINK.PATH, household.path())
+				.set(HOUSEHOLD_LINK.LINKED_ON, on)
+				.set(HOUSEHOLD_LINK.CREATED_BY, user.username())
+				.execute();
+		}
+		catch (DuplicateKeyException ex) {
+			// linked to someone else at the same moment
+			throw new RuleViolationException(Messages.text("frontline.link.just-taken", householdId));
+		}
+		return fetch(householdId).orElseThrow();
+	}
+
+	private static RuleViolationException alreadyLinked(long householdId, String name, long memberId) {
+		return new RuleViolationException(Messages.text("frontline.link.taken", householdId, name, memberId));
+	}
+
+	/** Ends a household's link. */
+	@Transactional
+	public void unlink(long householdId, CurrentUser user) {
+		HouseholdLinkView link = fetch(householdId)
+			.orElseThrow(() -> new NotFoundException(Messages.text("frontline.what.link", householdId)));
+		user.requireMayWriteIn(link.path(), Messages.text("frontline.what.household", householdId));
+		db.deleteFrom(HOUSEHOLD_LINK).where(HOUSEHOLD_LINK.HOUSEHOLD_ID.eq(householdId)).execute();
+	}
+
+	/**
+	 * The links under a region, optionally of one party member, by path then household.
+	 */
+	public PageResult<HouseholdLinkView> list(String regionPath, Long partyMemberId, int page, int size,
+			DataScope scope) {
+		PageResult.check(page, size);
+		Condition where = scope.regionCondition(HOUSEHOLD_LINK.PATH)
+			.and(DataScope.under(HOUSEHOLD_LINK.PATH, regionPath));
+		if (partyMemberId != null) {
+			where = where.and(HOUSEHOLD_LINK.PARTY_MEMBER_ID.eq(partyMemberId));
+		}
+		long total = db.fetchCount(HOUSEHOLD_LINK, where);
+		List<HouseholdLinkView> items = select().where(where)
+			.orderBy(HOUSEHOLD_LINK.PATH, HOUSEHOLD_LINK.HOUSEHOLD_ID)
+			.limit(size)
+			.offset((long) page * size)
+			.fetch(HouseholdLinks::view);
+		return new PageResult<>(items, total, page, size);
+	}
+
+	/** The links of these households (by household id), for a tick list. */
+	public Map<Long, HouseholdLinkView> linksOf(Collection<Long> householdIds) {
+		if (householdIds.isEmpty()) {
+			return Map.of();
+		}
+		return select().where(HOUSEHOLD_LINK.HOUSEHOLD_ID.in(householdIds))
+			.fetch(HouseholdLinks::view)
+			.stream()
+			.collect(Collectors.toMap(HouseholdLinkView::householdId, v -> v));
+	}
+
+	/**
+	 * The share of the region's households that are linked, and of each child region (one
+	 * grouped query over the children's path prefixes).
+	 */
+	public LinkShare share(RegionView region, DataScope scope) {
+		long linked = db.fetchCount(HOUSEHOLD_LINK,
+				scope.regionCondition(HOUSEHOLD_LINK.PATH).and(DataScope.under(HOUSEHOLD_LINK.PATH, region.path())));
+		// the child's path is the region's path and the next code: cut each link's path
+		// after the first slash past the region's prefix, then count per prefix
+		int prefix = region.path().length();
+		Field<String> child = DSL
+			.substring(HOUSEHOLD_LINK.PATH, DSL.inline(1),
+					DSL.inline(prefix).plus(DSL.position(DSL.substring(HOUSEHOLD_LINK.PATH, prefix + 1), "/")))
+			.as("child");
+		var count = DSL.count().as("linked");
+		Map<String, Integer> byChild = db.select(child, count)
+			.from(HOUSEHOLD_LINK)
+			.where(scope.regionCondition(HOUSEHOLD_LINK.PATH)
+				.and(DataScope.under(HOUSEHOLD_LINK.PATH, region.path()))
+				.and(HOUSEHOLD_LINK.PATH.ne(region.path())))
+			.groupBy(child)
+			.fetchMap(child, count);
+		List<LinkShare.Row> children = db
+			.select(REGION.CODE, REGION.NAME, REGION.REGION_LEVEL, REGION.HOUSEHOLDS, REGION.PATH)
+			.from(REGION)
+			.where(REGION.PARENT_ID.eq(region.id()))
+			.orderBy(REGION.CODE)
+			.fetch(r -> LinkShare.Row.of(r.get(REGION.CODE), r.get(REGION.NAME), r.get(REGION.REGION_LEVEL),
+					r.get(REGION.HOUSEHOLDS), byChild.getOrDefault(r.get(REGION.PATH), 0)));
+		return new LinkShare(LinkShare.Row.of(region.code(), region.name(), region.level().name(),
+				region.counts().households(), linked), children);
+	}
+
+	/**
+	 * The party members of a community visible in the scope, with how many households
+	 * each has linked.
+	 */
+	public List<LinkMember> members(String communityPath, DataScope scope) {
+		var linked = DSL.count(HOUSEHOLD_LINK.HOUSEHOLD_ID).as("linked");
+		return db.select(PERSON.ID, PERSON.NAME, REGION.CODE, linked)
+			.from(PERSON)
+			.join(PERSON_ROLE)
+			.on(PERSON_ROLE.PERSON_ID.eq(PERSON.ID).and(PERSON_ROLE.ROLE.eq(RoleKind.PARTY_MEMBER.name())))
+			.join(REGION)
+			.on(REGION.ID.eq(PERSON.REGION_ID))
+			.leftJoin(HOUSEHOLD_LINK)
+			.on(HOUSEHOLD_LINK.PARTY_MEMBER_ID.eq(PERSON.ID))
+			.where(scope.regionCondition(PERSON.PATH).and(DataScope.under(PERSON.PATH, communityPath)))
+			.groupBy(PERSON.ID, PERSON.NAME, REGION.CODE)
+			.orderBy(PERSON.NAME, PERSON.ID)
+			.limit(500)
+			.fetch(r -> new LinkMember(r.get(PERSON.ID), r.get(PERSON.NAME), r.get(REGION.CODE), r.get(linked)));
+	}
+
+	/**
+	 * The community (village-level) path of a path at or below a village, or null above
+	 * it: {@code /city/county/township/village/}.
+	 */
+	public static String communityPath(String path) {
+		if (path == null) {
+			return null;
+		}
+		List<String> codes = new RegionPath(path).codes();
+		if (codes.size() < 4) {
+			return null;
+		}
+		return "/" + String.join("/", codes.subList(0, 4)) + "/";
+	}
+
+	private java.util.Optional<HouseholdLinkView> fetch(long householdId) {
+		return select().where(HOUSEHOLD_LINK.HOUSEHOLD_ID.eq(householdId)).fetchOptional(HouseholdLinks::view);
+	}
+
+	private org.jooq.SelectOnConditionStep<Record> select() {
+		return db.select(HOUSEHOLD_LINK.fields())
+			.select(HOUSEHOLD.ADDRESS, HOUSEHOLD.DOOR, REGION.CODE, PERSON.NAME)
+			.from(HOUSEHOLD_LINK)
+			.join(HOUSEHOLD)
+			.on(HOUSEHOLD.ID.eq(HOUSEHOLD_LINK.HOUSEHOLD_ID))
+			.join(REGION)
+			.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
+			.join(PERSON)
+			.on(PERSON.ID.eq(HOUSEHOLD_LINK.PARTY_MEMBER_ID));
+	}
+
+	private static HouseholdLinkView view(Record r) {
+		return new HouseholdLinkView(r.get(HOUSEHOLD_LINK.HOUSEHOLD_ID), r.get(REGION.CODE), r.get(HOUSEHOLD_LINK.PATH),
+				r.get(HOUSEHOLD.ADDRESS), r.get(HOUSEHOLD.DOOR), r.get(HOUSEHOLD_LINK.PARTY_MEMBER_ID),
+				r.get(PERSON.NAME), r.get(HOUSEHOLD_LINK.LINKED_ON), r.get(HOUSEHOLD_LINK.CREATED_BY));
+	}
+
+}

@@ -1,0 +1,211 @@
+package cn.huoxian.inspection;
+
+import static cn.huoxian.db.Tables.INSPECTION;
+import static cn.huoxian.db.Tables.INSPECTION_LOOK;
+import static cn.huoxian.db.Tables.PERSON;
+import static cn.huoxian.db.Tables.RECTIFICATION;
+import static cn.huoxian.db.Tables.REGION;
+import static cn.huoxian.db.Tables.UNIT;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
+import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.LedgerSheet;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The inspection ledger (督导台账) of a region as .xlsx: one row per inspection with its four
+ * ratings, and one row per rectification. Streams through {@link LedgerSheet} from a
+ * cursor inside a read-only transaction.
+ */
+@Service
+public class InspectionLedger {
+
+	static final int FETCH_SIZE = 1000;
+
+	static final List<String> INSPECTION_COLUMNS = List.of("id", "date", "inspector", "inspectorLevel", "target",
+			"targetCode", "TERRITORIAL_RESPONSIBILITY", "LIAISON", "RESOURCES", "PARTY_ROLE", "summary",
+			"rectifications");
+
+	static final List<String> RECTIFICATION_COLUMNS = List.of("id", "inspectionId", "target", "look", "item", "owner",
+			"deadline", "status", "closedOn", "evidence");
+
+	private static final String DATE_FORMAT = "yyyy-mm-dd";
+
+	private static final Field<String> TARGET_NAME = DSL.coalesce(REGION.NAME, UNIT.NAME).as("target_name");
+
+	private static final Field<String> TARGET_CODE = DSL.coalesce(REGION.CODE, UNIT.CODE).as("target_code");
+
+	private final DSLContext db;
+
+	private final Regions regions;
+
+	private final MessageSource messages;
+
+	private final TransactionTemplate readOnly;
+
+	private final Clock clock;
+
+	InspectionLedger(DSLContext db, Regions regions, MessageSource messages, PlatformTransactionManager transactions,
+			Clock clock) {
+		this.db = db;
+		this.regions = regions;
+		this.messages = messages;
+		this.clock = clock;
+		this.readOnly = new TransactionTemplate(transactions);
+		this.readOnly.setReadOnly(true);
+	}
+
+	/**
+	 * The region to export, or 404 outside the scope; call before the response starts.
+	 */
+	public RegionView region(String code, DataScope scope) {
+		return regions.findOrFirstRoot(code, scope);
+	}
+
+	/** A file name such as {@code inspections-130902-20200201.xlsx}. */
+	public String filename(RegionView region) {
+		return "inspections-" + region.code() + "-" + BusinessDay.today(clock).toString().replace("-", "") + ".xlsx";
+	}
+
+	/** Writes the workbook; the caller closes the stream. */
+	public void write(RegionView region, Locale locale, OutputStream out) {
+		readOnly.executeWithoutResult(status -> {
+			LedgerSheet.workbook(out, workbook -> inspectionSheet(workbook, region, locale),
+					workbook -> rectificationSheet(workbook, region, locale));
+		});
+	}
+
+	private void inspectionSheet(Workbook workbook, RegionView region, Locale locale) throws IOException {
+		LedgerSheet sheet = new LedgerSheet(workbook, text("inspect.ledger.inspections", locale),
+				headers(INSPECTION_COLUMNS, locale));
+		List<Field<?>> fields = new ArrayList<>(List.of(INSPECTION.ID, INSPECTION.INSPECTED_ON, PERSON.NAME,
+				INSPECTION.INSPECTOR_LEVEL, TARGET_NAME, TARGET_CODE));
+		for (Look look : Look.values()) {
+			fields.add(DSL.field(DSL.select(INSPECTION_LOOK.RATING)
+				.from(INSPECTION_LOOK)
+				.where(INSPECTION_LOOK.INSPECTION_ID.eq(INSPECTION.ID))
+				.and(INSPECTION_LOOK.LOOK.eq(look.name()))).as("rating_" + look.ordinal()));
+		}
+		fields.add(INSPECTION.SUMMARY);
+		fields.add(DSL.field(DSL.selectCount().from(RECTIFICATION).where(RECTIFICATION.INSPECTION_ID.eq(INSPECTION.ID)))
+			.as("rectifications"));
+		try (Cursor<Record> rows = db.select(fields)
+			.from(INSPECTION)
+			.join(PERSON)
+			.on(PERSON.ID.eq(INSPECTION.INSPECTOR_ID))
+			.leftJoin(REGION)
+			.on(REGION.ID.eq(INSPECTION.TARGET_REGION_ID))
+			.leftJoin(UNIT)
+			.on(UNIT.ID.eq(INSPECTION.TARGET_UNIT_ID))
+			.where(DataScope.under(INSPECTION.PATH, region.path()))
+			.orderBy(INSPECTION.INSPECTED_ON, INSPECTION.ID)
+			.fetchSize(FETCH_SIZE)
+			.fetchLazy()) {
+			for (Record row : rows) {
+				int r = sheet.nextRow();
+				Worksheet ws = sheet.sheet();
+				ws.value(r, 0, row.get(INSPECTION.ID));
+				date(ws, r, 1, row.get(INSPECTION.INSPECTED_ON));
+				text(ws, r, 2, row.get(PERSON.NAME));
+				text(ws, r, 3, text("inspect.level." + row.get(INSPECTION.INSPECTOR_LEVEL), locale));
+				text(ws, r, 4, row.get(TARGET_NAME));
+				text(ws, r, 5, row.get(TARGET_CODE));
+				for (Look look : Look.values()) {
+					Object rating = row.get("rating_" + look.ordinal());
+					if (rating != null) {
+						ws.value(r, 6 + look.ordinal(), ((Number) rating).intValue());
+					}
+				}
+				text(ws, r, 10, row.get(INSPECTION.SUMMARY));
+				ws.value(r, 11, ((Number) row.get("rectifications")).intValue());
+			}
+		}
+		sheet.finish();
+	}
+
+	private void rectificationSheet(Workbook workbook, RegionView region, Locale locale) throws IOException {
+		LedgerSheet sheet = new LedgerSheet(workbook, text("inspect.ledger.rectifications", locale),
+				headers(RECTIFICATION_COLUMNS, locale));
+		try (Cursor<? extends Record> rows = db
+			.select(RECTIFICATION.ID, RECTIFICATION.INSPECTION_ID, TARGET_NAME, RECTIFICATION.LOOK, RECTIFICATION.ITEM,
+					PERSON.NAME, RECTIFICATION.DEADLINE, RECTIFICATION.STATUS, RECTIFICATION.CLOSED_ON,
+					RECTIFICATION.EVIDENCE)
+			.from(RECTIFICATION)
+			.join(INSPECTION)
+			.on(INSPECTION.ID.eq(RECTIFICATION.INSPECTION_ID))
+			.join(PERSON)
+			.on(PERSON.ID.eq(RECTIFICATION.OWNER_ID))
+			.leftJoin(REGION)
+			.on(REGION.ID.eq(INSPECTION.TARGET_REGION_ID))
+			.leftJoin(UNIT)
+			.on(UNIT.ID.eq(INSPECTION.TARGET_UNIT_ID))
+			.where(DataScope.under(RECTIFICATION.PATH, region.path()))
+			.orderBy(RECTIFICATION.INSPECTION_ID, RECTIFICATION.ID)
+			.fetchSize(FETCH_SIZE)
+			.fetchLazy()) {
+			LocalDate today = BusinessDay.today(clock);
+			for (Record row : rows) {
+				int r = sheet.nextRow();
+				Worksheet ws = sheet.sheet();
+				ws.value(r, 0, row.get(RECTIFICATION.ID));
+				ws.value(r, 1, row.get(RECTIFICATION.INSPECTION_ID));
+				text(ws, r, 2, row.get(TARGET_NAME));
+				text(ws, r, 3, text("inspect.look." + row.get(RECTIFICATION.LOOK), locale));
+				text(ws, r, 4, row.get(RECTIFICATION.ITEM));
+				text(ws, r, 5, row.get(PERSON.NAME));
+				date(ws, r, 6, row.get(RECTIFICATION.DEADLINE));
+				String status = row.get(RECTIFICATION.STATUS);
+				boolean overdue = Rectifications.OPEN.equals(status) && row.get(RECTIFICATION.DEADLINE).isBefore(today);
+				text(ws, r, 7, text("inspect.status." + (overdue ? "OVERDUE" : status), locale));
+				date(ws, r, 8, row.get(RECTIFICATION.CLOSED_ON));
+				text(ws, r, 9, row.get(RECTIFICATION.EVIDENCE));
+			}
+		}
+		sheet.finish();
+	}
+
+	private List<String> headers(List<String> columns, Locale locale) {
+		return columns.stream()
+			.map(c -> c.equals(c.toUpperCase()) ? text("inspect.look." + c, locale)
+					: text("inspect.ledger.column." + c, locale))
+			.toList();
+	}
+
+	private static void date(Worksheet sheet, int r, int c, LocalDate value) {
+		if (value != null) {
+			sheet.value(r, c, value);
+			sheet.style(r, c).format(DATE_FORMAT).set();
+		}
+	}
+
+	private String text(String key, Locale locale) {
+		return messages.getMessage(key, null, key, locale);
+	}
+
+	private static void text(Worksheet sheet, int row, int column, String value) {
+		if (value != null) {
+			sheet.inlineString(row, column, value);
+		}
+	}
+
+}

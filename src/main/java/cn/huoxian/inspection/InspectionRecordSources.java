@@ -1,0 +1,97 @@
+package cn.huoxian.inspection;
+
+import static cn.huoxian.db.Tables.INSPECTION;
+import static cn.huoxian.db.Tables.RECTIFICATION;
+import static cn.huoxian.db.Tables.REGION;
+import static cn.huoxian.db.Tables.UNIT;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import cn.huoxian.record.Entry;
+import cn.huoxian.record.EntryKind;
+import cn.huoxian.record.RecordInbox;
+import cn.huoxian.record.TableSource;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What inspections contribute to the performance record: inspections made, for the
+ * inspector, and rectifications closed, for their owner; the record reads them through
+ * these beans.
+ */
+final class InspectionRecordSources {
+
+	private InspectionRecordSources() {
+	}
+
+	/** 下沉督导, from {@code inspection}, for the inspector. */
+	@Component
+	static class Inspections extends TableSource {
+
+		Inspections(DSLContext db, RecordInbox inbox) {
+			super(db, inbox, "INSPECTION");
+		}
+
+		@EventListener
+		void on(Events.InspectionCompleted event) {
+			queue(event.inspectionId());
+		}
+
+		@Override
+		protected Condition rows(List<String> keys) {
+			return ids(INSPECTION.ID, keys);
+		}
+
+		@Override
+		protected void entries(Condition which, Consumer<Entry> entries) {
+			each(db
+				.select(INSPECTION.ID, INSPECTION.INSPECTOR_ID, INSPECTION.INSPECTED_ON, INSPECTION.PATH, REGION.NAME,
+						UNIT.NAME)
+				.from(INSPECTION)
+				.leftJoin(REGION)
+				.on(REGION.ID.eq(INSPECTION.TARGET_REGION_ID))
+				.leftJoin(UNIT)
+				.on(UNIT.ID.eq(INSPECTION.TARGET_UNIT_ID))
+				.where(which), r -> {
+					String target = r.get(REGION.NAME) != null ? r.get(REGION.NAME) : r.get(UNIT.NAME);
+					entries.accept(new Entry(r.get(INSPECTION.INSPECTOR_ID), EntryKind.INSPECTION_MADE,
+							startOf(r.get(INSPECTION.INSPECTED_ON)), "下沉督导（四看）：" + target, type(),
+							String.valueOf(r.get(INSPECTION.ID)), r.get(INSPECTION.PATH)));
+				});
+		}
+
+	}
+
+	/** 整改销号, from closed {@code rectification}s, for their owner. */
+	@Component
+	static class Rectifications extends TableSource {
+
+		Rectifications(DSLContext db, RecordInbox inbox) {
+			super(db, inbox, "RECTIFICATION");
+		}
+
+		@EventListener
+		void on(Events.RectificationClosed event) {
+			queue(event.rectificationId());
+		}
+
+		@Override
+		protected Condition rows(List<String> keys) {
+			return ids(RECTIFICATION.ID, keys);
+		}
+
+		@Override
+		protected void entries(Condition which, Consumer<Entry> entries) {
+			each(db.selectFrom(RECTIFICATION).where(which.and(RECTIFICATION.STATUS.eq("CLOSED"))), r -> {
+				entries.accept(new Entry(r.getOwnerId(), EntryKind.RECTIFICATION_CLOSED, startOf(r.getClosedOn()),
+						"整改销号：" + r.getItem() + (r.getClosedOn().isAfter(r.getDeadline()) ? "（逾期）" : ""), type(),
+						String.valueOf(r.getId()), r.getPath()));
+			});
+		}
+
+	}
+
+}

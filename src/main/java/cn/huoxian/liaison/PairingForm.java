@@ -1,0 +1,23 @@
+package cn.huoxian.liaison;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.huoxian.shared.PlausibleDate;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Pairing a unit with a community (五个一): the unit and community codes, the start date
+ * (default today), the liaison leader (县处级) and the responsible person (乡科级), both
+ * optional at first, the work team's members and the work plan's text (≤4000).
+ */
+public record PairingForm(@Size(max = 40) String unitCode, @Size(max = 20) String communityCode,
+		@PlausibleDate LocalDate startedOn, @Min(1) Long liaisonLeaderId, @Min(1) Long responsiblePersonId,
+		@Size(max = 50) List<@Min(1) Long> teamMemberIds, @Size(max = 4000) String workPlan) {
+
+	public List<Long> teamOrEmpty() {
+		return teamMemberIds == null ? List.of() : teamMemberIds;
+	}
+
+}

@@ -1,0 +1,159 @@
+package cn.huoxian.liaison.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.huoxian.liaison.LiaisonGroupForm;
+import cn.huoxian.liaison.LiaisonGroupView;
+import cn.huoxian.liaison.LiaisonGroups;
+import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.Forms;
+import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.ReferenceNotFoundException;
+import cn.huoxian.shared.RuleViolationException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Liaison group pages: the groups under a region with a form to form one, and one group
+ * with its members, communities and inspections.
+ */
+@Controller
+class LiaisonPages {
+
+	private static final int PAGE_SIZE = 50;
+
+	private final LiaisonGroups groups;
+
+	private final Regions regions;
+
+	private final CurrentUserProvider users;
+
+	LiaisonPages(LiaisonGroups groups, Regions regions, CurrentUserProvider users) {
+		this.groups = groups;
+		this.regions = regions;
+		this.users = users;
+	}
+
+	@GetMapping("/deployment/liaison-groups")
+	String list(@RequestParam(required = false) String region, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		Map<String, String> form = new LinkedHashMap<>();
+		form.put("region", region == null ? "" : region);
+		return listPage(region, page, form, Map.of(), model);
+	}
+
+	private String listPage(String region, int page, Map<String, String> form, Map<String, String> errors,
+			Model model) {
+		CurrentUser me = users.current();
+		RegionView where = region == null || region.isBlank() ? null : regions.find(region.strip(), me.scope());
+		model.addAttribute("region", where);
+		model.addAttribute("groups", groups.list(where == null ? null : where.path(), page, PAGE_SIZE, me.scope()));
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		return "deployment/liaison/groups";
+	}
+
+	@PostMapping("/deployment/liaison-groups")
+	String create(@RequestParam Map<String, String> params, Model model) {
+		Map<String, String> form = new LinkedHashMap<>(params);
+		Map<String, String> errors = new LinkedHashMap<>();
+		List<Long> members = PairingPages.ids(params.get("memberIds"), "memberIds", errors);
+		Long leader = PairingPages.id(params.get("leaderId"), "leaderId", errors);
+		List<String> communities = PairingPages.codes(params.get("communityCodes"));
+		if (errors.isEmpty()) {
+			try {
+				LiaisonGroupView created = groups.create(Forms.check(
+						new LiaisonGroupForm(params.get("name"), leader, params.get("region"), members, communities)),
+						users.current());
+				return "redirect:/deployment/liaison-groups/" + created.id();
+			}
+			catch (InvalidInputException ex) {
+				errors.putAll(ex.asMap());
+			}
+			catch (ReferenceNotFoundException ex) {
+				// shown like any bad field: the form keeps what was typed
+				model.addAttribute("error", ex.getMessage());
+			}
+			catch (RuleViolationException | ForbiddenException ex) {
+				model.addAttribute("error", ex.getMessage());
+			}
+		}
+		String region = params.get("listRegion");
+		return listPage(region == null || region.isBlank() ? null : region, 0, form, errors, model);
+	}
+
+	@GetMapping("/deployment/liaison-groups/{id}")
+	String one(@PathVariable long id, Model model) {
+		model.addAttribute("group", groups.find(id, users.current().scope()));
+		return "deployment/liaison/group";
+	}
+
+	@PostMapping("/deployment/liaison-groups/{id}/members")
+	String addMember(@PathVariable long id, @RequestParam(required = false) String personId,
+			RedirectAttributes redirect) {
+		return act(id, redirect, () -> {
+			Map<String, String> errors = new LinkedHashMap<>();
+			Long person = PairingPages.id(personId, "personId", errors);
+			if (!errors.isEmpty()) {
+				throw new InvalidInputException("personId", errors.get("personId"));
+			}
+			groups.addMember(id, person, users.current());
+		});
+	}
+
+	@PostMapping("/deployment/liaison-groups/{id}/members/{personId}/remove")
+	String removeMember(@PathVariable long id, @PathVariable long personId, RedirectAttributes redirect) {
+		return act(id, redirect, () -> groups.removeMember(id, personId, users.current()));
+	}
+
+	@PostMapping("/deployment/liaison-groups/{id}/communities")
+	String addCommunity(@PathVariable long id, @RequestParam(required = false) String communityCode,
+			RedirectAttributes redirect) {
+		return act(id, redirect, () -> groups.addCommunity(id, communityCode, users.current()));
+	}
+
+	@PostMapping("/deployment/liaison-groups/{id}/communities/{code}/remove")
+	String removeCommunity(@PathVariable long id, @PathVariable String code, RedirectAttributes redirect) {
+		return act(id, redirect, () -> groups.removeCommunity(id, code, users.current()));
+	}
+
+	private String act(long id, RedirectAttributes redirect, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("recorded", true);
+		}
+		catch (InvalidInputException | RuleViolationException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		catch (NotFoundException ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/deployment/liaison-groups/" + id;
+	}
+
+	static List<String> split(String value) {
+		List<String> parts = new ArrayList<>();
+		if (value != null) {
+			for (String part : value.split("[,，、\\s]+")) {
+				if (!part.isBlank()) {
+					parts.add(part.strip());
+				}
+			}
+		}
+		return parts;
+	}
+
+}

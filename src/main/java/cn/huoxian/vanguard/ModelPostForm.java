@@ -1,0 +1,16 @@
+package cn.huoxian.vanguard;
+
+import java.time.LocalDate;
+
+import cn.huoxian.shared.PlausibleDate;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A model post (党员示范岗): its name, party organisation, holder (a party member), region
+ * (code; default the organisation's region) and the day it was designated (default
+ * today).
+ */
+public record ModelPostForm(@Size(max = 200) String name, @Min(1) Long partyOrganisationId, @Min(1) Long holderId,
+		@Size(max = 20) String region, @PlausibleDate LocalDate designatedOn) {
+}

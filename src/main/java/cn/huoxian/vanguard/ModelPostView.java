@@ -1,0 +1,11 @@
+package cn.huoxian.vanguard;
+
+import java.time.LocalDate;
+
+import jakarta.annotation.Nullable;
+
+/** A model post; ended once {@code endedOn} is set. */
+public record ModelPostView(long id, String name, long partyOrganisationId, @Nullable String partyOrganisationName,
+		Long holderId, String holderName, String regionCode, String regionName, String path, LocalDate designatedOn,
+		@Nullable LocalDate endedOn, String createdBy) {
+}

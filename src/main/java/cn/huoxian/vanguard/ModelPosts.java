@@ -1,0 +1,146 @@
+package cn.huoxian.vanguard;
+
+import static cn.huoxian.db.Tables.MODEL_POST;
+import static cn.huoxian.db.Tables.PARTY_ORGANISATION;
+import static cn.huoxian.db.Tables.PERSON;
+import static cn.huoxian.db.Tables.REGION;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.huoxian.db.tables.records.ModelPostRecord;
+import cn.huoxian.org.PartyOrganisationView;
+import cn.huoxian.org.RegionView;
+import cn.huoxian.people.PersonView;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.Messages;
+import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RuleViolationException;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Model posts (党员示范岗) of party organisations, held by party members. */
+@Service
+public class ModelPosts {
+
+	private final DSLContext db;
+
+	private final VanguardChecks rules;
+
+	ModelPosts(DSLContext db, VanguardChecks rules) {
+		this.db = db;
+		this.rules = rules;
+	}
+
+	@Transactional
+	public ModelPostView create(ModelPostForm form, CurrentUser user) {
+		user.requirePeopleEditor();
+		List<FieldProblem> problems = new ArrayList<>();
+		String name = VanguardChecks.required("name", form.name(), 200, problems);
+		LocalDate designated = rules.dateOrToday("designatedOn", form.designatedOn(), problems);
+		if (form.partyOrganisationId() == null) {
+			problems.add(new FieldProblem("partyOrganisationId", Messages.text("problem.required")));
+		}
+		VanguardChecks.check(problems);
+		PartyOrganisationView org = rules.organisation("partyOrganisationId", form.partyOrganisationId(), user.scope());
+		PersonView holder = rules.partyMember("holderId", form.holderId(), user.scope());
+		RegionView region = form.region() == null || form.region().isBlank() ? rules.known(org.regionCode())
+				: rules.region("region", form.region(), user.scope());
+		if (!region.path().startsWith(org.path())) {
+			throw new RuleViolationException(Messages.text("frontline.model-post.region-outside-organisation",
+					region.code(), region.name(), org.name()));
+		}
+		user.requireMayWriteIn(region.path(), Messages.text("frontline.what.region", region.code()));
+		ModelPostRecord post = db.newRecord(MODEL_POST);
+		post.setName(name);
+		post.setPartyOrganisationId(org.id());
+		post.setHolderId(holder.id());
+		post.setRegionId(region.id());
+		post.setPath(region.path());
+		post.setDesignatedOn(designated);
+		post.setCreatedBy(user.username());
+		post.store();
+		return find(post.getId(), user.scope());
+	}
+
+	/**
+	 * Model posts under a region (default: the user's first root); current ones unless
+	 * all.
+	 */
+	public PageResult<ModelPostView> list(String regionCode, boolean all, int page, int size, DataScope scope) {
+		PageResult.check(page, size);
+		Condition where = scope.regionCondition(MODEL_POST.PATH)
+			.and(DataScope.under(MODEL_POST.PATH, rules.listPath(regionCode, scope)));
+		if (!all) {
+			where = where.and(MODEL_POST.ENDED_ON.isNull());
+		}
+		long total = db.fetchCount(MODEL_POST, where);
+		List<ModelPostView> items = select().where(where)
+			.orderBy(MODEL_POST.PATH, MODEL_POST.ID)
+			.limit(size)
+			.offset((long) page * size)
+			.fetch(ModelPosts::view);
+		return new PageResult<>(items, total, page, size);
+	}
+
+	public ModelPostView find(long id, DataScope scope) {
+		Record row = select().where(MODEL_POST.ID.eq(id)).fetchOne();
+		if (row == null || !scope.coversRegion(row.get(MODEL_POST.PATH))) {
+			throw new NotFoundException(Messages.text("frontline.what.model-post", id));
+		}
+		return view(row);
+	}
+
+	/**
+	 * Ends a model post (default today, not before it was designated); twice is refused.
+	 */
+	@Transactional
+	public ModelPostView end(long id, LocalDate endedOn, CurrentUser user) {
+		ModelPostRecord post = db.fetchOne(MODEL_POST, MODEL_POST.ID.eq(id));
+		if (post == null) {
+			throw new NotFoundException(Messages.text("frontline.what.model-post", id));
+		}
+		user.requireMayWriteIn(post.getPath(), Messages.text("frontline.what.model-post", id));
+		if (post.getEndedOn() != null) {
+			throw new RuleViolationException(
+					Messages.text("frontline.model-post.already-ended", id, post.getEndedOn()));
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		LocalDate day = rules.dateOrToday("endedOn", endedOn, problems);
+		if (day.isBefore(post.getDesignatedOn())) {
+			problems.add(new FieldProblem("endedOn",
+					Messages.text("frontline.model-post.ended-before-designated", post.getDesignatedOn())));
+		}
+		VanguardChecks.check(problems);
+		post.setEndedOn(day);
+		post.store();
+		return find(id, user.scope());
+	}
+
+	private org.jooq.SelectOnConditionStep<Record> select() {
+		return db.select(MODEL_POST.fields())
+			.select(PARTY_ORGANISATION.NAME, PERSON.NAME, REGION.CODE, REGION.NAME)
+			.from(MODEL_POST)
+			.join(PARTY_ORGANISATION)
+			.on(PARTY_ORGANISATION.ID.eq(MODEL_POST.PARTY_ORGANISATION_ID))
+			.join(REGION)
+			.on(REGION.ID.eq(MODEL_POST.REGION_ID))
+			.leftJoin(PERSON)
+			.on(PERSON.ID.eq(MODEL_POST.HOLDER_ID));
+	}
+
+	private static ModelPostView view(Record r) {
+		return new ModelPostView(r.get(MODEL_POST.ID), r.get(MODEL_POST.NAME), r.get(MODEL_POST.PARTY_ORGANISATION_ID),
+				r.get(PARTY_ORGANISATION.NAME), r.get(MODEL_POST.HOLDER_ID), r.get(PERSON.NAME), r.get(REGION.CODE),
+				r.get(REGION.NAME), r.get(MODEL_POST.PATH), r.get(MODEL_POST.DESIGNATED_ON), r.get(MODEL_POST.ENDED_ON),
+				r.get(MODEL_POST.CREATED_BY));
+	}
+
+}

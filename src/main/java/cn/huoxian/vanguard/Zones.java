@@ -1,0 +1,130 @@
+package cn.huoxian.vanguard;
+
+import static cn.huoxian.db.Tables.PERSON;
+import static cn.huoxian.db.Tables.REGION;
+import static cn.huoxian.db.Tables.RESPONSIBILITY_ZONE;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.huoxian.db.tables.records.ResponsibilityZoneRecord;
+import cn.huoxian.org.RegionView;
+import cn.huoxian.people.PersonView;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.Messages;
+import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RuleViolationException;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Responsibility zones (党员责任区): a party member and the area they answer for. */
+@Service
+public class Zones {
+
+	private final DSLContext db;
+
+	private final VanguardChecks rules;
+
+	Zones(DSLContext db, VanguardChecks rules) {
+		this.db = db;
+		this.rules = rules;
+	}
+
+	@Transactional
+	public ZoneView create(ZoneForm form, CurrentUser user) {
+		user.requirePeopleEditor();
+		PersonView person = rules.partyMember("personId", form.personId(), user.scope());
+		List<FieldProblem> problems = new ArrayList<>();
+		String area = VanguardChecks.required("area", form.area(), 200, problems);
+		LocalDate since = rules.dateOrToday("since", form.since(), problems);
+		VanguardChecks.check(problems);
+		RegionView region = form.region() == null || form.region().isBlank() ? rules.known(person.regionCode())
+				: rules.region("region", form.region(), user.scope());
+		user.requireMayWriteIn(region.path(), Messages.text("frontline.what.region", region.code()));
+		ResponsibilityZoneRecord zone = db.newRecord(RESPONSIBILITY_ZONE);
+		zone.setPersonId(person.id());
+		zone.setRegionId(region.id());
+		zone.setPath(region.path());
+		zone.setArea(area);
+		zone.setSince(since);
+		zone.setCreatedBy(user.username());
+		zone.store();
+		return find(zone.getId(), user.scope());
+	}
+
+	/**
+	 * Zones under a region (default: the user's first root); current ones only unless
+	 * all.
+	 */
+	public PageResult<ZoneView> list(String regionCode, boolean all, int page, int size, DataScope scope) {
+		PageResult.check(page, size);
+		Condition where = scope.regionCondition(RESPONSIBILITY_ZONE.PATH)
+			.and(DataScope.under(RESPONSIBILITY_ZONE.PATH, rules.listPath(regionCode, scope)));
+		if (!all) {
+			where = where.and(RESPONSIBILITY_ZONE.ENDED_ON.isNull());
+		}
+		long total = db.fetchCount(RESPONSIBILITY_ZONE, where);
+		List<ZoneView> items = select().where(where)
+			.orderBy(RESPONSIBILITY_ZONE.PATH, RESPONSIBILITY_ZONE.ID)
+			.limit(size)
+			.offset((long) page * size)
+			.fetch(Zones::view);
+		return new PageResult<>(items, total, page, size);
+	}
+
+	public ZoneView find(long id, DataScope scope) {
+		Record row = select().where(RESPONSIBILITY_ZONE.ID.eq(id)).fetchOne();
+		if (row == null || !scope.coversRegion(row.get(RESPONSIBILITY_ZONE.PATH))) {
+			throw new NotFoundException(Messages.text("frontline.what.zone", id));
+		}
+		return view(row);
+	}
+
+	/** Ends a zone (default today, not before it began); twice is refused. */
+	@Transactional
+	public ZoneView end(long id, LocalDate endedOn, CurrentUser user) {
+		ResponsibilityZoneRecord zone = db.fetchOne(RESPONSIBILITY_ZONE, RESPONSIBILITY_ZONE.ID.eq(id));
+		if (zone == null) {
+			throw new NotFoundException(Messages.text("frontline.what.zone", id));
+		}
+		user.requireMayWriteIn(zone.getPath(), Messages.text("frontline.what.zone", id));
+		if (zone.getEndedOn() != null) {
+			throw new RuleViolationException(Messages.text("frontline.zone.already-ended", id, zone.getEndedOn()));
+		}
+		List<FieldProblem> problems = new ArrayList<>();
+		LocalDate day = rules.dateOrToday("endedOn", endedOn, problems);
+		if (day.isBefore(zone.getSince())) {
+			problems
+				.add(new FieldProblem("endedOn", Messages.text("frontline.zone.ended-before-since", zone.getSince())));
+		}
+		VanguardChecks.check(problems);
+		zone.setEndedOn(day);
+		zone.store();
+		return find(id, user.scope());
+	}
+
+	private org.jooq.SelectOnConditionStep<Record> select() {
+		return db.select(RESPONSIBILITY_ZONE.fields())
+			.select(PERSON.NAME, REGION.CODE, REGION.NAME)
+			.from(RESPONSIBILITY_ZONE)
+			.join(PERSON)
+			.on(PERSON.ID.eq(RESPONSIBILITY_ZONE.PERSON_ID))
+			.join(REGION)
+			.on(REGION.ID.eq(RESPONSIBILITY_ZONE.REGION_ID));
+	}
+
+	private static ZoneView view(Record r) {
+		return new ZoneView(r.get(RESPONSIBILITY_ZONE.ID), r.get(RESPONSIBILITY_ZONE.PERSON_ID), r.get(PERSON.NAME),
+				r.get(REGION.CODE), r.get(REGION.NAME), r.get(RESPONSIBILITY_ZONE.PATH),
+				r.get(RESPONSIBILITY_ZONE.AREA), r.get(RESPONSIBILITY_ZONE.SINCE), r.get(RESPONSIBILITY_ZONE.ENDED_ON),
+				r.get(RESPONSIBILITY_ZONE.CREATED_BY));
+	}
+
+}

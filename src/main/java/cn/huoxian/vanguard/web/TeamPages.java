@@ -1,0 +1,178 @@
+package cn.huoxian.vanguard.web;
+
+import java.io.IOException;
+import java.util.Map;
+
+import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.Forms;
+import cn.huoxian.vanguard.CommandoTeams;
+import cn.huoxian.vanguard.TeamForm;
+import cn.huoxian.vanguard.TeamLedger;
+import cn.huoxian.vanguard.TeamView;
+import cn.huoxian.vanguard.TemporaryMemberForm;
+import cn.huoxian.vanguard.TemporaryOrganisations;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Pages for temporary party organisations (members, secretary) and commando teams
+ * (members, tasks, dissolution, ledger), usable on a phone.
+ */
+@Controller
+class TeamPages {
+
+	private static final int PAGE_SIZE = 50;
+
+	private final TemporaryOrganisations organisations;
+
+	private final CommandoTeams teams;
+
+	private final TeamLedger ledger;
+
+	private final Regions regions;
+
+	private final CurrentUserProvider users;
+
+	TeamPages(TemporaryOrganisations organisations, CommandoTeams teams, TeamLedger ledger, Regions regions,
+			CurrentUserProvider users) {
+		this.organisations = organisations;
+		this.teams = teams;
+		this.ledger = ledger;
+		this.regions = regions;
+		this.users = users;
+	}
+
+	static RegionView region(Regions regions, String region, CurrentUser me) {
+		if (region == null || region.isBlank()) {
+			return regions.roots(me.scope()).stream().findFirst().orElse(null);
+		}
+		return regions.find(region.strip(), me.scope());
+	}
+
+	// temporary party organisations
+
+	@GetMapping("/deployment/temporary-organisations")
+	String organisations(@RequestParam(required = false) String region, @RequestParam(required = false) Boolean active,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		CurrentUser me = users.current();
+		RegionView where = region(regions, region, me);
+		model.addAttribute("region", where);
+		model.addAttribute("active", active);
+		model.addAttribute("organisations",
+				organisations.list(where == null ? null : where.code(), active, page, PAGE_SIZE, me.scope()));
+		return "deployment/front/temporary-organisations";
+	}
+
+	@GetMapping("/deployment/temporary-organisations/{id}")
+	String organisation(@PathVariable long id, Model model) {
+		model.addAttribute("o", organisations.find(id, users.current().scope()));
+		return "deployment/front/temporary-organisation";
+	}
+
+	@PostMapping("/deployment/temporary-organisations/{id}/members")
+	String addMember(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		CurrentUser me = users.current();
+		PageForms.run(
+				() -> organisations.addMember(id,
+						Forms.check(new TemporaryMemberForm(PageForms.number(form, "personId"),
+								PageForms.checked(form, "secretary"), PageForms.checked(form, "replaceSecretary"),
+								PageForms.number(form, "fromUnitId"), PageForms.date(form, "joinedOn"))),
+						me),
+				"member", form, redirect);
+		return "redirect:/deployment/temporary-organisations/" + id;
+	}
+
+	@PostMapping("/deployment/temporary-organisations/{id}/members/{personId}/remove")
+	String removeMember(@PathVariable long id, @PathVariable long personId, RedirectAttributes redirect) {
+		PageForms.run(() -> organisations.removeMember(id, personId, users.current()), "removed", Map.of(), redirect);
+		return "redirect:/deployment/temporary-organisations/" + id;
+	}
+
+	// commando teams
+
+	@GetMapping("/deployment/teams")
+	String teams(@RequestParam(required = false) String region, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		CurrentUser me = users.current();
+		RegionView where = region(regions, region, me);
+		model.addAttribute("region", where);
+		model.addAttribute("teams", teams.list(where == null ? null : where.code(), null, page, PAGE_SIZE, me.scope()));
+		return "deployment/front/teams";
+	}
+
+	@PostMapping("/deployment/teams")
+	String formTeam(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		CurrentUser me = users.current();
+		TeamView team = PageForms.run(
+				() -> teams.create(Forms.check(new TeamForm(form.get("name"),
+						PageForms.number(form, "partyOrganisationId"), form.get("region"),
+						PageForms.number(form, "leaderId"), form.get("task"), PageForms.date(form, "formedOn"))), me),
+				"team", form, redirect);
+		return team == null ? "redirect:/deployment/teams" + PageForms.region(form.get("region"))
+				: "redirect:/deployment/teams/" + team.id();
+	}
+
+	@GetMapping("/deployment/teams/ledger.xlsx")
+	void ledger(@RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
+		RegionView where = ledger.region(region, users.current().scope());
+		response.setContentType(CommandoTeamApi.XLSX);
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename(ledger.filename(where)).build().toString());
+		ledger.write(where, LocaleContextHolder.getLocale(), response.getOutputStream());
+		response.flushBuffer();
+	}
+
+	@GetMapping("/deployment/teams/{id}")
+	String team(@PathVariable long id, Model model) {
+		model.addAttribute("t", teams.find(id, users.current().scope()));
+		return "deployment/front/team";
+	}
+
+	@PostMapping("/deployment/teams/{id}/members")
+	String join(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		CurrentUser me = users.current();
+		PageForms.run(() -> teams.join(id, PageForms.number(form, "personId"), PageForms.date(form, "joinedOn"), me),
+				"member", form, redirect);
+		return "redirect:/deployment/teams/" + id;
+	}
+
+	@PostMapping("/deployment/teams/{id}/members/{personId}/leave")
+	String leave(@PathVariable long id, @PathVariable long personId, RedirectAttributes redirect) {
+		PageForms.run(() -> teams.leave(id, personId, null, users.current()), "left", Map.of(), redirect);
+		return "redirect:/deployment/teams/" + id;
+	}
+
+	@PostMapping("/deployment/teams/{id}/tasks")
+	String addTask(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		CurrentUser me = users.current();
+		PageForms.run(() -> teams.addTask(id, form.get("description"), PageForms.date(form, "dueOn"), me), "task", form,
+				redirect);
+		return "redirect:/deployment/teams/" + id;
+	}
+
+	@PostMapping("/deployment/teams/{id}/tasks/{taskId}/done")
+	String taskDone(@PathVariable long id, @PathVariable long taskId, RedirectAttributes redirect) {
+		PageForms.run(() -> teams.taskDone(taskId, null, users.current()), "done", Map.of(), redirect);
+		return "redirect:/deployment/teams/" + id;
+	}
+
+	@PostMapping("/deployment/teams/{id}/dissolve")
+	String dissolve(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+		CurrentUser me = users.current();
+		PageForms.run(() -> teams.dissolve(id, PageForms.date(form, "dissolvedOn"), me), "dissolved", form, redirect);
+		return "redirect:/deployment/teams/" + id;
+	}
+
+}

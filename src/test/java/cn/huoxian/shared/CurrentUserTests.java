@@ -1,0 +1,62 @@
+package cn.huoxian.shared;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who may write where: region staff in their scope, unit staff for their unit, a person
+ * for themselves.
+ */
+class CurrentUserTests {
+
+	private static final RegionPath XINHUA = RegionPath.root("130900").child("130902");
+
+	private static final String INSIDE = XINHUA.child("130902001000").value();
+
+	private static final String OUTSIDE = RegionPath.root("130900").child("130903").value();
+
+	private static CurrentUser user(String role, boolean editsPeople, DataScope scope) {
+		return new CurrentUser("u", null, role, scope, false, false, editsPeople);
+	}
+
+	private final CurrentUser regionStaff = user("REGION_STAFF", true, DataScope.ofRegions(XINHUA));
+
+	@Test
+	void regionStaffWriteInsideTheirScopeOnly() {
+		assertThatCode(() -> regionStaff.requireMayWriteIn(INSIDE, "突击队 1")).doesNotThrowAnyException();
+		assertThatThrownBy(() -> regionStaff.requireMayWriteIn(OUTSIDE, "突击队 1")).isInstanceOf(ForbiddenException.class)
+			.hasMessageContaining("突击队 1");
+	}
+
+	@Test
+	void aRoleThatDoesNotEditPeopleMayNotWriteEvenInScope() {
+		CurrentUser evaluator = user("EVALUATOR", false, DataScope.ofRegions(XINHUA));
+		assertThatThrownBy(() -> evaluator.requireMayWriteIn(INSIDE, "x")).isInstanceOf(ForbiddenException.class);
+	}
+
+	@Test
+	void unitStaffWriteForTheirOwnUnitAnywhere() {
+		CurrentUser unitStaff = user("UNIT_STAFF", false, new DataScope(List.of(), List.of(7L), List.of(), null));
+		assertThatCode(() -> unitStaff.requireMayWriteInOrForUnit(OUTSIDE, 7L, "x")).doesNotThrowAnyException();
+		assertThatThrownBy(() -> unitStaff.requireMayWriteInOrForUnit(OUTSIDE, 8L, "x"))
+			.isInstanceOf(ForbiddenException.class);
+		assertThatCode(() -> regionStaff.requireMayWriteInOrForUnit(INSIDE, 8L, "x")).doesNotThrowAnyException();
+	}
+
+	@Test
+	void aPersonActsForThemselvesButAnEvaluatorStillOnlyReads() {
+		DataScope self = new DataScope(List.of(), List.of(), List.of(), 42L);
+		CurrentUser member = user("GRID_WORKER", false, self);
+		assertThatCode(() -> member.requireMayWriteInOrAsSelf(OUTSIDE, 42L, "x")).doesNotThrowAnyException();
+		assertThatThrownBy(() -> member.requireMayWriteInOrAsSelf(OUTSIDE, 43L, "x"))
+			.isInstanceOf(ForbiddenException.class);
+		CurrentUser evaluator = user("EVALUATOR", false, self);
+		assertThatThrownBy(() -> evaluator.requireMayWriteInOrAsSelf(OUTSIDE, 42L, "x"))
+			.isInstanceOf(ForbiddenException.class);
+	}
+
+}
