@@ -1,6 +1,5 @@
 package cn.huoxian.people;
 
-import static cn.huoxian.db.Tables.PARTY_ORGANISATION;
 import static cn.huoxian.db.Tables.PERSON_ROLE;
 
 import java.util.Optional;
@@ -49,14 +48,15 @@ public class RoleChecks {
 		if (personId == null) {
 			throw new InvalidInputException(field, Messages.text("problem.required"));
 		}
-		db.select(PARTY_ORGANISATION.ID)
+		// the role's organisation exists: person_role.party_organisation_id is a foreign
+		// key
+		boolean member = db.fetchExists(db.selectOne()
 			.from(PERSON_ROLE)
-			.join(PARTY_ORGANISATION)
-			.on(PARTY_ORGANISATION.ID.eq(PERSON_ROLE.PARTY_ORGANISATION_ID))
 			.where(PERSON_ROLE.PERSON_ID.eq(personId).and(PERSON_ROLE.ROLE.eq(RoleKind.PARTY_MEMBER.name())))
-			.fetchOptional()
-			.orElseThrow(() -> new InvalidInputException(field,
-					Messages.text("frontline.person.not-party-member", personId)));
+			.and(PERSON_ROLE.PARTY_ORGANISATION_ID.isNotNull()));
+		if (!member) {
+			throw new InvalidInputException(field, Messages.text("frontline.person.not-party-member", personId));
+		}
 	}
 
 	/** The unit of the person's cadre role, if any. */
