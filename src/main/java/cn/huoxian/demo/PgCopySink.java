@@ -37,7 +37,7 @@ class PgCopySink implements RowSink {
 
 	private static final Table[] TABLES = Table.values();
 
-	private final CopyManager copy;
+	private final Copier copier;
 
 	private final long[] counts = new long[TABLES.length];
 
@@ -76,7 +76,11 @@ class PgCopySink implements RowSink {
 	private int rowStart;
 
 	PgCopySink(Connection connection) throws SQLException {
-		this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
+		this(copier(connection.unwrap(PGConnection.class).getCopyAPI()));
+	}
+
+	PgCopySink(Copier copier) {
+		this.copier = copier;
 		for (Table t : TABLES) {
 			lastText[t.ordinal()] = new Object[t.columns.length];
 			lastBytes[t.ordinal()] = new byte[t.columns.length][];
@@ -221,7 +225,7 @@ class PgCopySink implements RowSink {
 				for (Table t : TABLES) {
 					Buffer b = batch[t.ordinal()];
 					if (b.length > 0) {
-						copy(t, b);
+						copier.copy(t, b.bytes, b.length);
 					}
 				}
 			}
@@ -238,19 +242,29 @@ class PgCopySink implements RowSink {
 		}
 	}
 
-	private void copy(Table t, Buffer b) throws SQLException {
-		CopyIn in = copy.copyIn("copy " + t.name + " (" + t.columnList() + ") from stdin (format binary)");
-		try {
-			in.writeToCopy(HEADER, 0, HEADER.length);
-			in.writeToCopy(b.bytes, 0, b.length);
-			in.writeToCopy(TRAILER, 0, TRAILER.length);
-			in.endCopy();
-		}
-		finally {
-			if (in.isActive()) {
-				in.cancelCopy();
+	/** One COPY per call, the rows framed by the binary format's header and trailer. */
+	private static Copier copier(CopyManager copy) {
+		return (t, rows, length) -> {
+			CopyIn in = copy.copyIn("copy " + t.name + " (" + t.columnList() + ") from stdin (format binary)");
+			try {
+				in.writeToCopy(HEADER, 0, HEADER.length);
+				in.writeToCopy(rows, 0, length);
+				in.writeToCopy(TRAILER, 0, TRAILER.length);
+				in.endCopy();
 			}
-		}
+			finally {
+				if (in.isActive()) {
+					in.cancelCopy();
+				}
+			}
+		};
+	}
+
+	/** Streams one table's encoded rows to the server; called on the writer thread. */
+	interface Copier {
+
+		void copy(Table table, byte[] rows, int length) throws SQLException;
+
 	}
 
 	@Override
