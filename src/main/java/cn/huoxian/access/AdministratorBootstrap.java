@@ -2,7 +2,7 @@ package cn.huoxian.access;
 
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
+import cn.huoxian.shared.CitySettings;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
@@ -24,11 +24,10 @@ class AdministratorBootstrap implements ApplicationRunner {
 
 	private final String cityCode;
 
-	AdministratorBootstrap(Accounts accounts, @Value("${huoxian.admin.password:}") String password,
-			@Value("${huoxian.city-code:130900}") String cityCode) {
+	AdministratorBootstrap(Accounts accounts, AccessSettings settings, CitySettings city) {
 		this.accounts = accounts;
-		this.password = password;
-		this.cityCode = cityCode;
+		this.password = settings.admin().password();
+		this.cityCode = city.cityCode();
 	}
 
 	@Override

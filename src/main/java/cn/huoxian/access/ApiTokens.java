@@ -15,7 +15,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,12 +34,11 @@ class ApiTokens {
 
 	private final Duration lifetime;
 
-	ApiTokens(DSLContext db, Accounts accounts, Clock clock,
-			@Value("${huoxian.api.token-lifetime:PT12H}") Duration lifetime) {
+	ApiTokens(DSLContext db, Accounts accounts, Clock clock, AccessSettings settings) {
 		this.db = db;
 		this.accounts = accounts;
 		this.clock = clock;
-		this.lifetime = lifetime;
+		this.lifetime = settings.api().tokenLifetime();
 	}
 
 	/** A new token and when it expires. */

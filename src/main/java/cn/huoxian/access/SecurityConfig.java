@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 
 import org.jooq.DSLContext;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -69,12 +68,12 @@ class SecurityConfig {
 
 	@Bean
 	@Order(0)
-	SecurityFilterChain metricsChain(HttpSecurity http, @Value("${huoxian.metrics.token:}") String token,
-			@Value("${huoxian.metrics.loopback:true}") boolean loopback) throws Exception {
+	SecurityFilterChain metricsChain(HttpSecurity http, AccessSettings settings) throws Exception {
+		AccessSettings.Metrics metrics = settings.metrics();
 		http.securityMatcher("/actuator/prometheus")
 			.csrf(csrf -> csrf.disable())
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests(a -> a.anyRequest().access(new MetricsAccess(token, loopback)))
+			.authorizeHttpRequests(a -> a.anyRequest().access(new MetricsAccess(metrics.token(), metrics.loopback())))
 			.exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
 				response.setHeader("WWW-Authenticate", "Bearer");
 				problems.write(request, response, 401, "unauthorized", "access.error.metrics");
@@ -106,7 +105,8 @@ class SecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain apiDocsChain(HttpSecurity http, ApiTokens tokens, DSLContext db, Clock clock,
-			@Value("${huoxian.api-docs.public:false}") boolean open) throws Exception {
+			AccessSettings settings) throws Exception {
+		boolean open = settings.apiDocs().open();
 		http.securityMatcher(API_DOCS).authorizeHttpRequests(a -> {
 			if (open) {
 				a.anyRequest().permitAll();

@@ -19,6 +19,7 @@ import cn.huoxian.reporting.Headline;
 import cn.huoxian.screening.Campaigns;
 import cn.huoxian.screening.Coverage;
 import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.shared.CitySettings;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.RegionPath;
 import org.slf4j.Logger;
@@ -100,9 +101,7 @@ class BenchCommand implements ApplicationRunner {
 			Cases cases, Headline headline, org.jooq.DSLContext db,
 			org.springframework.transaction.support.TransactionTemplate transactions, cn.huoxian.record.Records records,
 			cn.huoxian.record.Assessments assessments, DataSource dataSource, ConfigurableApplicationContext context,
-			@Value("${huoxian.city-code:130900}") String cityCode, @Value("${bench.iterations:500}") int iterations,
-			@Value("${bench.warmup:100}") int warmup, @Value("${bench.max-seconds:60}") double maxSeconds,
-			@Value("${bench.only:}") String only, Environment environment, DemoCity demoCity,
+			CitySettings city, BenchSettings settings, Environment environment, DemoCity demoCity,
 			@Value("${spring.datasource.url:}") String url) {
 		this.regions = regions;
 		this.people = people;
@@ -118,11 +117,11 @@ class BenchCommand implements ApplicationRunner {
 		this.db = db;
 		this.dataSource = dataSource;
 		this.context = context;
-		this.cityCode = cityCode;
-		this.iterations = iterations;
-		this.warmup = warmup;
-		this.maxSeconds = maxSeconds;
-		this.only = only;
+		this.cityCode = city.cityCode();
+		this.iterations = settings.iterations();
+		this.warmup = settings.warmup();
+		this.maxSeconds = settings.maxSeconds();
+		this.only = settings.only();
 		this.environment = environment;
 		this.demoCity = demoCity;
 		this.url = url;

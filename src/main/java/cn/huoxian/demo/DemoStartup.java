@@ -31,7 +31,7 @@ class DemoStartup implements ApplicationRunner {
 
 	private final DemoPreparing preparing;
 
-	DemoStartup(DemoCity demoCity, Environment environment, @Value("${huoxian.demo.scale:0.01}") double scale,
+	DemoStartup(DemoCity demoCity, Environment environment, DemoSettings settings,
 			@Value("${spring.datasource.url:}") String url, DemoPreparing preparing, ApplicationArguments arguments) {
 		this.demoCity = demoCity;
 		this.preparing = preparing;
@@ -39,7 +39,7 @@ class DemoStartup implements ApplicationRunner {
 		// exists
 		preparing.preparing(arguments.getNonOptionArgs().isEmpty());
 		this.environment = environment;
-		this.scale = scale;
+		this.scale = settings.scale();
 		this.url = url;
 	}
 

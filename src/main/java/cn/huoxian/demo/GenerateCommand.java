@@ -44,13 +44,13 @@ class GenerateCommand implements ApplicationRunner {
 	private final String url;
 
 	GenerateCommand(DemoCity demoCity, DataSource dataSource, Environment environment,
-			ConfigurableApplicationContext context, @Value("${huoxian.demo.scale:0.01}") double scale,
+			ConfigurableApplicationContext context, DemoSettings settings,
 			@Value("${spring.datasource.url:}") String url) {
 		this.demoCity = demoCity;
 		this.dataSource = dataSource;
 		this.environment = environment;
 		this.context = context;
-		this.scale = scale;
+		this.scale = settings.scale();
 		this.url = url;
 	}
 

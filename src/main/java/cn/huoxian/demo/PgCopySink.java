@@ -21,7 +21,7 @@ import org.postgresql.copy.CopyManager;
  * buffers to the server, so generating and loading overlap on two cores. The caller must
  * not use the connection until {@link #flush()} returns.
  */
-class PgCopySink implements RowSink {
+class PgCopySink extends BatchSink {
 
 	private static final int HAND_OFF_BYTES = 8 << 20;
 
@@ -37,9 +37,7 @@ class PgCopySink implements RowSink {
 
 	private static final Table[] TABLES = Table.values();
 
-	private final CopyManager copy;
-
-	private final long[] counts = new long[TABLES.length];
+	private final Copier copier;
 
 	private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
 		Thread thread = new Thread(r, "demo-copy-writer");
@@ -67,16 +65,21 @@ class PgCopySink implements RowSink {
 
 	private int buffered;
 
-	private Table table;
-
 	private Buffer buffer;
 
-	private int column;
+	/** The current row's table's entries of lastText and lastBytes. */
+	private Object[] lastTextRow;
+
+	private byte[][] lastBytesRow;
 
 	private int rowStart;
 
 	PgCopySink(Connection connection) throws SQLException {
-		this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
+		this(copier(connection.unwrap(PGConnection.class).getCopyAPI()));
+	}
+
+	PgCopySink(Copier copier) {
+		this.copier = copier;
 		for (Table t : TABLES) {
 			lastText[t.ordinal()] = new Object[t.columns.length];
 			lastBytes[t.ordinal()] = new byte[t.columns.length][];
@@ -84,119 +87,79 @@ class PgCopySink implements RowSink {
 	}
 
 	@Override
-	public RowSink row(Table table) {
-		this.table = table;
+	void startRow(Table table) {
 		this.buffer = current[table.ordinal()];
-		this.column = 0;
+		this.lastTextRow = lastText[table.ordinal()];
+		this.lastBytesRow = lastBytes[table.ordinal()];
 		this.rowStart = buffer.length;
 		buffer.writeShort(table.columns.length);
-		return this;
 	}
 
 	@Override
-	public RowSink value(long value) {
-		Type type = next();
-		if (type == Type.BIGINT) {
-			buffer.writeInt(8);
-			buffer.writeLong(value);
-		}
-		else if (type == Type.INT) {
-			buffer.writeInt(4);
-			buffer.writeInt(Math.toIntExact(value));
-		}
-		else {
-			throw mismatch(type, "a number");
-		}
-		return this;
+	void putLong(int column, long value) {
+		buffer.writeInt(8);
+		buffer.writeLong(value);
 	}
 
 	@Override
-	public RowSink value(CharSequence value) {
-		if (value == null) {
-			return nul();
-		}
-		int col = column;
-		Type type = next();
-		if (type != Type.TEXT) {
-			throw mismatch(type, "text");
-		}
+	void putInt(int column, int value) {
+		buffer.writeInt(4);
+		buffer.writeInt(value);
+	}
+
+	@Override
+	void putText(int column, CharSequence value) {
 		if (value instanceof String) {
-			Object[] last = lastText[table.ordinal()];
-			byte[][] bytes = lastBytes[table.ordinal()];
-			if (last[col] != value) {
-				last[col] = value;
-				bytes[col] = ((String) value).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			if (lastTextRow[column] != value) {
+				lastTextRow[column] = value;
+				lastBytesRow[column] = ((String) value).getBytes(java.nio.charset.StandardCharsets.UTF_8);
 			}
-			buffer.writeInt(bytes[col].length);
-			buffer.write(bytes[col]);
+			buffer.writeInt(lastBytesRow[column].length);
+			buffer.write(lastBytesRow[column]);
 		}
 		else {
 			buffer.writeUtf8(value);
 		}
-		return this;
 	}
 
 	@Override
-	public RowSink value(LocalDate value) {
-		if (value == null) {
-			return nul();
-		}
-		Type type = next();
-		if (type != Type.DATE) {
-			throw mismatch(type, "a date");
-		}
+	void putDate(int column, LocalDate value) {
 		buffer.writeInt(4);
 		buffer.writeInt((int) (value.toEpochDay() - PG_EPOCH_DAY));
-		return this;
 	}
 
 	@Override
-	public RowSink value(boolean value) {
-		Type type = next();
-		if (type != Type.BOOL) {
-			throw mismatch(type, "a boolean");
-		}
+	void putBool(int column, boolean value) {
 		buffer.writeInt(1);
 		buffer.writeByte(value ? 1 : 0);
-		return this;
 	}
 
 	@Override
-	public RowSink nul() {
-		next();
+	void putNull(int column, Type type) {
 		buffer.writeInt(-1);
-		return this;
-	}
-
-	private Type next() {
-		if (column >= table.types.length) {
-			throw new IllegalStateException(table.name + " has only " + table.types.length + " columns");
-		}
-		return table.types[column++];
-	}
-
-	private IllegalStateException mismatch(Type type, String given) {
-		return new IllegalStateException(
-				table.name + "." + table.columns[column - 1] + " is " + type + ", not " + given);
 	}
 
 	@Override
-	public void end() throws SQLException {
-		if (column != table.columns.length) {
-			throw new IllegalStateException(table.name + " row has " + column + " values, not " + table.columns.length);
-		}
-		counts[table.ordinal()]++;
+	void endRow(Table table) {
 		buffered += buffer.length - rowStart;
-		if (buffered >= HAND_OFF_BYTES) {
-			handOff();
-		}
+	}
+
+	@Override
+	boolean full() {
+		return buffered >= HAND_OFF_BYTES;
+	}
+
+	@Override
+	boolean pending() {
+		return buffered > 0;
 	}
 
 	/**
 	 * Passes the current buffers to the writer thread, waiting while it already has
 	 * enough to do.
 	 */
-	private void handOff() throws SQLException {
+	@Override
+	void send() throws SQLException {
 		Buffer[] batch = current;
 		try {
 			inFlight.acquire();
@@ -221,7 +184,7 @@ class PgCopySink implements RowSink {
 				for (Table t : TABLES) {
 					Buffer b = batch[t.ordinal()];
 					if (b.length > 0) {
-						copy(t, b);
+						copier.copy(t, b.bytes, b.length);
 					}
 				}
 			}
@@ -238,26 +201,34 @@ class PgCopySink implements RowSink {
 		}
 	}
 
-	private void copy(Table t, Buffer b) throws SQLException {
-		CopyIn in = copy.copyIn("copy " + t.name + " (" + t.columnList() + ") from stdin (format binary)");
-		try {
-			in.writeToCopy(HEADER, 0, HEADER.length);
-			in.writeToCopy(b.bytes, 0, b.length);
-			in.writeToCopy(TRAILER, 0, TRAILER.length);
-			in.endCopy();
-		}
-		finally {
-			if (in.isActive()) {
-				in.cancelCopy();
+	/** One COPY per call, the rows framed by the binary format's header and trailer. */
+	private static Copier copier(CopyManager copy) {
+		return (t, rows, length) -> {
+			CopyIn in = copy.copyIn("copy " + t.name + " (" + t.columnList() + ") from stdin (format binary)");
+			try {
+				in.writeToCopy(HEADER, 0, HEADER.length);
+				in.writeToCopy(rows, 0, length);
+				in.writeToCopy(TRAILER, 0, TRAILER.length);
+				in.endCopy();
 			}
-		}
+			finally {
+				if (in.isActive()) {
+					in.cancelCopy();
+				}
+			}
+		};
 	}
 
+	/** Streams one table's encoded rows to the server; called on the writer thread. */
+	interface Copier {
+
+		void copy(Table table, byte[] rows, int length) throws SQLException;
+
+	}
+
+	/** Waits for the writer thread's last COPY. */
 	@Override
-	public void flush() throws SQLException {
-		if (buffered > 0) {
-			handOff();
-		}
+	void await() throws SQLException {
 		if (lastWrite != null) {
 			try {
 				lastWrite.get();
@@ -276,18 +247,8 @@ class PgCopySink implements RowSink {
 	}
 
 	@Override
-	public long rows(Table table) {
-		return counts[table.ordinal()];
-	}
-
-	@Override
-	public void close() throws SQLException {
-		try {
-			flush();
-		}
-		finally {
-			writer.shutdown();
-		}
+	void release() {
+		writer.shutdown();
 	}
 
 	private static Buffer[] newBuffers() {

@@ -22,7 +22,6 @@ import cn.huoxian.shared.CurrentUser;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -66,8 +65,7 @@ public class Imports {
 	private final Semaphore inFlight;
 
 	Imports(DSLContext db, Regions regions, PartyOrganisations organisations, Campaigns campaigns, Visits visits,
-			PlatformTransactionManager transactions, Clock clock,
-			@Value("${huoxian.exchange.max-rows:100000}") int maxRows, ImportLimits limits) {
+			PlatformTransactionManager transactions, Clock clock, ExchangeSettings settings, ImportLimits limits) {
 		this.db = db;
 		this.regions = regions;
 		this.organisations = organisations;
@@ -75,7 +73,7 @@ public class Imports {
 		this.visits = visits;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
-		this.maxRows = maxRows;
+		this.maxRows = settings.maxRows();
 		this.limits = limits;
 		this.inFlight = new Semaphore(limits.concurrent());
 	}

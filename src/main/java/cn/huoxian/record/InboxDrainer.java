@@ -19,7 +19,6 @@ import cn.huoxian.db.tables.records.RecordInboxRecord;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -71,8 +70,8 @@ class InboxDrainer implements SmartLifecycle {
 	private volatile Worker worker;
 
 	InboxDrainer(DSLContext db, TransactionTemplate transactions, RecordInbox inbox, List<TableSource> sources,
-			RecordWriter writer, @Value("${huoxian.record.linger:50ms}") Duration linger) {
-		this.lingerMillis = linger.toMillis();
+			RecordWriter writer, RecordSettings settings) {
+		this.lingerMillis = settings.linger().toMillis();
 		this.db = db;
 		this.writer = writer;
 		this.transactions = transactions;

@@ -64,13 +64,13 @@ public class Visits {
 	private final List<String> highRiskAreas;
 
 	Visits(DSLContext db, Campaigns campaigns, People people, VisitWriter writer, Clock clock,
-			@org.springframework.beans.factory.annotation.Value("${huoxian.screening.high-risk-areas:}") List<String> highRiskAreas) {
+			ScreeningSettings settings) {
 		this.db = db;
 		this.campaigns = campaigns;
 		this.people = people;
 		this.writer = writer;
 		this.clock = clock;
-		this.highRiskAreas = highRiskAreas.stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
+		this.highRiskAreas = settings.highRiskAreas().stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
 	}
 
 	/**

@@ -11,7 +11,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -49,9 +48,8 @@ class DatabaseWritesHealthIndicator implements HealthIndicator {
 	private long lastAt;
 
 	@Autowired
-	DatabaseWritesHealthIndicator(DataSource dataSource,
-			@Value("${huoxian.health.write-probe-interval:PT5S}") Duration keep) {
-		this(dataSource, keep, System::nanoTime);
+	DatabaseWritesHealthIndicator(DataSource dataSource, HealthSettings settings) {
+		this(dataSource, settings.writeProbeInterval(), System::nanoTime);
 	}
 
 	DatabaseWritesHealthIndicator(DataSource dataSource, Duration keep, LongSupplier clock) {
