@@ -3,6 +3,7 @@ package cn.huoxian.record;
 import static cn.huoxian.db.Tables.RECORD_CONTROL;
 import static cn.huoxian.db.Tables.RECORD_INBOX;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -65,13 +66,16 @@ class InboxDrainer implements SmartLifecycle {
 
 	private final RecordWriter writer;
 
+	private final Clock clock;
+
 	/**
 	 * The running worker; null when stopped. A replaced worker ends at its next check.
 	 */
 	private volatile Worker worker;
 
 	InboxDrainer(DSLContext db, TransactionTemplate transactions, RecordInbox inbox, List<TableSource> sources,
-			RecordWriter writer, @Value("${huoxian.record.linger:50ms}") Duration linger) {
+			RecordWriter writer, @Value("${huoxian.record.linger:50ms}") Duration linger, Clock clock) {
+		this.clock = clock;
 		this.lingerMillis = linger.toMillis();
 		this.db = db;
 		this.writer = writer;
@@ -213,7 +217,7 @@ class InboxDrainer implements SmartLifecycle {
 	 */
 	private List<RecordInboxRecord> due(int rows) {
 		return this.db.selectFrom(RECORD_INBOX)
-			.where(RECORD_INBOX.NOT_BEFORE.isNull().or(RECORD_INBOX.NOT_BEFORE.le(OffsetDateTime.now())))
+			.where(RECORD_INBOX.NOT_BEFORE.isNull().or(RECORD_INBOX.NOT_BEFORE.le(OffsetDateTime.now(this.clock))))
 			.orderBy(RECORD_INBOX.ID)
 			.limit(rows)
 			.forUpdate()
@@ -263,7 +267,7 @@ class InboxDrainer implements SmartLifecycle {
 	private int drainRowByRow(Worker by) {
 		List<Long> ids = this.db.select(RECORD_INBOX.ID)
 			.from(RECORD_INBOX)
-			.where(RECORD_INBOX.NOT_BEFORE.isNull().or(RECORD_INBOX.NOT_BEFORE.le(OffsetDateTime.now())))
+			.where(RECORD_INBOX.NOT_BEFORE.isNull().or(RECORD_INBOX.NOT_BEFORE.le(OffsetDateTime.now(this.clock))))
 			.orderBy(RECORD_INBOX.ID)
 			.limit(MAX_ROWS)
 			.fetch(RECORD_INBOX.ID);
@@ -322,7 +326,7 @@ class InboxDrainer implements SmartLifecycle {
 		long wait = Math.min(600, 5L << Math.min(before, 7));
 		this.db.update(RECORD_INBOX)
 			.set(RECORD_INBOX.ATTEMPTS, before + 1)
-			.set(RECORD_INBOX.NOT_BEFORE, OffsetDateTime.now().plusSeconds(wait))
+			.set(RECORD_INBOX.NOT_BEFORE, OffsetDateTime.now(this.clock).plusSeconds(wait))
 			.set(RECORD_INBOX.LAST_ERROR, error.length() > 1_000 ? error.substring(0, 1_000) : error)
 			.where(RECORD_INBOX.ID.eq(id))
 			.execute();
