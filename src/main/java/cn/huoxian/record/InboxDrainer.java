@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -67,6 +68,11 @@ class InboxDrainer implements SmartLifecycle {
 	private final RecordWriter writer;
 
 	private final Clock clock;
+
+	/**
+	 * Micro-batches tried, taken or not: tests wait on it to know the drainer has looked.
+	 */
+	private final AtomicLong passes = new AtomicLong();
 
 	/**
 	 * The running worker; null when stopped. A replaced worker ends at its next check.
@@ -177,8 +183,22 @@ class InboxDrainer implements SmartLifecycle {
 
 	}
 
+	/** How many micro-batches the drainer has tried so far. */
+	long passes() {
+		return this.passes.get();
+	}
+
 	/** Takes one micro-batch (nothing while the record is held or paused). */
 	private Drained drainOnce(Worker by) {
+		try {
+			return takeOnce(by);
+		}
+		finally {
+			this.passes.incrementAndGet();
+		}
+	}
+
+	private Drained takeOnce(Worker by) {
 		try {
 			Drained drained = this.transactions.execute(status -> {
 				if (!mayWrite()) {
