@@ -1,6 +1,7 @@
 package cn.huoxian.bench;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +95,8 @@ class BenchCommand implements ApplicationRunner {
 
 	private final String url;
 
+	private final Clock clock;
+
 	/** Keeps the results alive so no call can be optimised away. */
 	private long sink;
 
@@ -102,7 +105,8 @@ class BenchCommand implements ApplicationRunner {
 			org.springframework.transaction.support.TransactionTemplate transactions, cn.huoxian.record.Records records,
 			cn.huoxian.record.Assessments assessments, DataSource dataSource, ConfigurableApplicationContext context,
 			CitySettings city, BenchSettings settings, Environment environment, DemoCity demoCity,
-			@Value("${spring.datasource.url:}") String url) {
+			@Value("${spring.datasource.url:}") String url, Clock clock) {
+		this.clock = clock;
 		this.regions = regions;
 		this.people = people;
 		this.households = households;
@@ -111,7 +115,7 @@ class BenchCommand implements ApplicationRunner {
 		this.cases = cases;
 		this.headline = headline;
 		this.record = new RecordThroughput(db, context, transactions,
-				context.getBean(cn.huoxian.record.RecordInbox.class));
+				context.getBean(cn.huoxian.record.RecordInbox.class), clock);
 		this.records = records;
 		this.assessments = assessments;
 		this.db = db;
@@ -226,7 +230,7 @@ class BenchCommand implements ApplicationRunner {
 	 * the last three days.
 	 */
 	private void isolation(DataScope city, List<Measurement> results) throws SQLException {
-		LocalDate today = LocalDate.now(BusinessDay.ZONE);
+		LocalDate today = BusinessDay.today(clock);
 		IsolationLoad.ensure(dataSource, 50_000, today);
 		Random random = new Random(4);
 		List<String> counties = Sample.paths(dataSource, "COUNTY", random, iterations + warmup);
@@ -327,12 +331,18 @@ class BenchCommand implements ApplicationRunner {
 	private long scanHeadline(String code) {
 		String path = RegionPath.root(code).value();
 		String sql = "select (select count(*) from deployment where path like ? and leading_cadre"
-				+ " and start_date <= current_date and (end_date is null or end_date >= current_date))"
+				+ " and start_date <= ? and (end_date is null or end_date >= ?))"
 				+ " + (select count(distinct person_id) from commando_member where path like ?"
-				+ " and joined_on <= current_date and (left_on is null or left_on > current_date))";
+				+ " and joined_on <= ? and (left_on is null or left_on > ?))";
+		// the business day, not the database server's date
+		LocalDate today = BusinessDay.today(clock);
 		try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(sql)) {
 			statement.setString(1, path + "%");
-			statement.setString(2, path + "%");
+			statement.setObject(2, today);
+			statement.setObject(3, today);
+			statement.setString(4, path + "%");
+			statement.setObject(5, today);
+			statement.setObject(6, today);
 			try (var rs = statement.executeQuery()) {
 				rs.next();
 				return rs.getLong(1);

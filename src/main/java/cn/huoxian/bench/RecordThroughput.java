@@ -6,6 +6,7 @@ import static cn.huoxian.db.Tables.RECORD_FIGURE;
 import static cn.huoxian.db.Tables.RECORD_INBOX;
 import static cn.huoxian.db.Tables.SCREENING_VISIT;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.function.Consumer;
 import cn.huoxian.deployment.Events;
 import cn.huoxian.record.RecordInbox;
 import cn.huoxian.screening.VisitsRecorded;
+import cn.huoxian.shared.BusinessDay;
 import org.jooq.DSLContext;
 import org.jooq.Record3;
 import org.slf4j.Logger;
@@ -53,8 +55,11 @@ final class RecordThroughput {
 	/** The record's inbox, paused to queue events first. */
 	private final RecordInbox inbox;
 
+	private final Clock clock;
+
 	RecordThroughput(DSLContext db, ApplicationEventPublisher events, TransactionTemplate transactions,
-			RecordInbox inbox) {
+			RecordInbox inbox, Clock clock) {
+		this.clock = clock;
 		this.db = db;
 		this.events = events;
 		this.transactions = transactions;
@@ -126,7 +131,7 @@ final class RecordThroughput {
 				for (var deployment : chunk) {
 					publishers.submit(() -> transactions.executeWithoutResult(
 							status -> events.publishEvent(new Events.DeploymentStarted(deployment.value1(),
-									deployment.value2(), deployment.value3(), true, java.time.LocalDate.now()))));
+									deployment.value2(), deployment.value3(), true, BusinessDay.today(clock)))));
 				}
 				publishers.shutdown();
 				publishers.awaitTermination(5, TimeUnit.MINUTES);
@@ -180,7 +185,7 @@ final class RecordThroughput {
 					var deployment = chunk.get(i);
 					transactions.executeWithoutResult(
 							status -> events.publishEvent(new Events.DeploymentStarted(deployment.value1(),
-									deployment.value2(), deployment.value3(), true, java.time.LocalDate.now())));
+									deployment.value2(), deployment.value3(), true, BusinessDay.today(clock))));
 				}
 			});
 		}

@@ -101,9 +101,9 @@ final class ResidentImport implements RowImport {
 	/**
 	 * The row's ID number when valid (its other columns may still be wrong), else null.
 	 */
-	private static String validIdNumber(ImportRow row) {
+	private String validIdNumber(ImportRow row) {
 		String raw = row.text("idNumber");
-		return raw != null && !row.isNumber("idNumber") && IdNumber.isValid(raw) ? raw.toUpperCase() : null;
+		return raw != null && !row.isNumber("idNumber") && IdNumber.isValid(raw, today) ? raw.toUpperCase() : null;
 	}
 
 	private void reportRegistered(Map<String, ImportRow> fresh) {
@@ -159,7 +159,7 @@ final class ResidentImport implements RowImport {
 		return row.hasErrors() ? null : new Resident(name, idNumber, phone, placement, organisationId, joinedOn);
 	}
 
-	private static IdNumber idNumber(ImportRow row) {
+	private IdNumber idNumber(ImportRow row) {
 		String raw = row.required("idNumber", 30);
 		if (raw == null) {
 			return null;
@@ -170,7 +170,7 @@ final class ResidentImport implements RowImport {
 			row.error("idNumber", "exchange.error.idNumber.numberCell");
 			return null;
 		}
-		Optional<String> problem = IdNumber.problemKey(raw);
+		Optional<String> problem = IdNumber.problemKey(raw, today);
 		if (problem.isPresent()) {
 			row.error("idNumber", problem.get());
 			return null;

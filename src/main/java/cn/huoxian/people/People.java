@@ -3,6 +3,8 @@ package cn.huoxian.people;
 import static cn.huoxian.db.Tables.PERSON;
 import static cn.huoxian.db.Tables.PERSON_ROLE;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import cn.huoxian.org.Households;
 import cn.huoxian.org.PartyOrganisations;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
+import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.ForbiddenException;
@@ -53,8 +56,11 @@ public class People {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	People(DSLContext db, Regions regions, Households households, PersonRoles personRoles,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.db = db;
 		this.regions = regions;
 		this.households = households;
@@ -204,7 +210,8 @@ public class People {
 		// wrong with it
 		Placement placement = placementInScope(form, user);
 		List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
-		IdNumber.problem(form.idNumber())
+		LocalDate today = BusinessDay.today(clock);
+		IdNumber.problem(form.idNumber(), today)
 			.ifPresent(p -> problems.add(new InvalidInputException.FieldProblem("idNumber", p)));
 		if (problems.isEmpty()) {
 			Long holder = db.select(PERSON.ID)
@@ -219,7 +226,7 @@ public class People {
 		if (form.phone() != null && !form.phone().isBlank() && !Phones.isValid(form.phone())) {
 			problems.add(new InvalidInputException.FieldProblem("phone", Messages.text("people.problem.phone")));
 		}
-		problems.addAll(personRoles.problems(form.rolesOrEmpty(), user.scope(), held));
+		problems.addAll(personRoles.problems(form.rolesOrEmpty(), user.scope(), held, today));
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}

@@ -43,9 +43,11 @@ class PersonRoles {
 	/**
 	 * The problems of these roles; their units, party organisations and villages are
 	 * resolved through the caller's scope (404 naming the field), except those the person
-	 * already {@code held}: keeping a reference is not making a new one.
+	 * already {@code held}: keeping a reference is not making a new one. Dates are
+	 * checked against business day {@code today}.
 	 */
-	List<FieldProblem> problems(List<PersonRoleView> roles, DataScope scope, List<PersonRoleView> held) {
+	List<FieldProblem> problems(List<PersonRoleView> roles, DataScope scope, List<PersonRoleView> held,
+			LocalDate today) {
 		List<FieldProblem> problems = new ArrayList<>();
 		Set<RoleKind> seen = EnumSet.noneOf(RoleKind.class);
 		for (int i = 0; i < roles.size(); i++) {
@@ -69,7 +71,7 @@ class PersonRoles {
 					require(problems, at + "partyOrganisationId", role.partyOrganisationId());
 					require(problems, at + "joinedOn", role.joinedOn());
 					require(problems, at + "membership", role.membership());
-					if (role.joinedOn() != null && role.joinedOn().isAfter(LocalDate.now())) {
+					if (role.joinedOn() != null && role.joinedOn().isAfter(today)) {
 						problems.add(new FieldProblem(at + "joinedOn", Messages.text("problem.field.future")));
 					}
 					if (role.partyOrganisationId() != null && !heldIds(held, PersonRoleView::partyOrganisationId)

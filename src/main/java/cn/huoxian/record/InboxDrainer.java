@@ -3,6 +3,7 @@ package cn.huoxian.record;
 import static cn.huoxian.db.Tables.RECORD_CONTROL;
 import static cn.huoxian.db.Tables.RECORD_INBOX;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -64,13 +66,21 @@ class InboxDrainer implements SmartLifecycle {
 
 	private final RecordWriter writer;
 
+	private final Clock clock;
+
+	/**
+	 * Micro-batches tried, taken or not: tests wait on it to know the drainer has looked.
+	 */
+	private final AtomicLong passes = new AtomicLong();
+
 	/**
 	 * The running worker; null when stopped. A replaced worker ends at its next check.
 	 */
 	private volatile Worker worker;
 
 	InboxDrainer(DSLContext db, TransactionTemplate transactions, RecordInbox inbox, List<TableSource> sources,
-			RecordWriter writer, RecordSettings settings) {
+			RecordWriter writer, RecordSettings settings, Clock clock) {
+		this.clock = clock;
 		this.lingerMillis = settings.linger().toMillis();
 		this.db = db;
 		this.writer = writer;
@@ -172,8 +182,22 @@ class InboxDrainer implements SmartLifecycle {
 
 	}
 
+	/** How many micro-batches the drainer has tried so far. */
+	long passes() {
+		return this.passes.get();
+	}
+
 	/** Takes one micro-batch (nothing while the record is held or paused). */
 	private Drained drainOnce(Worker by) {
+		try {
+			return takeOnce(by);
+		}
+		finally {
+			this.passes.incrementAndGet();
+		}
+	}
+
+	private Drained takeOnce(Worker by) {
 		try {
 			Drained drained = this.transactions.execute(status -> {
 				if (!mayWrite()) {
@@ -212,7 +236,7 @@ class InboxDrainer implements SmartLifecycle {
 	 */
 	private List<RecordInboxRecord> due(int rows) {
 		return this.db.selectFrom(RECORD_INBOX)
-			.where(RECORD_INBOX.NOT_BEFORE.isNull().or(RECORD_INBOX.NOT_BEFORE.le(OffsetDateTime.now())))
+			.where(RECORD_INBOX.NOT_BEFORE.isNull().or(RECORD_INBOX.NOT_BEFORE.le(OffsetDateTime.now(this.clock))))
 			.orderBy(RECORD_INBOX.ID)
 			.limit(rows)
 			.forUpdate()
@@ -262,7 +286,7 @@ class InboxDrainer implements SmartLifecycle {
 	private int drainRowByRow(Worker by) {
 		List<Long> ids = this.db.select(RECORD_INBOX.ID)
 			.from(RECORD_INBOX)
-			.where(RECORD_INBOX.NOT_BEFORE.isNull().or(RECORD_INBOX.NOT_BEFORE.le(OffsetDateTime.now())))
+			.where(RECORD_INBOX.NOT_BEFORE.isNull().or(RECORD_INBOX.NOT_BEFORE.le(OffsetDateTime.now(this.clock))))
 			.orderBy(RECORD_INBOX.ID)
 			.limit(MAX_ROWS)
 			.fetch(RECORD_INBOX.ID);
@@ -321,7 +345,7 @@ class InboxDrainer implements SmartLifecycle {
 		long wait = Math.min(600, 5L << Math.min(before, 7));
 		this.db.update(RECORD_INBOX)
 			.set(RECORD_INBOX.ATTEMPTS, before + 1)
-			.set(RECORD_INBOX.NOT_BEFORE, OffsetDateTime.now().plusSeconds(wait))
+			.set(RECORD_INBOX.NOT_BEFORE, OffsetDateTime.now(this.clock).plusSeconds(wait))
 			.set(RECORD_INBOX.LAST_ERROR, error.length() > 1_000 ? error.substring(0, 1_000) : error)
 			.where(RECORD_INBOX.ID.eq(id))
 			.execute();

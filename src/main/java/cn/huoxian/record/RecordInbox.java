@@ -3,6 +3,7 @@ package cn.huoxian.record;
 import static cn.huoxian.db.Tables.RECORD_CONTROL;
 import static cn.huoxian.db.Tables.RECORD_INBOX;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -36,9 +37,12 @@ public class RecordInbox {
 
 	private final AuditLog audit;
 
-	RecordInbox(DSLContext db, AuditLog audit) {
+	private final Clock clock;
+
+	RecordInbox(DSLContext db, AuditLog audit, Clock clock) {
 		this.db = db;
 		this.audit = audit;
+		this.clock = clock;
 	}
 
 	/** Queues the keys of a source's rows; the drainer is woken once this commits. */
@@ -106,7 +110,7 @@ public class RecordInbox {
 		db.update(RECORD_CONTROL)
 			.set(RECORD_CONTROL.PAUSED, true)
 			.set(RECORD_CONTROL.PAUSED_BY, by)
-			.set(RECORD_CONTROL.PAUSED_AT, OffsetDateTime.now())
+			.set(RECORD_CONTROL.PAUSED_AT, OffsetDateTime.now(clock))
 			.where(RECORD_CONTROL.ID.eq(1))
 			.execute();
 		return status();

@@ -232,7 +232,7 @@ public class Visits {
 				throw invalid(field + "name", visit, Messages.text("problem.required"));
 			}
 			String name = resident.name().strip();
-			IdNumber.problem(resident.idNumber()).ifPresent(p -> {
+			IdNumber.problem(resident.idNumber(), BusinessDay.today(clock)).ifPresent(p -> {
 				throw invalid(field + "idNumber", visit, name, p);
 			});
 			if (!seen.add(resident.idNumber().toUpperCase())) {

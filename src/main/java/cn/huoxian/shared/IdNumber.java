@@ -15,8 +15,13 @@ public record IdNumber(String value) {
 
 	private static final char[] CHECK = { '1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2' };
 
+	/**
+	 * Checks the value's form (length, digits, check character, a real birth date from
+	 * 1850); whether that birth date has come is checked against the caller's business
+	 * day by {@link #problemKey(String, LocalDate)}.
+	 */
 	public IdNumber {
-		Optional<String> problem = problem(value);
+		Optional<String> problem = formProblemKey(value).map(Messages::text);
 		if (problem.isPresent()) {
 			throw new IllegalArgumentException(problem.get());
 		}
@@ -24,15 +29,26 @@ public record IdNumber(String value) {
 	}
 
 	/**
-	 * Why a value is not a valid ID number, in the caller's language; empty when it is
-	 * one.
+	 * Why a value is not a valid ID number on business day {@code today}, in the caller's
+	 * language; empty when it is one.
 	 */
-	public static Optional<String> problem(String raw) {
-		return problemKey(raw).map(Messages::text);
+	public static Optional<String> problem(String raw, LocalDate today) {
+		return problemKey(raw, today).map(Messages::text);
 	}
 
-	/** Why a value is not a valid ID number, as a message key; empty when it is one. */
-	public static Optional<String> problemKey(String raw) {
+	/**
+	 * Why a value is not a valid ID number on business day {@code today}, as a message
+	 * key; empty when it is one.
+	 */
+	public static Optional<String> problemKey(String raw, LocalDate today) {
+		Optional<String> problem = formProblemKey(raw);
+		if (problem.isEmpty() && birthDate(raw).isAfter(today)) {
+			return Optional.of("problem.id-number.birth-range");
+		}
+		return problem;
+	}
+
+	private static Optional<String> formProblemKey(String raw) {
 		if (raw == null || raw.length() != 18) {
 			return Optional.of("problem.id-number.length");
 		}
@@ -47,7 +63,7 @@ public record IdNumber(String value) {
 		}
 		try {
 			LocalDate birth = birthDate(value);
-			if (birth.isAfter(LocalDate.now()) || birth.getYear() < 1850) {
+			if (birth.getYear() < 1850) {
 				return Optional.of("problem.id-number.birth-range");
 			}
 		}
@@ -57,8 +73,8 @@ public record IdNumber(String value) {
 		return Optional.empty();
 	}
 
-	public static boolean isValid(String raw) {
-		return problem(raw).isEmpty();
+	public static boolean isValid(String raw, LocalDate today) {
+		return problemKey(raw, today).isEmpty();
 	}
 
 	/** The check character for the first 17 digits. */

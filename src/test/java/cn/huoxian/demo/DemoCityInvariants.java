@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import cn.huoxian.demo.RowSink.Table;
+import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.IdNumber;
 
 /**
@@ -72,7 +73,8 @@ final class DemoCityInvariants {
 			while (rs.next()) {
 				String idNumber = rs.getString(1).trim();
 				String county = rs.getString(2).substring(8, 14);
-				assertThat(IdNumber.isValid(idNumber)).as(idNumber).isTrue();
+				assertThat(IdNumber.isValid(idNumber, BusinessDay.today(java.time.Clock.systemUTC()))).as(idNumber)
+					.isTrue();
 				IdNumber parsed = new IdNumber(idNumber);
 				assertThat(parsed.areaCode()).as(idNumber).isEqualTo(county);
 				assertThat(rs.getString(3).trim()).as(idNumber).isEqualTo(String.valueOf(parsed.sex()));

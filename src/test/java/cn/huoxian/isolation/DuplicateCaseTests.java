@@ -114,7 +114,8 @@ class DuplicateCaseTests {
 			.param("contactTime", "09:30")
 			.param("responsibleIds", String.valueOf(person)))
 			.andExpect(status().isConflict())
-			.andExpect(content().string(containsString("personId-error")))
+			.andExpect(content().string(containsString("<span id=\"personId-error\" class=\"field-error\">人员 " + person
+					+ " 已有正在进行的居家隔离（隔离观察记录 " + caseId + "，")))
 			.andExpect(content().string(containsString("href=\"/isolation/cases/" + caseId + "\"")));
 	}
 

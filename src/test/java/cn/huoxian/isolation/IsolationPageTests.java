@@ -86,8 +86,8 @@ class IsolationPageTests {
 			.andExpect(status().isOk())
 			.andExpect(view().name("isolation/cases"))
 			.andExpect(model().attributeHasFieldErrors("form", "contactTime"))
-			.andExpect(content().string(containsString("contactTime-error")))
-			.andExpect(content().string(containsString("应为时间，如 09:30")));
+			.andExpect(content()
+				.string(containsString("<span id=\"contactTime-error\" class=\"field-error\">应为时间，如 09:30</span>")));
 		mvc.perform(post("/isolation").session(session)
 			.with(csrf())
 			.param("personId", "abc")
@@ -95,7 +95,9 @@ class IsolationPageTests {
 			.param("reason", "CLOSE_CONTACT")
 			.param("responsibleIds", ""))
 			.andExpect(status().isOk())
-			.andExpect(model().attributeHasFieldErrors("form", "personId"));
+			.andExpect(model().attributeHasFieldErrors("form", "personId"))
+			.andExpect(content()
+				.string(containsString("<span id=\"personId-error\" class=\"field-error\">不是数字：abc</span>")));
 		String location = mvc
 			.perform(post("/isolation").session(session)
 				.with(csrf())

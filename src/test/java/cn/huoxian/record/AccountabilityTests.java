@@ -150,8 +150,8 @@ class AccountabilityTests {
 			.param("decidedLevel", "TOWNSHIP")
 			.param("detail", ""))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(
-					org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("error"));
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("error", "detail: 必填"));
 		assertThat(db.fetchCount(ACCOUNTABILITY, ACCOUNTABILITY.PERSON_ID.eq(cadre))).isEqualTo(1);
 	}
 

@@ -58,6 +58,12 @@ class RecordApiTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	RecordInbox inbox;
+
+	@Autowired
+	InboxDrainer drainer;
+
 	RecordApiFixtures fx;
 
 	LocalDate today;
@@ -84,13 +90,10 @@ class RecordApiTests {
 			.atMost(Duration.ofSeconds(10))
 			.untilAsserted(() -> assertThat(entries(cadre, "DEPLOYMENT_STARTED")).isEqualTo(1));
 
-		transactions.executeWithoutResult(tx -> events
-			.publishEvent(new Events.DeploymentStarted(deployment, cadre, "/x/", false, today.minusDays(2))));
-		Thread.sleep(500);
-		Awaitility.await()
-			.during(Duration.ofMillis(500))
-			.atMost(Duration.ofSeconds(5))
-			.untilAsserted(() -> assertThat(entries(cadre, "DEPLOYMENT_STARTED")).isEqualTo(1));
+		new InboxWaits(db, inbox, drainer).publishAndAwaitTaken("DEPLOYMENT", String.valueOf(deployment),
+				() -> transactions.executeWithoutResult(tx -> events
+					.publishEvent(new Events.DeploymentStarted(deployment, cadre, "/x/", false, today.minusDays(2)))));
+		assertThat(entries(cadre, "DEPLOYMENT_STARTED")).isEqualTo(1);
 
 		String body = fx.json("admin", PROFILE + cadre);
 		assertThat((Integer) JsonPath.read(body, "$.entries.total")).isEqualTo(1);

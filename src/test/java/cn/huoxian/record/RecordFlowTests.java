@@ -161,9 +161,8 @@ class RecordFlowTests {
 			.isTrue();
 
 		// the same visit delivered again adds nothing
-		transactions.executeWithoutResult(
-				status -> events.publishEvent(new VisitsRecorded(campaign, cadre, List.of(firstVisit))));
-		Thread.sleep(1_000);
+		waits().publishAndAwaitTaken("SCREENING_VISIT", firstVisit.toString(), () -> transactions.executeWithoutResult(
+				status -> events.publishEvent(new VisitsRecorded(campaign, cadre, List.of(firstVisit)))));
 		assertThat(kinds(cadre)).isEqualTo(WEEK);
 
 		// an entry lost from the record comes back with the rebuild, and nothing doubles
@@ -184,13 +183,17 @@ class RecordFlowTests {
 	RecordInbox inbox;
 
 	@Autowired
+	InboxDrainer drainer;
+
+	@Autowired
 	cn.huoxian.access.AuditLog audit;
 
+	private InboxWaits waits() {
+		return new InboxWaits(db, inbox, drainer);
+	}
+
 	private List<String> queued(String sourceType) {
-		return db.select(RECORD_INBOX.SOURCE_KEYS)
-			.from(RECORD_INBOX)
-			.where(RECORD_INBOX.SOURCE_TYPE.eq(sourceType))
-			.fetch(RECORD_INBOX.SOURCE_KEYS);
+		return waits().queued(sourceType);
 	}
 
 	/**
@@ -208,8 +211,9 @@ class RecordFlowTests {
 			deployment = id(post("xinhua", "/api/v1/deployment/deployments",
 					"{\"personId\":" + cadre + ",\"postKind\":\"REGION\",\"region\":\"" + grid + "\"}", 201));
 			assertThat(queued("DEPLOYMENT")).contains(String.valueOf(deployment));
-			Thread.sleep(500);
+			waits().awaitADrainerPass();
 			assertThat(kinds(cadre)).isEmpty();
+			assertThat(queued("DEPLOYMENT")).contains(String.valueOf(deployment));
 		}
 		finally {
 			inbox.resume();

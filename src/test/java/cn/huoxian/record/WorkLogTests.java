@@ -239,8 +239,7 @@ class WorkLogTests {
 		long id = db.select(WORK_LOG.ID).from(WORK_LOG).where(WORK_LOG.PERSON_ID.eq(cadre)).fetchSingle().value1();
 		mvc.perform(post("/record/worklog").session(own).with(csrf()).param("text", "").param("witnessIds", "abc"))
 			.andExpect(status().is3xxRedirection())
-			.andExpect(
-					org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attributeExists("error"));
+			.andExpect(flash().attribute("error", "witnessIds: “abc”不是人员编号"));
 		mvc.perform(get("/record/worklog").session(own)).andExpect(content().string(containsString("页面写的纪实")));
 
 		MockHttpSession witnessing = login(mvc, witness);

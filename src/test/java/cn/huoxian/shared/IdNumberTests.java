@@ -15,31 +15,47 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class IdNumberTests {
 
+	private static final LocalDate TODAY = LocalDate.of(2026, 3, 1);
+
 	@ParameterizedTest
 	@ValueSource(strings = { "11010519491231002X", "440524188001010014", "11010519491231002x" })
 	void acceptsValidNumbers(String value) {
-		assertThat(IdNumber.problem(value)).isEmpty();
+		assertThat(IdNumber.problem(value, TODAY)).isEmpty();
 		assertThat(new IdNumber(value).value()).isEqualTo(value.toUpperCase());
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "110105194912310021", "440524188001010015", "11010519491231002Y" })
 	void rejectsWrongCheckDigit(String value) {
-		assertThat(IdNumber.problemKey(value)).contains("problem.id-number.check-digit");
+		assertThat(IdNumber.problemKey(value, TODAY)).contains("problem.id-number.check-digit");
 		assertThatThrownBy(() -> new IdNumber(value)).isInstanceOf(IllegalArgumentException.class);
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "", "1234", "11010519491231002XX", "1101051949123100AX" })
 	void rejectsWrongShape(String value) {
-		assertThat(IdNumber.problem(value)).isPresent();
+		assertThat(IdNumber.problem(value, TODAY)).isPresent();
 	}
 
 	@Test
 	void rejectsImpossibleBirthDate() {
 		String first17 = "11010519490231002"; // 31 February
-		assertThat(IdNumber.problemKey(first17 + IdNumber.checkCharacter(first17)))
+		assertThat(IdNumber.problemKey(first17 + IdNumber.checkCharacter(first17), TODAY))
 			.contains("problem.id-number.birth-date");
+	}
+
+	@Test
+	void refusesABirthDateAfterTheBusinessDay() {
+		String bornOnTheSecond = IdNumber.of("130902", LocalDate.of(2026, 3, 2), 1).value();
+		assertThat(IdNumber.problemKey(bornOnTheSecond, TODAY)).contains("problem.id-number.birth-range");
+		assertThat(IdNumber.problemKey(bornOnTheSecond, TODAY.plusDays(1))).isEmpty();
+	}
+
+	@Test
+	void refusesABirthYearBefore1850WhateverTheDay() {
+		String first17 = "11010518491231002";
+		assertThat(IdNumber.problemKey(first17 + IdNumber.checkCharacter(first17), TODAY))
+			.contains("problem.id-number.birth-range");
 	}
 
 	@Test
@@ -73,7 +89,7 @@ class IdNumberTests {
 		LocalDate birth = LocalDate.of(1940, 1, 1).plusDays(random.nextInt(25_000));
 		int sequence = random.nextInt(1000);
 		IdNumber id = IdNumber.of("130902", birth, sequence);
-		assertThat(IdNumber.isValid(id.value())).isTrue();
+		assertThat(IdNumber.isValid(id.value(), TODAY)).isTrue();
 		assertThat(id.birthDate()).isEqualTo(birth);
 		assertThat(id.sex()).isEqualTo(sequence % 2 == 1 ? 'M' : 'F');
 		int position = random.nextInt(17);

@@ -236,7 +236,9 @@ class InputLimitsTests {
 		mvc.perform(post("/screening/flags/1/handled").session(session)
 			.with(csrf())
 			.param("region", "130902")
-			.param("note", text(600))).andExpect(status().isBadRequest());
+			.param("note", text(600)))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("最多 500 个字符")));
 	}
 
 }

@@ -55,7 +55,8 @@ class PageTests {
 			.andExpect(status().isOk())
 			.andExpect(view().name("org/region-form"))
 			.andExpect(model().attributeHasFieldErrors("form", "code"))
-			.andExpect(content().string(containsString("code-error")));
+			.andExpect(content()
+				.string(containsString("<span id=\"code-error\" class=\"field-error\">应为以 000 结尾的 12 位乡镇街道代码</span>")));
 	}
 
 	@Test
@@ -110,7 +111,9 @@ class PageTests {
 			.param("address", "")
 			.param("door", "2-302"))
 			.andExpect(status().isOk())
-			.andExpect(model().attributeHasFieldErrors("form", "address"));
+			.andExpect(model().attributeHasFieldErrors("form", "address"))
+			.andExpect(
+					content().string(containsString("<span id=\"address-error\" class=\"field-error\">不能为空</span>")));
 	}
 
 	@Test

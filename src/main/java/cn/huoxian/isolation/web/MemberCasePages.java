@@ -1,5 +1,6 @@
 package cn.huoxian.isolation.web;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 
 import cn.huoxian.isolation.Cases;
@@ -31,10 +32,13 @@ class MemberCasePages {
 
 	private final CurrentUserProvider users;
 
-	MemberCasePages(MemberCases members, Cases cases, CurrentUserProvider users) {
+	private final Clock clock;
+
+	MemberCasePages(MemberCases members, Cases cases, CurrentUserProvider users, Clock clock) {
 		this.members = members;
 		this.cases = cases;
 		this.users = users;
+		this.clock = clock;
 	}
 
 	@GetMapping("/isolation/party-organisations/{id}")
@@ -50,7 +54,8 @@ class MemberCasePages {
 			RedirectAttributes redirect) {
 		try {
 			cases.contact(caseId,
-					Forms.check(new ContactForm(OffsetDateTime.now(), channel, reached, null, false, null, note, id)),
+					Forms.check(
+							new ContactForm(OffsetDateTime.now(clock), channel, reached, null, false, null, note, id)),
 					users.current());
 			redirect.addFlashAttribute("recorded", caseId);
 		}
