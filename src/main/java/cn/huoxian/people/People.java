@@ -331,4 +331,27 @@ public class People {
 		}).toList();
 	}
 
+	/**
+	 * Names of persons by id (unscoped: for ids other modules' own rows already hold,
+	 * whose scope the caller has checked). One query.
+	 */
+	public Map<Long, String> names(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return new java.util.HashMap<>();
+		}
+		return db.select(PERSON.ID, PERSON.NAME).from(PERSON).where(PERSON.ID.in(ids)).fetchMap(PERSON.ID, PERSON.NAME);
+	}
+
+	/**
+	 * The ids of a party organisation's members: its party members, and the cadres of the
+	 * units whose organisation it is; a subquery other modules can filter by.
+	 */
+	public static org.jooq.Select<org.jooq.Record1<Long>> membersOf(long organisationId) {
+		Condition member = PERSON_ROLE.ROLE.eq("PARTY_MEMBER")
+			.and(PERSON_ROLE.PARTY_ORGANISATION_ID.eq(organisationId));
+		Condition cadre = PERSON_ROLE.ROLE.eq("CADRE")
+			.and(PERSON_ROLE.UNIT_ID.in(cn.huoxian.org.Units.idsOfOrganisation(organisationId)));
+		return DSL.select(PERSON_ROLE.PERSON_ID).from(PERSON_ROLE).where(member.or(cadre));
+	}
+
 }
