@@ -354,4 +354,30 @@ public class People {
 		return DSL.select(PERSON_ROLE.PERSON_ID).from(PERSON_ROLE).where(member.or(cadre));
 	}
 
+	/**
+	 * The residents of households by household id: person id to name, per household
+	 * (unscoped: for households the caller has checked). One query.
+	 */
+	public Map<Long, Map<Long, String>> residentNames(java.util.Collection<Long> householdIds) {
+		Map<Long, Map<Long, String>> residents = new java.util.HashMap<>();
+		db.select(PERSON.ID, PERSON.HOUSEHOLD_ID, PERSON.NAME)
+			.from(PERSON)
+			.where(PERSON.HOUSEHOLD_ID.eq(DSL.any(householdIds.toArray(Long[]::new))))
+			.forEach(r -> residents.computeIfAbsent(r.value2(), k -> new java.util.HashMap<>())
+				.put(r.value1(), r.value3()));
+		return residents;
+	}
+
+	/**
+	 * The households of persons registered as returned on or after a day, as a subquery
+	 * other modules can filter by.
+	 */
+	public static org.jooq.Select<org.jooq.Record1<Long>> householdsOfReturnees(LocalDate since) {
+		return DSL.select(PERSON.HOUSEHOLD_ID)
+			.from(cn.huoxian.db.Tables.PERSON_RETURN)
+			.join(PERSON)
+			.on(PERSON.ID.eq(cn.huoxian.db.Tables.PERSON_RETURN.PERSON_ID))
+			.where(cn.huoxian.db.Tables.PERSON_RETURN.RETURNED_ON.ge(since));
+	}
+
 }
