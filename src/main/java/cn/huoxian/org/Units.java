@@ -187,4 +187,9 @@ public class Units {
 		return DSL.select(UNIT.ID).from(UNIT).where(UNIT.PARTY_ORGANISATION_ID.eq(organisationId));
 	}
 
+	/** The name of the unit a field holds the id of, as a scalar subquery. */
+	public static org.jooq.Field<String> nameOf(org.jooq.Field<Long> unitId) {
+		return DSL.field(DSL.select(UNIT.NAME).from(UNIT).where(UNIT.ID.eq(unitId)));
+	}
+
 }

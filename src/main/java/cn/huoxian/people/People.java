@@ -380,4 +380,51 @@ public class People {
 			.where(cn.huoxian.db.Tables.PERSON_RETURN.RETURNED_ON.ge(since));
 	}
 
+	/** The name of the person a field holds the id of, as a scalar subquery. */
+	public static org.jooq.Field<String> nameOf(org.jooq.Field<Long> personId) {
+		return DSL.field(DSL.select(PERSON.NAME).from(PERSON).where(PERSON.ID.eq(personId)));
+	}
+
+	/**
+	 * The unit of the cadre role of the person a field holds the id of, as a scalar
+	 * subquery.
+	 */
+	public static org.jooq.Field<Long> cadreUnitOf(org.jooq.Field<Long> personId) {
+		return DSL.field(DSL.select(PERSON_ROLE.UNIT_ID)
+			.from(PERSON_ROLE)
+			.where(PERSON_ROLE.PERSON_ID.eq(personId))
+			.and(PERSON_ROLE.ROLE.eq(RoleKind.CADRE.name())));
+	}
+
+	/**
+	 * Cadres living under a region path, of these ranks (all when empty), with their
+	 * rank, as a derived table other modules select from in one statement.
+	 */
+	public static Cadres cadresUnder(String path, java.util.Collection<CadreRank> ranks) {
+		Condition where = PERSON_ROLE.ROLE.eq(RoleKind.CADRE.name()).and(DataScope.under(PERSON.PATH, path));
+		if (!ranks.isEmpty()) {
+			where = where.and(PERSON_ROLE.RANK.in(ranks.stream().map(Enum::name).toList()));
+		}
+		org.jooq.Table<?> table = DSL.select(PERSON.ID.as("person_id"), PERSON_ROLE.RANK.as("cadre_rank"))
+			.from(PERSON_ROLE)
+			.join(PERSON)
+			.on(PERSON.ID.eq(PERSON_ROLE.PERSON_ID))
+			.where(where)
+			.asTable("cadre_under");
+		return new Cadres(table, table.field("person_id", Long.class), table.field("cadre_rank", String.class));
+	}
+
+	/** The columns of {@link #cadresUnder}. */
+	public record Cadres(org.jooq.Table<?> table, org.jooq.Field<Long> personId, org.jooq.Field<String> rank) {
+	}
+
+	/** The person's cadre role (rank, position, unit), if any; unscoped. */
+	public Optional<PersonRoleView> cadreRole(long personId) {
+		return db.selectFrom(PERSON_ROLE)
+			.where(PERSON_ROLE.PERSON_ID.eq(personId).and(PERSON_ROLE.ROLE.eq(RoleKind.CADRE.name())))
+			.fetchOptional(
+					r -> new PersonRoleView(RoleKind.CADRE, r.getRank() == null ? null : CadreRank.valueOf(r.getRank()),
+							r.getPosition(), r.getUnitId(), null, null, null, null, null, null, null));
+	}
+
 }
