@@ -431,4 +431,38 @@ public class Deployments {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 
+	/**
+	 * Positions as the performance record reads them
+	 * ({@link cn.huoxian.record.Postings}): the record cannot depend on this module,
+	 * which contributes to it.
+	 */
+	@org.springframework.stereotype.Component
+	static class RecordPostings implements cn.huoxian.record.Postings {
+
+		private final DSLContext db;
+
+		RecordPostings(DSLContext db) {
+			this.db = db;
+		}
+
+		@Override
+		public Condition holdsPostOn(org.jooq.Field<Long> personId, LocalDate day) {
+			return org.jooq.impl.DSL.exists(org.jooq.impl.DSL.selectOne()
+				.from(DEPLOYMENT)
+				.where(DEPLOYMENT.PERSON_ID.eq(personId))
+				.and(DEPLOYMENT.HOLDER_ID.isNotNull())
+				.and(DEPLOYMENT.END_DATE.isNull().or(DEPLOYMENT.END_DATE.ge(day))));
+		}
+
+		@Override
+		public List<Period> periods(org.jooq.Select<? extends org.jooq.Record1<Long>> personIds, LocalDate startedBy) {
+			return db.select(DEPLOYMENT.PERSON_ID, DEPLOYMENT.START_DATE, DEPLOYMENT.END_DATE)
+				.from(DEPLOYMENT)
+				.where(DEPLOYMENT.PERSON_ID.in(personIds))
+				.and(DEPLOYMENT.START_DATE.le(startedBy))
+				.fetch(r -> new Period(r.value1(), r.value2(), r.value3()));
+		}
+
+	}
+
 }

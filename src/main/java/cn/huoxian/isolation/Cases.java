@@ -3,7 +3,6 @@ package cn.huoxian.isolation;
 import static cn.huoxian.db.Tables.ISOLATION_CASE;
 import static cn.huoxian.db.Tables.ISOLATION_CONTACT;
 import static cn.huoxian.db.Tables.ISOLATION_RESPONSIBLE;
-import static cn.huoxian.db.Tables.PERSON;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import cn.huoxian.db.tables.records.IsolationCaseRecord;
 import cn.huoxian.people.People;
@@ -294,24 +294,26 @@ public class Cases {
 			.join(ISOLATION_CASE)
 			.on(ISOLATION_CASE.ID.eq(ISOLATION_CONTACT.CASE_ID))
 			.where(where));
-		List<ContactEntry> items = db
-			.select(ISOLATION_CONTACT.ID, ISOLATION_CONTACT.CASE_ID, ISOLATION_CASE.PERSON_ID, PERSON.NAME,
-					ISOLATION_CASE.PATH, ISOLATION_CONTACT.BUSINESS_DAY, ISOLATION_CONTACT.CONTACTED_AT,
-					ISOLATION_CONTACT.CHANNEL, ISOLATION_CONTACT.REACHED, ISOLATION_CONTACT.TEMPERATURE,
-					ISOLATION_CONTACT.SYMPTOMS, ISOLATION_CONTACT.MOOD, ISOLATION_CONTACT.NOTE,
-					ISOLATION_CONTACT.MADE_BY, ISOLATION_CONTACT.RECORDED_BY)
+		var rows = db
+			.select(ISOLATION_CONTACT.ID, ISOLATION_CONTACT.CASE_ID, ISOLATION_CASE.PERSON_ID, ISOLATION_CASE.PATH,
+					ISOLATION_CONTACT.BUSINESS_DAY, ISOLATION_CONTACT.CONTACTED_AT, ISOLATION_CONTACT.CHANNEL,
+					ISOLATION_CONTACT.REACHED, ISOLATION_CONTACT.TEMPERATURE, ISOLATION_CONTACT.SYMPTOMS,
+					ISOLATION_CONTACT.MOOD, ISOLATION_CONTACT.NOTE, ISOLATION_CONTACT.MADE_BY,
+					ISOLATION_CONTACT.RECORDED_BY)
 			.from(ISOLATION_CONTACT)
 			.join(ISOLATION_CASE)
 			.on(ISOLATION_CASE.ID.eq(ISOLATION_CONTACT.CASE_ID))
-			.join(PERSON)
-			.on(PERSON.ID.eq(ISOLATION_CASE.PERSON_ID))
 			.where(where)
 			.orderBy(ISOLATION_CONTACT.CONTACTED_AT.desc(), ISOLATION_CONTACT.ID.desc())
 			.limit(size)
 			.offset((long) page * size)
-			.fetch(r -> new ContactEntry(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-					r.value7(), Channel.valueOf(r.value8()), r.value9(), r.value10(), r.value11(), r.value12(),
-					r.value13(), r.value14(), r.value15()));
+			.fetch();
+		Map<Long, String> names = people.names(rows.stream().map(r -> r.value3()).collect(Collectors.toSet()));
+		List<ContactEntry> items = rows.stream()
+			.map(r -> new ContactEntry(r.value1(), r.value2(), r.value3(), names.get(r.value3()), r.value4(),
+					r.value5(), r.value6(), Channel.valueOf(r.value7()), r.value8(), r.value9(), r.value10(),
+					r.value11(), r.value12(), r.value13(), r.value14()))
+			.toList();
 		return new PageResult<>(items, total, page, size);
 	}
 
@@ -419,12 +421,8 @@ public class Cases {
 		return views(select().where(condition).orderBy(ISOLATION_CASE.ID.desc()).fetch());
 	}
 
-	private org.jooq.SelectOnConditionStep<Record> select() {
-		return db.select(ISOLATION_CASE.fields())
-			.select(PERSON.NAME)
-			.from(ISOLATION_CASE)
-			.join(PERSON)
-			.on(PERSON.ID.eq(ISOLATION_CASE.PERSON_ID));
+	private org.jooq.SelectJoinStep<Record> select() {
+		return db.select(ISOLATION_CASE.fields()).from(ISOLATION_CASE);
 	}
 
 	private List<CaseView> views(List<Record> rows) {
@@ -435,12 +433,14 @@ public class Cases {
 		db.selectFrom(ISOLATION_RESPONSIBLE)
 			.where(ISOLATION_RESPONSIBLE.CASE_ID.in(rows.stream().map(r -> r.get(ISOLATION_CASE.ID)).toList()))
 			.forEach(r -> responsible.computeIfAbsent(r.getCaseId(), k -> new ArrayList<>()).add(r.getPersonId()));
+		Map<Long, String> names = people
+			.names(rows.stream().map(r -> r.get(ISOLATION_CASE.PERSON_ID)).collect(Collectors.toSet()));
 		return rows.stream()
-			.map(r -> new CaseView(r.get(ISOLATION_CASE.ID), r.get(ISOLATION_CASE.PERSON_ID), r.get(PERSON.NAME),
-					r.get(ISOLATION_CASE.PATH), CaseType.valueOf(r.get(ISOLATION_CASE.CASE_TYPE)),
-					CaseReason.valueOf(r.get(ISOLATION_CASE.REASON)), r.get(ISOLATION_CASE.FLAG_ID),
-					r.get(ISOLATION_CASE.START_DATE), r.get(ISOLATION_CASE.END_DATE), r.get(ISOLATION_CASE.PLANNED_END),
-					r.get(ISOLATION_CASE.PLACE), r.get(ISOLATION_CASE.CONTACT_TIME),
+			.map(r -> new CaseView(r.get(ISOLATION_CASE.ID), r.get(ISOLATION_CASE.PERSON_ID),
+					names.get(r.get(ISOLATION_CASE.PERSON_ID)), r.get(ISOLATION_CASE.PATH),
+					CaseType.valueOf(r.get(ISOLATION_CASE.CASE_TYPE)), CaseReason.valueOf(r.get(ISOLATION_CASE.REASON)),
+					r.get(ISOLATION_CASE.FLAG_ID), r.get(ISOLATION_CASE.START_DATE), r.get(ISOLATION_CASE.END_DATE),
+					r.get(ISOLATION_CASE.PLANNED_END), r.get(ISOLATION_CASE.PLACE), r.get(ISOLATION_CASE.CONTACT_TIME),
 					CaseStatus.valueOf(r.get(ISOLATION_CASE.STATUS)),
 					responsible.getOrDefault(r.get(ISOLATION_CASE.ID), List.of())))
 			.toList();

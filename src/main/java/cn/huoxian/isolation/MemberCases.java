@@ -1,13 +1,13 @@
 package cn.huoxian.isolation;
 
 import static cn.huoxian.db.Tables.ISOLATION_CASE;
-import static cn.huoxian.db.Tables.PARTY_ORGANISATION;
-import static cn.huoxian.db.Tables.PERSON_ROLE;
-import static cn.huoxian.db.Tables.UNIT;
 
 import java.util.List;
 
 import cn.huoxian.db.tables.records.IsolationCaseRecord;
+import cn.huoxian.org.PartyOrganisationView;
+import cn.huoxian.org.PartyOrganisations;
+import cn.huoxian.people.People;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.ForbiddenException;
@@ -15,7 +15,6 @@ import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RuleViolationException;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.context.annotation.Lazy;
@@ -34,9 +33,12 @@ public class MemberCases {
 
 	private final Cases cases;
 
-	MemberCases(DSLContext db, @Lazy Cases cases) {
+	private final PartyOrganisations organisations;
+
+	MemberCases(DSLContext db, @Lazy Cases cases, PartyOrganisations organisations) {
 		this.db = db;
 		this.cases = cases;
+		this.organisations = organisations;
 	}
 
 	/**
@@ -45,7 +47,7 @@ public class MemberCases {
 	 */
 	public List<CaseView> ofOrganisation(long organisationId, DataScope scope) {
 		visible(organisationId, scope);
-		return cases.where(ISOLATION_CASE.PERSON_ID.in(members(organisationId))
+		return cases.where(ISOLATION_CASE.PERSON_ID.in(People.membersOf(organisationId))
 			.and(ISOLATION_CASE.STATUS.in(CaseStatus.ACTIVE.name(), CaseStatus.EXTENDED.name())));
 	}
 
@@ -73,34 +75,19 @@ public class MemberCases {
 		if (record == null) {
 			throw new NotFoundException(Messages.text("isolation.what.case", caseId));
 		}
-		if (!db.fetchExists(DSL.selectOne().where(DSL.val(record.getPersonId()).in(members(organisationId))))) {
+		if (!db
+			.fetchExists(DSL.selectOne().where(DSL.val(record.getPersonId()).in(People.membersOf(organisationId))))) {
 			throw new RuleViolationException(Messages.text("isolation.problem.not-member", caseId, organisationId));
 		}
 		return record;
 	}
 
 	private void visible(long organisationId, DataScope scope) {
-		var org = db.select(PARTY_ORGANISATION.PATH, PARTY_ORGANISATION.ORG_PATH)
-			.from(PARTY_ORGANISATION)
-			.where(PARTY_ORGANISATION.ID.eq(organisationId))
-			.fetchOne();
-		if (org == null || !(scope.coversRegion(org.value1()) || scope.coversOrganisation(org.value2()))) {
+		PartyOrganisationView org = organisations.fetch(organisationId).orElse(null);
+		if (org == null || !(scope.coversRegion(org.path()) || scope.coversOrganisation(org.orgPath()))) {
 			throw new NotFoundException(Messages.text("isolation.what.party-organisation", organisationId));
 
 		}
-	}
-
-	/**
-	 * Party members of the organisation, and cadres of the units whose organisation it
-	 * is.
-	 */
-	private org.jooq.Select<org.jooq.Record1<Long>> members(long organisationId) {
-		Condition member = PERSON_ROLE.ROLE.eq("PARTY_MEMBER")
-			.and(PERSON_ROLE.PARTY_ORGANISATION_ID.eq(organisationId));
-		Condition cadre = PERSON_ROLE.ROLE.eq("CADRE")
-			.and(PERSON_ROLE.UNIT_ID
-				.in(DSL.select(UNIT.ID).from(UNIT).where(UNIT.PARTY_ORGANISATION_ID.eq(organisationId))));
-		return DSL.select(PERSON_ROLE.PERSON_ID).from(PERSON_ROLE).where(member.or(cadre));
 	}
 
 }

@@ -180,4 +180,60 @@ public class Households {
 				r.get(HOUSEHOLD.RESIDENTS));
 	}
 
+	/**
+	 * Households with their building's name and their grid's code and name, as a derived
+	 * table other modules join and filter in one statement (they never name this module's
+	 * tables; PostgreSQL plans it as the plain joins).
+	 */
+	public static Located located() {
+		org.jooq.Table<?> table = org.jooq.impl.DSL
+			.select(HOUSEHOLD.ID, HOUSEHOLD.PATH, HOUSEHOLD.ADDRESS, HOUSEHOLD.DOOR, HOUSEHOLD.RESIDENTS,
+					BUILDING.NAME.as("building_name"), REGION.CODE.as("grid_code"), REGION.NAME.as("grid_name"))
+			.from(HOUSEHOLD)
+			.join(REGION)
+			.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
+			.leftJoin(BUILDING)
+			.on(BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
+			.asTable("located_household");
+		return new Located(table, table.field("id", Long.class), table.field("path", String.class),
+				table.field("address", String.class), table.field("door", String.class),
+				table.field("residents", Integer.class), table.field("building_name", String.class),
+				table.field("grid_code", String.class), table.field("grid_name", String.class));
+	}
+
+	/** The columns of {@link #located()}. */
+	public record Located(org.jooq.Table<?> table, org.jooq.Field<Long> id, org.jooq.Field<String> path,
+			org.jooq.Field<String> address, org.jooq.Field<String> door, org.jooq.Field<Integer> residents,
+			org.jooq.Field<String> building, org.jooq.Field<String> gridCode, org.jooq.Field<String> gridName) {
+	}
+
+	/** The address of the household a field holds the id of, as a scalar subquery. */
+	public static org.jooq.Field<String> addressOf(org.jooq.Field<Long> householdId) {
+		return org.jooq.impl.DSL
+			.field(org.jooq.impl.DSL.select(HOUSEHOLD.ADDRESS).from(HOUSEHOLD).where(HOUSEHOLD.ID.eq(householdId)));
+	}
+
+	/**
+	 * The paths of households by id, locked for update in id order (unscoped: the caller
+	 * checks the paths against its scope); other modules lock the households they write
+	 * about so concurrent batches on the same ones take turns.
+	 */
+	public java.util.Map<Long, String> lockPaths(java.util.Collection<Long> ids) {
+		return db.select(HOUSEHOLD.ID, HOUSEHOLD.PATH)
+			.from(HOUSEHOLD)
+			.where(HOUSEHOLD.ID.eq(org.jooq.impl.DSL.any(ids.toArray(Long[]::new))))
+			.orderBy(HOUSEHOLD.ID)
+			.forUpdate()
+			.fetchMap(HOUSEHOLD.ID, HOUSEHOLD.PATH);
+	}
+
+	/** The number of households at each path under a region path (one grouped query). */
+	public java.util.Map<String, Integer> countsByPath(String path) {
+		return db.select(HOUSEHOLD.PATH, org.jooq.impl.DSL.count())
+			.from(HOUSEHOLD)
+			.where(DataScope.under(HOUSEHOLD.PATH, path))
+			.groupBy(HOUSEHOLD.PATH)
+			.fetchMap(r -> r.value1(), r -> r.value2());
+	}
+
 }

@@ -224,4 +224,46 @@ public class Regions {
 				new RegionView.Counts(region.getHouseholds(), region.getResidents(), region.getPartyMembers()));
 	}
 
+	/**
+	 * The regions under a path (itself included), as a derived table other modules join
+	 * and filter in one statement (they never name this module's table).
+	 */
+	public static Rows under(String path) {
+		return rows(DataScope.under(REGION.PATH, path));
+	}
+
+	/** A region's children, as {@link #under} gives them. */
+	public static Rows childrenOf(long parentId) {
+		return rows(REGION.PARENT_ID.eq(parentId));
+	}
+
+	private static Rows rows(org.jooq.Condition where) {
+		org.jooq.Table<?> table = org.jooq.impl.DSL
+			.select(REGION.ID, REGION.CODE, REGION.NAME, REGION.REGION_LEVEL, REGION.PATH, REGION.HOUSEHOLDS)
+			.from(REGION)
+			.where(where)
+			.asTable("region_row");
+		return new Rows(table, table.field("id", Long.class), table.field("code", String.class),
+				table.field("name", String.class), table.field("region_level", String.class),
+				table.field("path", String.class), table.field("households", Long.class));
+	}
+
+	/** The columns of {@link #under} and {@link #childrenOf}. */
+	public record Rows(org.jooq.Table<?> table, org.jooq.Field<Long> id, org.jooq.Field<String> code,
+			org.jooq.Field<String> name, org.jooq.Field<String> level, org.jooq.Field<String> path,
+			org.jooq.Field<Long> households) {
+	}
+
+	/** The code of the region a field holds the id of, as a scalar subquery. */
+	public static org.jooq.Field<String> codeOf(org.jooq.Field<Long> regionId) {
+		return org.jooq.impl.DSL
+			.field(org.jooq.impl.DSL.select(REGION.CODE).from(REGION).where(REGION.ID.eq(regionId)));
+	}
+
+	/** The name of the region a field holds the id of, as a scalar subquery. */
+	public static org.jooq.Field<String> nameOf(org.jooq.Field<Long> regionId) {
+		return org.jooq.impl.DSL
+			.field(org.jooq.impl.DSL.select(REGION.NAME).from(REGION).where(REGION.ID.eq(regionId)));
+	}
+
 }

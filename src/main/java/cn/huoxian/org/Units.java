@@ -179,4 +179,17 @@ public class Units {
 				r.get(REGION.CODE), r.get(UNIT.PATH), r.get(UNIT.PARTY_ORGANISATION_ID));
 	}
 
+	/**
+	 * The ids of the units whose party organisation this is, as a subquery other modules
+	 * can filter by (they never name this module's table).
+	 */
+	public static org.jooq.Select<org.jooq.Record1<Long>> idsOfOrganisation(long organisationId) {
+		return DSL.select(UNIT.ID).from(UNIT).where(UNIT.PARTY_ORGANISATION_ID.eq(organisationId));
+	}
+
+	/** The name of the unit a field holds the id of, as a scalar subquery. */
+	public static org.jooq.Field<String> nameOf(org.jooq.Field<Long> unitId) {
+		return DSL.field(DSL.select(UNIT.NAME).from(UNIT).where(UNIT.ID.eq(unitId)));
+	}
+
 }

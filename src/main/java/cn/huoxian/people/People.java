@@ -331,4 +331,100 @@ public class People {
 		}).toList();
 	}
 
+	/**
+	 * Names of persons by id (unscoped: for ids other modules' own rows already hold,
+	 * whose scope the caller has checked). One query.
+	 */
+	public Map<Long, String> names(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return new java.util.HashMap<>();
+		}
+		return db.select(PERSON.ID, PERSON.NAME).from(PERSON).where(PERSON.ID.in(ids)).fetchMap(PERSON.ID, PERSON.NAME);
+	}
+
+	/**
+	 * The ids of a party organisation's members: its party members, and the cadres of the
+	 * units whose organisation it is; a subquery other modules can filter by.
+	 */
+	public static org.jooq.Select<org.jooq.Record1<Long>> membersOf(long organisationId) {
+		Condition member = PERSON_ROLE.ROLE.eq("PARTY_MEMBER")
+			.and(PERSON_ROLE.PARTY_ORGANISATION_ID.eq(organisationId));
+		Condition cadre = PERSON_ROLE.ROLE.eq("CADRE")
+			.and(PERSON_ROLE.UNIT_ID.in(cn.huoxian.org.Units.idsOfOrganisation(organisationId)));
+		return DSL.select(PERSON_ROLE.PERSON_ID).from(PERSON_ROLE).where(member.or(cadre));
+	}
+
+	/**
+	 * The residents of households by household id: person id to name, per household
+	 * (unscoped: for households the caller has checked). One query.
+	 */
+	public Map<Long, Map<Long, String>> residentNames(java.util.Collection<Long> householdIds) {
+		Map<Long, Map<Long, String>> residents = new java.util.HashMap<>();
+		db.select(PERSON.ID, PERSON.HOUSEHOLD_ID, PERSON.NAME)
+			.from(PERSON)
+			.where(PERSON.HOUSEHOLD_ID.eq(DSL.any(householdIds.toArray(Long[]::new))))
+			.forEach(r -> residents.computeIfAbsent(r.value2(), k -> new java.util.HashMap<>())
+				.put(r.value1(), r.value3()));
+		return residents;
+	}
+
+	/**
+	 * The households of persons registered as returned on or after a day, as a subquery
+	 * other modules can filter by.
+	 */
+	public static org.jooq.Select<org.jooq.Record1<Long>> householdsOfReturnees(LocalDate since) {
+		return DSL.select(PERSON.HOUSEHOLD_ID)
+			.from(cn.huoxian.db.Tables.PERSON_RETURN)
+			.join(PERSON)
+			.on(PERSON.ID.eq(cn.huoxian.db.Tables.PERSON_RETURN.PERSON_ID))
+			.where(cn.huoxian.db.Tables.PERSON_RETURN.RETURNED_ON.ge(since));
+	}
+
+	/** The name of the person a field holds the id of, as a scalar subquery. */
+	public static org.jooq.Field<String> nameOf(org.jooq.Field<Long> personId) {
+		return DSL.field(DSL.select(PERSON.NAME).from(PERSON).where(PERSON.ID.eq(personId)));
+	}
+
+	/**
+	 * The unit of the cadre role of the person a field holds the id of, as a scalar
+	 * subquery.
+	 */
+	public static org.jooq.Field<Long> cadreUnitOf(org.jooq.Field<Long> personId) {
+		return DSL.field(DSL.select(PERSON_ROLE.UNIT_ID)
+			.from(PERSON_ROLE)
+			.where(PERSON_ROLE.PERSON_ID.eq(personId))
+			.and(PERSON_ROLE.ROLE.eq(RoleKind.CADRE.name())));
+	}
+
+	/**
+	 * Cadres living under a region path, of these ranks (all when empty), with their
+	 * rank, as a derived table other modules select from in one statement.
+	 */
+	public static Cadres cadresUnder(String path, java.util.Collection<CadreRank> ranks) {
+		Condition where = PERSON_ROLE.ROLE.eq(RoleKind.CADRE.name()).and(DataScope.under(PERSON.PATH, path));
+		if (!ranks.isEmpty()) {
+			where = where.and(PERSON_ROLE.RANK.in(ranks.stream().map(Enum::name).toList()));
+		}
+		org.jooq.Table<?> table = DSL.select(PERSON.ID.as("person_id"), PERSON_ROLE.RANK.as("cadre_rank"))
+			.from(PERSON_ROLE)
+			.join(PERSON)
+			.on(PERSON.ID.eq(PERSON_ROLE.PERSON_ID))
+			.where(where)
+			.asTable("cadre_under");
+		return new Cadres(table, table.field("person_id", Long.class), table.field("cadre_rank", String.class));
+	}
+
+	/** The columns of {@link #cadresUnder}. */
+	public record Cadres(org.jooq.Table<?> table, org.jooq.Field<Long> personId, org.jooq.Field<String> rank) {
+	}
+
+	/** The person's cadre role (rank, position, unit), if any; unscoped. */
+	public Optional<PersonRoleView> cadreRole(long personId) {
+		return db.selectFrom(PERSON_ROLE)
+			.where(PERSON_ROLE.PERSON_ID.eq(personId).and(PERSON_ROLE.ROLE.eq(RoleKind.CADRE.name())))
+			.fetchOptional(
+					r -> new PersonRoleView(RoleKind.CADRE, r.getRank() == null ? null : CadreRank.valueOf(r.getRank()),
+							r.getPosition(), r.getUnitId(), null, null, null, null, null, null, null));
+	}
+
 }

@@ -3,12 +3,7 @@ package cn.huoxian.record;
 import static cn.huoxian.db.Tables.ASSESSMENT_CADRE;
 import static cn.huoxian.db.Tables.ASSESSMENT_CHANGE;
 import static cn.huoxian.db.Tables.ASSESSMENT_ROUND;
-import static cn.huoxian.db.Tables.DEPLOYMENT;
-import static cn.huoxian.db.Tables.PERSON;
-import static cn.huoxian.db.Tables.PERSON_ROLE;
 import static cn.huoxian.db.Tables.RECORD_FIGURE;
-import static cn.huoxian.db.Tables.REGION;
-import static cn.huoxian.db.Tables.UNIT;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -25,8 +20,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
+import cn.huoxian.org.Units;
 import cn.huoxian.people.CadreRank;
+import cn.huoxian.people.People;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
@@ -75,8 +73,14 @@ public class Assessments {
 
 	private final Regions regions;
 
-	Assessments(DSLContext db, Regions regions, Clock clock) {
+	private final People people;
+
+	private final Postings postings;
+
+	Assessments(DSLContext db, Regions regions, Clock clock, People people, Postings postings) {
 		this.db = db;
+		this.people = people;
+		this.postings = postings;
 		this.regions = regions;
 		this.clock = clock;
 	}
@@ -120,26 +124,13 @@ public class Assessments {
 			.returning(ASSESSMENT_ROUND.ID)
 			.fetchOne()
 			.getId();
-		Condition selection = PERSON_ROLE.ROLE.eq("CADRE").and(DataScope.under(PERSON.PATH, path));
-		if (!ranks.isEmpty()) {
-			selection = selection.and(PERSON_ROLE.RANK.in(ranks.stream().map(Enum::name).toList()));
-		}
-		if (deployedOnly) {
-			LocalDate today = BusinessDay.today(clock);
-			selection = selection.and(DSL.exists(DSL.selectOne()
-				.from(DEPLOYMENT)
-				.where(DEPLOYMENT.PERSON_ID.eq(PERSON.ID))
-				.and(DEPLOYMENT.HOLDER_ID.isNotNull())
-				.and(DEPLOYMENT.END_DATE.isNull().or(DEPLOYMENT.END_DATE.ge(today)))));
-		}
+		People.Cadres cadres = People.cadresUnder(path, ranks);
+		Condition selection = deployedOnly ? postings.holdsPostOn(cadres.personId(), BusinessDay.today(clock))
+				: DSL.noCondition();
 		int selected = db
 			.insertInto(ASSESSMENT_CADRE, ASSESSMENT_CADRE.ROUND_ID, ASSESSMENT_CADRE.PERSON_ID,
 					ASSESSMENT_CADRE.CADRE_RANK)
-			.select(DSL.select(DSL.val(id), PERSON.ID, PERSON_ROLE.RANK)
-				.from(PERSON_ROLE)
-				.join(PERSON)
-				.on(PERSON.ID.eq(PERSON_ROLE.PERSON_ID))
-				.where(selection))
+			.select(DSL.select(DSL.val(id), cadres.personId(), cadres.rank()).from(cadres.table()).where(selection))
 			.execute();
 		if (selected == 0) {
 			throw new RuleViolationException(noCadre(form.region().strip(), ranks, deployedOnly));
@@ -154,10 +145,7 @@ public class Assessments {
 		readable(user);
 		Condition where = user.scope().regionCondition(ASSESSMENT_ROUND.PATH);
 		if (regionCode != null && !regionCode.isBlank()) {
-			String path = db.select(REGION.PATH)
-				.from(REGION)
-				.where(REGION.CODE.eq(regionCode.strip()))
-				.fetchOne(REGION.PATH);
+			String path = regions.byCode(regionCode.strip()).map(RegionView::path).orElse(null);
 			if (path == null || !user.scope().coversRegion(path)) {
 				throw new NotFoundException(Messages.text("record.what.scope-region", regionCode));
 			}
@@ -273,17 +261,17 @@ public class Assessments {
 	/** The round's history, oldest first. */
 	public List<RoundChange> history(long id, CurrentUser user) {
 		load(id, user);
-		return db
-			.select(ASSESSMENT_CHANGE.ID, ASSESSMENT_CHANGE.PERSON_ID, PERSON.NAME, ASSESSMENT_CHANGE.CHANGED_BY,
-					ASSESSMENT_CHANGE.CHANGED_AT, ASSESSMENT_CHANGE.DETAIL)
-			.from(ASSESSMENT_CHANGE)
-			.leftJoin(PERSON)
-			.on(PERSON.ID.eq(ASSESSMENT_CHANGE.PERSON_ID))
+		var changes = db.selectFrom(ASSESSMENT_CHANGE)
 			.where(ASSESSMENT_CHANGE.ROUND_ID.eq(id))
 			.orderBy(ASSESSMENT_CHANGE.ID)
-			.fetch(r -> new RoundChange(r.get(ASSESSMENT_CHANGE.ID), r.get(ASSESSMENT_CHANGE.PERSON_ID),
-					r.get(PERSON.NAME), r.get(ASSESSMENT_CHANGE.CHANGED_BY), r.get(ASSESSMENT_CHANGE.CHANGED_AT),
-					r.get(ASSESSMENT_CHANGE.DETAIL)));
+			.fetch();
+		Map<Long, String> names = people.names(changes.stream()
+			.map(r -> r.getPersonId())
+			.filter(java.util.Objects::nonNull)
+			.collect(Collectors.toSet()));
+		return changes.map(r -> new RoundChange(r.getId(), r.getPersonId(),
+				r.getPersonId() == null ? null : names.get(r.getPersonId()), r.getChangedBy(), r.getChangedAt(),
+				r.getDetail()));
 	}
 
 	/** Throws 404 unless the user may read assessments and the round is in scope. */
@@ -375,19 +363,14 @@ public class Assessments {
 	 * one for their counted figures, one for their deployments.
 	 */
 	private List<RoundCadreView> rank(long id, List<String> dimensions) {
-		var cadreRole = PERSON_ROLE.as("cadre_role");
+		var name = People.nameOf(ASSESSMENT_CADRE.PERSON_ID).as("name");
+		var unitName = Units.nameOf(People.cadreUnitOf(ASSESSMENT_CADRE.PERSON_ID)).as("unit_name");
 		List<Record> rows = db
 			.select(ASSESSMENT_CADRE.PERSON_ID, ASSESSMENT_CADRE.CADRE_RANK, ASSESSMENT_CADRE.SCORES,
 					ASSESSMENT_CADRE.TOTAL, ASSESSMENT_CADRE.REMARK, ASSESSMENT_CADRE.CONCLUSION,
-					ASSESSMENT_CADRE.RECOMMENDATION, ASSESSMENT_CADRE.SCORED_BY, ASSESSMENT_CADRE.SCORED_AT,
-					PERSON.NAME, UNIT.NAME)
+					ASSESSMENT_CADRE.RECOMMENDATION, ASSESSMENT_CADRE.SCORED_BY, ASSESSMENT_CADRE.SCORED_AT, name,
+					unitName)
 			.from(ASSESSMENT_CADRE)
-			.join(PERSON)
-			.on(PERSON.ID.eq(ASSESSMENT_CADRE.PERSON_ID))
-			.leftJoin(cadreRole)
-			.on(cadreRole.PERSON_ID.eq(ASSESSMENT_CADRE.PERSON_ID).and(cadreRole.ROLE.eq("CADRE")))
-			.leftJoin(UNIT)
-			.on(UNIT.ID.eq(cadreRole.UNIT_ID))
 			.where(ASSESSMENT_CADRE.ROUND_ID.eq(id))
 			.fetch()
 			.stream()
@@ -400,15 +383,13 @@ public class Assessments {
 			.on(ASSESSMENT_CADRE.PERSON_ID.eq(RECORD_FIGURE.PERSON_ID).and(ASSESSMENT_CADRE.ROUND_ID.eq(id)))
 			.forEach(r -> figures.computeIfAbsent(r.value1(), k -> new HashMap<>()).put(r.value2(), r.value3()));
 		LocalDate today = BusinessDay.today(clock);
-		db.select(DEPLOYMENT.PERSON_ID, DEPLOYMENT.START_DATE, DEPLOYMENT.END_DATE)
-			.from(DEPLOYMENT)
-			.join(ASSESSMENT_CADRE)
-			.on(ASSESSMENT_CADRE.PERSON_ID.eq(DEPLOYMENT.PERSON_ID).and(ASSESSMENT_CADRE.ROUND_ID.eq(id)))
-			.where(DEPLOYMENT.START_DATE.le(today))
-			.forEach(r -> {
-				LocalDate end = r.value3() == null || r.value3().isAfter(today) ? today : r.value3();
-				long days = ChronoUnit.DAYS.between(r.value2(), end) + 1;
-				figures.computeIfAbsent(r.value1(), k -> new HashMap<>()).merge(DAYS_AT_POST, days, Long::sum);
+		postings.periods(
+				DSL.select(ASSESSMENT_CADRE.PERSON_ID).from(ASSESSMENT_CADRE).where(ASSESSMENT_CADRE.ROUND_ID.eq(id)),
+				today)
+			.forEach(p -> {
+				LocalDate end = p.end() == null || p.end().isAfter(today) ? today : p.end();
+				long days = ChronoUnit.DAYS.between(p.start(), end) + 1;
+				figures.computeIfAbsent(p.personId(), k -> new HashMap<>()).merge(DAYS_AT_POST, days, Long::sum);
 			});
 		// medians per rank and figure
 		Map<String, List<Long>> byRank = new HashMap<>();
@@ -432,7 +413,7 @@ public class Assessments {
 		ordered.sort(Comparator
 			.<Record, Integer>comparing(r -> r.get(ASSESSMENT_CADRE.TOTAL),
 					Comparator.nullsLast(Comparator.reverseOrder()))
-			.thenComparing(r -> r.get(PERSON.NAME))
+			.thenComparing(r -> r.get(name))
 			.thenComparing(r -> r.get(ASSESSMENT_CADRE.PERSON_ID)));
 		List<RoundCadreView> ranked = new ArrayList<>(ordered.size());
 		int place = 0;
@@ -447,7 +428,7 @@ public class Assessments {
 			}
 			String conclusion = r.get(ASSESSMENT_CADRE.CONCLUSION);
 			String recommendation = r.get(ASSESSMENT_CADRE.RECOMMENDATION);
-			ranked.add(new RoundCadreView(++place, personId, r.get(PERSON.NAME), rank, r.get(UNIT.NAME),
+			ranked.add(new RoundCadreView(++place, personId, r.get(name), rank, r.get(unitName),
 					r.get(ASSESSMENT_CADRE.TOTAL), scores(dimensions, r.get(ASSESSMENT_CADRE.SCORES)),
 					r.get(ASSESSMENT_CADRE.REMARK), conclusion == null ? null : Conclusion.valueOf(conclusion),
 					recommendation == null ? null : Recommendation.valueOf(recommendation),

@@ -1,7 +1,5 @@
 package cn.huoxian.record;
 
-import static cn.huoxian.db.Tables.PERSON;
-
 import java.util.Objects;
 import java.util.Set;
 
@@ -9,7 +7,6 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
-import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +23,10 @@ public class RecordAccess {
 
 	private static final Set<String> REVIEWERS = Set.of("CITY_ADMIN", "REGION_STAFF");
 
-	private final DSLContext db;
+	private final cn.huoxian.people.People people;
 
-	RecordAccess(DSLContext db) {
-		this.db = db;
+	RecordAccess(cn.huoxian.people.People people) {
+		this.people = people;
 	}
 
 	/** The person whose record is read: id, name and path. */
@@ -79,10 +76,8 @@ public class RecordAccess {
 	}
 
 	Subject subject(long personId) {
-		return db.select(PERSON.ID, PERSON.NAME, PERSON.PATH)
-			.from(PERSON)
-			.where(PERSON.ID.eq(personId))
-			.fetchOptional(r -> new Subject(r.value1(), r.value2(), r.value3()))
+		return people.fetch(personId)
+			.map(p -> new Subject(p.id(), p.name(), p.path()))
 			.orElseThrow(() -> new NotFoundException(Messages.text("record.what.person", personId)));
 	}
 

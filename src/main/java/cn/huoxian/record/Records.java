@@ -1,10 +1,7 @@
 package cn.huoxian.record;
 
-import static cn.huoxian.db.Tables.DEPLOYMENT;
-import static cn.huoxian.db.Tables.PERSON_ROLE;
 import static cn.huoxian.db.Tables.RECORD_ENTRY;
 import static cn.huoxian.db.Tables.RECORD_FIGURE;
-import static cn.huoxian.db.Tables.UNIT;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -47,8 +44,17 @@ public class Records {
 
 	private final Clock clock;
 
+	private final cn.huoxian.people.People people;
+
+	private final cn.huoxian.org.Units units;
+
+	private final Postings postings;
+
 	Records(DSLContext db, RecordAccess access, Accountabilities accountabilities, WorkLogs workLogs, AuditLog audit,
-			Clock clock) {
+			Clock clock, cn.huoxian.people.People people, cn.huoxian.org.Units units, Postings postings) {
+		this.people = people;
+		this.units = units;
+		this.postings = postings;
 		this.db = db;
 		this.access = access;
 		this.accountabilities = accountabilities;
@@ -109,13 +115,10 @@ public class Records {
 	public long daysAtPost(long personId) {
 		LocalDate today = BusinessDay.today(clock);
 		long days = 0;
-		for (var r : db.select(DEPLOYMENT.START_DATE, DEPLOYMENT.END_DATE)
-			.from(DEPLOYMENT)
-			.where(DEPLOYMENT.PERSON_ID.eq(personId))
-			.fetch()) {
-			LocalDate end = r.value2() == null || r.value2().isAfter(today) ? today : r.value2();
-			if (!r.value1().isAfter(end)) {
-				days += ChronoUnit.DAYS.between(r.value1(), end) + 1;
+		for (var p : postings.periods(org.jooq.impl.DSL.select(org.jooq.impl.DSL.val(personId)), today)) {
+			LocalDate end = p.end() == null || p.end().isAfter(today) ? today : p.end();
+			if (!p.start().isAfter(end)) {
+				days += ChronoUnit.DAYS.between(p.start(), end) + 1;
 			}
 		}
 		return days;
@@ -131,14 +134,12 @@ public class Records {
 	}
 
 	private ProfileView.Person person(RecordAccess.Subject subject) {
-		var cadre = db.select(PERSON_ROLE.RANK, PERSON_ROLE.POSITION, UNIT.NAME)
-			.from(PERSON_ROLE)
-			.leftJoin(UNIT)
-			.on(UNIT.ID.eq(PERSON_ROLE.UNIT_ID))
-			.where(PERSON_ROLE.PERSON_ID.eq(subject.id()).and(PERSON_ROLE.ROLE.eq("CADRE")))
-			.fetchOne();
-		return new ProfileView.Person(subject.id(), subject.name(), cadre == null ? null : cadre.value1(),
-				cadre == null ? null : cadre.value2(), cadre == null ? null : cadre.value3(), subject.path());
+		var cadre = people.cadreRole(subject.id()).orElse(null);
+		String unitName = cadre == null || cadre.unitId() == null ? null
+				: units.fetch(cadre.unitId()).map(cn.huoxian.org.UnitView::name).orElse(null);
+		return new ProfileView.Person(subject.id(), subject.name(),
+				cadre == null || cadre.rank() == null ? null : cadre.rank().name(),
+				cadre == null ? null : cadre.position(), unitName, subject.path());
 	}
 
 }

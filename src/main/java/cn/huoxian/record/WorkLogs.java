@@ -1,6 +1,5 @@
 package cn.huoxian.record;
 
-import static cn.huoxian.db.Tables.PERSON;
 import static cn.huoxian.db.Tables.WORK_LOG;
 import static cn.huoxian.db.Tables.WORK_LOG_WITNESS;
 
@@ -279,32 +278,30 @@ public class WorkLogs {
 	}
 
 	private List<WorkLogView> views(Condition where, int page, int size) {
-		var author = PERSON.as("author");
-		var rows = db.select(WORK_LOG.asterisk(), author.NAME)
-			.from(WORK_LOG)
-			.join(author)
-			.on(author.ID.eq(WORK_LOG.PERSON_ID))
+		var rows = db.selectFrom(WORK_LOG)
 			.where(where)
 			.orderBy(WORK_LOG.BUSINESS_DAY.desc(), WORK_LOG.ID.desc())
 			.limit(size)
 			.offset((long) page * size)
 			.fetch();
 		List<Long> ids = rows.map(r -> r.get(WORK_LOG.ID));
-		Map<Long, List<WorkLogView.Witness>> witnesses = ids.isEmpty() ? Map.of()
-				: db.select(WORK_LOG_WITNESS.WORK_LOG_ID, WORK_LOG_WITNESS.PERSON_ID, PERSON.NAME,
-						WORK_LOG_WITNESS.STATUS, WORK_LOG_WITNESS.NOTE, WORK_LOG_WITNESS.ANSWERED_AT)
-					.from(WORK_LOG_WITNESS)
-					.join(PERSON)
-					.on(PERSON.ID.eq(WORK_LOG_WITNESS.PERSON_ID))
-					.where(WORK_LOG_WITNESS.WORK_LOG_ID.in(ids))
-					.orderBy(WORK_LOG_WITNESS.PERSON_ID)
-					.fetch()
-					.stream()
-					.collect(Collectors.groupingBy(r -> r.value1(), Collectors.mapping(
+		Map<Long, List<WorkLogView.Witness>> witnesses = ids.isEmpty() ? Map.of() : db
+			.select(WORK_LOG_WITNESS.WORK_LOG_ID, WORK_LOG_WITNESS.PERSON_ID, People.nameOf(WORK_LOG_WITNESS.PERSON_ID),
+					WORK_LOG_WITNESS.STATUS, WORK_LOG_WITNESS.NOTE, WORK_LOG_WITNESS.ANSWERED_AT)
+			.from(WORK_LOG_WITNESS)
+			.where(WORK_LOG_WITNESS.WORK_LOG_ID.in(ids))
+			.orderBy(WORK_LOG_WITNESS.PERSON_ID)
+			.fetch()
+			.stream()
+			.collect(Collectors.groupingBy(r -> r.value1(),
+					Collectors.mapping(
 							r -> new WorkLogView.Witness(r.value2(), r.value3(), r.value4(), r.value5(), r.value6()),
 							Collectors.toList())));
-		return rows.map(r -> new WorkLogView(r.get(WORK_LOG.ID), r.get(WORK_LOG.PERSON_ID), r.get(author.NAME),
-				r.get(WORK_LOG.PATH), r.get(WORK_LOG.BUSINESS_DAY), r.get(WORK_LOG.ENTRY_TEXT), r.get(WORK_LOG.STATUS),
+		Map<Long, String> authors = people
+			.names(rows.stream().map(r -> r.get(WORK_LOG.PERSON_ID)).collect(Collectors.toSet()));
+		return rows.map(r -> new WorkLogView(r.get(WORK_LOG.ID), r.get(WORK_LOG.PERSON_ID),
+				authors.get(r.get(WORK_LOG.PERSON_ID)), r.get(WORK_LOG.PATH), r.get(WORK_LOG.BUSINESS_DAY),
+				r.get(WORK_LOG.ENTRY_TEXT), r.get(WORK_LOG.STATUS),
 				witnesses.getOrDefault(r.get(WORK_LOG.ID), List.of()), r.get(WORK_LOG.REVIEW_COMMENT),
 				r.get(WORK_LOG.REVIEWED_BY), r.get(WORK_LOG.REVIEWER_ID), r.get(WORK_LOG.REVIEWED_AT),
 				r.get(WORK_LOG.CREATED_AT)));

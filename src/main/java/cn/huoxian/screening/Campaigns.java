@@ -1,9 +1,5 @@
 package cn.huoxian.screening;
 
-import static cn.huoxian.db.Tables.HOUSEHOLD;
-import static cn.huoxian.db.Tables.PERSON;
-import static cn.huoxian.db.Tables.PERSON_RETURN;
-import static cn.huoxian.db.Tables.REGION;
 import static cn.huoxian.db.Tables.SCREENING_CAMPAIGN;
 import static cn.huoxian.db.Tables.SCREENING_COUNTER;
 import static cn.huoxian.db.Tables.SCREENING_TARGET;
@@ -87,11 +83,11 @@ public class Campaigns {
 		campaign.setTargetSince(target == CampaignTarget.RETURNEES_SINCE ? form.targetSince() : null);
 		campaign.store();
 		if (target == CampaignTarget.ALL_HOUSEHOLDS) {
+			Regions.Rows under = Regions.under(root.path());
 			db.insertInto(SCREENING_COUNTER, SCREENING_COUNTER.CAMPAIGN_ID, SCREENING_COUNTER.REGION_ID,
 					SCREENING_COUNTER.PATH, SCREENING_COUNTER.HOUSEHOLDS)
-				.select(DSL.select(DSL.val(campaign.getId()), REGION.ID, REGION.PATH, REGION.HOUSEHOLDS)
-					.from(REGION)
-					.where(cn.huoxian.shared.DataScope.under(REGION.PATH, root.path())))
+				.select(DSL.select(DSL.val(campaign.getId()), under.id(), under.path(), under.households())
+					.from(under.table()))
 				.execute();
 		}
 		else {
@@ -107,16 +103,13 @@ public class Campaigns {
 	 * only those households.
 	 */
 	private void targetReturnees(long campaignId, String rootPath, java.time.LocalDate since) {
+		var household = cn.huoxian.org.Households.located();
 		db.insertInto(SCREENING_TARGET, SCREENING_TARGET.CAMPAIGN_ID, SCREENING_TARGET.HOUSEHOLD_ID,
 				SCREENING_TARGET.PATH)
-			.select(DSL.selectDistinct(DSL.val(campaignId), HOUSEHOLD.ID, HOUSEHOLD.PATH)
-				.from(PERSON_RETURN)
-				.join(PERSON)
-				.on(PERSON.ID.eq(PERSON_RETURN.PERSON_ID))
-				.join(HOUSEHOLD)
-				.on(HOUSEHOLD.ID.eq(PERSON.HOUSEHOLD_ID))
-				.where(PERSON_RETURN.RETURNED_ON.ge(since))
-				.and(cn.huoxian.shared.DataScope.under(HOUSEHOLD.PATH, rootPath)))
+			.select(DSL.selectDistinct(DSL.val(campaignId), household.id(), household.path())
+				.from(household.table())
+				.where(household.id().in(cn.huoxian.people.People.householdsOfReturnees(since)))
+				.and(cn.huoxian.shared.DataScope.under(household.path(), rootPath)))
 			.execute();
 		java.util.Map<String, Long> byRegion = new java.util.HashMap<>();
 		db.select(SCREENING_TARGET.PATH, DSL.count())
@@ -126,10 +119,8 @@ public class Campaigns {
 			.forEach(r -> ancestorPaths(r.value1()).forEach(p -> byRegion.merge(p, (long) r.value2(), Long::sum)));
 		var insert = db.insertInto(SCREENING_COUNTER, SCREENING_COUNTER.CAMPAIGN_ID, SCREENING_COUNTER.REGION_ID,
 				SCREENING_COUNTER.PATH, SCREENING_COUNTER.HOUSEHOLDS);
-		for (var region : db.select(REGION.ID, REGION.PATH)
-			.from(REGION)
-			.where(cn.huoxian.shared.DataScope.under(REGION.PATH, rootPath))
-			.fetch()) {
+		Regions.Rows under = Regions.under(rootPath);
+		for (var region : db.select(under.id(), under.path()).from(under.table()).fetch()) {
 			insert = insert.values(campaignId, region.value1(), region.value2(),
 					byRegion.getOrDefault(region.value2(), 0L));
 		}
@@ -176,12 +167,14 @@ public class Campaigns {
 		return selectCampaigns().orderBy(SCREENING_CAMPAIGN.ID.desc()).fetch(this::view);
 	}
 
-	private org.jooq.SelectOnConditionStep<Record> selectCampaigns() {
-		return db.select(SCREENING_CAMPAIGN.fields())
-			.select(REGION.CODE, REGION.NAME)
-			.from(SCREENING_CAMPAIGN)
-			.join(REGION)
-			.on(REGION.ID.eq(SCREENING_CAMPAIGN.ROOT_REGION_ID));
+	private static final org.jooq.Field<String> ROOT_CODE = Regions.codeOf(SCREENING_CAMPAIGN.ROOT_REGION_ID)
+		.as("root_code");
+
+	private static final org.jooq.Field<String> ROOT_NAME = Regions.nameOf(SCREENING_CAMPAIGN.ROOT_REGION_ID)
+		.as("root_name");
+
+	private org.jooq.SelectJoinStep<Record> selectCampaigns() {
+		return db.select(SCREENING_CAMPAIGN.fields()).select(ROOT_CODE, ROOT_NAME).from(SCREENING_CAMPAIGN);
 	}
 
 	/**
@@ -268,8 +261,8 @@ public class Campaigns {
 		Arrays.stream(r.get(SCREENING_CAMPAIGN.QUESTIONS).split(","))
 			.filter(q -> !q.isBlank())
 			.forEach(q -> questions.add(Question.valueOf(q)));
-		return new CampaignView(r.get(SCREENING_CAMPAIGN.ID), r.get(SCREENING_CAMPAIGN.NAME), r.get(REGION.CODE),
-				r.get(REGION.NAME), r.get(SCREENING_CAMPAIGN.ROOT_PATH),
+		return new CampaignView(r.get(SCREENING_CAMPAIGN.ID), r.get(SCREENING_CAMPAIGN.NAME), r.get(ROOT_CODE),
+				r.get(ROOT_NAME), r.get(SCREENING_CAMPAIGN.ROOT_PATH),
 				CampaignTarget.valueOf(r.get(SCREENING_CAMPAIGN.TARGET)), r.get(SCREENING_CAMPAIGN.TARGET_SINCE),
 				startsOn, endsOn, questions, open);
 	}

@@ -1,8 +1,5 @@
 package cn.huoxian.screening;
 
-import static cn.huoxian.db.Tables.BUILDING;
-import static cn.huoxian.db.Tables.HOUSEHOLD;
-import static cn.huoxian.db.Tables.REGION;
 import static cn.huoxian.db.Tables.SCREENING_COUNTER;
 import static cn.huoxian.db.Tables.SCREENING_HOUSEHOLD;
 import static cn.huoxian.db.Tables.SCREENING_TARGET;
@@ -12,6 +9,7 @@ import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import cn.huoxian.org.Households;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.DataScope;
@@ -66,22 +64,19 @@ public class Coverage {
 	public View coverage(long campaignId, String regionCode, DataScope scope) {
 		CampaignView campaign = campaigns.find(campaignId, scope);
 		RegionView region = regionIn(campaign, regionCode, scope);
-		Figures figures = db.select(SCREENING_COUNTER.fields())
-			.select(REGION.CODE, REGION.NAME, REGION.REGION_LEVEL)
-			.from(SCREENING_COUNTER)
-			.join(REGION)
-			.on(REGION.ID.eq(SCREENING_COUNTER.REGION_ID))
+		// the region's own names come with its view; its children's from the owner's rows
+		Figures figures = db.selectFrom(SCREENING_COUNTER)
 			.where(SCREENING_COUNTER.CAMPAIGN_ID.eq(campaignId), SCREENING_COUNTER.REGION_ID.eq(region.id()))
-			.fetchOptional(Coverage::figures)
+			.fetchOptional(r -> figures(r, region.code(), region.name(), region.level().name()))
 			.orElseThrow(() -> new NotFoundException(Messages.text("screening.what.coverage", regionCode)));
+		Regions.Rows child = Regions.childrenOf(region.id());
 		List<Figures> children = db.select(SCREENING_COUNTER.fields())
-			.select(REGION.CODE, REGION.NAME, REGION.REGION_LEVEL)
-			.from(REGION)
+			.select(child.code(), child.name(), child.level())
+			.from(child.table())
 			.join(SCREENING_COUNTER)
-			.on(SCREENING_COUNTER.REGION_ID.eq(REGION.ID).and(SCREENING_COUNTER.CAMPAIGN_ID.eq(campaignId)))
-			.where(REGION.PARENT_ID.eq(region.id()))
-			.orderBy(REGION.CODE)
-			.fetch(Coverage::figures);
+			.on(SCREENING_COUNTER.REGION_ID.eq(child.id()).and(SCREENING_COUNTER.CAMPAIGN_ID.eq(campaignId)))
+			.orderBy(child.code())
+			.fetch(r -> figures(r, r.get(child.code()), r.get(child.name()), r.get(child.level())));
 		return new View(campaign, figures, children);
 	}
 
@@ -124,28 +119,29 @@ public class Coverage {
 
 	private static final cn.huoxian.db.tables.ScreeningTarget TARGET = SCREENING_TARGET.as("target");
 
+	/** Households with their building and grid, built by their owner (org). */
+	private static final Households.Located LOCATED = Households.located();
+
 	/**
 	 * Uncovered households under a path: all households there, or only the campaign's
 	 * target list.
 	 */
 	private org.jooq.SelectLimitStep<Record> blindSpotQuery(CampaignView campaign, String path) {
 		var state = STATE;
-		org.jooq.SelectField<?>[] fields = { HOUSEHOLD.ID, HOUSEHOLD.ADDRESS, HOUSEHOLD.DOOR, HOUSEHOLD.RESIDENTS,
-				BUILDING.NAME, REGION.CODE, REGION.NAME, state.LAST_VISITED_AT };
+		var household = LOCATED;
+		org.jooq.SelectField<?>[] fields = { household.id(), household.address(), household.door(),
+				household.residents(), household.building(), household.gridCode(), household.gridName(),
+				state.LAST_VISITED_AT };
 		var from = campaign.hasTargetList()
-				? db.select(fields).from(TARGET).join(HOUSEHOLD).on(HOUSEHOLD.ID.eq(TARGET.HOUSEHOLD_ID))
-				: db.select(fields).from(HOUSEHOLD);
+				? db.select(fields).from(TARGET).join(household.table()).on(household.id().eq(TARGET.HOUSEHOLD_ID))
+				: db.select(fields).from(household.table());
 		var where = campaign.hasTargetList()
 				? TARGET.CAMPAIGN_ID.eq(campaign.id()).and(cn.huoxian.shared.DataScope.under(TARGET.PATH, path))
-				: cn.huoxian.shared.DataScope.under(HOUSEHOLD.PATH, path);
+				: cn.huoxian.shared.DataScope.under(household.path(), path);
 		var order = campaign.hasTargetList() ? List.of(TARGET.PATH, TARGET.HOUSEHOLD_ID)
-				: List.<org.jooq.OrderField<?>>of(HOUSEHOLD.PATH, HOUSEHOLD.ID);
-		return from.join(REGION)
-			.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
-			.leftJoin(BUILDING)
-			.on(BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
-			.leftJoin(state)
-			.on(state.CAMPAIGN_ID.eq(campaign.id()).and(state.HOUSEHOLD_ID.eq(HOUSEHOLD.ID)))
+				: List.<org.jooq.OrderField<?>>of(household.path(), household.id());
+		return from.leftJoin(state)
+			.on(state.CAMPAIGN_ID.eq(campaign.id()).and(state.HOUSEHOLD_ID.eq(household.id())))
 			.where(where)
 			// not exists, not "state.covered is null or not covered" after the left join:
 			// PostgreSQL estimated that filter at one row (every stored state was
@@ -156,7 +152,7 @@ public class Coverage {
 			// (docs/BENCHMARKS.md)
 			.andNotExists(db.selectOne()
 				.from(COVERED)
-				.where(COVERED.HOUSEHOLD_ID.eq(HOUSEHOLD.ID))
+				.where(COVERED.HOUSEHOLD_ID.eq(household.id()))
 				.and(COVERED.CAMPAIGN_ID.eq(campaign.id()))
 				.and(COVERED.COVERED.isTrue()))
 			.orderBy(order);
@@ -172,19 +168,18 @@ public class Coverage {
 		return region;
 	}
 
-	private static Figures figures(Record r) {
+	private static Figures figures(Record r, String code, String name, String level) {
 		long households = r.get(SCREENING_COUNTER.HOUSEHOLDS);
 		long covered = r.get(SCREENING_COUNTER.COVERED);
 		BigDecimal rate = households == 0 ? BigDecimal.ZERO
 				: BigDecimal.valueOf(covered).divide(BigDecimal.valueOf(households), 4, RoundingMode.HALF_UP);
-		return new Figures(r.get(REGION.CODE), r.get(REGION.NAME), r.get(REGION.REGION_LEVEL), households, covered,
-				rate, r.get(SCREENING_COUNTER.RESIDENTS_ACCOUNTED), r.get(SCREENING_COUNTER.FLAGGED),
-				r.get(SCREENING_COUNTER.VISITS));
+		return new Figures(code, name, level, households, covered, rate, r.get(SCREENING_COUNTER.RESIDENTS_ACCOUNTED),
+				r.get(SCREENING_COUNTER.FLAGGED), r.get(SCREENING_COUNTER.VISITS));
 	}
 
 	private static BlindSpot blindSpot(Record r) {
-		return new BlindSpot(r.get(HOUSEHOLD.ID), r.get(REGION.CODE), r.get(REGION.NAME), r.get(BUILDING.NAME),
-				r.get(HOUSEHOLD.ADDRESS), r.get(HOUSEHOLD.DOOR), r.get(HOUSEHOLD.RESIDENTS),
+		return new BlindSpot(r.get(LOCATED.id()), r.get(LOCATED.gridCode()), r.get(LOCATED.gridName()),
+				r.get(LOCATED.building()), r.get(LOCATED.address()), r.get(LOCATED.door()), r.get(LOCATED.residents()),
 				r.get(STATE.LAST_VISITED_AT));
 	}
 

@@ -1,6 +1,5 @@
 package cn.huoxian.screening;
 
-import static cn.huoxian.db.Tables.PERSON;
 import static cn.huoxian.db.Tables.SCREENING_FLAG;
 
 import java.time.Clock;
@@ -34,7 +33,10 @@ public class Flags {
 
 	private final Clock clock;
 
-	Flags(DSLContext db, Regions regions, Clock clock) {
+	private final cn.huoxian.people.People people;
+
+	Flags(DSLContext db, Regions regions, Clock clock, cn.huoxian.people.People people) {
+		this.people = people;
 		this.db = db;
 		this.regions = regions;
 		this.clock = clock;
@@ -54,19 +56,20 @@ public class Flags {
 			where = where.and(SCREENING_FLAG.HANDLED_AT.isNull());
 		}
 		long total = db.fetchCount(SCREENING_FLAG, where);
-		var items = db.select(SCREENING_FLAG.fields())
-			.select(PERSON.NAME)
-			.from(SCREENING_FLAG)
-			.join(PERSON)
-			.on(PERSON.ID.eq(SCREENING_FLAG.PERSON_ID))
+		var rows = db.selectFrom(SCREENING_FLAG)
 			.where(where)
 			.orderBy(SCREENING_FLAG.RAISED_AT.desc(), SCREENING_FLAG.ID.desc())
 			.limit(size)
 			.offset((long) page * size)
-			.fetch(r -> new FlagView(r.get(SCREENING_FLAG.ID), r.get(SCREENING_FLAG.CAMPAIGN_ID),
-					r.get(SCREENING_FLAG.PERSON_ID), r.get(PERSON.NAME), r.get(SCREENING_FLAG.PATH),
-					r.get(SCREENING_FLAG.FLAGS), r.get(SCREENING_FLAG.RAISED_AT), r.get(SCREENING_FLAG.HANDLED_AT),
-					r.get(SCREENING_FLAG.HANDLED_BY), r.get(SCREENING_FLAG.NOTE)));
+			.fetch();
+		java.util.Map<Long, String> names = people.names(
+				rows.stream().map(r -> r.get(SCREENING_FLAG.PERSON_ID)).collect(java.util.stream.Collectors.toSet()));
+		var items = rows.stream()
+			.map(r -> new FlagView(r.get(SCREENING_FLAG.ID), r.get(SCREENING_FLAG.CAMPAIGN_ID),
+					r.get(SCREENING_FLAG.PERSON_ID), names.get(r.get(SCREENING_FLAG.PERSON_ID)),
+					r.get(SCREENING_FLAG.PATH), r.get(SCREENING_FLAG.FLAGS), r.get(SCREENING_FLAG.RAISED_AT),
+					r.get(SCREENING_FLAG.HANDLED_AT), r.get(SCREENING_FLAG.HANDLED_BY), r.get(SCREENING_FLAG.NOTE)))
+			.toList();
 		return new PageResult<>(items, total, page, size);
 	}
 

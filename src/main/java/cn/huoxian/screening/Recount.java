@@ -1,7 +1,5 @@
 package cn.huoxian.screening;
 
-import static cn.huoxian.db.Tables.HOUSEHOLD;
-import static cn.huoxian.db.Tables.REGION;
 import static cn.huoxian.db.Tables.SCREENING_COUNTER;
 import static cn.huoxian.db.Tables.SCREENING_HOUSEHOLD;
 import static cn.huoxian.db.Tables.SCREENING_TARGET;
@@ -38,7 +36,10 @@ public class Recount {
 
 	private final Campaigns campaigns;
 
-	Recount(DSLContext db, Campaigns campaigns) {
+	private final cn.huoxian.org.Households households;
+
+	Recount(DSLContext db, Campaigns campaigns, cn.huoxian.org.Households households) {
+		this.households = households;
 		this.db = db;
 		this.campaigns = campaigns;
 	}
@@ -156,10 +157,10 @@ public class Recount {
 
 	private long[] repairCounters(CampaignView campaign, List<String> differences) {
 		long campaignId = campaign.id();
-		Map<Long, String> regionPaths = db.select(REGION.ID, REGION.PATH)
-			.from(REGION)
-			.where(cn.huoxian.shared.DataScope.under(REGION.PATH, campaign.rootPath()))
-			.fetchMap(REGION.ID, REGION.PATH);
+		var regions = cn.huoxian.org.Regions.under(campaign.rootPath());
+		Map<Long, String> regionPaths = db.select(regions.id(), regions.path())
+			.from(regions.table())
+			.fetchMap(regions.id(), regions.path());
 		Map<String, long[]> want = new HashMap<>();
 		regionPaths.values().forEach(p -> want.put(p, new long[5]));
 		if (campaign.hasTargetList()) {
@@ -170,11 +171,7 @@ public class Recount {
 				.forEach(r -> roll(want, r.value1(), 0, r.value2()));
 		}
 		else {
-			db.select(HOUSEHOLD.PATH, DSL.count())
-				.from(HOUSEHOLD)
-				.where(cn.huoxian.shared.DataScope.under(HOUSEHOLD.PATH, campaign.rootPath()))
-				.groupBy(HOUSEHOLD.PATH)
-				.forEach(r -> roll(want, r.value1(), 0, r.value2()));
+			households.countsByPath(campaign.rootPath()).forEach((path, count) -> roll(want, path, 0, count));
 		}
 		db.select(SCREENING_HOUSEHOLD.PATH, DSL.sum(DSL.when(SCREENING_HOUSEHOLD.COVERED.isTrue(), 1).otherwise(0)),
 				DSL.sum(SCREENING_HOUSEHOLD.RESIDENTS_ACCOUNTED), DSL.sum(SCREENING_HOUSEHOLD.FLAGGED))

@@ -1,6 +1,5 @@
 package cn.huoxian.screening;
 
-import static cn.huoxian.db.Tables.HOUSEHOLD;
 import static cn.huoxian.db.Tables.SCREENING_VISIT;
 
 import java.util.List;
@@ -41,16 +40,15 @@ class VisitRecordSource extends TableSource {
 
 	@Override
 	protected void entries(Condition which, Consumer<Entry> entries) {
+		var address = cn.huoxian.org.Households.addressOf(SCREENING_VISIT.HOUSEHOLD_ID).as("address");
 		each(db
 			.select(SCREENING_VISIT.VISIT_ID, SCREENING_VISIT.VISITOR_PERSON_ID, SCREENING_VISIT.VISITED_AT,
-					SCREENING_VISIT.OUTCOME, SCREENING_VISIT.PATH, HOUSEHOLD.ADDRESS)
+					SCREENING_VISIT.OUTCOME, SCREENING_VISIT.PATH, address)
 			.from(SCREENING_VISIT)
-			.join(HOUSEHOLD)
-			.on(HOUSEHOLD.ID.eq(SCREENING_VISIT.HOUSEHOLD_ID))
 			.where(which.and(SCREENING_VISIT.VISITOR_PERSON_ID.isNotNull())), r -> {
 				String outcome = "NOBODY_HOME".equals(r.get(SCREENING_VISIT.OUTCOME)) ? "（无人在家）" : "";
 				entries.accept(new Entry(r.get(SCREENING_VISIT.VISITOR_PERSON_ID), EntryKind.VISIT_MADE,
-						r.get(SCREENING_VISIT.VISITED_AT), "入户排查：" + r.get(HOUSEHOLD.ADDRESS) + outcome, type(),
+						r.get(SCREENING_VISIT.VISITED_AT), "入户排查：" + r.get(address) + outcome, type(),
 						r.get(SCREENING_VISIT.VISIT_ID).toString(), r.get(SCREENING_VISIT.PATH)));
 			});
 	}

@@ -1,7 +1,5 @@
 package cn.huoxian.screening;
 
-import static cn.huoxian.db.Tables.HOUSEHOLD;
-import static cn.huoxian.db.Tables.PERSON;
 import static cn.huoxian.db.Tables.SCREENING_VISIT;
 
 import java.math.BigDecimal;
@@ -63,8 +61,11 @@ public class Visits {
 
 	private final List<String> highRiskAreas;
 
+	private final cn.huoxian.org.Households households;
+
 	Visits(DSLContext db, Campaigns campaigns, People people, VisitWriter writer, Clock clock,
-			ScreeningSettings settings) {
+			ScreeningSettings settings, cn.huoxian.org.Households households) {
+		this.households = households;
 		this.db = db;
 		this.campaigns = campaigns;
 		this.people = people;
@@ -143,21 +144,13 @@ public class Visits {
 		Set<Long> ids = visits.stream().map(VisitInput::householdId).collect(Collectors.toSet());
 		// locking the households serialises batches that touch the same ones, so state
 		// deltas stay exact
-		Map<Long, String> paths = db.select(HOUSEHOLD.ID, HOUSEHOLD.PATH)
-			.from(HOUSEHOLD)
-			.where(HOUSEHOLD.ID.eq(DSL.any(ids.toArray(Long[]::new))))
-			.orderBy(HOUSEHOLD.ID)
-			.forUpdate()
-			.fetchMap(HOUSEHOLD.ID, HOUSEHOLD.PATH);
+		Map<Long, String> paths = households.lockPaths(ids);
 		Map<Long, Set<Long>> residents = new HashMap<>();
 		Map<Long, String> names = new HashMap<>();
-		db.select(PERSON.ID, PERSON.HOUSEHOLD_ID, PERSON.NAME)
-			.from(PERSON)
-			.where(PERSON.HOUSEHOLD_ID.eq(DSL.any(ids.toArray(Long[]::new))))
-			.forEach(r -> {
-				residents.computeIfAbsent(r.value2(), k -> new HashSet<>()).add(r.value1());
-				names.put(r.value1(), r.value3());
-			});
+		people.residentNames(ids).forEach((household, persons) -> {
+			residents.put(household, new HashSet<>(persons.keySet()));
+			names.putAll(persons);
+		});
 		Map<Long, Target> targets = new HashMap<>();
 		Set<Long> targeted = campaigns.targetsAmong(campaign, paths);
 		for (int i = 0; i < visits.size(); i++) {

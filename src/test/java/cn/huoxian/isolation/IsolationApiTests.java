@@ -36,6 +36,9 @@ class IsolationApiTests {
 	@Autowired
 	org.jooq.DSLContext db;
 
+	@Autowired
+	Cases cases;
+
 	private String json(String user, String url) throws Exception {
 		return mvc.perform(as(mvc, user, get(url))).andReturn().getResponse().getContentAsString();
 	}
@@ -102,6 +105,33 @@ class IsolationApiTests {
 		post("xinhua", "/api/v1/isolation/cases/" + caseId + "/contacts",
 				contact(today.minusDays(2).atTime(10, 0).atOffset(SHANGHAI), false, false), 201);
 		org.assertj.core.api.Assertions.assertThat(overdueOn("130902", today.minusDays(2), caseId)).isTrue();
+	}
+
+	/** The lists name each case's person (looked up from people since issue 12). */
+	@Test
+	void listsNameTheCasesPerson() throws Exception {
+		LocalDate today = LocalDate.now(BusinessDay.ZONE);
+		long person = personIn("130902", 9);
+		String name = db.select(cn.huoxian.db.Tables.PERSON.NAME)
+			.from(cn.huoxian.db.Tables.PERSON)
+			.where(cn.huoxian.db.Tables.PERSON.ID.eq(person))
+			.fetchOne(cn.huoxian.db.Tables.PERSON.NAME);
+		long caseId = openCase("xinhua", person, today.minusDays(2));
+		List<String> overdue = JsonPath.read(
+				json("xinhua", "/api/v1/isolation/overdue?size=500&region=130902&date=" + today),
+				"$.items[?(@.id == " + caseId + ")].personName");
+		org.assertj.core.api.Assertions.assertThat(overdue).containsExactly(name);
+		org.assertj.core.api.Assertions
+			.assertThat((String) JsonPath.read(json("xinhua", "/api/v1/isolation/cases/" + caseId), "$.personName"))
+			.isEqualTo(name);
+		post("xinhua", "/api/v1/isolation/cases/" + caseId + "/contacts",
+				contact(today.minusDays(1).atTime(10, 0).atOffset(SHANGHAI), true, false), 201);
+		var contacts = cases.contactsUnder("/130900/130902/", today.minusDays(1), 0, 500,
+				cn.huoxian.shared.DataScope.ofRegions(cn.huoxian.shared.RegionPath.root("130900")));
+		org.assertj.core.api.Assertions.assertThat(contacts.items())
+			.filteredOn(c -> c.caseId() == caseId)
+			.extracting(cn.huoxian.isolation.Cases.ContactEntry::personName)
+			.containsExactly(name);
 	}
 
 	@Test

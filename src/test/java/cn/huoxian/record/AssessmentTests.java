@@ -226,6 +226,37 @@ class AssessmentTests {
 		assertThat(JsonPath.<Number>read(history, "$[1].personId").longValue()).isEqualTo(a);
 	}
 
+	/** Names, units and history names come from their owners (issue 12). */
+	@Test
+	void namesTheCadresTheirUnitsAndWhoseScoreChanged() throws Exception {
+		String township = newTownship("130902");
+		var unit = db.select(cn.huoxian.db.Tables.UNIT.ID, cn.huoxian.db.Tables.UNIT.NAME)
+			.from(cn.huoxian.db.Tables.UNIT)
+			.orderBy(cn.huoxian.db.Tables.UNIT.ID)
+			.limit(1)
+			.fetchOne();
+		String idNumber = IdNumber.of("130902", LocalDate.of(1970, 1, 1).plusDays(RANDOM.nextInt(9_000)), 7).value();
+		String name = "单位" + SEQUENCE.incrementAndGet();
+		long withUnit = id(postJson("admin", "/api/v1/persons",
+				"{\"name\":\"" + name + "\",\"idNumber\":\"" + idNumber + "\",\"regionCode\":\"" + township
+						+ "\",\"roles\":[{\"role\":\"CADRE\",\"rank\":\"STAFF\",\"position\":\"科员\",\"unitId\":"
+						+ unit.value1() + "}]}",
+				201));
+		long without = cadre(township, "STAFF", "无");
+		long id = id(open("zzb", "名称", township, null, false, null, 201));
+		score("zzb", id, withUnit, scores(9, 9, 9, 9, 9), "EXCELLENT", null, 200);
+		String round = json("zzb", ROUNDS + "/" + id);
+		assertThat(JsonPath.<List<String>>read(round, "$.cadres[?(@.personId == " + withUnit + ")].name"))
+			.containsExactly(name);
+		assertThat(JsonPath.<List<String>>read(round, "$.cadres[?(@.personId == " + withUnit + ")].unit"))
+			.containsExactly(unit.value2());
+		assertThat(JsonPath.<List<Object>>read(round, "$.cadres[?(@.personId == " + without + ")].unit"))
+			.containsExactly((Object) null);
+		String history = json("zzb", ROUNDS + "/" + id + "/history");
+		assertThat(JsonPath.<String>read(history, "$[1].personName")).isEqualTo(name);
+		assertThat(JsonPath.<Object>read(history, "$[0].personName")).isNull();
+	}
+
 	// --- scope
 
 	@Test

@@ -39,13 +39,11 @@ class DatabaseWritesHealthIndicatorTests {
 				"jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1", "sa",
 				"");
 		JdbcTemplate jdbc = new JdbcTemplate(database);
-		jdbc.execute("create table assessment_round (id bigint primary key, name varchar(200) not null,"
-				+ " path varchar(200) not null, criteria varchar(500) not null, dimensions varchar(200) not null,"
-				+ " status varchar(8) not null, created_by varchar(50) not null,"
-				+ " constraint ck_assessment_round_status check (status in ('OPEN', 'CLOSED')))");
+		jdbc.execute("create table health_probe (id bigint primary key, status varchar(8) not null,"
+				+ " constraint ck_health_probe_status check (status in ('PROBE')))");
 		Health health = indicator(database).health();
 		assertThat(health.getStatus()).isEqualTo(Status.UP);
-		assertThat(jdbc.queryForObject("select count(*) from assessment_round", Long.class)).isZero();
+		assertThat(jdbc.queryForObject("select count(*) from health_probe", Long.class)).isZero();
 	}
 
 	@Test

@@ -88,11 +88,12 @@ class PoolRecycleWritesTests {
 					+ " values (-1, (select min(id) from person), '/', current_date, '-', 'SUBMITTED')",
 			"insert into work_log_witness (work_log_id, person_id, status)"
 					+ " values (-1, (select min(id) from person), 'PENDING')",
-			// -2: the health probe inserts round -1
 			"insert into assessment_round (id, name, path, criteria, dimensions, status, created_by)"
 					+ " values (-2, 'recycle', '/', '-', '-', 'OPEN', 'test')",
 			"insert into assessment_cadre (round_id, person_id, conclusion, recommendation)"
-					+ " values (-2, (select min(id) from person), 'COMPETENT', 'REUSE')");
+					+ " values (-2, (select min(id) from person), 'COMPETENT', 'REUSE')",
+			// -2: the health probe inserts -1
+			"insert into health_probe (id, status) values (-2, 'PROBE')");
 
 	@Test
 	void writesToEveryTableWithACheckConstraintAfterThePoolRetiredEveryConnection() throws Exception {
