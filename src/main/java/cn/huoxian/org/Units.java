@@ -179,4 +179,15 @@ public class Units {
 				r.get(REGION.CODE), r.get(UNIT.PATH), r.get(UNIT.PARTY_ORGANISATION_ID));
 	}
 
+	/**
+	 * The paths (their regions') of units by id, unscoped: for ids other modules already
+	 * hold.
+	 */
+	public java.util.Map<Long, String> paths(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return java.util.Map.of();
+		}
+		return db.select(UNIT.ID, UNIT.PATH).from(UNIT).where(UNIT.ID.in(ids)).fetchMap(UNIT.ID, UNIT.PATH);
+	}
+
 }
