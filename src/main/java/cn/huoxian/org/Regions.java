@@ -211,8 +211,9 @@ public class Regions {
 	/**
 	 * Counts persons placed at a region (their household's grid, or the region they
 	 * belong to) in it and every region above: {@code residents} only for persons in
-	 * households, {@code partyMembers} for all. For people, which keeps these counters
-	 * right when it registers or moves persons; in the caller's transaction.
+	 * households, {@code partyMembers} for all; negative to take persons away. For
+	 * people, which keeps these counters right when it registers or moves persons; in the
+	 * caller's transaction.
 	 */
 	public void peopleAdded(String path, long residents, long partyMembers) {
 		adjustCounts(path, 0, residents, partyMembers);
