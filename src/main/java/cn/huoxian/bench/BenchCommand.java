@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.IntFunction;
 
@@ -55,6 +56,8 @@ class BenchCommand implements ApplicationRunner {
 
 	private final Regions regions;
 
+	private final cn.huoxian.org.Units units;
+
 	private final People people;
 
 	private final Households households;
@@ -100,14 +103,15 @@ class BenchCommand implements ApplicationRunner {
 	/** Keeps the results alive so no call can be optimised away. */
 	private long sink;
 
-	BenchCommand(Regions regions, People people, Households households, Campaigns campaigns, Coverage coverage,
-			Cases cases, Headline headline, org.jooq.DSLContext db,
+	BenchCommand(Regions regions, cn.huoxian.org.Units units, People people, Households households, Campaigns campaigns,
+			Coverage coverage, Cases cases, Headline headline, org.jooq.DSLContext db,
 			org.springframework.transaction.support.TransactionTemplate transactions, cn.huoxian.record.Records records,
 			cn.huoxian.record.Assessments assessments, DataSource dataSource, ConfigurableApplicationContext context,
 			CitySettings city, BenchSettings settings, Environment environment, DemoCity demoCity,
 			@Value("${spring.datasource.url:}") String url, Clock clock) {
 		this.clock = clock;
 		this.regions = regions;
+		this.units = units;
 		this.people = people;
 		this.households = households;
 		this.campaigns = campaigns;
@@ -165,7 +169,7 @@ class BenchCommand implements ApplicationRunner {
 		log.info("Bench on a city of {} residents in {} households: {} iterations after {} warm-up",
 				root.counts().residents(), root.counts().households(), iterations, warmup);
 		log.info("Database: {}", Sample.describe(dataSource));
-		Sample sample = Sample.draw(dataSource, new Random(42), iterations + warmup);
+		Sample sample = Sample.draw(regions, people, new Random(42), iterations + warmup);
 		List<String> counties = sample.counties();
 		List<String> townships = sample.townships();
 		List<String> grids = sample.grids();
@@ -233,8 +237,9 @@ class BenchCommand implements ApplicationRunner {
 		LocalDate today = BusinessDay.today(clock);
 		IsolationLoad.ensure(dataSource, 50_000, today);
 		Random random = new Random(4);
-		List<String> counties = Sample.paths(dataSource, "COUNTY", random, iterations + warmup);
-		List<String> communities = Sample.paths(dataSource, "VILLAGE", random, iterations + warmup);
+		List<String> counties = Sample.paths(regions, cn.huoxian.org.RegionLevel.COUNTY, random, iterations + warmup);
+		List<String> communities = Sample.paths(regions, cn.huoxian.org.RegionLevel.VILLAGE, random,
+				iterations + warmup);
 		String cityPath = RegionPath.root(cityCode).value();
 		results.add(measure("isolation overdue list of the city today (first page of 50 + total)", 50,
 				i -> cases.overdue(cityPath, today, 0, 50, city).total()));
@@ -267,15 +272,7 @@ class BenchCommand implements ApplicationRunner {
 							+ " entries; first page of 50 + figures)",
 					50, i -> records.profile(person, null, 0, 50, user, "bench").entries().total()));
 		}
-		String county = db.select(cn.huoxian.db.Tables.UNIT.PATH)
-			.from(cn.huoxian.db.Tables.PERSON_ROLE)
-			.join(cn.huoxian.db.Tables.UNIT)
-			.on(cn.huoxian.db.Tables.UNIT.ID.eq(cn.huoxian.db.Tables.PERSON_ROLE.UNIT_ID))
-			.where(cn.huoxian.db.Tables.PERSON_ROLE.RANK.eq("TOWNSHIP"))
-			.groupBy(cn.huoxian.db.Tables.UNIT.PATH)
-			.orderBy(org.jooq.impl.DSL.count().desc())
-			.limit(1)
-			.fetchOne(cn.huoxian.db.Tables.UNIT.PATH);
+		String county = busiestCadrePath(cn.huoxian.people.CadreRank.TOWNSHIP);
 		String name = "ranking an assessment round of a county's section-level cadres";
 		if (county == null || !name.contains(only)) {
 			return;
@@ -322,6 +319,17 @@ class BenchCommand implements ApplicationRunner {
 	private static Measurement throughput(Measurement measurement) {
 		log.info("{}", measurement.row());
 		return measurement;
+	}
+
+	/**
+	 * The unit path (a county's) with the most cadres of this rank, or null: their units'
+	 * cadres from people, the units' paths from org.
+	 */
+	private String busiestCadrePath(cn.huoxian.people.CadreRank rank) {
+		Map<Long, Integer> byUnit = people.cadresByUnit(rank);
+		Map<String, Integer> byPath = new java.util.HashMap<>();
+		units.paths(byUnit.keySet()).forEach((unit, path) -> byPath.merge(path, byUnit.get(unit), Integer::sum));
+		return byPath.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
 	}
 
 	/**

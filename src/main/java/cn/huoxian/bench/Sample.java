@@ -11,17 +11,25 @@ import java.util.Random;
 
 import javax.sql.DataSource;
 
+import cn.huoxian.org.RegionLevel;
+import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
+import cn.huoxian.people.People;
+
 /**
  * Existing codes and ID numbers drawn at random (seeded) from the generated city, read
- * before timing starts.
+ * before timing starts through the owners' "for benchmarks" lookups.
  */
 record Sample(List<String> counties, List<String> townships, List<String> grids, List<String> idNumbers) {
 
-	static Sample draw(DataSource dataSource, Random random, int size) throws SQLException {
-		try (Connection connection = dataSource.getConnection()) {
-			return new Sample(codes(connection, "COUNTY", random, size), codes(connection, "TOWNSHIP", random, size),
-					codes(connection, "GRID", random, size), idNumbers(connection, random, size));
+	static Sample draw(Regions regions, People people, Random random, int size) {
+		List<String> idNumbers = people.sampleIdNumbers(random, size);
+		if (idNumbers.isEmpty()) {
+			throw new IllegalStateException("no persons: generate the demo city first");
 		}
+		return new Sample(codes(regions, RegionLevel.COUNTY, random, size),
+				codes(regions, RegionLevel.TOWNSHIP, random, size), codes(regions, RegionLevel.GRID, random, size),
+				idNumbers);
 	}
 
 	/**
@@ -46,69 +54,19 @@ record Sample(List<String> counties, List<String> townships, List<String> grids,
 	}
 
 	/** Paths of up to {@code size} regions of one level, in random order. */
-	static List<String> paths(DataSource dataSource, String level, Random random, int size) throws SQLException {
-		List<String> paths = new ArrayList<>();
-		try (Connection connection = dataSource.getConnection();
-				PreparedStatement query = connection
-					.prepareStatement("select path from region where region_level = ? order by code")) {
-			query.setString(1, level);
-			try (ResultSet rs = query.executeQuery()) {
-				while (rs.next()) {
-					paths.add(rs.getString(1));
-				}
-			}
-		}
+	static List<String> paths(Regions regions, RegionLevel level, Random random, int size) {
+		List<String> paths = new ArrayList<>(regions.atLevel(level).stream().map(RegionView::path).toList());
 		Collections.shuffle(paths, random);
 		return paths.subList(0, Math.min(size, paths.size()));
 	}
 
-	private static List<String> codes(Connection connection, String level, Random random, int size)
-			throws SQLException {
-		List<String> codes = new ArrayList<>();
-		try (PreparedStatement query = connection
-			.prepareStatement("select code from region where region_level = ? order by code")) {
-			query.setString(1, level);
-			try (ResultSet rs = query.executeQuery()) {
-				while (rs.next()) {
-					codes.add(rs.getString(1));
-				}
-			}
-		}
+	private static List<String> codes(Regions regions, RegionLevel level, Random random, int size) {
+		List<String> codes = new ArrayList<>(regions.atLevel(level).stream().map(RegionView::code).toList());
 		if (codes.isEmpty()) {
 			throw new IllegalStateException("no " + level + " region: generate the demo city first");
 		}
 		Collections.shuffle(codes, random);
 		return codes.subList(0, Math.min(size, codes.size()));
-	}
-
-	/**
-	 * ID numbers of persons picked by random id, so each iteration looks up a different
-	 * one.
-	 */
-	private static List<String> idNumbers(Connection connection, Random random, int size) throws SQLException {
-		long min;
-		long max;
-		try (PreparedStatement query = connection.prepareStatement("select min(id), max(id) from person");
-				ResultSet rs = query.executeQuery()) {
-			rs.next();
-			min = rs.getLong(1);
-			max = rs.getLong(2);
-		}
-		List<String> numbers = new ArrayList<>();
-		try (PreparedStatement query = connection.prepareStatement("select id_number from person where id = ?")) {
-			for (int tries = 0; numbers.size() < size && tries < size * 10; tries++) {
-				query.setLong(1, min + (long) (random.nextDouble() * (max - min + 1)));
-				try (ResultSet rs = query.executeQuery()) {
-					if (rs.next()) {
-						numbers.add(rs.getString(1));
-					}
-				}
-			}
-		}
-		if (numbers.isEmpty()) {
-			throw new IllegalStateException("no persons: generate the demo city first");
-		}
-		return numbers;
 	}
 
 }

@@ -1,8 +1,6 @@
 package cn.huoxian.exchange;
 
-import static cn.huoxian.db.Tables.BUILDING;
-import static cn.huoxian.db.Tables.HOUSEHOLD;
-
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,17 +9,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import cn.huoxian.org.HouseholdForm;
+import cn.huoxian.org.HouseholdView;
+import cn.huoxian.org.Households;
 import cn.huoxian.org.RegionLevel;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
-import org.jooq.DSLContext;
+import cn.huoxian.shared.InvalidInputException;
 
 /**
- * Households under grids, with their buildings found or created by name. Written in JDBC
- * batches with the region counters added once per grid at the end, not once per row, so
- * the transaction does not hold the city's counter row locked from the first row to the
- * last.
+ * Households under grids, with their buildings found or created by name. Written through
+ * {@link Households.Registration}, one multi-row insert per chunk, which adds the region
+ * counters once per grid at the end, not once per row, so the transaction does not hold
+ * the city's counter row locked from the first row to the last.
  */
 final class HouseholdImport implements RowImport {
 
@@ -29,19 +30,19 @@ final class HouseholdImport implements RowImport {
 	private record Household(RegionView grid, String building, String address, String door) {
 
 		String key() {
-			return key(grid.id(), building, address, door);
+			return key(grid.path(), building, address, door);
 		}
 
-		static String key(long gridId, String building, String address, String door) {
-			return gridId + "\u0000" + (building == null ? "" : building) + "\u0000" + address + "\u0000"
+		static String key(String gridPath, String building, String address, String door) {
+			return gridPath + "\u0000" + (building == null ? "" : building) + "\u0000" + address + "\u0000"
 					+ (door == null ? "" : door);
 		}
 
 	}
 
-	private final DSLContext db;
-
 	private final Regions regions;
+
+	private final Households households;
 
 	private final CurrentUser user;
 
@@ -49,13 +50,11 @@ final class HouseholdImport implements RowImport {
 
 	private final Map<String, Integer> seen = new HashMap<>();
 
-	private final Map<String, Long> buildings = new HashMap<>();
+	private Households.Registration registration;
 
-	private final Map<String, Integer> added = new HashMap<>();
-
-	HouseholdImport(DSLContext db, Regions regions, CurrentUser user) {
-		this.db = db;
+	HouseholdImport(Regions regions, Households households, CurrentUser user) {
 		this.regions = regions;
+		this.households = households;
 		this.user = user;
 	}
 
@@ -112,65 +111,43 @@ final class HouseholdImport implements RowImport {
 			paths.add(grids.get(row.text("regionCode")).orElseThrow().path());
 			addresses.add(row.text("address"));
 		});
-		// a household carries its grid's path: the (path, id) index finds the grid's
-		// households
-		db.select(HOUSEHOLD.ID, HOUSEHOLD.REGION_ID, BUILDING.NAME, HOUSEHOLD.ADDRESS, HOUSEHOLD.DOOR)
-			.from(HOUSEHOLD)
-			.leftJoin(BUILDING)
-			.on(BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
-			.where(HOUSEHOLD.PATH.in(paths))
-			.and(HOUSEHOLD.ADDRESS.in(addresses))
-			.forEach(r -> {
-				ImportRow row = fresh.remove(Household.key(r.get(HOUSEHOLD.REGION_ID), r.get(BUILDING.NAME),
-						r.get(HOUSEHOLD.ADDRESS), r.get(HOUSEHOLD.DOOR)));
-				if (row != null) {
-					row.error("address", "exchange.error.household.registered", r.get(HOUSEHOLD.ID));
-				}
-			});
+		for (HouseholdView household : households.atAddresses(paths, addresses)) {
+			ImportRow row = fresh.remove(
+					Household.key(household.path(), household.buildingName(), household.address(), household.door()));
+			if (row != null) {
+				row.error("address", "exchange.error.household.registered", household.id());
+			}
+		}
 	}
 
 	@Override
 	public void write(List<ImportRow> rows) {
-		var insert = db.insertInto(HOUSEHOLD, HOUSEHOLD.REGION_ID, HOUSEHOLD.PATH, HOUSEHOLD.BUILDING_ID,
-				HOUSEHOLD.ADDRESS, HOUSEHOLD.DOOR);
-		int households = 0;
+		if (registration == null) {
+			registration = households.registration(user);
+		}
+		List<ImportRow> valid = new ArrayList<>();
+		List<HouseholdForm> forms = new ArrayList<>();
 		for (ImportRow row : rows) {
 			Household household = parse(row);
-			if (household == null) {
-				continue;
+			if (household != null) {
+				valid.add(row);
+				forms.add(new HouseholdForm(household.grid().code(), household.building(), household.address(),
+						household.door()));
 			}
-			RegionView grid = household.grid();
-			insert = insert.values(grid.id(), grid.path(), buildingId(grid, household.building()), household.address(),
-					household.door());
-			added.merge(grid.path(), 1, Integer::sum);
-			households++;
 		}
-		// one multi-row INSERT per chunk
-		if (households > 0) {
-			insert.execute();
+		try {
+			registration.register(forms);
 		}
-	}
-
-	private Long buildingId(RegionView grid, String name) {
-		if (name == null) {
-			return null;
+		catch (InvalidInputException ex) {
+			Refusals.report(ImportKind.HOUSEHOLDS, valid, ex, "regionCode");
 		}
-		return buildings.computeIfAbsent(grid.id() + "\u0000" + name, k -> {
-			Long id = db.select(BUILDING.ID)
-				.from(BUILDING)
-				.where(BUILDING.REGION_ID.eq(grid.id()), BUILDING.NAME.eq(name))
-				.fetchOne(BUILDING.ID);
-			return id != null ? id
-					: db.insertInto(BUILDING, BUILDING.REGION_ID, BUILDING.PATH, BUILDING.NAME)
-						.values(grid.id(), grid.path(), name)
-						.returning(BUILDING.ID)
-						.fetchOne(BUILDING.ID);
-		});
 	}
 
 	@Override
 	public void written() {
-		added.forEach(regions::householdsAdded);
+		if (registration != null) {
+			registration.finish();
+		}
 	}
 
 }

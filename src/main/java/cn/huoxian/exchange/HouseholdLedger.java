@@ -1,33 +1,26 @@
 package cn.huoxian.exchange;
 
-import static cn.huoxian.db.Tables.BUILDING;
-import static cn.huoxian.db.Tables.HOUSEHOLD;
-import static cn.huoxian.db.Tables.PERSON;
-import static cn.huoxian.db.Tables.PERSON_ROLE;
-import static cn.huoxian.db.Tables.REGION;
-
-import cn.huoxian.shared.LedgerSheet;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import cn.huoxian.org.HouseholdView;
+import cn.huoxian.org.Households;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
+import cn.huoxian.people.People;
+import cn.huoxian.people.ResidentLine;
+import cn.huoxian.people.RoleKind;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.DataScope;
-import cn.huoxian.shared.IdNumber;
-import cn.huoxian.shared.Phones;
+import cn.huoxian.shared.LedgerSheet;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
-import org.jooq.Cursor;
-import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.impl.DSL;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,9 +29,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The household ledger (台账) of a region as .xlsx: a sheet with one row per resident
  * (households without residents get one row too) and a sheet with one row per household.
- * ID numbers and phones are masked. Streams in constant memory: a cursor with a fetch
- * size inside a read-only transaction (PostgreSQL streams only with autocommit off), rows
- * flushed to the response as they are written ({@link LedgerSheet}).
+ * ID numbers and phones are masked. Streams in constant memory: the households from
+ * {@link Households#streamUnder} and their residents from {@link People#residentsUnder},
+ * both lazy with a fetch size inside a read-only transaction (PostgreSQL streams only
+ * with autocommit off) and in the same household order, merged as they come; rows flushed
+ * to the response as they are written ({@link LedgerSheet}).
  */
 @Service
 public class HouseholdLedger {
@@ -53,15 +48,11 @@ public class HouseholdLedger {
 
 	private static final String DATE_FORMAT = "yyyy-mm-dd";
 
-	private static final Field<String> ROLES = DSL
-		.field(DSL.select(DSL.listAgg(PERSON_ROLE.ROLE, ",").withinGroupOrderBy(PERSON_ROLE.ROLE))
-			.from(PERSON_ROLE)
-			.where(PERSON_ROLE.PERSON_ID.eq(PERSON.ID)))
-		.as("roles");
-
-	private final DSLContext db;
-
 	private final Regions regions;
+
+	private final Households households;
+
+	private final People people;
 
 	private final MessageSource messages;
 
@@ -69,10 +60,11 @@ public class HouseholdLedger {
 
 	private final Clock clock;
 
-	HouseholdLedger(DSLContext db, Regions regions, MessageSource messages, PlatformTransactionManager transactions,
-			Clock clock) {
-		this.db = db;
+	HouseholdLedger(Regions regions, Households households, People people, MessageSource messages,
+			PlatformTransactionManager transactions, Clock clock) {
 		this.regions = regions;
+		this.households = households;
+		this.people = people;
 		this.messages = messages;
 		this.clock = clock;
 		this.readOnly = new TransactionTemplate(transactions);
@@ -102,88 +94,74 @@ public class HouseholdLedger {
 	private void residentSheet(Workbook workbook, RegionView region, Locale locale) throws IOException {
 		LedgerSheet sheet = new LedgerSheet(workbook, text("exchange.ledger.residents", locale),
 				headers(RESIDENT_COLUMNS, locale));
-		try (Cursor<? extends Record> rows = db
-			.select(HOUSEHOLD.ID, REGION.CODE, BUILDING.NAME, HOUSEHOLD.ADDRESS, HOUSEHOLD.DOOR, PERSON.NAME,
-					PERSON.ID_NUMBER, PERSON.SEX, PERSON.BIRTH_DATE, PERSON.PHONE, ROLES)
-			.from(HOUSEHOLD)
-			.join(REGION)
-			.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
-			.leftJoin(BUILDING)
-			.on(BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
-			.leftJoin(PERSON)
-			.on(PERSON.HOUSEHOLD_ID.eq(HOUSEHOLD.ID))
-			.where(cn.huoxian.shared.DataScope.under(HOUSEHOLD.PATH, region.path()))
-			.orderBy(HOUSEHOLD.PATH, HOUSEHOLD.ID, PERSON.ID)
-			.fetchSize(FETCH_SIZE)
-			.fetchLazy()) {
-			for (Record row : rows) {
-				int r = sheet.nextRow();
-				residentRow(sheet.sheet(), r, row, locale);
+		try (Stream<HouseholdView> homes = households.streamUnder(region.path(), FETCH_SIZE);
+				Stream<ResidentLine> residents = people.residentsUnder(region.path(), FETCH_SIZE)) {
+			Iterator<ResidentLine> next = residents.iterator();
+			ResidentLine resident = next.hasNext() ? next.next() : null;
+			for (Iterator<HouseholdView> it = homes.iterator(); it.hasNext();) {
+				HouseholdView household = it.next();
+				if (resident == null || resident.householdId() != household.id()) {
+					// a household without residents still gets its row
+					householdCells(sheet.sheet(), sheet.nextRow(), household);
+					continue;
+				}
+				while (resident != null && resident.householdId() == household.id()) {
+					int r = sheet.nextRow();
+					householdCells(sheet.sheet(), r, household);
+					residentCells(sheet.sheet(), r, resident, locale);
+					resident = next.hasNext() ? next.next() : null;
+				}
 			}
 		}
 		sheet.finish();
 	}
 
-	private void residentRow(Worksheet sheet, int r, Record row, Locale locale) {
-		householdCells(sheet, r, row);
-		text(sheet, r, 5, row.get(PERSON.NAME));
-		text(sheet, r, 6, IdNumber.mask(trim(row.get(PERSON.ID_NUMBER))));
-		String sex = row.get(PERSON.SEX);
-		text(sheet, r, 7, sex == null ? null : text("exchange.ledger.sex." + sex.strip(), locale));
-		if (row.get(PERSON.BIRTH_DATE) != null) {
-			sheet.value(r, 8, row.get(PERSON.BIRTH_DATE));
+	private void residentCells(Worksheet sheet, int r, ResidentLine resident, Locale locale) {
+		text(sheet, r, 5, resident.name());
+		text(sheet, r, 6, resident.maskedIdNumber());
+		String sex = resident.sex();
+		text(sheet, r, 7, sex == null ? null : text("exchange.ledger.sex." + sex, locale));
+		if (resident.birthDate() != null) {
+			sheet.value(r, 8, resident.birthDate());
 			sheet.style(r, 8).format(DATE_FORMAT).set();
 		}
-		text(sheet, r, 9, Phones.mask(row.get(PERSON.PHONE)));
-		text(sheet, r, 10, roles(row.get(ROLES), locale));
+		text(sheet, r, 9, resident.maskedPhone());
+		text(sheet, r, 10, roles(resident.roles(), locale));
 	}
 
 	private void householdSheet(Workbook workbook, RegionView region, Locale locale) throws IOException {
 		LedgerSheet sheet = new LedgerSheet(workbook, text("exchange.ledger.households", locale),
 				headers(HOUSEHOLD_COLUMNS, locale));
-		try (Cursor<? extends Record> rows = db
-			.select(HOUSEHOLD.ID, REGION.CODE, BUILDING.NAME, HOUSEHOLD.ADDRESS, HOUSEHOLD.DOOR, HOUSEHOLD.RESIDENTS)
-			.from(HOUSEHOLD)
-			.join(REGION)
-			.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
-			.leftJoin(BUILDING)
-			.on(BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
-			.where(cn.huoxian.shared.DataScope.under(HOUSEHOLD.PATH, region.path()))
-			.orderBy(HOUSEHOLD.PATH, HOUSEHOLD.ID)
-			.fetchSize(FETCH_SIZE)
-			.fetchLazy()) {
-			for (Record row : rows) {
+		try (Stream<HouseholdView> homes = households.streamUnder(region.path(), FETCH_SIZE)) {
+			for (Iterator<HouseholdView> it = homes.iterator(); it.hasNext();) {
+				HouseholdView household = it.next();
 				int r = sheet.nextRow();
-				householdCells(sheet.sheet(), r, row);
-				sheet.sheet().value(r, 5, row.get(HOUSEHOLD.RESIDENTS));
+				householdCells(sheet.sheet(), r, household);
+				sheet.sheet().value(r, 5, household.residents());
 			}
 		}
 		sheet.finish();
 	}
 
-	private static void householdCells(Worksheet sheet, int r, Record row) {
-		sheet.value(r, 0, row.get(HOUSEHOLD.ID));
-		text(sheet, r, 1, row.get(REGION.CODE));
-		text(sheet, r, 2, row.get(BUILDING.NAME));
-		text(sheet, r, 3, row.get(HOUSEHOLD.ADDRESS));
-		text(sheet, r, 4, row.get(HOUSEHOLD.DOOR));
+	private static void householdCells(Worksheet sheet, int r, HouseholdView household) {
+		sheet.value(r, 0, household.id());
+		text(sheet, r, 1, household.regionCode());
+		text(sheet, r, 2, household.buildingName());
+		text(sheet, r, 3, household.address());
+		text(sheet, r, 4, household.door());
 	}
 
 	private List<String> headers(List<String> columns, Locale locale) {
 		return columns.stream().map(c -> text("exchange.ledger.column." + c, locale)).toList();
 	}
 
-	private String roles(String codes, Locale locale) {
-		if (codes == null || codes.isBlank()) {
+	private String roles(List<RoleKind> roles, Locale locale) {
+		if (roles.isEmpty()) {
 			return null;
 		}
-		return Arrays.stream(codes.split(","))
-			.map(code -> text("exchange.ledger.role." + code.strip(), locale))
+		return roles.stream()
+			.map(role -> text("exchange.ledger.role." + role.name(), locale))
 			.collect(Collectors.joining(text("exchange.ledger.roleSeparator", locale)));
-	}
-
-	private static String trim(String value) {
-		return value == null ? null : value.strip();
 	}
 
 	private String text(String key, Locale locale) {

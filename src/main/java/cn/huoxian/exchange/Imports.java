@@ -12,14 +12,15 @@ import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
+import cn.huoxian.org.Households;
 import cn.huoxian.org.PartyOrganisations;
 import cn.huoxian.org.Regions;
+import cn.huoxian.people.People;
 import cn.huoxian.screening.CampaignView;
 import cn.huoxian.screening.Campaigns;
 import cn.huoxian.screening.Visits;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
-import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.InputStreamSource;
@@ -43,9 +44,11 @@ public class Imports {
 
 	private static final Logger log = LoggerFactory.getLogger(Imports.class);
 
-	private final DSLContext db;
-
 	private final Regions regions;
+
+	private final Households households;
+
+	private final People people;
 
 	private final PartyOrganisations organisations;
 
@@ -64,10 +67,12 @@ public class Imports {
 	/** Imports being read: each may hold its file's shared strings in memory. */
 	private final Semaphore inFlight;
 
-	Imports(DSLContext db, Regions regions, PartyOrganisations organisations, Campaigns campaigns, Visits visits,
-			PlatformTransactionManager transactions, Clock clock, ExchangeSettings settings, ImportLimits limits) {
-		this.db = db;
+	Imports(Regions regions, Households households, People people, PartyOrganisations organisations,
+			Campaigns campaigns, Visits visits, PlatformTransactionManager transactions, Clock clock,
+			ExchangeSettings settings, ImportLimits limits) {
 		this.regions = regions;
+		this.households = households;
+		this.people = people;
 		this.organisations = organisations;
 		this.campaigns = campaigns;
 		this.visits = visits;
@@ -98,7 +103,8 @@ public class Imports {
 	public ImportResult importVisits(long campaignId, String filename, InputStreamSource content, CurrentUser user) {
 		ImportKind.VISITS.requireRole(user);
 		CampaignView campaign = campaigns.find(campaignId, user.scope());
-		return importFile(ImportKind.VISITS, filename, content, new VisitImport(db, visits, campaign, user), user);
+		return importFile(ImportKind.VISITS, filename, content, new VisitImport(households, visits, campaign, user),
+				user);
 	}
 
 	/**
@@ -189,9 +195,10 @@ public class Imports {
 
 	private RowImport rowImport(ImportKind kind, CurrentUser user) {
 		return switch (kind) {
-			case REGIONS -> new RegionImport(db, regions, user);
-			case HOUSEHOLDS -> new HouseholdImport(db, regions, user);
-			case RESIDENTS -> new ResidentImport(db, regions, organisations, user, BusinessDay.today(clock));
+			case REGIONS -> new RegionImport(regions, user);
+			case HOUSEHOLDS -> new HouseholdImport(regions, households, user);
+			case RESIDENTS ->
+				new ResidentImport(regions, households, people, organisations, user, BusinessDay.today(clock));
 			case VISITS -> throw new IllegalArgumentException("visits import into a campaign: use importVisits");
 		};
 	}

@@ -1,18 +1,17 @@
 package cn.huoxian.exchange;
 
-import static cn.huoxian.db.Tables.REGION;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.huoxian.org.RegionForm;
 import cn.huoxian.org.RegionLevel;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
-import org.jooq.DSLContext;
+import cn.huoxian.shared.InvalidInputException;
 
 /** Regions: each row's parent is in the database or in an earlier row of the file. */
 final class RegionImport implements RowImport {
@@ -24,8 +23,6 @@ final class RegionImport implements RowImport {
 	private record Placed(int row, RegionLevel level, String path, boolean valid) {
 	}
 
-	private final DSLContext db;
-
 	private final Regions regions;
 
 	private final CurrentUser user;
@@ -36,10 +33,7 @@ final class RegionImport implements RowImport {
 
 	private final List<ImportRow> orphans = new ArrayList<>();
 
-	private final Map<String, Long> ids = new HashMap<>();
-
-	RegionImport(DSLContext db, Regions regions, CurrentUser user) {
-		this.db = db;
+	RegionImport(Regions regions, CurrentUser user) {
 		this.regions = regions;
 		this.user = user;
 	}
@@ -119,25 +113,20 @@ final class RegionImport implements RowImport {
 	}
 
 	/**
-	 * Inserts each row in file order, so parents exist before their children. The rows
-	 * were checked exactly as {@code Regions.create} checks (parent in scope, level, code
-	 * rules, unique code); its own insert is not used because it answers a view of the
-	 * unrefreshed record, whose counters are null, and fails after inserting.
+	 * Creates the chunk's regions through {@link Regions#createAll}, in file order so
+	 * parents exist before their children; it applies {@code Regions.create}'s rules
+	 * again (a region created meanwhile by someone else is refused there, row by row).
 	 */
 	@Override
 	public void write(List<ImportRow> rows) {
-		for (ImportRow row : rows) {
-			String code = row.text("code");
-			String parentCode = row.text("parentCode");
-			Long parentId = ids.containsKey(parentCode) ? ids.get(parentCode) : lookup(parentCode).orElseThrow().id();
-			Placed placed = inFile.get(code);
-			long id = db
-				.insertInto(REGION, REGION.CODE, REGION.NAME, REGION.REGION_LEVEL, REGION.PARENT_ID, REGION.PATH)
-				.values(code, row.text("name"), placed.level().name(), parentId, placed.path())
-				.returning(REGION.ID)
-				.fetchOne(REGION.ID);
-			ids.put(code, id);
-			regions.regionAdded(id, code, placed.path());
+		List<RegionForm> forms = rows.stream()
+			.map(row -> new RegionForm(row.text("code"), row.text("name"), row.text("parentCode")))
+			.toList();
+		try {
+			regions.createAll(forms, user);
+		}
+		catch (InvalidInputException ex) {
+			Refusals.report(ImportKind.REGIONS, rows, ex, "code");
 		}
 	}
 

@@ -1,9 +1,5 @@
 package cn.huoxian.exchange;
 
-import static cn.huoxian.db.Tables.HOUSEHOLD;
-import static cn.huoxian.db.Tables.PERSON;
-import static cn.huoxian.db.Tables.PERSON_ROLE;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,27 +9,33 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import cn.huoxian.org.HouseholdView;
+import cn.huoxian.org.Households;
 import cn.huoxian.org.PartyOrganisationView;
 import cn.huoxian.org.PartyOrganisations;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.people.Membership;
+import cn.huoxian.people.People;
+import cn.huoxian.people.PersonForm;
+import cn.huoxian.people.PersonRoleView;
 import cn.huoxian.people.RoleKind;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.IdNumber;
+import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Phones;
-import org.jooq.DSLContext;
 
 /**
  * Residents of households (or, with a region code, persons living elsewhere), optionally
- * formal party members. Rows follow {@code People.create}'s rules; they are written in
- * JDBC batches and the household and region counters are added once per household and per
- * grid at the end.
+ * formal party members. Rows are checked here row by row, then written through
+ * {@link People.Registration} ({@code People.create}'s rules, one multi-row insert per
+ * chunk), which adds the household and region counters once per household and per region
+ * at the end.
  */
 final class ResidentImport implements RowImport {
 
 	/** Where a person belongs: a household (a resident) or only a region. */
-	private record Placement(Long householdId, long regionId, String path) {
+	private record Placement(Long householdId, String regionCode, String path) {
 	}
 
 	/** A checked row. */
@@ -46,9 +48,11 @@ final class ResidentImport implements RowImport {
 
 	}
 
-	private final DSLContext db;
-
 	private final Regions regions;
+
+	private final Households householdService;
+
+	private final People people;
 
 	private final PartyOrganisations organisations;
 
@@ -64,14 +68,13 @@ final class ResidentImport implements RowImport {
 
 	private final Map<String, Integer> seen = new HashMap<>();
 
-	private final Map<Long, Integer> householdResidents = new HashMap<>();
+	private People.Registration registration;
 
-	private final Map<String, long[]> regionCounts = new HashMap<>();
-
-	ResidentImport(DSLContext db, Regions regions, PartyOrganisations organisations, CurrentUser user,
-			LocalDate today) {
-		this.db = db;
+	ResidentImport(Regions regions, Households households, People people, PartyOrganisations organisations,
+			CurrentUser user, LocalDate today) {
 		this.regions = regions;
+		this.householdService = households;
+		this.people = people;
 		this.organisations = organisations;
 		this.user = user;
 		this.today = today;
@@ -110,11 +113,8 @@ final class ResidentImport implements RowImport {
 		if (fresh.isEmpty()) {
 			return;
 		}
-		db.select(PERSON.ID_NUMBER)
-			.from(PERSON)
-			.where(PERSON.ID_NUMBER.in(fresh.keySet()))
-			.fetch(PERSON.ID_NUMBER)
-			.forEach(id -> fresh.get(id.strip()).error("idNumber", "exchange.error.idNumber.registered"));
+		people.registeredIdNumbers(fresh.keySet())
+			.forEach(id -> fresh.get(id).error("idNumber", "exchange.error.idNumber.registered"));
 	}
 
 	/** One query per chunk for the households its rows name. */
@@ -129,11 +129,9 @@ final class ResidentImport implements RowImport {
 			return;
 		}
 		ids.forEach(id -> households.put(id, Optional.empty()));
-		db.select(HOUSEHOLD.ID, HOUSEHOLD.REGION_ID, HOUSEHOLD.PATH)
-			.from(HOUSEHOLD)
-			.where(HOUSEHOLD.ID.in(ids))
-			.forEach(r -> households.put(r.get(HOUSEHOLD.ID), Optional
-				.of(new Placement(r.get(HOUSEHOLD.ID), r.get(HOUSEHOLD.REGION_ID), r.get(HOUSEHOLD.PATH)))));
+		for (HouseholdView household : householdService.fetchAll(ids).values()) {
+			households.put(household.id(), Optional.of(new Placement(household.id(), null, household.path())));
+		}
 	}
 
 	private static Long quietLong(String text) {
@@ -208,7 +206,7 @@ final class ResidentImport implements RowImport {
 			row.error("regionCode", "exchange.error.region.unknown", code);
 			return null;
 		}
-		return new Placement(null, region.id(), region.path());
+		return new Placement(null, region.code(), region.path());
 	}
 
 	/**
@@ -242,76 +240,44 @@ final class ResidentImport implements RowImport {
 		return id;
 	}
 
-	/**
-	 * One multi-row INSERT per chunk (the fastest portable bulk insert), then the chunk's
-	 * memberships.
-	 */
+	/** The chunk's valid rows as persons, registered through people in one list. */
 	@Override
 	public void write(List<ImportRow> rows) {
-		List<Resident> residents = rows.stream().map(this::parse).filter(Objects::nonNull).toList();
-		if (residents.isEmpty()) {
-			return;
+		if (registration == null) {
+			registration = people.registration(user);
 		}
-		var insert = db.insertInto(PERSON, PERSON.NAME, PERSON.ID_NUMBER, PERSON.BIRTH_DATE, PERSON.SEX, PERSON.PHONE,
-				PERSON.HOUSEHOLD_ID, PERSON.REGION_ID, PERSON.PATH);
-		for (Resident resident : residents) {
-			IdNumber id = resident.idNumber();
-			Placement placement = resident.placement();
-			insert = insert.values(resident.name(), id.value(), id.birthDate(), String.valueOf(id.sex()),
-					resident.phone(), placement.householdId(), placement.regionId(), placement.path());
-			count(resident);
+		List<ImportRow> valid = new ArrayList<>();
+		List<PersonForm> forms = new ArrayList<>();
+		for (ImportRow row : rows) {
+			Resident resident = parse(row);
+			if (resident != null) {
+				valid.add(row);
+				forms.add(form(resident));
+			}
 		}
-		insert.execute();
-		addMemberships(residents);
+		try {
+			registration.register(forms);
+		}
+		catch (InvalidInputException ex) {
+			Refusals.report(ImportKind.RESIDENTS, valid, ex, "idNumber");
+		}
 	}
 
-	/**
-	 * As {@code People.create} counts: residents only in households, party members
-	 * everywhere.
-	 */
-	private void count(Resident resident) {
+	private static PersonForm form(Resident resident) {
 		Placement placement = resident.placement();
-		long[] counts = regionCounts.computeIfAbsent(placement.path(), k -> new long[2]);
-		if (placement.householdId() != null) {
-			householdResidents.merge(placement.householdId(), 1, Integer::sum);
-			counts[0]++;
-		}
-		if (resident.partyMember()) {
-			counts[1]++;
-		}
-	}
-
-	private void addMemberships(List<Resident> residents) {
-		List<Resident> members = residents.stream().filter(Resident::partyMember).toList();
-		if (members.isEmpty()) {
-			return;
-		}
-		Map<String, Long> ids = new HashMap<>();
-		db.select(PERSON.ID, PERSON.ID_NUMBER)
-			.from(PERSON)
-			.where(PERSON.ID_NUMBER.in(members.stream().map(m -> m.idNumber().value()).toList()))
-			.forEach(r -> ids.put(r.get(PERSON.ID_NUMBER).strip(), r.get(PERSON.ID)));
-		var insert = db.insertInto(PERSON_ROLE, PERSON_ROLE.PERSON_ID, PERSON_ROLE.ROLE,
-				PERSON_ROLE.PARTY_ORGANISATION_ID, PERSON_ROLE.JOINED_ON, PERSON_ROLE.MEMBERSHIP);
-		for (Resident member : members) {
-			insert = insert.values(ids.get(member.idNumber().value()), RoleKind.PARTY_MEMBER.name(),
-					member.partyOrganisationId(), member.joinedOn(), Membership.FORMAL.name());
-		}
-		insert.execute();
+		List<PersonRoleView> roles = resident.partyMember()
+				? List.of(new PersonRoleView(RoleKind.PARTY_MEMBER, null, null, null, resident.partyOrganisationId(),
+						resident.joinedOn(), Membership.FORMAL, null, null, null, null))
+				: List.of();
+		return new PersonForm(resident.name(), resident.idNumber().value(), resident.phone(), placement.householdId(),
+				placement.householdId() == null ? placement.regionCode() : null, roles);
 	}
 
 	@Override
 	public void written() {
-		List<Map.Entry<Long, Integer>> entries = new ArrayList<>(householdResidents.entrySet());
-		for (int from = 0; from < entries.size(); from += Imports.CHUNK) {
-			var batch = db.batch(db.update(HOUSEHOLD)
-				.set(HOUSEHOLD.RESIDENTS, HOUSEHOLD.RESIDENTS.plus((Integer) null))
-				.where(HOUSEHOLD.ID.eq((Long) null)));
-			entries.subList(from, Math.min(from + Imports.CHUNK, entries.size()))
-				.forEach(e -> batch.bind(e.getValue(), e.getKey()));
-			batch.execute();
+		if (registration != null) {
+			registration.finish();
 		}
-		regionCounts.forEach((path, counts) -> regions.adjustCounts(path, 0, counts[0], counts[1]));
 	}
 
 }

@@ -1,7 +1,5 @@
 package cn.huoxian.exchange;
 
-import static cn.huoxian.db.Tables.HOUSEHOLD;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -19,6 +17,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import cn.huoxian.org.Households;
 import cn.huoxian.screening.CampaignView;
 import cn.huoxian.screening.Flag;
 import cn.huoxian.screening.Outcome;
@@ -28,7 +27,6 @@ import cn.huoxian.screening.Visits;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.InvalidInputException;
-import org.jooq.DSLContext;
 
 /**
  * Visits of a screening campaign typed up from paper forms: one row per resident checked
@@ -93,7 +91,7 @@ final class VisitImport implements RowImport {
 
 	}
 
-	private final DSLContext db;
+	private final Households households;
 
 	private final Visits visits;
 
@@ -109,8 +107,8 @@ final class VisitImport implements RowImport {
 
 	private int duplicates;
 
-	VisitImport(DSLContext db, Visits visits, CampaignView campaign, CurrentUser user) {
-		this.db = db;
+	VisitImport(Households households, Visits visits, CampaignView campaign, CurrentUser user) {
+		this.households = households;
 		this.visits = visits;
 		this.campaign = campaign;
 		this.user = user;
@@ -139,10 +137,7 @@ final class VisitImport implements RowImport {
 			return;
 		}
 		ids.forEach(id -> householdPaths.put(id, Optional.empty()));
-		db.select(HOUSEHOLD.ID, HOUSEHOLD.PATH)
-			.from(HOUSEHOLD)
-			.where(HOUSEHOLD.ID.in(ids))
-			.forEach(r -> householdPaths.put(r.get(HOUSEHOLD.ID), Optional.of(r.get(HOUSEHOLD.PATH))));
+		households.fetchAll(ids).values().forEach(h -> householdPaths.put(h.id(), Optional.of(h.path())));
 	}
 
 	private static Long quietLong(String text) {

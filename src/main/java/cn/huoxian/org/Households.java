@@ -4,7 +4,14 @@ import static cn.huoxian.db.Tables.BUILDING;
 import static cn.huoxian.db.Tables.HOUSEHOLD;
 import static cn.huoxian.db.Tables.REGION;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import cn.huoxian.db.tables.records.HouseholdRecord;
 import cn.huoxian.shared.CurrentUser;
@@ -178,6 +185,187 @@ public class Households {
 		return new HouseholdView(r.get(HOUSEHOLD.ID), r.get(REGION.CODE), r.get(HOUSEHOLD.PATH),
 				r.get(HOUSEHOLD.BUILDING_ID), r.get(BUILDING.NAME), r.get(HOUSEHOLD.ADDRESS), r.get(HOUSEHOLD.DOOR),
 				r.get(HOUSEHOLD.RESIDENTS));
+	}
+
+	/**
+	 * The households registered at these grids (by path) and addresses, unscoped: for an
+	 * import that has already checked the grids are in the user's scope. One query; the
+	 * (path, id) index finds a grid's households.
+	 */
+	public List<HouseholdView> atAddresses(Collection<String> gridPaths, Collection<String> addresses) {
+		if (gridPaths.isEmpty() || addresses.isEmpty()) {
+			return List.of();
+		}
+		return db.select(HOUSEHOLD.fields())
+			.select(BUILDING.NAME, REGION.CODE)
+			.from(HOUSEHOLD)
+			.join(REGION)
+			.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
+			.leftJoin(BUILDING)
+			.on(BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
+			.where(HOUSEHOLD.PATH.in(gridPaths))
+			.and(HOUSEHOLD.ADDRESS.in(addresses))
+			.fetch(this::view);
+	}
+
+	/**
+	 * Households by id, in one query, unscoped: callers check each one's path against
+	 * their scope.
+	 */
+	public Map<Long, HouseholdView> fetchAll(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, HouseholdView> found = new HashMap<>();
+		db.select(HOUSEHOLD.fields())
+			.select(BUILDING.NAME, REGION.CODE)
+			.from(HOUSEHOLD)
+			.join(REGION)
+			.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
+			.leftJoin(BUILDING)
+			.on(BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
+			.where(HOUSEHOLD.ID.in(ids))
+			.fetch(this::view)
+			.forEach(h -> found.put(h.id(), h));
+		return found;
+	}
+
+	/**
+	 * Adds residents registered in bulk to their households' counters, in JDBC batches.
+	 * Only the households: people counts the regions above through
+	 * {@link Regions#peopleAdded}.
+	 */
+	public void residentsAdded(Map<Long, Integer> byHousehold) {
+		List<Map.Entry<Long, Integer>> entries = new ArrayList<>(byHousehold.entrySet());
+		for (int from = 0; from < entries.size(); from += BATCH) {
+			var batch = db.batch(db.update(HOUSEHOLD)
+				.set(HOUSEHOLD.RESIDENTS, HOUSEHOLD.RESIDENTS.plus((Integer) null))
+				.where(HOUSEHOLD.ID.eq((Long) null)));
+			entries.subList(from, Math.min(from + BATCH, entries.size()))
+				.forEach(e -> batch.bind(e.getValue(), e.getKey()));
+			batch.execute();
+		}
+	}
+
+	/**
+	 * The households under a region path, by path then id, read lazily with this fetch
+	 * size: for exports in constant memory. Unscoped (the caller found the region in its
+	 * scope); close the stream, inside a transaction for PostgreSQL to stream.
+	 */
+	public Stream<HouseholdView> streamUnder(String path, int fetchSize) {
+		return db.select(HOUSEHOLD.fields())
+			.select(BUILDING.NAME, REGION.CODE)
+			.from(HOUSEHOLD)
+			.join(REGION)
+			.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
+			.leftJoin(BUILDING)
+			.on(BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
+			.where(cn.huoxian.shared.DataScope.under(HOUSEHOLD.PATH, path))
+			.orderBy(HOUSEHOLD.PATH, HOUSEHOLD.ID)
+			.fetchSize(fetchSize)
+			.fetchStream()
+			.map(this::view);
+	}
+
+	/**
+	 * Starts registering households in bulk (an import) for a user who may edit people:
+	 * see {@link Registration}.
+	 */
+	public Registration registration(CurrentUser user) {
+		user.requirePeopleEditor();
+		return new Registration(user);
+	}
+
+	/** Rows per JDBC batch or multi-row statement in bulk writes. */
+	private static final int BATCH = 500;
+
+	/**
+	 * One bulk registration, in the caller's transaction: {@link #register} each list of
+	 * households, then {@link #finish} once. The region counters are added once per grid
+	 * at the end, not once per list, so the transaction does not hold the city's counter
+	 * row locked from the first list to the last.
+	 */
+	public final class Registration {
+
+		private final CurrentUser user;
+
+		private final Map<String, Optional<RegionView>> grids = new HashMap<>();
+
+		private final Map<String, Long> buildings = new HashMap<>();
+
+		private final Map<String, Long> added = new LinkedHashMap<>();
+
+		private Registration(CurrentUser user) {
+			this.user = user;
+		}
+
+		/**
+		 * Registers these households with {@link #create}'s rules (a grid in the user's
+		 * scope; a building found or created by name) in one multi-row insert. Problems
+		 * name {@code households[i].field}; then nothing of this list is written.
+		 */
+		public void register(List<HouseholdForm> forms) {
+			List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+			List<RegionView> placed = new ArrayList<>();
+			for (int i = 0; i < forms.size(); i++) {
+				placed.add(grid(forms.get(i), "households[" + i + "].", problems));
+			}
+			if (!problems.isEmpty()) {
+				throw new InvalidInputException(problems);
+			}
+			if (forms.isEmpty()) {
+				return;
+			}
+			var insert = db.insertInto(HOUSEHOLD, HOUSEHOLD.REGION_ID, HOUSEHOLD.PATH, HOUSEHOLD.BUILDING_ID,
+					HOUSEHOLD.ADDRESS, HOUSEHOLD.DOOR);
+			for (int i = 0; i < forms.size(); i++) {
+				HouseholdForm form = forms.get(i);
+				RegionView grid = placed.get(i);
+				insert = insert.values(grid.id(), grid.path(), building(grid, form.building()), form.address().strip(),
+						blankToNull(form.door()));
+				added.merge(grid.path(), 1L, Long::sum);
+			}
+			insert.execute();
+		}
+
+		private RegionView grid(HouseholdForm form, String at, List<InvalidInputException.FieldProblem> problems) {
+			if (form.address() == null || form.address().isBlank()) {
+				problems.add(new InvalidInputException.FieldProblem(at + "address", Messages.text("problem.required")));
+			}
+			String code = form.regionCode() == null ? "" : form.regionCode().strip();
+			RegionView region = grids.computeIfAbsent(code, regions::byCode)
+				.filter(r -> user.scope().coversRegion(r.path()))
+				.orElse(null);
+			if (region == null) {
+				problems.add(new InvalidInputException.FieldProblem(at + "regionCode",
+						Messages.text("problem.referenceNotFound")));
+			}
+			else if (region.level() != RegionLevel.GRID) {
+				problems.add(new InvalidInputException.FieldProblem(at + "regionCode",
+						Messages.text("org.error.household.grid-only", Messages.text("level." + region.level()))));
+			}
+			return region;
+		}
+
+		private Long building(RegionView grid, String name) {
+			if (name == null || name.isBlank()) {
+				return null;
+			}
+			return buildings.computeIfAbsent(grid.id() + "\u0000" + name.strip(), k -> buildingId(grid, name));
+		}
+
+		/**
+		 * Counts the registered households at their grids and every region above, and
+		 * tells listeners, once per grid.
+		 */
+		public void finish() {
+			added.forEach((path, count) -> {
+				regions.adjustCounts(path, count, 0, 0);
+				events.publishEvent(new HouseholdsAdded(path, count));
+			});
+			added.clear();
+		}
+
 	}
 
 	/**

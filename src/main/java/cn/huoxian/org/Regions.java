@@ -186,7 +186,7 @@ public class Regions {
 	 * Adds to the counters of the region at this path and of every ancestor, in the
 	 * caller's transaction, so the counts are right the moment the change commits.
 	 */
-	public void adjustCounts(String path, long households, long residents, long partyMembers) {
+	void adjustCounts(String path, long households, long residents, long partyMembers) {
 		if (households == 0 && residents == 0 && partyMembers == 0) {
 			return;
 		}
@@ -198,22 +198,6 @@ public class Regions {
 			.execute();
 	}
 
-	/**
-	 * Counts households added in bulk (an import) in a grid and every region above it,
-	 * and tells listeners.
-	 */
-	public void householdsAdded(String gridPath, long count) {
-		adjustCounts(gridPath, count, 0, 0);
-		events.publishEvent(new HouseholdsAdded(gridPath, count));
-	}
-
-	/**
-	 * Tells listeners of a region inserted in bulk (an import), as {@link #create} does.
-	 */
-	public void regionAdded(long id, String code, String path) {
-		events.publishEvent(new RegionCreated(id, code, path));
-	}
-
 	RegionView view(Record r) {
 		RegionRecord region = r.into(REGION);
 		RegionPath path = new RegionPath(region.getPath());
@@ -222,6 +206,115 @@ public class Regions {
 		return new RegionView(region.getId(), region.getCode(), region.getName(),
 				RegionLevel.valueOf(region.getRegionLevel()), region.getPath(), parentCode,
 				new RegionView.Counts(region.getHouseholds(), region.getResidents(), region.getPartyMembers()));
+	}
+
+	/**
+	 * Counts persons placed at a region (their household's grid, or the region they
+	 * belong to) in it and every region above: {@code residents} only for persons in
+	 * households, {@code partyMembers} for all; negative to take persons away. For
+	 * people, which keeps these counters right when it registers or moves persons; in the
+	 * caller's transaction.
+	 */
+	public void peopleAdded(String path, long residents, long partyMembers) {
+		adjustCounts(path, 0, residents, partyMembers);
+	}
+
+	/**
+	 * Creates regions in bulk (an import) with {@link #create}'s rules: each parent is in
+	 * the database or earlier in the list, and in the user's scope; the level follows
+	 * from it; the code fits the level and is free. Problems name
+	 * {@code regions[i].field}; nothing is written unless every region passes. Listeners
+	 * hear of each region, as from create. Answers the new ids in list order.
+	 */
+	@Transactional
+	public List<Long> createAll(List<RegionForm> forms, CurrentUser user) {
+		user.requireNetworkEditor();
+		java.util.Set<String> codes = new java.util.HashSet<>();
+		forms.forEach(f -> {
+			codes.add(f.code());
+			codes.add(f.parentCode());
+		});
+		codes.remove(null);
+		// one query for every code the list names, as child or parent
+		Map<String, RegionView> stored = new HashMap<>();
+		db.selectFrom(REGION).where(REGION.CODE.in(codes)).fetch(this::view).forEach(r -> stored.put(r.code(), r));
+		Map<String, NewRegion> added = new java.util.LinkedHashMap<>();
+		List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+		for (int i = 0; i < forms.size(); i++) {
+			NewRegion region = checked(forms.get(i), "regions[" + i + "].", stored, added, user, problems);
+			if (region != null) {
+				added.put(region.code(), region);
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInputException(problems);
+		}
+		Map<String, Long> ids = new HashMap<>();
+		stored.values().forEach(r -> ids.put(r.code(), r.id()));
+		List<Long> created = new ArrayList<>();
+		for (NewRegion region : added.values()) {
+			long id = db
+				.insertInto(REGION, REGION.CODE, REGION.NAME, REGION.REGION_LEVEL, REGION.PARENT_ID, REGION.PATH)
+				.values(region.code(), region.name(), region.level().name(), ids.get(region.parentCode()),
+						region.path())
+				.returning(REGION.ID)
+				.fetchOne(REGION.ID);
+			ids.put(region.code(), id);
+			created.add(id);
+			events.publishEvent(new RegionCreated(id, region.code(), region.path()));
+		}
+		return created;
+	}
+
+	/** A region {@link #createAll} may add, or null with its problems. */
+	private static NewRegion checked(RegionForm form, String at, Map<String, RegionView> stored,
+			Map<String, NewRegion> added, CurrentUser user, List<InvalidInputException.FieldProblem> problems) {
+		String code = form.code();
+		if (code == null || code.isBlank() || form.name() == null || form.name().isBlank()) {
+			problems.add(new InvalidInputException.FieldProblem(at + (code == null || code.isBlank() ? "code" : "name"),
+					Messages.text("problem.required")));
+			return null;
+		}
+		NewRegion earlier = added.get(form.parentCode());
+		RegionView parent = stored.get(form.parentCode());
+		RegionLevel parentLevel = earlier != null ? earlier.level()
+				: parent != null && user.scope().coversRegion(parent.path()) ? parent.level() : null;
+		if (parentLevel == null) {
+			problems.add(new InvalidInputException.FieldProblem(at + "parentCode",
+					Messages.text("problem.referenceNotFound")));
+			return null;
+		}
+		RegionLevel level = parentLevel.below();
+		String problem = level == null ? null : level.codeProblem(code, form.parentCode());
+		if (level == null) {
+			problems.add(new InvalidInputException.FieldProblem(at + "parentCode",
+					Messages.text("org.error.region.grid-has-no-children")));
+		}
+		else if (problem != null) {
+			problems.add(new InvalidInputException.FieldProblem(at + "code", problem));
+		}
+		else if (stored.containsKey(code) || added.containsKey(code)) {
+			problems
+				.add(new InvalidInputException.FieldProblem(at + "code", Messages.text("org.error.code-taken.region")));
+		}
+		else {
+			String parentPath = earlier != null ? earlier.path() : parent.path();
+			return new NewRegion(code, form.name().strip(), form.parentCode(), level,
+					new RegionPath(parentPath).child(code).value());
+		}
+		return null;
+	}
+
+	/** A region checked for {@link #createAll}, not yet written. */
+	private record NewRegion(String code, String name, String parentCode, RegionLevel level, String path) {
+	}
+
+	/**
+	 * Every region of one level, ordered by code, unscoped: for benchmarks drawing codes
+	 * from a generated city.
+	 */
+	public List<RegionView> atLevel(RegionLevel level) {
+		return db.selectFrom(REGION).where(REGION.REGION_LEVEL.eq(level.name())).orderBy(REGION.CODE).fetch(this::view);
 	}
 
 	/**

@@ -180,6 +180,17 @@ public class Units {
 	}
 
 	/**
+	 * The paths (their regions') of units by id, unscoped: for ids other modules already
+	 * hold.
+	 */
+	public java.util.Map<Long, String> paths(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return java.util.Map.of();
+		}
+		return db.select(UNIT.ID, UNIT.PATH).from(UNIT).where(UNIT.ID.in(ids)).fetchMap(UNIT.ID, UNIT.PATH);
+	}
+
+	/**
 	 * The ids of the units whose party organisation this is, as a subquery other modules
 	 * can filter by (they never name this module's table).
 	 */

@@ -265,7 +265,7 @@ public class People {
 			households.adjustResidents(placement.householdId(), placement.path(), sign, pm);
 		}
 		else {
-			regions.adjustCounts(placement.path(), 0, 0, pm);
+			regions.peopleAdded(placement.path(), 0, pm);
 		}
 	}
 
@@ -329,6 +329,305 @@ public class People {
 					p.getHouseholdId(), regionCodes.get(p.getRegionId()), p.getPath(),
 					details.stream().map(PersonRoleView::role).toList(), details, !unmasked);
 		}).toList();
+	}
+
+	/**
+	 * Which of these ID numbers (upper case, as stored) are registered, in one query: for
+	 * an import reporting a second upload row by row.
+	 */
+	public java.util.Set<String> registeredIdNumbers(java.util.Collection<String> idNumbers) {
+		if (idNumbers.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return db.select(PERSON.ID_NUMBER)
+			.from(PERSON)
+			.where(PERSON.ID_NUMBER.in(idNumbers))
+			.fetch(PERSON.ID_NUMBER)
+			.stream()
+			.map(String::strip)
+			.collect(Collectors.toSet());
+	}
+
+	/**
+	 * The residents of the households under a region path, ordered as
+	 * {@link Households#streamUnder} orders their households (path, household id), then
+	 * by id; ID numbers and phones masked. Read lazily with this fetch size, for exports
+	 * in constant memory; unscoped (the caller found the region in its scope). Close the
+	 * stream, inside a transaction for PostgreSQL to stream.
+	 */
+	public java.util.stream.Stream<ResidentLine> residentsUnder(String path, int fetchSize) {
+		var roles = DSL
+			.field(DSL.select(DSL.listAgg(PERSON_ROLE.ROLE, ",").withinGroupOrderBy(PERSON_ROLE.ROLE))
+				.from(PERSON_ROLE)
+				.where(PERSON_ROLE.PERSON_ID.eq(PERSON.ID)))
+			.as("roles");
+		return db
+			.select(PERSON.HOUSEHOLD_ID, PERSON.NAME, PERSON.ID_NUMBER, PERSON.SEX, PERSON.BIRTH_DATE, PERSON.PHONE,
+					roles)
+			.from(PERSON)
+			.where(PERSON.HOUSEHOLD_ID.isNotNull())
+			.and(cn.huoxian.shared.DataScope.under(PERSON.PATH, path))
+			.orderBy(PERSON.PATH, PERSON.HOUSEHOLD_ID, PERSON.ID)
+			.fetchSize(fetchSize)
+			.fetchStream()
+			.map(r -> new ResidentLine(r.get(PERSON.HOUSEHOLD_ID), r.get(PERSON.NAME),
+					IdNumber.mask(r.get(PERSON.ID_NUMBER) == null ? null : r.get(PERSON.ID_NUMBER).strip()),
+					r.get(PERSON.SEX) == null ? null : r.get(PERSON.SEX).strip(), r.get(PERSON.BIRTH_DATE),
+					Phones.mask(r.get(PERSON.PHONE)), roleKinds(r.get(roles))));
+	}
+
+	private static List<RoleKind> roleKinds(String codes) {
+		if (codes == null || codes.isBlank()) {
+			return List.of();
+		}
+		return java.util.Arrays.stream(codes.split(",")).map(c -> RoleKind.valueOf(c.strip())).toList();
+	}
+
+	/**
+	 * Starts registering persons in bulk (an import) for a user who may edit people: see
+	 * {@link Registration}.
+	 */
+	public Registration registration(CurrentUser user) {
+		user.requirePeopleEditor();
+		return new Registration(user);
+	}
+
+	/**
+	 * One bulk registration, in the caller's transaction: {@link #register} each list of
+	 * persons, then {@link #finish} once. Counters of households and regions are added
+	 * once per household and per region at the end, not per person or per list.
+	 */
+	public final class Registration {
+
+		private final CurrentUser user;
+
+		private final LocalDate today = BusinessDay.today(clock);
+
+		private final Map<Long, HouseholdView> householdsById = new java.util.HashMap<>();
+
+		private final Map<String, Optional<RegionView>> regionsByCode = new java.util.HashMap<>();
+
+		private final java.util.Set<String> idNumbers = new java.util.HashSet<>();
+
+		/**
+		 * Party organisations already resolved in scope: checked once, not per person.
+		 */
+		private final List<PersonRoleView> verified = new ArrayList<>();
+
+		private final Map<Long, Integer> householdResidents = new java.util.HashMap<>();
+
+		private final Map<String, long[]> regionCounts = new java.util.LinkedHashMap<>();
+
+		private Registration(CurrentUser user) {
+			this.user = user;
+		}
+
+		/**
+		 * Registers these persons with {@link #create}'s rules (placement in scope, a
+		 * valid and unregistered ID number, a valid phone, the roles' facts) in one
+		 * multi-row insert, then their roles in another. Problems name
+		 * {@code persons[i].field}; then nothing of this list is written.
+		 */
+		public void register(List<PersonForm> forms) {
+			loadHouseholds(forms);
+			java.util.Set<String> registered = registeredIdNumbers(forms.stream()
+				.map(PersonForm::idNumber)
+				.filter(id -> id != null && IdNumber.isValid(id, today))
+				.map(String::toUpperCase)
+				.toList());
+			List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+			List<Placement> placements = new ArrayList<>();
+			for (int i = 0; i < forms.size(); i++) {
+				placements.add(checked(forms.get(i), "persons[" + i + "].", registered, problems));
+			}
+			if (!problems.isEmpty()) {
+				throw new InvalidInputException(problems);
+			}
+			if (forms.isEmpty()) {
+				return;
+			}
+			insert(forms, placements);
+		}
+
+		private void loadHouseholds(List<PersonForm> forms) {
+			List<Long> ids = forms.stream()
+				.map(PersonForm::householdId)
+				.filter(id -> id != null && !householdsById.containsKey(id))
+				.distinct()
+				.toList();
+			householdsById.putAll(households.fetchAll(ids));
+		}
+
+		private Placement checked(PersonForm form, String at, java.util.Set<String> registered,
+				List<InvalidInputException.FieldProblem> problems) {
+			int before = problems.size();
+			Placement placement = placement(form, at, problems);
+			if (form.name() == null || form.name().isBlank()) {
+				problems.add(new InvalidInputException.FieldProblem(at + "name", Messages.text("problem.required")));
+			}
+			Optional<String> idProblem = IdNumber.problem(form.idNumber(), today);
+			if (idProblem.isPresent()) {
+				problems.add(new InvalidInputException.FieldProblem(at + "idNumber", idProblem.get()));
+			}
+			else if (registered.contains(form.idNumber().toUpperCase())
+					|| idNumbers.contains(form.idNumber().toUpperCase())) {
+				problems.add(new InvalidInputException.FieldProblem(at + "idNumber",
+						Messages.text("people.problem.id-number-registered")));
+			}
+			if (form.phone() != null && !form.phone().isBlank() && !Phones.isValid(form.phone())) {
+				problems
+					.add(new InvalidInputException.FieldProblem(at + "phone", Messages.text("people.problem.phone")));
+			}
+			roleProblems(form, at, problems);
+			if (problems.size() == before) {
+				idNumbers.add(form.idNumber().toUpperCase());
+			}
+			return placement;
+		}
+
+		private void roleProblems(PersonForm form, String at, List<InvalidInputException.FieldProblem> problems) {
+			try {
+				personRoles.problems(form.rolesOrEmpty(), user.scope(), verified, today)
+					.forEach(p -> problems.add(new InvalidInputException.FieldProblem(at + p.field(), p.reason())));
+			}
+			catch (ReferenceNotFoundException ex) {
+				problems.add(new InvalidInputException.FieldProblem(at + ex.field(),
+						Messages.text("problem.referenceNotFound")));
+				return;
+			}
+			form.rolesOrEmpty()
+				.stream()
+				.filter(r -> r != null && r.partyOrganisationId() != null)
+				.forEach(r -> verified.add(new PersonRoleView(RoleKind.PARTY_MEMBER, null, null, null,
+						r.partyOrganisationId(), null, null, null, null, null, null)));
+		}
+
+		private Placement placement(PersonForm form, String at, List<InvalidInputException.FieldProblem> problems) {
+			boolean inRegion = form.regionCode() != null && !form.regionCode().isBlank();
+			if ((form.householdId() == null) == !inRegion) {
+				problems.add(new InvalidInputException.FieldProblem(at + "householdId",
+						Messages.text("people.problem.placement")));
+				return null;
+			}
+			if (form.householdId() != null) {
+				HouseholdView household = householdsById.get(form.householdId());
+				RegionView grid = household == null || !user.scope().coversRegion(household.path()) ? null
+						: region(household.regionCode());
+				if (grid == null) {
+					problems.add(new InvalidInputException.FieldProblem(at + "householdId",
+							Messages.text("problem.referenceNotFound")));
+					return null;
+				}
+				return new Placement(household.id(), grid.id(), household.path());
+			}
+			RegionView region = region(form.regionCode().strip());
+			if (region == null || !user.scope().coversRegion(region.path())) {
+				problems.add(new InvalidInputException.FieldProblem(at + "regionCode",
+						Messages.text("problem.referenceNotFound")));
+				return null;
+			}
+			return new Placement(null, region.id(), region.path());
+		}
+
+		private RegionView region(String code) {
+			return regionsByCode.computeIfAbsent(code, regions::byCode).orElse(null);
+		}
+
+		private void insert(List<PersonForm> forms, List<Placement> placements) {
+			var insert = db.insertInto(PERSON, PERSON.NAME, PERSON.ID_NUMBER, PERSON.BIRTH_DATE, PERSON.SEX,
+					PERSON.PHONE, PERSON.HOUSEHOLD_ID, PERSON.REGION_ID, PERSON.PATH);
+			for (int i = 0; i < forms.size(); i++) {
+				PersonForm form = forms.get(i);
+				Placement placement = placements.get(i);
+				IdNumber id = new IdNumber(form.idNumber());
+				insert = insert.values(form.name().strip(), id.value(), id.birthDate(), String.valueOf(id.sex()),
+						form.phone() == null || form.phone().isBlank() ? null : form.phone().strip(),
+						placement.householdId(), placement.regionId(), placement.path());
+				count(placement, hasPartyRole(form));
+			}
+			insert.execute();
+			insertRoles(forms);
+		}
+
+		/** One query for the new persons' ids, one multi-row insert for their roles. */
+		private void insertRoles(List<PersonForm> forms) {
+			List<PersonForm> withRoles = forms.stream().filter(f -> !f.rolesOrEmpty().isEmpty()).toList();
+			if (withRoles.isEmpty()) {
+				return;
+			}
+			Map<String, Long> ids = new java.util.HashMap<>();
+			db.select(PERSON.ID, PERSON.ID_NUMBER)
+				.from(PERSON)
+				.where(PERSON.ID_NUMBER.in(withRoles.stream().map(f -> new IdNumber(f.idNumber()).value()).toList()))
+				.forEach(r -> ids.put(r.get(PERSON.ID_NUMBER).strip(), r.get(PERSON.ID)));
+			Map<Long, List<PersonRoleView>> roles = new java.util.LinkedHashMap<>();
+			withRoles.forEach(f -> roles.put(ids.get(new IdNumber(f.idNumber()).value()), f.rolesOrEmpty()));
+			personRoles.insertAll(roles);
+		}
+
+		/**
+		 * As {@link People#count}: residents only in households, party members
+		 * everywhere.
+		 */
+		private void count(Placement placement, boolean partyMember) {
+			long[] counts = regionCounts.computeIfAbsent(placement.path(), k -> new long[2]);
+			if (placement.householdId() != null) {
+				householdResidents.merge(placement.householdId(), 1, Integer::sum);
+				counts[0]++;
+			}
+			if (partyMember) {
+				counts[1]++;
+			}
+		}
+
+		/**
+		 * Adds the registered persons to their households' counters and their regions'
+		 * (and every region above), once each.
+		 */
+		public void finish() {
+			households.residentsAdded(householdResidents);
+			regionCounts.forEach((path, counts) -> regions.peopleAdded(path, counts[0], counts[1]));
+			householdResidents.clear();
+			regionCounts.clear();
+		}
+
+	}
+
+	/**
+	 * The ID numbers of up to {@code size} persons picked by random id (ids are dense),
+	 * so each benchmark iteration looks up a different one; one query per pick.
+	 */
+	public List<String> sampleIdNumbers(java.util.Random random, int size) {
+		var range = db.select(DSL.min(PERSON.ID), DSL.max(PERSON.ID)).from(PERSON).fetchOne();
+		List<String> numbers = new ArrayList<>();
+		if (range == null || range.value1() == null) {
+			return numbers;
+		}
+		long min = range.value1();
+		long max = range.value2();
+		for (int tries = 0; numbers.size() < size && tries < size * 10; tries++) {
+			long id = min + (long) (random.nextDouble() * (max - min + 1));
+			db.select(PERSON.ID_NUMBER)
+				.from(PERSON)
+				.where(PERSON.ID.eq(id))
+				.fetchOptional(PERSON.ID_NUMBER)
+				.ifPresent(numbers::add);
+		}
+		return numbers;
+	}
+
+	/**
+	 * How many cadres of a rank each unit has, in one grouped query: for benchmarks
+	 * choosing a county with many.
+	 */
+	public Map<Long, Integer> cadresByUnit(CadreRank rank) {
+		var cadres = DSL.count();
+		return db.select(PERSON_ROLE.UNIT_ID, cadres)
+			.from(PERSON_ROLE)
+			.where(PERSON_ROLE.RANK.eq(rank.name()))
+			.and(PERSON_ROLE.UNIT_ID.isNotNull())
+			.groupBy(PERSON_ROLE.UNIT_ID)
+			.fetchMap(PERSON_ROLE.UNIT_ID, cadres);
 	}
 
 	/**

@@ -170,4 +170,32 @@ class PersonRoles {
 		return byPerson;
 	}
 
+	/**
+	 * Stores the roles of persons registered in bulk (they hold none yet), in one
+	 * multi-row insert.
+	 */
+	void insertAll(Map<Long, List<PersonRoleView>> byPerson) {
+		Map<String, Long> villages = new java.util.HashMap<>();
+		var insert = db.insertInto(PERSON_ROLE, PERSON_ROLE.PERSON_ID, PERSON_ROLE.ROLE, PERSON_ROLE.RANK,
+				PERSON_ROLE.POSITION, PERSON_ROLE.UNIT_ID, PERSON_ROLE.PARTY_ORGANISATION_ID, PERSON_ROLE.JOINED_ON,
+				PERSON_ROLE.MEMBERSHIP, PERSON_ROLE.INSTITUTION, PERSON_ROLE.DEPARTMENT,
+				PERSON_ROLE.DISPATCHING_UNIT_ID, PERSON_ROLE.VILLAGE_ID);
+		boolean any = false;
+		for (Map.Entry<Long, List<PersonRoleView>> entry : byPerson.entrySet()) {
+			for (PersonRoleView role : entry.getValue()) {
+				Long villageId = role.villageCode() == null ? null : villages.computeIfAbsent(role.villageCode(),
+						code -> regions.byCode(code).map(v -> v.id()).orElse(null));
+				insert = insert.values(entry.getKey(), role.role().name(),
+						role.rank() == null ? null : role.rank().name(), role.position(), role.unitId(),
+						role.partyOrganisationId(), role.joinedOn(),
+						role.membership() == null ? null : role.membership().name(), role.institution(),
+						role.department(), role.dispatchingUnitId(), villageId);
+				any = true;
+			}
+		}
+		if (any) {
+			insert.execute();
+		}
+	}
+
 }

@@ -16,12 +16,12 @@ import java.util.List;
 
 import cn.huoxian.exchange.ExchangeFixtures.Format;
 import cn.huoxian.exchange.ExchangeFixtures.Network;
+import cn.huoxian.org.Households;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.RegionPath;
 import cn.huoxian.support.SqlTest;
-import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -39,10 +39,10 @@ class HouseholdImportTests {
 	Imports imports;
 
 	@Autowired
-	DSLContext db;
+	Regions regions;
 
 	@Autowired
-	Regions regions;
+	Households households;
 
 	@ParameterizedTest
 	@EnumSource(Format.class)
@@ -117,7 +117,7 @@ class HouseholdImportTests {
 		}
 		CurrentUser xinhua = new CurrentUser("xinhua", null, "REGION_STAFF",
 				DataScope.ofRegions(new RegionPath("/130900/130902/")), true, true, true);
-		RowImport failsInSecondChunk = new FailingSecondChunk(new HouseholdImport(db, regions, xinhua));
+		RowImport failsInSecondChunk = new FailingSecondChunk(new HouseholdImport(regions, households, xinhua));
 
 		ImportResult result = imports.importFile(ImportKind.HOUSEHOLDS, "rows.csv", Format.CSV.file(rows),
 				failsInSecondChunk, xinhua);

@@ -72,6 +72,32 @@ class HouseholdLedgerTests {
 	}
 
 	@Test
+	void listsEachHouseholdWithItsOwnResidentsInOrder() throws Exception {
+		Network network = network(mvc);
+		List<Long> households = households(mvc, network.grid(), 3);
+		upload(mvc, "xinhua", "residents",
+				Format.CSV.file(List.of(row("name", "idNumber", "householdId", "regionCode"),
+						row("丙一", idNumber(), households.get(2), ""), row("甲一", idNumber(), households.get(0), ""),
+						row("网格外住", idNumber(), "", network.grid()), row("丙二", idNumber(), households.get(2), ""))))
+			.andExpect(status().isOk());
+
+		byte[] xlsx = mvc
+			.perform(as(mvc, "xinhua", get("/api/v1/exports/households.xlsx").param("region", network.grid())))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+
+		// persons not living in a household are not in the ledger
+		List<List<String>> residents = sheet(xlsx, 0).subList(1, 5);
+		assertThat(residents).extracting(row -> row.get(0))
+			.containsExactly(String.valueOf(households.get(0)), String.valueOf(households.get(1)),
+					String.valueOf(households.get(2)), String.valueOf(households.get(2)));
+		assertThat(residents).extracting(row -> row.size() > 5 ? row.get(5) : "").containsExactly("甲一", "", "丙一", "丙二");
+		assertThat(sheet(xlsx, 0)).hasSize(5);
+	}
+
+	@Test
 	void exportsOnlyTheRegionAskedFor() throws Exception {
 		Network network = network(mvc);
 		households(mvc, network.grid(), 3);

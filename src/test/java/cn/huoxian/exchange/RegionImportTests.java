@@ -4,6 +4,7 @@ import static cn.huoxian.exchange.ExchangeFixtures.freeTownship;
 import static cn.huoxian.exchange.ExchangeFixtures.row;
 import static cn.huoxian.exchange.ExchangeFixtures.upload;
 import static cn.huoxian.support.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -14,6 +15,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 
 import cn.huoxian.exchange.ExchangeFixtures.Format;
+import cn.huoxian.org.RegionForm;
+import cn.huoxian.org.Regions;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.Messages;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.support.SqlTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +34,12 @@ class RegionImportTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Imports imports;
+
+	@Autowired
+	Regions regions;
 
 	@ParameterizedTest
 	@EnumSource(Format.class)
@@ -114,6 +127,30 @@ class RegionImportTests {
 			.andExpect(jsonPath("$.errors[0].column").value("parentCode"))
 			.andExpect(jsonPath("$.errors[0].reason").value("no region has code 130903"));
 		mvc.perform(as(mvc, "admin", get("/api/v1/regions/" + township))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void reportsARegionCreatedMeanwhileAtItsRowAndImportsNothing() throws Exception {
+		String township = freeTownship(mvc);
+		String village = township.substring(0, 9) + "001";
+		CurrentUser xinhua = new CurrentUser("xinhua", null, "REGION_STAFF",
+				DataScope.ofRegions(new RegionPath("/130900/130902/")), true, true, true);
+		// someone else creates the township after the file was checked, before it is
+		// written
+		RowImport raced = new CreatedAfterCheck(new RegionImport(regions, xinhua),
+				() -> regions.create(new RegionForm(township, "别人的街道", "130902"), xinhua));
+
+		ImportResult result = imports.importFile(ImportKind.REGIONS, "rows.csv", Format.CSV.file(List
+			.of(row("code", "name", "parentCode"), row(township, "街道", "130902"), row(village, "社区", township))), raced,
+				xinhua);
+
+		assertThat(result.succeeded()).isFalse();
+		assertThat(result.errors()).singleElement().satisfies(error -> {
+			assertThat(error.row()).isEqualTo(2);
+			assertThat(error.column()).isEqualTo("code");
+			assertThat(error.reason().args()).containsExactly(Messages.text("org.error.code-taken.region"));
+		});
+		mvc.perform(as(mvc, "admin", get("/api/v1/regions/" + village))).andExpect(status().isNotFound());
 	}
 
 	@Test

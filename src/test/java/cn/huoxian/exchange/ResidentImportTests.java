@@ -15,11 +15,22 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
 import cn.huoxian.exchange.ExchangeFixtures.Format;
 import cn.huoxian.exchange.ExchangeFixtures.Network;
+import cn.huoxian.org.Households;
+import cn.huoxian.org.PartyOrganisations;
+import cn.huoxian.org.Regions;
+import cn.huoxian.people.People;
+import cn.huoxian.people.PersonForm;
+import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.Messages;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -33,6 +44,24 @@ class ResidentImportTests {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	Imports imports;
+
+	@Autowired
+	Regions regions;
+
+	@Autowired
+	Households householdService;
+
+	@Autowired
+	People people;
+
+	@Autowired
+	PartyOrganisations organisations;
+
+	@Autowired
+	Clock clock;
 
 	@ParameterizedTest
 	@EnumSource(Format.class)
@@ -63,6 +92,35 @@ class ResidentImportTests {
 		mvc.perform(as(mvc, "xinhua", get("/api/v1/persons").param("q", elsewhere)))
 			.andExpect(jsonPath("$.items[0].householdId").doesNotExist())
 			.andExpect(jsonPath("$.items[0].regionCode").value(network.village()));
+	}
+
+	@Test
+	void reportsAnIdNumberRegisteredMeanwhileAtItsRowAndImportsNothing() throws Exception {
+		Network network = network(mvc);
+		List<Long> households = households(mvc, network.grid(), 1);
+		String first = idNumber();
+		String taken = idNumber();
+		CurrentUser xinhua = new CurrentUser("xinhua", null, "REGION_STAFF",
+				DataScope.ofRegions(new RegionPath("/130900/130902/")), true, true, true);
+		// someone else registers the second person after the file was checked
+		RowImport raced = new CreatedAfterCheck(
+				new ResidentImport(regions, householdService, people, organisations, xinhua, BusinessDay.today(clock)),
+				() -> people.create(new PersonForm("别人", taken, null, null, network.village(), List.of()), xinhua));
+
+		ImportResult result = imports.importFile(ImportKind.RESIDENTS, "rows.csv",
+				Format.CSV.file(List.of(row("name", "idNumber", "householdId"), row("一", first, households.get(0)),
+						row("二", taken, households.get(0)))),
+				raced, xinhua);
+
+		assertThat(result.succeeded()).isFalse();
+		assertThat(result.errors()).singleElement().satisfies(error -> {
+			assertThat(error.row()).isEqualTo(3);
+			assertThat(error.column()).isEqualTo("idNumber");
+			assertThat(error.reason().args()).containsExactly(Messages.text("people.problem.id-number-registered"));
+		});
+		assertThat(count(mvc, network.grid(), "residents")).isZero();
+		mvc.perform(as(mvc, "xinhua", get("/api/v1/persons").param("q", first)))
+			.andExpect(jsonPath("$.items", hasSize(0)));
 	}
 
 	@ParameterizedTest
