@@ -240,4 +240,16 @@ public class FirstSecretaries {
 				returned != null && left == null, r.get(LAST_LOG_DAY));
 	}
 
+	/**
+	 * First secretaries at post on the day (returned by then, not left) whose village
+	 * lies under the region: the headline figure (unscoped: the headline is asked for a
+	 * region the caller may read).
+	 */
+	public long countAtPostOn(String regionPath, LocalDate day) {
+		return db.fetchCount(FIRST_SECRETARY_RETURN,
+				DataScope.under(FIRST_SECRETARY_RETURN.PATH, regionPath)
+					.and(FIRST_SECRETARY_RETURN.RETURNED_ON.le(day))
+					.and(FIRST_SECRETARY_RETURN.LEFT_ON.isNull().or(FIRST_SECRETARY_RETURN.LEFT_ON.gt(day))));
+	}
+
 }

@@ -588,4 +588,16 @@ public class Pairings {
 		return value == null || value.isBlank() ? null : value.strip();
 	}
 
+	/**
+	 * Paired units (distinct) and pairings under the region, in one count: the headline
+	 * figures (unscoped: the headline is asked for a region the caller may read).
+	 */
+	public long[] pairedUnitsAndCommunities(String regionPath) {
+		org.jooq.Record2<Integer, Integer> counts = db.select(DSL.countDistinct(PAIRING.UNIT_ID), DSL.count())
+			.from(PAIRING)
+			.where(DataScope.under(PAIRING.PATH, regionPath))
+			.fetchOne();
+		return new long[] { counts.value1().longValue(), counts.value2().longValue() };
+	}
+
 }

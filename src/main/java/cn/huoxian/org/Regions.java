@@ -224,4 +224,21 @@ public class Regions {
 				new RegionView.Counts(region.getHouseholds(), region.getResidents(), region.getPartyMembers()));
 	}
 
+	/** The names of regions by id (unscoped: for ids other modules already hold). */
+	public Map<Long, String> names(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return new HashMap<>();
+		}
+		return db.select(REGION.ID, REGION.NAME).from(REGION).where(REGION.ID.in(ids)).fetchMap(REGION.ID, REGION.NAME);
+	}
+
+	/** Regions by id in one query (unscoped: for ids other modules already hold). */
+	public Map<Long, RegionView> views(Collection<Long> ids) {
+		Map<Long, RegionView> views = new HashMap<>();
+		if (!ids.isEmpty()) {
+			db.selectFrom(REGION).where(REGION.ID.in(ids)).forEach(r -> views.put(r.getId(), view(r)));
+		}
+		return views;
+	}
+
 }

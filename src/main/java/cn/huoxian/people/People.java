@@ -331,4 +331,12 @@ public class People {
 		}).toList();
 	}
 
+	/** The names of persons by id (unscoped: for ids other modules already hold). */
+	public Map<Long, String> names(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return new java.util.HashMap<>();
+		}
+		return db.select(PERSON.ID, PERSON.NAME).from(PERSON).where(PERSON.ID.in(ids)).fetchMap(PERSON.ID, PERSON.NAME);
+	}
+
 }
