@@ -241,4 +241,15 @@ public class Regions {
 		return views;
 	}
 
+	/**
+	 * The regions of one level under a path, ordered by path (unscoped: the caller
+	 * checked the path against the scope).
+	 */
+	public List<RegionView> under(String path, RegionLevel level) {
+		return db.selectFrom(REGION)
+			.where(DataScope.under(REGION.PATH, path).and(REGION.REGION_LEVEL.eq(level.name())))
+			.orderBy(REGION.PATH)
+			.fetch(this::view);
+	}
+
 }
