@@ -252,4 +252,13 @@ public class Regions {
 			.fetch(this::view);
 	}
 
+	/** Regions by path in one query (unscoped: for paths other modules already hold). */
+	public Map<String, RegionView> byPaths(Collection<String> paths) {
+		Map<String, RegionView> views = new HashMap<>();
+		if (!paths.isEmpty()) {
+			db.selectFrom(REGION).where(REGION.PATH.in(paths)).forEach(r -> views.put(r.getPath(), view(r)));
+		}
+		return views;
+	}
+
 }

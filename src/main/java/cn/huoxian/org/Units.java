@@ -179,4 +179,12 @@ public class Units {
 				r.get(REGION.CODE), r.get(UNIT.PATH), r.get(UNIT.PARTY_ORGANISATION_ID));
 	}
 
+	/** The names of units by id (unscoped: for ids other modules already hold). */
+	public java.util.Map<Long, String> names(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return new java.util.HashMap<>();
+		}
+		return db.select(UNIT.ID, UNIT.NAME).from(UNIT).where(UNIT.ID.in(ids)).fetchMap(UNIT.ID, UNIT.NAME);
+	}
+
 }
