@@ -95,4 +95,14 @@ public class RoleChecks {
 			.fetch(r -> new FirstSecretaryRole(r.value1(), r.value2(), r.value3(), r.value4()));
 	}
 
+	/** The party organisation of the person's party-member role, if any. */
+	public Optional<Long> partyOrganisation(long personId) {
+		return db.select(PERSON_ROLE.PARTY_ORGANISATION_ID)
+			.from(PERSON_ROLE)
+			.where(PERSON_ROLE.PERSON_ID.eq(personId).and(PERSON_ROLE.ROLE.eq(RoleKind.PARTY_MEMBER.name())))
+			.and(PERSON_ROLE.PARTY_ORGANISATION_ID.isNotNull())
+			.limit(1)
+			.fetchOptional(PERSON_ROLE.PARTY_ORGANISATION_ID);
+	}
+
 }
