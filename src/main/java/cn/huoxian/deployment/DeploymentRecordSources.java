@@ -1,11 +1,15 @@
 package cn.huoxian.deployment;
 
 import static cn.huoxian.db.Tables.DEPLOYMENT;
-import static cn.huoxian.db.Tables.REGION;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
+import cn.huoxian.db.tables.records.DeploymentRecord;
+import cn.huoxian.org.Regions;
 import cn.huoxian.record.Entry;
 import cn.huoxian.record.EntryKind;
 import cn.huoxian.record.RecordInbox;
@@ -28,8 +32,14 @@ final class DeploymentRecordSources {
 	@Component
 	static class Positions extends TableSource {
 
-		Positions(DSLContext db, RecordInbox inbox) {
+		/** Rows whose region names are looked up together. */
+		private static final int CHUNK = 1000;
+
+		private final Regions regions;
+
+		Positions(DSLContext db, RecordInbox inbox, Regions regions) {
 			super(db, inbox, "DEPLOYMENT");
+			this.regions = regions;
 		}
 
 		@EventListener
@@ -49,25 +59,34 @@ final class DeploymentRecordSources {
 
 		@Override
 		protected void entries(Condition which, Consumer<Entry> entries) {
-			each(db
-				.select(DEPLOYMENT.ID, DEPLOYMENT.PERSON_ID, DEPLOYMENT.POST, DEPLOYMENT.DUTY, DEPLOYMENT.PATH,
-						DEPLOYMENT.START_DATE, DEPLOYMENT.END_DATE, DEPLOYMENT.HOLDER_ID, DEPLOYMENT.END_REASON,
-						REGION.NAME)
-				.from(DEPLOYMENT)
-				.join(REGION)
-				.on(REGION.ID.eq(DEPLOYMENT.REGION_ID))
-				.where(which), r -> {
-					String where = r.get(DEPLOYMENT.POST) != null ? r.get(DEPLOYMENT.POST) : r.get(REGION.NAME);
-					String id = String.valueOf(r.get(DEPLOYMENT.ID));
-					entries.accept(new Entry(r.get(DEPLOYMENT.PERSON_ID), EntryKind.DEPLOYMENT_STARTED,
-							startOf(r.get(DEPLOYMENT.START_DATE)), with("到岗：" + where, r.get(DEPLOYMENT.DUTY)), type(),
-							id, r.get(DEPLOYMENT.PATH)));
-					if (r.get(DEPLOYMENT.END_DATE) != null && r.get(DEPLOYMENT.HOLDER_ID) == null) {
-						entries.accept(new Entry(r.get(DEPLOYMENT.PERSON_ID), EntryKind.DEPLOYMENT_ENDED,
-								startOf(r.get(DEPLOYMENT.END_DATE)), with("离岗：" + where, r.get(DEPLOYMENT.END_REASON)),
-								type(), id, r.get(DEPLOYMENT.PATH)));
-					}
-				});
+			List<DeploymentRecord> chunk = new ArrayList<>();
+			each(db.selectFrom(DEPLOYMENT).where(which), r -> {
+				chunk.add(r);
+				if (chunk.size() == CHUNK) {
+					entries(chunk, entries);
+					chunk.clear();
+				}
+			});
+			entries(chunk, entries);
+		}
+
+		/** The entries of some rows, with their regions' names in one lookup. */
+		private void entries(List<DeploymentRecord> rows, Consumer<Entry> entries) {
+			if (rows.isEmpty()) {
+				return;
+			}
+			Map<Long, String> names = regions
+				.names(rows.stream().map(DeploymentRecord::getRegionId).collect(Collectors.toSet()));
+			for (DeploymentRecord r : rows) {
+				String where = r.getPost() != null ? r.getPost() : names.get(r.getRegionId());
+				String id = String.valueOf(r.getId());
+				entries.accept(new Entry(r.getPersonId(), EntryKind.DEPLOYMENT_STARTED, startOf(r.getStartDate()),
+						with("到岗：" + where, r.getDuty()), type(), id, r.getPath()));
+				if (r.getEndDate() != null && r.getHolderId() == null) {
+					entries.accept(new Entry(r.getPersonId(), EntryKind.DEPLOYMENT_ENDED, startOf(r.getEndDate()),
+							with("离岗：" + where, r.getEndReason()), type(), id, r.getPath()));
+				}
+			}
 		}
 
 	}

@@ -1,16 +1,15 @@
 package cn.huoxian.deployment;
 
-import static cn.huoxian.db.Tables.COMMANDO_TEAM;
 import static cn.huoxian.db.Tables.DEPLOYMENT;
-import static cn.huoxian.db.Tables.PERSON;
-import static cn.huoxian.db.Tables.REGION;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-import cn.huoxian.db.tables.records.CommandoTeamRecord;
 import cn.huoxian.db.tables.records.DeploymentRecord;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
@@ -29,8 +28,7 @@ import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.jooq.SelectOnConditionStep;
+import org.jooq.SelectWhereStep;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -58,9 +56,12 @@ public class Deployments {
 
 	private final HeadlineTally tally;
 
+	private final TeamPosts teams;
+
 	Deployments(DSLContext db, RoleChecks roles, Regions regions, People people, ApplicationEventPublisher events,
-			Clock clock, HeadlineTally tally) {
+			Clock clock, HeadlineTally tally, TeamPosts teams) {
 		this.tally = tally;
+		this.teams = teams;
 		this.db = db;
 		this.roles = roles;
 		this.regions = regions;
@@ -91,7 +92,7 @@ public class Deployments {
 			problems.addAll(ex.problems());
 		}
 		RegionView region = null;
-		CommandoTeamRecord team = null;
+		TeamPosts.Team team = null;
 		if (form.postKind() == null) {
 			problems.add(new FieldProblem("postKind", Messages.text("deployment.field.post-kind")));
 		}
@@ -100,16 +101,16 @@ public class Deployments {
 				problems.add(new FieldProblem("teamId", Messages.text("deployment.field.team-required")));
 			}
 			else {
-				team = db.fetchOne(COMMANDO_TEAM, COMMANDO_TEAM.ID.eq(form.teamId()));
-				if (team == null || !user.scope().coversRegion(team.getPath())) {
+				team = teams.team(form.teamId()).orElse(null);
+				if (team == null || !user.scope().coversRegion(team.path())) {
 					throw new ReferenceNotFoundException("teamId");
 				}
-				else if (team.getDissolvedOn() != null) {
+				else if (team.dissolvedOn() != null) {
 					problems.add(new FieldProblem("teamId",
-							Messages.text("deployment.field.team-dissolved", team.getName(), team.getDissolvedOn())));
+							Messages.text("deployment.field.team-dissolved", team.name(), team.dissolvedOn())));
 				}
 				else {
-					region = regions.byId(team.getRegionId()).orElseThrow();
+					region = regions.byId(team.regionId()).orElseThrow();
 				}
 			}
 		}
@@ -191,9 +192,9 @@ public class Deployments {
 		record.setCadreRank(rank.name());
 		record.setPostKind(form.postKind().name());
 		record.setRegionId(region.id());
-		record.setPath(team != null ? team.getPath() : region.path());
+		record.setPath(team != null ? team.path() : region.path());
 		record.setPost(form.postKind() == PostKind.TEAM ? null : blank(form.post()));
-		record.setTeamId(team == null ? null : team.getId());
+		record.setTeamId(team == null ? null : team.id());
 		record.setDuty(blank(form.duty()));
 		record.setStartDate(start);
 		record.setEndDate(form.endDate());
@@ -279,17 +280,17 @@ public class Deployments {
 			where = where.and(currentCondition(BusinessDay.today(clock)));
 		}
 		long total = db.fetchCount(DEPLOYMENT, where);
-		List<DeploymentView> items = select().where(where)
+		List<DeploymentView> items = views(select().where(where)
 			.orderBy(DEPLOYMENT.START_DATE.desc(), DEPLOYMENT.ID.desc())
 			.limit(size)
 			.offset((long) page * size)
-			.fetch(this::view);
+			.fetch());
 		return new PageResult<>(items, total, page, size);
 	}
 
 	/** A deployment the scope covers, or 404. */
 	public DeploymentView find(long id, DataScope scope) {
-		DeploymentView view = select().where(DEPLOYMENT.ID.eq(id)).fetchOptional(this::view).orElse(null);
+		DeploymentView view = views(select().where(DEPLOYMENT.ID.eq(id)).fetch()).stream().findFirst().orElse(null);
 		if (view == null || !scope.coversRegion(view.path())) {
 			throw new NotFoundException(Messages.text("deployment.what.deployment", id));
 		}
@@ -302,9 +303,9 @@ public class Deployments {
 	 */
 	public List<DeploymentView> history(long personId, DataScope scope) {
 		people.find(personId, scope);
-		return select().where(DEPLOYMENT.PERSON_ID.eq(personId).and(scope.regionCondition(DEPLOYMENT.PATH)))
+		return views(select().where(DEPLOYMENT.PERSON_ID.eq(personId).and(scope.regionCondition(DEPLOYMENT.PATH)))
 			.orderBy(DEPLOYMENT.START_DATE.desc(), DEPLOYMENT.ID.desc())
-			.fetch(this::view);
+			.fetch());
 	}
 
 	/**
@@ -312,7 +313,7 @@ public class Deployments {
 	 * for the page's one-position warning; unscoped.
 	 */
 	public java.util.Optional<DeploymentView> holding(long personId) {
-		return select().where(DEPLOYMENT.HOLDER_ID.eq(personId)).fetchOptional(this::view);
+		return views(select().where(DEPLOYMENT.HOLDER_ID.eq(personId)).fetch()).stream().findFirst();
 	}
 
 	/**
@@ -373,28 +374,41 @@ public class Deployments {
 		return DEPLOYMENT.HOLDER_ID.isNotNull().and(DEPLOYMENT.END_DATE.isNull().or(DEPLOYMENT.END_DATE.ge(today)));
 	}
 
-	private SelectOnConditionStep<Record> select() {
-		return db.select(DEPLOYMENT.fields())
-			.select(PERSON.NAME, REGION.CODE, REGION.NAME, COMMANDO_TEAM.NAME)
-			.from(DEPLOYMENT)
-			.join(PERSON)
-			.on(PERSON.ID.eq(DEPLOYMENT.PERSON_ID))
-			.join(REGION)
-			.on(REGION.ID.eq(DEPLOYMENT.REGION_ID))
-			.leftJoin(COMMANDO_TEAM)
-			.on(COMMANDO_TEAM.ID.eq(DEPLOYMENT.TEAM_ID));
+	private SelectWhereStep<DeploymentRecord> select() {
+		return db.selectFrom(DEPLOYMENT);
 	}
 
-	private DeploymentView view(Record r) {
-		LocalDate end = r.get(DEPLOYMENT.END_DATE);
-		boolean current = r.get(DEPLOYMENT.HOLDER_ID) != null
-				&& (end == null || !end.isBefore(BusinessDay.today(clock)));
-		String rank = r.get(DEPLOYMENT.CADRE_RANK);
-		return new DeploymentView(r.get(DEPLOYMENT.ID), r.get(DEPLOYMENT.PERSON_ID), r.get(PERSON.NAME),
-				rank == null ? null : CadreRank.valueOf(rank), Boolean.TRUE.equals(r.get(DEPLOYMENT.LEADING_CADRE)),
-				PostKind.valueOf(r.get(DEPLOYMENT.POST_KIND)), r.get(REGION.CODE), r.get(REGION.NAME),
-				r.get(DEPLOYMENT.PATH), r.get(DEPLOYMENT.POST), r.get(DEPLOYMENT.TEAM_ID), r.get(COMMANDO_TEAM.NAME),
-				r.get(DEPLOYMENT.DUTY), r.get(DEPLOYMENT.START_DATE), end, r.get(DEPLOYMENT.END_REASON), current);
+	/**
+	 * Views of deployment rows: names of persons, regions and teams in one lookup per
+	 * kind (unscoped: the rows were already filtered by scope).
+	 */
+	private List<DeploymentView> views(List<DeploymentRecord> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, String> names = people.names(ids(rows, DeploymentRecord::getPersonId));
+		Map<Long, RegionView> places = regions.views(ids(rows, DeploymentRecord::getRegionId));
+		Set<Long> teamIds = ids(rows, DeploymentRecord::getTeamId);
+		Map<Long, String> teamNames = teamIds.isEmpty() ? Map.of() : teams.names(teamIds);
+		return rows.stream().map(r -> view(r, names, places, teamNames)).toList();
+	}
+
+	private static Set<Long> ids(List<DeploymentRecord> rows, java.util.function.Function<DeploymentRecord, Long> id) {
+		return rows.stream().map(id).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+	}
+
+	private DeploymentView view(DeploymentRecord r, Map<Long, String> names, Map<Long, RegionView> places,
+			Map<Long, String> teamNames) {
+		LocalDate end = r.getEndDate();
+		boolean current = r.getHolderId() != null && (end == null || !end.isBefore(BusinessDay.today(clock)));
+		String rank = r.getCadreRank();
+		RegionView place = places.get(r.getRegionId());
+		return new DeploymentView(r.getId(), r.getPersonId(), names.get(r.getPersonId()),
+				rank == null ? null : CadreRank.valueOf(rank), Boolean.TRUE.equals(r.getLeadingCadre()),
+				PostKind.valueOf(r.getPostKind()), place == null ? null : place.code(),
+				place == null ? null : place.name(), r.getPath(), r.getPost(), r.getTeamId(),
+				r.getTeamId() == null ? null : teamNames.get(r.getTeamId()), r.getDuty(), r.getStartDate(), end,
+				r.getEndReason(), current);
 	}
 
 	/**
@@ -404,10 +418,7 @@ public class Deployments {
 	private String describe(DeploymentRecord record) {
 		String region = regions.byId(record.getRegionId()).map(RegionView::name).orElse("region");
 		if (PostKind.TEAM.name().equals(record.getPostKind())) {
-			String team = db.select(COMMANDO_TEAM.NAME)
-				.from(COMMANDO_TEAM)
-				.where(COMMANDO_TEAM.ID.eq(record.getTeamId()))
-				.fetchOne(COMMANDO_TEAM.NAME);
+			String team = teams.team(record.getTeamId()).map(TeamPosts.Team::name).orElse(null);
 			return "team " + team + " (" + region + ")";
 		}
 		return record.getPost() == null ? region : record.getPost() + " in " + region;
@@ -417,10 +428,7 @@ public class Deployments {
 	private String position(DeploymentRecord record) {
 		String region = regions.byId(record.getRegionId()).map(RegionView::name).orElse("");
 		if (PostKind.TEAM.name().equals(record.getPostKind())) {
-			String team = db.select(COMMANDO_TEAM.NAME)
-				.from(COMMANDO_TEAM)
-				.where(COMMANDO_TEAM.ID.eq(record.getTeamId()))
-				.fetchOne(COMMANDO_TEAM.NAME);
+			String team = teams.team(record.getTeamId()).map(TeamPosts.Team::name).orElse(null);
 			return Messages.text("deployment.what.team-position", team, region);
 		}
 		return record.getPost() == null ? region

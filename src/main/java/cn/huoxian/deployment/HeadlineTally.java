@@ -1,6 +1,5 @@
 package cn.huoxian.deployment;
 
-import static cn.huoxian.db.Tables.COMMANDO_MEMBER;
 import static cn.huoxian.db.Tables.DEPLOYMENT;
 import static cn.huoxian.db.Tables.FRONT_LINE_TALLY;
 
@@ -39,8 +38,11 @@ public class HeadlineTally {
 
 	private final DSLContext db;
 
-	HeadlineTally(DSLContext db) {
+	private final TeamPosts teams;
+
+	HeadlineTally(DSLContext db, TeamPosts teams) {
 		this.db = db;
+		this.teams = teams;
 	}
 
 	/**
@@ -113,11 +115,8 @@ public class HeadlineTally {
 			.where(DEPLOYMENT.LEADING_CADRE.isTrue())
 			.groupBy(DEPLOYMENT.CADRE_RANK, DEPLOYMENT.PATH, DEPLOYMENT.START_DATE, DEPLOYMENT.END_DATE)
 			.forEach(r -> collect(deltas, "DEPLOYED_" + r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
-		db.select(COMMANDO_MEMBER.PATH, COMMANDO_MEMBER.JOINED_ON, COMMANDO_MEMBER.LEFT_ON, DSL.count())
-			.from(COMMANDO_MEMBER)
-			.groupBy(COMMANDO_MEMBER.PATH, COMMANDO_MEMBER.JOINED_ON, COMMANDO_MEMBER.LEFT_ON)
-			.forEach(r -> collect(deltas, COMMANDO, r.value1(), r.value2(),
-					r.value3() == null ? null : r.value3().minusDays(1), r.value4()));
+		teams.memberships((path, joinedOn, leftOn, count) -> collect(deltas, COMMANDO, path, joinedOn,
+				leftOn == null ? null : leftOn.minusDays(1), count));
 		List<org.jooq.Query> inserts = new ArrayList<>();
 		deltas.forEach((key, delta) -> {
 			if (delta != 0) {

@@ -2,17 +2,22 @@ package cn.huoxian.firstsecretary;
 
 import static cn.huoxian.db.Tables.FIRST_SECRETARY_LOG;
 import static cn.huoxian.db.Tables.FIRST_SECRETARY_RETURN;
-import static cn.huoxian.db.Tables.PERSON;
-import static cn.huoxian.db.Tables.PERSON_ROLE;
-import static cn.huoxian.db.Tables.REGION;
-import static cn.huoxian.db.Tables.UNIT;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import cn.huoxian.db.tables.records.FirstSecretaryReturnRecord;
-import cn.huoxian.people.RoleKind;
+import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
+import cn.huoxian.org.Units;
+import cn.huoxian.people.RoleChecks;
+import cn.huoxian.people.RoleChecks.FirstSecretaryRole;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
@@ -21,11 +26,7 @@ import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.RuleViolationException;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.SelectOnConditionStep;
 import org.jooq.impl.DSL;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -40,19 +41,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FirstSecretaries {
 
-	private static final Field<LocalDate> LAST_LOG_DAY = DSL
-		.field(DSL.select(DSL.max(FIRST_SECRETARY_LOG.BUSINESS_DAY))
-			.from(FIRST_SECRETARY_LOG)
-			.where(FIRST_SECRETARY_LOG.PERSON_ID.eq(PERSON.ID)))
-		.as("last_log_day");
-
 	private final DSLContext db;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	FirstSecretaries(DSLContext db, ApplicationEventPublisher events, Clock clock) {
+	private final RoleChecks roles;
+
+	private final Regions regions;
+
+	private final Units units;
+
+	FirstSecretaries(DSLContext db, ApplicationEventPublisher events, Clock clock, RoleChecks roles, Regions regions,
+			Units units) {
+		this.roles = roles;
+		this.regions = regions;
+		this.units = units;
 		this.db = db;
 		this.events = events;
 		this.clock = clock;
@@ -64,21 +69,25 @@ public class FirstSecretaries {
 	 */
 	public PageResult<FirstSecretaryView> list(String regionPath, Boolean atPost, int page, int size, DataScope scope) {
 		PageResult.check(page, size);
-		Condition where = visible(scope);
+		// first secretaries are one per village at most (hundreds in a city): their
+		// roles,
+		// villages, units and returns are read in one query each, then filtered and
+		// ordered here
+		Predicate<FirstSecretaryView> where = visible(scope);
 		if (regionPath != null) {
-			where = where.and(DataScope.under(REGION.PATH, regionPath));
+			where = where.and(v -> v.path().startsWith(regionPath));
 		}
 		if (atPost != null) {
-			Condition at = FIRST_SECRETARY_RETURN.PERSON_ID.isNotNull().and(FIRST_SECRETARY_RETURN.LEFT_ON.isNull());
-			where = where.and(atPost ? at : DSL.not(at));
+			where = where.and(v -> v.atPost() == atPost);
 		}
-		long total = db.fetchCount(select().where(where));
-		List<FirstSecretaryView> items = select().where(where)
-			.orderBy(REGION.PATH, PERSON.NAME, PERSON.ID)
-			.limit(size)
-			.offset((long) page * size)
-			.fetch(FirstSecretaries::view);
-		return new PageResult<>(items, total, page, size);
+		List<FirstSecretaryView> all = views(roles.firstSecretaries(null)).stream()
+			.filter(where)
+			.sorted(Comparator.comparing(FirstSecretaryView::path)
+				.thenComparing(FirstSecretaryView::name)
+				.thenComparingLong(FirstSecretaryView::personId))
+			.toList();
+		List<FirstSecretaryView> items = all.stream().skip((long) page * size).limit(size).toList();
+		return new PageResult<>(items, all.size(), page, size);
 	}
 
 	/**
@@ -94,8 +103,9 @@ public class FirstSecretaries {
 
 	/** One first secretary, or 404 when not one or not visible. */
 	public FirstSecretaryView find(long personId, DataScope scope) {
-		return select().where(PERSON.ID.eq(personId).and(visible(scope)))
-			.fetchOptional(FirstSecretaries::view)
+		return views(roles.firstSecretaries(personId)).stream()
+			.filter(visible(scope))
+			.findFirst()
 			.orElseThrow(() -> new NotFoundException(Messages.text("frontline.what.first-secretary", personId)));
 	}
 
@@ -103,8 +113,8 @@ public class FirstSecretaries {
 	 * Unscoped lookup (callers check scope), 404 when the person is no first secretary.
 	 */
 	FirstSecretaryView fetch(long personId) {
-		return select().where(PERSON.ID.eq(personId))
-			.fetchOptional(FirstSecretaries::view)
+		return views(roles.firstSecretaries(personId)).stream()
+			.findFirst()
 			.orElseThrow(() -> new NotFoundException(Messages.text("frontline.what.first-secretary", personId)));
 	}
 
@@ -212,32 +222,54 @@ public class FirstSecretaries {
 	}
 
 	/** Region scope over the village, the dispatching unit's scope, or oneself. */
-	static Condition visible(DataScope scope) {
-		Condition self = scope.selfPersonId() == null ? DSL.falseCondition() : PERSON.ID.eq(scope.selfPersonId());
-		return DSL.or(scope.regionCondition(REGION.PATH), scope.unitCondition(PERSON_ROLE.DISPATCHING_UNIT_ID), self);
+	static Predicate<FirstSecretaryView> visible(DataScope scope) {
+		return v -> scope.coversRegion(v.path()) || scope.coversUnit(v.dispatchingUnitId())
+				|| Long.valueOf(v.personId()).equals(scope.selfPersonId());
 	}
 
-	private SelectOnConditionStep<? extends Record> select() {
-		return db
-			.select(PERSON.ID, PERSON.NAME, REGION.ID, REGION.CODE, REGION.NAME, REGION.PATH, UNIT.ID, UNIT.NAME,
-					FIRST_SECRETARY_RETURN.RETURNED_ON, FIRST_SECRETARY_RETURN.LEFT_ON, LAST_LOG_DAY)
-			.from(PERSON_ROLE)
-			.join(PERSON)
-			.on(PERSON.ID.eq(PERSON_ROLE.PERSON_ID))
-			.join(REGION)
-			.on(REGION.ID.eq(PERSON_ROLE.VILLAGE_ID).and(PERSON_ROLE.ROLE.eq(RoleKind.FIRST_SECRETARY.name())))
-			.join(UNIT)
-			.on(UNIT.ID.eq(PERSON_ROLE.DISPATCHING_UNIT_ID))
-			.leftJoin(FIRST_SECRETARY_RETURN)
-			.on(FIRST_SECRETARY_RETURN.PERSON_ID.eq(PERSON_ROLE.PERSON_ID));
+	/**
+	 * Views of first secretaries' roles: villages, units, returns and last log days in
+	 * one query each.
+	 */
+	private List<FirstSecretaryView> views(List<FirstSecretaryRole> roles) {
+		if (roles.isEmpty()) {
+			return List.of();
+		}
+		Set<Long> personIds = roles.stream().map(FirstSecretaryRole::personId).collect(Collectors.toSet());
+		Map<Long, RegionView> villages = regions
+			.views(roles.stream().map(FirstSecretaryRole::villageId).collect(Collectors.toSet()));
+		Map<Long, String> unitNames = units
+			.names(roles.stream().map(FirstSecretaryRole::dispatchingUnitId).collect(Collectors.toSet()));
+		Map<Long, FirstSecretaryReturnRecord> returns = db.selectFrom(FIRST_SECRETARY_RETURN)
+			.where(FIRST_SECRETARY_RETURN.PERSON_ID.in(personIds))
+			.fetchMap(FIRST_SECRETARY_RETURN.PERSON_ID);
+		Map<Long, LocalDate> lastLogDays = db
+			.select(FIRST_SECRETARY_LOG.PERSON_ID, DSL.max(FIRST_SECRETARY_LOG.BUSINESS_DAY))
+			.from(FIRST_SECRETARY_LOG)
+			.where(FIRST_SECRETARY_LOG.PERSON_ID.in(personIds))
+			.groupBy(FIRST_SECRETARY_LOG.PERSON_ID)
+			.fetchMap(r -> r.value1(), r -> r.value2());
+		return roles.stream().map(role -> {
+			RegionView village = villages.get(role.villageId());
+			FirstSecretaryReturnRecord back = returns.get(role.personId());
+			LocalDate returned = back == null ? null : back.getReturnedOn();
+			LocalDate left = back == null ? null : back.getLeftOn();
+			return new FirstSecretaryView(role.personId(), role.name(), village.id(), village.code(), village.name(),
+					village.path(), role.dispatchingUnitId(), unitNames.get(role.dispatchingUnitId()), returned, left,
+					returned != null && left == null, lastLogDays.get(role.personId()));
+		}).toList();
 	}
 
-	private static FirstSecretaryView view(Record r) {
-		LocalDate returned = r.get(FIRST_SECRETARY_RETURN.RETURNED_ON);
-		LocalDate left = r.get(FIRST_SECRETARY_RETURN.LEFT_ON);
-		return new FirstSecretaryView(r.get(PERSON.ID), r.get(PERSON.NAME), r.get(REGION.ID), r.get(REGION.CODE),
-				r.get(REGION.NAME), r.get(REGION.PATH), r.get(UNIT.ID), r.get(UNIT.NAME), returned, left,
-				returned != null && left == null, r.get(LAST_LOG_DAY));
+	/**
+	 * First secretaries at post on the day (returned by then, not left) whose village
+	 * lies under the region: the headline figure (unscoped: the headline is asked for a
+	 * region the caller may read).
+	 */
+	public long countAtPostOn(String regionPath, LocalDate day) {
+		return db.fetchCount(FIRST_SECRETARY_RETURN,
+				DataScope.under(FIRST_SECRETARY_RETURN.PATH, regionPath)
+					.and(FIRST_SECRETARY_RETURN.RETURNED_ON.le(day))
+					.and(FIRST_SECRETARY_RETURN.LEFT_ON.isNull().or(FIRST_SECRETARY_RETURN.LEFT_ON.gt(day))));
 	}
 
 }

@@ -1,11 +1,14 @@
 package cn.huoxian.firstsecretary;
 
 import static cn.huoxian.db.Tables.FIRST_SECRETARY_RETURN;
-import static cn.huoxian.db.Tables.REGION;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
+import cn.huoxian.db.tables.records.FirstSecretaryReturnRecord;
+import cn.huoxian.org.Regions;
 import cn.huoxian.record.Entry;
 import cn.huoxian.record.EntryKind;
 import cn.huoxian.record.RecordInbox;
@@ -28,8 +31,11 @@ final class FirstSecretaryRecordSources {
 	@Component
 	static class FirstSecretaries extends TableSource {
 
-		FirstSecretaries(DSLContext db, RecordInbox inbox) {
+		private final Regions regions;
+
+		FirstSecretaries(DSLContext db, RecordInbox inbox, Regions regions) {
 			super(db, inbox, "FIRST_SECRETARY_RETURN");
+			this.regions = regions;
 		}
 
 		@EventListener
@@ -44,19 +50,17 @@ final class FirstSecretaryRecordSources {
 
 		@Override
 		protected void entries(Condition which, Consumer<Entry> entries) {
-			each(db
-				.select(FIRST_SECRETARY_RETURN.PERSON_ID, FIRST_SECRETARY_RETURN.RETURNED_ON,
-						FIRST_SECRETARY_RETURN.PATH, REGION.NAME)
-				.from(FIRST_SECRETARY_RETURN)
-				.join(REGION)
-				.on(REGION.ID.eq(FIRST_SECRETARY_RETURN.VILLAGE_ID))
-				.where(which), r -> {
-					entries.accept(new Entry(r.get(FIRST_SECRETARY_RETURN.PERSON_ID),
-							EntryKind.FIRST_SECRETARY_RETURNED, startOf(r.get(FIRST_SECRETARY_RETURN.RETURNED_ON)),
-							"驻村第一书记返岗：" + r.get(REGION.NAME), type(),
-							r.get(FIRST_SECRETARY_RETURN.PERSON_ID) + "/" + r.get(FIRST_SECRETARY_RETURN.RETURNED_ON),
-							r.get(FIRST_SECRETARY_RETURN.PATH)));
-				});
+			// one return per first secretary (hundreds in a city): their villages' names
+			// in
+			// one lookup
+			List<FirstSecretaryReturnRecord> rows = db.selectFrom(FIRST_SECRETARY_RETURN).where(which).fetch();
+			Map<Long, String> villages = regions
+				.names(rows.stream().map(FirstSecretaryReturnRecord::getVillageId).collect(Collectors.toSet()));
+			for (FirstSecretaryReturnRecord r : rows) {
+				entries.accept(new Entry(r.getPersonId(), EntryKind.FIRST_SECRETARY_RETURNED,
+						startOf(r.getReturnedOn()), "驻村第一书记返岗：" + villages.get(r.getVillageId()), type(),
+						r.getPersonId() + "/" + r.getReturnedOn(), r.getPath()));
+			}
 		}
 
 	}

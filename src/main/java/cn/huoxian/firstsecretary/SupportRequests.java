@@ -1,15 +1,18 @@
 package cn.huoxian.firstsecretary;
 
-import static cn.huoxian.db.Tables.PERSON;
-import static cn.huoxian.db.Tables.REGION;
 import static cn.huoxian.db.Tables.SUPPORT_REQUEST;
-import static cn.huoxian.db.Tables.UNIT;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import cn.huoxian.db.tables.records.SupportRequestRecord;
+import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
+import cn.huoxian.org.Units;
+import cn.huoxian.people.People;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException;
@@ -19,8 +22,7 @@ import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
-import org.jooq.SelectOnConditionStep;
+import org.jooq.SelectWhereStep;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +40,17 @@ public class SupportRequests {
 
 	private final Clock clock;
 
-	SupportRequests(DSLContext db, FirstSecretaries secretaries, Clock clock) {
+	private final People people;
+
+	private final Regions regions;
+
+	private final Units units;
+
+	SupportRequests(DSLContext db, FirstSecretaries secretaries, Clock clock, People people, Regions regions,
+			Units units) {
+		this.people = people;
+		this.regions = regions;
+		this.units = units;
 		this.db = db;
 		this.secretaries = secretaries;
 		this.clock = clock;
@@ -117,30 +129,30 @@ public class SupportRequests {
 			where = where.and(SUPPORT_REQUEST.DISPATCHING_UNIT_ID.eq(unitId));
 		}
 		long total = db.fetchCount(SUPPORT_REQUEST, where);
-		List<SupportRequestView> items = select().where(where)
+		List<SupportRequestView> items = views(select().where(where)
 			.orderBy(SUPPORT_REQUEST.RAISED_AT.desc(), SUPPORT_REQUEST.ID.desc())
 			.limit(size)
 			.offset((long) page * size)
-			.fetch(SupportRequests::view);
+			.fetch());
 		return new PageResult<>(items, total, page, size);
 	}
 
 	/** A first secretary's requests, newest first (404 when not visible). */
 	public List<SupportRequestView> of(long personId, DataScope scope) {
 		secretaries.find(personId, scope);
-		return select().where(SUPPORT_REQUEST.PERSON_ID.eq(personId))
+		return views(select().where(SUPPORT_REQUEST.PERSON_ID.eq(personId))
 			.orderBy(SUPPORT_REQUEST.RAISED_AT.desc(), SUPPORT_REQUEST.ID.desc())
-			.fetch(SupportRequests::view);
+			.fetch());
 	}
 
 	public SupportRequestView find(long id, DataScope scope) {
-		return select().where(SUPPORT_REQUEST.ID.eq(id).and(visible(scope)))
-			.fetchOptional(SupportRequests::view)
+		return views(select().where(SUPPORT_REQUEST.ID.eq(id).and(visible(scope))).fetch()).stream()
+			.findFirst()
 			.orElseThrow(() -> new NotFoundException(Messages.text("frontline.what.support-request", id)));
 	}
 
 	private SupportRequestView fetch(long id) {
-		return select().where(SUPPORT_REQUEST.ID.eq(id)).fetchOne(SupportRequests::view);
+		return views(select().where(SUPPORT_REQUEST.ID.eq(id)).fetch()).stream().findFirst().orElse(null);
 	}
 
 	private static Condition visible(DataScope scope) {
@@ -150,25 +162,31 @@ public class SupportRequests {
 				scope.unitCondition(SUPPORT_REQUEST.DISPATCHING_UNIT_ID), self);
 	}
 
-	private SelectOnConditionStep<Record> select() {
-		return db.select(SUPPORT_REQUEST.fields())
-			.select(PERSON.NAME, REGION.CODE, REGION.NAME, UNIT.NAME)
-			.from(SUPPORT_REQUEST)
-			.join(PERSON)
-			.on(PERSON.ID.eq(SUPPORT_REQUEST.PERSON_ID))
-			.join(UNIT)
-			.on(UNIT.ID.eq(SUPPORT_REQUEST.DISPATCHING_UNIT_ID))
-			.join(REGION)
-			.on(REGION.PATH.eq(SUPPORT_REQUEST.PATH));
+	private SelectWhereStep<SupportRequestRecord> select() {
+		return db.selectFrom(SUPPORT_REQUEST);
 	}
 
-	private static SupportRequestView view(Record r) {
-		return new SupportRequestView(r.get(SUPPORT_REQUEST.ID), r.get(SUPPORT_REQUEST.PERSON_ID), r.get(PERSON.NAME),
-				r.get(REGION.CODE), r.get(REGION.NAME), r.get(SUPPORT_REQUEST.DISPATCHING_UNIT_ID), r.get(UNIT.NAME),
-				r.get(SUPPORT_REQUEST.PATH), SupportKind.valueOf(r.get(SUPPORT_REQUEST.KIND)),
-				r.get(SUPPORT_REQUEST.DESCRIPTION), r.get(SUPPORT_REQUEST.STATUS), r.get(SUPPORT_REQUEST.RESOLUTION),
-				r.get(SUPPORT_REQUEST.RAISED_BY), r.get(SUPPORT_REQUEST.RAISED_AT), r.get(SUPPORT_REQUEST.RESOLVED_BY),
-				r.get(SUPPORT_REQUEST.RESOLVED_AT));
+	/**
+	 * Views of request rows: names of persons, villages and units in one lookup per kind
+	 * (unscoped: the rows were already filtered by scope).
+	 */
+	private List<SupportRequestView> views(List<SupportRequestRecord> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, String> names = people
+			.names(rows.stream().map(SupportRequestRecord::getPersonId).collect(Collectors.toSet()));
+		Map<String, RegionView> villages = regions
+			.byPaths(rows.stream().map(SupportRequestRecord::getPath).collect(Collectors.toSet()));
+		Map<Long, String> unitNames = units
+			.names(rows.stream().map(SupportRequestRecord::getDispatchingUnitId).collect(Collectors.toSet()));
+		return rows.stream().filter(r -> villages.containsKey(r.getPath())).map(r -> {
+			RegionView village = villages.get(r.getPath());
+			return new SupportRequestView(r.getId(), r.getPersonId(), names.get(r.getPersonId()), village.code(),
+					village.name(), r.getDispatchingUnitId(), unitNames.get(r.getDispatchingUnitId()), r.getPath(),
+					SupportKind.valueOf(r.getKind()), r.getDescription(), r.getStatus(), r.getResolution(),
+					r.getRaisedBy(), r.getRaisedAt(), r.getResolvedBy(), r.getResolvedAt());
+		}).toList();
 	}
 
 }

@@ -1,24 +1,23 @@
 package cn.huoxian.householdlink;
 
-import static cn.huoxian.db.Tables.HOUSEHOLD;
 import static cn.huoxian.db.Tables.HOUSEHOLD_LINK;
-import static cn.huoxian.db.Tables.PERSON;
-import static cn.huoxian.db.Tables.PERSON_ROLE;
-import static cn.huoxian.db.Tables.REGION;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import cn.huoxian.org.HouseholdView;
 import cn.huoxian.org.Households;
 import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
+import cn.huoxian.db.tables.records.HouseholdLinkRecord;
 import cn.huoxian.people.People;
+import cn.huoxian.people.PersonView;
 import cn.huoxian.people.RoleChecks;
-import cn.huoxian.people.RoleKind;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
@@ -31,7 +30,6 @@ import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -59,8 +57,12 @@ public class HouseholdLinks {
 
 	private final People people;
 
-	HouseholdLinks(DSLContext db, Households households, People people, RoleChecks roles, Clock clock) {
+	private final Regions regions;
+
+	HouseholdLinks(DSLContext db, Households households, People people, RoleChecks roles, Clock clock,
+			Regions regions) {
 		this.db = db;
+		this.regions = regions;
 		this.people = people;
 		this.households = households;
 		this.roles = roles;
@@ -89,16 +91,12 @@ public class HouseholdLinks {
 		// the member's row is locked until commit: a second link for the same member
 		// waits
 		// here and then counts this one
-		Record member = db.select(PERSON.ID, PERSON.NAME, PERSON.PATH)
-			.from(PERSON)
-			.where(PERSON.ID.eq(partyMemberId))
-			.forUpdate()
-			.fetchOne();
+		PersonView member = people.lock(partyMemberId).orElse(null);
 		if (member == null) {
 			throw new InvalidInputException("partyMemberId", Messages.text("frontline.person.none", partyMemberId));
 		}
-		String name = member.get(PERSON.NAME);
-		String community = communityPath(member.get(PERSON.PATH));
+		String name = member.name();
+		String community = communityPath(member.path());
 		if (community == null) {
 			throw new RuleViolationException(Messages.text("frontline.link.no-community", name));
 		}
@@ -106,18 +104,13 @@ public class HouseholdLinks {
 			throw new RuleViolationException(Messages.text("frontline.link.other-community", householdId, name,
 					new RegionPath(community).code()));
 		}
-		Record existing = db.select(HOUSEHOLD_LINK.PARTY_MEMBER_ID, PERSON.NAME)
-			.from(HOUSEHOLD_LINK)
-			.join(PERSON)
-			.on(PERSON.ID.eq(HOUSEHOLD_LINK.PARTY_MEMBER_ID))
-			.where(HOUSEHOLD_LINK.HOUSEHOLD_ID.eq(householdId))
-			.fetchOne();
+		HouseholdLinkRecord existing = db.fetchOne(HOUSEHOLD_LINK, HOUSEHOLD_LINK.HOUSEHOLD_ID.eq(householdId));
 		if (existing != null) {
-			long holder = existing.get(HOUSEHOLD_LINK.PARTY_MEMBER_ID);
+			long holder = existing.getPartyMemberId();
 			if (!people.readable(holder, user.scope())) {
 				throw new RuleViolationException(Messages.text("frontline.link.taken-by-another", householdId));
 			}
-			throw alreadyLinked(householdId, existing.get(PERSON.NAME), holder);
+			throw alreadyLinked(householdId, people.names(Set.of(holder)).get(holder), holder);
 		}
 		int linked = db.fetchCount(HOUSEHOLD_LINK, HOUSEHOLD_LINK.PARTY_MEMBER_ID.eq(partyMemberId));
 		if (linked >= LIMIT) {
@@ -164,11 +157,12 @@ public class HouseholdLinks {
 			where = where.and(HOUSEHOLD_LINK.PARTY_MEMBER_ID.eq(partyMemberId));
 		}
 		long total = db.fetchCount(HOUSEHOLD_LINK, where);
-		List<HouseholdLinkView> items = select().where(where)
+		List<HouseholdLinkView> items = views(db.selectFrom(HOUSEHOLD_LINK)
+			.where(where)
 			.orderBy(HOUSEHOLD_LINK.PATH, HOUSEHOLD_LINK.HOUSEHOLD_ID)
 			.limit(size)
 			.offset((long) page * size)
-			.fetch(HouseholdLinks::view);
+			.fetch());
 		return new PageResult<>(items, total, page, size);
 	}
 
@@ -177,9 +171,7 @@ public class HouseholdLinks {
 		if (householdIds.isEmpty()) {
 			return Map.of();
 		}
-		return select().where(HOUSEHOLD_LINK.HOUSEHOLD_ID.in(householdIds))
-			.fetch(HouseholdLinks::view)
-			.stream()
+		return views(db.selectFrom(HOUSEHOLD_LINK).where(HOUSEHOLD_LINK.HOUSEHOLD_ID.in(householdIds)).fetch()).stream()
 			.collect(Collectors.toMap(HouseholdLinkView::householdId, v -> v));
 	}
 
@@ -205,13 +197,11 @@ public class HouseholdLinks {
 				.and(HOUSEHOLD_LINK.PATH.ne(region.path())))
 			.groupBy(child)
 			.fetchMap(child, count);
-		List<LinkShare.Row> children = db
-			.select(REGION.CODE, REGION.NAME, REGION.REGION_LEVEL, REGION.HOUSEHOLDS, REGION.PATH)
-			.from(REGION)
-			.where(REGION.PARENT_ID.eq(region.id()))
-			.orderBy(REGION.CODE)
-			.fetch(r -> LinkShare.Row.of(r.get(REGION.CODE), r.get(REGION.NAME), r.get(REGION.REGION_LEVEL),
-					r.get(REGION.HOUSEHOLDS), byChild.getOrDefault(r.get(REGION.PATH), 0)));
+		List<LinkShare.Row> children = regions.children(region.code(), scope)
+			.stream()
+			.map(r -> LinkShare.Row.of(r.code(), r.name(), r.level().name(), r.counts().households(),
+					byChild.getOrDefault(r.path(), 0)))
+			.toList();
 		return new LinkShare(LinkShare.Row.of(region.code(), region.name(), region.level().name(),
 				region.counts().households(), linked), children);
 	}
@@ -221,20 +211,19 @@ public class HouseholdLinks {
 	 * each has linked.
 	 */
 	public List<LinkMember> members(String communityPath, DataScope scope) {
-		var linked = DSL.count(HOUSEHOLD_LINK.HOUSEHOLD_ID).as("linked");
-		return db.select(PERSON.ID, PERSON.NAME, REGION.CODE, linked)
-			.from(PERSON)
-			.join(PERSON_ROLE)
-			.on(PERSON_ROLE.PERSON_ID.eq(PERSON.ID).and(PERSON_ROLE.ROLE.eq(RoleKind.PARTY_MEMBER.name())))
-			.join(REGION)
-			.on(REGION.ID.eq(PERSON.REGION_ID))
-			.leftJoin(HOUSEHOLD_LINK)
-			.on(HOUSEHOLD_LINK.PARTY_MEMBER_ID.eq(PERSON.ID))
-			.where(scope.regionCondition(PERSON.PATH).and(DataScope.under(PERSON.PATH, communityPath)))
-			.groupBy(PERSON.ID, PERSON.NAME, REGION.CODE)
-			.orderBy(PERSON.NAME, PERSON.ID)
-			.limit(500)
-			.fetch(r -> new LinkMember(r.get(PERSON.ID), r.get(PERSON.NAME), r.get(REGION.CODE), r.get(linked)));
+		List<PersonView> members = people.partyMembersUnder(communityPath, scope, 500);
+		if (members.isEmpty()) {
+			return List.of();
+		}
+		var linked = DSL.count().as("linked");
+		Map<Long, Integer> counts = db.select(HOUSEHOLD_LINK.PARTY_MEMBER_ID, linked)
+			.from(HOUSEHOLD_LINK)
+			.where(HOUSEHOLD_LINK.PARTY_MEMBER_ID.in(members.stream().map(PersonView::id).toList()))
+			.groupBy(HOUSEHOLD_LINK.PARTY_MEMBER_ID)
+			.fetchMap(HOUSEHOLD_LINK.PARTY_MEMBER_ID, linked);
+		return members.stream()
+			.map(p -> new LinkMember(p.id(), p.name(), p.regionCode(), counts.getOrDefault(p.id(), 0)))
+			.toList();
 	}
 
 	/**
@@ -253,25 +242,28 @@ public class HouseholdLinks {
 	}
 
 	private java.util.Optional<HouseholdLinkView> fetch(long householdId) {
-		return select().where(HOUSEHOLD_LINK.HOUSEHOLD_ID.eq(householdId)).fetchOptional(HouseholdLinks::view);
+		return views(db.selectFrom(HOUSEHOLD_LINK).where(HOUSEHOLD_LINK.HOUSEHOLD_ID.eq(householdId)).fetch()).stream()
+			.findFirst();
 	}
 
-	private org.jooq.SelectOnConditionStep<Record> select() {
-		return db.select(HOUSEHOLD_LINK.fields())
-			.select(HOUSEHOLD.ADDRESS, HOUSEHOLD.DOOR, REGION.CODE, PERSON.NAME)
-			.from(HOUSEHOLD_LINK)
-			.join(HOUSEHOLD)
-			.on(HOUSEHOLD.ID.eq(HOUSEHOLD_LINK.HOUSEHOLD_ID))
-			.join(REGION)
-			.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
-			.join(PERSON)
-			.on(PERSON.ID.eq(HOUSEHOLD_LINK.PARTY_MEMBER_ID));
-	}
-
-	private static HouseholdLinkView view(Record r) {
-		return new HouseholdLinkView(r.get(HOUSEHOLD_LINK.HOUSEHOLD_ID), r.get(REGION.CODE), r.get(HOUSEHOLD_LINK.PATH),
-				r.get(HOUSEHOLD.ADDRESS), r.get(HOUSEHOLD.DOOR), r.get(HOUSEHOLD_LINK.PARTY_MEMBER_ID),
-				r.get(PERSON.NAME), r.get(HOUSEHOLD_LINK.LINKED_ON), r.get(HOUSEHOLD_LINK.CREATED_BY));
+	/**
+	 * Views of link rows: households and members' names in one lookup each (unscoped: the
+	 * rows were already filtered by scope).
+	 */
+	private List<HouseholdLinkView> views(List<HouseholdLinkRecord> rows) {
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, HouseholdView> homes = households
+			.views(rows.stream().map(HouseholdLinkRecord::getHouseholdId).collect(Collectors.toSet()));
+		Map<Long, String> names = people
+			.names(rows.stream().map(HouseholdLinkRecord::getPartyMemberId).collect(Collectors.toSet()));
+		return rows.stream().map(r -> {
+			HouseholdView home = homes.get(r.getHouseholdId());
+			return new HouseholdLinkView(r.getHouseholdId(), home.regionCode(), r.getPath(), home.address(),
+					home.door(), r.getPartyMemberId(), names.get(r.getPartyMemberId()), r.getLinkedOn(),
+					r.getCreatedBy());
+		}).toList();
 	}
 
 }

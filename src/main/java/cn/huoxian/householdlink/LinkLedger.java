@@ -1,18 +1,25 @@
 package cn.huoxian.householdlink;
 
-import static cn.huoxian.db.Tables.HOUSEHOLD;
 import static cn.huoxian.db.Tables.HOUSEHOLD_LINK;
-import static cn.huoxian.db.Tables.PERSON;
-import static cn.huoxian.db.Tables.REGION;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
+import cn.huoxian.db.tables.records.HouseholdLinkRecord;
+import cn.huoxian.org.HouseholdView;
+import cn.huoxian.org.Households;
 import cn.huoxian.org.RegionLevel;
 import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
+import cn.huoxian.people.People;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.LedgerSheet;
@@ -20,7 +27,6 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -47,8 +53,18 @@ public class LinkLedger {
 
 	private final Clock clock;
 
-	LinkLedger(DSLContext db, MessageSource messages, PlatformTransactionManager transactions, Clock clock) {
+	private final Regions regions;
+
+	private final Households households;
+
+	private final People people;
+
+	LinkLedger(DSLContext db, MessageSource messages, PlatformTransactionManager transactions, Clock clock,
+			Regions regions, Households households, People people) {
 		this.db = db;
+		this.regions = regions;
+		this.households = households;
+		this.people = people;
 		this.messages = messages;
 		this.clock = clock;
 		this.readOnly = new TransactionTemplate(transactions);
@@ -80,35 +96,25 @@ public class LinkLedger {
 			sheet.finish();
 			return;
 		}
-		// links counted per community in one grouped query: a link's household sits in a
-		// grid whose parent is the community
-		var grid = REGION.as("grid");
-		var community = grid.PARENT_ID.as("community");
+		// links counted per grid in one grouped query (a link's path is its household's
+		// grid, which never changes), summed per community: the grid's parent
 		var count = DSL.count().as("linked");
-		var counts = db.select(community, count)
+		Map<String, Long> byCommunity = new HashMap<>();
+		db.select(HOUSEHOLD_LINK.PATH, count)
 			.from(HOUSEHOLD_LINK)
-			.join(HOUSEHOLD)
-			.on(HOUSEHOLD.ID.eq(HOUSEHOLD_LINK.HOUSEHOLD_ID))
-			.join(grid)
-			.on(grid.ID.eq(HOUSEHOLD.REGION_ID))
 			.where(DataScope.under(HOUSEHOLD_LINK.PATH, region.path()))
-			.groupBy(grid.PARENT_ID)
-			.asTable("counts");
-		var linked = DSL.coalesce(counts.field(count), 0).as("linked");
-		try (Cursor<? extends Record> rows = db.select(REGION.CODE, REGION.NAME, REGION.HOUSEHOLDS, linked)
-			.from(REGION)
-			.leftJoin(counts)
-			.on(counts.field(community).eq(REGION.ID))
-			.where(DataScope.under(REGION.PATH, region.path()).and(REGION.REGION_LEVEL.eq(RegionLevel.VILLAGE.name())))
-			.orderBy(REGION.PATH)
-			.fetchSize(1000)
-			.fetchLazy()) {
-			for (Record row : rows) {
-				communityRow(sheet, LinkShare.Row.of(row.get(REGION.CODE), row.get(REGION.NAME), null,
-						row.get(REGION.HOUSEHOLDS), row.get(linked)));
-			}
+			.groupBy(HOUSEHOLD_LINK.PATH)
+			.forEach(r -> byCommunity.merge(parentPath(r.value1()), r.value2().longValue(), Long::sum));
+		for (RegionView village : regions.under(region.path(), RegionLevel.VILLAGE)) {
+			communityRow(sheet, LinkShare.Row.of(village.code(), village.name(), null, village.counts().households(),
+					byCommunity.getOrDefault(village.path(), 0L)));
 		}
 		sheet.finish();
+	}
+
+	/** The path of the region above: /a/b/c/ → /a/b/. */
+	private static String parentPath(String path) {
+		return path.substring(0, path.lastIndexOf('/', path.length() - 2) + 1);
 	}
 
 	private static void communityRow(LedgerSheet sheet, LinkShare.Row figures) throws IOException {
@@ -125,33 +131,51 @@ public class LinkLedger {
 	private void links(Workbook workbook, RegionView region, DataScope scope, Locale locale) throws IOException {
 		LedgerSheet sheet = new LedgerSheet(workbook, text("links.ledger.links", locale),
 				headers(LINK_COLUMNS, locale));
-		try (Cursor<? extends Record> rows = db
-			.select(PERSON.NAME, REGION.CODE, HOUSEHOLD.ADDRESS, HOUSEHOLD.DOOR, HOUSEHOLD_LINK.LINKED_ON)
-			.from(HOUSEHOLD_LINK)
-			.join(HOUSEHOLD)
-			.on(HOUSEHOLD.ID.eq(HOUSEHOLD_LINK.HOUSEHOLD_ID))
-			.join(REGION)
-			.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
-			.join(PERSON)
-			.on(PERSON.ID.eq(HOUSEHOLD_LINK.PARTY_MEMBER_ID))
+		// links in path order, a path's links written by member name: whole paths are
+		// gathered into chunks whose names and households are looked up together
+		List<HouseholdLinkRecord> chunk = new ArrayList<>();
+		try (Cursor<HouseholdLinkRecord> rows = db.selectFrom(HOUSEHOLD_LINK)
 			.where(scope.regionCondition(HOUSEHOLD_LINK.PATH).and(DataScope.under(HOUSEHOLD_LINK.PATH, region.path())))
-			.orderBy(HOUSEHOLD_LINK.PATH, PERSON.NAME, HOUSEHOLD_LINK.HOUSEHOLD_ID)
+			.orderBy(HOUSEHOLD_LINK.PATH, HOUSEHOLD_LINK.HOUSEHOLD_ID)
 			.fetchSize(1000)
 			.fetchLazy()) {
-			for (Record row : rows) {
-				int r = sheet.nextRow();
-				Worksheet ws = sheet.sheet();
-				ws.inlineString(r, 0, row.get(PERSON.NAME));
-				ws.inlineString(r, 1, row.get(REGION.CODE));
-				ws.inlineString(r, 2, row.get(HOUSEHOLD.ADDRESS));
-				if (row.get(HOUSEHOLD.DOOR) != null) {
-					ws.inlineString(r, 3, row.get(HOUSEHOLD.DOOR));
+			for (HouseholdLinkRecord row : rows) {
+				if (chunk.size() >= 1000 && !chunk.get(chunk.size() - 1).getPath().equals(row.getPath())) {
+					linkRows(sheet, chunk);
+					chunk.clear();
 				}
-				ws.value(r, 4, row.get(HOUSEHOLD_LINK.LINKED_ON));
-				ws.style(r, 4).format("yyyy-mm-dd").set();
+				chunk.add(row);
 			}
 		}
+		linkRows(sheet, chunk);
 		sheet.finish();
+	}
+
+	private void linkRows(LedgerSheet sheet, List<HouseholdLinkRecord> links) throws IOException {
+		if (links.isEmpty()) {
+			return;
+		}
+		Map<Long, String> names = people
+			.names(links.stream().map(HouseholdLinkRecord::getPartyMemberId).collect(Collectors.toSet()));
+		Map<Long, HouseholdView> homes = households
+			.views(links.stream().map(HouseholdLinkRecord::getHouseholdId).collect(Collectors.toSet()));
+		List<HouseholdLinkRecord> sorted = new ArrayList<>(links);
+		sorted.sort(Comparator.comparing(HouseholdLinkRecord::getPath)
+			.thenComparing(l -> names.get(l.getPartyMemberId()))
+			.thenComparing(HouseholdLinkRecord::getHouseholdId));
+		for (HouseholdLinkRecord link : sorted) {
+			HouseholdView home = homes.get(link.getHouseholdId());
+			int r = sheet.nextRow();
+			Worksheet ws = sheet.sheet();
+			ws.inlineString(r, 0, names.get(link.getPartyMemberId()));
+			ws.inlineString(r, 1, home.regionCode());
+			ws.inlineString(r, 2, home.address());
+			if (home.door() != null) {
+				ws.inlineString(r, 3, home.door());
+			}
+			ws.value(r, 4, link.getLinkedOn());
+			ws.style(r, 4).format("yyyy-mm-dd").set();
+		}
 	}
 
 	private List<String> headers(List<String> columns, Locale locale) {

@@ -2,10 +2,7 @@ package cn.huoxian.inspection;
 
 import static cn.huoxian.db.Tables.INSPECTION;
 import static cn.huoxian.db.Tables.INSPECTION_LOOK;
-import static cn.huoxian.db.Tables.PERSON;
 import static cn.huoxian.db.Tables.RECTIFICATION;
-import static cn.huoxian.db.Tables.REGION;
-import static cn.huoxian.db.Tables.UNIT;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -51,10 +48,6 @@ public class InspectionLedger {
 
 	private static final String DATE_FORMAT = "yyyy-mm-dd";
 
-	private static final Field<String> TARGET_NAME = DSL.coalesce(REGION.NAME, UNIT.NAME).as("target_name");
-
-	private static final Field<String> TARGET_CODE = DSL.coalesce(REGION.CODE, UNIT.CODE).as("target_code");
-
 	private final DSLContext db;
 
 	private final Regions regions;
@@ -65,8 +58,11 @@ public class InspectionLedger {
 
 	private final Clock clock;
 
+	private final Names names;
+
 	InspectionLedger(DSLContext db, Regions regions, MessageSource messages, PlatformTransactionManager transactions,
-			Clock clock) {
+			Clock clock, Names names) {
+		this.names = names;
 		this.db = db;
 		this.regions = regions;
 		this.messages = messages;
@@ -98,8 +94,8 @@ public class InspectionLedger {
 	private void inspectionSheet(Workbook workbook, RegionView region, Locale locale) throws IOException {
 		LedgerSheet sheet = new LedgerSheet(workbook, text("inspect.ledger.inspections", locale),
 				headers(INSPECTION_COLUMNS, locale));
-		List<Field<?>> fields = new ArrayList<>(List.of(INSPECTION.ID, INSPECTION.INSPECTED_ON, PERSON.NAME,
-				INSPECTION.INSPECTOR_LEVEL, TARGET_NAME, TARGET_CODE));
+		List<Field<?>> fields = new ArrayList<>(List.of(INSPECTION.ID, INSPECTION.INSPECTED_ON, INSPECTION.INSPECTOR_ID,
+				INSPECTION.INSPECTOR_LEVEL, INSPECTION.TARGET_REGION_ID, INSPECTION.TARGET_UNIT_ID));
 		for (Look look : Look.values()) {
 			fields.add(DSL.field(DSL.select(INSPECTION_LOOK.RATING)
 				.from(INSPECTION_LOOK)
@@ -111,34 +107,31 @@ public class InspectionLedger {
 			.as("rectifications"));
 		try (Cursor<Record> rows = db.select(fields)
 			.from(INSPECTION)
-			.join(PERSON)
-			.on(PERSON.ID.eq(INSPECTION.INSPECTOR_ID))
-			.leftJoin(REGION)
-			.on(REGION.ID.eq(INSPECTION.TARGET_REGION_ID))
-			.leftJoin(UNIT)
-			.on(UNIT.ID.eq(INSPECTION.TARGET_UNIT_ID))
 			.where(DataScope.under(INSPECTION.PATH, region.path()))
 			.orderBy(INSPECTION.INSPECTED_ON, INSPECTION.ID)
 			.fetchSize(FETCH_SIZE)
 			.fetchLazy()) {
-			for (Record row : rows) {
-				int r = sheet.nextRow();
-				Worksheet ws = sheet.sheet();
-				ws.value(r, 0, row.get(INSPECTION.ID));
-				date(ws, r, 1, row.get(INSPECTION.INSPECTED_ON));
-				text(ws, r, 2, row.get(PERSON.NAME));
-				text(ws, r, 3, text("inspect.level." + row.get(INSPECTION.INSPECTOR_LEVEL), locale));
-				text(ws, r, 4, row.get(TARGET_NAME));
-				text(ws, r, 5, row.get(TARGET_CODE));
-				for (Look look : Look.values()) {
-					Object rating = row.get("rating_" + look.ordinal());
-					if (rating != null) {
-						ws.value(r, 6 + look.ordinal(), ((Number) rating).intValue());
-					}
-				}
-				text(ws, r, 10, row.get(INSPECTION.SUMMARY));
-				ws.value(r, 11, ((Number) row.get("rectifications")).intValue());
-			}
+			names.inChunks(rows, row -> row.get(INSPECTION.INSPECTOR_ID), row -> row.get(INSPECTION.TARGET_REGION_ID),
+					row -> row.get(INSPECTION.TARGET_UNIT_ID), (row, named) -> {
+						int r = sheet.nextRow();
+						Worksheet ws = sheet.sheet();
+						Long regionId = row.get(INSPECTION.TARGET_REGION_ID);
+						Long unitId = row.get(INSPECTION.TARGET_UNIT_ID);
+						ws.value(r, 0, row.get(INSPECTION.ID));
+						date(ws, r, 1, row.get(INSPECTION.INSPECTED_ON));
+						text(ws, r, 2, named.person(row.get(INSPECTION.INSPECTOR_ID)));
+						text(ws, r, 3, text("inspect.level." + row.get(INSPECTION.INSPECTOR_LEVEL), locale));
+						text(ws, r, 4, named.targetName(regionId, unitId));
+						text(ws, r, 5, named.targetCode(regionId, unitId));
+						for (Look look : Look.values()) {
+							Object rating = row.get("rating_" + look.ordinal());
+							if (rating != null) {
+								ws.value(r, 6 + look.ordinal(), ((Number) rating).intValue());
+							}
+						}
+						text(ws, r, 10, row.get(INSPECTION.SUMMARY));
+						ws.value(r, 11, ((Number) row.get("rectifications")).intValue());
+					});
 		}
 		sheet.finish();
 	}
@@ -147,39 +140,36 @@ public class InspectionLedger {
 		LedgerSheet sheet = new LedgerSheet(workbook, text("inspect.ledger.rectifications", locale),
 				headers(RECTIFICATION_COLUMNS, locale));
 		try (Cursor<? extends Record> rows = db
-			.select(RECTIFICATION.ID, RECTIFICATION.INSPECTION_ID, TARGET_NAME, RECTIFICATION.LOOK, RECTIFICATION.ITEM,
-					PERSON.NAME, RECTIFICATION.DEADLINE, RECTIFICATION.STATUS, RECTIFICATION.CLOSED_ON,
-					RECTIFICATION.EVIDENCE)
+			.select(RECTIFICATION.ID, RECTIFICATION.INSPECTION_ID, INSPECTION.TARGET_REGION_ID,
+					INSPECTION.TARGET_UNIT_ID, RECTIFICATION.LOOK, RECTIFICATION.ITEM, RECTIFICATION.OWNER_ID,
+					RECTIFICATION.DEADLINE, RECTIFICATION.STATUS, RECTIFICATION.CLOSED_ON, RECTIFICATION.EVIDENCE)
 			.from(RECTIFICATION)
 			.join(INSPECTION)
 			.on(INSPECTION.ID.eq(RECTIFICATION.INSPECTION_ID))
-			.join(PERSON)
-			.on(PERSON.ID.eq(RECTIFICATION.OWNER_ID))
-			.leftJoin(REGION)
-			.on(REGION.ID.eq(INSPECTION.TARGET_REGION_ID))
-			.leftJoin(UNIT)
-			.on(UNIT.ID.eq(INSPECTION.TARGET_UNIT_ID))
 			.where(DataScope.under(RECTIFICATION.PATH, region.path()))
 			.orderBy(RECTIFICATION.INSPECTION_ID, RECTIFICATION.ID)
 			.fetchSize(FETCH_SIZE)
 			.fetchLazy()) {
 			LocalDate today = BusinessDay.today(clock);
-			for (Record row : rows) {
-				int r = sheet.nextRow();
-				Worksheet ws = sheet.sheet();
-				ws.value(r, 0, row.get(RECTIFICATION.ID));
-				ws.value(r, 1, row.get(RECTIFICATION.INSPECTION_ID));
-				text(ws, r, 2, row.get(TARGET_NAME));
-				text(ws, r, 3, text("inspect.look." + row.get(RECTIFICATION.LOOK), locale));
-				text(ws, r, 4, row.get(RECTIFICATION.ITEM));
-				text(ws, r, 5, row.get(PERSON.NAME));
-				date(ws, r, 6, row.get(RECTIFICATION.DEADLINE));
-				String status = row.get(RECTIFICATION.STATUS);
-				boolean overdue = Rectifications.OPEN.equals(status) && row.get(RECTIFICATION.DEADLINE).isBefore(today);
-				text(ws, r, 7, text("inspect.status." + (overdue ? "OVERDUE" : status), locale));
-				date(ws, r, 8, row.get(RECTIFICATION.CLOSED_ON));
-				text(ws, r, 9, row.get(RECTIFICATION.EVIDENCE));
-			}
+			names.inChunks(rows, row -> row.get(RECTIFICATION.OWNER_ID), row -> row.get(INSPECTION.TARGET_REGION_ID),
+					row -> row.get(INSPECTION.TARGET_UNIT_ID), (row, named) -> {
+						int r = sheet.nextRow();
+						Worksheet ws = sheet.sheet();
+						ws.value(r, 0, row.get(RECTIFICATION.ID));
+						ws.value(r, 1, row.get(RECTIFICATION.INSPECTION_ID));
+						text(ws, r, 2, named.targetName(row.get(INSPECTION.TARGET_REGION_ID),
+								row.get(INSPECTION.TARGET_UNIT_ID)));
+						text(ws, r, 3, text("inspect.look." + row.get(RECTIFICATION.LOOK), locale));
+						text(ws, r, 4, row.get(RECTIFICATION.ITEM));
+						text(ws, r, 5, named.person(row.get(RECTIFICATION.OWNER_ID)));
+						date(ws, r, 6, row.get(RECTIFICATION.DEADLINE));
+						String status = row.get(RECTIFICATION.STATUS);
+						boolean overdue = Rectifications.OPEN.equals(status)
+								&& row.get(RECTIFICATION.DEADLINE).isBefore(today);
+						text(ws, r, 7, text("inspect.status." + (overdue ? "OVERDUE" : status), locale));
+						date(ws, r, 8, row.get(RECTIFICATION.CLOSED_ON));
+						text(ws, r, 9, row.get(RECTIFICATION.EVIDENCE));
+					});
 		}
 		sheet.finish();
 	}

@@ -2,17 +2,17 @@ package cn.huoxian.inspection;
 
 import static cn.huoxian.db.Tables.INSPECTION;
 import static cn.huoxian.db.Tables.RECTIFICATION;
-import static cn.huoxian.db.Tables.REGION;
-import static cn.huoxian.db.Tables.UNIT;
 
 import java.util.List;
 import java.util.function.Consumer;
 
+import cn.huoxian.db.tables.records.InspectionRecord;
 import cn.huoxian.record.Entry;
 import cn.huoxian.record.EntryKind;
 import cn.huoxian.record.RecordInbox;
 import cn.huoxian.record.TableSource;
 import org.jooq.Condition;
+import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -31,8 +31,11 @@ final class InspectionRecordSources {
 	@Component
 	static class Inspections extends TableSource {
 
-		Inspections(DSLContext db, RecordInbox inbox) {
+		private final Names names;
+
+		Inspections(DSLContext db, RecordInbox inbox, Names names) {
 			super(db, inbox, "INSPECTION");
+			this.names = names;
 		}
 
 		@EventListener
@@ -47,20 +50,18 @@ final class InspectionRecordSources {
 
 		@Override
 		protected void entries(Condition which, Consumer<Entry> entries) {
-			each(db
-				.select(INSPECTION.ID, INSPECTION.INSPECTOR_ID, INSPECTION.INSPECTED_ON, INSPECTION.PATH, REGION.NAME,
-						UNIT.NAME)
-				.from(INSPECTION)
-				.leftJoin(REGION)
-				.on(REGION.ID.eq(INSPECTION.TARGET_REGION_ID))
-				.leftJoin(UNIT)
-				.on(UNIT.ID.eq(INSPECTION.TARGET_UNIT_ID))
-				.where(which), r -> {
-					String target = r.get(REGION.NAME) != null ? r.get(REGION.NAME) : r.get(UNIT.NAME);
-					entries.accept(new Entry(r.get(INSPECTION.INSPECTOR_ID), EntryKind.INSPECTION_MADE,
-							startOf(r.get(INSPECTION.INSPECTED_ON)), "下沉督导（四看）：" + target, type(),
-							String.valueOf(r.get(INSPECTION.ID)), r.get(INSPECTION.PATH)));
-				});
+			try (Cursor<InspectionRecord> rows = db.selectFrom(INSPECTION)
+				.where(which)
+				.fetchSize(Names.CHUNK)
+				.fetchLazy()) {
+				names.inChunksUnchecked(rows, r -> null, InspectionRecord::getTargetRegionId,
+						InspectionRecord::getTargetUnitId, (r, named) -> {
+							String target = named.targetName(r.getTargetRegionId(), r.getTargetUnitId());
+							entries.accept(new Entry(r.getInspectorId(), EntryKind.INSPECTION_MADE,
+									startOf(r.getInspectedOn()), "下沉督导（四看）：" + target, type(),
+									String.valueOf(r.getId()), r.getPath()));
+						});
+			}
 		}
 
 	}

@@ -2,13 +2,6 @@ package cn.huoxian.inspection;
 
 import static cn.huoxian.db.Tables.INSPECTION;
 import static cn.huoxian.db.Tables.INSPECTION_LOOK;
-import static cn.huoxian.db.Tables.LIAISON_GROUP;
-import static cn.huoxian.db.Tables.LIAISON_GROUP_COMMUNITY;
-import static cn.huoxian.db.Tables.PARTY_ORGANISATION;
-import static cn.huoxian.db.Tables.PERSON;
-import static cn.huoxian.db.Tables.PERSON_ROLE;
-import static cn.huoxian.db.Tables.REGION;
-import static cn.huoxian.db.Tables.UNIT;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import cn.huoxian.db.tables.records.InspectionRecord;
+import cn.huoxian.liaison.LiaisonGroups;
+import cn.huoxian.org.PartyOrganisationView;
+import cn.huoxian.org.PartyOrganisations;
 import cn.huoxian.org.RegionLevel;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
@@ -26,7 +23,6 @@ import cn.huoxian.org.UnitView;
 import cn.huoxian.org.Units;
 import cn.huoxian.people.People;
 import cn.huoxian.people.RoleChecks;
-import cn.huoxian.people.RoleKind;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
@@ -39,11 +35,7 @@ import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Record3;
-import org.jooq.SelectOnConditionStep;
-import org.jooq.impl.DSL;
+import org.jooq.SelectWhereStep;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,8 +46,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Inspections {
-
-	private static final Field<String> TARGET_NAME = DSL.coalesce(REGION.NAME, UNIT.NAME).as("target_name");
 
 	private final DSLContext db;
 
@@ -73,8 +63,18 @@ public class Inspections {
 
 	private final People people;
 
+	private final PartyOrganisations partyOrganisations;
+
+	private final LiaisonGroups liaisonGroups;
+
+	private final Names names;
+
 	Inspections(DSLContext db, RoleChecks roles, Regions regions, Units units, People people,
-			Rectifications rectifications, ApplicationEventPublisher events, Clock clock) {
+			Rectifications rectifications, ApplicationEventPublisher events, Clock clock,
+			PartyOrganisations partyOrganisations, LiaisonGroups liaisonGroups, Names names) {
+		this.partyOrganisations = partyOrganisations;
+		this.liaisonGroups = liaisonGroups;
+		this.names = names;
 		this.db = db;
 		this.people = people;
 		this.roles = roles;
@@ -97,25 +97,12 @@ public class Inspections {
 	 * unit, of their party organisation; empty when neither is known.
 	 */
 	java.util.Optional<Seat> seat(long personId) {
-		java.util.Optional<Record3<String, String, String>> byUnit = db
-			.select(REGION.REGION_LEVEL, REGION.PATH, REGION.NAME)
-			.from(PERSON_ROLE)
-			.join(UNIT)
-			.on(UNIT.ID.eq(PERSON_ROLE.UNIT_ID))
-			.join(REGION)
-			.on(REGION.ID.eq(UNIT.REGION_ID))
-			.where(PERSON_ROLE.PERSON_ID.eq(personId).and(PERSON_ROLE.ROLE.eq(RoleKind.CADRE.name())))
-			.fetchOptional();
-		java.util.Optional<Record3<String, String, String>> found = byUnit.isPresent() ? byUnit
-				: db.select(REGION.REGION_LEVEL, REGION.PATH, REGION.NAME)
-					.from(PERSON_ROLE)
-					.join(PARTY_ORGANISATION)
-					.on(PARTY_ORGANISATION.ID.eq(PERSON_ROLE.PARTY_ORGANISATION_ID))
-					.join(REGION)
-					.on(REGION.ID.eq(PARTY_ORGANISATION.REGION_ID))
-					.where(PERSON_ROLE.PERSON_ID.eq(personId).and(PERSON_ROLE.ROLE.eq(RoleKind.PARTY_MEMBER.name())))
-					.fetchOptional();
-		return found.map(r -> new Seat(RegionLevel.valueOf(r.value1()), r.value2(), r.value3()));
+		Long unitId = roles.cadreUnit(personId);
+		java.util.Optional<String> regionCode = unitId != null ? units.fetch(unitId).map(UnitView::regionCode)
+				: roles.partyOrganisation(personId)
+					.flatMap(partyOrganisations::fetch)
+					.map(PartyOrganisationView::regionCode);
+		return regionCode.flatMap(regions::byCode).map(r -> new Seat(r.level(), r.path(), r.name()));
 	}
 
 	@Transactional
@@ -160,17 +147,12 @@ public class Inspections {
 		List<RectificationForm> findings = form.rectifications() == null ? List.of() : form.rectifications();
 		rectifications.check(findings, date, "rectifications", problems, user.scope());
 		if (form.liaisonGroupId() != null) {
-			String groupPath = db.select(LIAISON_GROUP.PATH)
-				.from(LIAISON_GROUP)
-				.where(LIAISON_GROUP.ID.eq(form.liaisonGroupId()))
-				.fetchOne(LIAISON_GROUP.PATH);
+			String groupPath = liaisonGroups.path(form.liaisonGroupId()).orElse(null);
 			if (!user.scope().coversRegion(groupPath)) {
 				throw new ReferenceNotFoundException("liaisonGroupId");
 			}
 			if (targetUnit != null || targetRegion == null
-					|| !db.fetchExists(LIAISON_GROUP_COMMUNITY,
-							LIAISON_GROUP_COMMUNITY.GROUP_ID.eq(form.liaisonGroupId())
-								.and(LIAISON_GROUP_COMMUNITY.COMMUNITY_ID.eq(targetRegion.id())))) {
+					|| !liaisonGroups.answersFor(form.liaisonGroupId(), targetRegion.id())) {
 				problems.add(new FieldProblem("liaisonGroupId", Messages.text("inspection.field.group-community")));
 			}
 		}
@@ -264,7 +246,7 @@ public class Inspections {
 		PageResult.check(page, size);
 		Condition where = scope.regionCondition(INSPECTION.PATH).and(DataScope.under(INSPECTION.PATH, regionPath));
 		long total = db.fetchCount(INSPECTION, where);
-		List<Record> rows = select().where(where)
+		List<InspectionRecord> rows = select().where(where)
 			.orderBy(INSPECTION.INSPECTED_ON.desc(), INSPECTION.ID.desc())
 			.limit(size)
 			.offset((long) page * size)
@@ -286,23 +268,15 @@ public class Inspections {
 		return found.stream().findFirst();
 	}
 
-	private SelectOnConditionStep<Record> select() {
-		return db.select(INSPECTION.fields())
-			.select(PERSON.NAME, REGION.CODE, UNIT.CODE, TARGET_NAME)
-			.from(INSPECTION)
-			.join(PERSON)
-			.on(PERSON.ID.eq(INSPECTION.INSPECTOR_ID))
-			.leftJoin(REGION)
-			.on(REGION.ID.eq(INSPECTION.TARGET_REGION_ID))
-			.leftJoin(UNIT)
-			.on(UNIT.ID.eq(INSPECTION.TARGET_UNIT_ID));
+	private SelectWhereStep<InspectionRecord> select() {
+		return db.selectFrom(INSPECTION);
 	}
 
-	private List<InspectionView> views(List<Record> rows) {
+	private List<InspectionView> views(List<InspectionRecord> rows) {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
-		List<Long> ids = rows.stream().map(r -> r.get(INSPECTION.ID)).toList();
+		List<Long> ids = rows.stream().map(InspectionRecord::getId).toList();
 		Map<Long, List<InspectionView.LookView>> looks = new HashMap<>();
 		db.selectFrom(INSPECTION_LOOK)
 			.where(INSPECTION_LOOK.INSPECTION_ID.in(ids))
@@ -311,12 +285,14 @@ public class Inspections {
 		looks.values().forEach(list -> list.sort(java.util.Comparator.comparing(InspectionView.LookView::look)));
 		Map<Long, List<RectificationView>> fixes = new HashMap<>();
 		rectifications.ofInspections(ids, fixes);
+		Names.Batch named = names.of(rows, InspectionRecord::getInspectorId, InspectionRecord::getTargetRegionId,
+				InspectionRecord::getTargetUnitId);
 		return rows.stream().map(r -> {
-			long id = r.get(INSPECTION.ID);
-			return new InspectionView(id, r.get(INSPECTION.INSPECTOR_ID), r.get(PERSON.NAME),
-					RegionLevel.valueOf(r.get(INSPECTION.INSPECTOR_LEVEL)), r.get(REGION.CODE), r.get(UNIT.CODE),
-					r.get(TARGET_NAME), r.get(INSPECTION.PATH), r.get(INSPECTION.LIAISON_GROUP_ID),
-					r.get(INSPECTION.INSPECTED_ON), r.get(INSPECTION.SUMMARY), r.get(INSPECTION.RECORDED_BY),
+			long id = r.getId();
+			return new InspectionView(id, r.getInspectorId(), named.person(r.getInspectorId()),
+					RegionLevel.valueOf(r.getInspectorLevel()), named.regionCode(r.getTargetRegionId()),
+					named.unitCode(r.getTargetUnitId()), named.targetName(r.getTargetRegionId(), r.getTargetUnitId()),
+					r.getPath(), r.getLiaisonGroupId(), r.getInspectedOn(), r.getSummary(), r.getRecordedBy(),
 					looks.getOrDefault(id, List.of()), fixes.getOrDefault(id, List.of()));
 		}).toList();
 	}

@@ -1,10 +1,7 @@
 package cn.huoxian.inspection;
 
 import static cn.huoxian.db.Tables.INSPECTION;
-import static cn.huoxian.db.Tables.PERSON;
 import static cn.huoxian.db.Tables.RECTIFICATION;
-import static cn.huoxian.db.Tables.REGION;
-import static cn.huoxian.db.Tables.UNIT;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -49,8 +46,6 @@ public class Rectifications {
 
 	static final String CLOSED = "CLOSED";
 
-	private static final Field<String> TARGET_NAME = DSL.coalesce(REGION.NAME, UNIT.NAME).as("target_name");
-
 	private final DSLContext db;
 
 	private final Regions regions;
@@ -61,7 +56,11 @@ public class Rectifications {
 
 	private final People people;
 
-	Rectifications(DSLContext db, Regions regions, People people, ApplicationEventPublisher events, Clock clock) {
+	private final Names names;
+
+	Rectifications(DSLContext db, Regions regions, People people, ApplicationEventPublisher events, Clock clock,
+			Names names) {
+		this.names = names;
 		this.db = db;
 		this.people = people;
 		this.regions = regions;
@@ -201,7 +200,9 @@ public class Rectifications {
 	}
 
 	private RectificationView find(long id, DataScope scope, boolean written) {
-		RectificationView view = select().where(RECTIFICATION.ID.eq(id)).fetchOptional(this::view).orElse(null);
+		RectificationView view = views(select().where(RECTIFICATION.ID.eq(id)).fetch()).stream()
+			.findFirst()
+			.orElse(null);
 		// the owner acting for themselves may have closed one outside their region scope
 		if (view == null || (!written && !scope.coversRegion(view.path()))) {
 			throw new NotFoundException(Messages.text("rectification.what.rectification", id));
@@ -228,20 +229,19 @@ public class Rectifications {
 			where = where.and(overdueCondition());
 		}
 		long total = db.fetchCount(RECTIFICATION, where);
-		List<RectificationView> items = select().where(where)
+		List<RectificationView> items = views(select().where(where)
 			.orderBy(RECTIFICATION.DEADLINE, RECTIFICATION.ID)
 			.limit(size)
 			.offset((long) page * size)
-			.fetch(this::view);
+			.fetch());
 		return new PageResult<>(items, total, page, size);
 	}
 
 	/** The rectifications of one inspection, in the order they were made. */
 	List<RectificationView> ofInspections(List<Long> inspectionIds, Map<Long, List<RectificationView>> into) {
 		Map<Long, List<RectificationView>> byInspection = into == null ? new HashMap<>() : into;
-		List<RectificationView> all = select().where(RECTIFICATION.INSPECTION_ID.in(inspectionIds))
-			.orderBy(RECTIFICATION.ID)
-			.fetch(this::view);
+		List<RectificationView> all = views(
+				select().where(RECTIFICATION.INSPECTION_ID.in(inspectionIds)).orderBy(RECTIFICATION.ID).fetch());
 		all.forEach(r -> byInspection.computeIfAbsent(r.inspectionId(), k -> new ArrayList<>()).add(r));
 		return all;
 	}
@@ -279,25 +279,27 @@ public class Rectifications {
 
 	private SelectOnConditionStep<Record> select() {
 		return db.select(RECTIFICATION.fields())
-			.select(PERSON.NAME, TARGET_NAME)
+			.select(INSPECTION.TARGET_REGION_ID, INSPECTION.TARGET_UNIT_ID)
 			.from(RECTIFICATION)
-			.join(PERSON)
-			.on(PERSON.ID.eq(RECTIFICATION.OWNER_ID))
 			.join(INSPECTION)
-			.on(INSPECTION.ID.eq(RECTIFICATION.INSPECTION_ID))
-			.leftJoin(REGION)
-			.on(REGION.ID.eq(INSPECTION.TARGET_REGION_ID))
-			.leftJoin(UNIT)
-			.on(UNIT.ID.eq(INSPECTION.TARGET_UNIT_ID));
+			.on(INSPECTION.ID.eq(RECTIFICATION.INSPECTION_ID));
 	}
 
-	private RectificationView view(Record r) {
+	/** Views of rows with their owners' and targets' names, one lookup per kind. */
+	private List<RectificationView> views(List<Record> rows) {
+		Names.Batch named = names.of(rows, r -> r.get(RECTIFICATION.OWNER_ID), r -> r.get(INSPECTION.TARGET_REGION_ID),
+				r -> r.get(INSPECTION.TARGET_UNIT_ID));
+		return rows.stream().map(r -> view(r, named)).toList();
+	}
+
+	private RectificationView view(Record r, Names.Batch named) {
 		boolean open = OPEN.equals(r.get(RECTIFICATION.STATUS));
 		LocalDate deadline = r.get(RECTIFICATION.DEADLINE);
 		return new RectificationView(r.get(RECTIFICATION.ID), r.get(RECTIFICATION.INSPECTION_ID),
-				Look.valueOf(r.get(RECTIFICATION.LOOK)), r.get(RECTIFICATION.PATH), r.get(TARGET_NAME),
-				r.get(RECTIFICATION.ITEM), r.get(RECTIFICATION.OWNER_ID), r.get(PERSON.NAME), deadline,
-				r.get(RECTIFICATION.STATUS), r.get(RECTIFICATION.EVIDENCE), r.get(RECTIFICATION.CLOSED_ON),
+				Look.valueOf(r.get(RECTIFICATION.LOOK)), r.get(RECTIFICATION.PATH),
+				named.targetName(r.get(INSPECTION.TARGET_REGION_ID), r.get(INSPECTION.TARGET_UNIT_ID)),
+				r.get(RECTIFICATION.ITEM), r.get(RECTIFICATION.OWNER_ID), named.person(r.get(RECTIFICATION.OWNER_ID)),
+				deadline, r.get(RECTIFICATION.STATUS), r.get(RECTIFICATION.EVIDENCE), r.get(RECTIFICATION.CLOSED_ON),
 				r.get(RECTIFICATION.CLOSED_BY), open && deadline.isBefore(BusinessDay.today(clock)));
 	}
 

@@ -1,17 +1,16 @@
 package cn.huoxian.liaison;
 
-import static cn.huoxian.db.Tables.INSPECTION;
 import static cn.huoxian.db.Tables.LIAISON_GROUP;
 import static cn.huoxian.db.Tables.LIAISON_GROUP_COMMUNITY;
 import static cn.huoxian.db.Tables.LIAISON_GROUP_MEMBER;
-import static cn.huoxian.db.Tables.PERSON;
-import static cn.huoxian.db.Tables.REGION;
-import static cn.huoxian.db.Tables.UNIT;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import cn.huoxian.db.tables.records.LiaisonGroupRecord;
 import cn.huoxian.org.RegionLevel;
@@ -41,12 +40,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LiaisonGroups {
 
-	private static final cn.huoxian.db.tables.Person LEADER = PERSON.as("group_leader");
-
-	private static final cn.huoxian.db.tables.Person INSPECTOR = PERSON.as("inspector");
-
-	private static final cn.huoxian.db.tables.Region TARGET = REGION.as("target");
-
 	private final DSLContext db;
 
 	private final Regions regions;
@@ -55,7 +48,10 @@ public class LiaisonGroups {
 
 	private final RoleChecks roles;
 
-	LiaisonGroups(DSLContext db, Regions regions, People people, RoleChecks roles) {
+	private final GroupInspections groupInspections;
+
+	LiaisonGroups(DSLContext db, Regions regions, People people, RoleChecks roles, GroupInspections groupInspections) {
+		this.groupInspections = groupInspections;
 		this.db = db;
 		this.regions = regions;
 		this.people = people;
@@ -216,15 +212,12 @@ public class LiaisonGroups {
 			.execute();
 	}
 
+	/**
+	 * Views of groups: leaders', members' and communities' names in one lookup per kind
+	 * (unscoped: the groups were already filtered by scope).
+	 */
 	private List<LiaisonGroupView> views(Condition where, int page, int size, boolean withInspections) {
-		var rows = db
-			.select(LIAISON_GROUP.ID, LIAISON_GROUP.NAME, LIAISON_GROUP.LEADER_ID, LEADER.NAME, REGION.CODE,
-					REGION.NAME, LIAISON_GROUP.PATH)
-			.from(LIAISON_GROUP)
-			.join(REGION)
-			.on(REGION.ID.eq(LIAISON_GROUP.REGION_ID))
-			.join(LEADER)
-			.on(LEADER.ID.eq(LIAISON_GROUP.LEADER_ID))
+		List<LiaisonGroupRecord> rows = db.selectFrom(LIAISON_GROUP)
 			.where(where)
 			.orderBy(LIAISON_GROUP.PATH, LIAISON_GROUP.NAME, LIAISON_GROUP.ID)
 			.limit(size)
@@ -233,46 +226,59 @@ public class LiaisonGroups {
 		if (rows.isEmpty()) {
 			return List.of();
 		}
-		List<Long> ids = rows.getValues(LIAISON_GROUP.ID);
-		Map<Long, List<PairingPerson>> members = new LinkedHashMap<>();
-		db.select(LIAISON_GROUP_MEMBER.GROUP_ID, PERSON.ID, PERSON.NAME)
+		List<Long> ids = rows.stream().map(LiaisonGroupRecord::getId).toList();
+		var memberRows = db.select(LIAISON_GROUP_MEMBER.GROUP_ID, LIAISON_GROUP_MEMBER.PERSON_ID)
 			.from(LIAISON_GROUP_MEMBER)
-			.join(PERSON)
-			.on(PERSON.ID.eq(LIAISON_GROUP_MEMBER.PERSON_ID))
 			.where(LIAISON_GROUP_MEMBER.GROUP_ID.in(ids))
-			.orderBy(PERSON.ID)
-			.forEach(r -> members.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-				.add(new PairingPerson(r.value2(), r.value3())));
-		Map<Long, List<LiaisonGroupView.Community>> communities = new LinkedHashMap<>();
-		db.select(LIAISON_GROUP_COMMUNITY.GROUP_ID, REGION.ID, REGION.CODE, REGION.NAME, REGION.PATH)
+			.orderBy(LIAISON_GROUP_MEMBER.PERSON_ID)
+			.fetch();
+		var communityRows = db.select(LIAISON_GROUP_COMMUNITY.GROUP_ID, LIAISON_GROUP_COMMUNITY.COMMUNITY_ID)
 			.from(LIAISON_GROUP_COMMUNITY)
-			.join(REGION)
-			.on(REGION.ID.eq(LIAISON_GROUP_COMMUNITY.COMMUNITY_ID))
 			.where(LIAISON_GROUP_COMMUNITY.GROUP_ID.in(ids))
-			.orderBy(REGION.CODE)
-			.forEach(r -> communities.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-				.add(new LiaisonGroupView.Community(r.value2(), r.value3(), r.value4(), r.value5())));
-		Map<Long, List<LiaisonGroupView.Inspection>> inspections = new LinkedHashMap<>();
-		if (withInspections) {
-			db.select(INSPECTION.LIAISON_GROUP_ID, INSPECTION.ID, INSPECTION.INSPECTED_ON, TARGET.NAME, UNIT.NAME,
-					INSPECTION.INSPECTOR_ID, INSPECTOR.NAME)
-				.from(INSPECTION)
-				.join(INSPECTOR)
-				.on(INSPECTOR.ID.eq(INSPECTION.INSPECTOR_ID))
-				.leftJoin(TARGET)
-				.on(TARGET.ID.eq(INSPECTION.TARGET_REGION_ID))
-				.leftJoin(UNIT)
-				.on(UNIT.ID.eq(INSPECTION.TARGET_UNIT_ID))
-				.where(INSPECTION.LIAISON_GROUP_ID.in(ids))
-				.orderBy(INSPECTION.INSPECTED_ON.desc(), INSPECTION.ID.desc())
-				.forEach(r -> inspections.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-					.add(new LiaisonGroupView.Inspection(r.value2(), r.value3(),
-							r.value4() != null ? r.value4() : r.value5(), r.value6(), r.value7())));
-		}
-		return rows.map(r -> new LiaisonGroupView(r.value1(), r.value2(), new PairingPerson(r.value3(), r.value4()),
-				r.value5(), r.value6(), r.value7(), List.copyOf(members.getOrDefault(r.value1(), List.of())),
-				List.copyOf(communities.getOrDefault(r.value1(), List.of())),
-				List.copyOf(inspections.getOrDefault(r.value1(), List.of()))));
+			.fetch();
+		Set<Long> personIds = new HashSet<>(memberRows.getValues(LIAISON_GROUP_MEMBER.PERSON_ID));
+		rows.forEach(r -> personIds.add(r.getLeaderId()));
+		Map<Long, String> names = people.names(personIds);
+		Set<Long> regionIds = new HashSet<>(communityRows.getValues(LIAISON_GROUP_COMMUNITY.COMMUNITY_ID));
+		rows.forEach(r -> regionIds.add(r.getRegionId()));
+		Map<Long, RegionView> places = regions.views(regionIds);
+		Map<Long, List<PairingPerson>> members = new LinkedHashMap<>();
+		memberRows.forEach(r -> members.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+			.add(new PairingPerson(r.value2(), names.get(r.value2()))));
+		Map<Long, List<LiaisonGroupView.Community>> communities = new LinkedHashMap<>();
+		communityRows.stream()
+			.map(r -> Map.entry(r.value1(), places.get(r.value2())))
+			.sorted(Comparator.comparing(e -> e.getValue().code()))
+			.forEach(e -> communities.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+				.add(new LiaisonGroupView.Community(e.getValue().id(), e.getValue().code(), e.getValue().name(),
+						e.getValue().path())));
+		Map<Long, List<LiaisonGroupView.Inspection>> inspections = withInspections ? groupInspections.of(ids)
+				: Map.of();
+		return rows.stream().map(r -> {
+			RegionView region = places.get(r.getRegionId());
+			return new LiaisonGroupView(r.getId(), r.getName(),
+					new PairingPerson(r.getLeaderId(), names.get(r.getLeaderId())), region.code(), region.name(),
+					r.getPath(), List.copyOf(members.getOrDefault(r.getId(), List.of())),
+					List.copyOf(communities.getOrDefault(r.getId(), List.of())),
+					List.copyOf(inspections.getOrDefault(r.getId(), List.of())));
+		}).toList();
+	}
+
+	/**
+	 * The path of a group, empty when there is none (unscoped: the caller checks it
+	 * against the scope).
+	 */
+	public java.util.Optional<String> path(long id) {
+		return db.select(LIAISON_GROUP.PATH)
+			.from(LIAISON_GROUP)
+			.where(LIAISON_GROUP.ID.eq(id))
+			.fetchOptional(LIAISON_GROUP.PATH);
+	}
+
+	/** True when the group answers for this community. */
+	public boolean answersFor(long id, long communityId) {
+		return db.fetchExists(LIAISON_GROUP_COMMUNITY,
+				LIAISON_GROUP_COMMUNITY.GROUP_ID.eq(id).and(LIAISON_GROUP_COMMUNITY.COMMUNITY_ID.eq(communityId)));
 	}
 
 }

@@ -3,15 +3,19 @@ package cn.huoxian.liaison;
 import static cn.huoxian.db.Tables.PAIRING;
 import static cn.huoxian.db.Tables.PAIRING_LOG;
 import static cn.huoxian.db.Tables.PAIRING_TEAM_MEMBER;
-import static cn.huoxian.db.Tables.PERSON;
-import static cn.huoxian.db.Tables.UNIT;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+
+import cn.huoxian.org.RegionView;
+import cn.huoxian.org.UnitView;
 
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.DataScope;
@@ -39,14 +43,6 @@ public class PairingLedger {
 	static final List<String> COLUMNS = List.of("unitCode", "unitName", "communityCode", "communityName", "startedOn",
 			"liaisonLeader", "workTeam", "workPlan", "ledgerEntries", "responsiblePerson", "complete", "missing");
 
-	private static final Field<String> TEAM = DSL
-		.field(DSL.select(DSL.listAgg(PERSON.NAME, "、").withinGroupOrderBy(PERSON.ID))
-			.from(PAIRING_TEAM_MEMBER)
-			.join(PERSON)
-			.on(PERSON.ID.eq(PAIRING_TEAM_MEMBER.PERSON_ID))
-			.where(PAIRING_TEAM_MEMBER.PAIRING_ID.eq(PAIRING.ID)))
-		.as("team");
-
 	private static final Field<Integer> ENTRIES = DSL
 		.field(DSL.selectCount().from(PAIRING_LOG).where(PAIRING_LOG.PAIRING_ID.eq(PAIRING.ID)))
 		.as("entries");
@@ -59,7 +55,14 @@ public class PairingLedger {
 
 	private final Clock clock;
 
-	PairingLedger(DSLContext db, MessageSource messages, PlatformTransactionManager transactions, Clock clock) {
+	/** Rows whose names and teams are looked up together. */
+	private static final int CHUNK = 1000;
+
+	private final PairingNames names;
+
+	PairingLedger(DSLContext db, MessageSource messages, PlatformTransactionManager transactions, Clock clock,
+			PairingNames names) {
+		this.names = names;
 		this.db = db;
 		this.messages = messages;
 		this.clock = clock;
@@ -81,26 +84,23 @@ public class PairingLedger {
 				LedgerSheet sheet = new LedgerSheet(workbook, text("pairing.ledger.sheet", locale),
 						COLUMNS.stream().map(c -> text("pairing.ledger.column." + c, locale)).toList());
 				try (Cursor<? extends Record> rows = db
-					.select(UNIT.CODE, UNIT.NAME, Pairings.COMMUNITY.CODE, Pairings.COMMUNITY.NAME, PAIRING.STARTED_ON,
-							PAIRING.LIAISON_LEADER_ID, Pairings.LEADER.NAME, TEAM, PAIRING.WORK_PLAN,
-							PAIRING.WORK_PLAN_FILE_NAME, ENTRIES, PAIRING.RESPONSIBLE_PERSON_ID,
-							Pairings.RESPONSIBLE.NAME)
+					.select(PAIRING.ID, PAIRING.UNIT_ID, PAIRING.COMMUNITY_ID, PAIRING.STARTED_ON,
+							PAIRING.LIAISON_LEADER_ID, PAIRING.WORK_PLAN, PAIRING.WORK_PLAN_FILE_NAME, ENTRIES,
+							PAIRING.RESPONSIBLE_PERSON_ID)
 					.from(PAIRING)
-					.join(UNIT)
-					.on(UNIT.ID.eq(PAIRING.UNIT_ID))
-					.join(Pairings.COMMUNITY)
-					.on(Pairings.COMMUNITY.ID.eq(PAIRING.COMMUNITY_ID))
-					.leftJoin(Pairings.LEADER)
-					.on(Pairings.LEADER.ID.eq(PAIRING.LIAISON_LEADER_ID))
-					.leftJoin(Pairings.RESPONSIBLE)
-					.on(Pairings.RESPONSIBLE.ID.eq(PAIRING.RESPONSIBLE_PERSON_ID))
 					.where(Pairings.filter(regionPath, null, scope))
 					.orderBy(PAIRING.PATH, PAIRING.ID)
 					.fetchSize(1000)
 					.fetchLazy()) {
+					List<Record> chunk = new ArrayList<>();
 					for (Record row : rows) {
-						row(sheet.sheet(), sheet.nextRow(), row, locale);
+						chunk.add(row);
+						if (chunk.size() == CHUNK) {
+							rows(sheet, chunk, locale);
+							chunk.clear();
+						}
 					}
+					rows(sheet, chunk, locale);
 				}
 				sheet.finish();
 				workbook.finish();
@@ -111,22 +111,52 @@ public class PairingLedger {
 		});
 	}
 
-	private void row(Worksheet sheet, int r, Record row, Locale locale) {
-		text(sheet, r, 0, row.get(UNIT.CODE));
-		text(sheet, r, 1, row.get(UNIT.NAME));
-		text(sheet, r, 2, row.get(Pairings.COMMUNITY.CODE));
-		text(sheet, r, 3, row.get(Pairings.COMMUNITY.NAME));
+	/**
+	 * Writes a chunk of pairings with their teams, units, communities and names looked up
+	 * together.
+	 */
+	private void rows(LedgerSheet sheet, List<Record> chunk, Locale locale) throws IOException {
+		if (chunk.isEmpty()) {
+			return;
+		}
+		Map<Long, List<Long>> teams = new LinkedHashMap<>();
+		db.select(PAIRING_TEAM_MEMBER.PAIRING_ID, PAIRING_TEAM_MEMBER.PERSON_ID)
+			.from(PAIRING_TEAM_MEMBER)
+			.where(PAIRING_TEAM_MEMBER.PAIRING_ID.in(chunk.stream().map(r -> r.get(PAIRING.ID)).toList()))
+			.orderBy(PAIRING_TEAM_MEMBER.PERSON_ID)
+			.forEach(r -> teams.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+		List<Long> personIds = new ArrayList<>();
+		chunk.forEach(r -> {
+			personIds.add(r.get(PAIRING.LIAISON_LEADER_ID));
+			personIds.add(r.get(PAIRING.RESPONSIBLE_PERSON_ID));
+		});
+		teams.values().forEach(personIds::addAll);
+		PairingNames.Batch named = names.of(chunk, r -> r.get(PAIRING.UNIT_ID), r -> r.get(PAIRING.COMMUNITY_ID),
+				personIds);
+		for (Record row : chunk) {
+			List<Long> team = teams.get(row.get(PAIRING.ID));
+			row(sheet.sheet(), sheet.nextRow(), row, named,
+					team == null ? null : String.join("、", team.stream().map(named::person).toList()), locale);
+		}
+	}
+
+	private void row(Worksheet sheet, int r, Record row, PairingNames.Batch named, String team, Locale locale) {
+		UnitView unit = named.unit(row.get(PAIRING.UNIT_ID));
+		RegionView community = named.community(row.get(PAIRING.COMMUNITY_ID));
+		text(sheet, r, 0, unit.code());
+		text(sheet, r, 1, unit.name());
+		text(sheet, r, 2, community.code());
+		text(sheet, r, 3, community.name());
 		sheet.value(r, 4, row.get(PAIRING.STARTED_ON));
 		sheet.style(r, 4).format("yyyy-mm-dd").set();
-		text(sheet, r, 5, row.get(Pairings.LEADER.NAME));
-		String team = row.get(TEAM);
+		text(sheet, r, 5, named.person(row.get(PAIRING.LIAISON_LEADER_ID)));
 		text(sheet, r, 6, team);
 		String plan = row.get(PAIRING.WORK_PLAN);
 		String file = row.get(PAIRING.WORK_PLAN_FILE_NAME);
 		text(sheet, r, 7, plan != null && file != null ? plan + " [" + file + "]" : plan != null ? plan : file);
 		int entries = row.get(ENTRIES);
 		sheet.value(r, 8, entries);
-		text(sheet, r, 9, row.get(Pairings.RESPONSIBLE.NAME));
+		text(sheet, r, 9, named.person(row.get(PAIRING.RESPONSIBLE_PERSON_ID)));
 		Completeness completeness = Completeness.of(row.get(PAIRING.LIAISON_LEADER_ID) != null,
 				team != null && !team.isEmpty(), plan != null || file != null, entries > 0,
 				row.get(PAIRING.RESPONSIBLE_PERSON_ID) != null);

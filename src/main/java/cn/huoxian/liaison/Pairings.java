@@ -3,10 +3,7 @@ package cn.huoxian.liaison;
 import static cn.huoxian.db.Tables.PAIRING;
 import static cn.huoxian.db.Tables.PAIRING_LOG;
 import static cn.huoxian.db.Tables.PAIRING_TEAM_MEMBER;
-import static cn.huoxian.db.Tables.PERSON;
-import static cn.huoxian.db.Tables.REGION;
 import static cn.huoxian.db.Tables.SHORTAGE;
-import static cn.huoxian.db.Tables.UNIT;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -65,12 +62,6 @@ public class Pairings {
 			"application/vnd.ms-excel", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 			"txt", "text/plain", "jpg", "image/jpeg", "jpeg", "image/jpeg", "png", "image/png");
 
-	static final cn.huoxian.db.tables.Person LEADER = PERSON.as("leader");
-
-	static final cn.huoxian.db.tables.Person RESPONSIBLE = PERSON.as("responsible");
-
-	static final cn.huoxian.db.tables.Region COMMUNITY = REGION.as("community");
-
 	static final Condition HAS_TEAM = DSL
 		.exists(DSL.selectOne().from(PAIRING_TEAM_MEMBER).where(PAIRING_TEAM_MEMBER.PAIRING_ID.eq(PAIRING.ID)));
 
@@ -118,7 +109,11 @@ public class Pairings {
 
 	private final Clock clock;
 
-	Pairings(DSLContext db, Regions regions, Units units, People people, RoleChecks roles, Clock clock) {
+	private final PairingNames names;
+
+	Pairings(DSLContext db, Regions regions, Units units, People people, RoleChecks roles, Clock clock,
+			PairingNames names) {
+		this.names = names;
 		this.db = db;
 		this.regions = regions;
 		this.units = units;
@@ -203,19 +198,17 @@ public class Pairings {
 			throw new RuleViolationException(Messages.text("pairing.rule.community-level", community.code(),
 					community.name(), Messages.text("level." + community.level())));
 		}
-		var existing = db.select(UNIT.ID, UNIT.CODE, UNIT.NAME, UNIT.PATH)
+		Long pairedUnit = db.select(PAIRING.UNIT_ID)
 			.from(PAIRING)
-			.join(UNIT)
-			.on(UNIT.ID.eq(PAIRING.UNIT_ID))
 			.where(PAIRING.COMMUNITY_ID.eq(community.id()))
-			.fetchOne();
-		if (existing != null) {
+			.fetchOne(PAIRING.UNIT_ID);
+		if (pairedUnit != null) {
+			UnitView existing = units.fetch(pairedUnit).orElseThrow();
 			// a unit the caller cannot read is not named
-			boolean readable = user.scope().coversRegion(existing.get(UNIT.PATH))
-					|| user.scope().coversUnit(existing.get(UNIT.ID));
+			boolean readable = user.scope().coversRegion(existing.path()) || user.scope().coversUnit(existing.id());
 			throw new RuleViolationException(readable
-					? Messages.text("pairing.rule.paired-with", community.code(), community.name(),
-							existing.get(UNIT.NAME), existing.get(UNIT.CODE))
+					? Messages.text("pairing.rule.paired-with", community.code(), community.name(), existing.name(),
+							existing.code())
 					: Messages.text("pairing.rule.paired", community.code(), community.name()));
 		}
 		if (form.liaisonLeaderId() != null) {
@@ -513,46 +506,47 @@ public class Pairings {
 
 	private List<PairingView> views(Condition where, int page, int size, boolean withTeam) {
 		var rows = db
-			.select(PAIRING.ID, PAIRING.UNIT_ID, UNIT.CODE, UNIT.NAME, PAIRING.COMMUNITY_ID, COMMUNITY.CODE,
-					COMMUNITY.NAME, PAIRING.PATH, PAIRING.STARTED_ON, PAIRING.LIAISON_LEADER_ID, LEADER.NAME,
-					PAIRING.RESPONSIBLE_PERSON_ID, RESPONSIBLE.NAME, PAIRING.WORK_PLAN, PAIRING.WORK_PLAN_FILE_NAME,
-					PAIRING.WORK_PLAN_FILE_TYPE, LEDGER_ENTRIES, TEAM_SIZE, OPEN_SHORTAGES, RESOLVED_SHORTAGES)
+			.select(PAIRING.ID, PAIRING.UNIT_ID, PAIRING.COMMUNITY_ID, PAIRING.PATH, PAIRING.STARTED_ON,
+					PAIRING.LIAISON_LEADER_ID, PAIRING.RESPONSIBLE_PERSON_ID, PAIRING.WORK_PLAN,
+					PAIRING.WORK_PLAN_FILE_NAME, PAIRING.WORK_PLAN_FILE_TYPE, LEDGER_ENTRIES, TEAM_SIZE, OPEN_SHORTAGES,
+					RESOLVED_SHORTAGES)
 			.from(PAIRING)
-			.join(UNIT)
-			.on(UNIT.ID.eq(PAIRING.UNIT_ID))
-			.join(COMMUNITY)
-			.on(COMMUNITY.ID.eq(PAIRING.COMMUNITY_ID))
-			.leftJoin(LEADER)
-			.on(LEADER.ID.eq(PAIRING.LIAISON_LEADER_ID))
-			.leftJoin(RESPONSIBLE)
-			.on(RESPONSIBLE.ID.eq(PAIRING.RESPONSIBLE_PERSON_ID))
 			.where(where)
 			.orderBy(PAIRING.PATH, PAIRING.ID)
 			.limit(size)
 			.offset((long) page * size)
 			.fetch();
-		Map<Long, List<PairingPerson>> teams = new LinkedHashMap<>();
+		Map<Long, List<Long>> teams = new LinkedHashMap<>();
+		List<Long> personIds = new ArrayList<>(rows.getValues(PAIRING.LIAISON_LEADER_ID));
+		personIds.addAll(rows.getValues(PAIRING.RESPONSIBLE_PERSON_ID));
 		if (withTeam && !rows.isEmpty()) {
-			db.select(PAIRING_TEAM_MEMBER.PAIRING_ID, PERSON.ID, PERSON.NAME)
+			db.select(PAIRING_TEAM_MEMBER.PAIRING_ID, PAIRING_TEAM_MEMBER.PERSON_ID)
 				.from(PAIRING_TEAM_MEMBER)
-				.join(PERSON)
-				.on(PERSON.ID.eq(PAIRING_TEAM_MEMBER.PERSON_ID))
 				.where(PAIRING_TEAM_MEMBER.PAIRING_ID.in(rows.getValues(PAIRING.ID)))
-				.orderBy(PERSON.ID)
-				.forEach(r -> teams.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-					.add(new PairingPerson(r.value2(), r.value3())));
+				.orderBy(PAIRING_TEAM_MEMBER.PERSON_ID)
+				.forEach(r -> teams.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+			teams.values().forEach(personIds::addAll);
 		}
+		PairingNames.Batch named = names.of(rows, r -> r.get(PAIRING.UNIT_ID), r -> r.get(PAIRING.COMMUNITY_ID),
+				personIds);
 		return rows.map(r -> {
 			long ledgerEntries = r.get(LEDGER_ENTRIES);
 			int teamSize = r.get(TEAM_SIZE);
 			boolean plan = r.get(PAIRING.WORK_PLAN) != null || r.get(PAIRING.WORK_PLAN_FILE_NAME) != null;
 			Completeness completeness = Completeness.of(r.get(PAIRING.LIAISON_LEADER_ID) != null, teamSize > 0, plan,
 					ledgerEntries > 0, r.get(PAIRING.RESPONSIBLE_PERSON_ID) != null);
-			return new PairingView(r.get(PAIRING.ID), r.get(PAIRING.UNIT_ID), r.get(UNIT.CODE), r.get(UNIT.NAME),
-					r.get(PAIRING.COMMUNITY_ID), r.get(COMMUNITY.CODE), r.get(COMMUNITY.NAME), r.get(PAIRING.PATH),
-					r.get(PAIRING.STARTED_ON), person(r.get(PAIRING.LIAISON_LEADER_ID), r.get(LEADER.NAME)),
-					person(r.get(PAIRING.RESPONSIBLE_PERSON_ID), r.get(RESPONSIBLE.NAME)),
-					List.copyOf(teams.getOrDefault(r.get(PAIRING.ID), List.of())), r.get(PAIRING.WORK_PLAN),
+			UnitView unit = named.unit(r.get(PAIRING.UNIT_ID));
+			RegionView community = named.community(r.get(PAIRING.COMMUNITY_ID));
+			List<PairingPerson> team = teams.getOrDefault(r.get(PAIRING.ID), List.of())
+				.stream()
+				.map(id -> new PairingPerson(id, named.person(id)))
+				.toList();
+			Long leader = r.get(PAIRING.LIAISON_LEADER_ID);
+			Long responsible = r.get(PAIRING.RESPONSIBLE_PERSON_ID);
+			return new PairingView(r.get(PAIRING.ID), r.get(PAIRING.UNIT_ID), unit.code(), unit.name(),
+					r.get(PAIRING.COMMUNITY_ID), community.code(), community.name(), r.get(PAIRING.PATH),
+					r.get(PAIRING.STARTED_ON), person(leader, named.person(leader)),
+					person(responsible, named.person(responsible)), team, r.get(PAIRING.WORK_PLAN),
 					r.get(PAIRING.WORK_PLAN_FILE_NAME), r.get(PAIRING.WORK_PLAN_FILE_TYPE), ledgerEntries, completeness,
 					r.get(OPEN_SHORTAGES), r.get(RESOLVED_SHORTAGES));
 		});
@@ -586,6 +580,18 @@ public class Pairings {
 
 	static String blank(String value) {
 		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+	/**
+	 * Paired units (distinct) and pairings under the region, in one count: the headline
+	 * figures (unscoped: the headline is asked for a region the caller may read).
+	 */
+	public long[] pairedUnitsAndCommunities(String regionPath) {
+		org.jooq.Record2<Integer, Integer> counts = db.select(DSL.countDistinct(PAIRING.UNIT_ID), DSL.count())
+			.from(PAIRING)
+			.where(DataScope.under(PAIRING.PATH, regionPath))
+			.fetchOne();
+		return new long[] { counts.value1().longValue(), counts.value2().longValue() };
 	}
 
 }

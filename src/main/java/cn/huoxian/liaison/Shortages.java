@@ -2,7 +2,6 @@ package cn.huoxian.liaison;
 
 import static cn.huoxian.db.Tables.PAIRING;
 import static cn.huoxian.db.Tables.SHORTAGE;
-import static cn.huoxian.db.Tables.UNIT;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -11,6 +10,8 @@ import java.util.List;
 
 import cn.huoxian.db.tables.records.PairingRecord;
 import cn.huoxian.db.tables.records.ShortageRecord;
+import cn.huoxian.org.RegionView;
+import cn.huoxian.org.UnitView;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException;
@@ -45,7 +46,10 @@ public class Shortages {
 
 	private final Clock clock;
 
-	Shortages(DSLContext db, Pairings pairings, ApplicationEventPublisher events, Clock clock) {
+	private final PairingNames names;
+
+	Shortages(DSLContext db, Pairings pairings, ApplicationEventPublisher events, Clock clock, PairingNames names) {
+		this.names = names;
 		this.db = db;
 		this.pairings = pairings;
 		this.events = events;
@@ -201,29 +205,30 @@ public class Shortages {
 	}
 
 	private List<ShortageView> views(Condition where, int page, int size) {
-		return db.select(SHORTAGE.fields())
-			.select(PAIRING.UNIT_ID, UNIT.CODE, UNIT.NAME, Pairings.COMMUNITY.CODE, Pairings.COMMUNITY.NAME)
+		var rows = db.select(SHORTAGE.fields())
+			.select(PAIRING.UNIT_ID, PAIRING.COMMUNITY_ID)
 			.from(SHORTAGE)
 			.join(PAIRING)
 			.on(PAIRING.ID.eq(SHORTAGE.PAIRING_ID))
-			.join(UNIT)
-			.on(UNIT.ID.eq(PAIRING.UNIT_ID))
-			.join(Pairings.COMMUNITY)
-			.on(Pairings.COMMUNITY.ID.eq(PAIRING.COMMUNITY_ID))
 			.where(where)
 			.orderBy(SHORTAGE.RAISED_AT.desc(), SHORTAGE.ID.desc())
 			.limit(size)
 			.offset((long) page * size)
-			.fetch(Shortages::view);
+			.fetch();
+		PairingNames.Batch named = names.of(rows, r -> r.get(PAIRING.UNIT_ID), r -> r.get(PAIRING.COMMUNITY_ID),
+				List.of());
+		return rows.map(r -> view(r, named));
 	}
 
-	private static ShortageView view(Record r) {
-		return new ShortageView(r.get(SHORTAGE.ID), r.get(SHORTAGE.PAIRING_ID), r.get(PAIRING.UNIT_ID),
-				r.get(UNIT.CODE), r.get(UNIT.NAME), r.get(Pairings.COMMUNITY.CODE), r.get(Pairings.COMMUNITY.NAME),
-				r.get(SHORTAGE.PATH), ShortageKind.valueOf(r.get(SHORTAGE.KIND)), r.get(SHORTAGE.ITEM),
-				r.get(SHORTAGE.QUANTITY), r.get(SHORTAGE.NOTE), r.get(SHORTAGE.STATUS), r.get(SHORTAGE.RAISED_BY),
-				r.get(SHORTAGE.RAISED_AT), r.get(SHORTAGE.ANSWER), r.get(SHORTAGE.ANSWERED_BY),
-				r.get(SHORTAGE.ANSWERED_AT), r.get(SHORTAGE.RESOLVED_BY), r.get(SHORTAGE.RESOLVED_AT));
+	private static ShortageView view(Record r, PairingNames.Batch named) {
+		UnitView unit = named.unit(r.get(PAIRING.UNIT_ID));
+		RegionView community = named.community(r.get(PAIRING.COMMUNITY_ID));
+		return new ShortageView(r.get(SHORTAGE.ID), r.get(SHORTAGE.PAIRING_ID), r.get(PAIRING.UNIT_ID), unit.code(),
+				unit.name(), community.code(), community.name(), r.get(SHORTAGE.PATH),
+				ShortageKind.valueOf(r.get(SHORTAGE.KIND)), r.get(SHORTAGE.ITEM), r.get(SHORTAGE.QUANTITY),
+				r.get(SHORTAGE.NOTE), r.get(SHORTAGE.STATUS), r.get(SHORTAGE.RAISED_BY), r.get(SHORTAGE.RAISED_AT),
+				r.get(SHORTAGE.ANSWER), r.get(SHORTAGE.ANSWERED_BY), r.get(SHORTAGE.ANSWERED_AT),
+				r.get(SHORTAGE.RESOLVED_BY), r.get(SHORTAGE.RESOLVED_AT));
 	}
 
 }

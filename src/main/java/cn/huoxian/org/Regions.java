@@ -359,4 +359,41 @@ public class Regions {
 			.field(org.jooq.impl.DSL.select(REGION.NAME).from(REGION).where(REGION.ID.eq(regionId)));
 	}
 
+	/** The names of regions by id (unscoped: for ids other modules already hold). */
+	public Map<Long, String> names(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return new HashMap<>();
+		}
+		return db.select(REGION.ID, REGION.NAME).from(REGION).where(REGION.ID.in(ids)).fetchMap(REGION.ID, REGION.NAME);
+	}
+
+	/** Regions by id in one query (unscoped: for ids other modules already hold). */
+	public Map<Long, RegionView> views(Collection<Long> ids) {
+		Map<Long, RegionView> views = new HashMap<>();
+		if (!ids.isEmpty()) {
+			db.selectFrom(REGION).where(REGION.ID.in(ids)).forEach(r -> views.put(r.getId(), view(r)));
+		}
+		return views;
+	}
+
+	/**
+	 * The regions of one level under a path, ordered by path (unscoped: the caller
+	 * checked the path against the scope).
+	 */
+	public List<RegionView> under(String path, RegionLevel level) {
+		return db.selectFrom(REGION)
+			.where(DataScope.under(REGION.PATH, path).and(REGION.REGION_LEVEL.eq(level.name())))
+			.orderBy(REGION.PATH)
+			.fetch(this::view);
+	}
+
+	/** Regions by path in one query (unscoped: for paths other modules already hold). */
+	public Map<String, RegionView> byPaths(Collection<String> paths) {
+		Map<String, RegionView> views = new HashMap<>();
+		if (!paths.isEmpty()) {
+			db.selectFrom(REGION).where(REGION.PATH.in(paths)).forEach(r -> views.put(r.getPath(), view(r)));
+		}
+		return views;
+	}
+
 }

@@ -203,4 +203,27 @@ public class Units {
 		return DSL.field(DSL.select(UNIT.NAME).from(UNIT).where(UNIT.ID.eq(unitId)));
 	}
 
+	/** The names of units by id (unscoped: for ids other modules already hold). */
+	public java.util.Map<Long, String> names(java.util.Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return new java.util.HashMap<>();
+		}
+		return db.select(UNIT.ID, UNIT.NAME).from(UNIT).where(UNIT.ID.in(ids)).fetchMap(UNIT.ID, UNIT.NAME);
+	}
+
+	/** Units by id in one query (unscoped: for ids other modules already hold). */
+	public java.util.Map<Long, UnitView> views(java.util.Collection<Long> ids) {
+		java.util.Map<Long, UnitView> views = new java.util.HashMap<>();
+		if (!ids.isEmpty()) {
+			db.select(UNIT.fields())
+				.select(REGION.CODE)
+				.from(UNIT)
+				.join(REGION)
+				.on(REGION.ID.eq(UNIT.REGION_ID))
+				.where(UNIT.ID.in(ids))
+				.forEach(r -> views.put(r.get(UNIT.ID), view(r)));
+		}
+		return views;
+	}
+
 }

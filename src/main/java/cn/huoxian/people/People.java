@@ -726,4 +726,28 @@ public class People {
 							r.getPosition(), r.getUnitId(), null, null, null, null, null, null, null));
 	}
 
+	/**
+	 * Locks the person's row until the transaction ends (writers that count something per
+	 * person wait here for each other) and returns the masked person; unscoped.
+	 */
+	public Optional<PersonView> lock(long id) {
+		PersonRecord person = db.selectFrom(PERSON).where(PERSON.ID.eq(id)).forUpdate().fetchOne();
+		return person == null ? Optional.empty() : Optional.of(views(List.of(person), false).get(0));
+	}
+
+	/**
+	 * Party members living under a path within the scope's regions, by name then id, at
+	 * most {@code limit}; masked.
+	 */
+	public List<PersonView> partyMembersUnder(String path, DataScope scope, int limit) {
+		return views(db.selectFrom(PERSON)
+			.where(scope.regionCondition(PERSON.PATH).and(DataScope.under(PERSON.PATH, path)))
+			.andExists(DSL.selectOne()
+				.from(PERSON_ROLE)
+				.where(PERSON_ROLE.PERSON_ID.eq(PERSON.ID).and(PERSON_ROLE.ROLE.eq(RoleKind.PARTY_MEMBER.name()))))
+			.orderBy(PERSON.NAME, PERSON.ID)
+			.limit(limit)
+			.fetch(), false);
+	}
+
 }

@@ -70,4 +70,39 @@ public class RoleChecks {
 			.orElse(null);
 	}
 
+	/** A first secretary's role: who, their village and their dispatching unit. */
+	public record FirstSecretaryRole(long personId, String name, long villageId, long dispatchingUnitId) {
+	}
+
+	/**
+	 * First secretaries with a village and a dispatching unit: one person's role, or all
+	 * when {@code personId} is null (unscoped: the caller filters by village and unit).
+	 */
+	public java.util.List<FirstSecretaryRole> firstSecretaries(Long personId) {
+		org.jooq.Condition where = PERSON_ROLE.ROLE.eq(RoleKind.FIRST_SECRETARY.name())
+			.and(PERSON_ROLE.VILLAGE_ID.isNotNull())
+			.and(PERSON_ROLE.DISPATCHING_UNIT_ID.isNotNull());
+		if (personId != null) {
+			where = where.and(PERSON_ROLE.PERSON_ID.eq(personId));
+		}
+		return db
+			.select(PERSON_ROLE.PERSON_ID, cn.huoxian.db.Tables.PERSON.NAME, PERSON_ROLE.VILLAGE_ID,
+					PERSON_ROLE.DISPATCHING_UNIT_ID)
+			.from(PERSON_ROLE)
+			.join(cn.huoxian.db.Tables.PERSON)
+			.on(cn.huoxian.db.Tables.PERSON.ID.eq(PERSON_ROLE.PERSON_ID))
+			.where(where)
+			.fetch(r -> new FirstSecretaryRole(r.value1(), r.value2(), r.value3(), r.value4()));
+	}
+
+	/** The party organisation of the person's party-member role, if any. */
+	public Optional<Long> partyOrganisation(long personId) {
+		return db.select(PERSON_ROLE.PARTY_ORGANISATION_ID)
+			.from(PERSON_ROLE)
+			.where(PERSON_ROLE.PERSON_ID.eq(personId).and(PERSON_ROLE.ROLE.eq(RoleKind.PARTY_MEMBER.name())))
+			.and(PERSON_ROLE.PARTY_ORGANISATION_ID.isNotNull())
+			.limit(1)
+			.fetchOptional(PERSON_ROLE.PARTY_ORGANISATION_ID);
+	}
+
 }

@@ -4,7 +4,6 @@ import static cn.huoxian.db.Tables.PARTY_ORGANISATION;
 import static cn.huoxian.db.Tables.PERSON;
 import static cn.huoxian.db.Tables.REGION;
 import static cn.huoxian.db.Tables.TEMPORARY_ORGANISATION_MEMBER;
-import static cn.huoxian.db.Tables.UNIT;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -96,19 +95,25 @@ public class TemporaryOrganisations {
 		if (row == null || !scope.coversRegion(row.get(PARTY_ORGANISATION.PATH))) {
 			throw new NotFoundException(Messages.text("frontline.what.temporary-organisation", id));
 		}
-		List<TemporaryOrganisationView.TemporaryMember> members = db
+		var rows = db
 			.select(TEMPORARY_ORGANISATION_MEMBER.PERSON_ID, PERSON.NAME, TEMPORARY_ORGANISATION_MEMBER.SECRETARY,
-					TEMPORARY_ORGANISATION_MEMBER.FROM_UNIT_ID, UNIT.NAME, TEMPORARY_ORGANISATION_MEMBER.JOINED_ON)
+					TEMPORARY_ORGANISATION_MEMBER.FROM_UNIT_ID, TEMPORARY_ORGANISATION_MEMBER.JOINED_ON)
 			.from(TEMPORARY_ORGANISATION_MEMBER)
 			.join(PERSON)
 			.on(PERSON.ID.eq(TEMPORARY_ORGANISATION_MEMBER.PERSON_ID))
-			.leftJoin(UNIT)
-			.on(UNIT.ID.eq(TEMPORARY_ORGANISATION_MEMBER.FROM_UNIT_ID))
 			.where(TEMPORARY_ORGANISATION_MEMBER.PARTY_ORGANISATION_ID.eq(id))
 			.orderBy(TEMPORARY_ORGANISATION_MEMBER.SECRETARY.desc(), TEMPORARY_ORGANISATION_MEMBER.JOINED_ON,
 					TEMPORARY_ORGANISATION_MEMBER.PERSON_ID)
-			.fetch(r -> new TemporaryOrganisationView.TemporaryMember(r.value1(), r.value2(),
-					Boolean.TRUE.equals(r.value3()), r.value4(), r.value5(), r.value6()));
+			.fetch();
+		// the units members come from, in one lookup
+		java.util.Map<Long, String> unitNames = units.names(rows.stream()
+			.map(r -> r.value4())
+			.filter(java.util.Objects::nonNull)
+			.collect(java.util.stream.Collectors.toSet()));
+		List<TemporaryOrganisationView.TemporaryMember> members = rows
+			.map(r -> new TemporaryOrganisationView.TemporaryMember(r.value1(), r.value2(),
+					Boolean.TRUE.equals(r.value3()), r.value4(), r.value4() == null ? null : unitNames.get(r.value4()),
+					r.value5()));
 		return view(row, members);
 	}
 
