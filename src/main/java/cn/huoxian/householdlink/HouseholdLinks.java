@@ -255,7 +255,7 @@ public class HouseholdLinks {
 			return List.of();
 		}
 		Map<Long, HouseholdView> homes = households
-			.views(rows.stream().map(HouseholdLinkRecord::getHouseholdId).collect(Collectors.toSet()));
+			.fetchAll(rows.stream().map(HouseholdLinkRecord::getHouseholdId).collect(Collectors.toSet()));
 		Map<Long, String> names = people
 			.names(rows.stream().map(HouseholdLinkRecord::getPartyMemberId).collect(Collectors.toSet()));
 		return rows.stream().map(r -> {

@@ -158,7 +158,7 @@ public class LinkLedger {
 		Map<Long, String> names = people
 			.names(links.stream().map(HouseholdLinkRecord::getPartyMemberId).collect(Collectors.toSet()));
 		Map<Long, HouseholdView> homes = households
-			.views(links.stream().map(HouseholdLinkRecord::getHouseholdId).collect(Collectors.toSet()));
+			.fetchAll(links.stream().map(HouseholdLinkRecord::getHouseholdId).collect(Collectors.toSet()));
 		List<HouseholdLinkRecord> sorted = new ArrayList<>(links);
 		sorted.sort(Comparator.comparing(HouseholdLinkRecord::getPath)
 			.thenComparing(l -> names.get(l.getPartyMemberId()))

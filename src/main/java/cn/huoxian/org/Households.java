@@ -424,21 +424,4 @@ public class Households {
 			.fetchMap(r -> r.value1(), r -> r.value2());
 	}
 
-	/** Households by id in one query (unscoped: for ids other modules already hold). */
-	public java.util.Map<Long, HouseholdView> views(java.util.Collection<Long> ids) {
-		java.util.Map<Long, HouseholdView> views = new java.util.HashMap<>();
-		if (!ids.isEmpty()) {
-			db.select(HOUSEHOLD.fields())
-				.select(BUILDING.NAME, REGION.CODE)
-				.from(HOUSEHOLD)
-				.join(REGION)
-				.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
-				.leftJoin(BUILDING)
-				.on(BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
-				.where(HOUSEHOLD.ID.in(ids))
-				.forEach(r -> views.put(r.get(HOUSEHOLD.ID), view(r)));
-		}
-		return views;
-	}
-
 }
