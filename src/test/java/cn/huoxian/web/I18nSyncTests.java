@@ -102,6 +102,29 @@ class I18nSyncTests {
 		assertThat(wrong).isEmpty();
 	}
 
+	/** Properties keeps the last of two lines with one key: the first is dead text. */
+	@ParameterizedTest
+	@MethodSource("bundles")
+	void noKeyIsDefinedTwiceInOneFile(String bundle) throws IOException {
+		Set<String> twice = new TreeSet<>();
+		for (String language : new String[] { "", "_zh_TW", "_en" }) {
+			String file = bundle + language + ".properties";
+			Properties counting = new Properties() {
+				@Override
+				public synchronized Object put(Object key, Object value) {
+					if (super.put(key, value) != null) {
+						twice.add(file + ": " + key);
+					}
+					return null;
+				}
+			};
+			try (var in = new InputStreamReader(Files.newInputStream(DIR.resolve(file)), StandardCharsets.UTF_8)) {
+				counting.load(in);
+			}
+		}
+		assertThat(twice).isEmpty();
+	}
+
 	@Test
 	void noKeyIsDefinedInTwoBundles() throws IOException {
 		Map<String, String> owner = new HashMap<>();
