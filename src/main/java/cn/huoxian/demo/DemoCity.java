@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 
 import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
-import cn.huoxian.access.Role;
+import cn.huoxian.shared.Role;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.deployment.HeadlineTally;
 import cn.huoxian.record.RecordRebuild;

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
-import cn.huoxian.access.Role;
+import cn.huoxian.shared.Role;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.shared.IdNumber;
 import cn.huoxian.support.Api;

@@ -23,7 +23,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.huoxian.access.Accounts;
-import cn.huoxian.access.Role;
+import cn.huoxian.shared.Role;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.support.Api;

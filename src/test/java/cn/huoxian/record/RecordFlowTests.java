@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
-import cn.huoxian.access.Role;
+import cn.huoxian.shared.Role;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.screening.VisitsRecorded;
 import cn.huoxian.shared.BusinessDay;

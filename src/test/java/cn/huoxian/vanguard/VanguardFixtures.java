@@ -8,7 +8,7 @@ import java.util.List;
 
 import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
-import cn.huoxian.access.Role;
+import cn.huoxian.shared.Role;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.people.People;
 import cn.huoxian.people.PersonView;

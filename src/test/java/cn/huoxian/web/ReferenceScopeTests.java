@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
 
 import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
-import cn.huoxian.access.Role;
+import cn.huoxian.shared.Role;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.shared.IdNumber;
 import cn.huoxian.support.Api;

@@ -145,8 +145,8 @@ class PairingPages {
 		model.addAttribute("kinds", ShortageKind.values());
 		model.addAttribute("today", BusinessDay.today(clock));
 		boolean regionWriter = me.mayEditPeople() && me.scope().coversRegion(pairing.path());
-		boolean unitWriter = "UNIT_STAFF".equals(me.role()) && me.scope().coversUnit(pairing.unitId());
-		boolean communityWriter = me.mayEditPeople() && (regionWriter || !"UNIT_STAFF".equals(me.role()));
+		boolean unitWriter = me.isUnitStaffFor(pairing.unitId());
+		boolean communityWriter = me.mayEditPeople() && (regionWriter || !me.isUnitStaff());
 		model.addAttribute("regionWriter", regionWriter);
 		model.addAttribute("unitWriter", regionWriter || unitWriter);
 		model.addAttribute("communityWriter", communityWriter);
