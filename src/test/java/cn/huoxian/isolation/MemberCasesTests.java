@@ -13,12 +13,12 @@ import java.util.List;
 
 import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
-import cn.huoxian.shared.Role;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;
 import org.jooq.DSLContext;

@@ -25,13 +25,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
-import cn.huoxian.shared.Role;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.IdNumber;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.Api;
 import cn.huoxian.support.Pages;
 import cn.huoxian.support.SqlTest;
