@@ -4,6 +4,7 @@ import java.util.List;
 
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.Role;
 
 /** The signed-in account, with its scope resolved once at login. */
 public record AccountPrincipal(long accountId, String username, Long personId, Role role, List<ScopeRoot> scopes,
@@ -15,8 +16,7 @@ public record AccountPrincipal(long accountId, String username, Long personId, R
 	}
 
 	public CurrentUser toCurrentUser() {
-		return new CurrentUser(username, personId, role.name(), dataScope, role.mayReveal(), role.mayEditNetwork(),
-				role.mayEditPeople());
+		return new CurrentUser(username, personId, role, dataScope);
 	}
 
 }

@@ -15,6 +15,7 @@ import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.Role;
 import org.jooq.DSLContext;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;

@@ -3,6 +3,7 @@ package cn.huoxian.access;
 import java.util.List;
 
 import cn.huoxian.shared.CitySettings;
+import cn.huoxian.shared.Role;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;

@@ -2,6 +2,7 @@ package cn.huoxian.access;
 
 import java.util.List;
 
+import cn.huoxian.shared.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.annotation.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;

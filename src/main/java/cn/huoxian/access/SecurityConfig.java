@@ -3,6 +3,7 @@ package cn.huoxian.access;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 
+import cn.huoxian.shared.Role;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -256,7 +256,7 @@ class BenchCommand implements ApplicationRunner {
 	 * an assessment round of every section-level cadre of the county with the most.
 	 */
 	private void profiles(DataScope city, List<Measurement> results) {
-		var user = new cn.huoxian.shared.CurrentUser("bench", null, "CITY_ADMIN", city, true, true, true);
+		var user = new cn.huoxian.shared.CurrentUser("bench", null, cn.huoxian.shared.Role.CITY_ADMIN, city);
 		var busiest = db
 			.select(cn.huoxian.db.Tables.RECORD_FIGURE.PERSON_ID,
 					org.jooq.impl.DSL.sum(cn.huoxian.db.Tables.RECORD_FIGURE.FIGURE_VALUE))

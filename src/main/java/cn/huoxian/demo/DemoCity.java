@@ -10,10 +10,10 @@ import javax.sql.DataSource;
 
 import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
-import cn.huoxian.access.Role;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.deployment.HeadlineTally;
 import cn.huoxian.record.RecordRebuild;
+import cn.huoxian.shared.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

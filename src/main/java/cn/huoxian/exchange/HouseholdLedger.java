@@ -1,7 +1,6 @@
 package cn.huoxian.exchange;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.util.Iterator;
 import java.util.List;
@@ -16,27 +15,25 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.people.People;
 import cn.huoxian.people.ResidentLine;
 import cn.huoxian.people.RoleKind;
-import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.Ledger;
 import cn.huoxian.shared.LedgerSheet;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The household ledger (台账) of a region as .xlsx: a sheet with one row per resident
  * (households without residents get one row too) and a sheet with one row per household.
  * ID numbers and phones are masked. Streams in constant memory: the households from
  * {@link Households#streamUnder} and their residents from {@link People#residentsUnder},
- * both lazy with a fetch size inside a read-only transaction (PostgreSQL streams only
- * with autocommit off) and in the same household order, merged as they come; rows flushed
- * to the response as they are written ({@link LedgerSheet}).
+ * both lazy with a fetch size (inside the download's read-only transaction) and in the
+ * same household order, merged as they come; rows flushed to the response as they are
+ * written ({@link LedgerSheet}).
  */
 @Service
-public class HouseholdLedger {
+public class HouseholdLedger implements Ledger<RegionView> {
 
 	static final int FETCH_SIZE = 1000;
 
@@ -56,19 +53,14 @@ public class HouseholdLedger {
 
 	private final MessageSource messages;
 
-	private final TransactionTemplate readOnly;
-
 	private final Clock clock;
 
-	HouseholdLedger(Regions regions, Households households, People people, MessageSource messages,
-			PlatformTransactionManager transactions, Clock clock) {
+	HouseholdLedger(Regions regions, Households households, People people, MessageSource messages, Clock clock) {
 		this.regions = regions;
 		this.households = households;
 		this.people = people;
 		this.messages = messages;
 		this.clock = clock;
-		this.readOnly = new TransactionTemplate(transactions);
-		this.readOnly.setReadOnly(true);
 	}
 
 	/**
@@ -79,16 +71,15 @@ public class HouseholdLedger {
 	}
 
 	/** A file name such as {@code households-130902-20200201.xlsx} (the business day). */
+	@Override
 	public String filename(RegionView region) {
-		return "households-" + region.code() + "-" + BusinessDay.today(clock).toString().replace("-", "") + ".xlsx";
+		return Ledger.dated("households", region.code(), clock);
 	}
 
-	/** Writes the workbook; the caller closes the stream. */
-	public void write(RegionView region, Locale locale, OutputStream out) {
-		readOnly.executeWithoutResult(status -> {
-			LedgerSheet.workbook(out, workbook -> residentSheet(workbook, region, locale),
-					workbook -> householdSheet(workbook, region, locale));
-		});
+	@Override
+	public List<LedgerSheet.Part> parts(RegionView region, DataScope scope, Locale locale) {
+		return List.of(workbook -> residentSheet(workbook, region, locale),
+				workbook -> householdSheet(workbook, region, locale));
 	}
 
 	private void residentSheet(Workbook workbook, RegionView region, Locale locale) throws IOException {

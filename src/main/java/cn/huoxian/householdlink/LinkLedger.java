@@ -3,7 +3,6 @@ package cn.huoxian.householdlink;
 import static cn.huoxian.db.Tables.HOUSEHOLD_LINK;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,8 +19,8 @@ import cn.huoxian.org.RegionLevel;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.people.People;
-import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.Ledger;
 import cn.huoxian.shared.LedgerSheet;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -30,8 +29,6 @@ import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The 1+10 ledger of a region as .xlsx, streamed: a sheet of communities (households,
@@ -39,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * numbers.
  */
 @Service
-public class LinkLedger {
+public class LinkLedger implements Ledger<RegionView> {
 
 	static final List<String> COMMUNITY_COLUMNS = List.of("code", "name", "households", "linked", "share");
 
@@ -49,8 +46,6 @@ public class LinkLedger {
 
 	private final MessageSource messages;
 
-	private final TransactionTemplate readOnly;
-
 	private final Clock clock;
 
 	private final Regions regions;
@@ -59,30 +54,27 @@ public class LinkLedger {
 
 	private final People people;
 
-	LinkLedger(DSLContext db, MessageSource messages, PlatformTransactionManager transactions, Clock clock,
-			Regions regions, Households households, People people) {
+	LinkLedger(DSLContext db, MessageSource messages, Clock clock, Regions regions, Households households,
+			People people) {
 		this.db = db;
 		this.regions = regions;
 		this.households = households;
 		this.people = people;
 		this.messages = messages;
 		this.clock = clock;
-		this.readOnly = new TransactionTemplate(transactions);
-		this.readOnly.setReadOnly(true);
 	}
 
 	/** A file name such as {@code household-links-130902-20200201.xlsx}. */
+	@Override
 	public String filename(RegionView region) {
-		return "household-links-" + region.code() + "-" + BusinessDay.today(clock).toString().replace("-", "")
-				+ ".xlsx";
+		return Ledger.dated("household-links", region.code(), clock);
 	}
 
-	/** Writes the workbook for a region in scope (checked by the caller). */
-	public void write(RegionView region, DataScope scope, Locale locale, OutputStream out) {
-		readOnly.executeWithoutResult(status -> {
-			LedgerSheet.workbook(out, workbook -> communities(workbook, region, locale),
-					workbook -> links(workbook, region, scope, locale));
-		});
+	/** The sheets for a region in scope (checked by the caller). */
+	@Override
+	public List<LedgerSheet.Part> parts(RegionView region, DataScope scope, Locale locale) {
+		return List.of(workbook -> communities(workbook, region, locale),
+				workbook -> links(workbook, region, scope, locale));
 	}
 
 	private void communities(Workbook workbook, RegionView region, Locale locale) throws IOException {

@@ -5,7 +5,6 @@ import static cn.huoxian.db.Tables.INSPECTION_LOOK;
 import static cn.huoxian.db.Tables.RECTIFICATION;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.Ledger;
 import cn.huoxian.shared.LedgerSheet;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -26,16 +26,13 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The inspection ledger (督导台账) of a region as .xlsx: one row per inspection with its four
- * ratings, and one row per rectification. Streams through {@link LedgerSheet} from a
- * cursor inside a read-only transaction.
+ * ratings, and one row per rectification, from cursors.
  */
 @Service
-public class InspectionLedger {
+public class InspectionLedger implements Ledger<RegionView> {
 
 	static final int FETCH_SIZE = 1000;
 
@@ -54,21 +51,16 @@ public class InspectionLedger {
 
 	private final MessageSource messages;
 
-	private final TransactionTemplate readOnly;
-
 	private final Clock clock;
 
 	private final Names names;
 
-	InspectionLedger(DSLContext db, Regions regions, MessageSource messages, PlatformTransactionManager transactions,
-			Clock clock, Names names) {
+	InspectionLedger(DSLContext db, Regions regions, MessageSource messages, Clock clock, Names names) {
 		this.names = names;
 		this.db = db;
 		this.regions = regions;
 		this.messages = messages;
 		this.clock = clock;
-		this.readOnly = new TransactionTemplate(transactions);
-		this.readOnly.setReadOnly(true);
 	}
 
 	/**
@@ -79,16 +71,15 @@ public class InspectionLedger {
 	}
 
 	/** A file name such as {@code inspections-130902-20200201.xlsx}. */
+	@Override
 	public String filename(RegionView region) {
-		return "inspections-" + region.code() + "-" + BusinessDay.today(clock).toString().replace("-", "") + ".xlsx";
+		return Ledger.dated("inspections", region.code(), clock);
 	}
 
-	/** Writes the workbook; the caller closes the stream. */
-	public void write(RegionView region, Locale locale, OutputStream out) {
-		readOnly.executeWithoutResult(status -> {
-			LedgerSheet.workbook(out, workbook -> inspectionSheet(workbook, region, locale),
-					workbook -> rectificationSheet(workbook, region, locale));
-		});
+	@Override
+	public List<LedgerSheet.Part> parts(RegionView region, DataScope scope, Locale locale) {
+		return List.of(workbook -> inspectionSheet(workbook, region, locale),
+				workbook -> rectificationSheet(workbook, region, locale));
 	}
 
 	private void inspectionSheet(Workbook workbook, RegionView region, Locale locale) throws IOException {

@@ -5,8 +5,6 @@ import static cn.huoxian.db.Tables.PAIRING_LOG;
 import static cn.huoxian.db.Tables.PAIRING_TEAM_MEMBER;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,10 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
 import cn.huoxian.org.UnitView;
 
-import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.Ledger;
 import cn.huoxian.shared.LedgerSheet;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -29,16 +28,18 @@ import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The pairing ledger (结对台账) as .xlsx: one row per pairing in scope (optionally under a
- * region) with the unit, the community, the five elements and the completeness. Streams
- * through a cursor inside a read-only transaction, flushed by {@link LedgerSheet}.
+ * region) with the unit, the community, the five elements and the completeness, from a
+ * cursor.
  */
 @Service
-public class PairingLedger {
+public class PairingLedger implements Ledger<PairingLedger.Under> {
+
+	/** The region asked for, its code and path; both null for all pairings in scope. */
+	public record Under(String code, String path) {
+	}
 
 	static final List<String> COLUMNS = List.of("unitCode", "unitName", "communityCode", "communityName", "startedOn",
 			"liaisonLeader", "workTeam", "workPlan", "ledgerEntries", "responsiblePerson", "complete", "missing");
@@ -51,8 +52,6 @@ public class PairingLedger {
 
 	private final MessageSource messages;
 
-	private final TransactionTemplate readOnly;
-
 	private final Clock clock;
 
 	/** Rows whose names and teams are looked up together. */
@@ -60,55 +59,63 @@ public class PairingLedger {
 
 	private final PairingNames names;
 
-	PairingLedger(DSLContext db, MessageSource messages, PlatformTransactionManager transactions, Clock clock,
-			PairingNames names) {
+	private final Regions regions;
+
+	PairingLedger(DSLContext db, MessageSource messages, Clock clock, PairingNames names, Regions regions) {
 		this.names = names;
 		this.db = db;
 		this.messages = messages;
 		this.clock = clock;
-		this.readOnly = new TransactionTemplate(transactions);
-		this.readOnly.setReadOnly(true);
+		this.regions = regions;
 	}
 
-	/** A file name such as {@code pairings-130902-20200201.xlsx}. */
-	public String filename(String regionCode) {
-		return "pairings-" + (regionCode == null ? "all" : regionCode) + "-"
-				+ BusinessDay.today(clock).toString().replace("-", "") + ".xlsx";
+	/**
+	 * The region asked for (404 outside the scope; call before the response starts), or
+	 * all pairings in scope when none is.
+	 */
+	public Under under(String region, DataScope scope) {
+		if (region == null || region.isBlank()) {
+			return new Under(null, null);
+		}
+		return new Under(region.strip(), regions.find(region.strip(), scope).path());
 	}
 
-	/** Writes the workbook for the pairings in scope under the path (null: all). */
-	public void write(String regionPath, DataScope scope, Locale locale, OutputStream out) {
-		readOnly.executeWithoutResult(status -> {
-			try {
-				Workbook workbook = new Workbook(out, "Huoxian", "1.0");
-				LedgerSheet sheet = new LedgerSheet(workbook, text("pairing.ledger.sheet", locale),
-						COLUMNS.stream().map(c -> text("pairing.ledger.column." + c, locale)).toList());
-				try (Cursor<? extends Record> rows = db
-					.select(PAIRING.ID, PAIRING.UNIT_ID, PAIRING.COMMUNITY_ID, PAIRING.STARTED_ON,
-							PAIRING.LIAISON_LEADER_ID, PAIRING.WORK_PLAN, PAIRING.WORK_PLAN_FILE_NAME, ENTRIES,
-							PAIRING.RESPONSIBLE_PERSON_ID)
-					.from(PAIRING)
-					.where(Pairings.filter(regionPath, null, scope))
-					.orderBy(PAIRING.PATH, PAIRING.ID)
-					.fetchSize(1000)
-					.fetchLazy()) {
-					List<Record> chunk = new ArrayList<>();
-					for (Record row : rows) {
-						chunk.add(row);
-						if (chunk.size() == CHUNK) {
-							rows(sheet, chunk, locale);
-							chunk.clear();
-						}
-					}
+	/**
+	 * A file name such as {@code pairings-130902-20200201.xlsx} ({@code all} for all).
+	 */
+	@Override
+	public String filename(Under under) {
+		return Ledger.dated("pairings", under.code() == null ? "all" : under.code(), clock);
+	}
+
+	/** The sheet of the pairings in scope under the region. */
+	@Override
+	public List<LedgerSheet.Part> parts(Under under, DataScope scope, Locale locale) {
+		return List.of(workbook -> sheet(workbook, under.path(), scope, locale));
+	}
+
+	private void sheet(Workbook workbook, String regionPath, DataScope scope, Locale locale) throws IOException {
+		LedgerSheet sheet = new LedgerSheet(workbook, text("pairing.ledger.sheet", locale),
+				COLUMNS.stream().map(c -> text("pairing.ledger.column." + c, locale)).toList());
+		try (Cursor<? extends Record> rows = db
+			.select(PAIRING.ID, PAIRING.UNIT_ID, PAIRING.COMMUNITY_ID, PAIRING.STARTED_ON, PAIRING.LIAISON_LEADER_ID,
+					PAIRING.WORK_PLAN, PAIRING.WORK_PLAN_FILE_NAME, ENTRIES, PAIRING.RESPONSIBLE_PERSON_ID)
+			.from(PAIRING)
+			.where(Pairings.filter(regionPath, null, scope))
+			.orderBy(PAIRING.PATH, PAIRING.ID)
+			.fetchSize(1000)
+			.fetchLazy()) {
+			List<Record> chunk = new ArrayList<>();
+			for (Record row : rows) {
+				chunk.add(row);
+				if (chunk.size() == CHUNK) {
 					rows(sheet, chunk, locale);
+					chunk.clear();
 				}
-				sheet.finish();
-				workbook.finish();
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-		});
+			rows(sheet, chunk, locale);
+		}
+		sheet.finish();
 	}
 
 	/**

@@ -159,8 +159,7 @@ public class People {
 	public PersonView reveal(long id, String reason, CurrentUser user) {
 		PersonRecord person = visibleRecord(id, user.scope());
 		if (!user.mayReveal()) {
-			throw new ForbiddenException(
-					Messages.text("people.problem.reveal-forbidden", Messages.text("role." + user.role())));
+			throw new ForbiddenException(Messages.text("people.problem.reveal-forbidden", user.role().label()));
 		}
 		if (reason == null || reason.isBlank() || reason.length() > 500) {
 			throw new InvalidInputException("reason", Messages.text("people.problem.reveal-reason"));

@@ -1,12 +1,13 @@
 package cn.huoxian.record;
 
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import cn.huoxian.shared.LedgerSheet;
 import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.Ledger;
+import cn.huoxian.shared.LedgerSheet;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Service;
  * total, conclusion, recommendation, comment, then every figure and its peer median.
  */
 @Service
-public class AssessmentLedger {
+public class AssessmentLedger implements Ledger<RoundView> {
 
 	private final Assessments assessments;
 
@@ -32,7 +33,14 @@ public class AssessmentLedger {
 		return assessments.find(id, user);
 	}
 
-	public void write(RoundView round, Locale locale, OutputStream out) {
+	/** {@code assessment-round-<id>.xlsx}. */
+	@Override
+	public String filename(RoundView round) {
+		return "assessment-round-" + round.id() + ".xlsx";
+	}
+
+	@Override
+	public List<LedgerSheet.Part> parts(RoundView round, DataScope scope, Locale locale) {
 		List<String> headers = new ArrayList<>();
 		for (String key : List.of("place", "name", "rank", "unit")) {
 			headers.add(text("assessment.col." + key, locale));
@@ -46,7 +54,7 @@ public class AssessmentLedger {
 			headers.add(label);
 			headers.add(label + " · " + text("assessment.median", locale));
 		}
-		LedgerSheet.workbook(out, workbook -> {
+		return List.of(workbook -> {
 			LedgerSheet sheet = new LedgerSheet(workbook, text("assessment.ledger.sheet", locale), headers);
 			for (RoundCadreView c : round.cadres()) {
 				int row = sheet.nextRow();

@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import cn.huoxian.org.RegionView;
@@ -64,8 +63,6 @@ public class Assessments {
 		Arrays.stream(EntryKind.values()).map(Enum::name).forEach(figures::add);
 		FIGURES = List.copyOf(figures);
 	}
-
-	private static final Set<String> ASSESSORS = Set.of("EVALUATOR", "CITY_ADMIN");
 
 	private final DSLContext db;
 
@@ -297,15 +294,14 @@ public class Assessments {
 	}
 
 	private static void readable(CurrentUser user) {
-		if (!ASSESSORS.contains(user.role())) {
+		if (!user.mayAssess()) {
 			throw new NotFoundException(Messages.text("record.what.assessments"));
 		}
 	}
 
 	private static void requireAssessor(CurrentUser user) {
-		if (!ASSESSORS.contains(user.role())) {
-			throw new ForbiddenException(
-					Messages.text("record.error.assessment.role", Messages.text("role." + user.role())));
+		if (!user.mayAssess()) {
+			throw new ForbiddenException(Messages.text("record.error.assessment.role", user.role().label()));
 		}
 	}
 

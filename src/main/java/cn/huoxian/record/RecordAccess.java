@@ -1,7 +1,6 @@
 package cn.huoxian.record;
 
 import java.util.Objects;
-import java.util.Set;
 
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.ForbiddenException;
@@ -16,12 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RecordAccess {
-
-	private static final Set<String> READERS = Set.of("CITY_ADMIN", "EVALUATOR", "REGION_STAFF");
-
-	private static final Set<String> ACCOUNTABILITY_WRITERS = Set.of("CITY_ADMIN", "EVALUATOR");
-
-	private static final Set<String> REVIEWERS = Set.of("CITY_ADMIN", "REGION_STAFF");
 
 	private final cn.huoxian.people.People people;
 
@@ -47,12 +40,12 @@ public class RecordAccess {
 		if (Objects.equals(me.scope().selfPersonId(), subject.id())) {
 			return true;
 		}
-		return READERS.contains(me.role()) && me.scope().coversRegion(subject.path());
+		return me.mayReadRecords() && me.scope().coversRegion(subject.path());
 	}
 
 	/** True when the user's role may enter accountability (in scope). */
 	public boolean mayEnterAccountability(Subject subject, CurrentUser me) {
-		return ACCOUNTABILITY_WRITERS.contains(me.role()) && me.scope().coversRegion(subject.path());
+		return me.mayEnterAccountability() && me.scope().coversRegion(subject.path());
 	}
 
 	/** The person for an accountability entry: 404 when unknown, 403 when not allowed. */
@@ -60,19 +53,19 @@ public class RecordAccess {
 		Subject subject = subject(personId);
 		if (!mayEnterAccountability(subject, me)) {
 			throw new ForbiddenException(
-					Messages.text("record.error.accountability.role", Messages.text("role." + me.role()), personId));
+					Messages.text("record.error.accountability.role", me.role().label(), personId));
 		}
 		return subject;
 	}
 
 	/** True when the user's role may review work logs under this path. */
 	public boolean mayReview(String path, CurrentUser me) {
-		return REVIEWERS.contains(me.role()) && me.scope().coversRegion(path);
+		return me.mayReviewWorkLogs() && me.scope().coversRegion(path);
 	}
 
 	/** True when the role supervises work logs (lists them by region). */
 	public boolean supervises(CurrentUser me) {
-		return READERS.contains(me.role());
+		return me.mayReadRecords();
 	}
 
 	Subject subject(long personId) {

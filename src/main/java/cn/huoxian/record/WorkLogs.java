@@ -73,7 +73,7 @@ public class WorkLogs {
 		if (me.personId() == null) {
 			throw new ForbiddenException(Messages.text("record.error.worklog.unlinked", me.username()));
 		}
-		if ("EVALUATOR".equals(me.role())) {
+		if (!me.mayWriteLogs()) {
 			throw new ForbiddenException(Messages.text("record.error.worklog.evaluator"));
 		}
 		RecordAccess.Subject author = access.subject(me.personId());
@@ -190,8 +190,7 @@ public class WorkLogs {
 			.fetchOptional()
 			.orElseThrow(() -> new NotFoundException(Messages.text("record.what.work-log", id)));
 		if (!access.mayReview(log.getPath(), me)) {
-			throw new ForbiddenException(
-					Messages.text("record.error.worklog.review-role", Messages.text("role." + me.role()), id));
+			throw new ForbiddenException(Messages.text("record.error.worklog.review-role", me.role().label(), id));
 		}
 		if (me.personId() != null && me.personId().equals(log.getPersonId())) {
 			throw new ForbiddenException(Messages.text("record.error.worklog.review-own"));
@@ -222,8 +221,7 @@ public class WorkLogs {
 	public PageResult<WorkLogView> list(String regionPath, String status, int page, int size, CurrentUser me) {
 		PageResult.check(page, size);
 		if (!access.supervises(me)) {
-			throw new ForbiddenException(
-					Messages.text("record.error.worklog.supervise-role", Messages.text("role." + me.role())));
+			throw new ForbiddenException(Messages.text("record.error.worklog.supervise-role", me.role().label()));
 		}
 		if (status != null && !status.isBlank() && !Set.of("SUBMITTED", "REVIEWED").contains(status)) {
 			throw new InvalidInputException("status", Messages.text("record.error.worklog.status"));

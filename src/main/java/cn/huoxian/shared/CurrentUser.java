@@ -1,14 +1,80 @@
 package cn.huoxian.shared;
 
+import cn.huoxian.shared.Role.Capability;
+
 /**
- * The signed-in user as the other modules see it: who, in which role, over what scope,
- * and whether the role may see unmasked ID numbers and phones (each reveal is audited).
+ * The signed-in user as the other modules see it: who, in which role, over what scope. It
+ * answers what the modules ask (may this user read records, assess, write for this unit
+ * …) from the capabilities of the {@link Role} and the data scope; nobody compares role
+ * names.
  */
-public record CurrentUser(String username, Long personId, String role, DataScope scope, boolean mayReveal,
-		boolean mayEditNetwork, boolean mayEditPeople) {
+public record CurrentUser(String username, Long personId, Role role, DataScope scope) {
 
 	public boolean isAdministrator() {
-		return "CITY_ADMIN".equals(role);
+		return role.may(Capability.ADMINISTER);
+	}
+
+	/** May see unmasked ID numbers and phones (each reveal is audited). */
+	public boolean mayReveal() {
+		return role.mayReveal();
+	}
+
+	/** May change regions, units and party organisations (in scope). */
+	public boolean mayEditNetwork() {
+		return role.mayEditNetwork();
+	}
+
+	/** May register or change households and persons (in scope). */
+	public boolean mayEditPeople() {
+		return role.mayEditPeople();
+	}
+
+	/**
+	 * The role reads records in its region scope (and supervises work logs there); anyone
+	 * reads their own.
+	 */
+	public boolean mayReadRecords() {
+		return role.may(Capability.READ_RECORDS);
+	}
+
+	/** The role enters accountability into records in its scope. */
+	public boolean mayEnterAccountability() {
+		return role.may(Capability.ENTER_ACCOUNTABILITY);
+	}
+
+	/** The role reviews work logs in its scope. */
+	public boolean mayReviewWorkLogs() {
+		return role.may(Capability.REVIEW_WORK_LOGS);
+	}
+
+	/** The role runs and reads assessment rounds. */
+	public boolean mayAssess() {
+		return role.may(Capability.ASSESS);
+	}
+
+	/** The role writes its own work log (an evaluator only reads). */
+	public boolean mayWriteLogs() {
+		return role.may(Capability.ACT_AS_SELF);
+	}
+
+	/** Unit staff, who write for the units in their scope. */
+	public boolean isUnitStaff() {
+		return role.may(Capability.WRITE_FOR_UNIT);
+	}
+
+	/** Unit staff whose scope covers this unit. */
+	public boolean isUnitStaffFor(Long unitId) {
+		return unitId != null && isUnitStaff() && scope.coversUnit(unitId);
+	}
+
+	/** A self-service account, which submits for its own person only. */
+	public boolean isSelfService() {
+		return role.may(Capability.SELF_SERVICE);
+	}
+
+	/** The account is linked to this person and its role may write for them. */
+	public boolean actsAs(long personId) {
+		return role.may(Capability.ACT_AS_SELF) && scope.selfPersonId() != null && scope.selfPersonId() == personId;
 	}
 
 	/**
@@ -26,15 +92,15 @@ public record CurrentUser(String username, Long personId, String role, DataScope
 	 * organisations).
 	 */
 	public void requireNetworkEditor() {
-		if (!mayEditNetwork) {
-			throw new ForbiddenException(Messages.text("problem.forbidden.network", Messages.text("role." + role)));
+		if (!mayEditNetwork()) {
+			throw new ForbiddenException(Messages.text("problem.forbidden.network", role.label()));
 		}
 	}
 
 	/** Throws 403 unless the user may register or change households and persons. */
 	public void requirePeopleEditor() {
-		if (!mayEditPeople) {
-			throw new ForbiddenException(Messages.text("problem.forbidden.people", Messages.text("role." + role)));
+		if (!mayEditPeople()) {
+			throw new ForbiddenException(Messages.text("problem.forbidden.people", role.label()));
 		}
 	}
 
@@ -54,7 +120,7 @@ public record CurrentUser(String username, Long personId, String role, DataScope
 	 * unit (a pairing's ledger and shortages, a first secretary's support requests).
 	 */
 	public void requireMayWriteInOrForUnit(String path, Long unitId, String what) {
-		if (unitId != null && "UNIT_STAFF".equals(role) && scope.coversUnit(unitId)) {
+		if (isUnitStaffFor(unitId)) {
 			return;
 		}
 		requireMayWriteIn(path, what);
@@ -67,7 +133,7 @@ public record CurrentUser(String username, Long personId, String role, DataScope
 	public void requireMayWriteInOrAsSelf(String path, long personId, String what) {
 		// every account linked to a person carries it as "self"; evaluators still only
 		// read
-		if (!"EVALUATOR".equals(role) && scope.selfPersonId() != null && scope.selfPersonId() == personId) {
+		if (actsAs(personId)) {
 			return;
 		}
 		requireMayWriteIn(path, what);

@@ -7,7 +7,6 @@ import static cn.huoxian.db.Tables.PERSON;
 import static cn.huoxian.db.Tables.REGION;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,8 +15,8 @@ import java.util.Locale;
 import cn.huoxian.db.tables.Person;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
-import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.Ledger;
 import cn.huoxian.shared.LedgerSheet;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -26,17 +25,13 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The commando team ledger (突击队台账) of a region as .xlsx: a sheet of teams (organisation,
- * leader, current members, open tasks) and a sheet of members. Streamed like the
- * household ledger: a cursor in a read-only transaction, rows flushed by
- * {@link LedgerSheet}.
+ * leader, current members, open tasks) and a sheet of members, from cursors.
  */
 @Service
-public class TeamLedger {
+public class TeamLedger implements Ledger<RegionView> {
 
 	static final int FETCH_SIZE = 1000;
 
@@ -55,18 +50,13 @@ public class TeamLedger {
 
 	private final MessageSource messages;
 
-	private final TransactionTemplate readOnly;
-
 	private final Clock clock;
 
-	TeamLedger(DSLContext db, Regions regions, MessageSource messages, PlatformTransactionManager transactions,
-			Clock clock) {
+	TeamLedger(DSLContext db, Regions regions, MessageSource messages, Clock clock) {
 		this.db = db;
 		this.regions = regions;
 		this.messages = messages;
 		this.clock = clock;
-		this.readOnly = new TransactionTemplate(transactions);
-		this.readOnly.setReadOnly(true);
 	}
 
 	/**
@@ -78,16 +68,15 @@ public class TeamLedger {
 	}
 
 	/** A file name such as {@code teams-130902-20200201.xlsx} (the business day). */
+	@Override
 	public String filename(RegionView region) {
-		return "teams-" + region.code() + "-" + BusinessDay.today(clock).toString().replace("-", "") + ".xlsx";
+		return Ledger.dated("teams", region.code(), clock);
 	}
 
-	/** Writes the workbook; the caller closes the stream. */
-	public void write(RegionView region, Locale locale, OutputStream out) {
-		readOnly.executeWithoutResult(status -> {
-			LedgerSheet.workbook(out, workbook -> teamSheet(workbook, region, locale),
-					workbook -> memberSheet(workbook, region, locale));
-		});
+	@Override
+	public List<LedgerSheet.Part> parts(RegionView region, DataScope scope, Locale locale) {
+		return List.of(workbook -> teamSheet(workbook, region, locale),
+				workbook -> memberSheet(workbook, region, locale));
 	}
 
 	private void teamSheet(Workbook workbook, RegionView region, Locale locale) throws IOException {

@@ -12,6 +12,7 @@ import cn.huoxian.people.People;
 import cn.huoxian.people.RoleKind;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;

@@ -31,6 +31,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.Browser;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -90,8 +91,8 @@ class AssessmentBrowserTests {
 	@Test
 	void evaluatorOpensARoundScoresACadreAndPrintsTheProfile() throws Exception {
 		browser = Browser.desktop();
-		CurrentUser admin = new CurrentUser("admin", null, "CITY_ADMIN", DataScope.ofRegions(RegionPath.root("130900")),
-				true, true, true);
+		CurrentUser admin = new CurrentUser("admin", null, Role.CITY_ADMIN,
+				DataScope.ofRegions(RegionPath.root("130900")));
 		RegionView township = township(admin);
 		long star = cadre("李卫国", township.code(), admin);
 		long peer = cadre("王建设", township.code(), admin);

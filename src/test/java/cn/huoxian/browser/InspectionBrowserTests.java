@@ -24,6 +24,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.Api;
 import cn.huoxian.support.Browser;
 import org.junit.jupiter.api.AfterEach;
@@ -77,7 +78,7 @@ class InspectionBrowserTests {
 	void staffRecordAnInspectionWithAFindingAndCloseItsRectificationOnAPhone() throws Exception {
 		phone = Browser.phone();
 		DataScope city = DataScope.ofRegions(RegionPath.root("130900"));
-		CurrentUser admin = new CurrentUser("admin", null, "CITY_ADMIN", city, true, true, true);
+		CurrentUser admin = new CurrentUser("admin", null, Role.CITY_ADMIN, city);
 		String township = regions.children("130902", city).get(0).code();
 		UnitView unit = units.create(new UnitForm("DEPA-B" + Api.unique() + new SplittableRandom().nextInt(100_000),
 				"区督导组", UnitKind.GOVERNMENT_ORGAN, "130902", null), admin);
@@ -134,7 +135,7 @@ class InspectionBrowserTests {
 	void deployingACadreWhoHoldsAPositionWarnsAndEndsItWhenTicked() throws Exception {
 		phone = Browser.phone();
 		DataScope city = DataScope.ofRegions(RegionPath.root("130900"));
-		CurrentUser admin = new CurrentUser("admin", null, "CITY_ADMIN", city, true, true, true);
+		CurrentUser admin = new CurrentUser("admin", null, Role.CITY_ADMIN, city);
 		long cadre = cadre("部署员", CadreRank.COUNTY, null, admin);
 		Browser.signIn(phone, port, "xinhua");
 		WebDriverWait wait = new WebDriverWait(phone, Duration.ofSeconds(10));

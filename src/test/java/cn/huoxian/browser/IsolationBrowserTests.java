@@ -19,6 +19,7 @@ import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -71,7 +72,7 @@ class IsolationBrowserTests {
 		String grid = href.substring(href.lastIndexOf('/') + 1);
 
 		DataScope city = DataScope.ofRegions(RegionPath.root("130900"));
-		CurrentUser admin = new CurrentUser("admin", null, "CITY_ADMIN", city, true, true, true);
+		CurrentUser admin = new CurrentUser("admin", null, Role.CITY_ADMIN, city);
 		List<PersonView> residents = people.search(grid, null, 0, 50, city).items();
 		PersonView resident = residents.get(Math.min(9, residents.size() - 1));
 		CaseView opened = cases.open(new CaseForm(resident.id(), CaseType.HOME_ISOLATION,

@@ -8,8 +8,8 @@ import java.util.List;
 
 import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
-import cn.huoxian.access.Role;
 import cn.huoxian.access.ScopeRoot;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;

@@ -13,6 +13,7 @@ import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.Browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -56,8 +57,8 @@ class ScreeningBrowserTests {
 
 	@Test
 	void gridWorkerScreensHouseholdAndCityCoverageShowsItAtOnce() throws Exception {
-		CurrentUser admin = new CurrentUser("admin", null, "CITY_ADMIN", DataScope.ofRegions(RegionPath.root("130900")),
-				true, true, true);
+		CurrentUser admin = new CurrentUser("admin", null, Role.CITY_ADMIN,
+				DataScope.ofRegions(RegionPath.root("130900")));
 		LocalDate today = BusinessDay.today(java.time.Clock.systemUTC());
 		CampaignView campaign = campaigns
 			.create(new CampaignForm("全市摸底排查", "130900", today.minusDays(1), today.plusDays(5), Set.of()), admin);

@@ -21,6 +21,7 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.SqlTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,8 +116,8 @@ class HouseholdImportTests {
 		for (int i = 0; i < Imports.CHUNK + 10; i++) {
 			rows.add(row(network.grid(), "回滚路" + i + "号"));
 		}
-		CurrentUser xinhua = new CurrentUser("xinhua", null, "REGION_STAFF",
-				DataScope.ofRegions(new RegionPath("/130900/130902/")), true, true, true);
+		CurrentUser xinhua = new CurrentUser("xinhua", null, Role.REGION_STAFF,
+				DataScope.ofRegions(new RegionPath("/130900/130902/")));
 		RowImport failsInSecondChunk = new FailingSecondChunk(new HouseholdImport(regions, households, xinhua));
 
 		ImportResult result = imports.importFile(ImportKind.HOUSEHOLDS, "rows.csv", Format.CSV.file(rows),

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.SqlTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,8 +46,8 @@ class ImportsBusyTests {
 	@Autowired
 	Imports imports;
 
-	final CurrentUser admin = new CurrentUser("admin", null, "CITY_ADMIN",
-			DataScope.ofRegions(RegionPath.root("130900")), true, true, true);
+	final CurrentUser admin = new CurrentUser("admin", null, Role.CITY_ADMIN,
+			DataScope.ofRegions(RegionPath.root("130900")));
 
 	@Test
 	void aThirdImportWhileTwoAreReadIsAskedToComeBack() throws Exception {

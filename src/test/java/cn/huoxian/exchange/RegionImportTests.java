@@ -21,6 +21,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.SqlTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,8 +134,8 @@ class RegionImportTests {
 	void reportsARegionCreatedMeanwhileAtItsRowAndImportsNothing() throws Exception {
 		String township = freeTownship(mvc);
 		String village = township.substring(0, 9) + "001";
-		CurrentUser xinhua = new CurrentUser("xinhua", null, "REGION_STAFF",
-				DataScope.ofRegions(new RegionPath("/130900/130902/")), true, true, true);
+		CurrentUser xinhua = new CurrentUser("xinhua", null, Role.REGION_STAFF,
+				DataScope.ofRegions(new RegionPath("/130900/130902/")));
 		// someone else creates the township after the file was checked, before it is
 		// written
 		RowImport raced = new CreatedAfterCheck(new RegionImport(regions, xinhua),

@@ -31,6 +31,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
@@ -100,8 +101,8 @@ class ResidentImportTests {
 		List<Long> households = households(mvc, network.grid(), 1);
 		String first = idNumber();
 		String taken = idNumber();
-		CurrentUser xinhua = new CurrentUser("xinhua", null, "REGION_STAFF",
-				DataScope.ofRegions(new RegionPath("/130900/130902/")), true, true, true);
+		CurrentUser xinhua = new CurrentUser("xinhua", null, Role.REGION_STAFF,
+				DataScope.ofRegions(new RegionPath("/130900/130902/")));
 		// someone else registers the second person after the file was checked
 		RowImport raced = new CreatedAfterCheck(
 				new ResidentImport(regions, householdService, people, organisations, xinhua, BusinessDay.today(clock)),

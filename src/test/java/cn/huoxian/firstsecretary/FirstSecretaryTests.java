@@ -16,10 +16,10 @@ import java.util.UUID;
 
 import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
-import cn.huoxian.access.Role;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.IdNumber;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.Api;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;

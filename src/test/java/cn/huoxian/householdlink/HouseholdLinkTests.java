@@ -24,6 +24,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.Api;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;
@@ -203,8 +204,8 @@ class HouseholdLinkTests {
 		for (int i = 0; i < 9; i++) {
 			link("admin", member, homes.get(i), 201);
 		}
-		CurrentUser admin = new CurrentUser("admin", null, "CITY_ADMIN", DataScope.ofRegions(RegionPath.root("130900")),
-				true, true, true);
+		CurrentUser admin = new CurrentUser("admin", null, Role.CITY_ADMIN,
+				DataScope.ofRegions(RegionPath.root("130900")));
 		ExecutorService pool = Executors.newSingleThreadExecutor();
 		try {
 			// the tenth link stays uncommitted while the eleventh is tried from another

@@ -13,12 +13,12 @@ import java.util.List;
 
 import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
-import cn.huoxian.access.Role;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;
 import org.jooq.DSLContext;
@@ -50,8 +50,8 @@ class MemberCasesTests {
 	void partyOrganisationSeesItsIsolatedMemberAndKeepsContact() throws Exception {
 		// a party member of a village branch in 运河区, and an account of that branch only
 		var member = branchMember("130903");
-		CurrentUser admin = new CurrentUser("admin", null, "CITY_ADMIN", DataScope.ofRegions(RegionPath.root("130900")),
-				true, true, true);
+		CurrentUser admin = new CurrentUser("admin", null, Role.CITY_ADMIN,
+				DataScope.ofRegions(RegionPath.root("130900")));
 		LocalDate today = BusinessDay.today(java.time.Clock.systemUTC());
 		CaseView opened = cases.open(new CaseForm(member.value1(), CaseType.HOME_ISOLATION, CaseReason.CLOSE_CONTACT,
 				null, today, null, null, null, List.of(member.value1())), admin);
@@ -86,8 +86,8 @@ class MemberCasesTests {
 	@Test
 	void organisationPageListsMembersAndLogsContact() throws Exception {
 		var member = branchMember("130921");
-		CurrentUser admin = new CurrentUser("admin", null, "CITY_ADMIN", DataScope.ofRegions(RegionPath.root("130900")),
-				true, true, true);
+		CurrentUser admin = new CurrentUser("admin", null, Role.CITY_ADMIN,
+				DataScope.ofRegions(RegionPath.root("130900")));
 		LocalDate today = BusinessDay.today(java.time.Clock.systemUTC());
 		CaseView opened = cases.open(new CaseForm(member.value1(), CaseType.MEDICAL_OBSERVATION, CaseReason.OTHER, null,
 				today, null, null, null, List.of(member.value1())), admin);

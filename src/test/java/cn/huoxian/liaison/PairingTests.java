@@ -23,9 +23,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.huoxian.access.Accounts;
-import cn.huoxian.access.Role;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.Api;
 import cn.huoxian.support.Pages;
 import cn.huoxian.support.SqlTest;

@@ -15,8 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.util.List;
 
 import cn.huoxian.access.Accounts;
-import cn.huoxian.access.Role;
 import cn.huoxian.access.ScopeRoot;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.Pages;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;

@@ -25,13 +25,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
-import cn.huoxian.access.Role;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.IdNumber;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.Api;
 import cn.huoxian.support.Pages;
 import cn.huoxian.support.SqlTest;
@@ -489,8 +489,8 @@ class AssessmentTests {
 			db.batch(rows).execute();
 			long round = id(open("zzb", "两千人", township, null, false, null, 201));
 			assertThat(JsonPath.<Integer>read(json("zzb", ROUNDS + "/" + round), "$.cadreCount")).isEqualTo(2000);
-			CurrentUser zzb = new CurrentUser("zzb", null, "EVALUATOR", DataScope.ofRegions(RegionPath.root("130900")),
-					false, false, false);
+			CurrentUser zzb = new CurrentUser("zzb", null, Role.EVALUATOR,
+					DataScope.ofRegions(RegionPath.root("130900")));
 			// a whole round at once, as the page asks for it; its speed is measured by
 			// `bench`
 			RoundView ranked = assessments.find(round, zzb);

@@ -10,9 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
-import cn.huoxian.access.Role;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.shared.IdNumber;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.Api;
 import com.jayway.jsonpath.JsonPath;
 import org.springframework.http.MediaType;

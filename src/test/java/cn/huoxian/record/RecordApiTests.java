@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 import cn.huoxian.access.Accounts;
-import cn.huoxian.access.Role;
 import cn.huoxian.deployment.Events;
 import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;
 import org.awaitility.Awaitility;

@@ -18,11 +18,11 @@ import java.util.stream.Collectors;
 
 import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
-import cn.huoxian.access.Role;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.screening.VisitsRecorded;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.IdNumber;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.Api;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;

@@ -5,7 +5,7 @@ import static cn.huoxian.support.TestClock.MIDNIGHT_2_MARCH;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.huoxian.access.Accounts;
-import cn.huoxian.access.Role;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.Api;
 import cn.huoxian.support.SqlTest;
 import cn.huoxian.support.TestClock;

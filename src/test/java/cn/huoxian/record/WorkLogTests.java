@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 import cn.huoxian.access.Accounts;
-import cn.huoxian.access.Role;
 import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;
 import org.jooq.DSLContext;

@@ -22,6 +22,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.SqlTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,8 +62,7 @@ class CoverageCounterTests {
 	}
 
 	private CurrentUser admin() {
-		return new CurrentUser("admin", null, "CITY_ADMIN", DataScope.ofRegions(RegionPath.root("130900")), true, true,
-				true);
+		return new CurrentUser("admin", null, Role.CITY_ADMIN, DataScope.ofRegions(RegionPath.root("130900")));
 	}
 
 	@ParameterizedTest

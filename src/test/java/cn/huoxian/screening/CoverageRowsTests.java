@@ -13,6 +13,7 @@ import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.SqlTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,8 @@ class CoverageRowsTests {
 	@Autowired
 	DSLContext db;
 
-	private final CurrentUser admin = new CurrentUser("admin", null, "CITY_ADMIN",
-			DataScope.ofRegions(RegionPath.root("130900")), true, true, true);
+	private final CurrentUser admin = new CurrentUser("admin", null, Role.CITY_ADMIN,
+			DataScope.ofRegions(RegionPath.root("130900")));
 
 	@Test
 	void childrenAndBlindSpotsAreThoseOfThePlainJoins() {

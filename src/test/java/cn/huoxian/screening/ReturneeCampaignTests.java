@@ -16,6 +16,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.SqlTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -46,8 +47,8 @@ class ReturneeCampaignTests {
 	@Autowired
 	DSLContext db;
 
-	private final CurrentUser admin = new CurrentUser("admin", null, "CITY_ADMIN",
-			DataScope.ofRegions(RegionPath.root("130900")), true, true, true);
+	private final CurrentUser admin = new CurrentUser("admin", null, Role.CITY_ADMIN,
+			DataScope.ofRegions(RegionPath.root("130900")));
 
 	@Test
 	void coversOnlyHouseholdsOfReturneesSinceTheDate() {

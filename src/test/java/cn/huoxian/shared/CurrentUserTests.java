@@ -19,11 +19,11 @@ class CurrentUserTests {
 
 	private static final String OUTSIDE = RegionPath.root("130900").child("130903").value();
 
-	private static CurrentUser user(String role, boolean editsPeople, DataScope scope) {
-		return new CurrentUser("u", null, role, scope, false, false, editsPeople);
+	private static CurrentUser user(Role role, DataScope scope) {
+		return new CurrentUser("u", null, role, scope);
 	}
 
-	private final CurrentUser regionStaff = user("REGION_STAFF", true, DataScope.ofRegions(XINHUA));
+	private final CurrentUser regionStaff = user(Role.REGION_STAFF, DataScope.ofRegions(XINHUA));
 
 	@Test
 	void regionStaffWriteInsideTheirScopeOnly() {
@@ -34,13 +34,13 @@ class CurrentUserTests {
 
 	@Test
 	void aRoleThatDoesNotEditPeopleMayNotWriteEvenInScope() {
-		CurrentUser evaluator = user("EVALUATOR", false, DataScope.ofRegions(XINHUA));
+		CurrentUser evaluator = user(Role.EVALUATOR, DataScope.ofRegions(XINHUA));
 		assertThatThrownBy(() -> evaluator.requireMayWriteIn(INSIDE, "x")).isInstanceOf(ForbiddenException.class);
 	}
 
 	@Test
 	void unitStaffWriteForTheirOwnUnitAnywhere() {
-		CurrentUser unitStaff = user("UNIT_STAFF", false, new DataScope(List.of(), List.of(7L), List.of(), null));
+		CurrentUser unitStaff = user(Role.UNIT_STAFF, new DataScope(List.of(), List.of(7L), List.of(), null));
 		assertThatCode(() -> unitStaff.requireMayWriteInOrForUnit(OUTSIDE, 7L, "x")).doesNotThrowAnyException();
 		assertThatThrownBy(() -> unitStaff.requireMayWriteInOrForUnit(OUTSIDE, 8L, "x"))
 			.isInstanceOf(ForbiddenException.class);
@@ -50,11 +50,11 @@ class CurrentUserTests {
 	@Test
 	void aPersonActsForThemselvesButAnEvaluatorStillOnlyReads() {
 		DataScope self = new DataScope(List.of(), List.of(), List.of(), 42L);
-		CurrentUser member = user("GRID_WORKER", false, self);
+		CurrentUser member = user(Role.GRID_WORKER, self);
 		assertThatCode(() -> member.requireMayWriteInOrAsSelf(OUTSIDE, 42L, "x")).doesNotThrowAnyException();
 		assertThatThrownBy(() -> member.requireMayWriteInOrAsSelf(OUTSIDE, 43L, "x"))
 			.isInstanceOf(ForbiddenException.class);
-		CurrentUser evaluator = user("EVALUATOR", false, self);
+		CurrentUser evaluator = user(Role.EVALUATOR, self);
 		assertThatThrownBy(() -> evaluator.requireMayWriteInOrAsSelf(OUTSIDE, 42L, "x"))
 			.isInstanceOf(ForbiddenException.class);
 	}

@@ -8,7 +8,6 @@ import java.util.List;
 
 import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
-import cn.huoxian.access.Role;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.people.People;
 import cn.huoxian.people.PersonView;
@@ -16,6 +15,7 @@ import cn.huoxian.people.RoleKind;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.Role;
 import cn.huoxian.support.Api;
 import com.jayway.jsonpath.JsonPath;
 import org.springframework.http.MediaType;

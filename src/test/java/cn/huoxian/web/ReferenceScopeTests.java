@@ -9,6 +9,7 @@ import static cn.huoxian.db.Tables.UNIT;
 import static cn.huoxian.support.Api.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.huoxian.shared.Role;
 import org.assertj.core.api.SoftAssertions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
@@ -24,7 +25,6 @@ import java.util.regex.Pattern;
 
 import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
-import cn.huoxian.access.Role;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.shared.IdNumber;
 import cn.huoxian.support.Api;

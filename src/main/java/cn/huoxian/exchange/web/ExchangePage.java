@@ -164,8 +164,7 @@ class ExchangePage {
 	private CurrentUser editor() {
 		CurrentUser user = users.current();
 		if (!user.mayEditPeople()) {
-			throw new ForbiddenException(
-					Messages.text("exchange.error.forbidden", Messages.text("role." + user.role())));
+			throw new ForbiddenException(Messages.text("exchange.error.forbidden", user.role().label()));
 		}
 		return user;
 	}

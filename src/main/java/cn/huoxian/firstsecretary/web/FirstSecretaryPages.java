@@ -144,7 +144,7 @@ class FirstSecretaryPages {
 		String shown = status == null ? "OPEN" : status.isBlank() ? null : status;
 		model.addAttribute("status", shown);
 		model.addAttribute("requests", requests.list(null, shown, null, page, PAGE_SIZE, me.scope()));
-		model.addAttribute("mayResolve", "UNIT_STAFF".equals(me.role()) || me.mayEditPeople());
+		model.addAttribute("mayResolve", me.isUnitStaff() || me.mayEditPeople());
 		return "deployment/secretaries/requests";
 	}
 
@@ -165,8 +165,7 @@ class FirstSecretaryPages {
 	}
 
 	private static boolean mayResolve(CurrentUser me, String path, long unitId) {
-		return ("UNIT_STAFF".equals(me.role()) && me.scope().coversUnit(unitId))
-				|| (me.mayEditPeople() && me.scope().coversRegion(path));
+		return me.isUnitStaffFor(unitId) || (me.mayEditPeople() && me.scope().coversRegion(path));
 	}
 
 	private static LocalDate date(String field, String value) {

@@ -13,13 +13,11 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.PlausibleDate;
+import cn.huoxian.shared.web.LedgerDownloads;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,19 +37,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/deployment/household-links")
 class HouseholdLinkApi {
 
-	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 	private final HouseholdLinks links;
 
 	private final LinkLedger ledger;
+
+	private final LedgerDownloads downloads;
 
 	private final Regions regions;
 
 	private final CurrentUserProvider users;
 
-	HouseholdLinkApi(HouseholdLinks links, LinkLedger ledger, Regions regions, CurrentUserProvider users) {
+	HouseholdLinkApi(HouseholdLinks links, LinkLedger ledger, LedgerDownloads downloads, Regions regions,
+			CurrentUserProvider users) {
 		this.links = links;
 		this.ledger = ledger;
+		this.downloads = downloads;
 		this.regions = regions;
 		this.users = users;
 	}
@@ -96,12 +96,7 @@ class HouseholdLinkApi {
 		CurrentUser me = users.current();
 		// resolved before the file starts, so a region outside the scope still answers
 		// 404
-		RegionView where = region(region, me);
-		response.setContentType(XLSX);
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(ledger.filename(where)).build().toString());
-		ledger.write(where, me.scope(), LocaleContextHolder.getLocale(), response.getOutputStream());
-		response.flushBuffer();
+		downloads.send(ledger, region(region, me), me.scope(), response);
 	}
 
 	/** The region asked for (404 outside scope), or the user's first scope root. */

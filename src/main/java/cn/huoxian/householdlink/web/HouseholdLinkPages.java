@@ -24,10 +24,8 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.RuleViolationException;
+import cn.huoxian.shared.web.LedgerDownloads;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,16 +46,19 @@ class HouseholdLinkPages {
 
 	private final LinkLedger ledger;
 
+	private final LedgerDownloads downloads;
+
 	private final Households households;
 
 	private final Regions regions;
 
 	private final CurrentUserProvider users;
 
-	HouseholdLinkPages(HouseholdLinks links, LinkLedger ledger, Households households, Regions regions,
-			CurrentUserProvider users) {
+	HouseholdLinkPages(HouseholdLinks links, LinkLedger ledger, LedgerDownloads downloads, Households households,
+			Regions regions, CurrentUserProvider users) {
 		this.links = links;
 		this.ledger = ledger;
+		this.downloads = downloads;
 		this.households = households;
 		this.regions = regions;
 		this.users = users;
@@ -82,12 +83,7 @@ class HouseholdLinkPages {
 	@GetMapping("/deployment/household-links/ledger.xlsx")
 	void ledger(@RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
 		CurrentUser me = users.current();
-		RegionView where = HouseholdLinkApi.region(regions, region, me);
-		response.setContentType(HouseholdLinkApi.XLSX);
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(ledger.filename(where)).build().toString());
-		ledger.write(where, me.scope(), LocaleContextHolder.getLocale(), response.getOutputStream());
-		response.flushBuffer();
+		downloads.send(ledger, HouseholdLinkApi.region(regions, region, me), me.scope(), response);
 	}
 
 	/** The tick list: a grid's households for one party member of its community. */

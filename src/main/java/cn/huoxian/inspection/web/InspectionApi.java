@@ -17,13 +17,11 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.PlausibleDate;
+import cn.huoxian.shared.web.LedgerDownloads;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,23 +40,24 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/deployment")
 class InspectionApi {
 
-	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 	private final Inspections inspections;
 
 	private final Rectifications rectifications;
 
 	private final InspectionLedger ledger;
 
+	private final LedgerDownloads downloads;
+
 	private final Regions regions;
 
 	private final CurrentUserProvider users;
 
-	InspectionApi(Inspections inspections, Rectifications rectifications, InspectionLedger ledger, Regions regions,
-			CurrentUserProvider users) {
+	InspectionApi(Inspections inspections, Rectifications rectifications, InspectionLedger ledger,
+			LedgerDownloads downloads, Regions regions, CurrentUserProvider users) {
 		this.inspections = inspections;
 		this.rectifications = rectifications;
 		this.ledger = ledger;
+		this.downloads = downloads;
 		this.regions = regions;
 		this.users = users;
 	}
@@ -127,14 +126,10 @@ class InspectionApi {
 	@Operation(summary = "Download the inspection and rectification ledger (.xlsx)")
 	@GetMapping("/inspections/ledger.xlsx")
 	void ledger(@RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
-		// resolved first, so that a region outside the scope answers 404 before the file
-		// starts
-		RegionView where = ledger.region(region, users.current().scope());
-		response.setContentType(XLSX);
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(ledger.filename(where)).build().toString());
-		ledger.write(where, LocaleContextHolder.getLocale(), response.getOutputStream());
-		response.flushBuffer();
+		// resolved first (an argument), so that a region outside the scope answers 404
+		// before the file starts
+		var scope = users.current().scope();
+		downloads.send(ledger, ledger.region(region, scope), scope, response);
 	}
 
 	private String path(String region, CurrentUser me) {

@@ -23,12 +23,12 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.PlausibleDate;
+import cn.huoxian.shared.web.LedgerDownloads;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -56,13 +56,13 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/v1/deployment")
 class PairingApi {
 
-	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 	private final Pairings pairings;
 
 	private final Shortages shortages;
 
 	private final PairingLedger ledger;
+
+	private final LedgerDownloads downloads;
 
 	private final Regions regions;
 
@@ -70,11 +70,12 @@ class PairingApi {
 
 	private final CurrentUserProvider users;
 
-	PairingApi(Pairings pairings, Shortages shortages, PairingLedger ledger, Regions regions, Units units,
-			CurrentUserProvider users) {
+	PairingApi(Pairings pairings, Shortages shortages, PairingLedger ledger, LedgerDownloads downloads, Regions regions,
+			Units units, CurrentUserProvider users) {
 		this.pairings = pairings;
 		this.shortages = shortages;
 		this.ledger = ledger;
+		this.downloads = downloads;
 		this.regions = regions;
 		this.units = units;
 		this.users = users;
@@ -106,17 +107,10 @@ class PairingApi {
 	@Operation(summary = "Download the pairing ledger (.xlsx)")
 	@GetMapping("/pairings/ledger.xlsx")
 	void ledger(@RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
-		CurrentUser me = users.current();
-		// resolved first, so that a region outside the scope answers 404 before the file
-		String path = path(region, me);
-		response.setContentType(XLSX);
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment()
-					.filename(ledger.filename(region == null || region.isBlank() ? null : region.strip()))
-					.build()
-					.toString());
-		ledger.write(path, me.scope(), LocaleContextHolder.getLocale(), response.getOutputStream());
-		response.flushBuffer();
+		// resolved first (an argument), so that a region outside the scope answers 404
+		// before the file starts
+		var scope = users.current().scope();
+		downloads.send(ledger, ledger.under(region, scope), scope, response);
 	}
 
 	@Operation(summary = "One pairing with its five elements and completeness")

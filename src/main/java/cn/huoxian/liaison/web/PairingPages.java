@@ -26,8 +26,8 @@ import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.RuleViolationException;
+import cn.huoxian.shared.web.LedgerDownloads;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -58,17 +58,20 @@ class PairingPages {
 
 	private final PairingLedger ledger;
 
+	private final LedgerDownloads downloads;
+
 	private final Regions regions;
 
 	private final CurrentUserProvider users;
 
 	private final java.time.Clock clock;
 
-	PairingPages(Pairings pairings, Shortages shortages, PairingLedger ledger, Regions regions,
-			CurrentUserProvider users, java.time.Clock clock) {
+	PairingPages(Pairings pairings, Shortages shortages, PairingLedger ledger, LedgerDownloads downloads,
+			Regions regions, CurrentUserProvider users, java.time.Clock clock) {
 		this.pairings = pairings;
 		this.shortages = shortages;
 		this.ledger = ledger;
+		this.downloads = downloads;
 		this.regions = regions;
 		this.users = users;
 		this.clock = clock;
@@ -123,16 +126,10 @@ class PairingPages {
 
 	@GetMapping("/deployment/pairings/ledger.xlsx")
 	void ledger(@RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
-		CurrentUser me = users.current();
-		String path = region == null || region.isBlank() ? null : regions.find(region.strip(), me.scope()).path();
-		response.setContentType(PairingApi.XLSX);
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment()
-					.filename(ledger.filename(path == null ? null : region.strip()))
-					.build()
-					.toString());
-		ledger.write(path, me.scope(), LocaleContextHolder.getLocale(), response.getOutputStream());
-		response.flushBuffer();
+		// resolved first (an argument), so that a region outside the scope answers 404
+		// before the file starts
+		var scope = users.current().scope();
+		downloads.send(ledger, ledger.under(region, scope), scope, response);
 	}
 
 	@GetMapping("/deployment/pairings/{id}")
@@ -145,8 +142,8 @@ class PairingPages {
 		model.addAttribute("kinds", ShortageKind.values());
 		model.addAttribute("today", BusinessDay.today(clock));
 		boolean regionWriter = me.mayEditPeople() && me.scope().coversRegion(pairing.path());
-		boolean unitWriter = "UNIT_STAFF".equals(me.role()) && me.scope().coversUnit(pairing.unitId());
-		boolean communityWriter = me.mayEditPeople() && (regionWriter || !"UNIT_STAFF".equals(me.role()));
+		boolean unitWriter = me.isUnitStaffFor(pairing.unitId());
+		boolean communityWriter = me.mayEditPeople() && (regionWriter || !me.isUnitStaff());
 		model.addAttribute("regionWriter", regionWriter);
 		model.addAttribute("unitWriter", regionWriter || unitWriter);
 		model.addAttribute("communityWriter", communityWriter);

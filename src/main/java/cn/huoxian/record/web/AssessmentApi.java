@@ -11,11 +11,12 @@ import cn.huoxian.record.RoundChange;
 import cn.huoxian.record.RoundForm;
 import cn.huoxian.record.RoundView;
 import cn.huoxian.record.ScoreForm;
+import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.web.LedgerDownloads;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,13 +42,16 @@ class AssessmentApi {
 
 	private final AssessmentLedger ledger;
 
+	private final LedgerDownloads downloads;
+
 	private final CurrentUserProvider users;
 
 	AssessmentApi(Assessments assessments, AssessmentProfiles profiles, AssessmentLedger ledger,
-			CurrentUserProvider users) {
+			LedgerDownloads downloads, CurrentUserProvider users) {
 		this.assessments = assessments;
 		this.profiles = profiles;
 		this.ledger = ledger;
+		this.downloads = downloads;
 		this.users = users;
 	}
 
@@ -97,7 +101,9 @@ class AssessmentApi {
 	@Operation(summary = "Download a round's ledger (.xlsx)")
 	@GetMapping("/rounds/{id}/ledger.xlsx")
 	void ledger(@PathVariable long id, HttpServletResponse response) throws IOException {
-		AssessmentLedgerDownload.send(ledger, id, users.current(), LocaleContextHolder.getLocale(), response);
+		CurrentUser me = users.current();
+		// the round is found in scope (404) before anything is written
+		downloads.send(ledger, ledger.round(id, me), me.scope(), response);
 	}
 
 }

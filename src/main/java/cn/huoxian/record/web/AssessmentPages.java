@@ -23,8 +23,8 @@ import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.RuleViolationException;
+import cn.huoxian.shared.web.LedgerDownloads;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -48,16 +48,19 @@ class AssessmentPages {
 
 	private final AssessmentLedger ledger;
 
+	private final LedgerDownloads downloads;
+
 	private final CurrentUserProvider users;
 
 	private final Clock clock;
 
 	AssessmentPages(Assessments assessments, AssessmentProfiles profiles, AssessmentLedger ledger,
-			CurrentUserProvider users, Clock clock) {
+			LedgerDownloads downloads, CurrentUserProvider users, Clock clock) {
 		this.clock = clock;
 		this.assessments = assessments;
 		this.profiles = profiles;
 		this.ledger = ledger;
+		this.downloads = downloads;
 		this.users = users;
 	}
 
@@ -136,7 +139,9 @@ class AssessmentPages {
 
 	@GetMapping("/assessment/rounds/{id}/ledger.xlsx")
 	void ledger(@PathVariable long id, HttpServletResponse response) throws IOException {
-		AssessmentLedgerDownload.send(ledger, id, users.current(), LocaleContextHolder.getLocale(), response);
+		CurrentUser me = users.current();
+		// the round is found in scope (404) before anything is written
+		downloads.send(ledger, ledger.round(id, me), me.scope(), response);
 	}
 
 	@GetMapping("/assessment/rounds/{id}/cadres/{personId}")

@@ -119,7 +119,7 @@ class RecordPages {
 		CurrentUser me = users.current();
 		model.addAttribute("today", BusinessDay.today(clock));
 		model.addAttribute("earliest", BusinessDay.today(clock).minusDays(WorkLogs.MAX_AGE_DAYS));
-		model.addAttribute("mayWrite", me.personId() != null && !"EVALUATOR".equals(me.role()));
+		model.addAttribute("mayWrite", me.personId() != null && me.mayWriteLogs());
 		model.addAttribute("mine", workLogs.mine(0, 30, me));
 		model.addAttribute("witnessing", workLogs.witnessing(me));
 		model.addAttribute("selfId", me.personId());

@@ -1,15 +1,18 @@
 package cn.huoxian.screening.web;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
 
 import cn.huoxian.screening.CampaignView;
 import cn.huoxian.screening.Campaigns;
 import cn.huoxian.screening.Coverage;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUserProvider;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.Ledger;
+import cn.huoxian.shared.LedgerSheet;
+import cn.huoxian.shared.web.LedgerDownloads;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dhatim.fastexcel.Workbook;
@@ -21,12 +24,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The blind-spot ledger (未覆盖户台账) as .xlsx, streamed row by row in constant memory: for
- * the API (bearer token) and for the pages (session).
+ * the API (bearer token) and for the pages (session). Its sheet keeps its own layout (no
+ * frozen header, "未覆盖户(2)" for a further sheet).
  */
 @RestController
-class BlindSpotLedger {
+class BlindSpotLedger implements Ledger<BlindSpotLedger.Cover> {
 
-	private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	/** A campaign's blind spots under a region (its code). */
+	record Cover(long campaignId, String campaignName, String region) {
+	}
 
 	private static final String[] HEADERS = { "户编号", "网格代码", "网格", "楼栋", "地址", "门牌", "登记人数", "上次走访" };
 
@@ -36,10 +42,13 @@ class BlindSpotLedger {
 
 	private final CurrentUserProvider users;
 
-	BlindSpotLedger(Coverage coverage, Campaigns campaigns, CurrentUserProvider users) {
+	private final LedgerDownloads downloads;
+
+	BlindSpotLedger(Coverage coverage, Campaigns campaigns, CurrentUserProvider users, LedgerDownloads downloads) {
 		this.coverage = coverage;
 		this.campaigns = campaigns;
 		this.users = users;
+		this.downloads = downloads;
 	}
 
 	@Operation(summary = "Download the blind-spot ledger of a campaign under a region (.xlsx)")
@@ -51,13 +60,17 @@ class BlindSpotLedger {
 		String code = region == null || region.isBlank() ? campaign.rootRegion() : region;
 		// fail before the first byte, so an out-of-scope region still answers 404
 		coverage.blindSpots(id, code, 0, 1, scope);
-		String filename = "盲区台账-" + campaign.name() + "-" + code + ".xlsx";
-		response.setContentType(XLSX);
-		response.setHeader("Content-Disposition", "attachment; filename*=UTF-8''"
-				+ URLEncoder.encode(filename, StandardCharsets.UTF_8).replace("+", "%20"));
-		try (OutputStream out = response.getOutputStream()) {
-			write(out, id, code, scope);
-		}
+		downloads.send(this, new Cover(id, campaign.name(), code), scope, response);
+	}
+
+	@Override
+	public String filename(Cover cover) {
+		return "盲区台账-" + cover.campaignName() + "-" + cover.region() + ".xlsx";
+	}
+
+	@Override
+	public List<LedgerSheet.Part> parts(Cover cover, DataScope scope, Locale locale) {
+		return List.of(workbook -> write(workbook, cover.campaignId(), cover.region(), scope));
 	}
 
 	/**
@@ -65,9 +78,7 @@ class BlindSpotLedger {
 	 */
 	static final int ROWS_PER_SHEET = 1_048_575;
 
-	private void write(OutputStream out, long campaignId, String region, cn.huoxian.shared.DataScope scope)
-			throws IOException {
-		Workbook workbook = new Workbook(out, "Huoxian", "1.0");
+	private void write(Workbook workbook, long campaignId, String region, DataScope scope) throws IOException {
 		Worksheet[] sheet = { newSheet(workbook, 1) };
 		int[] row = { 1 };
 		int[] sheets = { 1 };
@@ -93,7 +104,6 @@ class BlindSpotLedger {
 			}
 		});
 		sheet[0].finish();
-		workbook.finish();
 	}
 
 	/**

@@ -3,10 +3,10 @@ package cn.huoxian.vanguard.web;
 import java.io.IOException;
 import java.time.LocalDate;
 
-import cn.huoxian.org.RegionView;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.PlausibleDate;
+import cn.huoxian.shared.web.LedgerDownloads;
 import cn.huoxian.vanguard.CommandoTeams;
 import cn.huoxian.vanguard.TeamForm;
 import cn.huoxian.vanguard.TeamLedger;
@@ -16,9 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,17 +34,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/deployment")
 class CommandoTeamApi {
 
-	static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
 	private final CommandoTeams teams;
 
 	private final TeamLedger ledger;
 
+	private final LedgerDownloads downloads;
+
 	private final CurrentUserProvider users;
 
-	CommandoTeamApi(CommandoTeams teams, TeamLedger ledger, CurrentUserProvider users) {
+	CommandoTeamApi(CommandoTeams teams, TeamLedger ledger, LedgerDownloads downloads, CurrentUserProvider users) {
 		this.teams = teams;
 		this.ledger = ledger;
+		this.downloads = downloads;
 		this.users = users;
 	}
 
@@ -72,14 +70,10 @@ class CommandoTeamApi {
 			scope.""")
 	@GetMapping("/teams/ledger.xlsx")
 	void teamLedger(@RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
-		// resolved first, so that a region outside the scope answers 404 before the file
-		// starts
-		RegionView where = ledger.region(region, users.current().scope());
-		response.setContentType(XLSX);
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(ledger.filename(where)).build().toString());
-		ledger.write(where, LocaleContextHolder.getLocale(), response.getOutputStream());
-		response.flushBuffer();
+		// resolved first (an argument), so that a region outside the scope answers 404
+		// before the file starts
+		var scope = users.current().scope();
+		downloads.send(ledger, ledger.region(region, scope), scope, response);
 	}
 
 	@Operation(summary = "One commando team with members and tasks")

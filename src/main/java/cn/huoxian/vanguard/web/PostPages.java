@@ -155,7 +155,7 @@ class PostPages {
 		// a party member's self-service account submits for themselves (other accounts
 		// may
 		// carry a person too, but submit for anyone in their scope)
-		model.addAttribute("self", "PARTY_MEMBER".equals(me.role()) ? me.scope().selfPersonId() : null);
+		model.addAttribute("self", me.isSelfService() ? me.scope().selfPersonId() : null);
 		return "deployment/front/battle-requests";
 	}
 

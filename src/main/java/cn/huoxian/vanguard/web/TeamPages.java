@@ -8,6 +8,7 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.Forms;
+import cn.huoxian.shared.web.LedgerDownloads;
 import cn.huoxian.vanguard.CommandoTeams;
 import cn.huoxian.vanguard.TeamForm;
 import cn.huoxian.vanguard.TeamLedger;
@@ -15,9 +16,6 @@ import cn.huoxian.vanguard.TeamView;
 import cn.huoxian.vanguard.TemporaryMemberForm;
 import cn.huoxian.vanguard.TemporaryOrganisations;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,15 +39,18 @@ class TeamPages {
 
 	private final TeamLedger ledger;
 
+	private final LedgerDownloads downloads;
+
 	private final Regions regions;
 
 	private final CurrentUserProvider users;
 
-	TeamPages(TemporaryOrganisations organisations, CommandoTeams teams, TeamLedger ledger, Regions regions,
-			CurrentUserProvider users) {
+	TeamPages(TemporaryOrganisations organisations, CommandoTeams teams, TeamLedger ledger, LedgerDownloads downloads,
+			Regions regions, CurrentUserProvider users) {
 		this.organisations = organisations;
 		this.teams = teams;
 		this.ledger = ledger;
+		this.downloads = downloads;
 		this.regions = regions;
 		this.users = users;
 	}
@@ -126,12 +127,10 @@ class TeamPages {
 
 	@GetMapping("/deployment/teams/ledger.xlsx")
 	void ledger(@RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
-		RegionView where = ledger.region(region, users.current().scope());
-		response.setContentType(CommandoTeamApi.XLSX);
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(ledger.filename(where)).build().toString());
-		ledger.write(where, LocaleContextHolder.getLocale(), response.getOutputStream());
-		response.flushBuffer();
+		// resolved first (an argument), so that a region outside the scope answers 404
+		// before the file starts
+		var scope = users.current().scope();
+		downloads.send(ledger, ledger.region(region, scope), scope, response);
 	}
 
 	@GetMapping("/deployment/teams/{id}")
