@@ -11,6 +11,7 @@ import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.Role;
 import cn.huoxian.shared.RuleViolationException;
 import cn.huoxian.support.FreeCodes;
 import cn.huoxian.support.ModuleTest;
@@ -26,8 +27,8 @@ import org.springframework.modulith.test.PublishedEvents;
 @ModuleTest
 class OrgModuleTests {
 
-	static final CurrentUser ADMIN = new CurrentUser("admin", null, "CITY_ADMIN",
-			DataScope.ofRegions(RegionPath.root("130900")), true, true, true);
+	static final CurrentUser ADMIN = new CurrentUser("admin", null, Role.CITY_ADMIN,
+			DataScope.ofRegions(RegionPath.root("130900")));
 
 	@Autowired
 	Regions regions;
@@ -102,14 +103,14 @@ class OrgModuleTests {
 			.isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.asMap()).containsOnlyKeys("code"));
 		assertThatThrownBy(() -> regions.create(new RegionForm(village, "x", township), ADMIN)).isInstanceOfSatisfying(
 				InvalidInputException.class, e -> assertThat(e.asMap()).containsEntry("code", "已被其他区域使用"));
-		CurrentUser otherCounty = new CurrentUser("yunhe", null, "REGION_STAFF",
-				DataScope.ofRegions(new RegionPath("/130900/130903/")), true, true, true);
+		CurrentUser otherCounty = new CurrentUser("yunhe", null, Role.REGION_STAFF,
+				DataScope.ofRegions(new RegionPath("/130900/130903/")));
 		assertThatThrownBy(
 				() -> regions.create(new RegionForm(township.substring(0, 9) + "002", "x", township), otherCounty))
 			.isInstanceOfSatisfying(ReferenceNotFoundException.class,
 					e -> assertThat(e.field()).isEqualTo("parentCode"));
-		CurrentUser gridWorker = new CurrentUser("grid", null, "GRID_WORKER",
-				DataScope.ofRegions(new RegionPath("/130900/130921/")), false, false, true);
+		CurrentUser gridWorker = new CurrentUser("grid", null, Role.GRID_WORKER,
+				DataScope.ofRegions(new RegionPath("/130900/130921/")));
 		assertThatThrownBy(
 				() -> regions.create(new RegionForm(village.substring(0, 9) + "002", "x", township), gridWorker))
 			.isInstanceOf(ForbiddenException.class)

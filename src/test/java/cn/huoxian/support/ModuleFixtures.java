@@ -16,6 +16,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.Role;
 
 /**
  * The little network a module test needs, made through org's and people's own beans: a
@@ -25,8 +26,8 @@ import cn.huoxian.shared.RegionPath;
 public final class ModuleFixtures {
 
 	/** The city administrator, as a module test's caller. */
-	public static final CurrentUser ADMIN = new CurrentUser("admin", null, "CITY_ADMIN",
-			DataScope.ofRegions(RegionPath.root("130900")), true, true, true);
+	public static final CurrentUser ADMIN = new CurrentUser("admin", null, Role.CITY_ADMIN,
+			DataScope.ofRegions(RegionPath.root("130900")));
 
 	private final Regions regions;
 
@@ -63,7 +64,7 @@ public final class ModuleFixtures {
 
 	/** The administrator acting as this person (so what they do is theirs). */
 	public static CurrentUser adminAs(PersonView person) {
-		return new CurrentUser("admin", person.id(), "CITY_ADMIN", ADMIN.scope(), true, true, true);
+		return new CurrentUser("admin", person.id(), Role.CITY_ADMIN, ADMIN.scope());
 	}
 
 }

@@ -25,6 +25,7 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.Role;
 import cn.huoxian.shared.web.ProblemSlice;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,8 +50,8 @@ import org.springframework.test.web.servlet.MockMvc;
 @Import(ProblemSlice.class)
 class RegionWebSliceTests {
 
-	static final CurrentUser XINHUA = new CurrentUser("xinhua", null, "REGION_STAFF",
-			DataScope.ofRegions(new RegionPath("/130900/130902/")), true, true, true);
+	static final CurrentUser XINHUA = new CurrentUser("xinhua", null, Role.REGION_STAFF,
+			DataScope.ofRegions(new RegionPath("/130900/130902/")));
 
 	static final RegionView COUNTY = new RegionView(2, "130902", "新华区", RegionLevel.COUNTY, "/130900/130902/", "130900",
 			new RegionView.Counts(120, 300, 25));
