@@ -685,6 +685,14 @@ public class People {
 	}
 
 	/**
+	 * The region (id) a person belongs to, of the person a field holds the id of, as a
+	 * scalar subquery.
+	 */
+	public static org.jooq.Field<Long> regionOf(org.jooq.Field<Long> personId) {
+		return DSL.field(DSL.select(PERSON.REGION_ID).from(PERSON).where(PERSON.ID.eq(personId)));
+	}
+
+	/**
 	 * The unit of the cadre role of the person a field holds the id of, as a scalar
 	 * subquery.
 	 */
