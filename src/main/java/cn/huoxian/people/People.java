@@ -758,4 +758,19 @@ public class People {
 			.fetch(), false);
 	}
 
+	/** How many persons are registered: for benchmarks sizing a load. */
+	public long count() {
+		return db.fetchCount(PERSON);
+	}
+
+	/**
+	 * The persons whose id is a multiple of {@code n}, as (id, path), as a subquery other
+	 * modules select from: for benchmarks spreading a load over the city.
+	 */
+	public static org.jooq.Select<org.jooq.Record2<Long, String>> everyNth(long n) {
+		return DSL.select(PERSON.ID.as("id"), PERSON.PATH.as("path"))
+			.from(PERSON)
+			.where(PERSON.ID.mod(DSL.inline(n)).eq(DSL.inline(0L)));
+	}
+
 }
