@@ -118,7 +118,9 @@ class BenchCommand implements ApplicationRunner {
 		this.coverage = coverage;
 		this.cases = cases;
 		this.headline = headline;
-		this.record = new RecordThroughput(db, context, transactions,
+		this.record = new RecordThroughput(context.getBean(cn.huoxian.screening.Visits.class),
+				context.getBean(cn.huoxian.deployment.Deployments.class),
+				context.getBean(cn.huoxian.record.RecordWriter.class), context, transactions,
 				context.getBean(cn.huoxian.record.RecordInbox.class), clock);
 		this.records = records;
 		this.assessments = assessments;
@@ -235,7 +237,7 @@ class BenchCommand implements ApplicationRunner {
 	 */
 	private void isolation(DataScope city, List<Measurement> results) throws SQLException {
 		LocalDate today = BusinessDay.today(clock);
-		IsolationLoad.ensure(dataSource, 50_000, today);
+		context.getBean(cn.huoxian.isolation.BenchLoad.class).ensure(50_000, today);
 		Random random = new Random(4);
 		List<String> counties = Sample.paths(regions, cn.huoxian.org.RegionLevel.COUNTY, random, iterations + warmup);
 		List<String> communities = Sample.paths(regions, cn.huoxian.org.RegionLevel.VILLAGE, random,
@@ -257,18 +259,11 @@ class BenchCommand implements ApplicationRunner {
 	 */
 	private void profiles(DataScope city, List<Measurement> results) {
 		var user = new cn.huoxian.shared.CurrentUser("bench", null, cn.huoxian.shared.Role.CITY_ADMIN, city);
-		var busiest = db
-			.select(cn.huoxian.db.Tables.RECORD_FIGURE.PERSON_ID,
-					org.jooq.impl.DSL.sum(cn.huoxian.db.Tables.RECORD_FIGURE.FIGURE_VALUE))
-			.from(cn.huoxian.db.Tables.RECORD_FIGURE)
-			.groupBy(cn.huoxian.db.Tables.RECORD_FIGURE.PERSON_ID)
-			.orderBy(org.jooq.impl.DSL.sum(cn.huoxian.db.Tables.RECORD_FIGURE.FIGURE_VALUE).desc())
-			.limit(1)
-			.fetchOne();
-		if (busiest != null) {
-			long person = busiest.value1();
+		var busiest = records.mostEntries();
+		if (busiest.isPresent()) {
+			long person = busiest.get().personId();
 			results.add(measure(
-					"profile of the person with the most entries (" + busiest.value2()
+					"profile of the person with the most entries (" + busiest.get().entries()
 							+ " entries; first page of 50 + figures)",
 					50, i -> records.profile(person, null, 0, 50, user, "bench").entries().total()));
 		}
@@ -334,31 +329,16 @@ class BenchCommand implements ApplicationRunner {
 
 	/**
 	 * For comparison with the maintained tally: the two large headline figures counted
-	 * from the records themselves.
+	 * from the records themselves, in one statement of the owners' counts.
 	 */
 	private long scanHeadline(String code) {
 		String path = RegionPath.root(code).value();
-		String sql = "select (select count(*) from deployment where path like ? and leading_cadre"
-				+ " and start_date <= ? and (end_date is null or end_date >= ?))"
-				+ " + (select count(distinct person_id) from commando_member where path like ?"
-				+ " and joined_on <= ? and (left_on is null or left_on > ?))";
 		// the business day, not the database server's date
 		LocalDate today = BusinessDay.today(clock);
-		try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(sql)) {
-			statement.setString(1, path + "%");
-			statement.setObject(2, today);
-			statement.setObject(3, today);
-			statement.setString(4, path + "%");
-			statement.setObject(5, today);
-			statement.setObject(6, today);
-			try (var rs = statement.executeQuery()) {
-				rs.next();
-				return rs.getLong(1);
-			}
-		}
-		catch (SQLException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return db
+			.select(cn.huoxian.deployment.Deployments.leadingCadresOn(path, today)
+				.plus(cn.huoxian.vanguard.CommandoTeams.membersOn(path, today)))
+			.fetchOne(0, Long.class);
 	}
 
 	/**

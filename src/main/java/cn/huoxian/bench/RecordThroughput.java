@@ -1,11 +1,5 @@
 package cn.huoxian.bench;
 
-import static cn.huoxian.db.Tables.DEPLOYMENT;
-import static cn.huoxian.db.Tables.RECORD_ENTRY;
-import static cn.huoxian.db.Tables.RECORD_FIGURE;
-import static cn.huoxian.db.Tables.RECORD_INBOX;
-import static cn.huoxian.db.Tables.SCREENING_VISIT;
-
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,12 +14,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
+import cn.huoxian.deployment.Deployments;
 import cn.huoxian.deployment.Events;
 import cn.huoxian.record.RecordInbox;
+import cn.huoxian.record.RecordWriter;
+import cn.huoxian.screening.Visits;
 import cn.huoxian.screening.VisitsRecorded;
 import cn.huoxian.shared.BusinessDay;
-import org.jooq.DSLContext;
-import org.jooq.Record3;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,7 +41,11 @@ final class RecordThroughput {
 
 	static final int EVENTS = 2_000;
 
-	private final DSLContext db;
+	private final Visits visits;
+
+	private final Deployments deployments;
+
+	private final RecordWriter writer;
 
 	private final ApplicationEventPublisher events;
 
@@ -57,10 +56,12 @@ final class RecordThroughput {
 
 	private final Clock clock;
 
-	RecordThroughput(DSLContext db, ApplicationEventPublisher events, TransactionTemplate transactions,
-			RecordInbox inbox, Clock clock) {
+	RecordThroughput(Visits visits, Deployments deployments, RecordWriter writer, ApplicationEventPublisher events,
+			TransactionTemplate transactions, RecordInbox inbox, Clock clock) {
 		this.clock = clock;
-		this.db = db;
+		this.visits = visits;
+		this.deployments = deployments;
+		this.writer = writer;
 		this.events = events;
 		this.transactions = transactions;
 		this.inbox = inbox;
@@ -68,29 +69,23 @@ final class RecordThroughput {
 
 	/** Milliseconds for 2,000 visit events, one run per round. */
 	double[] visits(int rounds) {
-		List<Record3<UUID, Long, Long>> visits = db
-			.select(SCREENING_VISIT.VISIT_ID, SCREENING_VISIT.CAMPAIGN_ID, SCREENING_VISIT.VISITOR_PERSON_ID)
-			.from(SCREENING_VISIT)
-			.where(SCREENING_VISIT.VISITOR_PERSON_ID.isNotNull())
-			.orderBy(SCREENING_VISIT.CAMPAIGN_ID, SCREENING_VISIT.VISITOR_PERSON_ID)
-			.limit(rounds * EVENTS)
-			.fetch();
-		if (visits.size() < rounds * EVENTS) {
+		List<Visits.VisitedBy> visited = visits.withVisitor(rounds * EVENTS);
+		if (visited.size() < rounds * EVENTS) {
 			throw new IllegalStateException("record throughput needs " + rounds * EVENTS
 					+ " screening visits with a visitor (bench/ScreeningIngest.java makes them)");
 		}
 		double[] millis = new double[rounds];
 		for (int round = 0; round < rounds; round++) {
-			List<Record3<UUID, Long, Long>> chunk = visits.subList(round * EVENTS, (round + 1) * EVENTS);
-			List<String> ids = chunk.stream().map(v -> v.value1().toString()).toList();
+			List<Visits.VisitedBy> chunk = visited.subList(round * EVENTS, (round + 1) * EVENTS);
+			List<String> ids = chunk.stream().map(v -> v.visitId().toString()).toList();
 			takeOut("SCREENING_VISIT", ids);
 			long start = System.nanoTime();
 			// as the batch API publishes them: one event per 1,000 visits of one campaign
 			// and visitor
 			Map<List<Long>, List<UUID>> batches = new LinkedHashMap<>();
 			for (var visit : chunk) {
-				batches.computeIfAbsent(List.of(visit.value2(), visit.value3()), k -> new ArrayList<>())
-					.add(visit.value1());
+				batches.computeIfAbsent(List.of(visit.campaignId(), visit.visitorPersonId()), k -> new ArrayList<>())
+					.add(visit.visitId());
 			}
 			batches.forEach((key, batch) -> {
 				for (int from = 0; from < batch.size(); from += 1_000) {
@@ -111,15 +106,11 @@ final class RecordThroughput {
 	 * resumption (the record's own rate, without the publishers' commits).
 	 */
 	double[] deployments(int rounds, boolean queuedFirst) throws InterruptedException {
-		List<Record3<Long, Long, String>> deployments = db.select(DEPLOYMENT.ID, DEPLOYMENT.PERSON_ID, DEPLOYMENT.PATH)
-			.from(DEPLOYMENT)
-			.orderBy(DEPLOYMENT.ID)
-			.limit(rounds * EVENTS)
-			.fetch();
+		List<Deployments.Started> started = deployments.firstStarted(rounds * EVENTS);
 		double[] millis = new double[rounds];
-		for (int round = 0; round < rounds && (round + 1) * EVENTS <= deployments.size(); round++) {
-			List<Record3<Long, Long, String>> chunk = deployments.subList(round * EVENTS, (round + 1) * EVENTS);
-			List<String> ids = chunk.stream().map(d -> String.valueOf(d.value1())).toList();
+		for (int round = 0; round < rounds && (round + 1) * EVENTS <= started.size(); round++) {
+			List<Deployments.Started> chunk = started.subList(round * EVENTS, (round + 1) * EVENTS);
+			List<String> ids = chunk.stream().map(d -> String.valueOf(d.id())).toList();
 			takeOut("DEPLOYMENT", ids);
 			if (queuedFirst) {
 				inbox.pause("bench");
@@ -130,8 +121,8 @@ final class RecordThroughput {
 				ExecutorService publishers = Executors.newFixedThreadPool(4);
 				for (var deployment : chunk) {
 					publishers.submit(() -> transactions.executeWithoutResult(
-							status -> events.publishEvent(new Events.DeploymentStarted(deployment.value1(),
-									deployment.value2(), deployment.value3(), true, BusinessDay.today(clock)))));
+							status -> events.publishEvent(new Events.DeploymentStarted(deployment.id(),
+									deployment.personId(), deployment.path(), true, BusinessDay.today(clock)))));
 				}
 				publishers.shutdown();
 				publishers.awaitTermination(5, TimeUnit.MINUTES);
@@ -162,15 +153,11 @@ final class RecordThroughput {
 	 */
 	double[] sustained(int perSecond, int seconds) throws InterruptedException {
 		int total = perSecond * seconds;
-		List<Record3<Long, Long, String>> chunk = db.select(DEPLOYMENT.ID, DEPLOYMENT.PERSON_ID, DEPLOYMENT.PATH)
-			.from(DEPLOYMENT)
-			.orderBy(DEPLOYMENT.ID)
-			.limit(total)
-			.fetch();
+		List<Deployments.Started> chunk = deployments.firstStarted(total);
 		if (chunk.size() < total) {
 			throw new IllegalStateException("the sustained record bench needs " + total + " deployments");
 		}
-		List<String> ids = chunk.stream().map(d -> String.valueOf(d.value1())).toList();
+		List<String> ids = chunk.stream().map(d -> String.valueOf(d.id())).toList();
 		takeOut("DEPLOYMENT", ids);
 		AtomicInteger next = new AtomicInteger();
 		AtomicLong largestQueue = new AtomicLong();
@@ -184,14 +171,14 @@ final class RecordThroughput {
 					LockSupport.parkNanos(due - System.nanoTime());
 					var deployment = chunk.get(i);
 					transactions.executeWithoutResult(
-							status -> events.publishEvent(new Events.DeploymentStarted(deployment.value1(),
-									deployment.value2(), deployment.value3(), true, BusinessDay.today(clock))));
+							status -> events.publishEvent(new Events.DeploymentStarted(deployment.id(),
+									deployment.personId(), deployment.path(), true, BusinessDay.today(clock))));
 				}
 			});
 		}
 		publishers.shutdown();
 		while (!publishers.awaitTermination(100, TimeUnit.MILLISECONDS)) {
-			largestQueue.accumulateAndGet(db.fetchCount(RECORD_INBOX), Math::max);
+			largestQueue.accumulateAndGet(inbox.queued(), Math::max);
 		}
 		long published = System.nanoTime();
 		double lag = waitFor("DEPLOYMENT", ids, published);
@@ -205,19 +192,7 @@ final class RecordThroughput {
 
 	/** Removes the sources' entries from the record and their counts from the figures. */
 	private void takeOut(String sourceType, List<String> ids) {
-		transactions.executeWithoutResult(status -> chunks(ids, part -> {
-			db.select(RECORD_ENTRY.PERSON_ID, RECORD_ENTRY.KIND, org.jooq.impl.DSL.count())
-				.from(RECORD_ENTRY)
-				.where(RECORD_ENTRY.SOURCE_TYPE.eq(sourceType).and(RECORD_ENTRY.SOURCE_ID.in(part)))
-				.groupBy(RECORD_ENTRY.PERSON_ID, RECORD_ENTRY.KIND)
-				.forEach(r -> db.update(RECORD_FIGURE)
-					.set(RECORD_FIGURE.FIGURE_VALUE, RECORD_FIGURE.FIGURE_VALUE.minus(r.value3()))
-					.where(RECORD_FIGURE.PERSON_ID.eq(r.value1()).and(RECORD_FIGURE.FIGURE.eq(r.value2())))
-					.execute());
-			db.deleteFrom(RECORD_ENTRY)
-				.where(RECORD_ENTRY.SOURCE_TYPE.eq(sourceType).and(RECORD_ENTRY.SOURCE_ID.in(part)))
-				.execute();
-		}));
+		transactions.executeWithoutResult(status -> chunks(ids, part -> writer.takeOut(sourceType, part)));
 	}
 
 	/**
@@ -228,8 +203,7 @@ final class RecordThroughput {
 		long deadline = start + TimeUnit.MINUTES.toNanos(2);
 		while (System.nanoTime() < deadline) {
 			long[] present = { 0 };
-			chunks(ids, part -> present[0] += db.fetchCount(RECORD_ENTRY,
-					RECORD_ENTRY.SOURCE_TYPE.eq(sourceType).and(RECORD_ENTRY.SOURCE_ID.in(part))));
+			chunks(ids, part -> present[0] += writer.present(sourceType, part));
 			if (present[0] >= ids.size()) {
 				return (System.nanoTime() - start) / 1e6;
 			}

@@ -473,4 +473,34 @@ public class Deployments {
 
 	}
 
+	/** A deployment as its start event names it. */
+	public record Started(long id, long personId, String path) {
+	}
+
+	/**
+	 * The first {@code size} deployments by id: for benchmarks publishing their events
+	 * again.
+	 */
+	public List<Started> firstStarted(int size) {
+		return db.select(DEPLOYMENT.ID, DEPLOYMENT.PERSON_ID, DEPLOYMENT.PATH)
+			.from(DEPLOYMENT)
+			.orderBy(DEPLOYMENT.ID)
+			.limit(size)
+			.fetch(r -> new Started(r.value1(), r.value2(), r.value3()));
+	}
+
+	/**
+	 * Leading cadres deployed under a region path on a day, counted from the deployments
+	 * themselves (not the maintained tally), as a scalar subquery: for benchmarks
+	 * comparing the two.
+	 */
+	public static org.jooq.Field<Integer> leadingCadresOn(String path, LocalDate day) {
+		return org.jooq.impl.DSL.field(org.jooq.impl.DSL.selectCount()
+			.from(DEPLOYMENT)
+			.where(DataScope.under(DEPLOYMENT.PATH, path))
+			.and(DEPLOYMENT.LEADING_CADRE.isTrue())
+			.and(DEPLOYMENT.START_DATE.le(day))
+			.and(DEPLOYMENT.END_DATE.isNull().or(DEPLOYMENT.END_DATE.ge(day))));
+	}
+
 }

@@ -49,6 +49,58 @@ public class PartyOrganisations {
 			.where(scope.organisationCondition(PARTY_ORGANISATION.ORG_PATH));
 	}
 
+	/**
+	 * The name of the party organisation a field holds the id of, as a scalar subquery.
+	 */
+	public static org.jooq.Field<String> nameOf(org.jooq.Field<Long> organisationId) {
+		return DSL.field(DSL.select(PARTY_ORGANISATION.NAME)
+			.from(PARTY_ORGANISATION)
+			.where(PARTY_ORGANISATION.ID.eq(organisationId)));
+	}
+
+	/**
+	 * The temporary party organisations under a region path (itself included), with their
+	 * region's code, as a derived table other modules join, filter and count in one
+	 * statement (they never name this module's table).
+	 */
+	public static Temporaries temporaryUnder(String path) {
+		return temporaries(DataScope.under(PARTY_ORGANISATION.PATH, path));
+	}
+
+	/**
+	 * The temporary party organisation with this id, as {@link #temporaryUnder} gives it.
+	 */
+	public static Temporaries temporary(long id) {
+		return temporaries(PARTY_ORGANISATION.ID.eq(id));
+	}
+
+	private static Temporaries temporaries(Condition where) {
+		org.jooq.Table<?> table = DSL
+			.select(PARTY_ORGANISATION.ID, PARTY_ORGANISATION.CODE, PARTY_ORGANISATION.NAME,
+					PARTY_ORGANISATION.CATEGORY, PARTY_ORGANISATION.POST, REGION.CODE.as("region_code"),
+					PARTY_ORGANISATION.PATH, PARTY_ORGANISATION.SET_UP_ON, PARTY_ORGANISATION.DISSOLVED_ON)
+			.from(PARTY_ORGANISATION)
+			.join(REGION)
+			.on(REGION.ID.eq(PARTY_ORGANISATION.REGION_ID))
+			.where(PARTY_ORGANISATION.TEMPORARY.isTrue().and(where))
+			.asTable("temporary_row");
+		return new Temporaries(table, table.field("id", Long.class), table.field("code", String.class),
+				table.field("name", String.class), table.field("category", String.class),
+				table.field("post", String.class), table.field("region_code", String.class),
+				table.field("path", String.class), table.field("set_up_on", java.time.LocalDate.class),
+				table.field("dissolved_on", java.time.LocalDate.class));
+	}
+
+	/**
+	 * The columns of {@link #temporaryUnder} and {@link #temporary}; {@code category} is
+	 * a {@link TemporaryCategory} name.
+	 */
+	public record Temporaries(org.jooq.Table<?> table, org.jooq.Field<Long> id, org.jooq.Field<String> code,
+			org.jooq.Field<String> name, org.jooq.Field<String> category, org.jooq.Field<String> post,
+			org.jooq.Field<String> regionCode, org.jooq.Field<String> path, org.jooq.Field<java.time.LocalDate> setUpOn,
+			org.jooq.Field<java.time.LocalDate> dissolvedOn) {
+	}
+
 	PartyOrganisations(DSLContext db, Regions regions, Units units) {
 		this.db = db;
 		this.regions = regions;

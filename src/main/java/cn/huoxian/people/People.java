@@ -684,6 +684,14 @@ public class People {
 	}
 
 	/**
+	 * The region (id) a person belongs to, of the person a field holds the id of, as a
+	 * scalar subquery.
+	 */
+	public static org.jooq.Field<Long> regionOf(org.jooq.Field<Long> personId) {
+		return DSL.field(DSL.select(PERSON.REGION_ID).from(PERSON).where(PERSON.ID.eq(personId)));
+	}
+
+	/**
 	 * The unit of the cadre role of the person a field holds the id of, as a scalar
 	 * subquery.
 	 */
@@ -747,6 +755,21 @@ public class People {
 			.orderBy(PERSON.NAME, PERSON.ID)
 			.limit(limit)
 			.fetch(), false);
+	}
+
+	/** How many persons are registered: for benchmarks sizing a load. */
+	public long count() {
+		return db.fetchCount(PERSON);
+	}
+
+	/**
+	 * The persons whose id is a multiple of {@code n}, as (id, path), as a subquery other
+	 * modules select from: for benchmarks spreading a load over the city.
+	 */
+	public static org.jooq.Select<org.jooq.Record2<Long, String>> everyNth(long n) {
+		return DSL.select(PERSON.ID.as("id"), PERSON.PATH.as("path"))
+			.from(PERSON)
+			.where(PERSON.ID.mod(DSL.inline(n)).eq(DSL.inline(0L)));
 	}
 
 }

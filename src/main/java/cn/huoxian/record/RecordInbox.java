@@ -169,4 +169,9 @@ public class RecordInbox {
 		}
 	}
 
+	/** The rows queued now, failed ones included. */
+	public long queued() {
+		return db.fetchCount(RECORD_INBOX);
+	}
+
 }

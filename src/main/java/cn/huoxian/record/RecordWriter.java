@@ -113,4 +113,29 @@ public class RecordWriter {
 			.execute();
 	}
 
+	/**
+	 * Takes the entries of these sources out of the record and their counts out of the
+	 * figures, in the caller's transaction: for benchmarks publishing the sources' events
+	 * again.
+	 */
+	public void takeOut(String sourceType, java.util.Collection<String> sourceIds) {
+		db.select(RECORD_ENTRY.PERSON_ID, RECORD_ENTRY.KIND, DSL.count())
+			.from(RECORD_ENTRY)
+			.where(RECORD_ENTRY.SOURCE_TYPE.eq(sourceType).and(RECORD_ENTRY.SOURCE_ID.in(sourceIds)))
+			.groupBy(RECORD_ENTRY.PERSON_ID, RECORD_ENTRY.KIND)
+			.forEach(r -> db.update(RECORD_FIGURE)
+				.set(RECORD_FIGURE.FIGURE_VALUE, RECORD_FIGURE.FIGURE_VALUE.minus(r.value3()))
+				.where(RECORD_FIGURE.PERSON_ID.eq(r.value1()).and(RECORD_FIGURE.FIGURE.eq(r.value2())))
+				.execute());
+		db.deleteFrom(RECORD_ENTRY)
+			.where(RECORD_ENTRY.SOURCE_TYPE.eq(sourceType).and(RECORD_ENTRY.SOURCE_ID.in(sourceIds)))
+			.execute();
+	}
+
+	/** How many of these sources have their entry in the record. */
+	public int present(String sourceType, java.util.Collection<String> sourceIds) {
+		return db.fetchCount(RECORD_ENTRY,
+				RECORD_ENTRY.SOURCE_TYPE.eq(sourceType).and(RECORD_ENTRY.SOURCE_ID.in(sourceIds)));
+	}
+
 }

@@ -142,4 +142,22 @@ public class Records {
 				cadre == null ? null : cadre.position(), unitName, subject.path());
 	}
 
+	/** A person and the number of entries in their record. */
+	public record PersonEntries(long personId, long entries) {
+	}
+
+	/**
+	 * The person with the most entries (by the maintained figures), if any: for
+	 * benchmarks timing the largest profile.
+	 */
+	public java.util.Optional<PersonEntries> mostEntries() {
+		var total = org.jooq.impl.DSL.sum(RECORD_FIGURE.FIGURE_VALUE);
+		return db.select(RECORD_FIGURE.PERSON_ID, total)
+			.from(RECORD_FIGURE)
+			.groupBy(RECORD_FIGURE.PERSON_ID)
+			.orderBy(total.desc())
+			.limit(1)
+			.fetchOptional(r -> new PersonEntries(r.value1(), r.value2().longValue()));
+	}
+
 }

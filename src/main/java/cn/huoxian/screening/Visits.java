@@ -367,4 +367,21 @@ public class Visits {
 						: Messages.text("screening.problem.visit-resident", visit.visitId(), resident, reason));
 	}
 
+	/** A visit that names its visitor: what its batch's event carried. */
+	public record VisitedBy(UUID visitId, long campaignId, long visitorPersonId) {
+	}
+
+	/**
+	 * The first {@code size} visits that name a visitor, by campaign and visitor: for
+	 * benchmarks publishing their events again.
+	 */
+	public List<VisitedBy> withVisitor(int size) {
+		return db.select(SCREENING_VISIT.VISIT_ID, SCREENING_VISIT.CAMPAIGN_ID, SCREENING_VISIT.VISITOR_PERSON_ID)
+			.from(SCREENING_VISIT)
+			.where(SCREENING_VISIT.VISITOR_PERSON_ID.isNotNull())
+			.orderBy(SCREENING_VISIT.CAMPAIGN_ID, SCREENING_VISIT.VISITOR_PERSON_ID)
+			.limit(size)
+			.fetch(r -> new VisitedBy(r.value1(), r.value2(), r.value3()));
+	}
+
 }

@@ -2,8 +2,6 @@ package cn.huoxian.vanguard;
 
 import static cn.huoxian.db.Tables.BATTLE_REQUEST;
 import static cn.huoxian.db.Tables.COMMANDO_TEAM;
-import static cn.huoxian.db.Tables.PERSON;
-import static cn.huoxian.db.Tables.REGION;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +9,8 @@ import java.util.List;
 
 import cn.huoxian.db.tables.records.BattleRequestRecord;
 import cn.huoxian.db.tables.records.CommandoTeamRecord;
+import cn.huoxian.org.Regions;
+import cn.huoxian.people.People;
 import cn.huoxian.people.PersonView;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
@@ -22,8 +22,8 @@ import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.impl.DSL;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +37,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class BattleRequests {
 
 	static final int MAX_TEXT = 2000;
+
+	private static final Field<String> PERSON_NAME = People.nameOf(BATTLE_REQUEST.PERSON_ID).as("person_name");
+
+	/** The code of the region the person belongs to. */
+	private static final Field<String> REGION_CODE = Regions.codeOf(People.regionOf(BATTLE_REQUEST.PERSON_ID))
+		.as("region_code");
 
 	private final DSLContext db;
 
@@ -178,19 +184,15 @@ public class BattleRequests {
 
 	private org.jooq.SelectOnConditionStep<Record> select() {
 		return db.select(BATTLE_REQUEST.fields())
-			.select(PERSON.NAME, COMMANDO_TEAM.NAME,
-					DSL.field(DSL.select(REGION.CODE).from(REGION).where(REGION.ID.eq(PERSON.REGION_ID)))
-						.as("region_code"))
+			.select(PERSON_NAME, COMMANDO_TEAM.NAME, REGION_CODE)
 			.from(BATTLE_REQUEST)
-			.join(PERSON)
-			.on(PERSON.ID.eq(BATTLE_REQUEST.PERSON_ID))
 			.leftJoin(COMMANDO_TEAM)
 			.on(COMMANDO_TEAM.ID.eq(BATTLE_REQUEST.TEAM_ID));
 	}
 
 	private static BattleRequestView view(Record r) {
-		return new BattleRequestView(r.get(BATTLE_REQUEST.ID), r.get(BATTLE_REQUEST.PERSON_ID), r.get(PERSON.NAME),
-				r.get("region_code", String.class), r.get(BATTLE_REQUEST.PATH), r.get(BATTLE_REQUEST.SUBMITTED_ON),
+		return new BattleRequestView(r.get(BATTLE_REQUEST.ID), r.get(BATTLE_REQUEST.PERSON_ID), r.get(PERSON_NAME),
+				r.get(REGION_CODE), r.get(BATTLE_REQUEST.PATH), r.get(BATTLE_REQUEST.SUBMITTED_ON),
 				r.get(BATTLE_REQUEST.REQUEST_TEXT), BattleRequestStatus.valueOf(r.get(BATTLE_REQUEST.STATUS)),
 				r.get(BATTLE_REQUEST.TEAM_ID), r.get(COMMANDO_TEAM.NAME), r.get(BATTLE_REQUEST.POST),
 				r.get(BATTLE_REQUEST.DECIDED_BY), r.get(BATTLE_REQUEST.DECIDED_ON),

@@ -1,8 +1,6 @@
 package cn.huoxian.vanguard;
 
 import static cn.huoxian.db.Tables.CLAIMED_POST;
-import static cn.huoxian.db.Tables.PERSON;
-import static cn.huoxian.db.Tables.REGION;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,6 +8,8 @@ import java.util.List;
 
 import cn.huoxian.db.tables.records.ClaimedPostRecord;
 import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
+import cn.huoxian.people.People;
 import cn.huoxian.people.PersonView;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
@@ -20,6 +20,7 @@ import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 /** Key posts claimed by party members (认领岗位), held until released. */
 @Service
 public class ClaimedPosts {
+
+	private static final Field<String> PERSON_NAME = People.nameOf(CLAIMED_POST.PERSON_ID).as("person_name");
+
+	private static final Field<String> REGION_CODE = Regions.codeOf(CLAIMED_POST.REGION_ID).as("region_code");
+
+	private static final Field<String> REGION_NAME = Regions.nameOf(CLAIMED_POST.REGION_ID).as("region_name");
 
 	private final DSLContext db;
 
@@ -118,19 +125,13 @@ public class ClaimedPosts {
 		return find(id, user.scope());
 	}
 
-	private org.jooq.SelectOnConditionStep<Record> select() {
-		return db.select(CLAIMED_POST.fields())
-			.select(PERSON.NAME, REGION.CODE, REGION.NAME)
-			.from(CLAIMED_POST)
-			.join(PERSON)
-			.on(PERSON.ID.eq(CLAIMED_POST.PERSON_ID))
-			.join(REGION)
-			.on(REGION.ID.eq(CLAIMED_POST.REGION_ID));
+	private org.jooq.SelectJoinStep<Record> select() {
+		return db.select(CLAIMED_POST.fields()).select(PERSON_NAME, REGION_CODE, REGION_NAME).from(CLAIMED_POST);
 	}
 
 	private static ClaimedPostView view(Record r) {
-		return new ClaimedPostView(r.get(CLAIMED_POST.ID), r.get(CLAIMED_POST.PERSON_ID), r.get(PERSON.NAME),
-				r.get(CLAIMED_POST.POST), r.get(REGION.CODE), r.get(REGION.NAME), r.get(CLAIMED_POST.PATH),
+		return new ClaimedPostView(r.get(CLAIMED_POST.ID), r.get(CLAIMED_POST.PERSON_ID), r.get(PERSON_NAME),
+				r.get(CLAIMED_POST.POST), r.get(REGION_CODE), r.get(REGION_NAME), r.get(CLAIMED_POST.PATH),
 				r.get(CLAIMED_POST.CLAIMED_ON), r.get(CLAIMED_POST.RELEASED_ON), r.get(CLAIMED_POST.CREATED_BY));
 	}
 

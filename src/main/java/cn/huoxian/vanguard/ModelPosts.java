@@ -1,9 +1,6 @@
 package cn.huoxian.vanguard;
 
 import static cn.huoxian.db.Tables.MODEL_POST;
-import static cn.huoxian.db.Tables.PARTY_ORGANISATION;
-import static cn.huoxian.db.Tables.PERSON;
-import static cn.huoxian.db.Tables.REGION;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,7 +8,10 @@ import java.util.List;
 
 import cn.huoxian.db.tables.records.ModelPostRecord;
 import cn.huoxian.org.PartyOrganisationView;
+import cn.huoxian.org.PartyOrganisations;
 import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
+import cn.huoxian.people.People;
 import cn.huoxian.people.PersonView;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
@@ -22,6 +22,7 @@ import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +30,15 @@ import org.springframework.transaction.annotation.Transactional;
 /** Model posts (党员示范岗) of party organisations, held by party members. */
 @Service
 public class ModelPosts {
+
+	private static final Field<String> ORGANISATION_NAME = PartyOrganisations.nameOf(MODEL_POST.PARTY_ORGANISATION_ID)
+		.as("organisation_name");
+
+	private static final Field<String> HOLDER_NAME = People.nameOf(MODEL_POST.HOLDER_ID).as("holder_name");
+
+	private static final Field<String> REGION_CODE = Regions.codeOf(MODEL_POST.REGION_ID).as("region_code");
+
+	private static final Field<String> REGION_NAME = Regions.nameOf(MODEL_POST.REGION_ID).as("region_name");
 
 	private final DSLContext db;
 
@@ -124,22 +134,16 @@ public class ModelPosts {
 		return find(id, user.scope());
 	}
 
-	private org.jooq.SelectOnConditionStep<Record> select() {
+	private org.jooq.SelectJoinStep<Record> select() {
 		return db.select(MODEL_POST.fields())
-			.select(PARTY_ORGANISATION.NAME, PERSON.NAME, REGION.CODE, REGION.NAME)
-			.from(MODEL_POST)
-			.join(PARTY_ORGANISATION)
-			.on(PARTY_ORGANISATION.ID.eq(MODEL_POST.PARTY_ORGANISATION_ID))
-			.join(REGION)
-			.on(REGION.ID.eq(MODEL_POST.REGION_ID))
-			.leftJoin(PERSON)
-			.on(PERSON.ID.eq(MODEL_POST.HOLDER_ID));
+			.select(ORGANISATION_NAME, HOLDER_NAME, REGION_CODE, REGION_NAME)
+			.from(MODEL_POST);
 	}
 
 	private static ModelPostView view(Record r) {
 		return new ModelPostView(r.get(MODEL_POST.ID), r.get(MODEL_POST.NAME), r.get(MODEL_POST.PARTY_ORGANISATION_ID),
-				r.get(PARTY_ORGANISATION.NAME), r.get(MODEL_POST.HOLDER_ID), r.get(PERSON.NAME), r.get(REGION.CODE),
-				r.get(REGION.NAME), r.get(MODEL_POST.PATH), r.get(MODEL_POST.DESIGNATED_ON), r.get(MODEL_POST.ENDED_ON),
+				r.get(ORGANISATION_NAME), r.get(MODEL_POST.HOLDER_ID), r.get(HOLDER_NAME), r.get(REGION_CODE),
+				r.get(REGION_NAME), r.get(MODEL_POST.PATH), r.get(MODEL_POST.DESIGNATED_ON), r.get(MODEL_POST.ENDED_ON),
 				r.get(MODEL_POST.CREATED_BY));
 	}
 

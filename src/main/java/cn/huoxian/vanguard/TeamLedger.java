@@ -2,9 +2,6 @@ package cn.huoxian.vanguard;
 
 import static cn.huoxian.db.Tables.COMMANDO_MEMBER;
 import static cn.huoxian.db.Tables.COMMANDO_TEAM;
-import static cn.huoxian.db.Tables.PARTY_ORGANISATION;
-import static cn.huoxian.db.Tables.PERSON;
-import static cn.huoxian.db.Tables.REGION;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -12,9 +9,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-import cn.huoxian.db.tables.Person;
+import cn.huoxian.org.PartyOrganisations;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
+import cn.huoxian.people.People;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.Ledger;
 import cn.huoxian.shared.LedgerSheet;
@@ -22,6 +20,7 @@ import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -42,7 +41,15 @@ public class TeamLedger implements Ledger<RegionView> {
 
 	private static final String DATE_FORMAT = "yyyy-mm-dd";
 
-	private static final Person LEADER = PERSON.as("leader");
+	private static final Field<String> ORGANISATION_NAME = PartyOrganisations
+		.nameOf(COMMANDO_TEAM.PARTY_ORGANISATION_ID)
+		.as("organisation_name");
+
+	private static final Field<String> REGION_NAME = Regions.nameOf(COMMANDO_TEAM.REGION_ID).as("region_name");
+
+	private static final Field<String> LEADER_NAME = People.nameOf(COMMANDO_TEAM.LEADER_ID).as("leader_name");
+
+	private static final Field<String> MEMBER_NAME = People.nameOf(COMMANDO_MEMBER.PERSON_ID).as("member_name");
 
 	private final DSLContext db;
 
@@ -83,16 +90,10 @@ public class TeamLedger implements Ledger<RegionView> {
 		LedgerSheet sheet = new LedgerSheet(workbook, text("front.ledger.teams", locale),
 				headers(TEAM_COLUMNS, locale));
 		try (Cursor<? extends Record> rows = db
-			.select(COMMANDO_TEAM.ID, COMMANDO_TEAM.NAME, PARTY_ORGANISATION.NAME, REGION.NAME, LEADER.NAME,
+			.select(COMMANDO_TEAM.ID, COMMANDO_TEAM.NAME, ORGANISATION_NAME, REGION_NAME, LEADER_NAME,
 					COMMANDO_TEAM.TASK, COMMANDO_TEAM.FORMED_ON, COMMANDO_TEAM.DISSOLVED_ON, CommandoTeams.MEMBERS,
 					CommandoTeams.OPEN_TASKS)
 			.from(COMMANDO_TEAM)
-			.join(PARTY_ORGANISATION)
-			.on(PARTY_ORGANISATION.ID.eq(COMMANDO_TEAM.PARTY_ORGANISATION_ID))
-			.join(REGION)
-			.on(REGION.ID.eq(COMMANDO_TEAM.REGION_ID))
-			.leftJoin(LEADER)
-			.on(LEADER.ID.eq(COMMANDO_TEAM.LEADER_ID))
 			.where(DataScope.under(COMMANDO_TEAM.PATH, region.path()))
 			.orderBy(COMMANDO_TEAM.PATH, COMMANDO_TEAM.ID)
 			.fetchSize(FETCH_SIZE)
@@ -102,9 +103,9 @@ public class TeamLedger implements Ledger<RegionView> {
 				Worksheet s = sheet.sheet();
 				s.value(r, 0, row.get(COMMANDO_TEAM.ID));
 				text(s, r, 1, row.get(COMMANDO_TEAM.NAME));
-				text(s, r, 2, row.get(PARTY_ORGANISATION.NAME));
-				text(s, r, 3, row.get(REGION.NAME));
-				text(s, r, 4, row.get(LEADER.NAME));
+				text(s, r, 2, row.get(ORGANISATION_NAME));
+				text(s, r, 3, row.get(REGION_NAME));
+				text(s, r, 4, row.get(LEADER_NAME));
 				text(s, r, 5, row.get(COMMANDO_TEAM.TASK));
 				date(s, r, 6, row.get(COMMANDO_TEAM.FORMED_ON));
 				date(s, r, 7, row.get(COMMANDO_TEAM.DISSOLVED_ON));
@@ -119,13 +120,11 @@ public class TeamLedger implements Ledger<RegionView> {
 		LedgerSheet sheet = new LedgerSheet(workbook, text("front.ledger.members", locale),
 				headers(MEMBER_COLUMNS, locale));
 		try (Cursor<? extends Record> rows = db
-			.select(COMMANDO_TEAM.ID, COMMANDO_TEAM.NAME, COMMANDO_MEMBER.PERSON_ID, PERSON.NAME,
+			.select(COMMANDO_TEAM.ID, COMMANDO_TEAM.NAME, COMMANDO_MEMBER.PERSON_ID, MEMBER_NAME,
 					COMMANDO_MEMBER.JOINED_ON, COMMANDO_MEMBER.LEFT_ON)
 			.from(COMMANDO_MEMBER)
 			.join(COMMANDO_TEAM)
 			.on(COMMANDO_TEAM.ID.eq(COMMANDO_MEMBER.TEAM_ID))
-			.join(PERSON)
-			.on(PERSON.ID.eq(COMMANDO_MEMBER.PERSON_ID))
 			.where(DataScope.under(COMMANDO_MEMBER.PATH, region.path()))
 			.orderBy(COMMANDO_MEMBER.PATH, COMMANDO_MEMBER.TEAM_ID, COMMANDO_MEMBER.PERSON_ID)
 			.fetchSize(FETCH_SIZE)
@@ -136,7 +135,7 @@ public class TeamLedger implements Ledger<RegionView> {
 				s.value(r, 0, row.get(COMMANDO_TEAM.ID));
 				text(s, r, 1, row.get(COMMANDO_TEAM.NAME));
 				s.value(r, 2, row.get(COMMANDO_MEMBER.PERSON_ID));
-				text(s, r, 3, row.get(PERSON.NAME));
+				text(s, r, 3, row.get(MEMBER_NAME));
 				date(s, r, 4, row.get(COMMANDO_MEMBER.JOINED_ON));
 				date(s, r, 5, row.get(COMMANDO_MEMBER.LEFT_ON));
 			}

@@ -1,8 +1,5 @@
 package cn.huoxian.vanguard;
 
-import static cn.huoxian.db.Tables.PARTY_ORGANISATION;
-import static cn.huoxian.db.Tables.PERSON;
-import static cn.huoxian.db.Tables.REGION;
 import static cn.huoxian.db.Tables.TEMPORARY_ORGANISATION_MEMBER;
 
 import java.time.LocalDate;
@@ -10,9 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import cn.huoxian.db.tables.TemporaryOrganisationMember;
-import cn.huoxian.db.tables.records.PartyOrganisationRecord;
+import cn.huoxian.org.PartyOrganisationView;
+import cn.huoxian.org.PartyOrganisations;
+import cn.huoxian.org.PartyOrganisations.Temporaries;
 import cn.huoxian.org.TemporaryCategory;
 import cn.huoxian.org.Units;
+import cn.huoxian.people.People;
 import cn.huoxian.people.PersonView;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
@@ -33,24 +33,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The members of temporary party organisations at key posts: drawn from several units,
- * with at most one secretary.
+ * with at most one secretary. The organisations themselves are org's
+ * ({@link PartyOrganisations#temporaryUnder}); this module keeps their members.
  */
 @Service
 public class TemporaryOrganisations {
 
 	private static final TemporaryOrganisationMember SECRETARY = TEMPORARY_ORGANISATION_MEMBER.as("secretary");
 
-	private static final Field<Integer> MEMBERS = DSL
-		.field(DSL.selectCount()
-			.from(TEMPORARY_ORGANISATION_MEMBER)
-			.where(TEMPORARY_ORGANISATION_MEMBER.PARTY_ORGANISATION_ID.eq(PARTY_ORGANISATION.ID)))
-		.as("member_count");
-
-	private static final Field<Integer> UNITS = DSL
-		.field(DSL.select(DSL.countDistinct(TEMPORARY_ORGANISATION_MEMBER.FROM_UNIT_ID))
-			.from(TEMPORARY_ORGANISATION_MEMBER)
-			.where(TEMPORARY_ORGANISATION_MEMBER.PARTY_ORGANISATION_ID.eq(PARTY_ORGANISATION.ID)))
-		.as("unit_count");
+	private static final Field<String> SECRETARY_NAME = People.nameOf(SECRETARY.PERSON_ID).as("secretary_name");
 
 	private final DSLContext db;
 
@@ -72,35 +63,33 @@ public class TemporaryOrganisations {
 	public PageResult<TemporaryOrganisationView> list(String regionCode, Boolean active, int page, int size,
 			DataScope scope) {
 		PageResult.check(page, size);
-		String path = rules.listPath(regionCode, scope);
-		Condition where = PARTY_ORGANISATION.TEMPORARY.isTrue()
-			.and(scope.regionCondition(PARTY_ORGANISATION.PATH))
-			.and(DataScope.under(PARTY_ORGANISATION.PATH, path));
+		Temporaries rows = PartyOrganisations.temporaryUnder(rules.listPath(regionCode, scope));
+		Condition where = scope.regionCondition(rows.path());
 		if (active != null) {
-			Condition on = activeOn(rules.today());
+			Condition on = activeOn(rows, rules.today());
 			where = where.and(active ? on : DSL.not(on));
 		}
-		long total = db.fetchCount(PARTY_ORGANISATION, where);
-		List<TemporaryOrganisationView> items = select().where(where)
-			.orderBy(PARTY_ORGANISATION.PATH, PARTY_ORGANISATION.ID)
+		long total = db.fetchCount(rows.table(), where);
+		List<TemporaryOrganisationView> items = select(rows).where(where)
+			.orderBy(rows.path(), rows.id())
 			.limit(size)
 			.offset((long) page * size)
-			.fetch(r -> view(r, null));
+			.fetch(r -> view(rows, r, null));
 		return new PageResult<>(items, total, page, size);
 	}
 
 	/** One temporary organisation with its members, or 404 outside the scope. */
 	public TemporaryOrganisationView find(long id, DataScope scope) {
-		Record row = select().where(PARTY_ORGANISATION.ID.eq(id).and(PARTY_ORGANISATION.TEMPORARY.isTrue())).fetchOne();
-		if (row == null || !scope.coversRegion(row.get(PARTY_ORGANISATION.PATH))) {
+		Temporaries one = PartyOrganisations.temporary(id);
+		Record row = select(one).fetchOne();
+		if (row == null || !scope.coversRegion(row.get(one.path()))) {
 			throw new NotFoundException(Messages.text("frontline.what.temporary-organisation", id));
 		}
 		var rows = db
-			.select(TEMPORARY_ORGANISATION_MEMBER.PERSON_ID, PERSON.NAME, TEMPORARY_ORGANISATION_MEMBER.SECRETARY,
-					TEMPORARY_ORGANISATION_MEMBER.FROM_UNIT_ID, TEMPORARY_ORGANISATION_MEMBER.JOINED_ON)
+			.select(TEMPORARY_ORGANISATION_MEMBER.PERSON_ID, People.nameOf(TEMPORARY_ORGANISATION_MEMBER.PERSON_ID),
+					TEMPORARY_ORGANISATION_MEMBER.SECRETARY, TEMPORARY_ORGANISATION_MEMBER.FROM_UNIT_ID,
+					TEMPORARY_ORGANISATION_MEMBER.JOINED_ON)
 			.from(TEMPORARY_ORGANISATION_MEMBER)
-			.join(PERSON)
-			.on(PERSON.ID.eq(TEMPORARY_ORGANISATION_MEMBER.PERSON_ID))
 			.where(TEMPORARY_ORGANISATION_MEMBER.PARTY_ORGANISATION_ID.eq(id))
 			.orderBy(TEMPORARY_ORGANISATION_MEMBER.SECRETARY.desc(), TEMPORARY_ORGANISATION_MEMBER.JOINED_ON,
 					TEMPORARY_ORGANISATION_MEMBER.PERSON_ID)
@@ -114,7 +103,7 @@ public class TemporaryOrganisations {
 			.map(r -> new TemporaryOrganisationView.TemporaryMember(r.value1(), r.value2(),
 					Boolean.TRUE.equals(r.value3()), r.value4(), r.value4() == null ? null : unitNames.get(r.value4()),
 					r.value5()));
-		return view(row, members);
+		return view(one, row, members);
 	}
 
 	/**
@@ -123,34 +112,33 @@ public class TemporaryOrganisations {
 	 */
 	@Transactional
 	public TemporaryOrganisationView addMember(long organisationId, TemporaryMemberForm form, CurrentUser user) {
-		PartyOrganisationRecord org = writable(organisationId, user);
+		PartyOrganisationView org = writable(organisationId, user);
 		PersonView person = rules.partyMember("personId", form.personId(), user.scope());
 		List<FieldProblem> problems = new ArrayList<>();
 		LocalDate joined = rules.dateOrToday("joinedOn", form.joinedOn(), problems);
-		if (org.getSetUpOn() != null && joined.isBefore(org.getSetUpOn())) {
-			problems.add(
-					new FieldProblem("joinedOn", Messages.text("frontline.temporary.before-set-up", org.getSetUpOn())));
+		if (org.setUpOn() != null && joined.isBefore(org.setUpOn())) {
+			problems
+				.add(new FieldProblem("joinedOn", Messages.text("frontline.temporary.before-set-up", org.setUpOn())));
 		}
 		if (form.fromUnitId() != null) {
 			rules.unit("fromUnitId", form.fromUnitId(), user.scope());
 		}
 		VanguardChecks.check(problems);
-		if (org.getDissolvedOn() != null && !org.getDissolvedOn().isAfter(rules.today())) {
+		if (org.dissolvedOn() != null && !org.dissolvedOn().isAfter(rules.today())) {
 			throw new RuleViolationException(
-					Messages.text("frontline.temporary.dissolved", org.getName(), org.getDissolvedOn()));
+					Messages.text("frontline.temporary.dissolved", org.name(), org.dissolvedOn()));
 		}
 		if (db.fetchExists(TEMPORARY_ORGANISATION_MEMBER,
 				TEMPORARY_ORGANISATION_MEMBER.PARTY_ORGANISATION_ID.eq(organisationId)
 					.and(TEMPORARY_ORGANISATION_MEMBER.PERSON_ID.eq(person.id())))) {
 			throw new RuleViolationException(
-					Messages.text("frontline.temporary.already-member", person.name(), org.getName()));
+					Messages.text("frontline.temporary.already-member", person.name(), org.name()));
 		}
 		boolean secretary = Boolean.TRUE.equals(form.secretary());
 		if (secretary) {
-			var current = db.select(TEMPORARY_ORGANISATION_MEMBER.PERSON_ID, PERSON.NAME)
+			var current = db
+				.select(TEMPORARY_ORGANISATION_MEMBER.PERSON_ID, People.nameOf(TEMPORARY_ORGANISATION_MEMBER.PERSON_ID))
 				.from(TEMPORARY_ORGANISATION_MEMBER)
-				.join(PERSON)
-				.on(PERSON.ID.eq(TEMPORARY_ORGANISATION_MEMBER.PERSON_ID))
 				.where(TEMPORARY_ORGANISATION_MEMBER.PARTY_ORGANISATION_ID.eq(organisationId)
 					.and(TEMPORARY_ORGANISATION_MEMBER.SECRETARY.isTrue()))
 				.fetch();
@@ -159,9 +147,9 @@ public class TemporaryOrganisations {
 					// the current secretary is named only to a caller who may read them
 					boolean named = rules.readable(current.get(0).value1(), user.scope());
 					throw new RuleViolationException(named
-							? Messages.text("frontline.temporary.secretary-taken-by", org.getName(),
+							? Messages.text("frontline.temporary.secretary-taken-by", org.name(),
 									current.get(0).value2())
-							: Messages.text("frontline.temporary.secretary-taken", org.getName()));
+							: Messages.text("frontline.temporary.secretary-taken", org.name()));
 				}
 				db.update(TEMPORARY_ORGANISATION_MEMBER)
 					.set(TEMPORARY_ORGANISATION_MEMBER.SECRETARY, false)
@@ -173,7 +161,7 @@ public class TemporaryOrganisations {
 		db.insertInto(TEMPORARY_ORGANISATION_MEMBER)
 			.set(TEMPORARY_ORGANISATION_MEMBER.PARTY_ORGANISATION_ID, organisationId)
 			.set(TEMPORARY_ORGANISATION_MEMBER.PERSON_ID, person.id())
-			.set(TEMPORARY_ORGANISATION_MEMBER.PATH, org.getPath())
+			.set(TEMPORARY_ORGANISATION_MEMBER.PATH, org.path())
 			.set(TEMPORARY_ORGANISATION_MEMBER.SECRETARY, secretary)
 			.set(TEMPORARY_ORGANISATION_MEMBER.FROM_UNIT_ID, fromUnit)
 			.set(TEMPORARY_ORGANISATION_MEMBER.JOINED_ON, joined)
@@ -195,46 +183,62 @@ public class TemporaryOrganisations {
 		return find(organisationId, user.scope());
 	}
 
-	private PartyOrganisationRecord writable(long id, CurrentUser user) {
-		PartyOrganisationRecord org = db.fetchOne(PARTY_ORGANISATION,
-				PARTY_ORGANISATION.ID.eq(id).and(PARTY_ORGANISATION.TEMPORARY.isTrue()));
-		if (org == null) {
-			throw new NotFoundException(Messages.text("frontline.what.temporary-organisation", id));
-		}
-		user.requireMayWriteIn(org.getPath(), Messages.text("frontline.what.temporary-organisation", id));
+	/**
+	 * A temporary organisation the user may write to: 404 when unknown, 403 outside the
+	 * scope.
+	 */
+	private PartyOrganisationView writable(long id, CurrentUser user) {
+		PartyOrganisationView org = rules.anyOrganisation(id)
+			.filter(PartyOrganisationView::temporary)
+			.orElseThrow(() -> new NotFoundException(Messages.text("frontline.what.temporary-organisation", id)));
+		user.requireMayWriteIn(org.path(), Messages.text("frontline.what.temporary-organisation", id));
 		return org;
 	}
 
-	static Condition activeOn(LocalDate day) {
-		return PARTY_ORGANISATION.SET_UP_ON.le(day)
-			.and(PARTY_ORGANISATION.DISSOLVED_ON.isNull().or(PARTY_ORGANISATION.DISSOLVED_ON.gt(day)));
+	static Condition activeOn(Temporaries rows, LocalDate day) {
+		return rows.setUpOn().le(day).and(rows.dissolvedOn().isNull().or(rows.dissolvedOn().gt(day)));
 	}
 
-	private org.jooq.SelectOnConditionStep<? extends Record> select() {
+	/**
+	 * The organisations with their secretary, member count and units, in one statement.
+	 */
+	private org.jooq.SelectOnConditionStep<? extends Record> select(Temporaries rows) {
 		return db
-			.select(PARTY_ORGANISATION.ID, PARTY_ORGANISATION.CODE, PARTY_ORGANISATION.NAME,
-					PARTY_ORGANISATION.CATEGORY, PARTY_ORGANISATION.POST, REGION.CODE, PARTY_ORGANISATION.PATH,
-					PARTY_ORGANISATION.SET_UP_ON, PARTY_ORGANISATION.DISSOLVED_ON, SECRETARY.PERSON_ID, PERSON.NAME,
-					MEMBERS, UNITS)
-			.from(PARTY_ORGANISATION)
-			.join(REGION)
-			.on(REGION.ID.eq(PARTY_ORGANISATION.REGION_ID))
+			.select(rows.id(), rows.code(), rows.name(), rows.category(), rows.post(), rows.regionCode(), rows.path(),
+					rows.setUpOn(), rows.dissolvedOn(), SECRETARY.PERSON_ID, SECRETARY_NAME, members(rows), units(rows))
+			.from(rows.table())
 			.leftJoin(SECRETARY)
-			.on(SECRETARY.PARTY_ORGANISATION_ID.eq(PARTY_ORGANISATION.ID).and(SECRETARY.SECRETARY.isTrue()))
-			.leftJoin(PERSON)
-			.on(PERSON.ID.eq(SECRETARY.PERSON_ID));
+			.on(SECRETARY.PARTY_ORGANISATION_ID.eq(rows.id()).and(SECRETARY.SECRETARY.isTrue()));
 	}
 
-	private TemporaryOrganisationView view(Record r, List<TemporaryOrganisationView.TemporaryMember> members) {
-		String category = r.get(PARTY_ORGANISATION.CATEGORY);
-		LocalDate setUp = r.get(PARTY_ORGANISATION.SET_UP_ON);
-		LocalDate dissolved = r.get(PARTY_ORGANISATION.DISSOLVED_ON);
+	private static Field<Integer> members(Temporaries rows) {
+		return DSL
+			.field(DSL.selectCount()
+				.from(TEMPORARY_ORGANISATION_MEMBER)
+				.where(TEMPORARY_ORGANISATION_MEMBER.PARTY_ORGANISATION_ID.eq(rows.id())))
+			.as("member_count");
+	}
+
+	private static Field<Integer> units(Temporaries rows) {
+		return DSL
+			.field(DSL.select(DSL.countDistinct(TEMPORARY_ORGANISATION_MEMBER.FROM_UNIT_ID))
+				.from(TEMPORARY_ORGANISATION_MEMBER)
+				.where(TEMPORARY_ORGANISATION_MEMBER.PARTY_ORGANISATION_ID.eq(rows.id())))
+			.as("unit_count");
+	}
+
+	private TemporaryOrganisationView view(Temporaries rows, Record r,
+			List<TemporaryOrganisationView.TemporaryMember> members) {
+		String category = r.get(rows.category());
+		LocalDate setUp = r.get(rows.setUpOn());
+		LocalDate dissolved = r.get(rows.dissolvedOn());
 		LocalDate today = rules.today();
 		boolean active = setUp != null && !setUp.isAfter(today) && (dissolved == null || dissolved.isAfter(today));
-		return new TemporaryOrganisationView(r.get(PARTY_ORGANISATION.ID), r.get(PARTY_ORGANISATION.CODE),
-				r.get(PARTY_ORGANISATION.NAME), category == null ? null : TemporaryCategory.valueOf(category),
-				r.get(PARTY_ORGANISATION.POST), r.get(REGION.CODE), r.get(PARTY_ORGANISATION.PATH), setUp, dissolved,
-				active, r.get(SECRETARY.PERSON_ID), r.get(PERSON.NAME), r.get(MEMBERS), r.get(UNITS), members);
+		return new TemporaryOrganisationView(r.get(rows.id()), r.get(rows.code()), r.get(rows.name()),
+				category == null ? null : TemporaryCategory.valueOf(category), r.get(rows.post()),
+				r.get(rows.regionCode()), r.get(rows.path()), setUp, dissolved, active, r.get(SECRETARY.PERSON_ID),
+				r.get(SECRETARY_NAME), r.get("member_count", Integer.class), r.get("unit_count", Integer.class),
+				members);
 	}
 
 }

@@ -67,6 +67,19 @@ class VanguardChecks {
 		return people.resolve(field, personId, scope);
 	}
 
+	/** The party organisation with this id, unscoped (the caller checks the scope). */
+	java.util.Optional<PartyOrganisationView> anyOrganisation(long id) {
+		return organisations.fetch(id);
+	}
+
+	/**
+	 * Locks the person's row until the transaction ends: writers of one person's
+	 * memberships wait here for each other.
+	 */
+	void lock(long personId) {
+		people.lock(personId);
+	}
+
 	/** True when the caller may read this person, so that a message may name them. */
 	boolean readable(long personId, DataScope scope) {
 		return people.readable(personId, scope);

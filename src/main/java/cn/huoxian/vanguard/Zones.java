@@ -1,7 +1,5 @@
 package cn.huoxian.vanguard;
 
-import static cn.huoxian.db.Tables.PERSON;
-import static cn.huoxian.db.Tables.REGION;
 import static cn.huoxian.db.Tables.RESPONSIBILITY_ZONE;
 
 import java.time.LocalDate;
@@ -10,6 +8,8 @@ import java.util.List;
 
 import cn.huoxian.db.tables.records.ResponsibilityZoneRecord;
 import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
+import cn.huoxian.people.People;
 import cn.huoxian.people.PersonView;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
@@ -20,6 +20,7 @@ import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +28,12 @@ import org.springframework.transaction.annotation.Transactional;
 /** Responsibility zones (党员责任区): a party member and the area they answer for. */
 @Service
 public class Zones {
+
+	private static final Field<String> PERSON_NAME = People.nameOf(RESPONSIBILITY_ZONE.PERSON_ID).as("person_name");
+
+	private static final Field<String> REGION_CODE = Regions.codeOf(RESPONSIBILITY_ZONE.REGION_ID).as("region_code");
+
+	private static final Field<String> REGION_NAME = Regions.nameOf(RESPONSIBILITY_ZONE.REGION_ID).as("region_name");
 
 	private final DSLContext db;
 
@@ -110,19 +117,15 @@ public class Zones {
 		return find(id, user.scope());
 	}
 
-	private org.jooq.SelectOnConditionStep<Record> select() {
+	private org.jooq.SelectJoinStep<Record> select() {
 		return db.select(RESPONSIBILITY_ZONE.fields())
-			.select(PERSON.NAME, REGION.CODE, REGION.NAME)
-			.from(RESPONSIBILITY_ZONE)
-			.join(PERSON)
-			.on(PERSON.ID.eq(RESPONSIBILITY_ZONE.PERSON_ID))
-			.join(REGION)
-			.on(REGION.ID.eq(RESPONSIBILITY_ZONE.REGION_ID));
+			.select(PERSON_NAME, REGION_CODE, REGION_NAME)
+			.from(RESPONSIBILITY_ZONE);
 	}
 
 	private static ZoneView view(Record r) {
-		return new ZoneView(r.get(RESPONSIBILITY_ZONE.ID), r.get(RESPONSIBILITY_ZONE.PERSON_ID), r.get(PERSON.NAME),
-				r.get(REGION.CODE), r.get(REGION.NAME), r.get(RESPONSIBILITY_ZONE.PATH),
+		return new ZoneView(r.get(RESPONSIBILITY_ZONE.ID), r.get(RESPONSIBILITY_ZONE.PERSON_ID), r.get(PERSON_NAME),
+				r.get(REGION_CODE), r.get(REGION_NAME), r.get(RESPONSIBILITY_ZONE.PATH),
 				r.get(RESPONSIBILITY_ZONE.AREA), r.get(RESPONSIBILITY_ZONE.SINCE), r.get(RESPONSIBILITY_ZONE.ENDED_ON),
 				r.get(RESPONSIBILITY_ZONE.CREATED_BY));
 	}

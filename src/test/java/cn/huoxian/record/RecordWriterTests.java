@@ -30,6 +30,9 @@ class RecordWriterTests {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	Records records;
+
 	private long somePerson() {
 		return db.select(cn.huoxian.db.Tables.PERSON.ID)
 			.from(cn.huoxian.db.Tables.PERSON)
@@ -44,6 +47,44 @@ class RecordWriterTests {
 			.where(RECORD_FIGURE.PERSON_ID.eq(person).and(RECORD_FIGURE.FIGURE.eq(kind.name())))
 			.fetchOne(RECORD_FIGURE.FIGURE_VALUE);
 		return value == null ? 0 : value;
+	}
+
+	@Test
+	void takingSourcesOutRemovesTheirEntriesAndTheirCountsOnly() {
+		long person = somePerson();
+		String source = "TEST_OUT_" + System.nanoTime();
+		List<Entry> entries = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			entries.add(new Entry(person, EntryKind.VISIT_MADE, OffsetDateTime.now(), "测试" + i, source, "k" + i, "/"));
+		}
+		long before = figure(person, EntryKind.VISIT_MADE);
+		transactions.execute(status -> writer.addAll(entries));
+		assertThat(writer.present(source, List.of("k0", "k1", "k2", "k9"))).isEqualTo(3);
+
+		transactions.executeWithoutResult(status -> writer.takeOut(source, List.of("k0", "k2")));
+
+		assertThat(writer.present(source, List.of("k0", "k1", "k2"))).isEqualTo(1);
+		assertThat(figure(person, EntryKind.VISIT_MADE)).isEqualTo(before + 1);
+		transactions.executeWithoutResult(status -> writer.takeOut(source, List.of("k1")));
+		assertThat(figure(person, EntryKind.VISIT_MADE)).isEqualTo(before);
+	}
+
+	@Test
+	void thePersonWithTheMostEntriesHasTheLargestFigureTotal() {
+		String source = "TEST_MOST_" + System.nanoTime();
+		transactions.execute(status -> writer
+			.add(new Entry(somePerson(), EntryKind.VISIT_MADE, OffsetDateTime.now(), "测试", source, "k", "/")));
+		var totals = db.select(RECORD_FIGURE.PERSON_ID, org.jooq.impl.DSL.sum(RECORD_FIGURE.FIGURE_VALUE))
+			.from(RECORD_FIGURE)
+			.groupBy(RECORD_FIGURE.PERSON_ID)
+			.fetchMap(RECORD_FIGURE.PERSON_ID, r -> r.value2().longValue());
+		long largest = totals.values().stream().max(Long::compare).orElseThrow();
+
+		var most = records.mostEntries().orElseThrow();
+
+		assertThat(most.entries()).isEqualTo(largest);
+		assertThat(totals.get(most.personId())).isEqualTo(largest);
+		transactions.executeWithoutResult(status -> writer.takeOut(source, List.of("k")));
 	}
 
 	@Test

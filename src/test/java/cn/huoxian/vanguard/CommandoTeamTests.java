@@ -132,14 +132,22 @@ class CommandoTeamTests {
 		String district = "/130900/130902/";
 		long recount = commandoTeams.currentMembers(district);
 		assertThat(tally.value(HeadlineTally.COMMANDO, district, VanguardFixtures.today())).isEqualTo(recount);
+		// the bench's scan of the memberships counts the same
+		assertThat(scan(district)).isEqualTo(recount);
 		f.post("xinhua", "/api/v1/deployment/teams/" + second + "/dissolve", "{}", 200);
 		// dissolved today: its members left today and no longer count
 		assertThat(tally.value(HeadlineTally.COMMANDO, district, VanguardFixtures.today()))
 			.isEqualTo(commandoTeams.currentMembers(district))
-			.isEqualTo(recount - 2);
+			.isEqualTo(recount - 2)
+			.isEqualTo(scan(district));
 		recount -= 2;
 		String headline = f.get("admin", "/api/v1/stats/headline?region=130902", 200);
 		assertThat(((Number) JsonPath.read(headline, "$.commandoMembers")).longValue()).isEqualTo(recount);
+	}
+
+	/** Members on the day, as the bench scans them: {@link CommandoTeams#membersOn}. */
+	private long scan(String path) {
+		return db.select(CommandoTeams.membersOn(path, VanguardFixtures.today())).fetchOne(0, Long.class);
 	}
 
 	@Test

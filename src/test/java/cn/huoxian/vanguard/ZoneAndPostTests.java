@@ -66,6 +66,11 @@ class ZoneAndPostTests {
 		f.post("xinhua", ZONES, "{\"personId\":" + pm + ",\"area\":\"3号楼\",\"region\":\"999999\"}", 404);
 		long zone = VanguardFixtures
 			.id(f.post("xinhua", ZONES, "{\"personId\":" + pm + ",\"area\":\"3号楼1-3单元\",\"region\":\"130902\"}", 201));
+		// names from their owners (people, org), one statement
+		String shown = f.get("xinhua", ZONES + "/" + zone, 200);
+		assertThat(JsonPath.<String>read(shown, "$.personName")).isEqualTo(people.fetch(pm).orElseThrow().name());
+		assertThat(JsonPath.<String>read(shown, "$.regionCode")).isEqualTo("130902");
+		assertThat(JsonPath.<String>read(shown, "$.regionName")).isEqualTo("新华区");
 		List<Integer> current = JsonPath.read(f.get("xinhua", ZONES + "?size=500&region=130902", 200), "$.items[*].id");
 		assertThat(current).contains((int) zone);
 		f.post("xinhua", ZONES + "/" + zone + "/end", "{\"endedOn\":\"" + tomorrow() + "\"}", 400);
@@ -106,6 +111,9 @@ class ZoneAndPostTests {
 				"{\"name\":\"党员先锋岗\",\"partyOrganisationId\":" + org + ",\"holderId\":" + pm + "}", 201);
 		long post = VanguardFixtures.id(created);
 		assertThat(JsonPath.<String>read(created, "$.regionCode")).isEqualTo("130902");
+		assertThat(JsonPath.<String>read(created, "$.regionName")).isEqualTo("新华区");
+		assertThat(JsonPath.<String>read(created, "$.holderName")).isEqualTo(people.fetch(pm).orElseThrow().name());
+		assertThat(JsonPath.<String>read(created, "$.partyOrganisationName")).startsWith("临时党支部TMP-C");
 		List<Integer> listed = JsonPath.read(f.get("xinhua", MODEL_POSTS + "?size=500&region=130902", 200),
 				"$.items[*].id");
 		assertThat(listed).contains((int) post);
