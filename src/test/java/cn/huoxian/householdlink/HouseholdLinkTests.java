@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +27,14 @@ import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.Role;
 import cn.huoxian.support.Api;
+import cn.huoxian.support.LockWaits;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -49,6 +53,9 @@ class HouseholdLinkTests {
 	private static final SplittableRandom RANDOM = new SplittableRandom();
 
 	private static final String LINKS = "/api/v1/deployment/household-links";
+
+	@Autowired
+	private DataSource dataSource;
 
 	@Autowired
 	MockMvc mvc;
@@ -221,12 +228,7 @@ class HouseholdLinkTests {
 						return ex;
 					}
 				});
-				try {
-					Thread.sleep(400);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
+				LockWaits.awaitBlockedSession(dataSource, Duration.ofSeconds(10));
 				return other;
 			});
 			assertThat(eleventh.get()).isInstanceOf(cn.huoxian.shared.RuleViolationException.class)
