@@ -12,16 +12,20 @@ import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.deployment.HeadlineTally;
+import cn.huoxian.org.OrgBulkLoad;
+import cn.huoxian.people.PeopleBulkLoad;
 import cn.huoxian.record.RecordRebuild;
 import cn.huoxian.shared.Role;
+import cn.huoxian.shared.bulk.IndexRebuild;
+import cn.huoxian.shared.bulk.RowSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Generates the demo city once (streaming: COPY on PostgreSQL, batched INSERTs elsewhere,
- * in one transaction) and creates the demo accounts, all with the password
- * {@value #DEMO_PASSWORD}.
+ * Generates the demo city once (streamed through org's and people's bulk loads: COPY on
+ * PostgreSQL, batched INSERTs elsewhere, in one transaction) and creates the demo
+ * accounts, all with the password {@value #DEMO_PASSWORD}.
  */
 @Service
 public class DemoCity {
@@ -41,11 +45,18 @@ public class DemoCity {
 
 	private final RecordRebuild records;
 
-	DemoCity(DataSource dataSource, Accounts accounts, HeadlineTally tally, RecordRebuild records) {
+	private final OrgBulkLoad orgLoad;
+
+	private final PeopleBulkLoad peopleLoad;
+
+	DemoCity(DataSource dataSource, Accounts accounts, HeadlineTally tally, RecordRebuild records, OrgBulkLoad orgLoad,
+			PeopleBulkLoad peopleLoad) {
 		this.dataSource = dataSource;
 		this.accounts = accounts;
 		this.tally = tally;
 		this.records = records;
+		this.orgLoad = orgLoad;
+		this.peopleLoad = peopleLoad;
 	}
 
 	/** What a generation did and how fast. */
@@ -97,7 +108,7 @@ public class DemoCity {
 		boolean postgres;
 		try (Connection connection = dataSource.getConnection()) {
 			postgres = isPostgres(connection);
-			result = generate(connection, scale, postgres, bulk && postgres, start);
+			result = generate(connection, scale, bulk && postgres, start);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("generating the demo city failed: " + ex.getMessage(), ex);
@@ -127,31 +138,26 @@ public class DemoCity {
 	 * One transaction: rows streamed through the sink, then counters, indexes and
 	 * sequences.
 	 */
-	private DemoCityGenerator.Result generate(Connection connection, double scale, boolean postgres, boolean bulk,
-			long start) throws SQLException {
+	private DemoCityGenerator.Result generate(Connection connection, double scale, boolean bulk, long start)
+			throws SQLException {
 		if (bulk) {
 			return generateOnTwoConnections(connection, scale, start);
 		}
 		connection.setAutoCommit(false);
 		try {
-			BulkLoad bulkLoad = bulk ? new BulkLoad(connection, log::info) : null;
-			if (bulkLoad != null) {
-				bulkLoad.drop();
-			}
 			DemoCityGenerator.Result result;
 			Progress progress = new Progress(start, DemoCityGenerator.expectedResidents(scale));
-			try (RowSink sink = postgres ? new PgCopySink(connection) : new JdbcBatchSink(connection)) {
-				result = new DemoCityGenerator(connection, sink, scale, progress).generate();
+			try (RowSink sink = RowSink.open(connection)) {
+				// the organisation's tables first: persons reference them
+				result = new DemoCityGenerator(orgLoad.start(connection, sink), peopleLoad.start(connection, sink),
+						scale, progress)
+					.generate();
 			}
 			log.info("Demo city: {} rows written in {} s", result.rows(), secondsSince(start));
 			for (String tag : DEMO_ACCOUNTS) {
 				if (!result.accountPersons().containsKey(tag)) {
 					throw new IllegalStateException("the demo scale is too small to staff the post for account " + tag);
 				}
-			}
-			if (bulkLoad != null) {
-				log.info("Demo city: rebuilding indexes and constraints");
-				bulkLoad.restore();
 			}
 			connection.commit();
 			return result;
@@ -177,17 +183,19 @@ public class DemoCity {
 	private DemoCityGenerator.Result generateOnTwoConnections(Connection connection, double scale, long start)
 			throws SQLException {
 		connection.setAutoCommit(false);
-		BulkLoad bulkLoad = new BulkLoad(connection, log::info);
-		bulkLoad.drop();
+		// people's first: their foreign keys reference the organisation's tables
+		IndexRebuild peopleIndexes = peopleLoad.dropIndexes(connection, log::info);
+		IndexRebuild orgIndexes = orgLoad.dropIndexes(connection, log::info);
 		connection.commit();
 		DemoCityGenerator.Result result;
 		try (Connection second = dataSource.getConnection()) {
 			second.setAutoCommit(false);
 			try {
 				Progress progress = new Progress(start, DemoCityGenerator.expectedResidents(scale));
-				try (RowSink sink = new SplitSink(new PgCopySink(connection), new PgCopySink(second),
-						java.util.EnumSet.of(RowSink.Table.PERSON, RowSink.Table.PERSON_ROLE))) {
-					result = new DemoCityGenerator(connection, sink, scale, progress).generate();
+				try (RowSink sink = RowSink.open(connection); RowSink secondSink = RowSink.open(second)) {
+					result = new DemoCityGenerator(orgLoad.start(connection, sink),
+							peopleLoad.start(second, secondSink), scale, progress)
+						.generate();
 				}
 				for (String tag : DEMO_ACCOUNTS) {
 					if (!result.accountPersons().containsKey(tag)) {
@@ -200,7 +208,8 @@ public class DemoCity {
 			catch (SQLException | RuntimeException ex) {
 				second.rollback();
 				connection.rollback();
-				bulkLoad.restore();
+				orgIndexes.restore();
+				peopleIndexes.restore();
 				connection.commit();
 				throw ex;
 			}
@@ -211,7 +220,8 @@ public class DemoCity {
 		log.info("Demo city: {} rows written in {} s over two connections", result.rows(), secondsSince(start));
 		try {
 			log.info("Demo city: rebuilding indexes and constraints");
-			bulkLoad.restore();
+			orgIndexes.restore();
+			peopleIndexes.restore();
 			connection.commit();
 		}
 		catch (SQLException | RuntimeException ex) {
@@ -255,7 +265,8 @@ public class DemoCity {
 	private void analyze() {
 		long start = System.nanoTime();
 		try (Connection connection = dataSource.getConnection()) {
-			BulkLoad.analyze(connection);
+			orgLoad.analyze(connection);
+			peopleLoad.analyze(connection);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("analysing the demo city failed: " + ex.getMessage(), ex);

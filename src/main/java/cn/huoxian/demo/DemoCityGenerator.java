@@ -1,10 +1,6 @@
 package cn.huoxian.demo;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -15,15 +11,29 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 
-import cn.huoxian.demo.RowSink.Table;
+import cn.huoxian.org.OrgBulkLoad;
+import cn.huoxian.org.OrgBulkLoad.HouseholdRow;
+import cn.huoxian.org.OrgBulkLoad.PartyOrganisationRow;
+import cn.huoxian.org.OrgBulkLoad.RegionRow;
+import cn.huoxian.org.OrgBulkLoad.UnitRow;
+import cn.huoxian.org.PartyOrganisationKind;
+import cn.huoxian.org.RegionLevel;
+import cn.huoxian.org.TemporaryCategory;
+import cn.huoxian.org.UnitKind;
+import cn.huoxian.people.CadreRank;
+import cn.huoxian.people.Membership;
+import cn.huoxian.people.PeopleBulkLoad;
+import cn.huoxian.people.PeopleBulkLoad.PersonRow;
+import cn.huoxian.people.PeopleBulkLoad.RoleRow;
 
 /**
- * Generates the demo city deterministically into a {@link RowSink}: for each of
- * Cangzhou's 16 real counties, synthetic townships, villages/communities, grids of about
- * 350 households, buildings, households of about 2.9 residents with valid ID numbers
- * (area code = county), party organisations (incl. temporary ones at key posts), units,
- * cadres, party members, medical staff, volunteers and first secretaries. The same scale
- * and seed always give the same city.
+ * Generates the demo city deterministically and hands the rows to their owners' bulk
+ * loads ({@link OrgBulkLoad}, {@link PeopleBulkLoad}): for each of Cangzhou's 16 real
+ * counties, synthetic townships, villages/communities, grids of about 350 households,
+ * buildings, households of about 2.9 residents with valid ID numbers (area code =
+ * county), party organisations (incl. temporary ones at key posts), units, cadres, party
+ * members, medical staff, volunteers and first secretaries. The same scale and seed
+ * always give the same city.
  */
 class DemoCityGenerator {
 
@@ -70,21 +80,13 @@ class DemoCityGenerator {
 
 	private static final String[] DEPARTMENTS = { "发热门诊", "呼吸内科", "感染科", "重症医学科", "急诊科", "检验科", "护理部" };
 
-	private final Connection connection;
+	private final OrgBulkLoad.Load orgLoad;
 
-	private final RowSink sink;
+	private final PeopleBulkLoad.Load peopleLoad;
 
 	private final double scale;
 
 	private final LongConsumer progress;
-
-	private final long[] nextId = new long[Table.values().length];
-
-	private final Map<String, Long> regionIds = new HashMap<>();
-
-	private final List<long[]> unitOrganisations = new ArrayList<>();
-
-	private final List<long[]> regionCounts = new ArrayList<>();
 
 	private final Map<String, Long> tagged = new HashMap<>();
 
@@ -100,7 +102,7 @@ class DemoCityGenerator {
 	 * A cadre post to be filled by a generated resident: unit, rank, position, party
 	 * organisation.
 	 */
-	private record Slot(Long unitId, String rank, String position, long partyOrganisationId, String tag,
+	private record Slot(Long unitId, CadreRank rank, String position, long partyOrganisationId, String tag,
 			Long dispatchingUnitId, Long villageId) {
 	}
 
@@ -109,18 +111,17 @@ class DemoCityGenerator {
 			String grid01Code) {
 	}
 
-	DemoCityGenerator(Connection connection, RowSink sink, double scale, LongConsumer progress) {
-		this.connection = connection;
-		this.sink = sink;
+	DemoCityGenerator(OrgBulkLoad.Load orgLoad, PeopleBulkLoad.Load peopleLoad, double scale, LongConsumer progress) {
+		this.orgLoad = orgLoad;
+		this.peopleLoad = peopleLoad;
 		this.scale = scale;
 		this.progress = progress;
 	}
 
 	Result generate() throws SQLException {
-		loadIds();
-		long cityId = regionIds.get("130900");
-		cityOrganisationId = organisation("P130900", "中共沧州市委员会", "COMMITTEE", null, "/", cityId, "/130900/", null, null,
-				null, null);
+		long cityId = orgLoad.existingRegion("130900");
+		cityOrganisationId = organisation("P130900", "中共沧州市委员会", PartyOrganisationKind.COMMITTEE, null, "/", cityId,
+				"/130900/", null, null, null, null);
 		List<Long> cityUnits = cityUnits(cityId);
 		double[] weights = County.CANGZHOU.stream().mapToDouble(County::tenThousands).toArray();
 		int[] temporary = Apportion.split(Math.round(TEMPORARY_PARTY_ORGANISATIONS * scale), weights);
@@ -135,14 +136,11 @@ class DemoCityGenerator {
 				cityTotals[i] += totals[i];
 			}
 		}
-		sink.flush();
-		finish(cityId, cityTotals);
-		long rows = 0;
-		for (Table table : Table.values()) {
-			rows += sink.rows(table);
-		}
-		return new Result(sink.rows(Table.REGION), sink.rows(Table.HOUSEHOLD), sink.rows(Table.PERSON), rows, tagged,
-				grid01Code);
+		orgLoad.addToCounters(cityId, cityTotals[0], cityTotals[1], cityTotals[2]);
+		orgLoad.finish();
+		peopleLoad.finish();
+		return new Result(orgLoad.regions(), orgLoad.households(), peopleLoad.persons(),
+				orgLoad.rows() + peopleLoad.rows(), tagged, grid01Code);
 	}
 
 	/**
@@ -170,14 +168,14 @@ class DemoCityGenerator {
 		int n = 0;
 		for (String name : CITY_ORGANS) {
 			n++;
-			long unit = unit("130900-GOV-" + two(n), name, "GOVERNMENT_ORGAN", cityId, "/130900/");
-			long org = organisation("PU130900-GOV-" + two(n), name + "机关党委", "COMMITTEE", cityOrganisationId,
-					"/" + cityOrganisationId + "/", cityId, "/130900/", unit, null, null, null);
+			long unit = unit("130900-GOV-" + two(n), name, UnitKind.GOVERNMENT_ORGAN, cityId, "/130900/");
+			long org = organisation("PU130900-GOV-" + two(n), name + "机关党委", PartyOrganisationKind.COMMITTEE,
+					cityOrganisationId, "/" + cityOrganisationId + "/", cityId, "/130900/", unit, null, null, null);
 			units.add(unit);
 			boolean organisationDepartment = n == 1;
-			heads.add(new Slot(unit, "BUREAU", organisationDepartment ? "部长" : "主要负责人", org,
+			heads.add(new Slot(unit, CadreRank.BUREAU, organisationDepartment ? "部长" : "主要负责人", org,
 					organisationDepartment ? "admin" : null, null, null));
-			Slot second = new Slot(unit, "COUNTY", organisationDepartment ? "干部考察科科长" : "副职", org,
+			Slot second = new Slot(unit, CadreRank.COUNTY, organisationDepartment ? "干部考察科科长" : "副职", org,
 					organisationDepartment ? "zzb" : null, null, null);
 			if (organisationDepartment) {
 				heads.add(1, second);
@@ -185,18 +183,18 @@ class DemoCityGenerator {
 			else {
 				others.add(second);
 			}
-			others.add(new Slot(unit, "TOWNSHIP", "科长", org, null, null, null));
-			others.add(new Slot(unit, "STAFF", "科员", org, null, null, null));
+			others.add(new Slot(unit, CadreRank.TOWNSHIP, "科长", org, null, null, null));
+			others.add(new Slot(unit, CadreRank.STAFF, "科员", org, null, null, null));
 		}
 		n = 0;
 		for (String name : CITY_SOES) {
 			n++;
-			long unit = unit("130900-SOE-" + two(n), name, "STATE_OWNED_ENTERPRISE", cityId, "/130900/");
-			long org = organisation("PU130900-SOE-" + two(n), name + "党委", "COMMITTEE", cityOrganisationId,
-					"/" + cityOrganisationId + "/", cityId, "/130900/", unit, null, null, null);
+			long unit = unit("130900-SOE-" + two(n), name, UnitKind.STATE_OWNED_ENTERPRISE, cityId, "/130900/");
+			long org = organisation("PU130900-SOE-" + two(n), name + "党委", PartyOrganisationKind.COMMITTEE,
+					cityOrganisationId, "/" + cityOrganisationId + "/", cityId, "/130900/", unit, null, null, null);
 			units.add(unit);
-			others.add(new Slot(unit, "COUNTY", "党委书记", org, null, null, null));
-			others.add(new Slot(unit, "TOWNSHIP", "部门经理", org, null, null, null));
+			others.add(new Slot(unit, CadreRank.COUNTY, "党委书记", org, null, null, null));
+			others.add(new Slot(unit, CadreRank.TOWNSHIP, "部门经理", org, null, null, null));
 		}
 		cityUnitSlots.addAll(heads);
 		cityUnitSlots.addAll(others);
@@ -252,14 +250,14 @@ class DemoCityGenerator {
 		private final StringBuilder address = new StringBuilder(64);
 
 		CountyBuilder(County county, List<Long> cityUnits, int temporaryOrganisations, int firstSecretaries,
-				int sectionLeaders) {
+				int sectionLeaders) throws SQLException {
 			this.county = county;
 			this.random = new SplittableRandom(SEED ^ Long.parseLong(county.code()));
 			this.cityUnits = cityUnits;
 			this.temporaryOrganisations = temporaryOrganisations;
 			this.firstSecretaries = firstSecretaries;
 			this.sectionLeaders = sectionLeaders;
-			this.countyId = regionIds.get(county.code());
+			this.countyId = orgLoad.existingRegion(county.code());
 			this.countyPath = "/130900/" + county.code() + "/";
 			this.ids = new IdNumbers(county.code());
 			// city-unit cadres live in the two urban districts
@@ -281,8 +279,9 @@ class DemoCityGenerator {
 			long households = households(county, scale);
 			int villages = (int) Math.max(1, Math.round((double) households / HOUSEHOLDS_PER_VILLAGE));
 			int townships = (int) Math.max(1, Math.round((double) villages / VILLAGES_PER_TOWNSHIP));
-			countyOrganisationId = organisation("P" + county.code(), "中共" + county.name() + "委员会", "COMMITTEE",
-					cityOrganisationId, "/" + cityOrganisationId + "/", countyId, countyPath, null, null, null, null);
+			countyOrganisationId = organisation("P" + county.code(), "中共" + county.name() + "委员会",
+					PartyOrganisationKind.COMMITTEE, cityOrganisationId, "/" + cityOrganisationId + "/", countyId,
+					countyPath, null, null, null, null);
 			countyUnits();
 			long expectedEligible = Math.round(households * RESIDENTS_PER_HOUSEHOLD * 0.55);
 			countyStride = Math.max(1, expectedEligible / Math.max(1, countySlots.size() * 2));
@@ -296,26 +295,27 @@ class DemoCityGenerator {
 			for (int t = 0; t < townships; t++) {
 				String townshipCode = county.code() + three(t + 1) + "000";
 				String townshipPath = countyPath + townshipCode + "/";
-				long townshipId = region(townshipCode, Names.township(random, county.urban(), t), "TOWNSHIP", countyId,
-						townshipPath);
+				long townshipId = region(townshipCode, Names.township(random, county.urban(), t), RegionLevel.TOWNSHIP,
+						countyId, townshipPath);
 				long townshipOrg = organisation("P" + townshipCode,
 						"中共" + county.name() + townshipCode.substring(6, 9) + (county.urban() ? "街道工作委员会" : "镇委员会"),
-						"COMMITTEE", countyOrganisationId, "/" + cityOrganisationId + "/" + countyOrganisationId + "/",
-						townshipId, townshipPath, null, null, null, null);
+						PartyOrganisationKind.COMMITTEE, countyOrganisationId,
+						"/" + cityOrganisationId + "/" + countyOrganisationId + "/", townshipId, townshipPath, null,
+						null, null, null);
 				townshipOrganisations.add(townshipOrg);
 				Deque<Slot> townshipSlots = new ArrayDeque<>(
-						List.of(new Slot(null, "TOWNSHIP", "党(工)委书记", townshipOrg, null, null, null),
-								new Slot(null, "TOWNSHIP", "乡镇长(主任)", townshipOrg, null, null, null),
-								new Slot(null, "TOWNSHIP", "组织委员", townshipOrg, null, null, null),
-								new Slot(null, "TOWNSHIP", "党委副书记", townshipOrg, null, null, null),
-								new Slot(null, "TOWNSHIP", "人大主席", townshipOrg, null, null, null),
-								new Slot(null, "TOWNSHIP", "纪委书记", townshipOrg, null, null, null),
-								new Slot(null, "TOWNSHIP", "宣传委员", townshipOrg, null, null, null),
-								new Slot(null, "TOWNSHIP", "武装部长", townshipOrg, null, null, null),
-								new Slot(null, "TOWNSHIP", "副乡镇长", townshipOrg, null, null, null),
-								new Slot(null, "STAFF", "包村干部", townshipOrg, null, null, null),
-								new Slot(null, "STAFF", "包村干部", townshipOrg, null, null, null),
-								new Slot(null, "STAFF", "党建办科员", townshipOrg, null, null, null)));
+						List.of(new Slot(null, CadreRank.TOWNSHIP, "党(工)委书记", townshipOrg, null, null, null),
+								new Slot(null, CadreRank.TOWNSHIP, "乡镇长(主任)", townshipOrg, null, null, null),
+								new Slot(null, CadreRank.TOWNSHIP, "组织委员", townshipOrg, null, null, null),
+								new Slot(null, CadreRank.TOWNSHIP, "党委副书记", townshipOrg, null, null, null),
+								new Slot(null, CadreRank.TOWNSHIP, "人大主席", townshipOrg, null, null, null),
+								new Slot(null, CadreRank.TOWNSHIP, "纪委书记", townshipOrg, null, null, null),
+								new Slot(null, CadreRank.TOWNSHIP, "宣传委员", townshipOrg, null, null, null),
+								new Slot(null, CadreRank.TOWNSHIP, "武装部长", townshipOrg, null, null, null),
+								new Slot(null, CadreRank.TOWNSHIP, "副乡镇长", townshipOrg, null, null, null),
+								new Slot(null, CadreRank.STAFF, "包村干部", townshipOrg, null, null, null),
+								new Slot(null, CadreRank.STAFF, "包村干部", townshipOrg, null, null, null),
+								new Slot(null, CadreRank.STAFF, "党建办科员", townshipOrg, null, null, null)));
 				long[] townshipTotals = new long[3];
 				for (int v = 0; v < villagesPerTownship[t]; v++, village++) {
 					String villageCode = county.code() + three(t + 1) + three(v + 1);
@@ -323,11 +323,11 @@ class DemoCityGenerator {
 							householdsPerVillage[village], townshipSlots, village == 0, villageIds);
 					add(townshipTotals, villageTotals);
 				}
-				regionCounts.add(new long[] { townshipId, townshipTotals[0], townshipTotals[1], townshipTotals[2] });
+				orgLoad.addToCounters(townshipId, townshipTotals[0], townshipTotals[1], townshipTotals[2]);
 				add(totals, townshipTotals);
 			}
 			temporaryOrganisations(townshipOrganisations);
-			regionCounts.add(new long[] { countyId, totals[0], totals[1], totals[2] });
+			orgLoad.addToCounters(countyId, totals[0], totals[1], totals[2]);
 			progress.accept(residents);
 			return totals;
 		}
@@ -337,24 +337,26 @@ class DemoCityGenerator {
 			List<Slot> sections = new ArrayList<>();
 			for (int i = 0; i < COUNTY_ORGANS.length; i++) {
 				String code = county.code() + "-GOV-" + two(i + 1);
-				long unit = unit(code, county.name() + COUNTY_ORGANS[i], "GOVERNMENT_ORGAN", countyId, countyPath);
-				long org = organisation("PU" + code, county.name() + COUNTY_ORGANS[i] + "机关党支部", "BRANCH",
-						countyOrganisationId, orgPath, countyId, countyPath, unit, null, null, null);
+				long unit = unit(code, county.name() + COUNTY_ORGANS[i], UnitKind.GOVERNMENT_ORGAN, countyId,
+						countyPath);
+				long org = organisation("PU" + code, county.name() + COUNTY_ORGANS[i] + "机关党支部",
+						PartyOrganisationKind.BRANCH, countyOrganisationId, orgPath, countyId, countyPath, unit, null,
+						null, null);
 				countyUnits.add(unit);
 				String tag = i == 0 && county.code().equals("130902") ? "xinhua" : null;
-				countySlots.add(new Slot(unit, "COUNTY", i == 0 ? "部长" : "局长", org, tag, null, null));
-				countySlots.add(new Slot(unit, "TOWNSHIP", "副职", org, null, null, null));
-				countySlots.add(new Slot(unit, "TOWNSHIP", "科长", org, null, null, null));
-				countySlots.add(new Slot(unit, "STAFF", "科员", org, null, null, null));
-				sections.add(new Slot(unit, "TOWNSHIP", null, org, null, null, null));
+				countySlots.add(new Slot(unit, CadreRank.COUNTY, i == 0 ? "部长" : "局长", org, tag, null, null));
+				countySlots.add(new Slot(unit, CadreRank.TOWNSHIP, "副职", org, null, null, null));
+				countySlots.add(new Slot(unit, CadreRank.TOWNSHIP, "科长", org, null, null, null));
+				countySlots.add(new Slot(unit, CadreRank.STAFF, "科员", org, null, null, null));
+				sections.add(new Slot(unit, CadreRank.TOWNSHIP, null, org, null, null, null));
 			}
 			for (int i = 0; i < sectionLeaders; i++) {
 				Slot organ = sections.get(i % sections.size());
-				countySlots.add(new Slot(organ.unitId(), "TOWNSHIP",
+				countySlots.add(new Slot(organ.unitId(), CadreRank.TOWNSHIP,
 						SECTION_POSITIONS[i / sections.size() % SECTION_POSITIONS.length], organ.partyOrganisationId(),
 						null, null, null));
 			}
-			unit(county.code() + "-SOE-01", county.name() + "城市建设投资有限公司", "STATE_OWNED_ENTERPRISE", countyId,
+			unit(county.code() + "-SOE-01", county.name() + "城市建设投资有限公司", UnitKind.STATE_OWNED_ENTERPRISE, countyId,
 					countyPath);
 			int twoNew = (int) Math.max(2, Math.round(county.tenThousands() * scale * 3));
 			for (int i = 0; i < twoNew; i++) {
@@ -362,10 +364,10 @@ class DemoCityGenerator {
 				String code = county.code() + (enterprise ? "-NPE-" : "-SOC-") + three(i + 1);
 				String name = county.name() + Names.village(random, true, i).replace("社区", "")
 						+ (enterprise ? "实业有限公司" : "志愿者协会");
-				long unit = unit(code, name, enterprise ? "NON_PUBLIC_ENTERPRISE" : "SOCIAL_ORGANISATION", countyId,
-						countyPath);
-				organisation("PU" + code, name + "党支部", "BRANCH", countyOrganisationId, orgPath, countyId, countyPath,
-						unit, null, null, null);
+				long unit = unit(code, name, enterprise ? UnitKind.NON_PUBLIC_ENTERPRISE : UnitKind.SOCIAL_ORGANISATION,
+						countyId, countyPath);
+				organisation("PU" + code, name + "党支部", PartyOrganisationKind.BRANCH, countyOrganisationId, orgPath,
+						countyId, countyPath, unit, null, null, null);
 			}
 		}
 
@@ -374,18 +376,19 @@ class DemoCityGenerator {
 				throws SQLException {
 			String villagePath = townshipPath + villageCode + "/";
 			String villageName = Names.village(random, county.urban(), (int) (villageIds.size() % 1000));
-			long villageId = region(villageCode, villageName, "VILLAGE", townshipId, villagePath);
+			long villageId = region(villageCode, villageName, RegionLevel.VILLAGE, townshipId, villagePath);
 			villageIds.add(new long[] { villageId });
-			long branch = organisation("P" + villageCode, "中共" + villageName + "支部委员会", "BRANCH", townshipOrg,
-					"/" + cityOrganisationId + "/" + countyOrganisationId + "/" + townshipOrg + "/", villageId,
-					villagePath, null, null, null, null);
+			long branch = organisation("P" + villageCode, "中共" + villageName + "支部委员会", PartyOrganisationKind.BRANCH,
+					townshipOrg, "/" + cityOrganisationId + "/" + countyOrganisationId + "/" + townshipOrg + "/",
+					villageId, villagePath, null, null, null, null);
 			Deque<Slot> villageSlots = new ArrayDeque<>();
-			villageSlots.add(new Slot(null, "STAFF", "党支部书记", branch,
+			villageSlots.add(new Slot(null, CadreRank.STAFF, "党支部书记", branch,
 					firstInCounty && county.code().equals("130902") ? "grid01" : null, null, null));
 			if (villageIds.size() <= firstSecretaries && !cityUnits.isEmpty()) {
 				long dispatching = cityUnits
 					.get((int) ((villageIds.size() * 7L + Long.parseLong(county.code())) % cityUnits.size()));
-				villageSlots.add(new Slot(dispatching, "TOWNSHIP", "驻村第一书记", branch, null, dispatching, villageId));
+				villageSlots
+					.add(new Slot(dispatching, CadreRank.TOWNSHIP, "驻村第一书记", branch, null, dispatching, villageId));
 			}
 			int grids = (int) Math.max(1, Math.round((double) households / HOUSEHOLDS_PER_GRID));
 			int[] householdsPerGrid = Apportion.split(households, jitter(grids));
@@ -393,16 +396,16 @@ class DemoCityGenerator {
 			for (int g = 0; g < grids; g++) {
 				String gridCode = villageCode + three(g + 1);
 				String gridPath = villagePath + gridCode + "/";
-				long gridId = region(gridCode, "第" + (g + 1) + "网格", "GRID", villageId, gridPath);
+				long gridId = region(gridCode, "第" + (g + 1) + "网格", RegionLevel.GRID, villageId, gridPath);
 				if (firstInCounty && g == 0 && county.code().equals("130902")) {
 					grid01Code = gridCode;
 				}
 				long[] gridTotals = grid(gridId, gridPath, villageName, householdsPerGrid[g], branch, villageSlots,
 						townshipSlots);
-				regionCounts.add(new long[] { gridId, gridTotals[0], gridTotals[1], gridTotals[2] });
+				orgLoad.addToCounters(gridId, gridTotals[0], gridTotals[1], gridTotals[2]);
 				add(totals, gridTotals);
 			}
-			regionCounts.add(new long[] { villageId, totals[0], totals[1], totals[2] });
+			orgLoad.addToCounters(villageId, totals[0], totals[1], totals[2]);
 			return totals;
 		}
 
@@ -415,7 +418,6 @@ class DemoCityGenerator {
 			for (int h = 0; h < households; h++) {
 				int number = h / perBuilding + 1;
 				if (h % perBuilding == 0) {
-					buildingId = id(Table.BUILDING);
 					text.setLength(0);
 					if (urban) {
 						text.append(number).append("号楼");
@@ -423,7 +425,7 @@ class DemoCityGenerator {
 					else {
 						text.append('第').append(number).append('排');
 					}
-					sink.row(Table.BUILDING).value(buildingId).value(gridId).value(gridPath).value(text).end();
+					buildingId = orgLoad.building(gridId, gridPath, text);
 				}
 				int inBuilding = h % perBuilding;
 				door.setLength(0);
@@ -437,7 +439,6 @@ class DemoCityGenerator {
 				else {
 					door.append(inBuilding + 1).append('号');
 				}
-				long householdId = id(Table.HOUSEHOLD);
 				int size = householdSize();
 				address.setLength(0);
 				address.append(villageName);
@@ -447,15 +448,8 @@ class DemoCityGenerator {
 				else {
 					address.append('第').append(number).append('排').append(door);
 				}
-				sink.row(Table.HOUSEHOLD)
-					.value(householdId)
-					.value(gridId)
-					.value(buildingId)
-					.value(gridPath)
-					.value(address)
-					.value(door)
-					.value(size)
-					.end();
+				long householdId = orgLoad
+					.household(new HouseholdRow(gridId, buildingId, gridPath, address, door, size));
 				for (int p = 0; p < size; p++) {
 					if (person(householdId, gridId, gridPath, branch, villageSlots, townshipSlots)) {
 						totals[2]++;
@@ -478,7 +472,6 @@ class DemoCityGenerator {
 			boolean male = random.nextBoolean();
 			int day = (int) (n * 7919 % IdNumbers.BIRTH_DAYS);
 			int sequence = (int) (n / IdNumbers.BIRTH_DAYS) * 2 + (male ? 1 : 0);
-			long personId = id(Table.PERSON);
 			phone.setLength(0);
 			boolean hasPhone = random.nextInt(10) < 7;
 			if (hasPhone) {
@@ -488,17 +481,8 @@ class DemoCityGenerator {
 			name.setLength(0);
 			Names.appendPerson(name, random, male);
 			LocalDate birth = IdNumbers.birthDate(day);
-			sink.row(Table.PERSON)
-				.value(personId)
-				.value(name)
-				.value(ids.of(day, sequence))
-				.value(birth)
-				.value(male ? "M" : "F")
-				.value(hasPhone ? phone : null)
-				.value(householdId)
-				.value(gridId)
-				.value(gridPath)
-				.end();
+			long personId = peopleLoad.person(new PersonRow(name, ids.of(day, sequence), birth, male ? 'M' : 'F',
+					hasPhone ? phone : null, householdId, gridId, gridPath));
 			residents++;
 			if (residents % 100_000 == 0) {
 				progress.accept(residents);
@@ -515,11 +499,11 @@ class DemoCityGenerator {
 			}
 			if (age >= 22 && age <= 60 && random.nextInt(1000) < 6) {
 				String institution = random.nextBoolean() ? county.name() + "人民医院" : "沧州市中心医院";
-				role(personId, "MEDICAL_STAFF", null, null, null, null, null, null, institution,
-						DEPARTMENTS[random.nextInt(DEPARTMENTS.length)], null, null);
+				peopleLoad
+					.role(RoleRow.medicalStaff(personId, institution, DEPARTMENTS[random.nextInt(DEPARTMENTS.length)]));
 			}
 			if (age >= 16 && age <= 70 && random.nextInt(100) < 3) {
-				role(personId, "VOLUNTEER", null, null, null, null, null, null, null, null, null, null);
+				peopleLoad.role(RoleRow.volunteer(personId));
 			}
 			return partyMember;
 		}
@@ -545,12 +529,10 @@ class DemoCityGenerator {
 			if (slot.tag() != null) {
 				tagged.put(slot.tag(), personId);
 			}
-			role(personId, "CADRE", slot.rank(), slot.position(), slot.unitId(), null, null, null, null, null, null,
-					null);
+			peopleLoad.role(RoleRow.cadre(personId, slot.rank(), slot.position(), slot.unitId()));
 			partyMember(personId, birth, slot.partyOrganisationId());
 			if (slot.dispatchingUnitId() != null) {
-				role(personId, "FIRST_SECRETARY", null, null, null, null, null, null, null, null,
-						slot.dispatchingUnitId(), slot.villageId());
+				peopleLoad.role(RoleRow.firstSecretary(personId, slot.dispatchingUnitId(), slot.villageId()));
 			}
 		}
 
@@ -559,22 +541,23 @@ class DemoCityGenerator {
 			if (joined.isAfter(TODAY)) {
 				joined = TODAY.minusDays(1 + random.nextInt(300));
 			}
-			role(personId, "PARTY_MEMBER", null, null, null, organisation, joined,
-					random.nextInt(20) == 0 ? "PROBATIONARY" : "FORMAL", null, null, null, null);
+			peopleLoad.role(RoleRow.partyMember(personId, organisation, joined,
+					random.nextInt(20) == 0 ? Membership.PROBATIONARY : Membership.FORMAL));
 		}
 
 		private void temporaryOrganisations(List<Long> townshipOrganisations) throws SQLException {
-			String[] categories = { "MEDICAL_TREATMENT", "EPIDEMIC_MONITORING", "TRANSPORT_QUARANTINE", "SUPPLIES",
-					"SOCIAL_STABILITY" };
+			TemporaryCategory[] categories = { TemporaryCategory.MEDICAL_TREATMENT,
+					TemporaryCategory.EPIDEMIC_MONITORING, TemporaryCategory.TRANSPORT_QUARANTINE,
+					TemporaryCategory.SUPPLIES, TemporaryCategory.SOCIAL_STABILITY };
 			String[] posts = { "人民医院隔离病区", "疫情监测点", "高速口卡点", "防疫物资保障站", "社会稳定工作专班" };
 			String[] names = { "医疗救治临时党支部", "疫情监测临时党支部", "交通检疫临时党支部", "物资保障临时党支部", "社会稳定临时党支部" };
 			for (int i = 0; i < temporaryOrganisations; i++) {
 				int category = i % categories.length;
 				String code = "T" + county.code() + "-" + String.format("%04d", i + 1);
 				organisation(code, county.name() + posts[category] + (i / categories.length + 1) + names[category],
-						"BRANCH", countyOrganisationId, "/" + cityOrganisationId + "/" + countyOrganisationId + "/",
-						countyId, countyPath, null, categories[category],
-						county.name() + posts[category] + (i / categories.length + 1),
+						PartyOrganisationKind.BRANCH, countyOrganisationId,
+						"/" + cityOrganisationId + "/" + countyOrganisationId + "/", countyId, countyPath, null,
+						categories[category], county.name() + posts[category] + (i / categories.length + 1),
 						LocalDate.of(2020, 1, 25).plusDays(random.nextInt(21)));
 			}
 		}
@@ -594,119 +577,19 @@ class DemoCityGenerator {
 
 	}
 
-	private long region(String code, String name, String level, long parentId, String path) throws SQLException {
-		long id = id(Table.REGION);
-		sink.row(Table.REGION).value(id).value(code).value(name).value(level).value(parentId).value(path).end();
-		regionIds.put(code, id);
-		return id;
+	private long region(String code, String name, RegionLevel level, long parentId, String path) throws SQLException {
+		return orgLoad.region(new RegionRow(code, name, level, parentId, path));
 	}
 
-	private long unit(String code, String name, String kind, long regionId, String path) throws SQLException {
-		long id = id(Table.UNIT);
-		sink.row(Table.UNIT).value(id).value(code).value(name).value(kind).value(regionId).value(path).end();
-		return id;
+	private long unit(String code, String name, UnitKind kind, long regionId, String path) throws SQLException {
+		return orgLoad.unit(new UnitRow(code, name, kind, regionId, path));
 	}
 
-	private long organisation(String code, String name, String kind, Long parentId, String parentOrgPath, long regionId,
-			String path, Long unitId, String category, String post, LocalDate setUpOn) throws SQLException {
-		long id = id(Table.PARTY_ORGANISATION);
-		sink.row(Table.PARTY_ORGANISATION)
-			.value(id)
-			.value(code)
-			.value(name)
-			.value(kind)
-			.value(parentId)
-			.value(parentOrgPath + id + "/")
-			.value(regionId)
-			.value(path)
-			.value(unitId)
-			.value(category != null)
-			.value(category)
-			.value(post)
-			.value(setUpOn)
-			.nul()
-			.end();
-		if (unitId != null) {
-			unitOrganisations.add(new long[] { unitId, id });
-		}
-		return id;
-	}
-
-	private void role(long personId, String role, String rank, String position, Long unitId, Long organisation,
-			LocalDate joinedOn, String membership, String institution, String department, Long dispatchingUnitId,
-			Long villageId) throws SQLException {
-		sink.row(Table.PERSON_ROLE)
-			.value(id(Table.PERSON_ROLE))
-			.value(personId)
-			.value(role)
-			.value(rank)
-			.value(position)
-			.value(unitId)
-			.value(organisation)
-			.value(joinedOn)
-			.value(membership)
-			.value(institution)
-			.value(department)
-			.value(dispatchingUnitId)
-			.value(villageId)
-			.end();
-	}
-
-	private long id(Table table) {
-		return nextId[table.ordinal()]++;
-	}
-
-	private void loadIds() throws SQLException {
-		try (Statement statement = connection.createStatement()) {
-			for (Table table : Table.values()) {
-				try (ResultSet rs = statement.executeQuery("select coalesce(max(id), 0) + 1 from " + table.name)) {
-					rs.next();
-					nextId[table.ordinal()] = rs.getLong(1);
-				}
-			}
-			try (ResultSet rs = statement
-				.executeQuery("select code, id from region where region_level in ('CITY', 'COUNTY')")) {
-				while (rs.next()) {
-					regionIds.put(rs.getString(1), rs.getLong(2));
-				}
-			}
-		}
-	}
-
-	/**
-	 * Counters, units' party organisations, and identity columns moved past the ids used.
-	 */
-	private void finish(long cityId, long[] cityTotals) throws SQLException {
-		regionCounts.add(new long[] { cityId, cityTotals[0], cityTotals[1], cityTotals[2] });
-		try (PreparedStatement update = connection.prepareStatement(
-				"update region set households = households + ?, residents = residents + ?, party_members = party_members + ? where id = ?")) {
-			for (long[] row : regionCounts) {
-				update.setLong(1, row[1]);
-				update.setLong(2, row[2]);
-				update.setLong(3, row[3]);
-				update.setLong(4, row[0]);
-				update.addBatch();
-			}
-			update.executeBatch();
-		}
-		try (PreparedStatement update = connection
-			.prepareStatement("update unit set party_organisation_id = ? where id = ?")) {
-			for (long[] row : unitOrganisations) {
-				update.setLong(1, row[1]);
-				update.setLong(2, row[0]);
-				update.addBatch();
-			}
-			update.executeBatch();
-		}
-		boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
-		try (Statement statement = connection.createStatement()) {
-			for (Table table : Table.values()) {
-				long next = nextId[table.ordinal()];
-				statement.execute(postgres
-						? "select setval(pg_get_serial_sequence('" + table.name + "', 'id'), " + next + ", false)"
-						: "alter table " + table.name + " alter column id restart with " + next);
-			}
-		}
+	private long organisation(String code, String name, PartyOrganisationKind kind, Long parentId, String parentOrgPath,
+			long regionId, String path, Long unitId, TemporaryCategory category, String post, LocalDate setUpOn)
+			throws SQLException {
+		return orgLoad.partyOrganisation(new PartyOrganisationRow(code, name, kind, parentId, parentOrgPath, regionId,
+				path, unitId, category, post, setUpOn));
 	}
 
 	private static void add(long[] into, long[] values) {

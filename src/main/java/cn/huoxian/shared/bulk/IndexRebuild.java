@@ -1,4 +1,4 @@
-package cn.huoxian.demo;
+package cn.huoxian.shared.bulk;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,19 +10,14 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * PostgreSQL only: while millions of rows are copied into the large tables, their foreign
+ * PostgreSQL only: while millions of rows are copied into large tables, their foreign
  * keys, unique constraints and secondary indexes are dropped (only primary keys stay),
  * then rebuilt from the definitions read from the catalogue, which is several times
  * faster than maintaining them row by row. All of it runs in the caller's transaction, so
- * a failure rolls the drop back too.
+ * a failure rolls the drop back too. Names no table: the module that owns the tables says
+ * which ({@link #drop}).
  */
-final class BulkLoad {
-
-	/**
-	 * The tables that hold millions of rows at full scale; the small ones keep their
-	 * indexes.
-	 */
-	static final List<String> TABLES = List.of("building", "household", "person", "person_role");
+public final class IndexRebuild {
 
 	/**
 	 * What to rebuild, in order (unique constraints, plain indexes, foreign keys), and
@@ -47,23 +42,39 @@ final class BulkLoad {
 
 	private final Connection connection;
 
+	private final List<String> tables;
+
+	private final List<String> analysed;
+
 	private final Consumer<String> log;
 
 	private final List<String> restore = new ArrayList<>();
 
-	BulkLoad(Connection connection, Consumer<String> log) {
+	private IndexRebuild(Connection connection, List<String> tables, List<String> analysed, Consumer<String> log) {
 		this.connection = connection;
+		this.tables = tables;
+		this.analysed = analysed;
 		this.log = log;
 	}
 
 	/**
-	 * Drops what {@link #restore()} will rebuild; foreign keys first, so the unique
-	 * indexes can go.
+	 * Drops these tables' foreign keys, unique constraints and secondary indexes, foreign
+	 * keys first so the unique indexes can go; {@link #restore()} rebuilds them after
+	 * analysing the tables {@code analysed} (the loaded ones, dropped or not). A foreign
+	 * key of another table that references one of the unique constraints must be dropped
+	 * first.
 	 */
-	void drop() throws SQLException {
+	public static IndexRebuild drop(Connection connection, List<String> tables, List<String> analysed,
+			Consumer<String> log) throws SQLException {
+		IndexRebuild rebuild = new IndexRebuild(connection, tables, analysed, log);
+		rebuild.drop();
+		return rebuild;
+	}
+
+	private void drop() throws SQLException {
 		List<String> drops = new ArrayList<>();
 		try (PreparedStatement query = connection.prepareStatement(DEFINITIONS)) {
-			String[] tables = TABLES.toArray(String[]::new);
+			String[] tables = this.tables.toArray(String[]::new);
 			for (int i = 1; i <= 3; i++) {
 				query.setArray(i, connection.createArrayOf("text", tables));
 			}
@@ -80,7 +91,7 @@ final class BulkLoad {
 			}
 			roomToSort(statement);
 		}
-		log.accept("Dropped " + drops.size() + " indexes and constraints of " + String.join(", ", TABLES)
+		log.accept("Dropped " + drops.size() + " indexes and constraints of " + String.join(", ", tables)
 				+ " for the load; they are rebuilt at the end");
 	}
 
@@ -95,9 +106,9 @@ final class BulkLoad {
 	 * statistics first, so the validation queries are planned for millions of rows rather
 	 * than for empty tables.
 	 */
-	void restore() throws SQLException {
+	public void restore() throws SQLException {
 		long start = System.nanoTime();
-		analyze(connection);
+		analyze(connection, analysed);
 		log.accept(String.format("%5.1f s  analyze", (System.nanoTime() - start) / 1e9));
 		try (Statement statement = connection.createStatement()) {
 			roomToSort(statement);
@@ -110,13 +121,13 @@ final class BulkLoad {
 	}
 
 	/**
-	 * Fresh planner statistics for every generated table, so autovacuum need not catch up
-	 * first.
+	 * Fresh planner statistics for these tables after a load, so autovacuum need not
+	 * catch up first.
 	 */
-	static void analyze(Connection connection) throws SQLException {
+	public static void analyze(Connection connection, List<String> tables) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
-			for (RowSink.Table table : RowSink.Table.values()) {
-				statement.execute("analyze " + table.name);
+			for (String table : tables) {
+				statement.execute("analyze " + table);
 			}
 		}
 	}

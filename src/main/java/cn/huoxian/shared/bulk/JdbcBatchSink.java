@@ -1,9 +1,10 @@
-package cn.huoxian.demo;
+package cn.huoxian.shared.bulk;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * Batched INSERTs through one prepared statement per table: portable to H2 and
@@ -15,9 +16,9 @@ class JdbcBatchSink extends BatchSink {
 
 	private final Connection connection;
 
-	private final PreparedStatement[] statements = new PreparedStatement[Table.values().length];
+	private PreparedStatement[] statements = new PreparedStatement[0];
 
-	private final int[] pending = new int[Table.values().length];
+	private int[] pending = new int[0];
 
 	private int pendingTotal;
 
@@ -28,13 +29,19 @@ class JdbcBatchSink extends BatchSink {
 	}
 
 	@Override
+	void registered(Table table) {
+		statements = Arrays.copyOf(statements, table.index + 1);
+		pending = Arrays.copyOf(pending, table.index + 1);
+	}
+
+	@Override
 	void startRow(Table table) throws SQLException {
-		statement = statements[table.ordinal()];
+		statement = statements[table.index];
 		if (statement == null) {
 			String sql = "insert into " + table.name + " (" + table.columnList() + ") values ("
 					+ "?, ".repeat(table.columns.length - 1) + "?)";
 			statement = connection.prepareStatement(sql);
-			statements[table.ordinal()] = statement;
+			statements[table.index] = statement;
 		}
 	}
 
@@ -71,7 +78,7 @@ class JdbcBatchSink extends BatchSink {
 	@Override
 	void endRow(Table table) throws SQLException {
 		statement.addBatch();
-		pending[table.ordinal()]++;
+		pending[table.index]++;
 		pendingTotal++;
 	}
 
@@ -85,13 +92,13 @@ class JdbcBatchSink extends BatchSink {
 		return pendingTotal > 0;
 	}
 
-	/** One batch per table, in foreign-key order. */
+	/** One batch per table, in registration order. */
 	@Override
 	void send() throws SQLException {
-		for (Table t : Table.values()) {
-			if (pending[t.ordinal()] > 0) {
-				statements[t.ordinal()].executeBatch();
-				pending[t.ordinal()] = 0;
+		for (Table t : tables) {
+			if (pending[t.index] > 0) {
+				statements[t.index].executeBatch();
+				pending[t.index] = 0;
 			}
 		}
 		pendingTotal = 0;

@@ -1,8 +1,9 @@
-package cn.huoxian.demo;
+package cn.huoxian.shared.bulk;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -35,12 +36,10 @@ class PgCopySink extends BatchSink {
 	/** PostgreSQL counts dates from 2000-01-01. */
 	private static final long PG_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
 
-	private static final Table[] TABLES = Table.values();
-
 	private final Copier copier;
 
 	private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-		Thread thread = new Thread(r, "demo-copy-writer");
+		Thread thread = new Thread(r, "bulk-copy-writer");
 		thread.setDaemon(true);
 		return thread;
 	});
@@ -53,15 +52,15 @@ class PgCopySink extends BatchSink {
 	 * The last encoded String per table and column: paths and enum names repeat row after
 	 * row.
 	 */
-	private final Object[][] lastText = new Object[TABLES.length][];
+	private Object[][] lastText = new Object[0][];
 
-	private final byte[][][] lastBytes = new byte[TABLES.length][][];
+	private byte[][][] lastBytes = new byte[0][][];
 
 	private volatile Throwable failure;
 
 	private Future<?> lastWrite;
 
-	private Buffer[] current = newBuffers();
+	private Buffer[] current = new Buffer[0];
 
 	private int buffered;
 
@@ -80,17 +79,24 @@ class PgCopySink extends BatchSink {
 
 	PgCopySink(Copier copier) {
 		this.copier = copier;
-		for (Table t : TABLES) {
-			lastText[t.ordinal()] = new Object[t.columns.length];
-			lastBytes[t.ordinal()] = new byte[t.columns.length][];
-		}
+	}
+
+	@Override
+	void registered(Table table) {
+		int n = table.index + 1;
+		lastText = Arrays.copyOf(lastText, n);
+		lastText[table.index] = new Object[table.columns.length];
+		lastBytes = Arrays.copyOf(lastBytes, n);
+		lastBytes[table.index] = new byte[table.columns.length][];
+		current = Arrays.copyOf(current, n);
+		current[table.index] = new Buffer();
 	}
 
 	@Override
 	void startRow(Table table) {
-		this.buffer = current[table.ordinal()];
-		this.lastTextRow = lastText[table.ordinal()];
-		this.lastBytesRow = lastBytes[table.ordinal()];
+		this.buffer = current[table.index];
+		this.lastTextRow = lastText[table.index];
+		this.lastBytesRow = lastBytes[table.index];
 		this.rowStart = buffer.length;
 		buffer.writeShort(table.columns.length);
 	}
@@ -166,7 +172,7 @@ class PgCopySink extends BatchSink {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new SQLException("interrupted while writing the demo city", ex);
+			throw new SQLException("interrupted during a bulk load", ex);
 		}
 		lastWrite = writer.submit(() -> write(batch));
 		Buffer[] reused = spare.poll();
@@ -177,12 +183,12 @@ class PgCopySink extends BatchSink {
 		}
 	}
 
-	/** On the writer thread: one COPY per table, in foreign-key order. */
+	/** On the writer thread: one COPY per table, in registration order. */
 	private void write(Buffer[] batch) {
 		try {
 			if (failure == null) {
-				for (Table t : TABLES) {
-					Buffer b = batch[t.ordinal()];
+				for (Table t : tables) {
+					Buffer b = batch[t.index];
 					if (b.length > 0) {
 						copier.copy(t, b.bytes, b.length);
 					}
@@ -235,7 +241,7 @@ class PgCopySink extends BatchSink {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new SQLException("interrupted while writing the demo city", ex);
+				throw new SQLException("interrupted during a bulk load", ex);
 			}
 			catch (ExecutionException ex) {
 				throw new SQLException(ex.getCause());
@@ -251,8 +257,8 @@ class PgCopySink extends BatchSink {
 		writer.shutdown();
 	}
 
-	private static Buffer[] newBuffers() {
-		Buffer[] buffers = new Buffer[TABLES.length];
+	private Buffer[] newBuffers() {
+		Buffer[] buffers = new Buffer[tables.size()];
 		for (int i = 0; i < buffers.length; i++) {
 			buffers[i] = new Buffer();
 		}

@@ -1,24 +1,49 @@
-package cn.huoxian.demo;
+package cn.huoxian.shared.bulk;
 
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * What both sinks do alike: each value is checked against its column's type, a row
- * against its table's column count; rows are counted per table; buffered rows are sent
- * when the sink says enough has gathered, and {@link #flush()} sends the rest and waits.
- * A subclass only encodes values ({@code put...}) and sends what it buffered.
+ * What both sinks do alike: tables are registered before the first row; each value is
+ * checked against its column's type, a row against its table's column count; rows are
+ * counted per table; buffered rows are sent when the sink says enough has gathered, and
+ * {@link #flush()} sends the rest and waits. A subclass only encodes values
+ * ({@code put...}) and sends what it buffered, table by table in registration order.
  */
 abstract class BatchSink implements RowSink {
 
-	private final long[] counts = new long[Table.values().length];
+	/** The registered tables, by {@link Table#index}. */
+	final List<Table> tables = new ArrayList<>();
+
+	private long[] counts = new long[0];
+
+	private boolean started;
 
 	private Table table;
 
 	private int column;
 
 	@Override
+	public final Table table(String name, String... columns) {
+		if (started) {
+			throw new IllegalStateException("register " + name + " before the first row");
+		}
+		Table registered = new Table(this, tables.size(), name, columns);
+		tables.add(registered);
+		counts = Arrays.copyOf(counts, tables.size());
+		registered(registered);
+		return registered;
+	}
+
+	@Override
 	public final RowSink row(Table table) {
+		if (table.sink != this) {
+			throw new IllegalStateException(table.name + " is registered with another sink");
+		}
+		started = true;
 		this.table = table;
 		this.column = 0;
 		try {
@@ -136,7 +161,7 @@ abstract class BatchSink implements RowSink {
 			throw new IllegalStateException(table.name + " row has " + column + " values, not " + table.columns.length);
 		}
 		endRow(table);
-		counts[table.ordinal()]++;
+		counts[table.index]++;
 		if (full()) {
 			send();
 		}
@@ -152,7 +177,7 @@ abstract class BatchSink implements RowSink {
 
 	@Override
 	public final long rows(Table table) {
-		return counts[table.ordinal()];
+		return table.sink == this ? counts[table.index] : 0;
 	}
 
 	@Override
@@ -164,6 +189,9 @@ abstract class BatchSink implements RowSink {
 			release();
 		}
 	}
+
+	/** A table was registered; its {@link Table#index} is the next one. */
+	abstract void registered(Table table);
 
 	/** A row of this table begins. */
 	abstract void startRow(Table table) throws SQLException;
