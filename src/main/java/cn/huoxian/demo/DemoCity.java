@@ -237,7 +237,7 @@ public class DemoCity {
 		try {
 			written = network.generate(scale);
 		}
-		catch (DataAccessException ex) {
+		catch (DataAccessException | org.jooq.exception.DataAccessException ex) {
 			throw new IllegalStateException("generating the demo deployment network failed: " + ex.getMessage(), ex);
 		}
 		try (Connection connection = dataSource.getConnection()) {

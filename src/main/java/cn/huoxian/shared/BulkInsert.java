@@ -19,7 +19,7 @@ import org.jooq.impl.DSL;
 /**
  * Rows of one table written in bulk, in the caller's transaction: multi-row INSERTs of
  * {@value #ROWS} rows each through JDBC (fast on PostgreSQL and H2 without driver
- * options; rendering them through jOOQ took four times as long), the table and columns
+ * options; jOOQ's own multi-row insert was several times slower), the table and columns
  * named by jOOQ's generated fields. For the owner of the table only, loading thousands of
  * rows at once (the demo's deployment network); it publishes no events, the caller
  * rebuilds what is derived from the rows.
