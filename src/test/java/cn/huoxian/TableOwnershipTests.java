@@ -31,9 +31,16 @@ import org.junit.jupiter.api.Test;
 /**
  * Walls over tables: every table has one owning module (its {@code package-info} says so
  * with {@link OwnsTables}), and only the owner's code names it — through the jOOQ table
- * class, its record class or a {@code Tables} constant, or in SQL written as text ("from
- * x", "join x", "into x", "update x", "table x" inside a string literal). Other modules
- * go through the owner's beans and events.
+ * class, its record class or a {@code Tables} constant, in SQL written as text ("from x",
+ * "join x", "into x", "update x", "table x" inside a string literal), or as a bare string
+ * literal {@code "x"} given to code that builds SQL from it. A bare name is only taken
+ * for a table where it cannot be an ordinary word, a JSON field or a request parameter:
+ * as the first argument of a call whose other leading arguments are literals naming
+ * columns of that table ({@code new Insert("pairing", "id", "unit_id")},
+ * {@code ("region", "id
+ * bigint")}), or anywhere in a file that appends names to SQL text ({@code "insert into "
+ * + table}, {@code "from " + table}). Other modules go through the owner's beans and
+ * events.
  * <p>
  * The walls still being built are listed, one "module → table" per line, in
  * {@code src/test/resources/table-walls-pending.txt}; the list may only shrink: a new
@@ -50,6 +57,23 @@ class TableOwnershipTests {
 	private static final Pattern SQL_TABLE = Pattern
 		.compile("(?i)\\b(?:from|join|into|update|table)\\s+([a-z_][a-z0-9_]*)");
 
+	/** A string literal that is only a name: {@code "pairing"}. */
+	private static final Pattern BARE_NAME = Pattern.compile("\"([a-z_][a-z0-9_]*)\"");
+
+	/**
+	 * A call whose first argument is a bare name followed by other literals: {@code
+	 * ("pairing", "id", "unit_id")}.
+	 */
+	private static final Pattern NAME_AND_COLUMNS = Pattern
+		.compile("\\(\\s*\"([a-z_][a-z0-9_]*)\"((?:\\s*,\\s*\"[^\"\\\\\n]*\")+)\\s*[,)]");
+
+	/** One of those literals: {@code "id"}, {@code "id bigint"}. */
+	private static final Pattern COLUMN = Pattern.compile("\"([^\"]*)\"");
+
+	/** SQL text that ends where a name is appended: {@code "insert into " + table}. */
+	private static final Pattern SQL_BEFORE_NAME = Pattern
+		.compile("(?i)\\b(?:from|join|into|update|table|analyze|truncate)\\s*\"\\s*\\+");
+
 	private static final Pattern OWNER_LINE = Pattern.compile("(?m)^-- owner: (\\w+)\\s*$");
 
 	/** The last migration written before owners were declared in migrations. */
@@ -58,6 +82,8 @@ class TableOwnershipTests {
 	private static final Map<String, String> TABLE_OF_CLASS = new HashMap<>();
 
 	private static final Map<String, String> TABLE_OF_CONSTANT = new HashMap<>();
+
+	private static final Map<String, Set<String>> COLUMNS = new HashMap<>();
 
 	private static final Map<String, String> OWNER = new TreeMap<>();
 
@@ -70,6 +96,8 @@ class TableOwnershipTests {
 				TABLE_OF_CLASS.put(table.getClass().getName(), table.getName());
 				TABLE_OF_CLASS.put(table.getRecordType().getName(), table.getName());
 				TABLE_OF_CONSTANT.put(field.getName(), table.getName());
+				COLUMNS.put(table.getName(),
+						Stream.of(table.fields()).map(f -> f.getName()).collect(java.util.stream.Collectors.toSet()));
 			}
 		}
 		classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -162,13 +190,15 @@ class TableOwnershipTests {
 			for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
 				String module = root.relativize(file).getName(0).toString();
 				if (Files.isDirectory(root.resolve(module))) {
-					Matcher literal = LITERAL.matcher(Files.readString(file));
+					String source = Files.readString(file);
+					Matcher literal = LITERAL.matcher(source);
 					while (literal.find()) {
 						Matcher named = SQL_TABLE.matcher(literal.group());
 						while (named.find()) {
 							cross(crossings, module, named.group(1).toLowerCase());
 						}
 					}
+					bareNames(source).forEach(table -> cross(crossings, module, table));
 				}
 			}
 		}
@@ -176,6 +206,40 @@ class TableOwnershipTests {
 			throw new UncheckedIOException(ex);
 		}
 		return crossings;
+	}
+
+	/**
+	 * Tables named by bare string literals given to code that builds SQL: a call's first
+	 * argument followed by literals naming its columns, or any bare name in a file that
+	 * appends names to SQL text.
+	 */
+	static Set<String> bareNames(String source) {
+		Set<String> tables = new TreeSet<>();
+		if (SQL_BEFORE_NAME.matcher(source).find()) {
+			Matcher bare = BARE_NAME.matcher(source);
+			while (bare.find()) {
+				if (COLUMNS.containsKey(bare.group(1))) {
+					tables.add(bare.group(1));
+				}
+			}
+		}
+		Matcher call = NAME_AND_COLUMNS.matcher(source);
+		while (call.find()) {
+			Set<String> columns = COLUMNS.get(call.group(1));
+			if (columns == null) {
+				continue;
+			}
+			Matcher column = COLUMN.matcher(call.group(2));
+			boolean all = true;
+			while (column.find()) {
+				// the column, or the column and its type
+				all &= columns.contains(column.group(1).strip().split("\\s+")[0]);
+			}
+			if (all) {
+				tables.add(call.group(1));
+			}
+		}
+		return tables;
 	}
 
 	private static void cross(Set<String> crossings, String module, String table) {

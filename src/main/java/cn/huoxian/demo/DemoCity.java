@@ -20,6 +20,7 @@ import cn.huoxian.shared.bulk.IndexRebuild;
 import cn.huoxian.shared.bulk.RowSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -49,14 +50,17 @@ public class DemoCity {
 
 	private final PeopleBulkLoad peopleLoad;
 
+	private final DeploymentNetworkDemo network;
+
 	DemoCity(DataSource dataSource, Accounts accounts, HeadlineTally tally, RecordRebuild records, OrgBulkLoad orgLoad,
-			PeopleBulkLoad peopleLoad) {
+			PeopleBulkLoad peopleLoad, DeploymentNetworkDemo network) {
 		this.dataSource = dataSource;
 		this.accounts = accounts;
 		this.tally = tally;
 		this.records = records;
 		this.orgLoad = orgLoad;
 		this.peopleLoad = peopleLoad;
+		this.network = network;
 	}
 
 	/** What a generation did and how fast. */
@@ -238,28 +242,25 @@ public class DemoCity {
 	/** The deployment network on top of the people, in its own transaction. */
 	private void frontLine(double scale) {
 		long start = System.nanoTime();
+		DeploymentNetworkDemo.Written written;
+		try {
+			written = network.generate(scale);
+		}
+		catch (DataAccessException | org.jooq.exception.DataAccessException ex) {
+			throw new IllegalStateException("generating the demo deployment network failed: " + ex.getMessage(), ex);
+		}
 		try (Connection connection = dataSource.getConnection()) {
-			connection.setAutoCommit(false);
-			try {
-				DeploymentNetworkDemo demo = new DeploymentNetworkDemo(connection, scale);
-				Map<String, Long> rows = demo.generate();
-				connection.commit();
-				if (isPostgres(connection)) {
-					try (var statement = connection.createStatement()) {
-						statement.execute("analyze " + String.join(", ", rows.keySet()));
-					}
+			if (isPostgres(connection) && !written.rows().isEmpty()) {
+				try (var statement = connection.createStatement()) {
+					statement.execute("analyze " + String.join(", ", written.rows().keySet()));
 				}
-				log.info("Demo city: deployment network written in {} s ({} ms per step): {}", secondsSince(start),
-						demo.timings(), rows);
-			}
-			catch (SQLException | RuntimeException ex) {
-				connection.rollback();
-				throw ex;
 			}
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("generating the demo deployment network failed: " + ex.getMessage(), ex);
+			throw new IllegalStateException("analysing the demo deployment network failed: " + ex.getMessage(), ex);
 		}
+		log.info("Demo city: deployment network written in {} s ({} ms per step): {}", secondsSince(start),
+				written.timings(), written.rows());
 	}
 
 	private void analyze() {
