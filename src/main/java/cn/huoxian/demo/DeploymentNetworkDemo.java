@@ -34,7 +34,7 @@ import cn.huoxian.org.RegionLevel;
 import cn.huoxian.org.UnitKind;
 import cn.huoxian.people.CadreRank;
 import cn.huoxian.people.PeopleReads;
-import cn.huoxian.shared.BulkInsert;
+import cn.huoxian.shared.bulk.BulkInsert;
 import cn.huoxian.vanguard.BattleRequestStatus;
 import cn.huoxian.vanguard.VanguardBulkLoad;
 import cn.huoxian.vanguard.VanguardBulkLoad.NewTeam;

@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import cn.huoxian.shared.BulkInsert;
+import cn.huoxian.shared.bulk.BulkInsert;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 

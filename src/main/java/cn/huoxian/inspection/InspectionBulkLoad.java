@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import cn.huoxian.shared.BulkInsert;
+import cn.huoxian.shared.bulk.BulkInsert;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 

@@ -13,7 +13,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-import cn.huoxian.shared.BulkInsert;
+import cn.huoxian.shared.bulk.BulkInsert;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 

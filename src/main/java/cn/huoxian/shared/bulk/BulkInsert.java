@@ -1,4 +1,4 @@
-package cn.huoxian.shared;
+package cn.huoxian.shared.bulk;
 
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
