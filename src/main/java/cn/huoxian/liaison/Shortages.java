@@ -5,7 +5,6 @@ import static cn.huoxian.db.Tables.SHORTAGE;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.huoxian.db.tables.records.PairingRecord;
