@@ -175,7 +175,8 @@ public class Assessments {
 			throw new cn.huoxian.shared.ReferenceNotFoundException("personId");
 		}
 		Forms.check(form);
-		// the scores are checked against the round's dimensions, all named at once
+		// the scores (1 to 10: the form's annotations) are checked against the round's
+		// dimensions, all named at once
 		List<FieldProblem> problems = new ArrayList<>();
 		Map<String, Integer> scores = form.scores() == null ? Map.of() : form.scores();
 		for (String dimension : dimensions) {
@@ -183,9 +184,6 @@ public class Assessments {
 			if (score == null) {
 				problems.add(new FieldProblem("scores." + dimension,
 						Messages.text("record.error.assessment.score-required")));
-			}
-			else if (score < 1 || score > 10) {
-				problems.add(new FieldProblem("scores." + dimension, Messages.text("problem.field.between", 1, 10)));
 			}
 		}
 		for (String key : scores.keySet()) {

@@ -184,6 +184,8 @@ class AssessmentTests {
 				+ ",\"conclusion\":\"COMPETENT\",\"comment\":\"" + "长".repeat(1001) + "\"}", 400);
 		putJson("zzb", ROUNDS + "/" + id + "/cadres/" + a,
 				"{\"scores\":" + scores(8, 8, 8, 8, 8) + ",\"conclusion\":\"GREAT\"}", 400);
+		String outOfRange = score("zzb", id, a, scores(11, 8, 8, 8, 8), "COMPETENT", null, 400);
+		assertThat(JsonPath.<String>read(outOfRange, "$.errors[0].reason")).isEqualTo("应在 1 到 10 之间");
 		score("zzb", id, outsider, scores(8, 8, 8, 8, 8), "COMPETENT", null, 404);
 		score("zzb", 987_654_321L, a, scores(8, 8, 8, 8, 8), "COMPETENT", null, 404);
 		assertThat((Object) JsonPath.read(json("zzb", ROUNDS + "/" + id), "$.cadres[0].total")).isNull();
