@@ -20,8 +20,7 @@ import cn.huoxian.people.People;
 import cn.huoxian.people.RoleChecks;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
-import cn.huoxian.shared.InvalidInputException;
-import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
@@ -61,22 +60,7 @@ public class LiaisonGroups {
 	@Transactional
 	public LiaisonGroupView create(LiaisonGroupForm form, CurrentUser user) {
 		user.requirePeopleEditor();
-		List<FieldProblem> problems = new ArrayList<>();
-		if (form.name() == null || form.name().isBlank()) {
-			problems.add(new FieldProblem("name", Messages.text("problem.required")));
-		}
-		else if (form.name().strip().length() > 100) {
-			problems.add(new FieldProblem("name", Messages.text("problem.field.too-long", 100)));
-		}
-		if (form.region() == null || form.region().isBlank()) {
-			problems.add(new FieldProblem("region", Messages.text("problem.required")));
-		}
-		if (form.leaderId() == null) {
-			problems.add(new FieldProblem("leaderId", Messages.text("problem.required")));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
+		Forms.check(form);
 		// every reference through the caller's scope, before any rule about it
 		RegionView region = regions.resolve("region", form.region(), user.scope());
 		people.resolve("leaderId", form.leaderId(), user.scope());

@@ -25,8 +25,8 @@ import cn.huoxian.people.RoleChecks;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
-import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
@@ -168,21 +168,9 @@ public class Pairings {
 	@Transactional
 	public PairingView create(PairingForm form, CurrentUser user) {
 		user.requirePeopleEditor();
-		List<FieldProblem> problems = new ArrayList<>();
-		if (blank(form.unitCode()) == null) {
-			problems.add(new FieldProblem("unitCode", Messages.text("problem.required")));
-		}
-		if (blank(form.communityCode()) == null) {
-			problems.add(new FieldProblem("communityCode", Messages.text("problem.required")));
-		}
+		Forms.check(form);
 		LocalDate today = BusinessDay.today(clock);
-		if (form.startedOn() != null && form.startedOn().isAfter(today)) {
-			problems.add(new FieldProblem("startedOn", Messages.text("problem.field.future")));
-		}
-		checkPlan(form.workPlan(), problems);
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
+		notAfterToday("startedOn", form.startedOn(), today);
 		// every reference through the caller's scope, before any rule about it
 		UnitView unit = units.resolveCode("unitCode", form.unitCode(), user.scope());
 		RegionView community = regions.resolve("communityCode", form.communityCode(), user.scope());
@@ -256,12 +244,8 @@ public class Pairings {
 		else {
 			user.requireMayWriteInOrForUnit(pairing.getPath(), pairing.getUnitId(), what);
 		}
+		Forms.check(change);
 		if (change.workPlanGiven()) {
-			List<FieldProblem> problems = new ArrayList<>();
-			checkPlan(change.workPlan(), problems);
-			if (!problems.isEmpty()) {
-				throw new InvalidInputException(problems);
-			}
 			updates.put(PAIRING.WORK_PLAN, blank(change.workPlan()));
 		}
 		if (change.liaisonLeaderGiven()) {
@@ -377,24 +361,15 @@ public class Pairings {
 	// ---- ledger (running log)
 
 	@Transactional
-	public PairingLogEntry log(long id, LocalDate day, String entry, CurrentUser user) {
+	public PairingLogEntry log(long id, PairingLogForm form, CurrentUser user) {
 		PairingRecord pairing = raw(id);
 		user.requireMayWriteInOrForUnit(pairing.getPath(), pairing.getUnitId(),
 				Messages.text("pairing.what.pairing", id));
+		Forms.check(form);
 		LocalDate today = BusinessDay.today(clock);
-		List<FieldProblem> problems = new ArrayList<>();
-		if (day != null && day.isAfter(today)) {
-			problems.add(new FieldProblem("day", Messages.text("problem.field.future")));
-		}
-		if (entry == null || entry.isBlank()) {
-			problems.add(new FieldProblem("entry", Messages.text("problem.required")));
-		}
-		else if (entry.strip().length() > 1000) {
-			problems.add(new FieldProblem("entry", Messages.text("problem.field.too-long", 1000)));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
+		LocalDate day = form.day();
+		notAfterToday("day", day, today);
+		String entry = form.entry();
 		long logId = db.insertInto(PAIRING_LOG)
 			.set(PAIRING_LOG.PAIRING_ID, id)
 			.set(PAIRING_LOG.BUSINESS_DAY, day == null ? today : day)
@@ -572,9 +547,13 @@ public class Pairings {
 		}
 	}
 
-	private static void checkPlan(String plan, List<FieldProblem> problems) {
-		if (plan != null && plan.strip().length() > 4000) {
-			problems.add(new FieldProblem("workPlan", Messages.text("problem.field.too-long", 4000)));
+	/**
+	 * A day is not after today by the application's clock (a test can fix it, so this
+	 * stays here rather than in a Bean Validation annotation).
+	 */
+	static void notAfterToday(String field, LocalDate day, LocalDate today) {
+		if (day != null && day.isAfter(today)) {
+			throw new InvalidInputException(field, Messages.text("problem.field.future"));
 		}
 	}
 

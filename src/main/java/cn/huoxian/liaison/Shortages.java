@@ -5,7 +5,6 @@ import static cn.huoxian.db.Tables.SHORTAGE;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.huoxian.db.tables.records.PairingRecord;
@@ -14,8 +13,8 @@ import cn.huoxian.org.RegionView;
 import cn.huoxian.org.UnitView;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
-import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
@@ -61,28 +60,7 @@ public class Shortages {
 	public ShortageView raise(long pairingId, ShortageForm form, CurrentUser user) {
 		PairingRecord pairing = pairings.raw(pairingId);
 		Pairings.requireCommunity(user, pairing.getPath(), Messages.text("pairing.what.pairing", pairingId));
-		List<FieldProblem> problems = new ArrayList<>();
-		if (form.kind() == null) {
-			problems.add(new FieldProblem("kind", Messages.text("shortage.field.kind")));
-		}
-		if (form.item() == null || form.item().isBlank()) {
-			problems.add(new FieldProblem("item", Messages.text("problem.required")));
-		}
-		else if (form.item().strip().length() > 100) {
-			problems.add(new FieldProblem("item", Messages.text("problem.field.too-long", 100)));
-		}
-		if (form.quantity() == null) {
-			problems.add(new FieldProblem("quantity", Messages.text("problem.required")));
-		}
-		else if (form.quantity() < 1 || form.quantity() > 1_000_000) {
-			problems.add(new FieldProblem("quantity", Messages.text("problem.field.between", 1, 1_000_000)));
-		}
-		if (form.note() != null && form.note().strip().length() > 500) {
-			problems.add(new FieldProblem("note", Messages.text("problem.field.too-long", 500)));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
+		Forms.check(form);
 		long id = db.insertInto(SHORTAGE)
 			.set(SHORTAGE.PAIRING_ID, pairingId)
 			.set(SHORTAGE.PATH, pairing.getPath())

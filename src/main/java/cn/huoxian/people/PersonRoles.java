@@ -61,16 +61,15 @@ class PersonRoles {
 				problems.add(new FieldProblem(at + "role",
 						Messages.text("people.problem.role-twice", Messages.text("personRole." + role.role()))));
 			}
+			// the facts the role's kind needs: its annotation (RoleFacts), also for
+			// callers
+			// that bind no form
+			RoleFactsValidator.missing(role)
+				.forEach(field -> problems.add(new FieldProblem(at + field, Messages.text("problem.required"))));
 			switch (role.role()) {
-				case CADRE -> {
-					require(problems, at + "rank", role.rank());
-					checkUnit(problems, at + "unitId", role.unitId(), false, scope,
-							heldIds(held, PersonRoleView::unitId));
-				}
+				case CADRE ->
+					checkUnit(problems, at + "unitId", role.unitId(), scope, heldIds(held, PersonRoleView::unitId));
 				case PARTY_MEMBER -> {
-					require(problems, at + "partyOrganisationId", role.partyOrganisationId());
-					require(problems, at + "joinedOn", role.joinedOn());
-					require(problems, at + "membership", role.membership());
 					if (role.joinedOn() != null && role.joinedOn().isAfter(today)) {
 						problems.add(new FieldProblem(at + "joinedOn", Messages.text("problem.field.future")));
 					}
@@ -79,10 +78,10 @@ class PersonRoles {
 						partyOrganisations.resolve(at + "partyOrganisationId", role.partyOrganisationId(), scope);
 					}
 				}
-				case MEDICAL_STAFF -> require(problems, at + "institution",
-						role.institution() == null || role.institution().isBlank() ? null : role.institution());
+				case MEDICAL_STAFF -> {
+				}
 				case FIRST_SECRETARY -> {
-					checkUnit(problems, at + "dispatchingUnitId", role.dispatchingUnitId(), true, scope,
+					checkUnit(problems, at + "dispatchingUnitId", role.dispatchingUnitId(), scope,
 							heldIds(held, PersonRoleView::dispatchingUnitId));
 					var village = role.villageCode() == null || role.villageCode().isBlank() ? null
 							: held.stream().anyMatch(h -> role.villageCode().equals(h.villageCode()))
@@ -99,14 +98,9 @@ class PersonRoles {
 		return problems;
 	}
 
-	private void checkUnit(List<FieldProblem> problems, String field, Long unitId, boolean required, DataScope scope,
-			Set<Long> held) {
-		if (unitId == null) {
-			if (required) {
-				problems.add(new FieldProblem(field, Messages.text("problem.required")));
-			}
-		}
-		else if (!held.contains(unitId)) {
+	/** A unit given (required ones are checked by RoleFacts) in scope unless held. */
+	private void checkUnit(List<FieldProblem> problems, String field, Long unitId, DataScope scope, Set<Long> held) {
+		if (unitId != null && !held.contains(unitId)) {
 			units.resolve(field, unitId, scope);
 		}
 	}
@@ -119,13 +113,6 @@ class PersonRoles {
 			}
 		});
 		return ids;
-	}
-
-	private static void require(List<FieldProblem> problems, String field, Object value) {
-		if (value == null) {
-			problems.add(new FieldProblem(field, Messages.text("problem.required")));
-
-		}
 	}
 
 	void replace(long personId, List<PersonRoleView> roles) {

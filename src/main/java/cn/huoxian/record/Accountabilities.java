@@ -3,14 +3,13 @@ package cn.huoxian.record;
 import static cn.huoxian.db.Tables.ACCOUNTABILITY;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.huoxian.db.tables.records.AccountabilityRecord;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
-import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import cn.huoxian.shared.Messages;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
@@ -46,29 +45,11 @@ public class Accountabilities {
 	@Transactional
 	public AccountabilityView enter(long personId, AccountabilityForm form, CurrentUser me) {
 		RecordAccess.Subject person = access.forAccountability(personId, me);
-		List<FieldProblem> problems = new ArrayList<>();
-		if (form.kind() == null) {
-			problems.add(new FieldProblem("kind", Messages.text("problem.required")));
+		Forms.check(form);
+		if (form.occurredOn().isAfter(BusinessDay.today(clock))) {
+			throw new InvalidInputException("occurredOn", Messages.text("problem.field.future"));
 		}
-		if (form.occurredOn() == null) {
-			problems.add(new FieldProblem("occurredOn", Messages.text("problem.required")));
-		}
-		else if (form.occurredOn().isAfter(BusinessDay.today(clock))) {
-			problems.add(new FieldProblem("occurredOn", Messages.text("problem.field.future")));
-		}
-		if (form.decidedLevel() == null) {
-			problems.add(new FieldProblem("decidedLevel", Messages.text("problem.required")));
-		}
-		String detail = form.detail() == null ? "" : form.detail().strip();
-		if (detail.isEmpty()) {
-			problems.add(new FieldProblem("detail", Messages.text("problem.required")));
-		}
-		else if (detail.length() > 1000) {
-			problems.add(new FieldProblem("detail", Messages.text("problem.field.too-long", 1000)));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
+		String detail = form.detail().strip();
 		AccountabilityRecord row = db.newRecord(ACCOUNTABILITY);
 		row.setPersonId(person.id());
 		row.setKind(form.kind().name());

@@ -28,6 +28,7 @@ import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import cn.huoxian.shared.Messages;
@@ -86,24 +87,12 @@ public class Assessments {
 	@Transactional
 	public RoundView open(RoundForm form, CurrentUser user) {
 		requireAssessor(user);
-		List<FieldProblem> problems = new ArrayList<>();
-		String name = form.name() == null ? "" : form.name().strip();
-		if (name.isEmpty() || name.length() > 200) {
-			problems.add(new FieldProblem("name", Messages.text("record.error.assessment.round-name")));
-		}
-		List<String> dimensions = dimensions(form.dimensions(), problems);
-		String path = null;
-		if (form.region() == null || form.region().isBlank()) {
-			problems.add(new FieldProblem("region", Messages.text("problem.required")));
-		}
-		else {
-			path = regions.resolve("region", form.region(), user.scope()).path();
-		}
+		Forms.check(form);
+		String name = form.name().strip();
+		List<String> dimensions = dimensions(form.dimensions());
+		String path = regions.resolve("region", form.region(), user.scope()).path();
 		List<CadreRank> ranks = form.ranks() == null ? List.of()
 				: form.ranks().stream().filter(r -> r != null).distinct().sorted().toList();
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
 		if (!user.scope().coversRegion(path)) {
 			throw new ForbiddenException(Messages.text("record.error.outside-scope.region", form.region()));
 		}
@@ -185,6 +174,9 @@ public class Assessments {
 		if (!inRound) {
 			throw new cn.huoxian.shared.ReferenceNotFoundException("personId");
 		}
+		Forms.check(form);
+		// the scores (1 to 10: the form's annotations) are checked against the round's
+		// dimensions, all named at once
 		List<FieldProblem> problems = new ArrayList<>();
 		Map<String, Integer> scores = form.scores() == null ? Map.of() : form.scores();
 		for (String dimension : dimensions) {
@@ -192,9 +184,6 @@ public class Assessments {
 			if (score == null) {
 				problems.add(new FieldProblem("scores." + dimension,
 						Messages.text("record.error.assessment.score-required")));
-			}
-			else if (score < 1 || score > 10) {
-				problems.add(new FieldProblem("scores." + dimension, Messages.text("problem.field.between", 1, 10)));
 			}
 		}
 		for (String key : scores.keySet()) {
@@ -204,12 +193,6 @@ public class Assessments {
 			}
 		}
 		String comment = form.comment() == null || form.comment().isBlank() ? null : form.comment().strip();
-		if (comment != null && comment.length() > 1000) {
-			problems.add(new FieldProblem("comment", Messages.text("problem.field.too-long", 1000)));
-		}
-		if (form.conclusion() == null) {
-			problems.add(new FieldProblem("conclusion", Messages.text("record.error.assessment.conclusion-required")));
-		}
 		if (!problems.isEmpty()) {
 			throw new InvalidInputException(problems);
 		}
@@ -325,19 +308,17 @@ public class Assessments {
 			.execute();
 	}
 
-	private static List<String> dimensions(List<String> given, List<FieldProblem> problems) {
+	/**
+	 * The round's dimensions, stripped (their count and names are checked by the form's
+	 * annotations), none repeated.
+	 */
+	private static List<String> dimensions(List<String> given) {
 		if (given == null || given.isEmpty()) {
 			return RoundForm.DEFAULT_DIMENSIONS;
 		}
-		List<String> dimensions = given.stream().map(d -> d == null ? "" : d.strip()).toList();
-		if (dimensions.size() > 8) {
-			problems.add(new FieldProblem("dimensions", Messages.text("record.error.assessment.dimension-count")));
-		}
-		if (dimensions.stream().anyMatch(d -> d.isEmpty() || d.length() > 20 || d.contains(","))) {
-			problems.add(new FieldProblem("dimensions", Messages.text("record.error.assessment.dimension-name")));
-		}
+		List<String> dimensions = given.stream().map(String::strip).toList();
 		if (new HashSet<>(dimensions).size() != dimensions.size()) {
-			problems.add(new FieldProblem("dimensions", Messages.text("record.error.assessment.dimension-repeated")));
+			throw new InvalidInputException("dimensions", Messages.text("record.error.assessment.dimension-repeated"));
 		}
 		return dimensions;
 	}

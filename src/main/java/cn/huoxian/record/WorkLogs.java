@@ -19,8 +19,8 @@ import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
-import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
@@ -76,48 +76,23 @@ public class WorkLogs {
 		if (!me.mayWriteLogs()) {
 			throw new ForbiddenException(Messages.text("record.error.worklog.evaluator"));
 		}
+		Forms.check(form);
 		RecordAccess.Subject author = access.subject(me.personId());
 		LocalDate today = BusinessDay.today(clock);
 		LocalDate day = form.day() == null ? today : form.day();
-		List<FieldProblem> problems = new ArrayList<>();
 		if (day.isAfter(today)) {
-			problems.add(new FieldProblem("day", Messages.text("problem.field.future")));
+			throw new InvalidInputException("day", Messages.text("problem.field.future"));
 		}
-		else if (day.isBefore(today.minusDays(MAX_AGE_DAYS))) {
-			problems.add(new FieldProblem("day", Messages.text("record.error.worklog.too-old", MAX_AGE_DAYS)));
+		if (day.isBefore(today.minusDays(MAX_AGE_DAYS))) {
+			throw new InvalidInputException("day", Messages.text("record.error.worklog.too-old", MAX_AGE_DAYS));
 		}
-		String text = form.text() == null ? "" : form.text().strip();
-		if (text.isEmpty()) {
-			problems.add(new FieldProblem("text", Messages.text("problem.required")));
+		String text = form.text().strip();
+		Set<Long> witnesses = new LinkedHashSet<>(form.witnessIds() == null ? List.of() : form.witnessIds());
+		if (witnesses.contains(author.id())) {
+			throw new InvalidInputException("witnessIds", Messages.text("record.error.worklog.own-witness"));
 		}
-		else if (text.length() > 2000) {
-			problems.add(new FieldProblem("text", Messages.text("problem.field.too-long", 2000)));
-		}
-		Set<Long> witnesses = new LinkedHashSet<>();
-		if (form.witnessIds() != null) {
-			for (Long id : form.witnessIds()) {
-				if (id == null) {
-					problems.add(new FieldProblem("witnessIds", Messages.text("record.error.worklog.empty-witness")));
-				}
-				else if (id == author.id()) {
-					problems.add(new FieldProblem("witnessIds", Messages.text("record.error.worklog.own-witness")));
-				}
-				else {
-					witnesses.add(id);
-				}
-			}
-		}
-		if (witnesses.size() > MAX_WITNESSES) {
-			problems.add(
-					new FieldProblem("witnessIds", Messages.text("record.error.worklog.witness-count", MAX_WITNESSES)));
-		}
-		else {
-			// a witness the author cannot read answers like a missing one
-			people.resolveAll("witnessIds", List.copyOf(witnesses), witnessScope(me, author.path()));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
+		// a witness the author cannot read answers like a missing one
+		people.resolveAll("witnessIds", List.copyOf(witnesses), witnessScope(me, author.path()));
 		WorkLogRecord row = db.newRecord(WORK_LOG);
 		row.setPersonId(author.id());
 		row.setPath(author.path());

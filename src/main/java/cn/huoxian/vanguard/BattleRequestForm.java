@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import cn.huoxian.shared.PlausibleDate;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -11,5 +12,6 @@ import jakarta.validation.constraints.Size;
  * in the future) and its text (required, at most 2,000 characters).
  */
 public record BattleRequestForm(@Min(1) Long personId, @PlausibleDate LocalDate submittedOn,
-		@Size(max = BattleRequests.MAX_TEXT) String text) {
+		@NotBlank(message = "{problem.required}") @Size(max = BattleRequests.MAX_TEXT,
+				message = "{vanguard.field.too-long}") String text) {
 }

@@ -4,7 +4,6 @@ import static cn.huoxian.db.Tables.BATTLE_REQUEST;
 import static cn.huoxian.db.Tables.COMMANDO_TEAM;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.huoxian.db.tables.records.BattleRequestRecord;
@@ -14,8 +13,8 @@ import cn.huoxian.people.People;
 import cn.huoxian.people.PersonView;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
-import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
@@ -69,10 +68,9 @@ public class BattleRequests {
 		// scope first: a self-service account learns nothing about other persons
 		user.requireMayWriteInOrAsSelf(person.path(), person.id(), Messages.text("frontline.what.person", person.id()));
 		rules.requirePartyMember("personId", person);
-		List<FieldProblem> problems = new ArrayList<>();
-		String text = VanguardChecks.required("text", form.text(), MAX_TEXT, problems);
-		LocalDate submitted = rules.dateOrToday("submittedOn", form.submittedOn(), problems);
-		VanguardChecks.check(problems);
+		Forms.check(form);
+		String text = form.text().strip();
+		LocalDate submitted = rules.dateOrToday("submittedOn", form.submittedOn());
 		BattleRequestRecord request = db.newRecord(BATTLE_REQUEST);
 		request.setPersonId(person.id());
 		request.setPath(person.path());
@@ -127,12 +125,10 @@ public class BattleRequests {
 	@Transactional
 	public BattleRequestView accept(long id, Long teamId, String post, CurrentUser user) {
 		BattleRequestRecord request = undecided(id, user);
-		List<FieldProblem> problems = new ArrayList<>();
-		String postName = VanguardChecks.optional("post", post, 200, problems);
+		String postName = VanguardChecks.optional("post", post, 200);
 		if ((teamId == null) == (postName == null)) {
-			problems.add(new FieldProblem("teamId", Messages.text("frontline.battle.team-or-post")));
+			throw new InvalidInputException("teamId", Messages.text("frontline.battle.team-or-post"));
 		}
-		VanguardChecks.check(problems);
 		LocalDate today = rules.today();
 		if (teamId != null) {
 			CommandoTeamRecord team = teams.resolve("teamId", teamId, user.scope());
@@ -154,9 +150,7 @@ public class BattleRequests {
 	@Transactional
 	public BattleRequestView decline(long id, String note, CurrentUser user) {
 		BattleRequestRecord request = undecided(id, user);
-		List<FieldProblem> problems = new ArrayList<>();
-		String text = VanguardChecks.required("note", note, 500, problems);
-		VanguardChecks.check(problems);
+		String text = VanguardChecks.required("note", note, 500);
 		request.setStatus(BattleRequestStatus.DECLINED.name());
 		request.setDecidedBy(user.username());
 		request.setDecidedOn(rules.today());

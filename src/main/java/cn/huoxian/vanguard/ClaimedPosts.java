@@ -3,7 +3,6 @@ package cn.huoxian.vanguard;
 import static cn.huoxian.db.Tables.CLAIMED_POST;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.huoxian.db.tables.records.ClaimedPostRecord;
@@ -13,7 +12,8 @@ import cn.huoxian.people.People;
 import cn.huoxian.people.PersonView;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
-import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.Forms;
+import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
@@ -48,10 +48,9 @@ public class ClaimedPosts {
 	public ClaimedPostView claim(ClaimedPostForm form, CurrentUser user) {
 		user.requirePeopleEditor();
 		PersonView person = rules.partyMember("personId", form.personId(), user.scope());
-		List<FieldProblem> problems = new ArrayList<>();
-		String post = VanguardChecks.required("post", form.post(), 200, problems);
-		LocalDate claimed = rules.dateOrToday("claimedOn", form.claimedOn(), problems);
-		VanguardChecks.check(problems);
+		Forms.check(form);
+		String post = form.post().strip();
+		LocalDate claimed = rules.dateOrToday("claimedOn", form.claimedOn());
 		RegionView region = form.region() == null || form.region().isBlank() ? rules.known(person.regionCode())
 				: rules.region("region", form.region(), user.scope());
 		user.requireMayWriteIn(region.path(), Messages.text("frontline.what.region", region.code()));
@@ -113,13 +112,11 @@ public class ClaimedPosts {
 			throw new RuleViolationException(
 					Messages.text("frontline.claimed.already-released", id, record.getReleasedOn()));
 		}
-		List<FieldProblem> problems = new ArrayList<>();
-		LocalDate day = rules.dateOrToday("releasedOn", releasedOn, problems);
+		LocalDate day = rules.dateOrToday("releasedOn", releasedOn);
 		if (day.isBefore(record.getClaimedOn())) {
-			problems.add(new FieldProblem("releasedOn",
-					Messages.text("frontline.claimed.released-before-claimed", record.getClaimedOn())));
+			throw new InvalidInputException("releasedOn",
+					Messages.text("frontline.claimed.released-before-claimed", record.getClaimedOn()));
 		}
-		VanguardChecks.check(problems);
 		record.setReleasedOn(day);
 		record.store();
 		return find(id, user.scope());

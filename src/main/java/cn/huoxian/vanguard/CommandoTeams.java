@@ -5,7 +5,6 @@ import static cn.huoxian.db.Tables.COMMANDO_TASK;
 import static cn.huoxian.db.Tables.COMMANDO_TEAM;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.huoxian.db.tables.records.CommandoMemberRecord;
@@ -21,8 +20,8 @@ import cn.huoxian.people.People;
 import cn.huoxian.people.PersonView;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
-import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
@@ -86,14 +85,10 @@ public class CommandoTeams {
 	@Transactional
 	public TeamView create(TeamForm form, CurrentUser user) {
 		user.requirePeopleEditor();
-		List<FieldProblem> problems = new ArrayList<>();
-		String name = VanguardChecks.required("name", form.name(), 100, problems);
-		String task = VanguardChecks.optional("task", form.task(), 500, problems);
-		LocalDate formed = rules.dateOrToday("formedOn", form.formedOn(), problems);
-		if (form.partyOrganisationId() == null) {
-			problems.add(new FieldProblem("partyOrganisationId", Messages.text("problem.required")));
-		}
-		VanguardChecks.check(problems);
+		Forms.check(form);
+		String name = form.name().strip();
+		String task = VanguardChecks.stripped(form.task());
+		LocalDate formed = rules.dateOrToday("formedOn", form.formedOn());
 		PartyOrganisationView org = rules.organisation("partyOrganisationId", form.partyOrganisationId(), user.scope());
 		boolean ownRegion = form.region() == null || form.region().isBlank();
 		RegionView region = ownRegion ? rules.known(org.regionCode())
@@ -170,13 +165,11 @@ public class CommandoTeams {
 	 */
 	void enrol(CommandoTeamRecord team, Long personId, LocalDate joinedOn, DataScope scope) {
 		PersonView person = rules.partyMember("personId", personId, scope);
-		List<FieldProblem> problems = new ArrayList<>();
-		LocalDate joined = rules.dateOrToday("joinedOn", joinedOn, problems);
+		LocalDate joined = rules.dateOrToday("joinedOn", joinedOn);
 		if (joined.isBefore(team.getFormedOn())) {
-			problems
-				.add(new FieldProblem("joinedOn", Messages.text("frontline.team.before-formed", team.getFormedOn())));
+			throw new InvalidInputException("joinedOn",
+					Messages.text("frontline.team.before-formed", team.getFormedOn()));
 		}
-		VanguardChecks.check(problems);
 		if (team.getDissolvedOn() != null) {
 			throw new RuleViolationException(
 					Messages.text("frontline.team.dissolved-no-members", team.getName(), team.getDissolvedOn()));
@@ -240,13 +233,11 @@ public class CommandoTeams {
 			throw new RuleViolationException(
 					Messages.text("frontline.team.already-left", personId, member.getLeftOn()));
 		}
-		List<FieldProblem> problems = new ArrayList<>();
-		LocalDate left = rules.dateOrToday("leftOn", leftOn, problems);
+		LocalDate left = rules.dateOrToday("leftOn", leftOn);
 		if (left.isBefore(member.getJoinedOn())) {
-			problems.add(new FieldProblem("leftOn",
-					Messages.text("frontline.team.left-before-joined", member.getJoinedOn())));
+			throw new InvalidInputException("leftOn",
+					Messages.text("frontline.team.left-before-joined", member.getJoinedOn()));
 		}
-		VanguardChecks.check(problems);
 		member.setLeftOn(left);
 		member.store();
 		tally.membership(member.getPath(), member.getJoinedOn(), null, -1);
@@ -257,12 +248,10 @@ public class CommandoTeams {
 	@Transactional
 	public TeamView addTask(long teamId, String description, LocalDate dueOn, CurrentUser user) {
 		CommandoTeamRecord team = writable(teamId, user);
-		List<FieldProblem> problems = new ArrayList<>();
-		String text = VanguardChecks.required("description", description, 500, problems);
+		String text = VanguardChecks.required("description", description, 500);
 		if (dueOn != null && dueOn.isBefore(team.getFormedOn())) {
-			problems.add(new FieldProblem("dueOn", Messages.text("frontline.team.before-formed", team.getFormedOn())));
+			throw new InvalidInputException("dueOn", Messages.text("frontline.team.before-formed", team.getFormedOn()));
 		}
-		VanguardChecks.check(problems);
 		if (team.getDissolvedOn() != null) {
 			throw new RuleViolationException(Messages.text("frontline.team.dissolved-no-tasks", team.getName()));
 		}
@@ -286,9 +275,7 @@ public class CommandoTeams {
 		if (task.getDoneOn() != null) {
 			throw new RuleViolationException(Messages.text("frontline.task.already-done", taskId, task.getDoneOn()));
 		}
-		List<FieldProblem> problems = new ArrayList<>();
-		task.setDoneOn(rules.dateOrToday("doneOn", doneOn, problems));
-		VanguardChecks.check(problems);
+		task.setDoneOn(rules.dateOrToday("doneOn", doneOn));
 		task.store();
 		return find(task.getTeamId(), user.scope());
 	}
@@ -301,13 +288,11 @@ public class CommandoTeams {
 			throw new RuleViolationException(
 					Messages.text("frontline.team.already-dissolved", team.getName(), team.getDissolvedOn()));
 		}
-		List<FieldProblem> problems = new ArrayList<>();
-		LocalDate day = rules.dateOrToday("dissolvedOn", dissolvedOn, problems);
+		LocalDate day = rules.dateOrToday("dissolvedOn", dissolvedOn);
 		if (day.isBefore(team.getFormedOn())) {
-			problems.add(
-					new FieldProblem("dissolvedOn", Messages.text("frontline.team.before-formed", team.getFormedOn())));
+			throw new InvalidInputException("dissolvedOn",
+					Messages.text("frontline.team.before-formed", team.getFormedOn()));
 		}
-		VanguardChecks.check(problems);
 		LocalDate latest = db.select(DSL.max(COMMANDO_MEMBER.JOINED_ON))
 			.from(COMMANDO_MEMBER)
 			.where(COMMANDO_MEMBER.TEAM_ID.eq(teamId).and(COMMANDO_MEMBER.LEFT_ON.isNull()))

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 
 import cn.huoxian.shared.PlausibleDate;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -11,6 +13,8 @@ import jakarta.validation.constraints.Size;
  * (code; default the organisation's region) and the day it was designated (default
  * today).
  */
-public record ModelPostForm(@Size(max = 200) String name, @Min(1) Long partyOrganisationId, @Min(1) Long holderId,
-		@Size(max = 20) String region, @PlausibleDate LocalDate designatedOn) {
+public record ModelPostForm(
+		@NotBlank(message = "{problem.required}") @Size(max = 200, message = "{vanguard.field.too-long}") String name,
+		@NotNull(message = "{problem.required}") @Min(1) Long partyOrganisationId, @Min(1) Long holderId,
+		@Size(max = 20, message = "{vanguard.field.too-long}") String region, @PlausibleDate LocalDate designatedOn) {
 }

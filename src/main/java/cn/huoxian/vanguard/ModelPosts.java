@@ -3,7 +3,6 @@ package cn.huoxian.vanguard;
 import static cn.huoxian.db.Tables.MODEL_POST;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.huoxian.db.tables.records.ModelPostRecord;
@@ -15,7 +14,8 @@ import cn.huoxian.people.People;
 import cn.huoxian.people.PersonView;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
-import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.Forms;
+import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
@@ -52,13 +52,9 @@ public class ModelPosts {
 	@Transactional
 	public ModelPostView create(ModelPostForm form, CurrentUser user) {
 		user.requirePeopleEditor();
-		List<FieldProblem> problems = new ArrayList<>();
-		String name = VanguardChecks.required("name", form.name(), 200, problems);
-		LocalDate designated = rules.dateOrToday("designatedOn", form.designatedOn(), problems);
-		if (form.partyOrganisationId() == null) {
-			problems.add(new FieldProblem("partyOrganisationId", Messages.text("problem.required")));
-		}
-		VanguardChecks.check(problems);
+		Forms.check(form);
+		String name = form.name().strip();
+		LocalDate designated = rules.dateOrToday("designatedOn", form.designatedOn());
 		PartyOrganisationView org = rules.organisation("partyOrganisationId", form.partyOrganisationId(), user.scope());
 		PersonView holder = rules.partyMember("holderId", form.holderId(), user.scope());
 		RegionView region = form.region() == null || form.region().isBlank() ? rules.known(org.regionCode())
@@ -122,13 +118,11 @@ public class ModelPosts {
 			throw new RuleViolationException(
 					Messages.text("frontline.model-post.already-ended", id, post.getEndedOn()));
 		}
-		List<FieldProblem> problems = new ArrayList<>();
-		LocalDate day = rules.dateOrToday("endedOn", endedOn, problems);
+		LocalDate day = rules.dateOrToday("endedOn", endedOn);
 		if (day.isBefore(post.getDesignatedOn())) {
-			problems.add(new FieldProblem("endedOn",
-					Messages.text("frontline.model-post.ended-before-designated", post.getDesignatedOn())));
+			throw new InvalidInputException("endedOn",
+					Messages.text("frontline.model-post.ended-before-designated", post.getDesignatedOn()));
 		}
-		VanguardChecks.check(problems);
 		post.setEndedOn(day);
 		post.store();
 		return find(id, user.scope());

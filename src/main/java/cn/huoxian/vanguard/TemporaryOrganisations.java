@@ -3,7 +3,6 @@ package cn.huoxian.vanguard;
 import static cn.huoxian.db.Tables.TEMPORARY_ORGANISATION_MEMBER;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.huoxian.db.tables.TemporaryOrganisationMember;
@@ -16,8 +15,8 @@ import cn.huoxian.people.People;
 import cn.huoxian.people.PersonView;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
-import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
@@ -114,16 +113,15 @@ public class TemporaryOrganisations {
 	public TemporaryOrganisationView addMember(long organisationId, TemporaryMemberForm form, CurrentUser user) {
 		PartyOrganisationView org = writable(organisationId, user);
 		PersonView person = rules.partyMember("personId", form.personId(), user.scope());
-		List<FieldProblem> problems = new ArrayList<>();
-		LocalDate joined = rules.dateOrToday("joinedOn", form.joinedOn(), problems);
+		Forms.check(form);
+		LocalDate joined = rules.dateOrToday("joinedOn", form.joinedOn());
 		if (org.setUpOn() != null && joined.isBefore(org.setUpOn())) {
-			problems
-				.add(new FieldProblem("joinedOn", Messages.text("frontline.temporary.before-set-up", org.setUpOn())));
+			throw new InvalidInputException("joinedOn",
+					Messages.text("frontline.temporary.before-set-up", org.setUpOn()));
 		}
 		if (form.fromUnitId() != null) {
 			rules.unit("fromUnitId", form.fromUnitId(), user.scope());
 		}
-		VanguardChecks.check(problems);
 		if (org.dissolvedOn() != null && !org.dissolvedOn().isAfter(rules.today())) {
 			throw new RuleViolationException(
 					Messages.text("frontline.temporary.dissolved", org.name(), org.dissolvedOn()));

@@ -2,7 +2,6 @@ package cn.huoxian.vanguard;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 
 import cn.huoxian.org.PartyOrganisationView;
 import cn.huoxian.org.PartyOrganisations;
@@ -17,7 +16,6 @@ import cn.huoxian.people.RoleKind;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException;
-import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import cn.huoxian.shared.Messages;
 import org.springframework.stereotype.Component;
 
@@ -116,42 +114,46 @@ class VanguardChecks {
 		return roles.cadreUnit(personId);
 	}
 
-	/** The date given, or today; never in the future. */
-	LocalDate dateOrToday(String field, LocalDate date, List<FieldProblem> problems) {
+	/**
+	 * The date given, or today; never in the future (by the application's clock, which a
+	 * test can fix: so not a Bean Validation annotation).
+	 */
+	LocalDate dateOrToday(String field, LocalDate date) {
 		if (date == null) {
 			return today();
 		}
 		if (date.isAfter(today())) {
-			problems.add(new FieldProblem(field, Messages.text("problem.field.future")));
+			throw new InvalidInputException(field, Messages.text("problem.field.future"));
 		}
 		return date;
 	}
 
-	/** A required text of at most max characters, stripped. */
-	static String required(String field, String value, int max, List<FieldProblem> problems) {
+	/**
+	 * A required text of at most max characters, stripped (for a parameter no form record
+	 * carries).
+	 */
+	static String required(String field, String value, int max) {
 		if (value == null || value.isBlank()) {
-			problems.add(new FieldProblem(field, Messages.text("problem.required")));
-			return null;
+			throw new InvalidInputException(field, Messages.text("problem.required"));
 		}
-		return optional(field, value, max, problems);
+		return optional(field, value, max);
 	}
 
-	/** An optional text of at most max characters, stripped; null when blank. */
-	static String optional(String field, String value, int max, List<FieldProblem> problems) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		String stripped = value.strip();
-		if (stripped.length() > max) {
-			problems.add(new FieldProblem(field, Messages.text("problem.field.too-long", max)));
+	/**
+	 * An optional text of at most max characters, stripped; null when blank (for a
+	 * parameter no form record carries).
+	 */
+	static String optional(String field, String value, int max) {
+		String stripped = stripped(value);
+		if (stripped != null && stripped.length() > max) {
+			throw new InvalidInputException(field, Messages.text("problem.field.too-long", max));
 		}
 		return stripped;
 	}
 
-	static void check(List<FieldProblem> problems) {
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
+	/** A text stripped, null when blank (its length checked by its form's annotation). */
+	static String stripped(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	/**

@@ -3,7 +3,6 @@ package cn.huoxian.vanguard;
 import static cn.huoxian.db.Tables.RESPONSIBILITY_ZONE;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.huoxian.db.tables.records.ResponsibilityZoneRecord;
@@ -13,7 +12,8 @@ import cn.huoxian.people.People;
 import cn.huoxian.people.PersonView;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
-import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.Forms;
+import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
@@ -48,10 +48,9 @@ public class Zones {
 	public ZoneView create(ZoneForm form, CurrentUser user) {
 		user.requirePeopleEditor();
 		PersonView person = rules.partyMember("personId", form.personId(), user.scope());
-		List<FieldProblem> problems = new ArrayList<>();
-		String area = VanguardChecks.required("area", form.area(), 200, problems);
-		LocalDate since = rules.dateOrToday("since", form.since(), problems);
-		VanguardChecks.check(problems);
+		Forms.check(form);
+		String area = form.area().strip();
+		LocalDate since = rules.dateOrToday("since", form.since());
 		RegionView region = form.region() == null || form.region().isBlank() ? rules.known(person.regionCode())
 				: rules.region("region", form.region(), user.scope());
 		user.requireMayWriteIn(region.path(), Messages.text("frontline.what.region", region.code()));
@@ -105,13 +104,11 @@ public class Zones {
 		if (zone.getEndedOn() != null) {
 			throw new RuleViolationException(Messages.text("frontline.zone.already-ended", id, zone.getEndedOn()));
 		}
-		List<FieldProblem> problems = new ArrayList<>();
-		LocalDate day = rules.dateOrToday("endedOn", endedOn, problems);
+		LocalDate day = rules.dateOrToday("endedOn", endedOn);
 		if (day.isBefore(zone.getSince())) {
-			problems
-				.add(new FieldProblem("endedOn", Messages.text("frontline.zone.ended-before-since", zone.getSince())));
+			throw new InvalidInputException("endedOn",
+					Messages.text("frontline.zone.ended-before-since", zone.getSince()));
 		}
-		VanguardChecks.check(problems);
 		zone.setEndedOn(day);
 		zone.store();
 		return find(id, user.scope());

@@ -134,6 +134,10 @@ class LiaisonGroupTests {
 		f.postJson("xinhua", "/api/v1/deployment/liaison-groups", group("130902", f.person(null), "", ""))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("leaderId"));
+		f.postJson("xinhua", "/api/v1/deployment/liaison-groups/" + 1 + "/communities", "{\"communityCode\":\" \"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("communityCode"))
+			.andExpect(jsonPath("$.errors[0].reason").value("必填"));
 		f.postJson("xinhua", "/api/v1/deployment/liaison-groups", "{\"leaderId\":" + leader + "}")
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("name"))
@@ -184,7 +188,11 @@ class LiaisonGroupTests {
 			.param("region", township))
 			.andExpect(status().isOk())
 			.andExpect(view().name("deployment/liaison/groups"))
-			.andExpect(content().string(containsString("id=\"leaderId-error\"")));
+			.andExpect(content().string(containsString("id=\"leaderId-error\"")))
+			// beside the field, what was typed kept
+			.andExpect(content().string(containsString("应为编号（数字）")))
+			.andExpect(content().string(containsString("value=\"x\"")))
+			.andExpect(content().string(containsString("value=\"" + township + "\"")));
 		mvc.perform(post("/deployment/liaison-groups").session(session)
 			.with(csrf())
 			.param("name", "第二包联组")

@@ -120,6 +120,45 @@ class PairingTests {
 	}
 
 	@Test
+	void formsAreCheckedByTheirAnnotationsAndNameTheField() throws Exception {
+		String unit = f.unit();
+		String village = f.village();
+		// API: required codes, the plan's length on a change, a ledger entry's text
+		f.postJson("xinhua", "/api/v1/deployment/pairings", "{\"communityCode\":\"" + village + "\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("unitCode"))
+			.andExpect(jsonPath("$.errors[0].reason").value("必填"));
+		long id = f.bare(unit, village);
+		f.perform("xinhua",
+				patch("/api/v1/deployment/pairings/" + id).contentType(MediaType.APPLICATION_JSON)
+					.content("{\"workPlan\":\"" + "x".repeat(4001) + "\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("workPlan"))
+			.andExpect(jsonPath("$.errors[0].reason").value("最多 4000 个字符"));
+		f.postJson("xinhua", "/api/v1/deployment/pairings/" + id + "/log", "{\"entry\":\"" + "记".repeat(1001) + "\"}")
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("entry"))
+			.andExpect(jsonPath("$.errors[0].reason").value("最多 1000 个字符"));
+		// a field left out of a change is kept
+		f.perform("xinhua",
+				patch("/api/v1/deployment/pairings/" + id).contentType(MediaType.APPLICATION_JSON)
+					.content("{\"workPlan\":\"每日对接\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.workPlan").value("每日对接"));
+		// page: bad ids keep what was typed and say so beside the field
+		MockHttpSession session = Pages.login(mvc, "xinhua");
+		mvc.perform(post("/deployment/pairings").session(session)
+			.with(csrf())
+			.param("unitCode", unit)
+			.param("communityCode", f.village())
+			.param("teamMemberIds", "12，x3"))
+			.andExpect(status().isOk())
+			.andExpect(view().name("deployment/pairings/pairings"))
+			.andExpect(content().string(containsString("value=\"12，x3\"")))
+			.andExpect(content().string(containsString("应为以逗号或空格分隔的编号（数字）")));
+	}
+
+	@Test
 	void oneUnitPerCommunityAndOnlyVillageLevel() throws Exception {
 		String first = f.unit();
 		String second = f.unit();

@@ -71,6 +71,21 @@ class PersonApiTests {
 	}
 
 	@Test
+	void aRoleWithoutTheFactsItsKindNeedsNamesEachField() throws Exception {
+		// RoleFacts: a party member needs organisation, join date and membership
+		mvc.perform(as(mvc, "xinhua", post("/api/v1/persons")).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"张三\",\"idNumber\":\"" + freshIdNumber()
+					+ "\",\"regionCode\":\"130902\",\"roles\":[{\"role\":\"VOLUNTEER\"},{\"role\":\"PARTY_MEMBER\","
+					+ "\"membership\":\"FORMAL\"}]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.length()").value(2))
+			.andExpect(jsonPath("$.errors[0].field").value("roles[1].joinedOn"))
+			.andExpect(jsonPath("$.errors[0].reason").value("必填"))
+			.andExpect(jsonPath("$.errors[1].field").value("roles[1].partyOrganisationId"))
+			.andExpect(jsonPath("$.errors[1].reason").value("必填"));
+	}
+
+	@Test
 	void registeringResidentUpdatesCountsAtEveryLevelAtOnce() throws Exception {
 		String grid = grid();
 		long household = newHousehold(grid);

@@ -184,6 +184,8 @@ class AssessmentTests {
 				+ ",\"conclusion\":\"COMPETENT\",\"comment\":\"" + "长".repeat(1001) + "\"}", 400);
 		putJson("zzb", ROUNDS + "/" + id + "/cadres/" + a,
 				"{\"scores\":" + scores(8, 8, 8, 8, 8) + ",\"conclusion\":\"GREAT\"}", 400);
+		String outOfRange = score("zzb", id, a, scores(11, 8, 8, 8, 8), "COMPETENT", null, 400);
+		assertThat(JsonPath.<String>read(outOfRange, "$.errors[0].reason")).isEqualTo("应在 1 到 10 之间");
 		score("zzb", id, outsider, scores(8, 8, 8, 8, 8), "COMPETENT", null, 404);
 		score("zzb", 987_654_321L, a, scores(8, 8, 8, 8, 8), "COMPETENT", null, 404);
 		assertThat((Object) JsonPath.read(json("zzb", ROUNDS + "/" + id), "$.cadres[0].total")).isNull();
@@ -191,6 +193,11 @@ class AssessmentTests {
 		assertThat((Integer) JsonPath.read(scored, "$.total")).isEqualTo(40);
 
 		// configurable dimensions
+		String badName = open("admin", "坏维度", township, null, false, "[\"政治,素质\"]", 400);
+		assertThat(JsonPath.<String>read(badName, "$.errors[0].field")).isEqualTo("dimensions[0]");
+		assertThat(JsonPath.<String>read(badName, "$.errors[0].reason")).isEqualTo("每个维度名称应为 1 到 20 个字符，不含逗号");
+		String repeated = open("admin", "重复维度", township, null, false, "[\"德\",\" 德\"]", 400);
+		assertThat(JsonPath.<String>read(repeated, "$.errors[0].field")).isEqualTo("dimensions");
 		long custom = id(open("admin", "自定义维度", township, null, false, "[\"政治素质\",\"担当作为\"]", 201));
 		score("admin", custom, a, scores(8, 8, 8, 8, 8), "COMPETENT", null, 400);
 		String two = score("admin", custom, a, "{\"政治素质\":9,\"担当作为\":10}", "EXCELLENT", null, 200);
@@ -299,7 +306,7 @@ class AssessmentTests {
 		mvc.perform(get("/assessment").session(staff)).andExpect(status().isNotFound());
 		mvc.perform(post("/assessment/rounds/" + id + "/cadres/" + a).session(staff)
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-			.param("score-0", "9")).andExpect(status().isForbidden());
+			.param("scores[0]", "9")).andExpect(status().isForbidden());
 		mvc.perform(post("/assessment/rounds/" + id + "/close").session(staff)
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
 			.andExpect(status().isForbidden());
@@ -373,16 +380,25 @@ class AssessmentTests {
 			.andExpect(content().string(Matchers.containsString("cadre-" + a)));
 		mvc.perform(post("/assessment/rounds/" + id + "/cadres/" + a).session(session)
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-			.param("score-0", "9")
-			.param("score-1", "")
+			.param("scores[0]", "9")
+			.param("scores[1]", "")
 			.param("conclusion", "EXCELLENT"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("score-error")))
 			.andExpect(content().string(Matchers.containsString("能: 应在 1 到 10 之间")));
+		// the form's own annotations: a conclusion is required; what was typed stays
 		mvc.perform(post("/assessment/rounds/" + id + "/cadres/" + a).session(session)
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-			.param("score-0", "9")
-			.param("score-1", "8")
+			.param("scores[0]", "9")
+			.param("scores[1]", "7")
+			.param("comment", "敢于担当"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(Matchers.containsString("conclusion: 必填：优秀（EXCELLENT）")))
+			.andExpect(content().string(Matchers.containsString(">敢于担当</textarea>")));
+		mvc.perform(post("/assessment/rounds/" + id + "/cadres/" + a).session(session)
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+			.param("scores[0]", "9")
+			.param("scores[1]", "8")
 			.param("conclusion", "EXCELLENT")
 			.param("recommendation", "COMMEND")
 			.param("comment", "冲锋在前")).andExpect(status().is3xxRedirection());
@@ -396,8 +412,8 @@ class AssessmentTests {
 			.andExpect(content().string(Matchers.not(Matchers.containsString("score-form"))));
 		mvc.perform(post("/assessment/rounds/" + id + "/cadres/" + a).session(session)
 			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-			.param("score-0", "1")
-			.param("score-1", "1")
+			.param("scores[0]", "1")
+			.param("scores[1]", "1")
 			.param("conclusion", "INCOMPETENT"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(Matchers.containsString("score-error")))

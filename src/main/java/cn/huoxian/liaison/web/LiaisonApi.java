@@ -1,20 +1,17 @@
 package cn.huoxian.liaison.web;
 
-import java.util.Map;
-
 import cn.huoxian.liaison.LiaisonGroupForm;
 import cn.huoxian.liaison.LiaisonGroupView;
 import cn.huoxian.liaison.LiaisonGroups;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
-import cn.huoxian.shared.Forms;
-import cn.huoxian.shared.InvalidInputException;
-import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -85,14 +82,15 @@ class LiaisonApi {
 		return groups.removeMember(id, personId, users.current());
 	}
 
+	/** The body of a community added: {@code {"communityCode"}}. */
+	record CommunityBody(@NotBlank(message = "{problem.required}") @Size(max = 20,
+			message = "{liaison.field.too-long}") String communityCode) {
+	}
+
 	@Operation(summary = "Add a village or community a liaison group answers for")
 	@PostMapping("/{id}/communities")
-	LiaisonGroupView addCommunity(@PathVariable long id, @RequestBody Map<String, String> body) {
-		String code = body == null ? null : body.get("communityCode");
-		if (code == null || code.isBlank()) {
-			throw new InvalidInputException("communityCode", Messages.text("problem.required"));
-		}
-		return groups.addCommunity(id, Forms.checkLength("communityCode", code.strip(), 20), users.current());
+	LiaisonGroupView addCommunity(@PathVariable long id, @Valid @RequestBody CommunityBody body) {
+		return groups.addCommunity(id, body.communityCode().strip(), users.current());
 	}
 
 	@Operation(summary = "Remove a village or community from a liaison group")

@@ -1,11 +1,9 @@
 package cn.huoxian.liaison.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import cn.huoxian.liaison.LiaisonGroupForm;
 import cn.huoxian.liaison.LiaisonGroupView;
 import cn.huoxian.liaison.LiaisonGroups;
 import cn.huoxian.org.RegionView;
@@ -13,14 +11,16 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.ForbiddenException;
-import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RuleViolationException;
+import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -50,12 +50,12 @@ class LiaisonPages {
 	@GetMapping("/deployment/liaison-groups")
 	String list(@RequestParam(required = false) String region, @RequestParam(defaultValue = "0") int page,
 			Model model) {
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("region", region == null ? "" : region);
+		LiaisonGroupPageForm form = new LiaisonGroupPageForm();
+		form.setRegion(region == null ? "" : region);
 		return listPage(region, page, form, Map.of(), model);
 	}
 
-	private String listPage(String region, int page, Map<String, String> form, Map<String, String> errors,
+	private String listPage(String region, int page, LiaisonGroupPageForm form, Map<String, String> errors,
 			Model model) {
 		CurrentUser me = users.current();
 		RegionView where = region == null || region.isBlank() ? null : regions.find(region.strip(), me.scope());
@@ -67,21 +67,14 @@ class LiaisonPages {
 	}
 
 	@PostMapping("/deployment/liaison-groups")
-	String create(@RequestParam Map<String, String> params, Model model) {
-		Map<String, String> form = new LinkedHashMap<>(params);
-		Map<String, String> errors = new LinkedHashMap<>();
-		List<Long> members = PairingPages.ids(params.get("memberIds"), "memberIds", errors);
-		Long leader = PairingPages.id(params.get("leaderId"), "leaderId", errors);
-		List<String> communities = PairingPages.codes(params.get("communityCodes"));
-		if (errors.isEmpty()) {
+	String create(@Valid @ModelAttribute("form") LiaisonGroupPageForm form, BindingResult binding, Model model) {
+		if (!binding.hasErrors()) {
 			try {
-				LiaisonGroupView created = groups.create(Forms.check(
-						new LiaisonGroupForm(params.get("name"), leader, params.get("region"), members, communities)),
-						users.current());
+				LiaisonGroupView created = groups.create(form.toForm(), users.current());
 				return "redirect:/deployment/liaison-groups/" + created.id();
 			}
 			catch (InvalidInputException ex) {
-				errors.putAll(ex.asMap());
+				PageErrors.reject(binding, ex);
 			}
 			catch (ReferenceNotFoundException ex) {
 				// shown like any bad field: the form keeps what was typed
@@ -91,8 +84,8 @@ class LiaisonPages {
 				model.addAttribute("error", ex.getMessage());
 			}
 		}
-		String region = params.get("listRegion");
-		return listPage(region == null || region.isBlank() ? null : region, 0, form, errors, model);
+		String region = form.getListRegion();
+		return listPage(region == null || region.isBlank() ? null : region, 0, form, PageErrors.of(binding), model);
 	}
 
 	@GetMapping("/deployment/liaison-groups/{id}")
@@ -102,16 +95,13 @@ class LiaisonPages {
 	}
 
 	@PostMapping("/deployment/liaison-groups/{id}/members")
-	String addMember(@PathVariable long id, @RequestParam(required = false) String personId,
+	String addMember(@PathVariable long id, @Valid @ModelAttribute PairingPages.PersonField form, BindingResult binding,
 			RedirectAttributes redirect) {
-		return act(id, redirect, () -> {
-			Map<String, String> errors = new LinkedHashMap<>();
-			Long person = PairingPages.id(personId, "personId", errors);
-			if (!errors.isEmpty()) {
-				throw new InvalidInputException("personId", errors.get("personId"));
-			}
-			groups.addMember(id, person, users.current());
-		});
+		if (binding.hasErrors()) {
+			redirect.addFlashAttribute("error", PageErrors.first(binding));
+			return "redirect:/deployment/liaison-groups/" + id;
+		}
+		return act(id, redirect, () -> groups.addMember(id, form.personId(), users.current()));
 	}
 
 	@PostMapping("/deployment/liaison-groups/{id}/members/{personId}/remove")

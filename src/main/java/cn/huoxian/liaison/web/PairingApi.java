@@ -1,14 +1,12 @@
 package cn.huoxian.liaison.web;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
-import cn.huoxian.liaison.PairingChange;
 import cn.huoxian.liaison.PairingForm;
 import cn.huoxian.liaison.PairingLedger;
 import cn.huoxian.liaison.PairingLogEntry;
+import cn.huoxian.liaison.PairingLogForm;
 import cn.huoxian.liaison.PairingSummary;
 import cn.huoxian.liaison.PairingView;
 import cn.huoxian.liaison.Pairings;
@@ -22,7 +20,6 @@ import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.PageResult;
-import cn.huoxian.shared.PlausibleDate;
 import cn.huoxian.shared.web.LedgerDownloads;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
@@ -125,8 +122,8 @@ class PairingApi {
 	 */
 	@Operation(summary = "Change a pairing's liaison leader, responsible person or work plan")
 	@PatchMapping("/pairings/{id}")
-	PairingView change(@PathVariable long id, @RequestBody Map<String, Object> body) {
-		return pairings.change(id, PairingChange.of(body == null ? Map.of() : body), users.current());
+	PairingView change(@PathVariable long id, @Valid @RequestBody PairingPatch body) {
+		return pairings.change(id, body.change(), users.current());
 	}
 
 	@Operation(summary = "Remove a pairing")
@@ -178,15 +175,11 @@ class PairingApi {
 			.body(file.content());
 	}
 
-	/** The body of a ledger entry: {@code {"day","entry"}}; the day defaults to today. */
-	record LogBody(@PlausibleDate LocalDate day, @Size(max = 1000) String entry) {
-	}
-
 	@Operation(summary = "Add an entry to a pairing's ledger")
 	@PostMapping("/pairings/{id}/log")
 	@ResponseStatus(HttpStatus.CREATED)
-	PairingLogEntry log(@PathVariable long id, @Valid @RequestBody LogBody body) {
-		return pairings.log(id, body.day(), body.entry(), users.current());
+	PairingLogEntry log(@PathVariable long id, @Valid @RequestBody PairingLogForm body) {
+		return pairings.log(id, body, users.current());
 	}
 
 	@Operation(summary = "A pairing's ledger entries")

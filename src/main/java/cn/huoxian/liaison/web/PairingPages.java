@@ -1,16 +1,11 @@
 package cn.huoxian.liaison.web;
 
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import cn.huoxian.liaison.PairingChange;
-import cn.huoxian.liaison.PairingForm;
 import cn.huoxian.liaison.PairingLedger;
+import cn.huoxian.liaison.PairingLogForm;
 import cn.huoxian.liaison.PairingView;
 import cn.huoxian.liaison.Pairings;
 import cn.huoxian.liaison.ShortageForm;
@@ -22,19 +17,23 @@ import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.ForbiddenException;
-import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.RuleViolationException;
 import cn.huoxian.shared.web.LedgerDownloads;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -80,13 +79,13 @@ class PairingPages {
 	@GetMapping("/deployment/pairings")
 	String list(@RequestParam(required = false) String region, @RequestParam(defaultValue = "false") boolean missing,
 			@RequestParam(defaultValue = "0") int page, Model model) {
-		Map<String, String> form = new LinkedHashMap<>();
-		form.put("startedOn", BusinessDay.today(clock).toString());
+		PairingPageForm form = new PairingPageForm();
+		form.setStartedOn(BusinessDay.today(clock).toString());
 		return listPage(region, missing, page, form, Map.of(), model);
 	}
 
-	private String listPage(String region, boolean missing, int page, Map<String, String> form,
-			Map<String, String> errors, Model model) {
+	private String listPage(String region, boolean missing, int page, PairingPageForm form, Map<String, String> errors,
+			Model model) {
 		CurrentUser me = users.current();
 		RegionView where = region == null || region.isBlank() ? null : regions.find(region.strip(), me.scope());
 		String path = where == null ? null : where.path();
@@ -100,28 +99,20 @@ class PairingPages {
 	}
 
 	@PostMapping("/deployment/pairings")
-	String create(@RequestParam Map<String, String> params, Model model) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		LocalDate started = date(params.get("startedOn"), "startedOn", errors);
-		Long leader = id(params.get("liaisonLeaderId"), "liaisonLeaderId", errors);
-		Long responsible = id(params.get("responsiblePersonId"), "responsiblePersonId", errors);
-		List<Long> team = ids(params.get("teamMemberIds"), "teamMemberIds", errors);
-		if (errors.isEmpty()) {
+	String create(@Valid @ModelAttribute("form") PairingPageForm form, BindingResult binding, Model model) {
+		if (!binding.hasErrors()) {
 			try {
-				PairingView created = pairings.create(Forms.check(new PairingForm(params.get("unitCode"),
-						params.get("communityCode"), started, leader, responsible, team, params.get("workPlan"))),
-						users.current());
+				PairingView created = pairings.create(form.toForm(), users.current());
 				return "redirect:/deployment/pairings/" + created.id();
 			}
 			catch (InvalidInputException ex) {
-				errors.putAll(ex.asMap());
+				PageErrors.reject(binding, ex);
 			}
 			catch (RuleViolationException | ForbiddenException ex) {
 				model.addAttribute("error", ex.getMessage());
 			}
 		}
-		String region = params.get("listRegion");
-		return listPage(region, false, 0, new LinkedHashMap<>(params), errors, model);
+		return listPage(form.getListRegion(), false, 0, form, PageErrors.of(binding), model);
 	}
 
 	@GetMapping("/deployment/pairings/ledger.xlsx")
@@ -151,36 +142,27 @@ class PairingPages {
 	}
 
 	@PostMapping("/deployment/pairings/{id}/people")
-	String people(@PathVariable long id, @RequestParam(required = false) String liaisonLeaderId,
-			@RequestParam(required = false) String responsiblePersonId, RedirectAttributes redirect) {
-		return act(id, redirect, "people", () -> {
-			Map<String, String> errors = new LinkedHashMap<>();
-			Long leader = id(liaisonLeaderId, "liaisonLeaderId", errors);
-			Long responsible = id(responsiblePersonId, "responsiblePersonId", errors);
-			if (!errors.isEmpty()) {
-				throw new InvalidInputException(errors.entrySet()
-					.stream()
-					.map(e -> new InvalidInputException.FieldProblem(e.getKey(), e.getValue()))
-					.toList());
-			}
-			pairings.change(id, new PairingChange(true, leader, true, responsible, false, null), users.current());
-		});
+	String people(@PathVariable long id, @Valid @ModelAttribute PairingPatch form, BindingResult binding,
+			RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			return refused(id, redirect, binding);
+		}
+		return act(id, redirect, "people", () -> pairings.change(id,
+				new PairingChange(true, form.getLiaisonLeaderId(), true, form.getResponsiblePersonId(), false, null),
+				users.current()));
+	}
+
+	/** The person a page adds (to a work team, to a liaison group). */
+	record PersonField(@NotNull(message = "{problem.required}") @Min(1) Long personId) {
 	}
 
 	@PostMapping("/deployment/pairings/{id}/team")
-	String addTeam(@PathVariable long id, @RequestParam(required = false) String personId,
+	String addTeam(@PathVariable long id, @Valid @ModelAttribute PersonField form, BindingResult binding,
 			RedirectAttributes redirect) {
-		return act(id, redirect, "team", () -> {
-			Map<String, String> errors = new LinkedHashMap<>();
-			Long person = id(personId, "personId", errors);
-			if (person == null && errors.isEmpty()) {
-				errors.put("personId", Messages.text("problem.required"));
-			}
-			if (!errors.isEmpty()) {
-				throw new InvalidInputException("personId", errors.get("personId"));
-			}
-			pairings.addTeamMember(id, person, users.current());
-		});
+		if (binding.hasErrors()) {
+			return refused(id, redirect, binding);
+		}
+		return act(id, redirect, "team", () -> pairings.addTeamMember(id, form.personId(), users.current()));
 	}
 
 	@PostMapping("/deployment/pairings/{id}/team/{personId}/remove")
@@ -227,31 +209,21 @@ class PairingPages {
 	}
 
 	@PostMapping("/deployment/pairings/{id}/log")
-	String log(@PathVariable long id, @RequestParam(required = false) String day,
-			@RequestParam(required = false) String entry, RedirectAttributes redirect) {
-		return act(id, redirect, "log", () -> {
-			Map<String, String> errors = new LinkedHashMap<>();
-			LocalDate parsed = date(day, "day", errors);
-			if (!errors.isEmpty()) {
-				throw new InvalidInputException("day", errors.get("day"));
-			}
-			pairings.log(id, parsed, entry, users.current());
-		});
+	String log(@PathVariable long id, @Valid @ModelAttribute PairingLogForm form, BindingResult binding,
+			RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			return refused(id, redirect, binding);
+		}
+		return act(id, redirect, "log", () -> pairings.log(id, form, users.current()));
 	}
 
 	@PostMapping("/deployment/pairings/{id}/shortages")
-	String raise(@PathVariable long id, @RequestParam(required = false) ShortageKind kind,
-			@RequestParam(required = false) String item, @RequestParam(required = false) String quantity,
-			@RequestParam(required = false) String note, RedirectAttributes redirect) {
-		return act(id, redirect, "shortage", () -> {
-			Map<String, String> errors = new LinkedHashMap<>();
-			Long parsed = id(quantity, "quantity", errors);
-			if (!errors.isEmpty()) {
-				throw new InvalidInputException("quantity", errors.get("quantity"));
-			}
-			Integer amount = parsed == null ? null : (int) Math.max(-1, Math.min(Integer.MAX_VALUE, parsed));
-			shortages.raise(id, Forms.check(new ShortageForm(kind, item, amount, note)), users.current());
-		});
+	String raise(@PathVariable long id, @Valid @ModelAttribute ShortageForm form, BindingResult binding,
+			RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			return refused(id, redirect, binding);
+		}
+		return act(id, redirect, "shortage", () -> shortages.raise(id, form, users.current()));
 	}
 
 	@GetMapping("/deployment/shortages")
@@ -292,6 +264,12 @@ class PairingPages {
 		return "redirect:" + target;
 	}
 
+	/** A form that did not bind or validate: its first problem, shown on the pairing. */
+	private static String refused(long id, RedirectAttributes redirect, BindingResult binding) {
+		redirect.addFlashAttribute("error", PageErrors.first(binding));
+		return "redirect:/deployment/pairings/" + id;
+	}
+
 	private String act(long id, RedirectAttributes redirect, String what, Runnable action) {
 		try {
 			action.run();
@@ -301,49 +279,6 @@ class PairingPages {
 			redirect.addFlashAttribute("error", ex.getMessage());
 		}
 		return "redirect:/deployment/pairings/" + id;
-	}
-
-	// ---- form parsing shared with the liaison pages
-
-	static Long id(String value, String field, Map<String, String> errors) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Long.valueOf(value.strip());
-		}
-		catch (NumberFormatException ex) {
-			errors.put(field, Messages.text("deployment.form.not-a-number", value.strip()));
-			return null;
-		}
-	}
-
-	static List<Long> ids(String value, String field, Map<String, String> errors) {
-		List<Long> ids = new ArrayList<>();
-		for (String part : LiaisonPages.split(value)) {
-			Long id = id(part, field, errors);
-			if (id != null && !ids.contains(id)) {
-				ids.add(id);
-			}
-		}
-		return ids;
-	}
-
-	static List<String> codes(String value) {
-		return LiaisonPages.split(value);
-	}
-
-	static LocalDate date(String value, String field, Map<String, String> errors) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (DateTimeParseException ex) {
-			errors.put(field, Messages.text("deployment.form.not-a-date"));
-			return null;
-		}
 	}
 
 }

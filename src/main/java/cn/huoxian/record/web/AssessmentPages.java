@@ -25,10 +25,12 @@ import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.RuleViolationException;
 import cn.huoxian.shared.web.LedgerDownloads;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -174,8 +176,9 @@ class AssessmentPages {
 	}
 
 	@PostMapping("/assessment/rounds/{id}/cadres/{personId}")
-	String score(@PathVariable long id, @PathVariable long personId, @RequestParam MultiValueMap<String, String> params,
-			Model model, RedirectAttributes redirect) {
+	String score(@PathVariable long id, @PathVariable long personId,
+			@Valid @ModelAttribute("scoreForm") ScorePageForm form, BindingResult binding, Model model,
+			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
 		List<String> dimensions;
 		try {
@@ -184,25 +187,32 @@ class AssessmentPages {
 		catch (RuleViolationException ex) {
 			return profilePage(id, personId, model, null, ex.getMessage());
 		}
-		Map<String, String> typed = new LinkedHashMap<>();
-		params.forEach((k, v) -> typed.put(k, v.isEmpty() ? "" : v.get(0)));
+		// one score for each of the round's dimensions, by its place in the round
 		List<String> problems = new ArrayList<>();
 		Map<String, Integer> scores = new LinkedHashMap<>();
+		Map<String, String> typed = new LinkedHashMap<>();
 		for (int i = 0; i < dimensions.size(); i++) {
-			String value = typed.getOrDefault("score-" + i, "").strip();
-			try {
-				scores.put(dimensions.get(i), Integer.valueOf(value));
+			String value = form.score(i);
+			typed.put("score-" + i, value == null ? "" : value);
+			if (value == null || binding.hasFieldErrors("scores[" + i + "]")) {
+				problems.add(dimensions.get(i) + ": " + Messages.text("record.field.score"));
 			}
-			catch (NumberFormatException ex) {
-				problems.add(dimensions.get(i) + ": " + Messages.text("problem.field.between", 1, 10));
+			else {
+				scores.put(dimensions.get(i), Integer.valueOf(value.strip()));
 			}
 		}
-		Conclusion conclusion = parse(Conclusion.class, typed.get("conclusion"));
-		Recommendation recommendation = parse(Recommendation.class, typed.get("recommendation"));
+		binding.getFieldErrors()
+			.stream()
+			.filter(e -> !e.getField().startsWith("scores["))
+			.forEach(e -> problems.add(e.getField() + ": "
+					+ (e.isBindingFailure() ? Messages.text("problem.wrong-type") : e.getDefaultMessage())));
+		typed.put("comment", form.getComment() == null ? "" : form.getComment());
+		typed.put("conclusion", form.getConclusion() == null ? "" : form.getConclusion().name());
+		typed.put("recommendation", form.getRecommendation() == null ? "" : form.getRecommendation().name());
 		if (problems.isEmpty()) {
 			try {
-				assessments.score(id, personId, new ScoreForm(scores, typed.get("comment"), conclusion, recommendation),
-						me);
+				assessments.score(id, personId,
+						new ScoreForm(scores, form.getComment(), form.getConclusion(), form.getRecommendation()), me);
 				redirect.addFlashAttribute("flash", "assessment.scored");
 				return "redirect:/assessment/rounds/" + id + "/cadres/" + personId;
 			}
@@ -222,18 +232,6 @@ class AssessmentPages {
 		model.addAttribute("printedAt", java.time.ZonedDateTime.now(clock).withZoneSameInstant(BusinessDay.ZONE));
 		model.addAttribute("figures", Assessments.FIGURES);
 		return "record/assessment/print";
-	}
-
-	private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, value);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
 	}
 
 }

@@ -78,6 +78,8 @@ class ApiProblemHandler {
 					: error.getDefaultMessage();
 			errors.add(new FieldProblem(field, reason));
 		}
+		// Bean Validation reports in no fixed order: by field, like Forms.check
+		errors.sort(java.util.Comparator.comparing(FieldProblem::field));
 		return invalid(new InvalidInputException(errors), request);
 	}
 

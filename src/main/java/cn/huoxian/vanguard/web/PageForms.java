@@ -1,7 +1,5 @@
 package cn.huoxian.vanguard.web;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -9,45 +7,18 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RuleViolationException;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * What the party-members-at-the-front pages share: reading form fields, and running a
- * write that answers with a flash message (and what was typed) on the page it came from.
+ * What the party-members-at-the-front pages share: running a write (of a form that
+ * validated) that answers with a flash message (and what was typed) on the page it came
+ * from.
  */
 final class PageForms {
 
 	private PageForms() {
-	}
-
-	static Long number(Map<String, String> form, String field) {
-		String value = form.get(field);
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Long.valueOf(value.strip());
-		}
-		catch (NumberFormatException ex) {
-			throw new InvalidInputException(field, Messages.text("frontline.form.not-number", value.strip()));
-		}
-	}
-
-	static LocalDate date(Map<String, String> form, String field) {
-		String value = form.get(field);
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException(field, Messages.text("frontline.form.not-date"));
-		}
-	}
-
-	static boolean checked(Map<String, String> form, String field) {
-		return "true".equals(form.get(field)) || "on".equals(form.get(field));
 	}
 
 	/**
@@ -65,6 +36,26 @@ final class PageForms {
 			redirect.addFlashAttribute("typed", form);
 			return null;
 		}
+	}
+
+	/**
+	 * Runs a write when the form bound and validated; otherwise keeps its problems
+	 * ("field: reason; …", by field) and what was typed, like a refused write.
+	 */
+	static <T> T run(BindingResult binding, Supplier<T> write, String recorded, Map<String, String> typed,
+			RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			String problems = binding.getFieldErrors()
+				.stream()
+				.sorted(java.util.Comparator.comparing(FieldError::getField))
+				.map(e -> e.getField() + ": "
+						+ (e.isBindingFailure() ? Messages.text("problem.wrong-type") : e.getDefaultMessage()))
+				.collect(java.util.stream.Collectors.joining("; "));
+			redirect.addFlashAttribute("error", problems);
+			redirect.addFlashAttribute("typed", typed);
+			return null;
+		}
+		return run(write, recorded, typed, redirect);
 	}
 
 	static String region(String region) {

@@ -6,19 +6,17 @@ import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
-import cn.huoxian.shared.Forms;
-import cn.huoxian.vanguard.BattleRequestForm;
 import cn.huoxian.vanguard.BattleRequestStatus;
 import cn.huoxian.vanguard.BattleRequests;
-import cn.huoxian.vanguard.ClaimedPostForm;
 import cn.huoxian.vanguard.ClaimedPosts;
-import cn.huoxian.vanguard.ModelPostForm;
 import cn.huoxian.vanguard.ModelPosts;
-import cn.huoxian.vanguard.ZoneForm;
 import cn.huoxian.vanguard.Zones;
+import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -76,11 +74,10 @@ class PostPages {
 	}
 
 	@PostMapping("/deployment/zones")
-	String createZone(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+	String createZone(@Valid @ModelAttribute FrontForms.Zone form, BindingResult binding, RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		PageForms.run(() -> zones.create(Forms.check(new ZoneForm(PageForms.number(form, "personId"),
-				form.get("region"), form.get("area"), PageForms.date(form, "since"))), me), "zone", form, redirect);
-		return "redirect:/deployment/zones" + PageForms.region(form.get("region"));
+		PageForms.run(binding, () -> zones.create(form.toForm(), me), "zone", form.typed(), redirect);
+		return "redirect:/deployment/zones" + PageForms.region(form.region());
 	}
 
 	@PostMapping("/deployment/zones/{id}/end")
@@ -100,13 +97,11 @@ class PostPages {
 	}
 
 	@PostMapping("/deployment/model-posts")
-	String createModelPost(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+	String createModelPost(@Valid @ModelAttribute FrontForms.ModelPost form, BindingResult binding,
+			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		PageForms.run(() -> modelPosts.create(
-				Forms.check(new ModelPostForm(form.get("name"), PageForms.number(form, "partyOrganisationId"),
-						PageForms.number(form, "holderId"), form.get("region"), PageForms.date(form, "designatedOn"))),
-				me), "modelPost", form, redirect);
-		return "redirect:/deployment/model-posts" + PageForms.region(form.get("region"));
+		PageForms.run(binding, () -> modelPosts.create(form.toForm(), me), "modelPost", form.typed(), redirect);
+		return "redirect:/deployment/model-posts" + PageForms.region(form.region());
 	}
 
 	@PostMapping("/deployment/model-posts/{id}/end")
@@ -128,13 +123,11 @@ class PostPages {
 	}
 
 	@PostMapping("/deployment/claimed-posts")
-	String claim(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+	String claim(@Valid @ModelAttribute FrontForms.ClaimedPost form, BindingResult binding,
+			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		PageForms.run(
-				() -> claimedPosts.claim(Forms.check(new ClaimedPostForm(PageForms.number(form, "personId"),
-						form.get("post"), form.get("region"), PageForms.date(form, "claimedOn"))), me),
-				"claimed", form, redirect);
-		return "redirect:/deployment/claimed-posts" + PageForms.region(form.get("region"));
+		PageForms.run(binding, () -> claimedPosts.claim(form.toForm(), me), "claimed", form.typed(), redirect);
+		return "redirect:/deployment/claimed-posts" + PageForms.region(form.region());
 	}
 
 	@PostMapping("/deployment/claimed-posts/{id}/release")
@@ -160,26 +153,28 @@ class PostPages {
 	}
 
 	@PostMapping("/deployment/battle-requests")
-	String submit(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+	String submit(@Valid @ModelAttribute FrontForms.BattleRequest form, BindingResult binding,
+			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		PageForms.run(() -> requests.submit(Forms.check(new BattleRequestForm(PageForms.number(form, "personId"),
-				PageForms.date(form, "submittedOn"), form.get("text"))), me), "submitted", form, redirect);
-		return "redirect:/deployment/battle-requests" + PageForms.region(form.get("region"));
+		PageForms.run(binding, () -> requests.submit(form.toForm(), me), "submitted", form.typed(), redirect);
+		return "redirect:/deployment/battle-requests" + PageForms.region(form.region());
 	}
 
 	@PostMapping("/deployment/battle-requests/{id}/accept")
-	String accept(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+	String accept(@PathVariable long id, @Valid @ModelAttribute FrontForms.Accept form, BindingResult binding,
+			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		PageForms.run(() -> requests.accept(id, PageForms.number(form, "teamId"), form.get("post"), me), "accepted",
-				form, redirect);
-		return "redirect:/deployment/battle-requests" + PageForms.region(form.get("region"));
+		PageForms.run(binding, () -> requests.accept(id, form.team(), form.post(), me), "accepted", form.typed(),
+				redirect);
+		return "redirect:/deployment/battle-requests" + PageForms.region(form.region());
 	}
 
 	@PostMapping("/deployment/battle-requests/{id}/decline")
-	String decline(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+	String decline(@PathVariable long id, @Valid @ModelAttribute FrontForms.Decline form, BindingResult binding,
+			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		PageForms.run(() -> requests.decline(id, form.get("note"), me), "declined", form, redirect);
-		return "redirect:/deployment/battle-requests" + PageForms.region(form.get("region"));
+		PageForms.run(binding, () -> requests.decline(id, form.note(), me), "declined", form.typed(), redirect);
+		return "redirect:/deployment/battle-requests" + PageForms.region(form.region());
 	}
 
 }

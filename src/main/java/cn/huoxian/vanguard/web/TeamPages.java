@@ -7,18 +7,18 @@ import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
-import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.web.LedgerDownloads;
 import cn.huoxian.vanguard.CommandoTeams;
-import cn.huoxian.vanguard.TeamForm;
 import cn.huoxian.vanguard.TeamLedger;
 import cn.huoxian.vanguard.TeamView;
-import cn.huoxian.vanguard.TemporaryMemberForm;
 import cn.huoxian.vanguard.TemporaryOrganisations;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -83,15 +83,10 @@ class TeamPages {
 	}
 
 	@PostMapping("/deployment/temporary-organisations/{id}/members")
-	String addMember(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+	String addMember(@PathVariable long id, @Valid @ModelAttribute FrontForms.TemporaryMember form,
+			BindingResult binding, RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		PageForms.run(
-				() -> organisations.addMember(id,
-						Forms.check(new TemporaryMemberForm(PageForms.number(form, "personId"),
-								PageForms.checked(form, "secretary"), PageForms.checked(form, "replaceSecretary"),
-								PageForms.number(form, "fromUnitId"), PageForms.date(form, "joinedOn"))),
-						me),
-				"member", form, redirect);
+		PageForms.run(binding, () -> organisations.addMember(id, form.toForm(), me), "member", form.typed(), redirect);
 		return "redirect:/deployment/temporary-organisations/" + id;
 	}
 
@@ -114,14 +109,10 @@ class TeamPages {
 	}
 
 	@PostMapping("/deployment/teams")
-	String formTeam(@RequestParam Map<String, String> form, RedirectAttributes redirect) {
+	String formTeam(@Valid @ModelAttribute FrontForms.Team form, BindingResult binding, RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		TeamView team = PageForms.run(
-				() -> teams.create(Forms.check(new TeamForm(form.get("name"),
-						PageForms.number(form, "partyOrganisationId"), form.get("region"),
-						PageForms.number(form, "leaderId"), form.get("task"), PageForms.date(form, "formedOn"))), me),
-				"team", form, redirect);
-		return team == null ? "redirect:/deployment/teams" + PageForms.region(form.get("region"))
+		TeamView team = PageForms.run(binding, () -> teams.create(form.toForm(), me), "team", form.typed(), redirect);
+		return team == null ? "redirect:/deployment/teams" + PageForms.region(form.region())
 				: "redirect:/deployment/teams/" + team.id();
 	}
 
@@ -140,10 +131,12 @@ class TeamPages {
 	}
 
 	@PostMapping("/deployment/teams/{id}/members")
-	String join(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+	String join(@PathVariable long id, @Valid @ModelAttribute FrontForms.Join form, BindingResult binding,
+			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		PageForms.run(() -> teams.join(id, PageForms.number(form, "personId"), PageForms.date(form, "joinedOn"), me),
-				"member", form, redirect);
+		PageForms.run(binding,
+				() -> teams.join(id, FrontForms.id(form.personId()), FrontForms.date("joinedOn", form.joinedOn()), me),
+				"member", form.typed(), redirect);
 		return "redirect:/deployment/teams/" + id;
 	}
 
@@ -154,10 +147,11 @@ class TeamPages {
 	}
 
 	@PostMapping("/deployment/teams/{id}/tasks")
-	String addTask(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+	String addTask(@PathVariable long id, @Valid @ModelAttribute FrontForms.Task form, BindingResult binding,
+			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		PageForms.run(() -> teams.addTask(id, form.get("description"), PageForms.date(form, "dueOn"), me), "task", form,
-				redirect);
+		PageForms.run(binding, () -> teams.addTask(id, form.description(), FrontForms.date("dueOn", form.dueOn()), me),
+				"task", form.typed(), redirect);
 		return "redirect:/deployment/teams/" + id;
 	}
 
@@ -168,9 +162,11 @@ class TeamPages {
 	}
 
 	@PostMapping("/deployment/teams/{id}/dissolve")
-	String dissolve(@PathVariable long id, @RequestParam Map<String, String> form, RedirectAttributes redirect) {
+	String dissolve(@PathVariable long id, @Valid @ModelAttribute FrontForms.Dissolve form, BindingResult binding,
+			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		PageForms.run(() -> teams.dissolve(id, PageForms.date(form, "dissolvedOn"), me), "dissolved", form, redirect);
+		PageForms.run(binding, () -> teams.dissolve(id, FrontForms.date("dissolvedOn", form.dissolvedOn()), me),
+				"dissolved", form.typed(), redirect);
 		return "redirect:/deployment/teams/" + id;
 	}
 
