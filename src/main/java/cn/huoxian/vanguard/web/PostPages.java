@@ -74,7 +74,8 @@ class PostPages {
 	}
 
 	@PostMapping("/deployment/zones")
-	String createZone(@Valid @ModelAttribute FrontForms.Zone form, BindingResult binding, RedirectAttributes redirect) {
+	String createZone(@Valid @ModelAttribute VanguardPageForms.Zone form, BindingResult binding,
+			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
 		PageForms.run(binding, () -> zones.create(form.toForm(), me), "zone", form.typed(), redirect);
 		return "redirect:/deployment/zones" + PageForms.region(form.region());
@@ -97,7 +98,7 @@ class PostPages {
 	}
 
 	@PostMapping("/deployment/model-posts")
-	String createModelPost(@Valid @ModelAttribute FrontForms.ModelPost form, BindingResult binding,
+	String createModelPost(@Valid @ModelAttribute VanguardPageForms.ModelPost form, BindingResult binding,
 			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
 		PageForms.run(binding, () -> modelPosts.create(form.toForm(), me), "modelPost", form.typed(), redirect);
@@ -123,7 +124,7 @@ class PostPages {
 	}
 
 	@PostMapping("/deployment/claimed-posts")
-	String claim(@Valid @ModelAttribute FrontForms.ClaimedPost form, BindingResult binding,
+	String claim(@Valid @ModelAttribute VanguardPageForms.ClaimedPost form, BindingResult binding,
 			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
 		PageForms.run(binding, () -> claimedPosts.claim(form.toForm(), me), "claimed", form.typed(), redirect);
@@ -153,7 +154,7 @@ class PostPages {
 	}
 
 	@PostMapping("/deployment/battle-requests")
-	String submit(@Valid @ModelAttribute FrontForms.BattleRequest form, BindingResult binding,
+	String submit(@Valid @ModelAttribute VanguardPageForms.BattleRequest form, BindingResult binding,
 			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
 		PageForms.run(binding, () -> requests.submit(form.toForm(), me), "submitted", form.typed(), redirect);
@@ -161,7 +162,7 @@ class PostPages {
 	}
 
 	@PostMapping("/deployment/battle-requests/{id}/accept")
-	String accept(@PathVariable long id, @Valid @ModelAttribute FrontForms.Accept form, BindingResult binding,
+	String accept(@PathVariable long id, @Valid @ModelAttribute VanguardPageForms.Accept form, BindingResult binding,
 			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
 		PageForms.run(binding, () -> requests.accept(id, form.team(), form.post(), me), "accepted", form.typed(),
@@ -170,7 +171,7 @@ class PostPages {
 	}
 
 	@PostMapping("/deployment/battle-requests/{id}/decline")
-	String decline(@PathVariable long id, @Valid @ModelAttribute FrontForms.Decline form, BindingResult binding,
+	String decline(@PathVariable long id, @Valid @ModelAttribute VanguardPageForms.Decline form, BindingResult binding,
 			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
 		PageForms.run(binding, () -> requests.decline(id, form.note(), me), "declined", form.typed(), redirect);

@@ -83,7 +83,7 @@ class TeamPages {
 	}
 
 	@PostMapping("/deployment/temporary-organisations/{id}/members")
-	String addMember(@PathVariable long id, @Valid @ModelAttribute FrontForms.TemporaryMember form,
+	String addMember(@PathVariable long id, @Valid @ModelAttribute VanguardPageForms.TemporaryMember form,
 			BindingResult binding, RedirectAttributes redirect) {
 		CurrentUser me = users.current();
 		PageForms.run(binding, () -> organisations.addMember(id, form.toForm(), me), "member", form.typed(), redirect);
@@ -109,7 +109,8 @@ class TeamPages {
 	}
 
 	@PostMapping("/deployment/teams")
-	String formTeam(@Valid @ModelAttribute FrontForms.Team form, BindingResult binding, RedirectAttributes redirect) {
+	String formTeam(@Valid @ModelAttribute VanguardPageForms.Team form, BindingResult binding,
+			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
 		TeamView team = PageForms.run(binding, () -> teams.create(form.toForm(), me), "team", form.typed(), redirect);
 		return team == null ? "redirect:/deployment/teams" + PageForms.region(form.region())
@@ -131,12 +132,11 @@ class TeamPages {
 	}
 
 	@PostMapping("/deployment/teams/{id}/members")
-	String join(@PathVariable long id, @Valid @ModelAttribute FrontForms.Join form, BindingResult binding,
+	String join(@PathVariable long id, @Valid @ModelAttribute VanguardPageForms.Join form, BindingResult binding,
 			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		PageForms.run(binding,
-				() -> teams.join(id, FrontForms.id(form.personId()), FrontForms.date("joinedOn", form.joinedOn()), me),
-				"member", form.typed(), redirect);
+		PageForms.run(binding, () -> teams.join(id, VanguardPageForms.id(form.personId()),
+				VanguardPageForms.date("joinedOn", form.joinedOn()), me), "member", form.typed(), redirect);
 		return "redirect:/deployment/teams/" + id;
 	}
 
@@ -147,11 +147,12 @@ class TeamPages {
 	}
 
 	@PostMapping("/deployment/teams/{id}/tasks")
-	String addTask(@PathVariable long id, @Valid @ModelAttribute FrontForms.Task form, BindingResult binding,
+	String addTask(@PathVariable long id, @Valid @ModelAttribute VanguardPageForms.Task form, BindingResult binding,
 			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		PageForms.run(binding, () -> teams.addTask(id, form.description(), FrontForms.date("dueOn", form.dueOn()), me),
-				"task", form.typed(), redirect);
+		PageForms.run(binding,
+				() -> teams.addTask(id, form.description(), VanguardPageForms.date("dueOn", form.dueOn()), me), "task",
+				form.typed(), redirect);
 		return "redirect:/deployment/teams/" + id;
 	}
 
@@ -162,10 +163,10 @@ class TeamPages {
 	}
 
 	@PostMapping("/deployment/teams/{id}/dissolve")
-	String dissolve(@PathVariable long id, @Valid @ModelAttribute FrontForms.Dissolve form, BindingResult binding,
-			RedirectAttributes redirect) {
+	String dissolve(@PathVariable long id, @Valid @ModelAttribute VanguardPageForms.Dissolve form,
+			BindingResult binding, RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		PageForms.run(binding, () -> teams.dissolve(id, FrontForms.date("dissolvedOn", form.dissolvedOn()), me),
+		PageForms.run(binding, () -> teams.dissolve(id, VanguardPageForms.date("dissolvedOn", form.dissolvedOn()), me),
 				"dissolved", form.typed(), redirect);
 		return "redirect:/deployment/teams/" + id;
 	}

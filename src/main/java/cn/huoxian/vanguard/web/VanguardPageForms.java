@@ -23,7 +23,7 @@ import jakarta.validation.constraints.Size;
  * form records check the rest when the service is called. {@code typed} is what the page
  * shows again after a refusal.
  */
-final class FrontForms {
+final class VanguardPageForms {
 
 	/** One id (digits, at most 18 so that it fits a long), blank allowed. */
 	static final String ID = "\\s*(\\d{1,18})?\\s*";
@@ -31,7 +31,7 @@ final class FrontForms {
 	/** An ISO date, blank allowed (whether the day exists is checked when it is read). */
 	static final String DATE = "\\s*(\\d{4}-\\d{2}-\\d{2})?\\s*";
 
-	private FrontForms() {
+	private VanguardPageForms() {
 	}
 
 	record Zone(
@@ -47,7 +47,7 @@ final class FrontForms {
 		}
 
 		Map<String, String> typed() {
-			return FrontForms.typed("personId", personId, "region", region, "area", area, "since", since);
+			return VanguardPageForms.typed("personId", personId, "region", region, "area", area, "since", since);
 		}
 	}
 
@@ -67,8 +67,8 @@ final class FrontForms {
 		}
 
 		Map<String, String> typed() {
-			return FrontForms.typed("name", name, "partyOrganisationId", partyOrganisationId, "holderId", holderId,
-					"region", region, "designatedOn", designatedOn);
+			return VanguardPageForms.typed("name", name, "partyOrganisationId", partyOrganisationId, "holderId",
+					holderId, "region", region, "designatedOn", designatedOn);
 		}
 	}
 
@@ -85,7 +85,8 @@ final class FrontForms {
 		}
 
 		Map<String, String> typed() {
-			return FrontForms.typed("personId", personId, "post", post, "region", region, "claimedOn", claimedOn);
+			return VanguardPageForms.typed("personId", personId, "post", post, "region", region, "claimedOn",
+					claimedOn);
 		}
 	}
 
@@ -102,7 +103,8 @@ final class FrontForms {
 		}
 
 		Map<String, String> typed() {
-			return FrontForms.typed("personId", personId, "submittedOn", submittedOn, "text", text, "region", region);
+			return VanguardPageForms.typed("personId", personId, "submittedOn", submittedOn, "text", text, "region",
+					region);
 		}
 	}
 
@@ -118,7 +120,7 @@ final class FrontForms {
 		}
 
 		Map<String, String> typed() {
-			return FrontForms.typed("teamId", teamId, "post", post, "region", region);
+			return VanguardPageForms.typed("teamId", teamId, "post", post, "region", region);
 		}
 	}
 
@@ -128,7 +130,7 @@ final class FrontForms {
 			@Size(max = 20, message = "{vanguard.field.too-long}") String region) {
 
 		Map<String, String> typed() {
-			return FrontForms.typed("note", note, "region", region);
+			return VanguardPageForms.typed("note", note, "region", region);
 		}
 	}
 
@@ -145,8 +147,8 @@ final class FrontForms {
 		}
 
 		Map<String, String> typed() {
-			return FrontForms.typed("personId", personId, "secretary", secretary, "replaceSecretary", replaceSecretary,
-					"fromUnitId", fromUnitId, "joinedOn", joinedOn);
+			return VanguardPageForms.typed("personId", personId, "secretary", secretary, "replaceSecretary",
+					replaceSecretary, "fromUnitId", fromUnitId, "joinedOn", joinedOn);
 		}
 	}
 
@@ -165,7 +167,7 @@ final class FrontForms {
 		}
 
 		Map<String, String> typed() {
-			return FrontForms.typed("name", name, "partyOrganisationId", partyOrganisationId, "region", region,
+			return VanguardPageForms.typed("name", name, "partyOrganisationId", partyOrganisationId, "region", region,
 					"leaderId", leaderId, "task", task, "formedOn", formedOn);
 		}
 	}
@@ -176,7 +178,7 @@ final class FrontForms {
 			@Pattern(regexp = DATE, message = "{frontline.form.not-date}") String joinedOn) {
 
 		Map<String, String> typed() {
-			return FrontForms.typed("personId", personId, "joinedOn", joinedOn);
+			return VanguardPageForms.typed("personId", personId, "joinedOn", joinedOn);
 		}
 	}
 
@@ -186,14 +188,14 @@ final class FrontForms {
 			@Pattern(regexp = DATE, message = "{frontline.form.not-date}") String dueOn) {
 
 		Map<String, String> typed() {
-			return FrontForms.typed("description", description, "dueOn", dueOn);
+			return VanguardPageForms.typed("description", description, "dueOn", dueOn);
 		}
 	}
 
 	record Dissolve(@Pattern(regexp = DATE, message = "{frontline.form.not-date}") String dissolvedOn) {
 
 		Map<String, String> typed() {
-			return FrontForms.typed("dissolvedOn", dissolvedOn);
+			return VanguardPageForms.typed("dissolvedOn", dissolvedOn);
 		}
 	}
 
