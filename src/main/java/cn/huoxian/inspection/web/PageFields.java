@@ -35,7 +35,7 @@ final class PageFields {
 			return Long.valueOf(value.strip());
 		}
 		catch (NumberFormatException ex) {
-			problems.add(new FieldProblem(field, Messages.text("deployment.form.not-a-number", value.strip())));
+			problems.add(new FieldProblem(field, Messages.text("problem.field.not-a-number", value.strip())));
 			return null;
 		}
 	}
@@ -48,7 +48,7 @@ final class PageFields {
 			return LocalDate.parse(value.strip());
 		}
 		catch (DateTimeParseException ex) {
-			problems.add(new FieldProblem(field, Messages.text("deployment.form.not-a-date")));
+			problems.add(new FieldProblem(field, Messages.text("problem.field.not-a-date")));
 			return null;
 		}
 	}
