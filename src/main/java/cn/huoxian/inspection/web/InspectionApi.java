@@ -1,9 +1,9 @@
 package cn.huoxian.inspection.web;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.List;
 
+import cn.huoxian.inspection.CloseForm;
 import cn.huoxian.inspection.InspectionForm;
 import cn.huoxian.inspection.InspectionLedger;
 import cn.huoxian.inspection.InspectionView;
@@ -16,11 +16,9 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
-import cn.huoxian.shared.PlausibleDate;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -89,10 +87,6 @@ class InspectionApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	RectificationView addRectification(@PathVariable long id, @Valid @RequestBody RectificationForm form) {
 		return rectifications.add(id, form, users.current());
-	}
-
-	/** The body of a close: {@code {"evidence","closedOn"}}. */
-	record CloseForm(@Size(max = 1000) String evidence, @PlausibleDate LocalDate closedOn) {
 	}
 
 	@Operation(summary = "Close a rectification with evidence")
