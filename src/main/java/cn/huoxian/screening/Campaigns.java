@@ -62,13 +62,8 @@ public class Campaigns {
 		if (root.level() == RegionLevel.VILLAGE || root.level() == RegionLevel.GRID) {
 			throw new InvalidInputException("rootRegion", Messages.text("screening.problem.root-level"));
 		}
-		if (form.endsOn().isBefore(form.startsOn())) {
-			throw new InvalidInputException("endsOn", Messages.text("problem.field.not-before", form.startsOn()));
-		}
+		// the period and the target's day are checked on the form (CampaignForm)
 		CampaignTarget target = form.targetOrDefault();
-		if (target == CampaignTarget.RETURNEES_SINCE && form.targetSince() == null) {
-			throw new InvalidInputException("targetSince", Messages.text("screening.problem.target-since"));
-		}
 		Set<Question> questions = form.questions() == null || form.questions().isEmpty() ? EnumSet.allOf(Question.class)
 				: EnumSet.copyOf(form.questions());
 		ScreeningCampaignRecord campaign = db.newRecord(SCREENING_CAMPAIGN);
