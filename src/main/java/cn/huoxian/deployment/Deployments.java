@@ -19,6 +19,7 @@ import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.FieldChecks;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
@@ -76,8 +77,10 @@ public class Deployments {
 	@Transactional
 	public DeploymentView deploy(DeploymentForm form, CurrentUser user) {
 		user.requirePeopleEditor();
-		// the form's shape is checked where it is bound (DeploymentForm); here what needs
-		// the database, the clock or the caller's scope
+		// the form's shape is checked where it is bound (DeploymentForm) and again here
+		// for a caller that did not; then what needs the database, the clock or the
+		// caller's scope
+		Forms.check(form);
 		FieldChecks checks = new FieldChecks();
 		LocalDate today = BusinessDay.today(clock);
 		CadreRank rank = checks.attempt(() -> {

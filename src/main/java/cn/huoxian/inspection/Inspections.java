@@ -25,6 +25,7 @@ import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.FieldChecks;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
@@ -104,8 +105,10 @@ public class Inspections {
 
 	@Transactional
 	public InspectionView record(InspectionForm form, CurrentUser user) {
-		// the form's shape is checked where it is bound (InspectionForm); here what needs
-		// the database, the clock or the caller's scope
+		// the form's shape is checked where it is bound (InspectionForm) and again here
+		// for a caller that did not; then what needs the database, the clock or the
+		// caller's scope
+		Forms.check(form);
 		FieldChecks checks = new FieldChecks();
 		LocalDate today = BusinessDay.today(clock);
 		// every reference through the caller's scope, before any rule about it
