@@ -4,7 +4,6 @@ import static cn.huoxian.db.Tables.DEPLOYMENT;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,8 +18,8 @@ import cn.huoxian.people.RoleChecks;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
-import cn.huoxian.shared.InvalidInputException;
-import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.FieldChecks;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
@@ -78,70 +77,39 @@ public class Deployments {
 	@Transactional
 	public DeploymentView deploy(DeploymentForm form, CurrentUser user) {
 		user.requirePeopleEditor();
-		List<FieldProblem> problems = new ArrayList<>();
+		// the form's shape is checked where it is bound (DeploymentForm) and again here
+		// for a caller that did not; then what needs the database, the clock or the
+		// caller's scope
+		Forms.check(form);
+		FieldChecks checks = new FieldChecks();
 		LocalDate today = BusinessDay.today(clock);
-		CadreRank rank = null;
-		try {
+		CadreRank rank = checks.attempt(() -> {
 			// every reference through the caller's scope, before any rule about it
 			if (form.personId() != null) {
 				people.resolve("personId", form.personId(), user.scope());
 			}
-			rank = roles.requireCadre("personId", form.personId());
-		}
-		catch (InvalidInputException ex) {
-			problems.addAll(ex.problems());
-		}
+			return roles.requireCadre("personId", form.personId());
+		});
 		RegionView region = null;
 		TeamPosts.Team team = null;
-		if (form.postKind() == null) {
-			problems.add(new FieldProblem("postKind", Messages.text("deployment.field.post-kind")));
-		}
-		else if (form.postKind() == PostKind.TEAM) {
-			if (form.teamId() == null) {
-				problems.add(new FieldProblem("teamId", Messages.text("deployment.field.team-required")));
+		if (form.postKind() == PostKind.TEAM) {
+			team = teams.team(form.teamId()).orElse(null);
+			if (team == null || !user.scope().coversRegion(team.path())) {
+				throw new ReferenceNotFoundException("teamId");
 			}
-			else {
-				team = teams.team(form.teamId()).orElse(null);
-				if (team == null || !user.scope().coversRegion(team.path())) {
-					throw new ReferenceNotFoundException("teamId");
-				}
-				else if (team.dissolvedOn() != null) {
-					problems.add(new FieldProblem("teamId",
-							Messages.text("deployment.field.team-dissolved", team.name(), team.dissolvedOn())));
-				}
-				else {
-					region = regions.byId(team.regionId()).orElseThrow();
-				}
-			}
+			checks.require(team.dissolvedOn() == null, "teamId", "deployment.field.team-dissolved", team.name(),
+					team.dissolvedOn());
+			region = regions.byId(team.regionId()).orElseThrow();
 		}
 		else {
-			if (blank(form.region()) == null) {
-				problems.add(new FieldProblem("region", Messages.text("problem.required")));
-			}
-			else {
-				region = regions.resolve("region", form.region(), user.scope());
-			}
-			if (form.postKind().needsPost() && blank(form.post()) == null) {
-				problems.add(new FieldProblem("post", Messages.text("deployment.field.post-required",
-						Messages.text("deploy.kind." + form.postKind()))));
-			}
-		}
-		if (form.post() != null && form.post().strip().length() > 200) {
-			problems.add(new FieldProblem("post", Messages.text("problem.field.too-long", 200)));
-		}
-		if (form.duty() != null && form.duty().strip().length() > 200) {
-			problems.add(new FieldProblem("duty", Messages.text("problem.field.too-long", 200)));
+			region = regions.resolve("region", form.region(), user.scope());
 		}
 		LocalDate start = form.startDate() == null ? today : form.startDate();
-		if (start.isAfter(today.plusDays(1))) {
-			problems.add(new FieldProblem("startDate", Messages.text("deployment.field.start-too-late")));
-		}
-		if (form.endDate() != null && form.endDate().isBefore(start)) {
-			problems.add(new FieldProblem("endDate", Messages.text("deployment.field.end-before-start")));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
+		checks.require(!start.isAfter(today.plusDays(1)), "startDate", "deployment.field.start-too-late");
+		// the form compares the two dates it was given; a start left out is today
+		checks.require(form.endDate() == null || !form.endDate().isBefore(start), "endDate",
+				"deployment.field.end-before-start");
+		checks.done();
 		user.requireMayWriteIn(region.path(), Messages.text("deployment.what.region", region.code()));
 		long personId = form.personId();
 		DeploymentRecord held = db.selectFrom(DEPLOYMENT)
@@ -236,22 +204,10 @@ public class Deployments {
 		}
 		LocalDate today = BusinessDay.today(clock);
 		LocalDate end = endDate == null ? today : endDate;
-		List<FieldProblem> problems = new ArrayList<>();
-		if (end.isBefore(record.getStartDate())) {
-			problems.add(new FieldProblem("endDate", Messages.text("problem.field.not-before", record.getStartDate())));
-		}
-		if (end.isAfter(today)) {
-			problems.add(new FieldProblem("endDate", Messages.text("deployment.field.end-in-future")));
-		}
-		if (blank(reason) == null) {
-			problems.add(new FieldProblem("reason", Messages.text("problem.required")));
-		}
-		else if (reason.strip().length() > 200) {
-			problems.add(new FieldProblem("reason", Messages.text("problem.field.too-long", 200)));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
+		new FieldChecks()
+			.require(!end.isBefore(record.getStartDate()), "endDate", "problem.field.not-before", record.getStartDate())
+			.require(!end.isAfter(today), "endDate", "deployment.field.end-in-future")
+			.done();
 		LocalDate planned = record.getEndDate();
 		record.setEndDate(end);
 		record.setEndReason(reason.strip());

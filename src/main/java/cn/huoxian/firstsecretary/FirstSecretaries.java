@@ -183,9 +183,7 @@ public class FirstSecretaries {
 		user.requireMayWriteInOrAsSelf(secretary.path(), personId,
 				Messages.text("frontline.what.first-secretary", personId));
 		LocalDate on = day("day", day);
-		if (entry == null || entry.isBlank() || entry.strip().length() > 1000) {
-			throw new InvalidInputException("entry", Messages.text("frontline.secretary.log-entry"));
-		}
+		// the entry's shape is checked on the form (FirstSecretaryApi.LogForm)
 		long id = db.insertInto(FIRST_SECRETARY_LOG)
 			.set(FIRST_SECRETARY_LOG.PERSON_ID, personId)
 			.set(FIRST_SECRETARY_LOG.PATH, secretary.path())

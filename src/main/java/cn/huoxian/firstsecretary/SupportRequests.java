@@ -62,12 +62,8 @@ public class SupportRequests {
 		FirstSecretaryView secretary = secretaries.fetch(personId);
 		user.requireMayWriteInOrAsSelf(secretary.path(), personId,
 				Messages.text("frontline.what.first-secretary", personId));
-		if (kind == null) {
-			throw new InvalidInputException("kind", Messages.text("frontline.support.kind"));
-		}
-		if (description == null || description.isBlank() || description.strip().length() > 500) {
-			throw new InvalidInputException("description", Messages.text("frontline.support.description"));
-		}
+		// the kind and description are checked on the form
+		// (FirstSecretaryApi.SupportForm)
 		long id = db.insertInto(SUPPORT_REQUEST)
 			.set(SUPPORT_REQUEST.PERSON_ID, personId)
 			.set(SUPPORT_REQUEST.DISPATCHING_UNIT_ID, secretary.dispatchingUnitId())
@@ -93,9 +89,7 @@ public class SupportRequests {
 		}
 		user.requireMayWriteInOrForUnit(request.getPath(), request.getDispatchingUnitId(),
 				Messages.text("frontline.what.support-request", id));
-		if (resolution == null || resolution.isBlank() || resolution.strip().length() > 500) {
-			throw new InvalidInputException("resolution", Messages.text("frontline.support.resolution"));
-		}
+		// the resolution is checked on the form (FirstSecretaryApi.ResolveForm)
 		if (!"OPEN".equals(request.getStatus())) {
 			throw new RuleViolationException(
 					Messages.text("frontline.support.already-resolved", id, request.getResolvedBy()));

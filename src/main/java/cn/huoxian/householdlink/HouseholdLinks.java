@@ -21,6 +21,7 @@ import cn.huoxian.people.RoleChecks;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.FieldChecks;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
@@ -71,18 +72,13 @@ public class HouseholdLinks {
 
 	/** Links a household to a party member of its community. */
 	@Transactional
-	public HouseholdLinkView link(Long partyMemberId, Long householdId, LocalDate linkedOn, CurrentUser user) {
-		if (householdId == null) {
-			throw new InvalidInputException("householdId", Messages.text("problem.required"));
-		}
-		if (partyMemberId == null) {
-			throw new InvalidInputException("partyMemberId", Messages.text("problem.required"));
-		}
+	public HouseholdLinkView link(long partyMemberId, long householdId, LocalDate linkedOn, CurrentUser user) {
+		// both ids are required on the form (HouseholdLinkApi.LinkForm); the day needs
+		// the
+		// clock
 		LocalDate today = BusinessDay.today(clock);
 		LocalDate on = linkedOn == null ? today : linkedOn;
-		if (on.isAfter(today)) {
-			throw new InvalidInputException("linkedOn", Messages.text("problem.field.future"));
-		}
+		new FieldChecks().require(!on.isAfter(today), "linkedOn", "problem.field.future").done();
 		// every reference through the caller's scope, before any rule about it
 		HouseholdView household = households.resolve("householdId", householdId, user.scope());
 		people.resolve("partyMemberId", partyMemberId, user.scope());

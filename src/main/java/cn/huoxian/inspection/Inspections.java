@@ -6,11 +6,9 @@ import static cn.huoxian.db.Tables.INSPECTION_LOOK;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import cn.huoxian.db.tables.records.InspectionRecord;
 import cn.huoxian.liaison.LiaisonGroups;
@@ -26,8 +24,8 @@ import cn.huoxian.people.RoleChecks;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
-import cn.huoxian.shared.InvalidInputException;
-import cn.huoxian.shared.InvalidInputException.FieldProblem;
+import cn.huoxian.shared.FieldChecks;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
@@ -107,58 +105,37 @@ public class Inspections {
 
 	@Transactional
 	public InspectionView record(InspectionForm form, CurrentUser user) {
-		List<FieldProblem> problems = new ArrayList<>();
+		// the form's shape is checked where it is bound (InspectionForm) and again here
+		// for a caller that did not; then what needs the database, the clock or the
+		// caller's scope
+		Forms.check(form);
+		FieldChecks checks = new FieldChecks();
 		LocalDate today = BusinessDay.today(clock);
-		if (form.inspectorId() == null) {
-			problems.add(new FieldProblem("inspectorId", Messages.text("problem.required")));
-		}
-		else {
-			// every reference through the caller's scope, before any rule about it
-			people.resolve("inspectorId", form.inspectorId(), user.scope());
-			try {
-				roles.requireCadre("inspectorId", form.inspectorId());
-			}
-			catch (InvalidInputException ex) {
-				problems.addAll(ex.problems());
-			}
-		}
-		String regionCode = blank(form.targetRegion());
-		String unitCode = blank(form.targetUnit());
-		RegionView targetRegion = null;
+		// every reference through the caller's scope, before any rule about it
+		people.resolve("inspectorId", form.inspectorId(), user.scope());
+		checks.attempt(() -> roles.requireCadre("inspectorId", form.inspectorId()));
+		RegionView targetRegion;
 		UnitView targetUnit = null;
-		if ((regionCode == null) == (unitCode == null)) {
-			problems.add(new FieldProblem("targetRegion", Messages.text("inspection.field.one-target")));
-		}
-		else if (regionCode != null) {
-			targetRegion = regions.resolve("targetRegion", regionCode, user.scope());
+		if (blank(form.targetRegion()) != null) {
+			targetRegion = regions.resolve("targetRegion", blank(form.targetRegion()), user.scope());
 		}
 		else {
-			targetUnit = units.resolveCode("targetUnit", unitCode, user.scope());
+			targetUnit = units.resolveCode("targetUnit", blank(form.targetUnit()), user.scope());
 			targetRegion = regions.byCode(targetUnit.regionCode()).orElseThrow();
 		}
 		LocalDate date = form.date() == null ? today : form.date();
-		if (date.isAfter(today)) {
-			problems.add(new FieldProblem("date", Messages.text("problem.field.future")));
-		}
-		checkLooks(form.looks(), problems);
-		if (form.summary() != null && form.summary().strip().length() > 1000) {
-			problems.add(new FieldProblem("summary", Messages.text("problem.field.too-long", 1000)));
-		}
+		checks.require(!date.isAfter(today), "date", "problem.field.future");
 		List<RectificationForm> findings = form.rectifications() == null ? List.of() : form.rectifications();
-		rectifications.check(findings, date, "rectifications", problems, user.scope());
+		rectifications.check(findings, date, "rectifications", checks, user.scope());
 		if (form.liaisonGroupId() != null) {
 			String groupPath = liaisonGroups.path(form.liaisonGroupId()).orElse(null);
 			if (!user.scope().coversRegion(groupPath)) {
 				throw new ReferenceNotFoundException("liaisonGroupId");
 			}
-			if (targetUnit != null || targetRegion == null
-					|| !liaisonGroups.answersFor(form.liaisonGroupId(), targetRegion.id())) {
-				problems.add(new FieldProblem("liaisonGroupId", Messages.text("inspection.field.group-community")));
-			}
+			checks.require(targetUnit == null && liaisonGroups.answersFor(form.liaisonGroupId(), targetRegion.id()),
+					"liaisonGroupId", "inspection.field.group-community");
 		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
+		checks.done();
 		String path = targetUnit != null ? targetUnit.path() : targetRegion.path();
 		String targetName = targetUnit != null ? targetUnit.name() : targetRegion.name();
 		user.requireMayWriteInOrAsSelf(path, form.inspectorId(), Messages.text("inspection.what.target", targetName));
@@ -190,37 +167,6 @@ public class Inspections {
 		rectifications.insert(id, path, findings);
 		events.publishEvent(new Events.InspectionCompleted(id, form.inspectorId(), path, date, findings.size()));
 		return view(id).orElseThrow();
-	}
-
-	private static void checkLooks(List<InspectionForm.LookEntry> looks, List<FieldProblem> problems) {
-		if (looks == null || looks.size() != Look.values().length) {
-			problems.add(new FieldProblem("looks", Messages.text("inspection.field.four-looks")));
-			if (looks == null) {
-				return;
-			}
-		}
-		Set<Look> seen = EnumSet.noneOf(Look.class);
-		for (int i = 0; i < looks.size(); i++) {
-			InspectionForm.LookEntry entry = looks.get(i);
-			String at = "looks[" + i + "].";
-			if (entry == null || entry.look() == null) {
-				problems.add(new FieldProblem(at + "look", Messages.text("problem.required")));
-				continue;
-			}
-			if (!seen.add(entry.look())) {
-				problems.add(new FieldProblem(at + "look",
-						Messages.text("inspection.field.look-twice", Messages.text("inspect.look." + entry.look()))));
-			}
-			if (entry.rating() == null || entry.rating() < 1 || entry.rating() > 5) {
-				problems.add(new FieldProblem(at + "rating", Messages.text("problem.field.between", 1, 5)));
-			}
-			if (entry.findings() != null && entry.findings().strip().length() > 1000) {
-				problems.add(new FieldProblem(at + "findings", Messages.text("problem.field.too-long", 1000)));
-			}
-		}
-		if (problems.stream().noneMatch(p -> p.field().startsWith("looks")) && seen.size() != Look.values().length) {
-			problems.add(new FieldProblem("looks", Messages.text("inspection.field.each-look")));
-		}
 	}
 
 	/**

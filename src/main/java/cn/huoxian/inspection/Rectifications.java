@@ -19,8 +19,8 @@ import cn.huoxian.people.People;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.FieldChecks;
 import cn.huoxian.shared.InvalidInputException;
-import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
@@ -69,39 +69,17 @@ public class Rectifications {
 	}
 
 	/**
-	 * Checks the rectifications of an inspection on a day; field names start with prefix.
+	 * Checks what the rectifications of an inspection on a day need beyond their form:
+	 * owners in the caller's scope, deadlines not before the inspection. Field names
+	 * start with prefix.
 	 */
-	void check(List<RectificationForm> forms, LocalDate inspected, String prefix, List<FieldProblem> problems,
-			DataScope scope) {
+	void check(List<RectificationForm> forms, LocalDate inspected, String prefix, FieldChecks checks, DataScope scope) {
 		for (int i = 0; i < forms.size(); i++) {
 			RectificationForm form = forms.get(i);
 			String at = prefix == null ? "" : prefix + "[" + i + "].";
-			if (form == null) {
-				problems.add(new FieldProblem(prefix + "[" + i + "]", Messages.text("problem.field.not-blank")));
-				continue;
-			}
-			if (form.look() == null) {
-				problems.add(new FieldProblem(at + "look", Messages.text("problem.required")));
-			}
-			if (form.item() == null || form.item().isBlank()) {
-				problems.add(new FieldProblem(at + "item", Messages.text("rectification.field.item")));
-			}
-			else if (form.item().strip().length() > 500) {
-				problems.add(new FieldProblem(at + "item", Messages.text("problem.field.too-long", 500)));
-			}
-			if (form.ownerId() == null) {
-				problems.add(new FieldProblem(at + "ownerId", Messages.text("problem.required")));
-			}
-			else {
-				people.resolve(at + "ownerId", form.ownerId(), scope);
-			}
-			if (form.deadline() == null) {
-				problems.add(new FieldProblem(at + "deadline", Messages.text("problem.required")));
-			}
-			else if (inspected != null && form.deadline().isBefore(inspected)) {
-				problems.add(new FieldProblem(at + "deadline",
-						Messages.text("rectification.field.before-inspection", inspected)));
-			}
+			people.resolve(at + "ownerId", form.ownerId(), scope);
+			checks.require(inspected == null || !form.deadline().isBefore(inspected), at + "deadline",
+					"rectification.field.before-inspection", inspected);
 		}
 	}
 
@@ -135,12 +113,9 @@ public class Rectifications {
 		}
 		user.requireMayWriteInOrAsSelf(inspection.getPath(), inspection.getInspectorId(),
 				Messages.text("inspection.what.inspection", inspectionId));
-		List<FieldProblem> problems = new ArrayList<>();
-		check(List.of(form == null ? new RectificationForm(null, null, null, null) : form), inspection.getInspectedOn(),
-				null, problems, user.scope());
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
+		FieldChecks checks = new FieldChecks();
+		check(List.of(form), inspection.getInspectedOn(), null, checks, user.scope());
+		checks.done();
 		long id = insert(inspectionId, inspection.getPath(), List.of(form)).get(0);
 		return find(id, user.scope(), true);
 	}
@@ -167,23 +142,10 @@ public class Rectifications {
 			.from(INSPECTION)
 			.where(INSPECTION.ID.eq(record.getInspectionId()))
 			.fetchOne(INSPECTION.INSPECTED_ON);
-		List<FieldProblem> problems = new ArrayList<>();
-		if (evidence == null || evidence.isBlank()) {
-			problems.add(new FieldProblem("evidence", Messages.text("rectification.field.evidence")));
-		}
-		else if (evidence.strip().length() > 1000) {
-			problems.add(new FieldProblem("evidence", Messages.text("problem.field.too-long", 1000)));
-		}
-		if (day.isAfter(today)) {
-			problems.add(new FieldProblem("closedOn", Messages.text("problem.field.future")));
-		}
-		else if (day.isBefore(inspected)) {
-			problems
-				.add(new FieldProblem("closedOn", Messages.text("rectification.field.before-inspection", inspected)));
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
+		new FieldChecks().require(!day.isAfter(today), "closedOn", "problem.field.future")
+			.require(day.isAfter(today) || !day.isBefore(inspected), "closedOn",
+					"rectification.field.before-inspection", inspected)
+			.done();
 		record.setStatus(CLOSED);
 		record.setEvidence(evidence.strip());
 		record.setClosedOn(day);

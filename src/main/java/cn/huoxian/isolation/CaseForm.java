@@ -6,6 +6,9 @@ import java.util.List;
 import cn.huoxian.shared.PlausibleDate;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -13,7 +16,13 @@ import jakarta.validation.constraints.Size;
  * flagged in screening (the flag is then marked handled); {@code contactTime} is the
  * fixed daily time, HH:mm.
  */
-public record CaseForm(@Min(1) Long personId, CaseType type, CaseReason reason, @Min(1) Long flagId,
-		@PlausibleDate LocalDate startDate, @Min(1) @Max(60) Integer periodDays, @Size(max = 200) String place,
-		@Size(max = 5) String contactTime, @Size(max = 20) List<@Min(1) Long> responsibleIds) {
+public record CaseForm(@NotNull(message = "{problem.required}") @Min(1) Long personId,
+		@NotNull(message = "{problem.required}") CaseType type,
+		@NotNull(message = "{problem.required}") CaseReason reason, @Min(1) Long flagId,
+		@PlausibleDate LocalDate startDate,
+		@Min(value = 1, message = "{isolation.field.period}") @Max(value = 60,
+				message = "{isolation.field.period}") Integer periodDays,
+		@Size(max = 200) String place,
+		@Pattern(regexp = "([01]\\d|2[0-3]):[0-5]\\d", message = "{isolation.problem.contact-time}") String contactTime,
+		@NotEmpty(message = "{isolation.problem.responsible}") @Size(max = 20) List<@Min(1) Long> responsibleIds) {
 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import cn.huoxian.db.tables.records.IsolationCaseRecord;
@@ -22,6 +21,8 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.DuplicateException;
 import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.FieldChecks;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
@@ -43,8 +44,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Cases {
-
-	private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
 
 	private final DSLContext db;
 
@@ -71,9 +70,8 @@ public class Cases {
 	@Transactional
 	public CaseView open(CaseForm form, CurrentUser user) {
 		user.requirePeopleEditor();
-		if (form.personId() == null) {
-			throw new InvalidInputException("personId", Messages.text("problem.required"));
-		}
+		// the form's rules (CaseForm), also for callers that bound it without @Valid
+		Forms.check(form);
 		PersonView person = people.resolve("personId", form.personId(), user.scope());
 		check(form, user);
 		refuseSecondOpenCase(person.id(), form.type());
@@ -141,38 +139,19 @@ public class Cases {
 		}
 	}
 
+	/**
+	 * What opening a case needs beyond its form (CaseForm): a start not after tomorrow,
+	 * the responsible cadres and the flag in the caller's scope.
+	 */
 	private void check(CaseForm form, CurrentUser user) {
-		List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
-		if (form.type() == null) {
-			problems.add(new InvalidInputException.FieldProblem("type", Messages.text("problem.required")));
-		}
-		if (form.reason() == null) {
-			problems.add(new InvalidInputException.FieldProblem("reason", Messages.text("problem.required")));
-		}
-		if (form.periodDays() != null && (form.periodDays() < 1 || form.periodDays() > 60)) {
-			problems.add(new InvalidInputException.FieldProblem("periodDays",
-					Messages.text("problem.field.between", 1, 60)));
-		}
-		if (form.contactTime() != null && !TIME.matcher(form.contactTime()).matches()) {
-			problems.add(new InvalidInputException.FieldProblem("contactTime",
-					Messages.text("isolation.problem.contact-time")));
-		}
-		if (form.startDate() != null && form.startDate().isAfter(BusinessDay.today(clock).plusDays(1))) {
-			problems.add(new InvalidInputException.FieldProblem("startDate", Messages.text("problem.field.future")));
-		}
-		if (form.responsibleIds() == null || form.responsibleIds().isEmpty()) {
-			problems.add(new InvalidInputException.FieldProblem("responsibleIds",
-					Messages.text("isolation.problem.responsible")));
-		}
-		else {
-			people.resolveAll("responsibleIds", form.responsibleIds(), user.scope());
-		}
+		people.resolveAll("responsibleIds", form.responsibleIds(), user.scope());
 		if (form.flagId() != null) {
 			flags.resolve("flagId", form.flagId(), user.scope());
 		}
-		if (!problems.isEmpty()) {
-			throw new InvalidInputException(problems);
-		}
+		new FieldChecks()
+			.require(form.startDate() == null || !form.startDate().isAfter(BusinessDay.today(clock).plusDays(1)),
+					"startDate", "problem.field.future")
+			.done();
 	}
 
 	/** Cases under a region, optionally of one status; newest first. */

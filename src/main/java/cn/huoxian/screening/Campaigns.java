@@ -22,6 +22,7 @@ import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.ForbiddenException;
+import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
@@ -58,17 +59,14 @@ public class Campaigns {
 	@Transactional
 	public CampaignView create(CampaignForm form, CurrentUser user) {
 		user.requireNetworkEditor();
+		// the form's rules, also for callers that bound it without @Valid
+		Forms.check(form);
 		RegionView root = regions.resolve("rootRegion", form.rootRegion(), user.scope());
 		if (root.level() == RegionLevel.VILLAGE || root.level() == RegionLevel.GRID) {
 			throw new InvalidInputException("rootRegion", Messages.text("screening.problem.root-level"));
 		}
-		if (form.endsOn().isBefore(form.startsOn())) {
-			throw new InvalidInputException("endsOn", Messages.text("problem.field.not-before", form.startsOn()));
-		}
+		// the period and the target's day are checked on the form (CampaignForm)
 		CampaignTarget target = form.targetOrDefault();
-		if (target == CampaignTarget.RETURNEES_SINCE && form.targetSince() == null) {
-			throw new InvalidInputException("targetSince", Messages.text("screening.problem.target-since"));
-		}
 		Set<Question> questions = form.questions() == null || form.questions().isEmpty() ? EnumSet.allOf(Question.class)
 				: EnumSet.copyOf(form.questions());
 		ScreeningCampaignRecord campaign = db.newRecord(SCREENING_CAMPAIGN);

@@ -230,6 +230,75 @@ class DeploymentTests {
 	}
 
 	@Test
+	void theFormsRulesAcrossFieldsNameTheirField() throws Exception {
+		long cadre = fx.cadre("130902", "COUNTY", null);
+		String team = fx.post("xinhua", DEPLOY, "{\"personId\":" + cadre + ",\"postKind\":\"TEAM\"}", 400);
+		assertThat(JsonPath.<List<String>>read(team, "$.errors[*].field")).containsExactly("teamId");
+		assertThat(JsonPath.<String>read(team, "$.errors[0].reason")).isEqualTo("岗位类型为突击队时必填");
+		String noRegion = fx.post("xinhua", DEPLOY, "{\"personId\":" + cadre + ",\"postKind\":\"SITE\"}", 400);
+		assertThat(JsonPath.<List<String>>read(noRegion, "$.errors[*].field")).containsExactlyInAnyOrder("region",
+				"post");
+		assertThat(JsonPath.<List<String>>read(noRegion, "$.errors[*].reason")).contains("必填", "请填写工地岗位名称");
+		String order = fx.post("xinhua", DEPLOY,
+				region(cadre, "REGION", "130902", null, today, today.minusDays(1), false), 400);
+		assertThat(JsonPath.<List<String>>read(order, "$.errors[*].field")).containsExactly("endDate");
+		assertThat(JsonPath.<String>read(order, "$.errors[0].reason")).isEqualTo("不能早于开始日期");
+		String noKind = fx.post("xinhua", DEPLOY, "{\"personId\":" + cadre + ",\"region\":\"130902\"}", 400);
+		assertThat(JsonPath.<List<String>>read(noKind, "$.errors[*].field")).containsExactly("postKind");
+		String longDuty = fx.post("xinhua", DEPLOY, "{\"personId\":" + cadre
+				+ ",\"postKind\":\"REGION\",\"region\":\"130902\",\"duty\":\"" + "守".repeat(201) + "\"}", 400);
+		assertThat(JsonPath.<String>read(longDuty, "$.errors[0].field")).isEqualTo("duty");
+		assertThat(JsonPath.<String>read(longDuty, "$.errors[0].reason")).isEqualTo("最多 200 个字符");
+		long id = DeploymentFixtures.id(fx.post("xinhua", DEPLOY,
+				region(cadre, "REGION", "130902", null, today.minusDays(3), null, false), 201));
+		String noReason = fx.post("xinhua", DEPLOY + "/" + id + "/end", "{\"reason\":\" \"}", 400);
+		assertThat(JsonPath.<String>read(noReason, "$.errors[0].field")).isEqualTo("reason");
+		assertThat(JsonPath.<String>read(noReason, "$.errors[0].reason")).isEqualTo("必填");
+	}
+
+	@Test
+	void thePageShowsARuleBesideItsFieldAndKeepsWhatWasTyped() throws Exception {
+		var session = login(mvc, "xinhua");
+		long cadre = fx.cadre("130902", "COUNTY", null);
+		mvc.perform(post("/deployment/deployments").session(session)
+			.with(csrf())
+			.param("personId", String.valueOf(cadre))
+			.param("postKind", "CHECKPOINT")
+			.param("region", "130902")
+			.param("duty", "夜间值守")
+			.param("startDate", today.toString())
+			.param("endDate", today.minusDays(2).toString()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"post-error\" class=\"field-error\">请填写卡口岗位名称<")))
+			.andExpect(content().string(containsString("id=\"endDate-error\" class=\"field-error\">不能早于开始日期<")))
+			.andExpect(content().string(containsString("value=\"夜间值守\"")))
+			.andExpect(content().string(containsString("value=\"" + today.minusDays(2) + "\"")))
+			.andExpect(content().string(containsString("<option value=\"CHECKPOINT\" selected=\"selected\">")));
+		assertThat(JsonPath
+			.<List<Object>>read(fx.json("xinhua", "/api/v1/deployment/persons/" + cadre + "/deployments"), "$[*]"))
+			.isEmpty();
+		// a check of the service (a cadre) beside its field too
+		long resident = fx.person("130902", "[{\"role\":\"VOLUNTEER\"}]");
+		mvc.perform(post("/deployment/deployments").session(session)
+			.with(csrf())
+			.param("personId", String.valueOf(resident))
+			.param("postKind", "REGION")
+			.param("region", "130902"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"personId-error\"")))
+			.andExpect(content().string(containsString("value=\"" + resident + "\"")));
+		long id = DeploymentFixtures
+			.id(fx.post("xinhua", DEPLOY, region(cadre, "REGION", "130902", null, null, null, false), 201));
+		mvc.perform(post("/deployment/deployments/" + id + "/end").session(session)
+			.with(csrf())
+			.param("reason", "调回")
+			.param("endDate", "2020-02-30"))
+			.andExpect(redirectedUrl("/deployment/deployments?region=130902"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("error", containsString("不是有效日期")));
+	}
+
+	@Test
 	void endingAPositionNeedsAReasonAndHappensOnce() throws Exception {
 		long cadre = fx.cadre("130902", "COUNTY", null);
 		long id = DeploymentFixtures.id(fx.post("xinhua", DEPLOY,

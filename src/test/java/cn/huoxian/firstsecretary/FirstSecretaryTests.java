@@ -279,6 +279,20 @@ class FirstSecretaryTests {
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(page + "/return")
 			.session(session)
 			.with(csrf())).andExpect(flash().attributeExists("error"));
+		// the form's problems come back by name, what was typed with them
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(page + "/log")
+			.param("day", "昨天")
+			.param("entry", "入户走访")
+			.session(session)
+			.with(csrf()))
+			.andExpect(flash().attribute("error", "day: 不是有效日期，格式如 2020-02-01"))
+			.andExpect(flash().attribute("entry", "入户走访"));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(page + "/support-requests")
+			.param("description", "测温枪")
+			.session(session)
+			.with(csrf()))
+			.andExpect(flash().attribute("error", containsString("kind: 必填：SUPPLIES")))
+			.andExpect(flash().attribute("description", "测温枪"));
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(page + "/log")
 			.param("entry", "组织志愿者消杀")
 			.session(session)

@@ -173,6 +173,19 @@ class InspectionTests {
 		String six = fx.post("xinhua", INSPECT,
 				inspection(county, "targetRegion", township, null, looks(4, 6, 4, 4), null), 400);
 		assertThat(JsonPath.<List<String>>read(six, "$.errors[*].field")).containsExactly("looks[1].rating");
+		assertThat(JsonPath.<String>read(six, "$.errors[0].reason")).isEqualTo("应在 1 到 5 之间");
+		String noItem = fx.post("xinhua", INSPECT,
+				inspection(county, "targetRegion", township, null, looks(4, 4, 4, 4),
+						"\"rectifications\":[{\"look\":\"LIAISON\",\"ownerId\":" + county + ",\"deadline\":\"" + today
+								+ "\"}]"),
+				400);
+		assertThat(JsonPath.<List<String>>read(noItem, "$.errors[*].field")).containsExactly("rectifications[0].item");
+		assertThat(JsonPath.<String>read(noItem, "$.errors[0].reason")).isEqualTo("请写明需要整改的问题");
+		String both = fx.post("xinhua", INSPECT, "{\"inspectorId\":" + county + ",\"targetRegion\":\"" + township
+				+ "\",\"targetUnit\":\"X-1\",\"looks\":" + looks(4, 4, 4, 4) + "}", 400);
+		assertThat(JsonPath.<List<String>>read(both, "$.errors[*].field")).containsExactly("targetRegion");
+		assertThat(JsonPath.<String>read(both, "$.errors[0].reason"))
+			.isEqualTo("督导区域（targetRegion）和督导单位（targetUnit）须填且只填一项");
 		fx.post("xinhua", INSPECT, inspection(county, "targetRegion", township, null, looks(0, 4, 4, 4), null), 400);
 		fx.post("xinhua", INSPECT, inspection(county, "targetRegion", township, null, looks(4, 4, 4, 4, 4), null), 400);
 		fx.post("xinhua", INSPECT,
@@ -400,19 +413,49 @@ class InspectionTests {
 			.param("inspectorId", String.valueOf(county))
 			.param("targetRegion", township)
 			.param("date", today.toString())
-			.param("rating-TERRITORIAL_RESPONSIBILITY", "4")
-			.param("rating-LIAISON", "3")
-			.param("rating-RESOURCES", "2")
-			.param("findings-RESOURCES", "口罩储备不足三天")
-			.param("item-RESOURCES", "补足口罩储备")
-			.param("ownerId-RESOURCES", String.valueOf(owner))
-			.param("deadline-RESOURCES", today.plusDays(3).toString());
+			.param("looks[TERRITORIAL_RESPONSIBILITY].rating", "4")
+			.param("looks[LIAISON].rating", "3")
+			.param("looks[RESOURCES].rating", "2")
+			.param("looks[RESOURCES].findings", "口罩储备不足三天")
+			.param("looks[RESOURCES].item", "补足口罩储备")
+			.param("looks[RESOURCES].ownerId", String.valueOf(owner))
+			.param("looks[RESOURCES].deadline", today.plusDays(3).toString());
 		// a look left unrated is shown beside it, and what was typed stays
 		mvc.perform(form)
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("id=\"rating-PARTY_ROLE-error\"")))
 			.andExpect(content().string(containsString("补足口罩储备")));
-		String location = mvc.perform(form.param("rating-PARTY_ROLE", "5"))
+		// a check of the service (a deadline before the inspection) beside its field, the
+		// wrong number beside its own
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/deployment/inspections")
+			.session(session)
+			.with(csrf())
+			.param("inspectorId", String.valueOf(county))
+			.param("targetRegion", township)
+			.param("date", today.toString())
+			.param("looks[TERRITORIAL_RESPONSIBILITY].rating", "4")
+			.param("looks[LIAISON].rating", "3")
+			.param("looks[RESOURCES].rating", "2")
+			.param("looks[PARTY_ROLE].rating", "5")
+			.param("looks[RESOURCES].item", "补足口罩储备")
+			.param("looks[RESOURCES].ownerId", String.valueOf(owner))
+			.param("looks[RESOURCES].deadline", today.minusDays(1).toString()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"deadline-RESOURCES-error\">不能早于督导日期 " + today + "<")))
+			.andExpect(content().string(containsString("value=\"" + today.minusDays(1) + "\"")));
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/deployment/inspections")
+			.session(session)
+			.with(csrf())
+			.param("inspectorId", "十二")
+			.param("targetRegion", township)
+			.param("targetUnit", "X-1")
+			.param("looks[LIAISON].rating", "3"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"inspectorId-error\" class=\"field-error\">不是数字：十二<")))
+			.andExpect(content().string(containsString("value=\"十二\"")))
+			.andExpect(content().string(containsString("id=\"targetRegion-error\" class=\"field-error\">督导区域")))
+			.andExpect(content().string(containsString("<option value=\"3\" selected=\"selected\"")));
+		String location = mvc.perform(form.param("looks[PARTY_ROLE].rating", "5"))
 			.andExpect(status().is3xxRedirection())
 			.andReturn()
 			.getResponse()
@@ -437,10 +480,10 @@ class InspectionTests {
 			.with(csrf())
 			.param("inspectorId", String.valueOf(county))
 			.param("targetRegion", "130902")
-			.param("rating-TERRITORIAL_RESPONSIBILITY", "4")
-			.param("rating-LIAISON", "3")
-			.param("rating-RESOURCES", "2")
-			.param("rating-PARTY_ROLE", "2"))
+			.param("looks[TERRITORIAL_RESPONSIBILITY].rating", "4")
+			.param("looks[LIAISON].rating", "3")
+			.param("looks[RESOURCES].rating", "2")
+			.param("looks[PARTY_ROLE].rating", "2"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("督导须至少下沉一级")))
 			// said once, in the reader's language: no English detail beside it

@@ -1,6 +1,7 @@
 package cn.huoxian.isolation;
 
 import static cn.huoxian.support.Api.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -260,6 +261,17 @@ class IsolationApiTests {
 				+ ",\"type\":\"HOME_ISOLATION\",\"reason\":\"OTHER\",\"responsibleIds\":[1]}", 403);
 		post("xinhua", "/api/v1/isolation/cases",
 				"{\"type\":\"HOME_ISOLATION\",\"reason\":\"OTHER\",\"responsibleIds\":[1]}", 400);
+	}
+
+	@Test
+	void theCaseFormNamesTheFieldAtFault() throws Exception {
+		String refused = post("xinhua", "/api/v1/isolation/cases", "{\"personId\":" + personIn("130902", 3)
+				+ ",\"type\":\"HOME_ISOLATION\",\"reason\":\"OTHER\",\"periodDays\":61,\"contactTime\":\"25:00\","
+				+ "\"responsibleIds\":[]}", 400);
+		assertThat(JsonPath.<List<String>>read(refused, "$.errors[*].field")).containsExactlyInAnyOrder("periodDays",
+				"contactTime", "responsibleIds");
+		assertThat(JsonPath.<List<String>>read(refused, "$.errors[*].reason")).containsExactlyInAnyOrder("应在 1 到 60 之间",
+				"应为时间，如 09:30", "请至少填写一名责任干部");
 	}
 
 }

@@ -1,19 +1,17 @@
 package cn.huoxian.deployment.web;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import cn.huoxian.deployment.DeploymentForm;
 import cn.huoxian.deployment.DeploymentView;
 import cn.huoxian.deployment.Deployments;
+import cn.huoxian.deployment.EndForm;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
-import cn.huoxian.shared.PlausibleDate;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,10 +44,6 @@ class DeploymentApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	DeploymentView deploy(@Valid @RequestBody DeploymentForm form) {
 		return deployments.deploy(form, users.current());
-	}
-
-	/** The body of an end: {@code {"endDate","reason"}}. */
-	record EndForm(@PlausibleDate LocalDate endDate, @Size(max = 200) String reason) {
 	}
 
 	@Operation(summary = "End a deployment")

@@ -16,6 +16,8 @@ import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.PlausibleDate;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -88,7 +90,9 @@ class FirstSecretaryApi {
 	}
 
 	/** The body of a log entry: {@code {"day","entry"}}. */
-	record LogForm(@PlausibleDate LocalDate day, @Size(max = 1000) String entry) {
+	record LogForm(@PlausibleDate LocalDate day,
+			@NotBlank(message = "{frontline.secretary.log-entry}") @Size(max = 1000,
+					message = "{frontline.secretary.log-entry}") String entry) {
 	}
 
 	@Operation(summary = "Add a day to a first secretary's work log")
@@ -105,7 +109,9 @@ class FirstSecretaryApi {
 	}
 
 	/** The body of a support request: {@code {"kind","description"}}. */
-	record SupportForm(SupportKind kind, @Size(max = 500) String description) {
+	record SupportForm(@NotNull(message = "{frontline.support.kind}") SupportKind kind,
+			@NotBlank(message = "{frontline.support.description}") @Size(max = 500,
+					message = "{frontline.support.description}") String description) {
 	}
 
 	@Operation(summary = "Raise a support request to the dispatching unit")
@@ -122,7 +128,8 @@ class FirstSecretaryApi {
 	}
 
 	/** The body of a resolution: {@code {"resolution"}}. */
-	record ResolveForm(@Size(max = 500) String resolution) {
+	record ResolveForm(@NotBlank(message = "{frontline.support.resolution}") @Size(max = 500,
+			message = "{frontline.support.resolution}") String resolution) {
 	}
 
 	@Operation(summary = "Resolve a support request")

@@ -1,8 +1,6 @@
 package cn.huoxian.firstsecretary.web;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 import cn.huoxian.firstsecretary.FirstSecretaries;
 import cn.huoxian.firstsecretary.FirstSecretaryView;
@@ -15,11 +13,17 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
-import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.RuleViolationException;
+import cn.huoxian.shared.web.PageForms;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -83,11 +87,18 @@ class FirstSecretaryPages {
 		return "deployment/secretaries/detail";
 	}
 
+	@InitBinder({ "returned", "left", "logEntry", "supportRequest", "resolution" })
+	void binder(WebDataBinder binder) {
+		PageForms.wordMismatches(binder);
+	}
+
 	@PostMapping("/deployment/first-secretaries/{personId}/return")
-	String returnToPost(@PathVariable long personId, @RequestParam(required = false) String returnedOn,
+	String returnToPost(@PathVariable long personId,
+			@Valid @ModelAttribute("returned") FirstSecretaryApi.ReturnForm form, BindingResult binding,
 			RedirectAttributes redirect) {
 		try {
-			secretaries.returnToPost(personId, date("returnedOn", returnedOn), users.current());
+			checked(binding);
+			secretaries.returnToPost(personId, form.returnedOn(), users.current());
 			redirect.addFlashAttribute("recorded", "returned");
 		}
 		catch (InvalidInputException | RuleViolationException | ForbiddenException ex) {
@@ -97,10 +108,11 @@ class FirstSecretaryPages {
 	}
 
 	@PostMapping("/deployment/first-secretaries/{personId}/leave")
-	String leave(@PathVariable long personId, @RequestParam(required = false) String leftOn,
-			RedirectAttributes redirect) {
+	String leave(@PathVariable long personId, @Valid @ModelAttribute("left") FirstSecretaryApi.LeaveForm form,
+			BindingResult binding, RedirectAttributes redirect) {
 		try {
-			secretaries.leave(personId, date("leftOn", leftOn), users.current());
+			checked(binding);
+			secretaries.leave(personId, form.leftOn(), users.current());
 			redirect.addFlashAttribute("recorded", "left");
 		}
 		catch (InvalidInputException | RuleViolationException | ForbiddenException ex) {
@@ -110,29 +122,32 @@ class FirstSecretaryPages {
 	}
 
 	@PostMapping("/deployment/first-secretaries/{personId}/log")
-	String log(@PathVariable long personId, @RequestParam(required = false) String day,
-			@RequestParam(required = false) String entry, RedirectAttributes redirect) {
+	String log(@PathVariable long personId, @Valid @ModelAttribute("logEntry") FirstSecretaryApi.LogForm form,
+			BindingResult binding, HttpServletRequest request, RedirectAttributes redirect) {
 		try {
-			secretaries.log(personId, date("day", day), entry, users.current());
+			checked(binding);
+			secretaries.log(personId, form.day(), form.entry(), users.current());
 			redirect.addFlashAttribute("recorded", "log");
 		}
 		catch (InvalidInputException | RuleViolationException | ForbiddenException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
-			redirect.addFlashAttribute("entry", entry);
+			redirect.addFlashAttribute("entry", typed(request, "entry"));
 		}
 		return "redirect:/deployment/first-secretaries/" + personId;
 	}
 
 	@PostMapping("/deployment/first-secretaries/{personId}/support-requests")
-	String raise(@PathVariable long personId, @RequestParam(required = false) SupportKind kind,
-			@RequestParam(required = false) String description, RedirectAttributes redirect) {
+	String raise(@PathVariable long personId,
+			@Valid @ModelAttribute("supportRequest") FirstSecretaryApi.SupportForm form, BindingResult binding,
+			HttpServletRequest request, RedirectAttributes redirect) {
 		try {
-			requests.raise(personId, kind, description, users.current());
+			checked(binding);
+			requests.raise(personId, form.kind(), form.description(), users.current());
 			redirect.addFlashAttribute("recorded", "request");
 		}
 		catch (InvalidInputException | RuleViolationException | ForbiddenException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
-			redirect.addFlashAttribute("description", description);
+			redirect.addFlashAttribute("description", typed(request, "description"));
 		}
 		return "redirect:/deployment/first-secretaries/" + personId;
 	}
@@ -149,10 +164,11 @@ class FirstSecretaryPages {
 	}
 
 	@PostMapping("/deployment/support-requests/{id}/resolve")
-	String resolve(@PathVariable long id, @RequestParam(required = false) String resolution,
-			@RequestParam(required = false) String back, RedirectAttributes redirect) {
+	String resolve(@PathVariable long id, @Valid @ModelAttribute("resolution") FirstSecretaryApi.ResolveForm form,
+			BindingResult binding, @RequestParam(required = false) String back, RedirectAttributes redirect) {
 		try {
-			requests.resolve(id, resolution, users.current());
+			checked(binding);
+			requests.resolve(id, form.resolution(), users.current());
 			redirect.addFlashAttribute("recorded", "resolved");
 		}
 		catch (InvalidInputException | RuleViolationException | ForbiddenException ex) {
@@ -168,16 +184,19 @@ class FirstSecretaryPages {
 		return me.isUnitStaffFor(unitId) || (me.mayEditPeople() && me.scope().coversRegion(path));
 	}
 
-	private static LocalDate date(String field, String value) {
-		if (value == null || value.isBlank()) {
-			return null;
+	/** The form's own problems, thrown like a service's. */
+	private static void checked(BindingResult binding) {
+		if (binding.hasErrors()) {
+			throw new InvalidInputException(PageForms.problems(binding));
 		}
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException(field, Messages.text("frontline.form.not-date"));
-		}
+	}
+
+	/**
+	 * What was typed into a text field, to put back in the form (from the request: a
+	 * record whose binding failed is not built).
+	 */
+	private static String typed(HttpServletRequest request, String field) {
+		return request.getParameter(field);
 	}
 
 }

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,7 +58,8 @@ class HouseholdLinkApi {
 	}
 
 	/** The body of a link: {@code {"partyMemberId","householdId","linkedOn"}}. */
-	record LinkForm(@Min(1) Long partyMemberId, @Min(1) Long householdId, @PlausibleDate LocalDate linkedOn) {
+	record LinkForm(@NotNull(message = "{problem.required}") @Min(1) Long partyMemberId,
+			@NotNull(message = "{problem.required}") @Min(1) Long householdId, @PlausibleDate LocalDate linkedOn) {
 	}
 
 	@Operation(summary = "Link a household to a party member (1+10)")

@@ -26,9 +26,14 @@ import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import cn.huoxian.shared.web.LedgerDownloads;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -86,6 +91,14 @@ class HouseholdLinkPages {
 		downloads.send(ledger, HouseholdLinkApi.region(regions, region, me), me.scope(), response);
 	}
 
+	/**
+	 * The ticks sent back: the grid, the party member, the households ticked among those
+	 * shown.
+	 */
+	record TickForm(@NotBlank(message = "{problem.required}") @Size(max = 20) String region, @Min(1) Long member,
+			@Size(max = 1000) List<Long> household, @Size(max = 1000) List<Long> shown) {
+	}
+
 	/** The tick list: a grid's households for one party member of its community. */
 	@GetMapping("/deployment/household-links/tick")
 	String tick(@RequestParam String region, @RequestParam(required = false) Long member, Model model) {
@@ -93,15 +106,15 @@ class HouseholdLinkPages {
 	}
 
 	@PostMapping("/deployment/household-links/tick")
-	String save(@RequestParam String region, @RequestParam(required = false) Long member,
-			@RequestParam(name = "household", required = false) List<Long> ticked,
-			@RequestParam(name = "shown", required = false) List<Long> shown, Model model) {
+	String save(@Valid @ModelAttribute("ticks") TickForm form, Model model) {
 		CurrentUser me = users.current();
+		String region = form.region();
+		Long member = form.member();
 		if (member == null) {
 			return tickPage(region, null, Map.of(), "member", model);
 		}
-		Set<Long> on = ticked == null ? Set.of() : Set.copyOf(ticked);
-		List<Long> all = shown == null ? List.of() : shown;
+		Set<Long> on = form.household() == null ? Set.of() : Set.copyOf(form.household());
+		List<Long> all = form.shown() == null ? List.of() : form.shown();
 		Map<Long, HouseholdLinkView> current = links.linksOf(all);
 		Map<Long, String> errors = new LinkedHashMap<>();
 		int linked = 0;

@@ -1,9 +1,9 @@
 package cn.huoxian.inspection.web;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.List;
 
+import cn.huoxian.inspection.CloseForm;
 import cn.huoxian.inspection.InspectionForm;
 import cn.huoxian.inspection.InspectionLedger;
 import cn.huoxian.inspection.InspectionView;
@@ -16,12 +16,10 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
-import cn.huoxian.shared.PlausibleDate;
 import cn.huoxian.shared.web.LedgerDownloads;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -88,10 +86,6 @@ class InspectionApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	RectificationView addRectification(@PathVariable long id, @Valid @RequestBody RectificationForm form) {
 		return rectifications.add(id, form, users.current());
-	}
-
-	/** The body of a close: {@code {"evidence","closedOn"}}. */
-	record CloseForm(@Size(max = 1000) String evidence, @PlausibleDate LocalDate closedOn) {
 	}
 
 	@Operation(summary = "Close a rectification with evidence")

@@ -1,15 +1,11 @@
 package cn.huoxian.inspection.web;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cn.huoxian.inspection.InspectionForm;
+import cn.huoxian.inspection.CloseForm;
 import cn.huoxian.inspection.InspectionLevelException;
 import cn.huoxian.inspection.InspectionView;
 import cn.huoxian.inspection.Inspections;
@@ -22,15 +18,20 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
-import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.InvalidInputException.FieldProblem;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.RuleViolationException;
+import cn.huoxian.shared.web.PageForms;
+import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,9 +49,6 @@ class InspectionPages {
 	private static final int PAGE_SIZE = 50;
 
 	private static final Pattern INDEXED = Pattern.compile("(looks|rectifications)\\[(\\d+)]\\.(\\w+)");
-
-	static final List<String> FIELDS = List.of("inspectorId", "targetRegion", "targetUnit", "date", "summary",
-			"liaisonGroupId");
 
 	private final Inspections inspections;
 
@@ -71,98 +69,71 @@ class InspectionPages {
 		this.clock = clock;
 	}
 
+	@InitBinder({ "form", "fix", "close" })
+	void binder(WebDataBinder binder) {
+		PageForms.wordMismatches(binder);
+	}
+
 	@GetMapping("/deployment/inspections")
 	String list(@RequestParam(required = false) String region, @RequestParam(defaultValue = "0") int page,
 			Model model) {
-		Map<String, String> values = new LinkedHashMap<>();
-		values.put("date", BusinessDay.today(clock).toString());
-		return listPage(region(region, users.current()), page, values, Map.of(), null, model);
+		model.addAttribute("form", InspectionPageForm.on(BusinessDay.today(clock)));
+		return listPage(region(region, users.current()), page, null, model);
 	}
 
-	private String listPage(RegionView where, int page, Map<String, String> values, Map<String, String> problems,
-			String error, Model model) {
+	private String listPage(RegionView where, int page, String error, Model model) {
 		CurrentUser me = users.current();
 		model.addAttribute("region", where);
 		model.addAttribute("inspections", inspections.list(where.path(), page, PAGE_SIZE, me.scope()));
 		model.addAttribute("looks", Look.values());
-		model.addAttribute("values", values);
-		model.addAttribute("problems", problems);
-		model.addAttribute("formFields", fieldNames());
 		model.addAttribute("error", error);
 		model.addAttribute("today", BusinessDay.today(clock));
 		return "deployment/inspections/list";
 	}
 
-	private static List<String> fieldNames() {
-		List<String> names = new ArrayList<>(FIELDS);
-		for (Look look : Look.values()) {
-			for (String part : List.of("rating", "findings", "item", "ownerId", "deadline")) {
-				names.add(part + "-" + look);
-			}
-		}
-		return names;
-	}
-
 	@PostMapping("/deployment/inspections")
-	String record(@RequestParam Map<String, String> params, RedirectAttributes redirect, Model model) {
+	String record(@Valid @ModelAttribute("form") InspectionPageForm form, BindingResult binding,
+			@RequestParam(required = false) String listRegion, RedirectAttributes redirect, Model model) {
 		CurrentUser me = users.current();
-		Map<String, String> values = new LinkedHashMap<>();
-		fieldNames().forEach(f -> values.put(f, params.getOrDefault(f, "")));
-		List<FieldProblem> problems = new ArrayList<>();
-		Long inspectorId = PageFields.number(values.get("inspectorId"), "inspectorId", problems, true);
-		Long groupId = PageFields.number(values.get("liaisonGroupId"), "liaisonGroupId", problems, false);
-		LocalDate date = PageFields.date(values.get("date"), "date", problems);
-		List<InspectionForm.LookEntry> looks = new ArrayList<>();
-		List<RectificationForm> fixes = new ArrayList<>();
-		List<Look> fixLooks = new ArrayList<>();
-		for (Look look : Look.values()) {
-			Long rating = PageFields.number(values.get("rating-" + look), "rating-" + look, problems, true);
-			looks.add(new InspectionForm.LookEntry(look, rating == null ? null : rating.intValue(),
-					PageFields.blank(values.get("findings-" + look))));
-			String item = PageFields.blank(values.get("item-" + look));
-			String owner = PageFields.blank(values.get("ownerId-" + look));
-			String deadline = PageFields.blank(values.get("deadline-" + look));
-			if (item != null || owner != null || deadline != null) {
-				fixes
-					.add(new RectificationForm(look, item, PageFields.number(owner, "ownerId-" + look, problems, false),
-							PageFields.date(deadline, "deadline-" + look, problems)));
-				fixLooks.add(look);
-			}
-		}
-		if (problems.isEmpty()) {
+		String error = null;
+		if (!binding.hasErrors()) {
 			try {
-				InspectionView made = inspections.record(Forms.check(new InspectionForm(inspectorId,
-						PageFields.blank(values.get("targetRegion")), PageFields.blank(values.get("targetUnit")), date,
-						looks, PageFields.blank(values.get("summary")), groupId, fixes)), me);
+				InspectionView made = inspections.record(form.toForm(), me);
 				redirect.addFlashAttribute("recorded", "inspection");
 				return "redirect:/deployment/inspections/" + made.id();
 			}
 			catch (InvalidInputException ex) {
-				for (FieldProblem p : ex.problems()) {
-					problems.add(new FieldProblem(pageField(p.field(), fixLooks), p.reason()));
-				}
+				List<Look> fixed = form.fixed();
+				PageForms.reject(binding,
+						new InvalidInputException(ex.problems()
+							.stream()
+							.map(p -> new FieldProblem(pageField(p.field(), fixed), p.reason()))
+							.toList()));
 			}
 			catch (InspectionLevelException ex) {
 				model.addAttribute("refusal", ex);
-				return listPage(region(params.get("listRegion"), me), 0, values, Map.of(), ex.getMessage(), model);
+				error = ex.getMessage();
 			}
 			catch (RuleViolationException ex) {
-				return listPage(region(params.get("listRegion"), me), 0, values, Map.of(), ex.getMessage(), model);
+				error = ex.getMessage();
 			}
 		}
-		return listPage(region(params.get("listRegion"), me), 0, values, PageFields.asMap(problems), null, model);
+		return listPage(region(listRegion, me), 0, error, model);
 	}
 
-	/** The form field for a problem the service names by list index. */
-	private static String pageField(String field, List<Look> fixLooks) {
+	/**
+	 * The form field for a problem the service names by list index: the looks are listed
+	 * in their order, the rectifications in the order of the looks they were found under.
+	 */
+	private static String pageField(String field, List<Look> fixed) {
 		Matcher m = INDEXED.matcher(field);
 		if (!m.matches()) {
 			return field;
 		}
 		int index = Integer.parseInt(m.group(2));
 		Look look = m.group(1).equals("looks") ? Look.values()[Math.min(index, Look.values().length - 1)]
-				: fixLooks.get(Math.min(index, fixLooks.size() - 1));
-		return m.group(3) + "-" + look;
+				: fixed.get(Math.min(index, fixed.size() - 1));
+		return "looks[" + look + "]." + m.group(3);
 	}
 
 	@GetMapping("/deployment/inspections/{id}")
@@ -175,24 +146,13 @@ class InspectionPages {
 	}
 
 	@PostMapping("/deployment/inspections/{id}/rectifications")
-	String add(@PathVariable long id, @RequestParam(required = false) String look,
-			@RequestParam(required = false) String item, @RequestParam(required = false) String ownerId,
-			@RequestParam(required = false) String deadline, RedirectAttributes redirect) {
-		List<FieldProblem> problems = new ArrayList<>();
-		Long owner = PageFields.number(ownerId, "ownerId", problems, false);
-		LocalDate day = PageFields.date(deadline, "deadline", problems);
-		Look which = null;
+	String add(@PathVariable long id, @Valid @ModelAttribute("fix") RectificationForm form, BindingResult binding,
+			RedirectAttributes redirect) {
 		try {
-			which = look == null || look.isBlank() ? null : Look.valueOf(look.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			problems.add(new FieldProblem("look", Messages.text("problem.field.unknown-value", look)));
-		}
-		try {
-			if (!problems.isEmpty()) {
-				throw new InvalidInputException(problems);
+			if (binding.hasErrors()) {
+				throw new InvalidInputException(PageForms.problems(binding));
 			}
-			rectifications.add(id, Forms.check(new RectificationForm(which, item, owner, day)), users.current());
+			rectifications.add(id, form, users.current());
 			redirect.addFlashAttribute("recorded", "rectification");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
@@ -202,8 +162,8 @@ class InspectionPages {
 	}
 
 	@PostMapping("/deployment/rectifications/{id}/close")
-	String close(@PathVariable long id, @RequestParam(required = false) String evidence,
-			@RequestParam(required = false) String closedOn, RedirectAttributes redirect) {
+	String close(@PathVariable long id, @Valid @ModelAttribute("close") CloseForm form, BindingResult binding,
+			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
 		RectificationView fix;
 		try {
@@ -213,13 +173,11 @@ class InspectionPages {
 			// the owner closing their own from outside their region scope
 			fix = null;
 		}
-		List<FieldProblem> problems = new ArrayList<>();
-		LocalDate day = PageFields.date(closedOn, "closedOn", problems);
 		try {
-			if (!problems.isEmpty()) {
-				throw new InvalidInputException(problems);
+			if (binding.hasErrors()) {
+				throw new InvalidInputException(PageForms.problems(binding));
 			}
-			fix = rectifications.close(id, evidence, day, me);
+			fix = rectifications.close(id, form.evidence(), form.closedOn(), me);
 			redirect.addFlashAttribute("recorded", "closed");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {

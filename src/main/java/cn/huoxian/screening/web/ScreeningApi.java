@@ -13,7 +13,6 @@ import cn.huoxian.screening.Recount;
 import cn.huoxian.screening.VisitInput;
 import cn.huoxian.screening.Visits;
 import cn.huoxian.shared.CurrentUserProvider;
-import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -131,9 +130,8 @@ class ScreeningApi {
 
 	@Operation(summary = "Mark a flagged resident handled")
 	@PostMapping("/flags/{id}/handled")
-	Map<String, Boolean> handled(@PathVariable long id, @RequestBody(required = false) Map<String, String> body) {
-		String note = body == null ? null : Forms.checkLength("note", body.get("note"), 500);
-		flags.handle(id, note, users.current());
+	Map<String, Boolean> handled(@PathVariable long id, @Valid @RequestBody(required = false) HandledForm body) {
+		flags.handle(id, body == null ? null : body.note(), users.current());
 		return Map.of("handled", true);
 	}
 

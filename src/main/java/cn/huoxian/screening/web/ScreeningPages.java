@@ -1,6 +1,5 @@
 package cn.huoxian.screening.web;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -9,18 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import cn.huoxian.org.Households;
 import cn.huoxian.org.RegionLevel;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.people.People;
+import cn.huoxian.people.PersonView;
 import cn.huoxian.screening.CampaignForm;
 import cn.huoxian.screening.CampaignView;
 import cn.huoxian.screening.Campaigns;
 import cn.huoxian.screening.Coverage;
-import cn.huoxian.screening.Flag;
 import cn.huoxian.screening.Flags;
 import cn.huoxian.screening.Outcome;
 import cn.huoxian.screening.ResidentStatus;
@@ -29,15 +29,16 @@ import cn.huoxian.screening.Visits;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
-import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
+import cn.huoxian.shared.web.PageForms;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -101,7 +102,7 @@ class ScreeningPages {
 				return "redirect:/screening/campaigns/" + created.id() + "/coverage";
 			}
 			catch (InvalidInputException ex) {
-				ex.problems().forEach(p -> binding.rejectValue(p.field(), "invalid", p.reason()));
+				PageForms.reject(binding, ex);
 			}
 		}
 		model.addAttribute("campaigns", campaigns.list(users.current().scope()));
@@ -150,56 +151,95 @@ class ScreeningPages {
 		return "screening/my-grid";
 	}
 
+	@InitBinder("visit")
+	void binder(WebDataBinder binder) {
+		PageForms.wordMismatches(binder);
+	}
+
 	@GetMapping("/screening/campaigns/{id}/households/{household}/visit")
 	String visitForm(@PathVariable long id, @PathVariable long household, Model model) {
 		CurrentUser me = users.current();
+		var residents = people.residents(household, me.scope());
+		// the visit id is chosen when the form is shown, so submitting it twice records
+		// one visit
+		model.addAttribute("visit", VisitPageForm.fresh(residents.stream().map(r -> r.id()).toList()));
+		return visitPage(id, household, residents, model);
+	}
+
+	private String visitPage(long id, long household, List<PersonView> residents, Model model) {
+		CurrentUser me = users.current();
 		model.addAttribute("campaign", campaigns.find(id, me.scope()));
 		model.addAttribute("household", household);
-		model.addAttribute("residents", people.residents(household, me.scope()));
-		// chosen when the form is shown, so submitting it twice records one visit
-		model.addAttribute("visitId", UUID.randomUUID());
+		model.addAttribute("residents", residents);
 		model.addAttribute("statuses", ResidentStatus.values());
 		model.addAttribute("areas", visits.highRiskAreas());
 		return "screening/visit";
 	}
 
 	@PostMapping("/screening/campaigns/{id}/households/{household}/visit")
-	String recordVisit(@PathVariable long id, @PathVariable long household, @RequestParam UUID visitId,
-			@RequestParam Outcome outcome, @RequestParam MultiValueMap<String, String> form, Model model,
+	String recordVisit(@PathVariable long id, @PathVariable long household,
+			@Valid @ModelAttribute("visit") VisitPageForm form, BindingResult binding, Model model,
 			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		try {
-			visits.record(id, List.of(visitFrom(visitId, household, outcome, form, me)), me);
+		List<PersonView> residents = people.residents(household, me.scope());
+		if (form.getVisitId() == null) {
+			binding.reject("invalid", Messages.text("screening.problem.visit-id"));
 		}
-		catch (InvalidInputException ex) {
-			visitForm(id, household, model);
-			model.addAttribute("visitId", visitId);
-			model.addAttribute("error", ex.problems().get(0).reason());
-			return "screening/visit";
+		if (form.getOutcome() == null) {
+			binding.reject("invalid", Messages.text("screening.problem.outcome"));
 		}
-		redirect.addFlashAttribute("recorded", household);
-		return "redirect:/screening/my-grid?grid=" + gridOf(household, me);
+		if (!binding.hasErrors()) {
+			try {
+				visits.record(id, List.of(visitFrom(household, form, residents)), me);
+				redirect.addFlashAttribute("recorded", household);
+				return "redirect:/screening/my-grid?grid=" + gridOf(household, me);
+			}
+			catch (InvalidInputException ex) {
+				PageForms.reject(binding, new InvalidInputException(ex.problems()
+					.stream()
+					.map(p -> new InvalidInputException.FieldProblem(pageField(p.field(), residents), p.reason()))
+					.toList()));
+			}
+		}
+		return visitPage(id, household, residents, model);
 	}
 
-	private VisitInput visitFrom(UUID visitId, long household, Outcome outcome, MultiValueMap<String, String> form,
-			CurrentUser me) {
+	private static final Pattern VISIT_FIELD = Pattern
+		.compile("visits\\[0]\\.(?:residents\\[(\\d+)]|(unregistered)(?:\\[\\d+])?)(?:\\.(\\w+))?");
+
+	/**
+	 * The form field for a problem the service names by its place in the batch: a
+	 * resident's row by their person id, the person found as the newcomer.
+	 */
+	private static String pageField(String field, List<PersonView> residents) {
+		Matcher m = VISIT_FIELD.matcher(field);
+		if (!m.matches() || m.group(3) == null) {
+			return field;
+		}
+		if (m.group(2) != null) {
+			return "newcomer." + m.group(3);
+		}
+		int index = Integer.parseInt(m.group(1));
+		return index < residents.size() ? "residents[" + residents.get(index).id() + "]." + m.group(3) : field;
+	}
+
+	private VisitInput visitFrom(long household, VisitPageForm form, List<PersonView> residents) {
 		List<VisitInput.ResidentCheck> checks = new ArrayList<>();
 		List<VisitInput.NewResident> found = new ArrayList<>();
-		if (outcome == Outcome.COVERED) {
-			for (var resident : people.residents(household, me.scope())) {
-				long pid = resident.id();
-				String status = form.getFirst("status_" + pid);
-				checks.add(new VisitInput.ResidentCheck(pid, status == null ? null : ResidentStatus.valueOf(status),
-						blank(form.getFirst("away_" + pid)), decimal(form.getFirst("temperature_" + pid)),
-						flagsOf(form.get("flags_" + pid)), blank(form.getFirst("travel_" + pid))));
+		if (form.getOutcome() == Outcome.COVERED) {
+			for (PersonView resident : residents) {
+				VisitPageForm.ResidentRow row = form.row(resident.id());
+				checks.add(new VisitInput.ResidentCheck(resident.id(), row.getStatus(), blank(row.getAwayWhere()),
+						row.getTemperature(), row.getFlags(), blank(row.getTravelFrom())));
 			}
-			String newName = blank(form.getFirst("new_name"));
-			if (newName != null) {
-				found.add(new VisitInput.NewResident(newName, form.getFirst("new_idNumber"),
-						blank(form.getFirst("new_phone")), decimal(form.getFirst("new_temperature")), Set.of()));
+			VisitPageForm.Newcomer newcomer = form.getNewcomer();
+			if (blank(newcomer.getName()) != null) {
+				found.add(new VisitInput.NewResident(blank(newcomer.getName()), newcomer.getIdNumber(),
+						blank(newcomer.getPhone()), newcomer.getTemperature(), Set.of()));
 			}
 		}
-		return new VisitInput(visitId, household, OffsetDateTime.now(clock), outcome, checks, found);
+		return new VisitInput(form.getVisitId(), household, OffsetDateTime.now(clock), form.getOutcome(), checks,
+				found);
 	}
 
 	@GetMapping("/screening/flags")
@@ -213,8 +253,9 @@ class ScreeningPages {
 	}
 
 	@PostMapping("/screening/flags/{id}/handled")
-	String handled(@PathVariable long id, @RequestParam(required = false) String note, @RequestParam String region) {
-		flags.handle(id, Forms.checkLength("note", note, 500), users.current());
+	String handled(@PathVariable long id, @Valid @ModelAttribute("handled") HandledForm form,
+			@RequestParam String region) {
+		flags.handle(id, form.note(), users.current());
 		return "redirect:/screening/flags?region=" + region;
 	}
 
@@ -239,26 +280,6 @@ class ScreeningPages {
 
 	private String gridOf(long household, CurrentUser me) {
 		return households.find(household, me.scope()).regionCode();
-	}
-
-	private static Set<Flag> flagsOf(List<String> values) {
-		Set<Flag> flags = EnumSet.noneOf(Flag.class);
-		if (values != null) {
-			values.forEach(v -> flags.add(Flag.valueOf(v)));
-		}
-		return flags;
-	}
-
-	private static BigDecimal decimal(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return new BigDecimal(value.strip());
-		}
-		catch (NumberFormatException ex) {
-			throw new InvalidInputException("temperature", Messages.text("screening.problem.not-a-number", value));
-		}
 	}
 
 	private static String blank(String value) {
