@@ -67,9 +67,11 @@ public class Inspections {
 
 	private final Names names;
 
+	private final Forms forms;
+
 	Inspections(DSLContext db, RoleChecks roles, Regions regions, Units units, People people,
 			Rectifications rectifications, ApplicationEventPublisher events, Clock clock,
-			PartyOrganisations partyOrganisations, LiaisonGroups liaisonGroups, Names names) {
+			PartyOrganisations partyOrganisations, LiaisonGroups liaisonGroups, Names names, Forms forms) {
 		this.partyOrganisations = partyOrganisations;
 		this.liaisonGroups = liaisonGroups;
 		this.names = names;
@@ -81,6 +83,7 @@ public class Inspections {
 		this.rectifications = rectifications;
 		this.events = events;
 		this.clock = clock;
+		this.forms = forms;
 	}
 
 	/**
@@ -108,7 +111,7 @@ public class Inspections {
 		// the form's shape is checked where it is bound (InspectionForm) and again here
 		// for a caller that did not; then what needs the database, the clock or the
 		// caller's scope
-		Forms.check(form);
+		forms.check(form);
 		FieldChecks checks = new FieldChecks();
 		LocalDate today = BusinessDay.today(clock);
 		// every reference through the caller's scope, before any rule about it

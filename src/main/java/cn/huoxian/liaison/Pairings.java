@@ -111,8 +111,10 @@ public class Pairings {
 
 	private final PairingNames names;
 
+	private final Forms forms;
+
 	Pairings(DSLContext db, Regions regions, Units units, People people, RoleChecks roles, Clock clock,
-			PairingNames names) {
+			PairingNames names, Forms forms) {
 		this.names = names;
 		this.db = db;
 		this.regions = regions;
@@ -120,6 +122,7 @@ public class Pairings {
 		this.people = people;
 		this.roles = roles;
 		this.clock = clock;
+		this.forms = forms;
 	}
 
 	// ---- visibility
@@ -168,7 +171,7 @@ public class Pairings {
 	@Transactional
 	public PairingView create(PairingForm form, CurrentUser user) {
 		user.requirePeopleEditor();
-		Forms.check(form);
+		forms.check(form);
 		LocalDate today = BusinessDay.today(clock);
 		notAfterToday("startedOn", form.startedOn(), today);
 		// every reference through the caller's scope, before any rule about it
@@ -244,7 +247,7 @@ public class Pairings {
 		else {
 			user.requireMayWriteInOrForUnit(pairing.getPath(), pairing.getUnitId(), what);
 		}
-		Forms.check(change);
+		forms.check(change);
 		if (change.workPlanGiven()) {
 			updates.put(PAIRING.WORK_PLAN, blank(change.workPlan()));
 		}
@@ -365,7 +368,7 @@ public class Pairings {
 		PairingRecord pairing = raw(id);
 		user.requireMayWriteInOrForUnit(pairing.getPath(), pairing.getUnitId(),
 				Messages.text("pairing.what.pairing", id));
-		Forms.check(form);
+		forms.check(form);
 		LocalDate today = BusinessDay.today(clock);
 		LocalDate day = form.day();
 		notAfterToday("day", day, today);

@@ -47,12 +47,16 @@ public class Shortages {
 
 	private final PairingNames names;
 
-	Shortages(DSLContext db, Pairings pairings, ApplicationEventPublisher events, Clock clock, PairingNames names) {
+	private final Forms forms;
+
+	Shortages(DSLContext db, Pairings pairings, ApplicationEventPublisher events, Clock clock, PairingNames names,
+			Forms forms) {
 		this.names = names;
 		this.db = db;
 		this.pairings = pairings;
 		this.events = events;
 		this.clock = clock;
+		this.forms = forms;
 	}
 
 	/** Region staff or grid workers of the community raise a shortage to the unit. */
@@ -60,7 +64,7 @@ public class Shortages {
 	public ShortageView raise(long pairingId, ShortageForm form, CurrentUser user) {
 		PairingRecord pairing = pairings.raw(pairingId);
 		Pairings.requireCommunity(user, pairing.getPath(), Messages.text("pairing.what.pairing", pairingId));
-		Forms.check(form);
+		forms.check(form);
 		long id = db.insertInto(SHORTAGE)
 			.set(SHORTAGE.PAIRING_ID, pairingId)
 			.set(SHORTAGE.PATH, pairing.getPath())

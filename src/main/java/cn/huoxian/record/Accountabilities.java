@@ -33,19 +33,22 @@ public class Accountabilities {
 
 	private final Clock clock;
 
-	Accountabilities(DSLContext db, RecordAccess access, RecordWriter writer, AccountabilitySource source,
-			Clock clock) {
+	private final Forms forms;
+
+	Accountabilities(DSLContext db, RecordAccess access, RecordWriter writer, AccountabilitySource source, Clock clock,
+			Forms forms) {
 		this.db = db;
 		this.access = access;
 		this.writer = writer;
 		this.source = source;
 		this.clock = clock;
+		this.forms = forms;
 	}
 
 	@Transactional
 	public AccountabilityView enter(long personId, AccountabilityForm form, CurrentUser me) {
 		RecordAccess.Subject person = access.forAccountability(personId, me);
-		Forms.check(form);
+		forms.check(form);
 		if (form.occurredOn().isAfter(BusinessDay.today(clock))) {
 			throw new InvalidInputException("occurredOn", Messages.text("problem.field.future"));
 		}

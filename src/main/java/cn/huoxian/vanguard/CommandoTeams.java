@@ -73,19 +73,22 @@ public class CommandoTeams {
 
 	private final Deployments deployments;
 
+	private final Forms forms;
+
 	CommandoTeams(DSLContext db, VanguardChecks rules, ApplicationEventPublisher events, HeadlineTally tally,
-			Deployments deployments) {
+			Deployments deployments, Forms forms) {
 		this.tally = tally;
 		this.deployments = deployments;
 		this.db = db;
 		this.rules = rules;
 		this.events = events;
+		this.forms = forms;
 	}
 
 	@Transactional
 	public TeamView create(TeamForm form, CurrentUser user) {
 		user.requirePeopleEditor();
-		Forms.check(form);
+		forms.check(form);
 		String name = form.name().strip();
 		String task = VanguardChecks.stripped(form.task());
 		LocalDate formed = rules.dateOrToday("formedOn", form.formedOn());

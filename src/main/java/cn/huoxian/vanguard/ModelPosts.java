@@ -44,15 +44,18 @@ public class ModelPosts {
 
 	private final VanguardChecks rules;
 
-	ModelPosts(DSLContext db, VanguardChecks rules) {
+	private final Forms forms;
+
+	ModelPosts(DSLContext db, VanguardChecks rules, Forms forms) {
 		this.db = db;
 		this.rules = rules;
+		this.forms = forms;
 	}
 
 	@Transactional
 	public ModelPostView create(ModelPostForm form, CurrentUser user) {
 		user.requirePeopleEditor();
-		Forms.check(form);
+		forms.check(form);
 		String name = form.name().strip();
 		LocalDate designated = rules.dateOrToday("designatedOn", form.designatedOn());
 		PartyOrganisationView org = rules.organisation("partyOrganisationId", form.partyOrganisationId(), user.scope());

@@ -48,10 +48,13 @@ public class TemporaryOrganisations {
 
 	private final Units units;
 
-	TemporaryOrganisations(DSLContext db, VanguardChecks rules, Units units) {
+	private final Forms forms;
+
+	TemporaryOrganisations(DSLContext db, VanguardChecks rules, Units units, Forms forms) {
 		this.db = db;
 		this.rules = rules;
 		this.units = units;
+		this.forms = forms;
 	}
 
 	/**
@@ -113,7 +116,7 @@ public class TemporaryOrganisations {
 	public TemporaryOrganisationView addMember(long organisationId, TemporaryMemberForm form, CurrentUser user) {
 		PartyOrganisationView org = writable(organisationId, user);
 		PersonView person = rules.partyMember("personId", form.personId(), user.scope());
-		Forms.check(form);
+		forms.check(form);
 		LocalDate joined = rules.dateOrToday("joinedOn", form.joinedOn());
 		if (org.setUpOn() != null && joined.isBefore(org.setUpOn())) {
 			throw new InvalidInputException("joinedOn",

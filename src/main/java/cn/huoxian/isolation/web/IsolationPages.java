@@ -59,12 +59,15 @@ class IsolationPages {
 
 	private final Clock clock;
 
-	IsolationPages(Cases cases, Needs needs, Regions regions, CurrentUserProvider users, Clock clock) {
+	private final Forms forms;
+
+	IsolationPages(Cases cases, Needs needs, Regions regions, CurrentUserProvider users, Clock clock, Forms forms) {
 		this.cases = cases;
 		this.needs = needs;
 		this.regions = regions;
 		this.users = users;
 		this.clock = clock;
+		this.forms = forms;
 	}
 
 	@GetMapping("/isolation")
@@ -101,7 +104,7 @@ class IsolationPages {
 		CaseForm parsed = parse(form, problems);
 		if (problems.isEmpty()) {
 			try {
-				CaseView opened = cases.open(Forms.check(parsed), users.current());
+				CaseView opened = cases.open(forms.check(parsed), users.current());
 				return "redirect:/isolation/cases/" + opened.id();
 			}
 			catch (InvalidInputException ex) {
@@ -175,7 +178,7 @@ class IsolationPages {
 			@RequestParam(required = false) Boolean symptoms, @RequestParam(required = false) String mood,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
 		try {
-			cases.contact(id, Forms.check(new ContactForm(null, channel, reached, decimal(temperature),
+			cases.contact(id, forms.check(new ContactForm(null, channel, reached, decimal(temperature),
 					Boolean.TRUE.equals(symptoms), mood, note)), users.current());
 			redirect.addFlashAttribute("recorded", "contact");
 		}
@@ -190,7 +193,7 @@ class IsolationPages {
 			@RequestParam(required = false) String description, @RequestParam(required = false) Long helperId,
 			RedirectAttributes redirect) {
 		try {
-			Forms.check(new IsolationApi.NeedForm(kind, description, helperId));
+			forms.check(new IsolationApi.NeedForm(kind, description, helperId));
 			needs.raise(id, kind, description, helperId, users.current());
 			redirect.addFlashAttribute("recorded", "need");
 		}
@@ -230,7 +233,7 @@ class IsolationPages {
 	String end(@PathVariable long id, @RequestParam(required = false) CaseStatus outcome,
 			@RequestParam(required = false) String note, RedirectAttributes redirect) {
 		try {
-			Forms.check(new IsolationApi.EndForm(outcome, note));
+			forms.check(new IsolationApi.EndForm(outcome, note));
 			cases.end(id, outcome, note, users.current());
 			redirect.addFlashAttribute("recorded", "ended");
 		}

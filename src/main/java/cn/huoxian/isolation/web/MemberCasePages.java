@@ -34,11 +34,14 @@ class MemberCasePages {
 
 	private final Clock clock;
 
-	MemberCasePages(MemberCases members, Cases cases, CurrentUserProvider users, Clock clock) {
+	private final Forms forms;
+
+	MemberCasePages(MemberCases members, Cases cases, CurrentUserProvider users, Clock clock, Forms forms) {
 		this.members = members;
 		this.cases = cases;
 		this.users = users;
 		this.clock = clock;
+		this.forms = forms;
 	}
 
 	@GetMapping("/isolation/party-organisations/{id}")
@@ -54,7 +57,7 @@ class MemberCasePages {
 			RedirectAttributes redirect) {
 		try {
 			cases.contact(caseId,
-					Forms.check(
+					forms.check(
 							new ContactForm(OffsetDateTime.now(clock), channel, reached, null, false, null, note, id)),
 					users.current());
 			redirect.addFlashAttribute("recorded", caseId);

@@ -32,10 +32,13 @@ class PersonPages {
 
 	private final CurrentUserProvider users;
 
-	PersonPages(People people, Households households, CurrentUserProvider users) {
+	private final Forms forms;
+
+	PersonPages(People people, Households households, CurrentUserProvider users, Forms forms) {
 		this.people = people;
 		this.households = households;
 		this.users = users;
+		this.forms = forms;
 	}
 
 	@GetMapping("/persons")
@@ -60,7 +63,7 @@ class PersonPages {
 	@PostMapping("/persons/{id}/reveal")
 	String reveal(@PathVariable long id, @RequestParam(required = false) String reason, Model model) {
 		try {
-			model.addAttribute("person", people.reveal(id, Forms.checkLength("reason", reason, 500), users.current()));
+			model.addAttribute("person", people.reveal(id, reason, users.current()));
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("person", people.find(id, users.current().scope()));
@@ -91,7 +94,7 @@ class PersonPages {
 	@PostMapping("/persons/new")
 	String create(@ModelAttribute("form") PersonPageForm form, BindingResult binding) {
 		try {
-			PersonView created = people.create(Forms.check(form.toPersonForm(List.of())), users.current());
+			PersonView created = people.create(forms.check(form.toPersonForm(List.of())), users.current());
 			return "redirect:/persons/" + created.id();
 		}
 		catch (InvalidInputException ex) {
@@ -119,7 +122,7 @@ class PersonPages {
 			.filter(r -> r.role() == cn.huoxian.people.RoleKind.FIRST_SECRETARY)
 			.toList();
 		try {
-			people.update(id, Forms.check(form.toPersonForm(kept)), users.current());
+			people.update(id, forms.check(form.toPersonForm(kept)), users.current());
 			return "redirect:/persons/" + id;
 		}
 		catch (InvalidInputException ex) {
