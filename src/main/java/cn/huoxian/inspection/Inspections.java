@@ -127,7 +127,6 @@ public class Inspections {
 			targetRegion = regions.byCode(targetUnit.regionCode()).orElseThrow();
 		}
 		LocalDate date = form.date() == null ? today : form.date();
-		checks.require(!date.isAfter(today), "date", "problem.field.future");
 		List<RectificationForm> findings = form.rectifications() == null ? List.of() : form.rectifications();
 		rectifications.check(findings, date, "rectifications", checks, user.scope());
 		if (form.liaisonGroupId() != null) {

@@ -173,7 +173,6 @@ public class Pairings {
 		user.requirePeopleEditor();
 		forms.check(form);
 		LocalDate today = BusinessDay.today(clock);
-		notAfterToday("startedOn", form.startedOn(), today);
 		// every reference through the caller's scope, before any rule about it
 		UnitView unit = units.resolveCode("unitCode", form.unitCode(), user.scope());
 		RegionView community = regions.resolve("communityCode", form.communityCode(), user.scope());
@@ -371,7 +370,6 @@ public class Pairings {
 		forms.check(form);
 		LocalDate today = BusinessDay.today(clock);
 		LocalDate day = form.day();
-		notAfterToday("day", day, today);
 		String entry = form.entry();
 		long logId = db.insertInto(PAIRING_LOG)
 			.set(PAIRING_LOG.PAIRING_ID, id)
@@ -547,16 +545,6 @@ public class Pairings {
 			throw new RuleViolationException(
 					needed == CadreRank.COUNTY ? Messages.text("pairing.rule.leader-rank", personId, found)
 							: Messages.text("pairing.rule.responsible-rank", personId, found));
-		}
-	}
-
-	/**
-	 * A day is not after today by the application's clock (a test can fix it, so this
-	 * stays here rather than in a Bean Validation annotation).
-	 */
-	static void notAfterToday(String field, LocalDate day, LocalDate today) {
-		if (day != null && day.isAfter(today)) {
-			throw new InvalidInputException(field, Messages.text("problem.field.future"));
 		}
 	}
 

@@ -83,9 +83,6 @@ public class WorkLogs {
 		RecordAccess.Subject author = access.subject(me.personId());
 		LocalDate today = BusinessDay.today(clock);
 		LocalDate day = form.day() == null ? today : form.day();
-		if (day.isAfter(today)) {
-			throw new InvalidInputException("day", Messages.text("problem.field.future"));
-		}
 		if (day.isBefore(today.minusDays(MAX_AGE_DAYS))) {
 			throw new InvalidInputException("day", Messages.text("record.error.worklog.too-old", MAX_AGE_DAYS));
 		}

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 class ValidationClock {
 
 	@Bean
-	ValidationConfigurationCustomizer validationClock(Clock clock) {
+	ValidationConfigurationCustomizer businessDayClockProvider(Clock clock) {
 		return configuration -> configuration.clockProvider(() -> clock.withZone(BusinessDay.ZONE));
 	}
 

@@ -74,7 +74,7 @@ public class BattleRequests {
 		rules.requirePartyMember("personId", person);
 		forms.check(form);
 		String text = form.text().strip();
-		LocalDate submitted = rules.dateOrToday("submittedOn", form.submittedOn());
+		LocalDate submitted = rules.orToday(form.submittedOn());
 		BattleRequestRecord request = db.newRecord(BATTLE_REQUEST);
 		request.setPersonId(person.id());
 		request.setPath(person.path());

@@ -53,7 +53,7 @@ public class ClaimedPosts {
 		PersonView person = rules.partyMember("personId", form.personId(), user.scope());
 		forms.check(form);
 		String post = form.post().strip();
-		LocalDate claimed = rules.dateOrToday("claimedOn", form.claimedOn());
+		LocalDate claimed = rules.orToday(form.claimedOn());
 		RegionView region = form.region() == null || form.region().isBlank() ? rules.known(person.regionCode())
 				: rules.region("region", form.region(), user.scope());
 		user.requireMayWriteIn(region.path(), Messages.text("frontline.what.region", region.code()));

@@ -91,7 +91,7 @@ public class CommandoTeams {
 		forms.check(form);
 		String name = form.name().strip();
 		String task = VanguardChecks.stripped(form.task());
-		LocalDate formed = rules.dateOrToday("formedOn", form.formedOn());
+		LocalDate formed = rules.orToday(form.formedOn());
 		PartyOrganisationView org = rules.organisation("partyOrganisationId", form.partyOrganisationId(), user.scope());
 		boolean ownRegion = form.region() == null || form.region().isBlank();
 		RegionView region = ownRegion ? rules.known(org.regionCode())

@@ -57,7 +57,7 @@ public class ModelPosts {
 		user.requirePeopleEditor();
 		forms.check(form);
 		String name = form.name().strip();
-		LocalDate designated = rules.dateOrToday("designatedOn", form.designatedOn());
+		LocalDate designated = rules.orToday(form.designatedOn());
 		PartyOrganisationView org = rules.organisation("partyOrganisationId", form.partyOrganisationId(), user.scope());
 		PersonView holder = rules.partyMember("holderId", form.holderId(), user.scope());
 		RegionView region = form.region() == null || form.region().isBlank() ? rules.known(org.regionCode())

@@ -117,7 +117,7 @@ public class TemporaryOrganisations {
 		PartyOrganisationView org = writable(organisationId, user);
 		PersonView person = rules.partyMember("personId", form.personId(), user.scope());
 		forms.check(form);
-		LocalDate joined = rules.dateOrToday("joinedOn", form.joinedOn());
+		LocalDate joined = rules.orToday(form.joinedOn());
 		if (org.setUpOn() != null && joined.isBefore(org.setUpOn())) {
 			throw new InvalidInputException("joinedOn",
 					Messages.text("frontline.temporary.before-set-up", org.setUpOn()));

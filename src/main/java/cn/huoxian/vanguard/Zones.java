@@ -53,7 +53,7 @@ public class Zones {
 		PersonView person = rules.partyMember("personId", form.personId(), user.scope());
 		forms.check(form);
 		String area = form.area().strip();
-		LocalDate since = rules.dateOrToday("since", form.since());
+		LocalDate since = rules.orToday(form.since());
 		RegionView region = form.region() == null || form.region().isBlank() ? rules.known(person.regionCode())
 				: rules.region("region", form.region(), user.scope());
 		user.requireMayWriteIn(region.path(), Messages.text("frontline.what.region", region.code()));
