@@ -10,6 +10,9 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.web.PageForms;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -60,10 +63,18 @@ class PersonPages {
 	 * The htmx reveal: answers the unmasked fields fragment; the reason goes to the audit
 	 * log.
 	 */
+	/** Why the caller asks for a person's unmasked fields (kept in the audit log). */
+	record RevealForm(@Size(max = 500, message = "{people.field.too-long}") String reason) {
+	}
+
 	@PostMapping("/persons/{id}/reveal")
-	String reveal(@PathVariable long id, @RequestParam(required = false) String reason, Model model) {
+	String reveal(@PathVariable long id, @Valid @ModelAttribute("reveal") RevealForm form, BindingResult binding,
+			Model model) {
 		try {
-			model.addAttribute("person", people.reveal(id, reason, users.current()));
+			if (binding.hasErrors()) {
+				throw new InvalidInputException(PageForms.problems(binding));
+			}
+			model.addAttribute("person", people.reveal(id, form.reason(), users.current()));
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("person", people.find(id, users.current().scope()));
