@@ -28,7 +28,6 @@ import cn.huoxian.shared.RuleViolationException;
 import cn.huoxian.shared.web.PageForms;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -134,24 +133,25 @@ class RecordPages {
 
 	/**
 	 * A work log as the page posts it: the witnesses typed as person ids separated by
-	 * commas or spaces.
+	 * commas or spaces ("12, 34 56"), each part that is not an id named.
 	 */
 	record WorkLogPageForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, String text,
-			@Pattern(regexp = PERSON_IDS, message = "{record.field.person-ids}") String witnessIds) {
+			String witnessIds) {
 
 		WorkLogForm toForm() {
 			List<Long> ids = new ArrayList<>();
 			for (String part : witnessIds == null ? new String[0] : witnessIds.split("[,，\\s]+")) {
 				if (!part.isBlank()) {
+					if (!part.matches("\\d{1,18}")) {
+						throw new InvalidInputException("witnessIds",
+								Messages.text("record.error.not-a-person-id", part));
+					}
 					ids.add(Long.valueOf(part));
 				}
 			}
 			return new WorkLogForm(day, text, ids);
 		}
 	}
-
-	/** Person ids typed as "12, 34 56", blank allowed. */
-	static final String PERSON_IDS = "[\\s,，]*(\\d{1,18}([\\s,，]+\\d{1,18})*)?[\\s,，]*";
 
 	@PostMapping("/record/worklog")
 	String write(@Valid @ModelAttribute("worklog") WorkLogPageForm form, BindingResult binding,
