@@ -59,14 +59,14 @@ class PersonPages {
 		return "people/person";
 	}
 
-	/**
-	 * The htmx reveal: answers the unmasked fields fragment; the reason goes to the audit
-	 * log.
-	 */
 	/** Why the caller asks for a person's unmasked fields (kept in the audit log). */
 	record RevealForm(@Size(max = 500, message = "{people.field.too-long}") String reason) {
 	}
 
+	/**
+	 * The htmx reveal: answers the unmasked fields fragment; the reason goes to the audit
+	 * log.
+	 */
 	@PostMapping("/persons/{id}/reveal")
 	String reveal(@PathVariable long id, @Valid @ModelAttribute("reveal") RevealForm form, BindingResult binding,
 			Model model) {
