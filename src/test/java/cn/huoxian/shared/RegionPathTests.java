@@ -33,10 +33,10 @@ class RegionPathTests {
 	@Test
 	void scopeCoversOnlyItsSubtrees() {
 		DataScope scope = DataScope.ofRegions(xinhua);
-		assertThat(scope.coversRegion("/130900/130902/130902001000/")).isTrue();
-		assertThat(scope.coversRegion("/130900/130903/")).isFalse();
-		assertThat(scope.coversRegion("/130900/")).isFalse();
-		assertThat(DataScope.none().coversRegion("/130900/")).isFalse();
+		assertThat(scope.coversRegion(new RegionPath("/130900/130902/130902001000/"))).isTrue();
+		assertThat(scope.coversRegion(new RegionPath("/130900/130903/"))).isFalse();
+		assertThat(scope.coversRegion(new RegionPath("/130900/"))).isFalse();
+		assertThat(DataScope.none().coversRegion(new RegionPath("/130900/"))).isFalse();
 	}
 
 	@Test
