@@ -24,7 +24,7 @@ public record RegionPath(@JsonValue String value) {
 	 * The path in a column or a JSON string, or null for null: where a path comes out of
 	 * the database or a request.
 	 */
-	@JsonCreator
+	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
 	public static @Nullable RegionPath of(@Nullable String value) {
 		return value == null ? null : new RegionPath(value);
 	}
@@ -40,12 +40,6 @@ public record RegionPath(@JsonValue String value) {
 	/** True when this path is the other path or lies below it. */
 	public boolean isWithin(RegionPath other) {
 		return value.startsWith(other.value);
-	}
-
-	/** The path of this region's parent, or null at a root. */
-	public @Nullable RegionPath parent() {
-		int end = value.lastIndexOf('/', value.length() - 2);
-		return end <= 0 ? null : new RegionPath(value.substring(0, end + 1));
 	}
 
 	/** The codes from the root down to this region itself. */
