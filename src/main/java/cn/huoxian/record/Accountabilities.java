@@ -11,6 +11,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
+import cn.huoxian.shared.RegionPath;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,7 +57,7 @@ public class Accountabilities {
 		row.setOccurredOn(form.occurredOn());
 		row.setDecidedLevel(form.decidedLevel().name());
 		row.setDetail(detail);
-		row.setPath(person.path());
+		row.setPath(person.path().value());
 		row.setEnteredBy(me.username());
 		row.store();
 		row.refresh();
@@ -74,8 +75,8 @@ public class Accountabilities {
 
 	private static AccountabilityView view(AccountabilityRecord r) {
 		return new AccountabilityView(r.getId(), r.getPersonId(), AccountabilityKind.valueOf(r.getKind()),
-				r.getOccurredOn(), AccountabilityLevel.valueOf(r.getDecidedLevel()), r.getDetail(), r.getPath(),
-				r.getEnteredBy(), r.getCreatedAt());
+				r.getOccurredOn(), AccountabilityLevel.valueOf(r.getDecidedLevel()), r.getDetail(),
+				RegionPath.of(r.getPath()), r.getEnteredBy(), r.getCreatedAt());
 	}
 
 }
