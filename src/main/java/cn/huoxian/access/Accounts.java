@@ -110,10 +110,10 @@ public class Accounts {
 		List<String> orgPaths = new ArrayList<>();
 		for (ScopeRoot root : roots) {
 			switch (root.kind()) {
-				case REGION -> paths.add(new RegionPath(regions.byCode(root.code())
+				case REGION -> paths.add(regions.byCode(root.code())
 					.orElseThrow(() -> new InvalidInputException("scopes",
 							Messages.text("access.error.scope.region", root.code())))
-					.path()));
+					.path());
 				case UNIT -> unitIds.add(units.byCode(root.code())
 					.orElseThrow(() -> new InvalidInputException("scopes",
 							Messages.text("access.error.scope.unit", root.code())))

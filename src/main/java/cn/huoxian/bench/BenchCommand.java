@@ -239,10 +239,11 @@ class BenchCommand implements ApplicationRunner {
 		LocalDate today = BusinessDay.today(clock);
 		context.getBean(cn.huoxian.isolation.BenchLoad.class).ensure(50_000, today);
 		Random random = new Random(4);
-		List<String> counties = Sample.paths(regions, cn.huoxian.org.RegionLevel.COUNTY, random, iterations + warmup);
-		List<String> communities = Sample.paths(regions, cn.huoxian.org.RegionLevel.VILLAGE, random,
+		List<RegionPath> counties = Sample.paths(regions, cn.huoxian.org.RegionLevel.COUNTY, random,
 				iterations + warmup);
-		String cityPath = RegionPath.root(cityCode).value();
+		List<RegionPath> communities = Sample.paths(regions, cn.huoxian.org.RegionLevel.VILLAGE, random,
+				iterations + warmup);
+		RegionPath cityPath = RegionPath.root(cityCode);
 		results.add(measure("isolation overdue list of the city today (first page of 50 + total)", 50,
 				i -> cases.overdue(cityPath, today, 0, 50, city).total()));
 		results.add(measure("isolation overdue list of a county (first page of 50 + total)", 50,
@@ -267,12 +268,12 @@ class BenchCommand implements ApplicationRunner {
 							+ " entries; first page of 50 + figures)",
 					50, i -> records.profile(person, null, 0, 50, user, "bench").entries().total()));
 		}
-		String county = busiestCadrePath(cn.huoxian.people.CadreRank.TOWNSHIP);
+		RegionPath county = busiestCadrePath(cn.huoxian.people.CadreRank.TOWNSHIP);
 		String name = "ranking an assessment round of a county's section-level cadres";
 		if (county == null || !name.contains(only)) {
 			return;
 		}
-		String code = county.substring(county.lastIndexOf('/', county.length() - 2) + 1, county.length() - 1);
+		String code = county.code();
 		var round = assessments.open(new cn.huoxian.record.RoundForm("bench " + code, code,
 				List.of(cn.huoxian.people.CadreRank.TOWNSHIP), false, null), user);
 		results.add(measure(name + " (" + round.cadreCount() + " cadres)", 500,
@@ -320,9 +321,9 @@ class BenchCommand implements ApplicationRunner {
 	 * The unit path (a county's) with the most cadres of this rank, or null: their units'
 	 * cadres from people, the units' paths from org.
 	 */
-	private String busiestCadrePath(cn.huoxian.people.CadreRank rank) {
+	private RegionPath busiestCadrePath(cn.huoxian.people.CadreRank rank) {
 		Map<Long, Integer> byUnit = people.cadresByUnit(rank);
-		Map<String, Integer> byPath = new java.util.HashMap<>();
+		Map<RegionPath, Integer> byPath = new java.util.HashMap<>();
 		units.paths(byUnit.keySet()).forEach((unit, path) -> byPath.merge(path, byUnit.get(unit), Integer::sum));
 		return byPath.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
 	}
@@ -332,7 +333,7 @@ class BenchCommand implements ApplicationRunner {
 	 * from the records themselves, in one statement of the owners' counts.
 	 */
 	private long scanHeadline(String code) {
-		String path = RegionPath.root(code).value();
+		RegionPath path = RegionPath.root(code);
 		// the business day, not the database server's date
 		LocalDate today = BusinessDay.today(clock);
 		return db

@@ -15,6 +15,7 @@ import cn.huoxian.org.RegionLevel;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.people.People;
+import cn.huoxian.shared.RegionPath;
 
 /**
  * Existing codes and ID numbers drawn at random (seeded) from the generated city, read
@@ -54,8 +55,8 @@ record Sample(List<String> counties, List<String> townships, List<String> grids,
 	}
 
 	/** Paths of up to {@code size} regions of one level, in random order. */
-	static List<String> paths(Regions regions, RegionLevel level, Random random, int size) {
-		List<String> paths = new ArrayList<>(regions.atLevel(level).stream().map(RegionView::path).toList());
+	static List<RegionPath> paths(Regions regions, RegionLevel level, Random random, int size) {
+		List<RegionPath> paths = new ArrayList<>(regions.atLevel(level).stream().map(RegionView::path).toList());
 		Collections.shuffle(paths, random);
 		return paths.subList(0, Math.min(size, paths.size()));
 	}

@@ -7,6 +7,7 @@ import cn.huoxian.firstsecretary.FirstSecretaries;
 import cn.huoxian.liaison.Pairings;
 import cn.huoxian.org.PartyOrganisations;
 import cn.huoxian.shared.HeadlineFigures;
+import cn.huoxian.shared.RegionPath;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +39,7 @@ class DeploymentHeadline implements HeadlineFigures {
 	}
 
 	@Override
-	public void addTo(Map<String, Object> figures, String regionPath, LocalDate day) {
+	public void addTo(Map<String, Object> figures, RegionPath regionPath, LocalDate day) {
 		Map<String, Long> byRank = tally.deployedLeadingCadres(regionPath, day);
 		figures.put("deployedLeadingCadres", byRank.values().stream().mapToLong(Long::longValue).sum());
 		figures.put("deployedLeadingCadresByRank", byRank);

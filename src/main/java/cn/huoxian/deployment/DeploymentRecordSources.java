@@ -14,6 +14,7 @@ import cn.huoxian.record.Entry;
 import cn.huoxian.record.EntryKind;
 import cn.huoxian.record.RecordInbox;
 import cn.huoxian.record.TableSource;
+import cn.huoxian.shared.RegionPath;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.context.event.EventListener;
@@ -81,10 +82,10 @@ final class DeploymentRecordSources {
 				String where = r.getPost() != null ? r.getPost() : names.get(r.getRegionId());
 				String id = String.valueOf(r.getId());
 				entries.accept(new Entry(r.getPersonId(), EntryKind.DEPLOYMENT_STARTED, startOf(r.getStartDate()),
-						with("到岗：" + where, r.getDuty()), type(), id, r.getPath()));
+						with("到岗：" + where, r.getDuty()), type(), id, RegionPath.of(r.getPath())));
 				if (r.getEndDate() != null && r.getHolderId() == null) {
 					entries.accept(new Entry(r.getPersonId(), EntryKind.DEPLOYMENT_ENDED, startOf(r.getEndDate()),
-							with("离岗：" + where, r.getEndReason()), type(), id, r.getPath()));
+							with("离岗：" + where, r.getEndReason()), type(), id, RegionPath.of(r.getPath())));
 				}
 			}
 		}

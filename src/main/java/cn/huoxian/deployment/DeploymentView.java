@@ -3,6 +3,7 @@ package cn.huoxian.deployment;
 import java.time.LocalDate;
 
 import cn.huoxian.people.CadreRank;
+import cn.huoxian.shared.RegionPath;
 import jakarta.annotation.Nullable;
 
 /**
@@ -10,7 +11,7 @@ import jakarta.annotation.Nullable;
  * its planned end (if any) has not passed.
  */
 public record DeploymentView(long id, long personId, String personName, @Nullable CadreRank rank, boolean leadingCadre,
-		PostKind postKind, String regionCode, String regionName, String path, @Nullable String post,
+		PostKind postKind, String regionCode, String regionName, RegionPath path, @Nullable String post,
 		@Nullable Long teamId, @Nullable String teamName, @Nullable String duty, LocalDate startDate,
 		@Nullable LocalDate endDate, @Nullable String endReason, boolean current) {
 

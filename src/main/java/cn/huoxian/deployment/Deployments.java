@@ -24,6 +24,7 @@ import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -133,12 +134,13 @@ public class Deployments {
 			}
 			else if (!Boolean.TRUE.equals(form.endCurrent())) {
 				// a position outside the caller's scope is not described to them
-				String holds = user.scope().coversRegion(held.getPath()) ? position(held)
+				String holds = user.scope().coversRegion(RegionPath.of(held.getPath())) ? position(held)
 						: Messages.text("deployment.what.outside-scope");
 				throw new RuleViolationException(Messages.text("deployment.rule.holds", holds, held.getStartDate()));
 			}
 			else {
-				user.requireMayWriteIn(held.getPath(), Messages.text("deployment.what.current-position"));
+				user.requireMayWriteIn(RegionPath.of(held.getPath()),
+						Messages.text("deployment.what.current-position"));
 				if (start.isBefore(held.getStartDate())) {
 					throw new RuleViolationException(
 							Messages.text("deployment.rule.start-before-current", held.getStartDate()));
@@ -163,7 +165,7 @@ public class Deployments {
 		record.setCadreRank(rank.name());
 		record.setPostKind(form.postKind().name());
 		record.setRegionId(region.id());
-		record.setPath(team != null ? team.path() : region.path());
+		record.setPath((team != null ? team.path() : region.path()).value());
 		record.setPost(form.postKind() == PostKind.TEAM ? null : blank(form.post()));
 		record.setTeamId(team == null ? null : team.id());
 		record.setDuty(blank(form.duty()));
@@ -180,7 +182,7 @@ public class Deployments {
 			// other database error is not described as this one
 			throw new RuleViolationException(Messages.text("deployment.rule.concurrent"));
 		}
-		tally.deployment(rank, record.getPath(), start, record.getEndDate(), +1);
+		tally.deployment(rank, RegionPath.of(record.getPath()), start, record.getEndDate(), +1);
 		if (ending != null) {
 			String reason = "deployed to " + describe(record) + " (deployment " + record.getId() + ")";
 			ending.setEndReason(reason.length() > 200 ? reason.substring(0, 200) : reason);
@@ -188,8 +190,8 @@ public class Deployments {
 			events.publishEvent(
 					new Events.DeploymentEnded(ending.getId(), personId, ending.getEndDate(), ending.getEndReason()));
 		}
-		events.publishEvent(
-				new Events.DeploymentStarted(record.getId(), personId, record.getPath(), rank.isLeading(), start));
+		events.publishEvent(new Events.DeploymentStarted(record.getId(), personId, RegionPath.of(record.getPath()),
+				rank.isLeading(), start));
 		return find(record.getId(), user.scope());
 	}
 
@@ -201,7 +203,7 @@ public class Deployments {
 		if (record == null) {
 			throw new NotFoundException(Messages.text("deployment.what.deployment", id));
 		}
-		user.requireMayWriteIn(record.getPath(), Messages.text("deployment.what.deployment", id));
+		user.requireMayWriteIn(RegionPath.of(record.getPath()), Messages.text("deployment.what.deployment", id));
 		if (record.getHolderId() == null) {
 			throw new RuleViolationException(Messages.text("deployment.rule.ended", id, record.getEndDate()));
 		}
@@ -225,7 +227,7 @@ public class Deployments {
 	 * Deployments under a region, newest first; only current ones unless {@code current}
 	 * is false; only leading cadres (or only others) when {@code leading} is given.
 	 */
-	public PageResult<DeploymentView> list(String regionPath, Boolean leading, boolean current, int page, int size,
+	public PageResult<DeploymentView> list(RegionPath regionPath, Boolean leading, boolean current, int page, int size,
 			DataScope scope) {
 		PageResult.check(page, size);
 		Condition where = scope.regionCondition(DEPLOYMENT.PATH);
@@ -325,8 +327,8 @@ public class Deployments {
 	 */
 	private void retally(DeploymentRecord record, LocalDate previousEnd) {
 		CadreRank rank = CadreRank.valueOf(record.getCadreRank());
-		tally.deployment(rank, record.getPath(), record.getStartDate(), previousEnd, -1);
-		tally.deployment(rank, record.getPath(), record.getStartDate(), record.getEndDate(), +1);
+		tally.deployment(rank, RegionPath.of(record.getPath()), record.getStartDate(), previousEnd, -1);
+		tally.deployment(rank, RegionPath.of(record.getPath()), record.getStartDate(), record.getEndDate(), +1);
 	}
 
 	private static Condition currentCondition(LocalDate today) {
@@ -365,7 +367,7 @@ public class Deployments {
 		return new DeploymentView(r.getId(), r.getPersonId(), names.get(r.getPersonId()),
 				rank == null ? null : CadreRank.valueOf(rank), Boolean.TRUE.equals(r.getLeadingCadre()),
 				PostKind.valueOf(r.getPostKind()), place == null ? null : place.code(),
-				place == null ? null : place.name(), r.getPath(), r.getPost(), r.getTeamId(),
+				place == null ? null : place.name(), RegionPath.of(r.getPath()), r.getPost(), r.getTeamId(),
 				r.getTeamId() == null ? null : teamNames.get(r.getTeamId()), r.getDuty(), r.getStartDate(), end,
 				r.getEndReason(), current);
 	}
@@ -433,7 +435,7 @@ public class Deployments {
 	}
 
 	/** A deployment as its start event names it. */
-	public record Started(long id, long personId, String path) {
+	public record Started(long id, long personId, RegionPath path) {
 	}
 
 	/**
@@ -445,7 +447,7 @@ public class Deployments {
 			.from(DEPLOYMENT)
 			.orderBy(DEPLOYMENT.ID)
 			.limit(size)
-			.fetch(r -> new Started(r.value1(), r.value2(), r.value3()));
+			.fetch(r -> new Started(r.value1(), r.value2(), RegionPath.of(r.value3())));
 	}
 
 	/**
@@ -453,7 +455,7 @@ public class Deployments {
 	 * themselves (not the maintained tally), as a scalar subquery: for benchmarks
 	 * comparing the two.
 	 */
-	public static org.jooq.Field<Integer> leadingCadresOn(String path, LocalDate day) {
+	public static org.jooq.Field<Integer> leadingCadresOn(RegionPath path, LocalDate day) {
 		return org.jooq.impl.DSL.field(org.jooq.impl.DSL.selectCount()
 			.from(DEPLOYMENT)
 			.where(DataScope.under(DEPLOYMENT.PATH, path))

@@ -2,6 +2,8 @@ package cn.huoxian.deployment;
 
 import java.time.LocalDate;
 
+import cn.huoxian.shared.RegionPath;
+
 /**
  * The events cadres' positions cause, for the performance record (issue 6) and other
  * listeners. Each names the person whose record it belongs to.
@@ -12,7 +14,7 @@ public final class Events {
 	}
 
 	/** A cadre took up a position (region, post or team). */
-	public record DeploymentStarted(long deploymentId, long personId, String path, boolean leading,
+	public record DeploymentStarted(long deploymentId, long personId, RegionPath path, boolean leading,
 			LocalDate startDate) {
 	}
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import cn.huoxian.people.CadreRank;
+import cn.huoxian.shared.RegionPath;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
@@ -49,7 +50,7 @@ public class HeadlineTally {
 	 * Counts a record from {@code from} to {@code to} (inclusive; null: open-ended) under
 	 * this path, or with sign -1 takes such a count back.
 	 */
-	void span(String figure, String path, LocalDate from, LocalDate to, int sign) {
+	void span(String figure, RegionPath path, LocalDate from, LocalDate to, int sign) {
 		for (String region : ancestors(path)) {
 			add(region, figure, from, sign);
 			if (to != null) {
@@ -59,7 +60,7 @@ public class HeadlineTally {
 	}
 
 	/** A leading cadre's deployment counted (sign +1) or taken back (-1). */
-	void deployment(CadreRank rank, String path, LocalDate start, LocalDate end, int sign) {
+	void deployment(CadreRank rank, RegionPath path, LocalDate start, LocalDate end, int sign) {
 		if (rank != null && rank.isLeading()) {
 			span(deployed(rank), path, start, end, sign);
 		}
@@ -69,15 +70,15 @@ public class HeadlineTally {
 	 * A commando-team membership counted (+1) or taken back (-1): a member counts from
 	 * the day they joined up to the day before they left.
 	 */
-	public void membership(String path, LocalDate joinedOn, LocalDate leftOn, int sign) {
+	public void membership(RegionPath path, LocalDate joinedOn, LocalDate leftOn, int sign) {
 		span(COMMANDO, path, joinedOn, leftOn == null ? null : leftOn.minusDays(1), sign);
 	}
 
 	/** The figure under the region at this path on the day. */
-	public long value(String figure, String regionPath, LocalDate day) {
+	public long value(String figure, RegionPath regionPath, LocalDate day) {
 		Long value = db.select(DSL.sum(FRONT_LINE_TALLY.DELTA))
 			.from(FRONT_LINE_TALLY)
-			.where(FRONT_LINE_TALLY.PATH.eq(regionPath))
+			.where(FRONT_LINE_TALLY.PATH.eq(regionPath.value()))
 			.and(FRONT_LINE_TALLY.FIGURE.eq(figure))
 			.and(FRONT_LINE_TALLY.TALLY_DAY.le(day))
 			.fetchOne(0, Long.class);
@@ -85,7 +86,7 @@ public class HeadlineTally {
 	}
 
 	/** Leading cadres deployed under the region on the day, per rank (highest first). */
-	public Map<String, Long> deployedLeadingCadres(String regionPath, LocalDate day) {
+	public Map<String, Long> deployedLeadingCadres(RegionPath regionPath, LocalDate day) {
 		Map<String, Long> byRank = new java.util.LinkedHashMap<>();
 		for (CadreRank rank : CadreRank.values()) {
 			if (rank.isLeading()) {
@@ -94,7 +95,7 @@ public class HeadlineTally {
 		}
 		db.select(FRONT_LINE_TALLY.FIGURE, DSL.sum(FRONT_LINE_TALLY.DELTA))
 			.from(FRONT_LINE_TALLY)
-			.where(FRONT_LINE_TALLY.PATH.eq(regionPath))
+			.where(FRONT_LINE_TALLY.PATH.eq(regionPath.value()))
 			.and(FRONT_LINE_TALLY.FIGURE.startsWith("DEPLOYED_"))
 			.and(FRONT_LINE_TALLY.TALLY_DAY.le(day))
 			.groupBy(FRONT_LINE_TALLY.FIGURE)
@@ -114,7 +115,8 @@ public class HeadlineTally {
 			.from(DEPLOYMENT)
 			.where(DEPLOYMENT.LEADING_CADRE.isTrue())
 			.groupBy(DEPLOYMENT.CADRE_RANK, DEPLOYMENT.PATH, DEPLOYMENT.START_DATE, DEPLOYMENT.END_DATE)
-			.forEach(r -> collect(deltas, "DEPLOYED_" + r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+			.forEach(r -> collect(deltas, "DEPLOYED_" + r.value1(), RegionPath.of(r.value2()), r.value3(), r.value4(),
+					r.value5()));
 		teams.memberships((path, joinedOn, leftOn, count) -> collect(deltas, COMMANDO, path, joinedOn,
 				leftOn == null ? null : leftOn.minusDays(1), count));
 		List<org.jooq.Query> inserts = new ArrayList<>();
@@ -132,7 +134,7 @@ public class HeadlineTally {
 	private record Key(String path, String figure, LocalDate day) {
 	}
 
-	private static void collect(Map<Key, Long> deltas, String figure, String path, LocalDate from, LocalDate to,
+	private static void collect(Map<Key, Long> deltas, String figure, RegionPath path, LocalDate from, LocalDate to,
 			long count) {
 		for (String region : ancestors(path)) {
 			deltas.merge(new Key(region, figure, from), count, Long::sum);
@@ -200,10 +202,11 @@ public class HeadlineTally {
 	}
 
 	/** The path and every path above it: /a/b/c/ → /a/, /a/b/, /a/b/c/. */
-	static List<String> ancestors(String path) {
+	static List<String> ancestors(RegionPath path) {
+		String value = path.value();
 		List<String> paths = new ArrayList<>();
-		for (int end = path.indexOf('/', 1); end > 0; end = path.indexOf('/', end + 1)) {
-			paths.add(path.substring(0, end + 1));
+		for (int end = value.indexOf('/', 1); end > 0; end = value.indexOf('/', end + 1)) {
+			paths.add(value.substring(0, end + 1));
 		}
 		return paths;
 	}

@@ -5,6 +5,8 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 
+import cn.huoxian.shared.RegionPath;
+
 /**
  * What deployment asks about commando teams, answered by the module that owns them
  * (vanguard, which depends on deployment, offers the bean): a team cadres are deployed
@@ -13,7 +15,7 @@ import java.util.Optional;
 public interface TeamPosts {
 
 	/** A team as a post: where it works and whether it is dissolved. */
-	record Team(long id, String name, String path, long regionId, LocalDate dissolvedOn) {
+	record Team(long id, String name, RegionPath path, long regionId, LocalDate dissolvedOn) {
 	}
 
 	/** A team by id (unscoped: the caller checks its path against the scope). */
@@ -28,7 +30,7 @@ public interface TeamPosts {
 	/** Receives grouped memberships. */
 	interface Memberships {
 
-		void accept(String path, LocalDate joinedOn, LocalDate leftOn, long count);
+		void accept(RegionPath path, LocalDate joinedOn, LocalDate leftOn, long count);
 
 	}
 

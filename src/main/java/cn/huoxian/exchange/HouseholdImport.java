@@ -17,6 +17,7 @@ import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.RegionPath;
 
 /**
  * Households under grids, with their buildings found or created by name. Written through
@@ -33,8 +34,8 @@ final class HouseholdImport implements RowImport {
 			return key(grid.path(), building, address, door);
 		}
 
-		static String key(String gridPath, String building, String address, String door) {
-			return gridPath + "\u0000" + (building == null ? "" : building) + "\u0000" + address + "\u0000"
+		static String key(RegionPath gridPath, String building, String address, String door) {
+			return gridPath.value() + "\u0000" + (building == null ? "" : building) + "\u0000" + address + "\u0000"
 					+ (door == null ? "" : door);
 		}
 
@@ -105,7 +106,7 @@ final class HouseholdImport implements RowImport {
 		if (fresh.isEmpty()) {
 			return;
 		}
-		Set<String> paths = new HashSet<>();
+		Set<RegionPath> paths = new HashSet<>();
 		Set<String> addresses = new HashSet<>();
 		fresh.values().forEach(row -> {
 			paths.add(grids.get(row.text("regionCode")).orElseThrow().path());

@@ -12,6 +12,7 @@ import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.RegionPath;
 
 /** Regions: each row's parent is in the database or in an earlier row of the file. */
 final class RegionImport implements RowImport {
@@ -20,7 +21,7 @@ final class RegionImport implements RowImport {
 	 * A region as the file would leave it: its level and path, or invalid when its row
 	 * has errors.
 	 */
-	private record Placed(int row, RegionLevel level, String path, boolean valid) {
+	private record Placed(int row, RegionLevel level, RegionPath path, boolean valid) {
 	}
 
 	private final Regions regions;
@@ -66,7 +67,7 @@ final class RegionImport implements RowImport {
 			}
 		}
 		if (code != null) {
-			String path = level == null ? null : parent.path() + code + "/";
+			RegionPath path = level == null ? null : parent.path().child(code);
 			inFile.put(code, new Placed(row.number(), level, path, level != null && !row.hasErrors()));
 		}
 	}

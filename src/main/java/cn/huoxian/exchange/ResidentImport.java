@@ -24,6 +24,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Phones;
+import cn.huoxian.shared.RegionPath;
 
 /**
  * Residents of households (or, with a region code, persons living elsewhere), optionally
@@ -35,7 +36,7 @@ import cn.huoxian.shared.Phones;
 final class ResidentImport implements RowImport {
 
 	/** Where a person belongs: a household (a resident) or only a region. */
-	private record Placement(Long householdId, String regionCode, String path) {
+	private record Placement(Long householdId, String regionCode, RegionPath path) {
 	}
 
 	/** A checked row. */

@@ -27,6 +27,7 @@ import cn.huoxian.screening.Visits;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.RegionPath;
 
 /**
  * Visits of a screening campaign typed up from paper forms: one row per resident checked
@@ -99,7 +100,7 @@ final class VisitImport implements RowImport {
 
 	private final CurrentUser user;
 
-	private final Map<Long, Optional<String>> householdPaths = new HashMap<>();
+	private final Map<Long, Optional<RegionPath>> householdPaths = new HashMap<>();
 
 	private final Map<UUID, Draft> drafts = new LinkedHashMap<>();
 
@@ -194,7 +195,7 @@ final class VisitImport implements RowImport {
 		if (id == null) {
 			return null;
 		}
-		String path = householdPaths.computeIfAbsent(id, k -> Optional.empty()).orElse(null);
+		RegionPath path = householdPaths.computeIfAbsent(id, k -> Optional.empty()).orElse(null);
 		if (path == null || !user.scope().coversRegion(path)) {
 			row.error("householdId", "exchange.error.household.unknown", id);
 		}

@@ -25,6 +25,7 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -67,7 +68,8 @@ public class FirstSecretaries {
 	 * The first secretaries whose village lies under the region (all visible ones when
 	 * regionPath is null), optionally only those at post (or not).
 	 */
-	public PageResult<FirstSecretaryView> list(String regionPath, Boolean atPost, int page, int size, DataScope scope) {
+	public PageResult<FirstSecretaryView> list(RegionPath regionPath, Boolean atPost, int page, int size,
+			DataScope scope) {
 		PageResult.check(page, size);
 		// first secretaries are one per village at most (hundreds in a city): their
 		// roles,
@@ -75,14 +77,14 @@ public class FirstSecretaries {
 		// ordered here
 		Predicate<FirstSecretaryView> where = visible(scope);
 		if (regionPath != null) {
-			where = where.and(v -> v.path().startsWith(regionPath));
+			where = where.and(v -> v.path().isWithin(regionPath));
 		}
 		if (atPost != null) {
 			where = where.and(v -> v.atPost() == atPost);
 		}
 		List<FirstSecretaryView> all = views(roles.firstSecretaries(null)).stream()
 			.filter(where)
-			.sorted(Comparator.comparing(FirstSecretaryView::path)
+			.sorted(Comparator.comparing((FirstSecretaryView v) -> v.path().value())
 				.thenComparing(FirstSecretaryView::name)
 				.thenComparingLong(FirstSecretaryView::personId))
 			.toList();
@@ -94,7 +96,7 @@ public class FirstSecretaries {
 	 * First secretaries at post (returned, not left) whose village lies under the region,
 	 * within the scope's regions: the headline figure, counted from records.
 	 */
-	public long countAtPost(String regionPath, DataScope scope) {
+	public long countAtPost(RegionPath regionPath, DataScope scope) {
 		return db.fetchCount(FIRST_SECRETARY_RETURN,
 				scope.regionCondition(FIRST_SECRETARY_RETURN.PATH)
 					.and(DataScope.under(FIRST_SECRETARY_RETURN.PATH, regionPath))
@@ -142,7 +144,7 @@ public class FirstSecretaries {
 			current.setPersonId(personId);
 		}
 		current.setVillageId(secretary.villageId());
-		current.setPath(secretary.path());
+		current.setPath(secretary.path().value());
 		current.setDispatchingUnitId(secretary.dispatchingUnitId());
 		current.setReturnedOn(on);
 		current.setLeftOn(null);
@@ -186,7 +188,7 @@ public class FirstSecretaries {
 		// the entry's shape is checked on the form (FirstSecretaryApi.LogForm)
 		long id = db.insertInto(FIRST_SECRETARY_LOG)
 			.set(FIRST_SECRETARY_LOG.PERSON_ID, personId)
-			.set(FIRST_SECRETARY_LOG.PATH, secretary.path())
+			.set(FIRST_SECRETARY_LOG.PATH, secretary.path().value())
 			.set(FIRST_SECRETARY_LOG.BUSINESS_DAY, on)
 			.set(FIRST_SECRETARY_LOG.ENTRY, entry.strip())
 			.set(FIRST_SECRETARY_LOG.RECORDED_BY, user.username())
@@ -263,7 +265,7 @@ public class FirstSecretaries {
 	 * lies under the region: the headline figure (unscoped: the headline is asked for a
 	 * region the caller may read).
 	 */
-	public long countAtPostOn(String regionPath, LocalDate day) {
+	public long countAtPostOn(RegionPath regionPath, LocalDate day) {
 		return db.fetchCount(FIRST_SECRETARY_RETURN,
 				DataScope.under(FIRST_SECRETARY_RETURN.PATH, regionPath)
 					.and(FIRST_SECRETARY_RETURN.RETURNED_ON.le(day))

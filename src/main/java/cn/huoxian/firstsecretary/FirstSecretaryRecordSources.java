@@ -13,6 +13,7 @@ import cn.huoxian.record.Entry;
 import cn.huoxian.record.EntryKind;
 import cn.huoxian.record.RecordInbox;
 import cn.huoxian.record.TableSource;
+import cn.huoxian.shared.RegionPath;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.context.event.EventListener;
@@ -59,7 +60,7 @@ final class FirstSecretaryRecordSources {
 			for (FirstSecretaryReturnRecord r : rows) {
 				entries.accept(new Entry(r.getPersonId(), EntryKind.FIRST_SECRETARY_RETURNED,
 						startOf(r.getReturnedOn()), "驻村第一书记返岗：" + villages.get(r.getVillageId()), type(),
-						r.getPersonId() + "/" + r.getReturnedOn(), r.getPath()));
+						r.getPersonId() + "/" + r.getReturnedOn(), RegionPath.of(r.getPath())));
 			}
 		}
 

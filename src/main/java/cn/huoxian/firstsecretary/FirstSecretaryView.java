@@ -2,6 +2,7 @@ package cn.huoxian.firstsecretary;
 
 import java.time.LocalDate;
 
+import cn.huoxian.shared.RegionPath;
 import jakarta.annotation.Nullable;
 
 /**
@@ -9,6 +10,6 @@ import jakarta.annotation.Nullable;
  * to post (and left), whether they are at post now, and their last log day.
  */
 public record FirstSecretaryView(long personId, String name, long villageId, String villageCode, String villageName,
-		String path, long dispatchingUnitId, @Nullable String dispatchingUnitName, @Nullable LocalDate returnedOn,
+		RegionPath path, long dispatchingUnitId, @Nullable String dispatchingUnitName, @Nullable LocalDate returnedOn,
 		@Nullable LocalDate leftOn, boolean atPost, @Nullable LocalDate lastLogDay) {
 }

@@ -19,6 +19,7 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -67,7 +68,7 @@ public class SupportRequests {
 		long id = db.insertInto(SUPPORT_REQUEST)
 			.set(SUPPORT_REQUEST.PERSON_ID, personId)
 			.set(SUPPORT_REQUEST.DISPATCHING_UNIT_ID, secretary.dispatchingUnitId())
-			.set(SUPPORT_REQUEST.PATH, secretary.path())
+			.set(SUPPORT_REQUEST.PATH, secretary.path().value())
 			.set(SUPPORT_REQUEST.KIND, kind.name())
 			.set(SUPPORT_REQUEST.DESCRIPTION, description.strip())
 			.set(SUPPORT_REQUEST.STATUS, "OPEN")
@@ -87,7 +88,7 @@ public class SupportRequests {
 		if (request == null) {
 			throw new NotFoundException(Messages.text("frontline.what.support-request", id));
 		}
-		user.requireMayWriteInOrForUnit(request.getPath(), request.getDispatchingUnitId(),
+		user.requireMayWriteInOrForUnit(RegionPath.of(request.getPath()), request.getDispatchingUnitId(),
 				Messages.text("frontline.what.support-request", id));
 		// the resolution is checked on the form (FirstSecretaryApi.ResolveForm)
 		if (!"OPEN".equals(request.getStatus())) {
@@ -106,7 +107,7 @@ public class SupportRequests {
 	 * Requests visible through region scope (path) or the dispatching unit's scope,
 	 * optionally under a region, of one status, to one unit; newest first.
 	 */
-	public PageResult<SupportRequestView> list(String regionPath, String status, Long unitId, int page, int size,
+	public PageResult<SupportRequestView> list(RegionPath regionPath, String status, Long unitId, int page, int size,
 			DataScope scope) {
 		PageResult.check(page, size);
 		if (status != null && !status.equals("OPEN") && !status.equals("RESOLVED")) {
@@ -170,14 +171,14 @@ public class SupportRequests {
 		}
 		Map<Long, String> names = people
 			.names(rows.stream().map(SupportRequestRecord::getPersonId).collect(Collectors.toSet()));
-		Map<String, RegionView> villages = regions
-			.byPaths(rows.stream().map(SupportRequestRecord::getPath).collect(Collectors.toSet()));
+		Map<RegionPath, RegionView> villages = regions
+			.byPaths(rows.stream().map(r -> RegionPath.of(r.getPath())).collect(Collectors.toSet()));
 		Map<Long, String> unitNames = units
 			.names(rows.stream().map(SupportRequestRecord::getDispatchingUnitId).collect(Collectors.toSet()));
-		return rows.stream().filter(r -> villages.containsKey(r.getPath())).map(r -> {
-			RegionView village = villages.get(r.getPath());
+		return rows.stream().filter(r -> villages.containsKey(RegionPath.of(r.getPath()))).map(r -> {
+			RegionView village = villages.get(RegionPath.of(r.getPath()));
 			return new SupportRequestView(r.getId(), r.getPersonId(), names.get(r.getPersonId()), village.code(),
-					village.name(), r.getDispatchingUnitId(), unitNames.get(r.getDispatchingUnitId()), r.getPath(),
+					village.name(), r.getDispatchingUnitId(), unitNames.get(r.getDispatchingUnitId()), village.path(),
 					SupportKind.valueOf(r.getKind()), r.getDescription(), r.getStatus(), r.getResolution(),
 					r.getRaisedBy(), r.getRaisedAt(), r.getResolvedBy(), r.getResolvedAt());
 		}).toList();

@@ -92,13 +92,13 @@ public class HouseholdLinks {
 			throw new InvalidInputException("partyMemberId", Messages.text("frontline.person.none", partyMemberId));
 		}
 		String name = member.name();
-		String community = communityPath(member.path());
+		RegionPath community = communityPath(member.path());
 		if (community == null) {
 			throw new RuleViolationException(Messages.text("frontline.link.no-community", name));
 		}
-		if (!household.path().startsWith(community)) {
-			throw new RuleViolationException(Messages.text("frontline.link.other-community", householdId, name,
-					new RegionPath(community).code()));
+		if (!household.path().isWithin(community)) {
+			throw new RuleViolationException(
+					Messages.text("frontline.link.other-community", householdId, name, community.code()));
 		}
 		HouseholdLinkRecord existing = db.fetchOne(HOUSEHOLD_LINK, HOUSEHOLD_LINK.HOUSEHOLD_ID.eq(householdId));
 		if (existing != null) {
@@ -116,7 +116,7 @@ public class HouseholdLinks {
 			db.insertInto(HOUSEHOLD_LINK)
 				.set(HOUSEHOLD_LINK.HOUSEHOLD_ID, householdId)
 				.set(HOUSEHOLD_LINK.PARTY_MEMBER_ID, partyMemberId)
-				.set(HOUSEHOLD_LINK.PATH, household.path())
+				.set(HOUSEHOLD_LINK.PATH, household.path().value())
 				.set(HOUSEHOLD_LINK.LINKED_ON, on)
 				.set(HOUSEHOLD_LINK.CREATED_BY, user.username())
 				.execute();
@@ -144,7 +144,7 @@ public class HouseholdLinks {
 	/**
 	 * The links under a region, optionally of one party member, by path then household.
 	 */
-	public PageResult<HouseholdLinkView> list(String regionPath, Long partyMemberId, int page, int size,
+	public PageResult<HouseholdLinkView> list(RegionPath regionPath, Long partyMemberId, int page, int size,
 			DataScope scope) {
 		PageResult.check(page, size);
 		Condition where = scope.regionCondition(HOUSEHOLD_LINK.PATH)
@@ -180,7 +180,7 @@ public class HouseholdLinks {
 				scope.regionCondition(HOUSEHOLD_LINK.PATH).and(DataScope.under(HOUSEHOLD_LINK.PATH, region.path())));
 		// the child's path is the region's path and the next code: cut each link's path
 		// after the first slash past the region's prefix, then count per prefix
-		int prefix = region.path().length();
+		int prefix = region.path().value().length();
 		Field<String> child = DSL
 			.substring(HOUSEHOLD_LINK.PATH, DSL.inline(1),
 					DSL.inline(prefix).plus(DSL.position(DSL.substring(HOUSEHOLD_LINK.PATH, prefix + 1), "/")))
@@ -190,13 +190,13 @@ public class HouseholdLinks {
 			.from(HOUSEHOLD_LINK)
 			.where(scope.regionCondition(HOUSEHOLD_LINK.PATH)
 				.and(DataScope.under(HOUSEHOLD_LINK.PATH, region.path()))
-				.and(HOUSEHOLD_LINK.PATH.ne(region.path())))
+				.and(HOUSEHOLD_LINK.PATH.ne(region.path().value())))
 			.groupBy(child)
 			.fetchMap(child, count);
 		List<LinkShare.Row> children = regions.children(region.code(), scope)
 			.stream()
 			.map(r -> LinkShare.Row.of(r.code(), r.name(), r.level().name(), r.counts().households(),
-					byChild.getOrDefault(r.path(), 0)))
+					byChild.getOrDefault(r.path().value(), 0)))
 			.toList();
 		return new LinkShare(LinkShare.Row.of(region.code(), region.name(), region.level().name(),
 				region.counts().households(), linked), children);
@@ -206,7 +206,7 @@ public class HouseholdLinks {
 	 * The party members of a community visible in the scope, with how many households
 	 * each has linked.
 	 */
-	public List<LinkMember> members(String communityPath, DataScope scope) {
+	public List<LinkMember> members(RegionPath communityPath, DataScope scope) {
 		List<PersonView> members = people.partyMembersUnder(communityPath, scope, 500);
 		if (members.isEmpty()) {
 			return List.of();
@@ -226,15 +226,15 @@ public class HouseholdLinks {
 	 * The community (village-level) path of a path at or below a village, or null above
 	 * it: {@code /city/county/township/village/}.
 	 */
-	public static String communityPath(String path) {
+	public static RegionPath communityPath(RegionPath path) {
 		if (path == null) {
 			return null;
 		}
-		List<String> codes = new RegionPath(path).codes();
+		List<String> codes = path.codes();
 		if (codes.size() < 4) {
 			return null;
 		}
-		return "/" + String.join("/", codes.subList(0, 4)) + "/";
+		return new RegionPath("/" + String.join("/", codes.subList(0, 4)) + "/");
 	}
 
 	private java.util.Optional<HouseholdLinkView> fetch(long householdId) {
@@ -256,8 +256,8 @@ public class HouseholdLinks {
 			.names(rows.stream().map(HouseholdLinkRecord::getPartyMemberId).collect(Collectors.toSet()));
 		return rows.stream().map(r -> {
 			HouseholdView home = homes.get(r.getHouseholdId());
-			return new HouseholdLinkView(r.getHouseholdId(), home.regionCode(), r.getPath(), home.address(),
-					home.door(), r.getPartyMemberId(), names.get(r.getPartyMemberId()), r.getLinkedOn(),
+			return new HouseholdLinkView(r.getHouseholdId(), home.regionCode(), RegionPath.of(r.getPath()),
+					home.address(), home.door(), r.getPartyMemberId(), names.get(r.getPartyMemberId()), r.getLinkedOn(),
 					r.getCreatedBy());
 		}).toList();
 	}

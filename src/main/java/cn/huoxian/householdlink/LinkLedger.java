@@ -99,7 +99,7 @@ public class LinkLedger implements Ledger<RegionView> {
 			.forEach(r -> byCommunity.merge(parentPath(r.value1()), r.value2().longValue(), Long::sum));
 		for (RegionView village : regions.under(region.path(), RegionLevel.VILLAGE)) {
 			communityRow(sheet, LinkShare.Row.of(village.code(), village.name(), null, village.counts().households(),
-					byCommunity.getOrDefault(village.path(), 0L)));
+					byCommunity.getOrDefault(village.path().value(), 0L)));
 		}
 		sheet.finish();
 	}

@@ -2,6 +2,8 @@ package cn.huoxian.inspection;
 
 import java.time.LocalDate;
 
+import cn.huoxian.shared.RegionPath;
+
 /**
  * The events inspections cause, for the performance record (issue 6): each names the
  * person whose record it belongs to.
@@ -12,7 +14,7 @@ public final class Events {
 	}
 
 	/** An inspection with its four looks was recorded. */
-	public record InspectionCompleted(long inspectionId, long inspectorId, String path, LocalDate inspectedOn,
+	public record InspectionCompleted(long inspectionId, long inspectorId, RegionPath path, LocalDate inspectedOn,
 			int rectifications) {
 	}
 

@@ -11,6 +11,7 @@ import cn.huoxian.record.Entry;
 import cn.huoxian.record.EntryKind;
 import cn.huoxian.record.RecordInbox;
 import cn.huoxian.record.TableSource;
+import cn.huoxian.shared.RegionPath;
 import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
@@ -59,7 +60,7 @@ final class InspectionRecordSources {
 							String target = named.targetName(r.getTargetRegionId(), r.getTargetUnitId());
 							entries.accept(new Entry(r.getInspectorId(), EntryKind.INSPECTION_MADE,
 									startOf(r.getInspectedOn()), "下沉督导（四看）：" + target, type(),
-									String.valueOf(r.getId()), r.getPath()));
+									String.valueOf(r.getId()), RegionPath.of(r.getPath())));
 						});
 			}
 		}
@@ -89,7 +90,7 @@ final class InspectionRecordSources {
 			each(db.selectFrom(RECTIFICATION).where(which.and(RECTIFICATION.STATUS.eq("CLOSED"))), r -> {
 				entries.accept(new Entry(r.getOwnerId(), EntryKind.RECTIFICATION_CLOSED, startOf(r.getClosedOn()),
 						"整改销号：" + r.getItem() + (r.getClosedOn().isAfter(r.getDeadline()) ? "（逾期）" : ""), type(),
-						String.valueOf(r.getId()), r.getPath()));
+						String.valueOf(r.getId()), RegionPath.of(r.getPath())));
 			});
 		}
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.huoxian.org.RegionLevel;
+import cn.huoxian.shared.RegionPath;
 import jakarta.annotation.Nullable;
 
 /**
@@ -11,7 +12,7 @@ import jakarta.annotation.Nullable;
  * its rectifications.
  */
 public record InspectionView(long id, long inspectorId, String inspectorName, RegionLevel inspectorLevel,
-		@Nullable String targetRegion, @Nullable String targetUnit, String targetName, String path,
+		@Nullable String targetRegion, @Nullable String targetUnit, String targetName, RegionPath path,
 		@Nullable Long liaisonGroupId, LocalDate date, @Nullable String summary, String recordedBy,
 		List<LookView> looks, List<RectificationView> rectifications) {
 

@@ -30,6 +30,7 @@ import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -90,7 +91,7 @@ public class Inspections {
 	 * The region a cadre serves at: their cadre unit's region, else their party
 	 * organisation's.
 	 */
-	record Seat(RegionLevel level, String path, String name) {
+	record Seat(RegionLevel level, RegionPath path, String name) {
 	}
 
 	/**
@@ -130,7 +131,7 @@ public class Inspections {
 		List<RectificationForm> findings = form.rectifications() == null ? List.of() : form.rectifications();
 		rectifications.check(findings, date, "rectifications", checks, user.scope());
 		if (form.liaisonGroupId() != null) {
-			String groupPath = liaisonGroups.path(form.liaisonGroupId()).orElse(null);
+			RegionPath groupPath = liaisonGroups.path(form.liaisonGroupId()).orElse(null);
 			if (!user.scope().coversRegion(groupPath)) {
 				throw new ReferenceNotFoundException("liaisonGroupId");
 			}
@@ -138,7 +139,7 @@ public class Inspections {
 					"liaisonGroupId", "inspection.field.group-community");
 		}
 		checks.done();
-		String path = targetUnit != null ? targetUnit.path() : targetRegion.path();
+		RegionPath path = targetUnit != null ? targetUnit.path() : targetRegion.path();
 		String targetName = targetUnit != null ? targetUnit.name() : targetRegion.name();
 		user.requireMayWriteInOrAsSelf(path, form.inspectorId(), Messages.text("inspection.what.target", targetName));
 		Seat seat = seat(form.inspectorId())
@@ -151,7 +152,7 @@ public class Inspections {
 			.set(INSPECTION.INSPECTOR_LEVEL, seat.level().name())
 			.set(INSPECTION.TARGET_REGION_ID, targetUnit == null ? targetRegion.id() : null)
 			.set(INSPECTION.TARGET_UNIT_ID, targetUnit == null ? null : targetUnit.id())
-			.set(INSPECTION.PATH, path)
+			.set(INSPECTION.PATH, path.value())
 			.set(INSPECTION.LIAISON_GROUP_ID, form.liaisonGroupId())
 			.set(INSPECTION.INSPECTED_ON, date)
 			.set(INSPECTION.SUMMARY, blank(form.summary()))
@@ -183,14 +184,14 @@ public class Inspections {
 							Messages.text("inspect.level." + target.level())),
 					InspectionLevelException.Reason.NOT_BELOW, seat.level(), seat.name(), name, target.level());
 		}
-		if (!target.path().startsWith(seat.path())) {
+		if (!target.path().isWithin(seat.path())) {
 			throw new InspectionLevelException(Messages.text("inspect.refused.OUTSIDE", name, seat.name()),
 					InspectionLevelException.Reason.OUTSIDE, seat.level(), seat.name(), name, target.level());
 		}
 	}
 
 	/** Inspections under a region, newest first. */
-	public PageResult<InspectionView> list(String regionPath, int page, int size, DataScope scope) {
+	public PageResult<InspectionView> list(RegionPath regionPath, int page, int size, DataScope scope) {
 		PageResult.check(page, size);
 		Condition where = scope.regionCondition(INSPECTION.PATH).and(DataScope.under(INSPECTION.PATH, regionPath));
 		long total = db.fetchCount(INSPECTION, where);
@@ -240,8 +241,8 @@ public class Inspections {
 			return new InspectionView(id, r.getInspectorId(), named.person(r.getInspectorId()),
 					RegionLevel.valueOf(r.getInspectorLevel()), named.regionCode(r.getTargetRegionId()),
 					named.unitCode(r.getTargetUnitId()), named.targetName(r.getTargetRegionId(), r.getTargetUnitId()),
-					r.getPath(), r.getLiaisonGroupId(), r.getInspectedOn(), r.getSummary(), r.getRecordedBy(),
-					looks.getOrDefault(id, List.of()), fixes.getOrDefault(id, List.of()));
+					RegionPath.of(r.getPath()), r.getLiaisonGroupId(), r.getInspectedOn(), r.getSummary(),
+					r.getRecordedBy(), looks.getOrDefault(id, List.of()), fixes.getOrDefault(id, List.of()));
 		}).toList();
 	}
 

@@ -24,6 +24,7 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -84,13 +85,13 @@ public class Rectifications {
 	}
 
 	/** Stores checked rectifications of an inspection; returns their ids. */
-	List<Long> insert(long inspectionId, String path, List<RectificationForm> forms) {
+	List<Long> insert(long inspectionId, RegionPath path, List<RectificationForm> forms) {
 		List<Long> ids = new ArrayList<>();
 		for (RectificationForm form : forms) {
 			ids.add(db.insertInto(RECTIFICATION)
 				.set(RECTIFICATION.INSPECTION_ID, inspectionId)
 				.set(RECTIFICATION.LOOK, form.look().name())
-				.set(RECTIFICATION.PATH, path)
+				.set(RECTIFICATION.PATH, path.value())
 				.set(RECTIFICATION.ITEM, form.item().strip())
 				.set(RECTIFICATION.OWNER_ID, form.ownerId())
 				.set(RECTIFICATION.DEADLINE, form.deadline())
@@ -111,12 +112,12 @@ public class Rectifications {
 		if (inspection == null) {
 			throw new NotFoundException(Messages.text("inspection.what.inspection", inspectionId));
 		}
-		user.requireMayWriteInOrAsSelf(inspection.getPath(), inspection.getInspectorId(),
+		user.requireMayWriteInOrAsSelf(RegionPath.of(inspection.getPath()), inspection.getInspectorId(),
 				Messages.text("inspection.what.inspection", inspectionId));
 		FieldChecks checks = new FieldChecks();
 		check(List.of(form), inspection.getInspectedOn(), null, checks, user.scope());
 		checks.done();
-		long id = insert(inspectionId, inspection.getPath(), List.of(form)).get(0);
+		long id = insert(inspectionId, RegionPath.of(inspection.getPath()), List.of(form)).get(0);
 		return find(id, user.scope(), true);
 	}
 
@@ -130,7 +131,7 @@ public class Rectifications {
 		if (record == null) {
 			throw new NotFoundException(Messages.text("rectification.what.rectification", id));
 		}
-		user.requireMayWriteInOrAsSelf(record.getPath(), record.getOwnerId(),
+		user.requireMayWriteInOrAsSelf(RegionPath.of(record.getPath()), record.getOwnerId(),
 				Messages.text("rectification.what.rectification", id));
 		if (CLOSED.equals(record.getStatus())) {
 			throw new RuleViolationException(
@@ -176,7 +177,7 @@ public class Rectifications {
 	 * Rectifications under a region, optionally of one status or only the overdue ones
 	 * (open after their deadline); by deadline.
 	 */
-	public PageResult<RectificationView> list(String regionPath, String status, boolean overdue, int page, int size,
+	public PageResult<RectificationView> list(RegionPath regionPath, String status, boolean overdue, int page, int size,
 			DataScope scope) {
 		PageResult.check(page, size);
 		Condition where = scope.regionCondition(RECTIFICATION.PATH)
@@ -220,7 +221,7 @@ public class Rectifications {
 		RegionView parent = regions.find(regionCode, scope);
 		List<RegionView> children = regions.children(regionCode, scope);
 		Map<String, Long> counts = new HashMap<>();
-		children.stream().map(c -> c.path().length()).distinct().forEach(length -> {
+		children.stream().map(c -> c.path().value().length()).distinct().forEach(length -> {
 			Field<String> prefix = DSL.substring(RECTIFICATION.PATH, DSL.inline(1), DSL.inline(length));
 			db.select(prefix, DSL.count())
 				.from(RECTIFICATION)
@@ -231,7 +232,7 @@ public class Rectifications {
 				.forEach(r -> counts.merge(r.value1(), r.value2().longValue(), Long::sum));
 		});
 		return children.stream()
-			.map(c -> new OverdueCount(c.code(), c.name(), c.level(), counts.getOrDefault(c.path(), 0L)))
+			.map(c -> new OverdueCount(c.code(), c.name(), c.level(), counts.getOrDefault(c.path().value(), 0L)))
 			.toList();
 	}
 
@@ -258,7 +259,7 @@ public class Rectifications {
 		boolean open = OPEN.equals(r.get(RECTIFICATION.STATUS));
 		LocalDate deadline = r.get(RECTIFICATION.DEADLINE);
 		return new RectificationView(r.get(RECTIFICATION.ID), r.get(RECTIFICATION.INSPECTION_ID),
-				Look.valueOf(r.get(RECTIFICATION.LOOK)), r.get(RECTIFICATION.PATH),
+				Look.valueOf(r.get(RECTIFICATION.LOOK)), RegionPath.of(r.get(RECTIFICATION.PATH)),
 				named.targetName(r.get(INSPECTION.TARGET_REGION_ID), r.get(INSPECTION.TARGET_UNIT_ID)),
 				r.get(RECTIFICATION.ITEM), r.get(RECTIFICATION.OWNER_ID), named.person(r.get(RECTIFICATION.OWNER_ID)),
 				deadline, r.get(RECTIFICATION.STATUS), r.get(RECTIFICATION.EVIDENCE), r.get(RECTIFICATION.CLOSED_ON),

@@ -23,6 +23,7 @@ public record CaseForm(@NotNull(message = "{problem.required}") @Min(1) Long per
 		@Min(value = 1, message = "{isolation.field.period}") @Max(value = 60,
 				message = "{isolation.field.period}") Integer periodDays,
 		@Size(max = 200) String place,
-		@Pattern(regexp = "([01]\\d|2[0-3]):[0-5]\\d", message = "{isolation.problem.contact-time}") String contactTime,
+		@Size(max = 5, message = "{isolation.problem.contact-time}") @Pattern(regexp = "([01]\\d|2[0-3]):[0-5]\\d",
+				message = "{isolation.problem.contact-time}") String contactTime,
 		@NotEmpty(message = "{isolation.problem.responsible}") @Size(max = 20) List<@Min(1) Long> responsibleIds) {
 }

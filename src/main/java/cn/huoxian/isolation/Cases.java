@@ -28,6 +28,7 @@ import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -83,7 +84,7 @@ public class Cases {
 		LocalDate end = start.plusDays(days - 1L);
 		IsolationCaseRecord record = db.newRecord(ISOLATION_CASE);
 		record.setPersonId(person.id());
-		record.setPath(person.path());
+		record.setPath(person.path().value());
 		record.setCaseType(form.type().name());
 		record.setReason(form.reason().name());
 		record.setFlagId(form.flagId());
@@ -158,7 +159,7 @@ public class Cases {
 	}
 
 	/** Cases under a region, optionally of one status; newest first. */
-	public PageResult<CaseView> list(String regionPath, CaseStatus status, int page, int size, DataScope scope) {
+	public PageResult<CaseView> list(RegionPath regionPath, CaseStatus status, int page, int size, DataScope scope) {
 		PageResult.check(page, size);
 		Condition where = scope.regionCondition(ISOLATION_CASE.PATH);
 		if (regionPath != null) {
@@ -249,7 +250,7 @@ public class Cases {
 	 * Active cases with no contact reaching the person on that business day, under a
 	 * region.
 	 */
-	public PageResult<CaseView> overdue(String regionPath, LocalDate day, int page, int size, DataScope scope) {
+	public PageResult<CaseView> overdue(RegionPath regionPath, LocalDate day, int page, int size, DataScope scope) {
 		PageResult.check(page, size);
 		Condition where = overdueCondition(regionPath, day, scope);
 		long total = db.fetchCount(ISOLATION_CASE, where);
@@ -265,7 +266,7 @@ public class Cases {
 	 * The daily contacts of the cases under a region from a business day on, newest
 	 * first, with the case's person: what a community's contact list shows.
 	 */
-	public PageResult<ContactEntry> contactsUnder(String regionPath, LocalDate from, int page, int size,
+	public PageResult<ContactEntry> contactsUnder(RegionPath regionPath, LocalDate from, int page, int size,
 			DataScope scope) {
 		PageResult.check(page, size);
 		Condition where = scope.regionCondition(ISOLATION_CASE.PATH)
@@ -292,21 +293,21 @@ public class Cases {
 			.fetch();
 		Map<Long, String> names = people.names(rows.stream().map(r -> r.value3()).collect(Collectors.toSet()));
 		List<ContactEntry> items = rows.stream()
-			.map(r -> new ContactEntry(r.value1(), r.value2(), r.value3(), names.get(r.value3()), r.value4(),
-					r.value5(), r.value6(), Channel.valueOf(r.value7()), r.value8(), r.value9(), r.value10(),
-					r.value11(), r.value12(), r.value13(), r.value14()))
+			.map(r -> new ContactEntry(r.value1(), r.value2(), r.value3(), names.get(r.value3()),
+					RegionPath.of(r.value4()), r.value5(), r.value6(), Channel.valueOf(r.value7()), r.value8(),
+					r.value9(), r.value10(), r.value11(), r.value12(), r.value13(), r.value14()))
 			.toList();
 		return new PageResult<>(items, total, page, size);
 	}
 
 	/** One daily contact with its case's person, as {@link #contactsUnder} lists it. */
-	public record ContactEntry(long id, long caseId, long personId, String personName, String path,
+	public record ContactEntry(long id, long caseId, long personId, String personName, RegionPath path,
 			LocalDate businessDay, OffsetDateTime contactedAt, Channel channel, boolean reached,
 			java.math.BigDecimal temperature, boolean symptoms, String mood, String note, Long madeBy,
 			String recordedBy) {
 	}
 
-	private static Condition overdueCondition(String regionPath, LocalDate day, DataScope scope) {
+	private static Condition overdueCondition(RegionPath regionPath, LocalDate day, DataScope scope) {
 		return scope.regionCondition(ISOLATION_CASE.PATH)
 			.and(DataScope.under(ISOLATION_CASE.PATH, regionPath))
 			.and(ISOLATION_CASE.STATUS.in(CaseStatus.ACTIVE.name(), CaseStatus.EXTENDED.name()))
@@ -329,7 +330,7 @@ public class Cases {
 		boolean higherLevel = user.mayEditNetwork() && user.scope()
 			.regions()
 			.stream()
-			.anyMatch(r -> r.depth() <= 2 && record.getPath().startsWith(r.value()));
+			.anyMatch(r -> r.depth() <= 2 && RegionPath.of(record.getPath()).isWithin(r));
 		if (!higherLevel) {
 			throw new ForbiddenException(Messages.text("isolation.problem.shorten-forbidden"));
 		}
@@ -391,7 +392,7 @@ public class Cases {
 		if (record == null) {
 			throw new NotFoundException(Messages.text("isolation.what.case", caseId));
 		}
-		if (!user.scope().coversRegion(record.getPath())) {
+		if (!user.scope().coversRegion(RegionPath.of(record.getPath()))) {
 			throw new ForbiddenException(Messages.text("isolation.problem.case-outside-scope", caseId));
 
 		}
@@ -419,7 +420,7 @@ public class Cases {
 			.names(rows.stream().map(r -> r.get(ISOLATION_CASE.PERSON_ID)).collect(Collectors.toSet()));
 		return rows.stream()
 			.map(r -> new CaseView(r.get(ISOLATION_CASE.ID), r.get(ISOLATION_CASE.PERSON_ID),
-					names.get(r.get(ISOLATION_CASE.PERSON_ID)), r.get(ISOLATION_CASE.PATH),
+					names.get(r.get(ISOLATION_CASE.PERSON_ID)), RegionPath.of(r.get(ISOLATION_CASE.PATH)),
 					CaseType.valueOf(r.get(ISOLATION_CASE.CASE_TYPE)), CaseReason.valueOf(r.get(ISOLATION_CASE.REASON)),
 					r.get(ISOLATION_CASE.FLAG_ID), r.get(ISOLATION_CASE.START_DATE), r.get(ISOLATION_CASE.END_DATE),
 					r.get(ISOLATION_CASE.PLANNED_END), r.get(ISOLATION_CASE.PLACE), r.get(ISOLATION_CASE.CONTACT_TIME),

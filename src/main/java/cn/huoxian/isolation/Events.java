@@ -3,6 +3,8 @@ package cn.huoxian.isolation;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
+import cn.huoxian.shared.RegionPath;
+
 /** The events isolation publishes for the performance record and other listeners. */
 public final class Events {
 
@@ -10,7 +12,8 @@ public final class Events {
 	}
 
 	/** A case was opened. */
-	public record IsolationStarted(long caseId, long personId, String path, LocalDate startDate, LocalDate endDate) {
+	public record IsolationStarted(long caseId, long personId, RegionPath path, LocalDate startDate,
+			LocalDate endDate) {
 	}
 
 	/** A responsible cadre made (or tried) the daily contact. */

@@ -11,6 +11,7 @@ import cn.huoxian.record.Entry;
 import cn.huoxian.record.EntryKind;
 import cn.huoxian.record.RecordInbox;
 import cn.huoxian.record.TableSource;
+import cn.huoxian.shared.RegionPath;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.context.event.EventListener;
@@ -62,7 +63,7 @@ final class IsolationRecordSources {
 					String outcome = Boolean.TRUE.equals(r.get(ISOLATION_CONTACT.REACHED)) ? "已联系" : "未联系上";
 					entries.accept(new Entry(r.get(ISOLATION_CONTACT.MADE_BY), EntryKind.ISOLATION_CONTACT,
 							r.get(ISOLATION_CONTACT.CONTACTED_AT), "隔离人员每日联系（" + how + "，" + outcome + "）", type(),
-							String.valueOf(r.get(ISOLATION_CONTACT.ID)), r.get(ISOLATION_CASE.PATH)));
+							String.valueOf(r.get(ISOLATION_CONTACT.ID)), RegionPath.of(r.get(ISOLATION_CASE.PATH))));
 				});
 		}
 
@@ -100,7 +101,8 @@ final class IsolationRecordSources {
 					r -> {
 						entries.accept(new Entry(r.get(ISOLATION_NEED.HELPER_ID), EntryKind.NEED_DELIVERED,
 								r.get(ISOLATION_NEED.DELIVERED_AT), "为隔离人员送达：" + r.get(ISOLATION_NEED.DESCRIPTION),
-								type(), String.valueOf(r.get(ISOLATION_NEED.ID)), r.get(ISOLATION_CASE.PATH)));
+								type(), String.valueOf(r.get(ISOLATION_NEED.ID)),
+								RegionPath.of(r.get(ISOLATION_CASE.PATH))));
 					});
 		}
 

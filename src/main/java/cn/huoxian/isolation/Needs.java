@@ -15,6 +15,7 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
 import jakarta.annotation.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -117,7 +118,7 @@ public class Needs {
 	}
 
 	/** Open (not yet delivered) needs under a region. */
-	public PageResult<NeedView> open(String regionPath, int page, int size, DataScope scope) {
+	public PageResult<NeedView> open(RegionPath regionPath, int page, int size, DataScope scope) {
 		PageResult.check(page, size);
 		var where = scope.regionCondition(ISOLATION_CASE.PATH)
 			.and(DataScope.under(ISOLATION_CASE.PATH, regionPath))

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.RegionFigure;
+import cn.huoxian.shared.RegionPath;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,10 +46,10 @@ class OverdueFigure implements RegionFigure {
 	 * region and day.
 	 */
 	@Override
-	public long value(String regionPath, DataScope scope) {
+	public long value(RegionPath regionPath, DataScope scope) {
 		LocalDate today = BusinessDay.today(clock);
 		long now = clock.millis();
-		Counted kept = counted.get(regionPath + today);
+		Counted kept = counted.get(regionPath.value() + today);
 		if (kept != null && now - kept.at() < KEEP_MILLIS) {
 			return kept.value();
 		}
@@ -57,7 +58,7 @@ class OverdueFigure implements RegionFigure {
 			counted.clear(); // a city has about 13,000 regions; yesterday's entries go
 								// too
 		}
-		counted.put(regionPath + today, new Counted(value, now));
+		counted.put(regionPath.value() + today, new Counted(value, now));
 		return value;
 	}
 

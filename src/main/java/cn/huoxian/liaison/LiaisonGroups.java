@@ -25,6 +25,7 @@ import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -83,7 +84,7 @@ public class LiaisonGroups {
 		group.setName(form.name().strip());
 		group.setLeaderId(form.leaderId());
 		group.setRegionId(region.id());
-		group.setPath(region.path());
+		group.setPath(region.path().value());
 		group.setCreatedBy(user.username());
 		group.store();
 		for (Long member : form.membersOrEmpty().stream().distinct().toList()) {
@@ -148,7 +149,7 @@ public class LiaisonGroups {
 	}
 
 	/** Groups formed at or under a region in scope, by path and name. */
-	public PageResult<LiaisonGroupView> list(String regionPath, int page, int size, DataScope scope) {
+	public PageResult<LiaisonGroupView> list(RegionPath regionPath, int page, int size, DataScope scope) {
 		PageResult.check(page, size);
 		Condition where = scope.regionCondition(LIAISON_GROUP.PATH);
 		if (regionPath != null) {
@@ -172,7 +173,7 @@ public class LiaisonGroups {
 		if (group == null) {
 			throw new NotFoundException(Messages.text("liaison.what.group", id));
 		}
-		user.requireMayWriteIn(group.getPath(), Messages.text("liaison.what.group", id));
+		user.requireMayWriteIn(RegionPath.of(group.getPath()), Messages.text("liaison.what.group", id));
 		return group;
 	}
 
@@ -186,7 +187,7 @@ public class LiaisonGroups {
 			throw new RuleViolationException(Messages.text("liaison.rule.community-level", community.code(),
 					community.name(), Messages.text("level." + community.level())));
 		}
-		if (!community.path().startsWith(region.path())) {
+		if (!community.path().isWithin(region.path())) {
 			throw new RuleViolationException(Messages.text("liaison.rule.outside-region", community.code(),
 					community.name(), region.code(), region.name()));
 		}
@@ -196,7 +197,7 @@ public class LiaisonGroups {
 	private void insertCommunity(long groupId, RegionView community) {
 		db.insertInto(LIAISON_GROUP_COMMUNITY, LIAISON_GROUP_COMMUNITY.GROUP_ID, LIAISON_GROUP_COMMUNITY.COMMUNITY_ID,
 				LIAISON_GROUP_COMMUNITY.PATH)
-			.values(groupId, community.id(), community.path())
+			.values(groupId, community.id(), community.path().value())
 			.execute();
 	}
 
@@ -246,7 +247,7 @@ public class LiaisonGroups {
 			RegionView region = places.get(r.getRegionId());
 			return new LiaisonGroupView(r.getId(), r.getName(),
 					new PairingPerson(r.getLeaderId(), names.get(r.getLeaderId())), region.code(), region.name(),
-					r.getPath(), List.copyOf(members.getOrDefault(r.getId(), List.of())),
+					RegionPath.of(r.getPath()), List.copyOf(members.getOrDefault(r.getId(), List.of())),
 					List.copyOf(communities.getOrDefault(r.getId(), List.of())),
 					List.copyOf(inspections.getOrDefault(r.getId(), List.of())));
 		}).toList();
@@ -256,11 +257,12 @@ public class LiaisonGroups {
 	 * The path of a group, empty when there is none (unscoped: the caller checks it
 	 * against the scope).
 	 */
-	public java.util.Optional<String> path(long id) {
+	public java.util.Optional<RegionPath> path(long id) {
 		return db.select(LIAISON_GROUP.PATH)
 			.from(LIAISON_GROUP)
 			.where(LIAISON_GROUP.ID.eq(id))
-			.fetchOptional(LIAISON_GROUP.PATH);
+			.fetchOptional(LIAISON_GROUP.PATH)
+			.map(RegionPath::of);
 	}
 
 	/** True when the group answers for this community. */

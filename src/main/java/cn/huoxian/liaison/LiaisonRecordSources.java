@@ -10,6 +10,7 @@ import cn.huoxian.record.Entry;
 import cn.huoxian.record.EntryKind;
 import cn.huoxian.record.RecordInbox;
 import cn.huoxian.record.TableSource;
+import cn.huoxian.shared.RegionPath;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.context.event.EventListener;
@@ -54,7 +55,7 @@ final class LiaisonRecordSources {
 					entries.accept(new Entry(r.get(PAIRING.RESPONSIBLE_PERSON_ID), EntryKind.SHORTAGE_RESOLVED,
 							r.get(SHORTAGE.RESOLVED_AT),
 							"解决社区短缺：" + r.get(SHORTAGE.ITEM) + " " + r.get(SHORTAGE.QUANTITY), type(),
-							String.valueOf(r.get(SHORTAGE.ID)), r.get(SHORTAGE.PATH)));
+							String.valueOf(r.get(SHORTAGE.ID)), RegionPath.of(r.get(SHORTAGE.PATH))));
 				});
 		}
 

@@ -19,6 +19,7 @@ import cn.huoxian.org.UnitView;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.Ledger;
 import cn.huoxian.shared.LedgerSheet;
+import cn.huoxian.shared.RegionPath;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.jooq.Cursor;
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Service;
 public class PairingLedger implements Ledger<PairingLedger.Under> {
 
 	/** The region asked for, its code and path; both null for all pairings in scope. */
-	public record Under(String code, String path) {
+	public record Under(String code, RegionPath path) {
 	}
 
 	static final List<String> COLUMNS = List.of("unitCode", "unitName", "communityCode", "communityName", "startedOn",
@@ -94,7 +95,7 @@ public class PairingLedger implements Ledger<PairingLedger.Under> {
 		return List.of(workbook -> sheet(workbook, under.path(), scope, locale));
 	}
 
-	private void sheet(Workbook workbook, String regionPath, DataScope scope, Locale locale) throws IOException {
+	private void sheet(Workbook workbook, RegionPath regionPath, DataScope scope, Locale locale) throws IOException {
 		LedgerSheet sheet = new LedgerSheet(workbook, text("pairing.ledger.sheet", locale),
 				COLUMNS.stream().map(c -> text("pairing.ledger.column." + c, locale)).toList());
 		try (Cursor<? extends Record> rows = db

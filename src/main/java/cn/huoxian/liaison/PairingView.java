@@ -3,6 +3,7 @@ package cn.huoxian.liaison;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.huoxian.shared.RegionPath;
 import jakarta.annotation.Nullable;
 
 /**
@@ -11,7 +12,7 @@ import jakarta.annotation.Nullable;
  * completeness, and the community's open and resolved shortages.
  */
 public record PairingView(long id, long unitId, String unitCode, String unitName, long communityId,
-		String communityCode, String communityName, String path, LocalDate startedOn,
+		String communityCode, String communityName, RegionPath path, LocalDate startedOn,
 		@Nullable PairingPerson liaisonLeader, @Nullable PairingPerson responsiblePerson, List<PairingPerson> team,
 		@Nullable String workPlan, @Nullable String workPlanFileName, @Nullable String workPlanFileType,
 		long ledgerEntries, Completeness completeness, long openShortages, long resolvedShortages) {

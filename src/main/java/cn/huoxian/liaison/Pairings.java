@@ -137,8 +137,8 @@ public class Pairings {
 		return scope.regionCondition(PAIRING.PATH).or(scope.unitCondition(PAIRING.UNIT_ID)).or(inside);
 	}
 
-	static boolean visible(String path, long unitId, DataScope scope) {
-		return scope.coversRegion(path) || scope.coversUnit(unitId) || ancestors(scope).contains(path);
+	static boolean visible(RegionPath path, long unitId, DataScope scope) {
+		return scope.coversRegion(path) || scope.coversUnit(unitId) || ancestors(scope).contains(path.value());
 	}
 
 	/**
@@ -158,8 +158,8 @@ public class Pairings {
 	/**
 	 * 403 unless region staff in scope of the community, or someone working inside it.
 	 */
-	static void requireCommunity(CurrentUser user, String path, String what) {
-		if (ancestors(user.scope()).contains(path)) {
+	static void requireCommunity(CurrentUser user, RegionPath path, String what) {
+		if (ancestors(user.scope()).contains(path.value())) {
 			user.requirePeopleEditor();
 			return;
 		}
@@ -210,7 +210,7 @@ public class Pairings {
 		PairingRecord record = db.newRecord(PAIRING);
 		record.setUnitId(unit.id());
 		record.setCommunityId(community.id());
-		record.setPath(community.path());
+		record.setPath(community.path().value());
 		record.setLiaisonLeaderId(form.liaisonLeaderId());
 		record.setResponsiblePersonId(form.responsiblePersonId());
 		record.setWorkPlan(blank(form.workPlan()));
@@ -241,10 +241,10 @@ public class Pairings {
 		String what = Messages.text("pairing.what.pairing", id);
 		Map<Field<?>, Object> updates = new LinkedHashMap<>();
 		if (change.liaisonLeaderGiven() || change.responsiblePersonGiven()) {
-			user.requireMayWriteIn(pairing.getPath(), what);
+			user.requireMayWriteIn(RegionPath.of(pairing.getPath()), what);
 		}
 		else {
-			user.requireMayWriteInOrForUnit(pairing.getPath(), pairing.getUnitId(), what);
+			user.requireMayWriteInOrForUnit(RegionPath.of(pairing.getPath()), pairing.getUnitId(), what);
 		}
 		forms.check(change);
 		if (change.workPlanGiven()) {
@@ -274,7 +274,7 @@ public class Pairings {
 	@Transactional
 	public void remove(long id, CurrentUser user) {
 		PairingRecord pairing = raw(id);
-		user.requireMayWriteIn(pairing.getPath(), Messages.text("pairing.what.pairing", id));
+		user.requireMayWriteIn(RegionPath.of(pairing.getPath()), Messages.text("pairing.what.pairing", id));
 		db.deleteFrom(SHORTAGE).where(SHORTAGE.PAIRING_ID.eq(id)).execute();
 		db.deleteFrom(PAIRING_LOG).where(PAIRING_LOG.PAIRING_ID.eq(id)).execute();
 		db.deleteFrom(PAIRING_TEAM_MEMBER).where(PAIRING_TEAM_MEMBER.PAIRING_ID.eq(id)).execute();
@@ -284,7 +284,7 @@ public class Pairings {
 	@Transactional
 	public PairingView addTeamMember(long id, Long personId, CurrentUser user) {
 		PairingRecord pairing = raw(id);
-		user.requireMayWriteInOrForUnit(pairing.getPath(), pairing.getUnitId(),
+		user.requireMayWriteInOrForUnit(RegionPath.of(pairing.getPath()), pairing.getUnitId(),
 				Messages.text("pairing.what.pairing", id));
 		people.resolve("personId", personId, user.scope());
 		boolean already = db.fetchExists(PAIRING_TEAM_MEMBER,
@@ -300,7 +300,7 @@ public class Pairings {
 	@Transactional
 	public PairingView removeTeamMember(long id, long personId, CurrentUser user) {
 		PairingRecord pairing = raw(id);
-		user.requireMayWriteInOrForUnit(pairing.getPath(), pairing.getUnitId(),
+		user.requireMayWriteInOrForUnit(RegionPath.of(pairing.getPath()), pairing.getUnitId(),
 				Messages.text("pairing.what.pairing", id));
 		int removed = db.deleteFrom(PAIRING_TEAM_MEMBER)
 			.where(PAIRING_TEAM_MEMBER.PAIRING_ID.eq(id).and(PAIRING_TEAM_MEMBER.PERSON_ID.eq(personId)))
@@ -320,7 +320,7 @@ public class Pairings {
 	@Transactional
 	public PairingView attachPlan(long id, String fileName, byte[] content, CurrentUser user) {
 		PairingRecord pairing = raw(id);
-		user.requireMayWriteInOrForUnit(pairing.getPath(), pairing.getUnitId(),
+		user.requireMayWriteInOrForUnit(RegionPath.of(pairing.getPath()), pairing.getUnitId(),
 				Messages.text("pairing.what.pairing", id));
 		String name = fileName == null ? "" : fileName.replace('\\', '/');
 		name = name.substring(name.lastIndexOf('/') + 1).strip();
@@ -365,7 +365,7 @@ public class Pairings {
 	@Transactional
 	public PairingLogEntry log(long id, PairingLogForm form, CurrentUser user) {
 		PairingRecord pairing = raw(id);
-		user.requireMayWriteInOrForUnit(pairing.getPath(), pairing.getUnitId(),
+		user.requireMayWriteInOrForUnit(RegionPath.of(pairing.getPath()), pairing.getUnitId(),
 				Messages.text("pairing.what.pairing", id));
 		forms.check(form);
 		LocalDate today = BusinessDay.today(clock);
@@ -409,7 +409,7 @@ public class Pairings {
 	 * Pairings in scope, optionally under a region path, of one unit, or only those
 	 * missing an element; ordered by community.
 	 */
-	public PageResult<PairingView> list(String regionPath, Long unitId, boolean incompleteOnly, int page, int size,
+	public PageResult<PairingView> list(RegionPath regionPath, Long unitId, boolean incompleteOnly, int page, int size,
 			DataScope scope) {
 		PageResult.check(page, size);
 		Condition where = filter(regionPath, unitId, scope);
@@ -420,7 +420,7 @@ public class Pairings {
 		return new PageResult<>(views(where, page, size, true), total, page, size);
 	}
 
-	public PairingSummary summary(String regionPath, DataScope scope) {
+	public PairingSummary summary(RegionPath regionPath, DataScope scope) {
 		Condition where = filter(regionPath, null, scope);
 		Record counts = db.select(DSL.countDistinct(PAIRING.UNIT_ID), DSL.count(), DSL.count().filterWhere(COMPLETE))
 			.from(PAIRING)
@@ -441,7 +441,7 @@ public class Pairings {
 				shortages.get(1, Long.class));
 	}
 
-	static Condition filter(String regionPath, Long unitId, DataScope scope) {
+	static Condition filter(RegionPath regionPath, Long unitId, DataScope scope) {
 		Condition where = visible(scope);
 		if (regionPath != null) {
 			where = where.and(DataScope.under(PAIRING.PATH, regionPath));
@@ -455,7 +455,7 @@ public class Pairings {
 	/** The pairing row (without its file) the scope may read, or 404. */
 	PairingRecord record(long id, DataScope scope) {
 		PairingRecord pairing = raw(id);
-		if (!visible(pairing.getPath(), pairing.getUnitId(), scope)) {
+		if (!visible(RegionPath.of(pairing.getPath()), pairing.getUnitId(), scope)) {
 			throw new NotFoundException(Messages.text("pairing.what.pairing", id));
 		}
 		return pairing;
@@ -520,7 +520,7 @@ public class Pairings {
 			Long leader = r.get(PAIRING.LIAISON_LEADER_ID);
 			Long responsible = r.get(PAIRING.RESPONSIBLE_PERSON_ID);
 			return new PairingView(r.get(PAIRING.ID), r.get(PAIRING.UNIT_ID), unit.code(), unit.name(),
-					r.get(PAIRING.COMMUNITY_ID), community.code(), community.name(), r.get(PAIRING.PATH),
+					r.get(PAIRING.COMMUNITY_ID), community.code(), community.name(), RegionPath.of(r.get(PAIRING.PATH)),
 					r.get(PAIRING.STARTED_ON), person(leader, named.person(leader)),
 					person(responsible, named.person(responsible)), team, r.get(PAIRING.WORK_PLAN),
 					r.get(PAIRING.WORK_PLAN_FILE_NAME), r.get(PAIRING.WORK_PLAN_FILE_TYPE), ledgerEntries, completeness,
@@ -556,7 +556,7 @@ public class Pairings {
 	 * Paired units (distinct) and pairings under the region, in one count: the headline
 	 * figures (unscoped: the headline is asked for a region the caller may read).
 	 */
-	public long[] pairedUnitsAndCommunities(String regionPath) {
+	public long[] pairedUnitsAndCommunities(RegionPath regionPath) {
 		org.jooq.Record2<Integer, Integer> counts = db.select(DSL.countDistinct(PAIRING.UNIT_ID), DSL.count())
 			.from(PAIRING)
 			.where(DataScope.under(PAIRING.PATH, regionPath))

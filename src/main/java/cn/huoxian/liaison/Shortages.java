@@ -18,6 +18,7 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -63,7 +64,8 @@ public class Shortages {
 	@Transactional
 	public ShortageView raise(long pairingId, ShortageForm form, CurrentUser user) {
 		PairingRecord pairing = pairings.raw(pairingId);
-		Pairings.requireCommunity(user, pairing.getPath(), Messages.text("pairing.what.pairing", pairingId));
+		Pairings.requireCommunity(user, RegionPath.of(pairing.getPath()),
+				Messages.text("pairing.what.pairing", pairingId));
 		forms.check(form);
 		long id = db.insertInto(SHORTAGE)
 			.set(SHORTAGE.PAIRING_ID, pairingId)
@@ -150,7 +152,7 @@ public class Shortages {
 	 * Shortages in scope, optionally under a region path, of one status ("OPEN" means not
 	 * yet resolved, i.e. OPEN or ANSWERED), of one unit; newest first.
 	 */
-	public PageResult<ShortageView> list(String regionPath, String status, Long unitId, int page, int size,
+	public PageResult<ShortageView> list(RegionPath regionPath, String status, Long unitId, int page, int size,
 			DataScope scope) {
 		PageResult.check(page, size);
 		Condition where = Pairings.filter(regionPath, unitId, scope);
@@ -181,7 +183,7 @@ public class Shortages {
 			throw new NotFoundException(Messages.text("shortage.what.shortage", id));
 		}
 		PairingRecord pairing = pairings.raw(shortage.getPairingId());
-		user.requireMayWriteInOrForUnit(pairing.getPath(), pairing.getUnitId(),
+		user.requireMayWriteInOrForUnit(RegionPath.of(pairing.getPath()), pairing.getUnitId(),
 				Messages.text("shortage.what.shortage", id));
 		return shortage;
 	}
@@ -206,7 +208,7 @@ public class Shortages {
 		UnitView unit = named.unit(r.get(PAIRING.UNIT_ID));
 		RegionView community = named.community(r.get(PAIRING.COMMUNITY_ID));
 		return new ShortageView(r.get(SHORTAGE.ID), r.get(SHORTAGE.PAIRING_ID), r.get(PAIRING.UNIT_ID), unit.code(),
-				unit.name(), community.code(), community.name(), r.get(SHORTAGE.PATH),
+				unit.name(), community.code(), community.name(), RegionPath.of(r.get(SHORTAGE.PATH)),
 				ShortageKind.valueOf(r.get(SHORTAGE.KIND)), r.get(SHORTAGE.ITEM), r.get(SHORTAGE.QUANTITY),
 				r.get(SHORTAGE.NOTE), r.get(SHORTAGE.STATUS), r.get(SHORTAGE.RAISED_BY), r.get(SHORTAGE.RAISED_AT),
 				r.get(SHORTAGE.ANSWER), r.get(SHORTAGE.ANSWERED_BY), r.get(SHORTAGE.ANSWERED_AT),

@@ -9,6 +9,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.RegionPath;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
@@ -101,7 +103,7 @@ public class CityReads {
 	public List<HouseholdLine> householdsUnder(String path) {
 		return db.select(HOUSEHOLD.ID, HOUSEHOLD.PATH)
 			.from(HOUSEHOLD)
-			.where(HOUSEHOLD.PATH.like(path + "%"))
+			.where(DataScope.under(HOUSEHOLD.PATH, new RegionPath(path)))
 			.orderBy(HOUSEHOLD.ID)
 			.fetch(r -> new HouseholdLine(r.value1(), r.value2()));
 	}

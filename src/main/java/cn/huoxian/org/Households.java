@@ -22,6 +22,7 @@ import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -104,7 +105,7 @@ public class Households {
 		RegionView grid = gridFor(form.regionCode(), user);
 		HouseholdRecord household = db.newRecord(HOUSEHOLD);
 		household.setRegionId(grid.id());
-		household.setPath(grid.path());
+		household.setPath(grid.path().value());
 		household.setBuildingId(buildingId(grid, form.building()));
 		household.setAddress(form.address().strip());
 		household.setDoor(blankToNull(form.door()));
@@ -143,7 +144,7 @@ public class Households {
 	}
 
 	/** Counts a resident in or out of a household and every region above it. */
-	public void adjustResidents(long householdId, String path, int residents, int partyMembers) {
+	public void adjustResidents(long householdId, RegionPath path, int residents, int partyMembers) {
 		db.update(HOUSEHOLD)
 			.set(HOUSEHOLD.RESIDENTS, HOUSEHOLD.RESIDENTS.plus(residents))
 			.where(HOUSEHOLD.ID.eq(householdId))
@@ -172,7 +173,7 @@ public class Households {
 			return id;
 		}
 		return db.insertInto(BUILDING, BUILDING.REGION_ID, BUILDING.PATH, BUILDING.NAME)
-			.values(grid.id(), grid.path(), name.strip())
+			.values(grid.id(), grid.path().value(), name.strip())
 			.returning(BUILDING.ID)
 			.fetchOne(BUILDING.ID);
 	}
@@ -182,7 +183,7 @@ public class Households {
 	}
 
 	private HouseholdView view(Record r) {
-		return new HouseholdView(r.get(HOUSEHOLD.ID), r.get(REGION.CODE), r.get(HOUSEHOLD.PATH),
+		return new HouseholdView(r.get(HOUSEHOLD.ID), r.get(REGION.CODE), RegionPath.of(r.get(HOUSEHOLD.PATH)),
 				r.get(HOUSEHOLD.BUILDING_ID), r.get(BUILDING.NAME), r.get(HOUSEHOLD.ADDRESS), r.get(HOUSEHOLD.DOOR),
 				r.get(HOUSEHOLD.RESIDENTS));
 	}
@@ -192,7 +193,7 @@ public class Households {
 	 * import that has already checked the grids are in the user's scope. One query; the
 	 * (path, id) index finds a grid's households.
 	 */
-	public List<HouseholdView> atAddresses(Collection<String> gridPaths, Collection<String> addresses) {
+	public List<HouseholdView> atAddresses(Collection<RegionPath> gridPaths, Collection<String> addresses) {
 		if (gridPaths.isEmpty() || addresses.isEmpty()) {
 			return List.of();
 		}
@@ -203,7 +204,7 @@ public class Households {
 			.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
 			.leftJoin(BUILDING)
 			.on(BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
-			.where(HOUSEHOLD.PATH.in(gridPaths))
+			.where(HOUSEHOLD.PATH.in(gridPaths.stream().map(RegionPath::value).toList()))
 			.and(HOUSEHOLD.ADDRESS.in(addresses))
 			.fetch(this::view);
 	}
@@ -252,7 +253,7 @@ public class Households {
 	 * size: for exports in constant memory. Unscoped (the caller found the region in its
 	 * scope); close the stream, inside a transaction for PostgreSQL to stream.
 	 */
-	public Stream<HouseholdView> streamUnder(String path, int fetchSize) {
+	public Stream<HouseholdView> streamUnder(RegionPath path, int fetchSize) {
 		return db.select(HOUSEHOLD.fields())
 			.select(BUILDING.NAME, REGION.CODE)
 			.from(HOUSEHOLD)
@@ -293,7 +294,7 @@ public class Households {
 
 		private final Map<String, Long> buildings = new HashMap<>();
 
-		private final Map<String, Long> added = new LinkedHashMap<>();
+		private final Map<RegionPath, Long> added = new LinkedHashMap<>();
 
 		private Registration(CurrentUser user) {
 			this.user = user;
@@ -321,8 +322,8 @@ public class Households {
 			for (int i = 0; i < forms.size(); i++) {
 				HouseholdForm form = forms.get(i);
 				RegionView grid = placed.get(i);
-				insert = insert.values(grid.id(), grid.path(), building(grid, form.building()), form.address().strip(),
-						blankToNull(form.door()));
+				insert = insert.values(grid.id(), grid.path().value(), building(grid, form.building()),
+						form.address().strip(), blankToNull(form.door()));
 				added.merge(grid.path(), 1L, Long::sum);
 			}
 			insert.execute();
@@ -406,22 +407,22 @@ public class Households {
 	 * checks the paths against its scope); other modules lock the households they write
 	 * about so concurrent batches on the same ones take turns.
 	 */
-	public java.util.Map<Long, String> lockPaths(java.util.Collection<Long> ids) {
+	public java.util.Map<Long, RegionPath> lockPaths(java.util.Collection<Long> ids) {
 		return db.select(HOUSEHOLD.ID, HOUSEHOLD.PATH)
 			.from(HOUSEHOLD)
 			.where(HOUSEHOLD.ID.eq(org.jooq.impl.DSL.any(ids.toArray(Long[]::new))))
 			.orderBy(HOUSEHOLD.ID)
 			.forUpdate()
-			.fetchMap(HOUSEHOLD.ID, HOUSEHOLD.PATH);
+			.fetchMap(HOUSEHOLD.ID, r -> RegionPath.of(r.value2()));
 	}
 
 	/** The number of households at each path under a region path (one grouped query). */
-	public java.util.Map<String, Integer> countsByPath(String path) {
+	public java.util.Map<RegionPath, Integer> countsByPath(RegionPath path) {
 		return db.select(HOUSEHOLD.PATH, org.jooq.impl.DSL.count())
 			.from(HOUSEHOLD)
 			.where(DataScope.under(HOUSEHOLD.PATH, path))
 			.groupBy(HOUSEHOLD.PATH)
-			.fetchMap(r -> r.value1(), r -> r.value2());
+			.fetchMap(r -> RegionPath.of(r.value1()), r -> r.value2());
 	}
 
 }

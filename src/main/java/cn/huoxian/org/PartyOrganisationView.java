@@ -2,6 +2,7 @@ package cn.huoxian.org;
 
 import java.time.LocalDate;
 
+import cn.huoxian.shared.RegionPath;
 import jakarta.annotation.Nullable;
 
 /**
@@ -9,7 +10,7 @@ import jakarta.annotation.Nullable;
  * ones their post.
  */
 public record PartyOrganisationView(long id, String code, String name, PartyOrganisationKind kind,
-		@Nullable Long parentId, String orgPath, String regionCode, String path, @Nullable Long unitId,
+		@Nullable Long parentId, String orgPath, String regionCode, RegionPath path, @Nullable Long unitId,
 		boolean temporary, @Nullable TemporaryCategory category, @Nullable String post, @Nullable LocalDate setUpOn,
 		@Nullable LocalDate dissolvedOn) {
 

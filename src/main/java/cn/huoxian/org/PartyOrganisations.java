@@ -17,6 +17,7 @@ import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
+import cn.huoxian.shared.RegionPath;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record1;
@@ -63,7 +64,7 @@ public class PartyOrganisations {
 	 * region's code, as a derived table other modules join, filter and count in one
 	 * statement (they never name this module's table).
 	 */
-	public static Temporaries temporaryUnder(String path) {
+	public static Temporaries temporaryUnder(RegionPath path) {
 		return temporaries(DataScope.under(PARTY_ORGANISATION.PATH, path));
 	}
 
@@ -151,7 +152,7 @@ public class PartyOrganisations {
 	 * to it, though it lies outside the scope's subtree.
 	 */
 	private static boolean above(DataScope scope, PartyOrganisationView o) {
-		return o.path() != null && scope.regions().stream().anyMatch(r -> r.value().startsWith(o.path()));
+		return o.path() != null && scope.regions().stream().anyMatch(r -> r.isWithin(o.path()));
 	}
 
 	public Optional<PartyOrganisationView> fetch(long id) {
@@ -172,7 +173,7 @@ public class PartyOrganisations {
 	/**
 	 * Temporary party organisations active on a day under a region (a headline figure).
 	 */
-	public long countActiveTemporary(String path, java.time.LocalDate day) {
+	public long countActiveTemporary(RegionPath path, java.time.LocalDate day) {
 		return db.fetchCount(PARTY_ORGANISATION,
 				PARTY_ORGANISATION.TEMPORARY.isTrue()
 					.and(cn.huoxian.shared.DataScope.under(PARTY_ORGANISATION.PATH, path))
@@ -226,7 +227,7 @@ public class PartyOrganisations {
 		org.setKind(form.kind().name());
 		org.setParentId(form.parentId());
 		org.setRegionId(placement.region.id());
-		org.setPath(placement.region.path());
+		org.setPath(placement.region.path().value());
 		org.setUnitId(form.unitId());
 		org.setTemporary(form.isTemporary());
 		org.setCategory(form.category() == null ? null : form.category().name());
@@ -313,9 +314,10 @@ public class PartyOrganisations {
 		return new PartyOrganisationView(r.get(PARTY_ORGANISATION.ID), r.get(PARTY_ORGANISATION.CODE),
 				r.get(PARTY_ORGANISATION.NAME), PartyOrganisationKind.valueOf(r.get(PARTY_ORGANISATION.KIND)),
 				r.get(PARTY_ORGANISATION.PARENT_ID), r.get(PARTY_ORGANISATION.ORG_PATH), r.get(REGION.CODE),
-				r.get(PARTY_ORGANISATION.PATH), r.get(PARTY_ORGANISATION.UNIT_ID), r.get(PARTY_ORGANISATION.TEMPORARY),
-				category == null ? null : TemporaryCategory.valueOf(category), r.get(PARTY_ORGANISATION.POST),
-				r.get(PARTY_ORGANISATION.SET_UP_ON), r.get(PARTY_ORGANISATION.DISSOLVED_ON));
+				RegionPath.of(r.get(PARTY_ORGANISATION.PATH)), r.get(PARTY_ORGANISATION.UNIT_ID),
+				r.get(PARTY_ORGANISATION.TEMPORARY), category == null ? null : TemporaryCategory.valueOf(category),
+				r.get(PARTY_ORGANISATION.POST), r.get(PARTY_ORGANISATION.SET_UP_ON),
+				r.get(PARTY_ORGANISATION.DISSOLVED_ON));
 	}
 
 }

@@ -1,7 +1,9 @@
 package cn.huoxian.org;
 
+import cn.huoxian.shared.RegionPath;
+
 /** A region as the API and pages show it, with its maintained counts. */
-public record RegionView(long id, String code, String name, RegionLevel level, String path, String parentCode,
+public record RegionView(long id, String code, String name, RegionLevel level, RegionPath path, String parentCode,
 		Counts counts) {
 
 	/** Households, residents and party members at and below a region. */

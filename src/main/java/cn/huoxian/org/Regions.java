@@ -40,7 +40,7 @@ public class Regions {
 	/** A region the scope covers, or 404. */
 	public RegionView find(String code, DataScope scope) {
 		RegionRecord region = db.selectFrom(REGION).where(REGION.CODE.eq(code)).fetchOne();
-		if (region == null || !scope.coversRegion(region.getPath())) {
+		if (region == null || !scope.coversRegion(RegionPath.of(region.getPath()))) {
 			throw new NotFoundException(Messages.text("org.what.region", code));
 		}
 		return view(region);
@@ -56,7 +56,7 @@ public class Regions {
 			throw new InvalidInputException(field, Messages.text("problem.required"));
 		}
 		RegionRecord region = db.selectFrom(REGION).where(REGION.CODE.eq(code.strip())).fetchOne();
-		if (region == null || !scope.coversRegion(region.getPath())) {
+		if (region == null || !scope.coversRegion(RegionPath.of(region.getPath()))) {
 			throw new ReferenceNotFoundException(field);
 		}
 		return view(region);
@@ -88,7 +88,7 @@ public class Regions {
 	 */
 	public List<RegionView> breadcrumbs(String code, DataScope scope) {
 		RegionView region = find(code, scope);
-		List<String> codes = new RegionPath(region.path()).codes();
+		List<String> codes = region.path().codes();
 		List<RegionView> chain = new ArrayList<>();
 		db.selectFrom(REGION).where(REGION.CODE.in(codes)).orderBy(REGION.PATH).fetch(this::view).forEach(r -> {
 			if (scope.coversRegion(r.path())) {
@@ -144,9 +144,9 @@ public class Regions {
 		record.setName(form.name().strip());
 		record.setRegionLevel(level.name());
 		record.setParentId(parent.id());
-		record.setPath(new RegionPath(parent.path()).child(form.code()).value());
+		record.setPath(parent.path().child(form.code()).value());
 		record.store();
-		events.publishEvent(new RegionCreated(record.getId(), record.getCode(), record.getPath()));
+		events.publishEvent(new RegionCreated(record.getId(), record.getCode(), RegionPath.of(record.getPath())));
 		// re-read: the counters are filled by column defaults the stored record does not
 		// hold
 		return byId(record.getId()).orElseThrow();
@@ -172,7 +172,7 @@ public class Regions {
 		if (region == null) {
 			throw new NotFoundException(Messages.text("org.what.region", code));
 		}
-		if (!user.scope().coversRegion(region.getPath())) {
+		if (!user.scope().coversRegion(RegionPath.of(region.getPath()))) {
 			throw new ForbiddenException(Messages.text("org.error.outside-scope.region", code));
 		}
 		return view(region);
@@ -186,7 +186,7 @@ public class Regions {
 	 * Adds to the counters of the region at this path and of every ancestor, in the
 	 * caller's transaction, so the counts are right the moment the change commits.
 	 */
-	void adjustCounts(String path, long households, long residents, long partyMembers) {
+	void adjustCounts(RegionPath path, long households, long residents, long partyMembers) {
 		if (households == 0 && residents == 0 && partyMembers == 0) {
 			return;
 		}
@@ -194,7 +194,7 @@ public class Regions {
 			.set(REGION.HOUSEHOLDS, REGION.HOUSEHOLDS.plus(households))
 			.set(REGION.RESIDENTS, REGION.RESIDENTS.plus(residents))
 			.set(REGION.PARTY_MEMBERS, REGION.PARTY_MEMBERS.plus(partyMembers))
-			.where(REGION.CODE.in(new RegionPath(path).codes()))
+			.where(REGION.CODE.in(path.codes()))
 			.execute();
 	}
 
@@ -204,7 +204,7 @@ public class Regions {
 		List<String> codes = path.codes();
 		String parentCode = codes.size() > 1 ? codes.get(codes.size() - 2) : null;
 		return new RegionView(region.getId(), region.getCode(), region.getName(),
-				RegionLevel.valueOf(region.getRegionLevel()), region.getPath(), parentCode,
+				RegionLevel.valueOf(region.getRegionLevel()), path, parentCode,
 				new RegionView.Counts(region.getHouseholds(), region.getResidents(), region.getPartyMembers()));
 	}
 
@@ -215,7 +215,7 @@ public class Regions {
 	 * people, which keeps these counters right when it registers or moves persons; in the
 	 * caller's transaction.
 	 */
-	public void peopleAdded(String path, long residents, long partyMembers) {
+	public void peopleAdded(RegionPath path, long residents, long partyMembers) {
 		adjustCounts(path, 0, residents, partyMembers);
 	}
 
@@ -256,7 +256,7 @@ public class Regions {
 			long id = db
 				.insertInto(REGION, REGION.CODE, REGION.NAME, REGION.REGION_LEVEL, REGION.PARENT_ID, REGION.PATH)
 				.values(region.code(), region.name(), region.level().name(), ids.get(region.parentCode()),
-						region.path())
+						region.path().value())
 				.returning(REGION.ID)
 				.fetchOne(REGION.ID);
 			ids.put(region.code(), id);
@@ -298,15 +298,14 @@ public class Regions {
 				.add(new InvalidInputException.FieldProblem(at + "code", Messages.text("org.error.code-taken.region")));
 		}
 		else {
-			String parentPath = earlier != null ? earlier.path() : parent.path();
-			return new NewRegion(code, form.name().strip(), form.parentCode(), level,
-					new RegionPath(parentPath).child(code).value());
+			RegionPath parentPath = earlier != null ? earlier.path() : parent.path();
+			return new NewRegion(code, form.name().strip(), form.parentCode(), level, parentPath.child(code));
 		}
 		return null;
 	}
 
 	/** A region checked for {@link #createAll}, not yet written. */
-	private record NewRegion(String code, String name, String parentCode, RegionLevel level, String path) {
+	private record NewRegion(String code, String name, String parentCode, RegionLevel level, RegionPath path) {
 	}
 
 	/**
@@ -321,7 +320,7 @@ public class Regions {
 	 * The regions under a path (itself included), as a derived table other modules join
 	 * and filter in one statement (they never name this module's table).
 	 */
-	public static Rows under(String path) {
+	public static Rows under(RegionPath path) {
 		return rows(DataScope.under(REGION.PATH, path));
 	}
 
@@ -380,7 +379,7 @@ public class Regions {
 	 * The regions of one level under a path, ordered by path (unscoped: the caller
 	 * checked the path against the scope).
 	 */
-	public List<RegionView> under(String path, RegionLevel level) {
+	public List<RegionView> under(RegionPath path, RegionLevel level) {
 		return db.selectFrom(REGION)
 			.where(DataScope.under(REGION.PATH, path).and(REGION.REGION_LEVEL.eq(level.name())))
 			.orderBy(REGION.PATH)
@@ -388,10 +387,12 @@ public class Regions {
 	}
 
 	/** Regions by path in one query (unscoped: for paths other modules already hold). */
-	public Map<String, RegionView> byPaths(Collection<String> paths) {
-		Map<String, RegionView> views = new HashMap<>();
+	public Map<RegionPath, RegionView> byPaths(Collection<RegionPath> paths) {
+		Map<RegionPath, RegionView> views = new HashMap<>();
 		if (!paths.isEmpty()) {
-			db.selectFrom(REGION).where(REGION.PATH.in(paths)).forEach(r -> views.put(r.getPath(), view(r)));
+			db.selectFrom(REGION)
+				.where(REGION.PATH.in(paths.stream().map(RegionPath::value).toList()))
+				.forEach(r -> views.put(RegionPath.of(r.getPath()), view(r)));
 		}
 		return views;
 	}

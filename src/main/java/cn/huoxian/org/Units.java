@@ -15,6 +15,7 @@ import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
+import cn.huoxian.shared.RegionPath;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -115,7 +116,7 @@ public class Units {
 		unit.setName(form.name().strip());
 		unit.setKind(form.kind().name());
 		unit.setRegionId(region.id());
-		unit.setPath(region.path());
+		unit.setPath(region.path().value());
 		unit.setPartyOrganisationId(organisationInScope(form.partyOrganisationId(), user));
 		unit.store();
 		return fetch(unit.getId()).orElseThrow();
@@ -133,7 +134,7 @@ public class Units {
 			.set(UNIT.NAME, form.name().strip())
 			.set(UNIT.KIND, form.kind().name())
 			.set(UNIT.REGION_ID, region.id())
-			.set(UNIT.PATH, region.path())
+			.set(UNIT.PATH, region.path().value())
 			.set(UNIT.PARTY_ORGANISATION_ID,
 					java.util.Objects.equals(unit.partyOrganisationId(), form.partyOrganisationId())
 							? form.partyOrganisationId() : organisationInScope(form.partyOrganisationId(), user))
@@ -176,18 +177,21 @@ public class Units {
 
 	private UnitView view(Record r) {
 		return new UnitView(r.get(UNIT.ID), r.get(UNIT.CODE), r.get(UNIT.NAME), UnitKind.valueOf(r.get(UNIT.KIND)),
-				r.get(REGION.CODE), r.get(UNIT.PATH), r.get(UNIT.PARTY_ORGANISATION_ID));
+				r.get(REGION.CODE), RegionPath.of(r.get(UNIT.PATH)), r.get(UNIT.PARTY_ORGANISATION_ID));
 	}
 
 	/**
 	 * The paths (their regions') of units by id, unscoped: for ids other modules already
 	 * hold.
 	 */
-	public java.util.Map<Long, String> paths(java.util.Collection<Long> ids) {
+	public java.util.Map<Long, RegionPath> paths(java.util.Collection<Long> ids) {
 		if (ids.isEmpty()) {
 			return java.util.Map.of();
 		}
-		return db.select(UNIT.ID, UNIT.PATH).from(UNIT).where(UNIT.ID.in(ids)).fetchMap(UNIT.ID, UNIT.PATH);
+		return db.select(UNIT.ID, UNIT.PATH)
+			.from(UNIT)
+			.where(UNIT.ID.in(ids))
+			.fetchMap(UNIT.ID, r -> RegionPath.of(r.value2()));
 	}
 
 	/**

@@ -30,6 +30,7 @@ import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.Phones;
 import cn.huoxian.shared.ReferenceNotFoundException;
+import cn.huoxian.shared.RegionPath;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -191,7 +192,7 @@ public class People {
 			throw new ForbiddenException(Messages.text("people.problem.outside-scope", id));
 		}
 		PersonView before = fetch(id).orElseThrow();
-		Placement old = new Placement(person.getHouseholdId(), person.getRegionId(), person.getPath());
+		Placement old = new Placement(person.getHouseholdId(), person.getRegionId(), RegionPath.of(person.getPath()));
 		Placement placement = validate(form, id, before.roleDetails(), user);
 		count(old, before.holds(RoleKind.PARTY_MEMBER), -1);
 		fill(person, form, placement);
@@ -201,7 +202,7 @@ public class People {
 		return fetch(id).orElseThrow();
 	}
 
-	private record Placement(Long householdId, long regionId, String path) {
+	private record Placement(Long householdId, long regionId, RegionPath path) {
 	}
 
 	private Placement validate(PersonForm form, Long existingId, List<PersonRoleView> held, CurrentUser user) {
@@ -255,7 +256,7 @@ public class People {
 		person.setPhone(form.phone() == null || form.phone().isBlank() ? null : form.phone().strip());
 		person.setHouseholdId(placement.householdId());
 		person.setRegionId(placement.regionId());
-		person.setPath(placement.path());
+		person.setPath(placement.path().value());
 	}
 
 	private void count(Placement placement, boolean partyMember, int sign) {
@@ -281,7 +282,7 @@ public class People {
 	}
 
 	private boolean visible(DataScope scope, PersonRecord person) {
-		if (scope.coversRegion(person.getPath()) || person.getId().equals(scope.selfPersonId())) {
+		if (scope.coversRegion(RegionPath.of(person.getPath())) || person.getId().equals(scope.selfPersonId())) {
 			return true;
 		}
 		return (!scope.unitIds().isEmpty() || !scope.organisationPaths().isEmpty())
@@ -325,7 +326,7 @@ public class People {
 			List<PersonRoleView> details = roles.getOrDefault(p.getId(), List.of());
 			return new PersonView(p.getId(), p.getName(), unmasked ? p.getIdNumber() : IdNumber.mask(p.getIdNumber()),
 					p.getBirthDate(), p.getSex(), unmasked ? p.getPhone() : Phones.mask(p.getPhone()),
-					p.getHouseholdId(), regionCodes.get(p.getRegionId()), p.getPath(),
+					p.getHouseholdId(), regionCodes.get(p.getRegionId()), RegionPath.of(p.getPath()),
 					details.stream().map(PersonRoleView::role).toList(), details, !unmasked);
 		}).toList();
 	}
@@ -354,7 +355,7 @@ public class People {
 	 * in constant memory; unscoped (the caller found the region in its scope). Close the
 	 * stream, inside a transaction for PostgreSQL to stream.
 	 */
-	public java.util.stream.Stream<ResidentLine> residentsUnder(String path, int fetchSize) {
+	public java.util.stream.Stream<ResidentLine> residentsUnder(RegionPath path, int fetchSize) {
 		var roles = DSL
 			.field(DSL.select(DSL.listAgg(PERSON_ROLE.ROLE, ",").withinGroupOrderBy(PERSON_ROLE.ROLE))
 				.from(PERSON_ROLE)
@@ -415,7 +416,7 @@ public class People {
 
 		private final Map<Long, Integer> householdResidents = new java.util.HashMap<>();
 
-		private final Map<String, long[]> regionCounts = new java.util.LinkedHashMap<>();
+		private final Map<RegionPath, long[]> regionCounts = new java.util.LinkedHashMap<>();
 
 		private Registration(CurrentUser user) {
 			this.user = user;
@@ -541,7 +542,7 @@ public class People {
 				IdNumber id = new IdNumber(form.idNumber());
 				insert = insert.values(form.name().strip(), id.value(), id.birthDate(), String.valueOf(id.sex()),
 						form.phone() == null || form.phone().isBlank() ? null : form.phone().strip(),
-						placement.householdId(), placement.regionId(), placement.path());
+						placement.householdId(), placement.regionId(), placement.path().value());
 				count(placement, hasPartyRole(form));
 			}
 			insert.execute();
@@ -706,7 +707,7 @@ public class People {
 	 * Cadres living under a region path, of these ranks (all when empty), with their
 	 * rank, as a derived table other modules select from in one statement.
 	 */
-	public static Cadres cadresUnder(String path, java.util.Collection<CadreRank> ranks) {
+	public static Cadres cadresUnder(RegionPath path, java.util.Collection<CadreRank> ranks) {
 		Condition where = PERSON_ROLE.ROLE.eq(RoleKind.CADRE.name()).and(DataScope.under(PERSON.PATH, path));
 		if (!ranks.isEmpty()) {
 			where = where.and(PERSON_ROLE.RANK.in(ranks.stream().map(Enum::name).toList()));
@@ -746,7 +747,7 @@ public class People {
 	 * Party members living under a path within the scope's regions, by name then id, at
 	 * most {@code limit}; masked.
 	 */
-	public List<PersonView> partyMembersUnder(String path, DataScope scope, int limit) {
+	public List<PersonView> partyMembersUnder(RegionPath path, DataScope scope, int limit) {
 		return views(db.selectFrom(PERSON)
 			.where(scope.regionCondition(PERSON.PATH).and(DataScope.under(PERSON.PATH, path)))
 			.andExists(DSL.selectOne()

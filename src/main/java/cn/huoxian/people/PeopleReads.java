@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import cn.huoxian.db.tables.PersonRole;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.RegionPath;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
@@ -75,7 +77,7 @@ public class PeopleReads {
 			.join(PERSON)
 			.on(PERSON.ID.eq(PERSON_ROLE.PERSON_ID))
 			.where(PERSON_ROLE.ROLE.eq(RoleKind.PARTY_MEMBER.name()))
-			.and(PERSON.PATH.like(path + "%"))
+			.and(DataScope.under(PERSON.PATH, new RegionPath(path)))
 			.orderBy(PERSON_ROLE.PERSON_ID)
 			.fetch(r -> new PersonPath(r.value1(), r.value2()));
 	}

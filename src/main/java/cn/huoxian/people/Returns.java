@@ -15,6 +15,7 @@ import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.RegionPath;
 import org.jooq.DSLContext;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -52,7 +53,8 @@ public class Returns {
 	@Transactional
 	public Recorded record(long personId, LocalDate returnedOn, String returnedFrom, CurrentUser user) {
 		user.requirePeopleEditor();
-		String path = db.select(PERSON.PATH).from(PERSON).where(PERSON.ID.eq(personId)).fetchOne(PERSON.PATH);
+		RegionPath path = RegionPath
+			.of(db.select(PERSON.PATH).from(PERSON).where(PERSON.ID.eq(personId)).fetchOne(PERSON.PATH));
 		if (path == null) {
 			throw new NotFoundException(Messages.text("people.what.person", personId));
 		}
@@ -77,7 +79,7 @@ public class Returns {
 				.set(PERSON_RETURN.PERSON_ID, personId)
 				.set(PERSON_RETURN.RETURNED_ON, returnedOn)
 				.set(PERSON_RETURN.RETURNED_FROM, from)
-				.set(PERSON_RETURN.PATH, path)
+				.set(PERSON_RETURN.PATH, path.value())
 				.set(PERSON_RETURN.RECORDED_BY, user.username())
 				.returning(PERSON_RETURN.ID)
 				.fetchOne(PERSON_RETURN.ID));

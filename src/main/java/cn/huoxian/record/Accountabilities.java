@@ -7,6 +7,7 @@ import java.util.List;
 import cn.huoxian.db.tables.records.AccountabilityRecord;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.Forms;
+import cn.huoxian.shared.RegionPath;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,7 +50,7 @@ public class Accountabilities {
 		row.setOccurredOn(form.occurredOn());
 		row.setDecidedLevel(form.decidedLevel().name());
 		row.setDetail(detail);
-		row.setPath(person.path());
+		row.setPath(person.path().value());
 		row.setEnteredBy(me.username());
 		row.store();
 		row.refresh();
@@ -67,8 +68,8 @@ public class Accountabilities {
 
 	private static AccountabilityView view(AccountabilityRecord r) {
 		return new AccountabilityView(r.getId(), r.getPersonId(), AccountabilityKind.valueOf(r.getKind()),
-				r.getOccurredOn(), AccountabilityLevel.valueOf(r.getDecidedLevel()), r.getDetail(), r.getPath(),
-				r.getEnteredBy(), r.getCreatedAt());
+				r.getOccurredOn(), AccountabilityLevel.valueOf(r.getDecidedLevel()), r.getDetail(),
+				RegionPath.of(r.getPath()), r.getEnteredBy(), r.getCreatedAt());
 	}
 
 }

@@ -5,6 +5,7 @@ import static cn.huoxian.db.Tables.ACCOUNTABILITY;
 import java.util.function.Consumer;
 
 import cn.huoxian.db.tables.records.AccountabilityRecord;
+import cn.huoxian.shared.RegionPath;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +34,7 @@ public class AccountabilitySource implements RecordSource {
 		AccountabilityLevel level = AccountabilityLevel.valueOf(r.getDecidedLevel());
 		return new Entry(r.getPersonId(), EntryKind.ACCOUNTABILITY, TableSource.startOf(r.getOccurredOn()),
 				"问责：" + kind.label() + "（" + level.label() + "）" + r.getDetail(), type(), String.valueOf(r.getId()),
-				r.getPath());
+				RegionPath.of(r.getPath()));
 	}
 
 }

@@ -93,7 +93,7 @@ public class Assessments {
 		forms.check(form);
 		String name = form.name().strip();
 		List<String> dimensions = dimensions(form.dimensions());
-		String path = regions.resolve("region", form.region(), user.scope()).path();
+		RegionPath path = regions.resolve("region", form.region(), user.scope()).path();
 		List<CadreRank> ranks = form.ranks() == null ? List.of()
 				: form.ranks().stream().filter(r -> r != null).distinct().sorted().toList();
 		if (!user.scope().coversRegion(path)) {
@@ -105,7 +105,7 @@ public class Assessments {
 				+ "; deployedOnly=" + deployedOnly;
 		long id = db.insertInto(ASSESSMENT_ROUND)
 			.set(ASSESSMENT_ROUND.NAME, name)
-			.set(ASSESSMENT_ROUND.PATH, path)
+			.set(ASSESSMENT_ROUND.PATH, path.value())
 			.set(ASSESSMENT_ROUND.CRITERIA, criteria)
 			.set(ASSESSMENT_ROUND.DIMENSIONS, String.join(",", dimensions))
 			.set(ASSESSMENT_ROUND.STATUS, "OPEN")
@@ -134,7 +134,7 @@ public class Assessments {
 		readable(user);
 		Condition where = user.scope().regionCondition(ASSESSMENT_ROUND.PATH);
 		if (regionCode != null && !regionCode.isBlank()) {
-			String path = regions.byCode(regionCode.strip()).map(RegionView::path).orElse(null);
+			RegionPath path = regions.byCode(regionCode.strip()).map(RegionView::path).orElse(null);
 			if (path == null || !user.scope().coversRegion(path)) {
 				throw new NotFoundException(Messages.text("record.what.scope-region", regionCode));
 			}
@@ -264,7 +264,7 @@ public class Assessments {
 			.from(ASSESSMENT_ROUND)
 			.where(ASSESSMENT_ROUND.ID.eq(id))
 			.fetchOne();
-		if (round == null || !user.scope().coversRegion(round.get(ASSESSMENT_ROUND.PATH))) {
+		if (round == null || !user.scope().coversRegion(RegionPath.of(round.get(ASSESSMENT_ROUND.PATH)))) {
 			throw new NotFoundException(Messages.text("record.what.round", id));
 		}
 		return round;
@@ -331,9 +331,9 @@ public class Assessments {
 	}
 
 	private static RoundView round(Record r, int cadreCount, List<RoundCadreView> cadres) {
-		String path = r.get(ASSESSMENT_ROUND.PATH);
-		return new RoundView(r.get(ASSESSMENT_ROUND.ID), r.get(ASSESSMENT_ROUND.NAME), new RegionPath(path).code(),
-				path, r.get(ASSESSMENT_ROUND.CRITERIA), dimensionsOf(r), r.get(ASSESSMENT_ROUND.STATUS),
+		RegionPath path = RegionPath.of(r.get(ASSESSMENT_ROUND.PATH));
+		return new RoundView(r.get(ASSESSMENT_ROUND.ID), r.get(ASSESSMENT_ROUND.NAME), path.code(), path,
+				r.get(ASSESSMENT_ROUND.CRITERIA), dimensionsOf(r), r.get(ASSESSMENT_ROUND.STATUS),
 				r.get(ASSESSMENT_ROUND.CREATED_BY), r.get(ASSESSMENT_ROUND.CREATED_AT),
 				r.get(ASSESSMENT_ROUND.CLOSED_BY), r.get(ASSESSMENT_ROUND.CLOSED_AT), cadreCount, cadres);
 	}

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RegionPath;
 import jakarta.annotation.Nullable;
 
 /**
@@ -15,7 +16,7 @@ public record ProfileView(Person person, PageResult<EntryView> entries, Map<Stri
 
 	/** Who: the cadre role's rank, position and unit when the person is a cadre. */
 	public record Person(long id, String name, @Nullable String rank, @Nullable String position,
-			@Nullable String unitName, String path) {
+			@Nullable String unitName, RegionPath path) {
 	}
 
 }

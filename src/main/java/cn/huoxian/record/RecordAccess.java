@@ -6,6 +6,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.RegionPath;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,7 @@ public class RecordAccess {
 	}
 
 	/** The person whose record is read: id, name and path. */
-	public record Subject(long id, String name, String path) {
+	public record Subject(long id, String name, RegionPath path) {
 	}
 
 	/** The person, or 404 when unknown or not visible to the user. */
@@ -59,7 +60,7 @@ public class RecordAccess {
 	}
 
 	/** True when the user's role may review work logs under this path. */
-	public boolean mayReview(String path, CurrentUser me) {
+	public boolean mayReview(RegionPath path, CurrentUser me) {
 		return me.mayReviewWorkLogs() && me.scope().coversRegion(path);
 	}
 

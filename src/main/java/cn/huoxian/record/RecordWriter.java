@@ -51,7 +51,7 @@ public class RecordWriter {
 		for (Entry entry : entries) {
 			batch = batch.bind(entry.personId(), entry.kind().name(), entry.occurredAt(),
 					entry.occurredAt().atZoneSameInstant(BusinessDay.ZONE).toLocalDate(), entry.summary(),
-					entry.sourceType(), entry.sourceId(), entry.path());
+					entry.sourceType(), entry.sourceId(), entry.path() == null ? null : entry.path().value());
 		}
 		int[] added = batch.execute();
 		if (Arrays.stream(added).anyMatch(n -> n == java.sql.Statement.SUCCESS_NO_INFO)) {

@@ -13,6 +13,7 @@ import cn.huoxian.access.AuditLog;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RegionPath;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
@@ -89,7 +90,7 @@ public class Records {
 			.limit(size)
 			.offset((long) page * size)
 			.fetch(r -> new EntryView(r.getId(), EntryKind.valueOf(r.getKind()), r.getOccurredAt(), r.getBusinessDay(),
-					r.getSummary(), r.getSourceType(), r.getSourceId(), r.getPath()));
+					r.getSummary(), r.getSourceType(), r.getSourceId(), RegionPath.of(r.getPath())));
 		return new PageResult<>(items, total, page, size);
 	}
 

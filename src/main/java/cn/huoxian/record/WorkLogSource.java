@@ -5,6 +5,7 @@ import static cn.huoxian.db.Tables.WORK_LOG;
 import java.util.function.Consumer;
 
 import cn.huoxian.db.tables.records.WorkLogRecord;
+import cn.huoxian.shared.RegionPath;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +33,7 @@ public class WorkLogSource implements RecordSource {
 		String text = r.getEntryText().replaceAll("\\s+", " ");
 		return new Entry(r.getPersonId(), EntryKind.WORK_LOG, TableSource.startOf(r.getBusinessDay()),
 				"工作纪实：" + (text.length() > 120 ? text.substring(0, 120) + "…" : text), type(),
-				String.valueOf(r.getId()), r.getPath());
+				String.valueOf(r.getId()), RegionPath.of(r.getPath()));
 	}
 
 }

@@ -4,10 +4,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import cn.huoxian.shared.RegionPath;
 import jakarta.annotation.Nullable;
 
 /** A work log with its witnesses' answers and the supervisor's review. */
-public record WorkLogView(long id, long personId, String personName, String path, LocalDate day, String text,
+public record WorkLogView(long id, long personId, String personName, RegionPath path, LocalDate day, String text,
 		String status, List<Witness> witnesses, @Nullable String reviewComment, @Nullable String reviewedBy,
 		@Nullable Long reviewerId, @Nullable OffsetDateTime reviewedAt, OffsetDateTime createdAt) {
 

@@ -95,7 +95,7 @@ public class WorkLogs {
 		people.resolveAll("witnessIds", List.copyOf(witnesses), witnessScope(me, author.path()));
 		WorkLogRecord row = db.newRecord(WORK_LOG);
 		row.setPersonId(author.id());
-		row.setPath(author.path());
+		row.setPath(author.path().value());
 		row.setBusinessDay(day);
 		row.setEntryText(text);
 		row.setStatus("SUBMITTED");
@@ -116,12 +116,12 @@ public class WorkLogs {
 	 * their own county (a party member's own account reads only themselves, yet the
 	 * people who saw their work are their county's cadres and residents).
 	 */
-	private static DataScope witnessScope(CurrentUser me, String authorPath) {
-		if (authorPath == null || authorPath.split("/").length < 3) {
+	private static DataScope witnessScope(CurrentUser me, RegionPath authorPath) {
+		if (authorPath == null || authorPath.depth() < 2) {
 			return me.scope();
 		}
-		String[] codes = authorPath.substring(1).split("/");
-		RegionPath county = RegionPath.root(codes[0]).child(codes[1]);
+		List<String> codes = authorPath.codes();
+		RegionPath county = RegionPath.root(codes.get(0)).child(codes.get(1));
 		List<RegionPath> regions = new java.util.ArrayList<>(me.scope().regions());
 		regions.add(county);
 		return new DataScope(regions, me.scope().unitIds(), me.scope().organisationPaths(), me.scope().selfPersonId());
@@ -164,7 +164,7 @@ public class WorkLogs {
 			.forUpdate()
 			.fetchOptional()
 			.orElseThrow(() -> new NotFoundException(Messages.text("record.what.work-log", id)));
-		if (!access.mayReview(log.getPath(), me)) {
+		if (!access.mayReview(RegionPath.of(log.getPath()), me)) {
 			throw new ForbiddenException(Messages.text("record.error.worklog.review-role", me.role().label(), id));
 		}
 		if (me.personId() != null && me.personId().equals(log.getPersonId())) {
@@ -193,7 +193,7 @@ public class WorkLogs {
 	 * Logs under a region path (within the scope), optionally of one status, newest
 	 * first.
 	 */
-	public PageResult<WorkLogView> list(String regionPath, String status, int page, int size, CurrentUser me) {
+	public PageResult<WorkLogView> list(RegionPath regionPath, String status, int page, int size, CurrentUser me) {
 		PageResult.check(page, size);
 		if (!access.supervises(me)) {
 			throw new ForbiddenException(Messages.text("record.error.worklog.supervise-role", me.role().label()));
@@ -273,8 +273,8 @@ public class WorkLogs {
 		Map<Long, String> authors = people
 			.names(rows.stream().map(r -> r.get(WORK_LOG.PERSON_ID)).collect(Collectors.toSet()));
 		return rows.map(r -> new WorkLogView(r.get(WORK_LOG.ID), r.get(WORK_LOG.PERSON_ID),
-				authors.get(r.get(WORK_LOG.PERSON_ID)), r.get(WORK_LOG.PATH), r.get(WORK_LOG.BUSINESS_DAY),
-				r.get(WORK_LOG.ENTRY_TEXT), r.get(WORK_LOG.STATUS),
+				authors.get(r.get(WORK_LOG.PERSON_ID)), RegionPath.of(r.get(WORK_LOG.PATH)),
+				r.get(WORK_LOG.BUSINESS_DAY), r.get(WORK_LOG.ENTRY_TEXT), r.get(WORK_LOG.STATUS),
 				witnesses.getOrDefault(r.get(WORK_LOG.ID), List.of()), r.get(WORK_LOG.REVIEW_COMMENT),
 				r.get(WORK_LOG.REVIEWED_BY), r.get(WORK_LOG.REVIEWER_ID), r.get(WORK_LOG.REVIEWED_AT),
 				r.get(WORK_LOG.CREATED_AT)));

@@ -75,7 +75,7 @@ public class Campaigns {
 		ScreeningCampaignRecord campaign = db.newRecord(SCREENING_CAMPAIGN);
 		campaign.setName(form.name().strip());
 		campaign.setRootRegionId(root.id());
-		campaign.setRootPath(root.path());
+		campaign.setRootPath(root.path().value());
 		campaign.setStartsOn(form.startsOn());
 		campaign.setEndsOn(form.endsOn());
 		campaign.setQuestions(questions.stream().map(Enum::name).collect(Collectors.joining(",")));
@@ -103,7 +103,7 @@ public class Campaigns {
 	 * returned on or after the date; then one counter per region under the root counting
 	 * only those households.
 	 */
-	private void targetReturnees(long campaignId, String rootPath, java.time.LocalDate since) {
+	private void targetReturnees(long campaignId, RegionPath rootPath, java.time.LocalDate since) {
 		var household = cn.huoxian.org.Households.located();
 		db.insertInto(SCREENING_TARGET, SCREENING_TARGET.CAMPAIGN_ID, SCREENING_TARGET.HOUSEHOLD_ID,
 				SCREENING_TARGET.PATH)
@@ -117,7 +117,8 @@ public class Campaigns {
 			.from(SCREENING_TARGET)
 			.where(SCREENING_TARGET.CAMPAIGN_ID.eq(campaignId))
 			.groupBy(SCREENING_TARGET.PATH)
-			.forEach(r -> ancestorPaths(r.value1()).forEach(p -> byRegion.merge(p, (long) r.value2(), Long::sum)));
+			.forEach(r -> ancestorPaths(RegionPath.of(r.value1()))
+				.forEach(p -> byRegion.merge(p, (long) r.value2(), Long::sum)));
 		var insert = db.insertInto(SCREENING_COUNTER, SCREENING_COUNTER.CAMPAIGN_ID, SCREENING_COUNTER.REGION_ID,
 				SCREENING_COUNTER.PATH, SCREENING_COUNTER.HOUSEHOLDS);
 		Regions.Rows under = Regions.under(rootPath);
@@ -133,10 +134,10 @@ public class Campaigns {
 	 * its root, and for a campaign of returnees only those on its target list (one query
 	 * for the batch).
 	 */
-	public java.util.Set<Long> targetsAmong(CampaignView campaign, Map<Long, String> householdPaths) {
+	public java.util.Set<Long> targetsAmong(CampaignView campaign, Map<Long, RegionPath> householdPaths) {
 		java.util.Set<Long> under = new java.util.HashSet<>();
 		householdPaths.forEach((id, path) -> {
-			if (path.startsWith(campaign.rootPath())) {
+			if (path.isWithin(campaign.rootPath())) {
 				under.add(id);
 			}
 		});
@@ -159,8 +160,8 @@ public class Campaigns {
 	}
 
 	/** Open campaigns that reach a region (for a grid worker's "my grid"). */
-	public List<CampaignView> openFor(String path) {
-		return all().stream().filter(c -> c.open() && path.startsWith(c.rootPath())).toList();
+	public List<CampaignView> openFor(RegionPath path) {
+		return all().stream().filter(c -> c.open() && path.isWithin(c.rootPath())).toList();
 	}
 
 	/** Every campaign, newest first (campaigns are few: a handful per city and month). */
@@ -226,18 +227,18 @@ public class Campaigns {
 		for (var campaign : db.select(SCREENING_CAMPAIGN.ID, SCREENING_CAMPAIGN.ROOT_PATH)
 			.from(SCREENING_CAMPAIGN)
 			.fetch()) {
-			if (event.path().startsWith(campaign.value2())) {
+			if (event.path().isWithin(RegionPath.of(campaign.value2()))) {
 				db.insertInto(SCREENING_COUNTER, SCREENING_COUNTER.CAMPAIGN_ID, SCREENING_COUNTER.REGION_ID,
 						SCREENING_COUNTER.PATH)
-					.values(campaign.value1(), event.regionId(), event.path())
+					.values(campaign.value1(), event.regionId(), event.path().value())
 					.execute();
 			}
 		}
 	}
 
 	/** The paths of a region and all its ancestors. */
-	static List<String> ancestorPaths(String path) {
-		List<String> codes = new RegionPath(path).codes();
+	static List<String> ancestorPaths(RegionPath path) {
+		List<String> codes = path.codes();
 		StringBuilder prefix = new StringBuilder("/");
 		List<String> paths = new java.util.ArrayList<>();
 		for (String code : codes) {
@@ -249,7 +250,7 @@ public class Campaigns {
 
 	private static boolean overlaps(CampaignView campaign, DataScope scope) {
 		return scope.coversRegion(campaign.rootPath())
-				|| scope.regions().stream().anyMatch(r -> r.value().startsWith(campaign.rootPath()));
+				|| scope.regions().stream().anyMatch(r -> r.isWithin(campaign.rootPath()));
 	}
 
 	private CampaignView view(Record r) {
@@ -263,7 +264,7 @@ public class Campaigns {
 			.filter(q -> !q.isBlank())
 			.forEach(q -> questions.add(Question.valueOf(q)));
 		return new CampaignView(r.get(SCREENING_CAMPAIGN.ID), r.get(SCREENING_CAMPAIGN.NAME), r.get(ROOT_CODE),
-				r.get(ROOT_NAME), r.get(SCREENING_CAMPAIGN.ROOT_PATH),
+				r.get(ROOT_NAME), RegionPath.of(r.get(SCREENING_CAMPAIGN.ROOT_PATH)),
 				CampaignTarget.valueOf(r.get(SCREENING_CAMPAIGN.TARGET)), r.get(SCREENING_CAMPAIGN.TARGET_SINCE),
 				startsOn, endsOn, questions, open);
 	}

@@ -16,6 +16,7 @@ import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RegionPath;
 import jakarta.annotation.Nullable;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -126,7 +127,7 @@ public class Coverage {
 	 * Uncovered households under a path: all households there, or only the campaign's
 	 * target list.
 	 */
-	private org.jooq.SelectLimitStep<Record> blindSpotQuery(CampaignView campaign, String path) {
+	private org.jooq.SelectLimitStep<Record> blindSpotQuery(CampaignView campaign, RegionPath path) {
 		var state = STATE;
 		var household = LOCATED;
 		org.jooq.SelectField<?>[] fields = { household.id(), household.address(), household.door(),
@@ -161,7 +162,7 @@ public class Coverage {
 	private RegionView regionIn(CampaignView campaign, String regionCode, DataScope scope) {
 		RegionView region = regions
 			.find(regionCode == null || regionCode.isBlank() ? campaign.rootRegion() : regionCode, scope);
-		if (!region.path().startsWith(campaign.rootPath())) {
+		if (!region.path().isWithin(campaign.rootPath())) {
 			throw new NotFoundException(Messages.text("screening.what.region-in-campaign", regionCode, campaign.id()));
 
 		}

@@ -14,6 +14,7 @@ import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
+import cn.huoxian.shared.RegionPath;
 import jakarta.annotation.Nullable;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -43,7 +44,7 @@ public class Flags {
 	}
 
 	/** One flagged resident. */
-	public record FlagView(long id, long campaignId, long personId, String personName, String path, String flags,
+	public record FlagView(long id, long campaignId, long personId, String personName, RegionPath path, String flags,
 			OffsetDateTime raisedAt, @Nullable OffsetDateTime handledAt, @Nullable String handledBy,
 			@Nullable String note) {
 	}
@@ -67,8 +68,9 @@ public class Flags {
 		var items = rows.stream()
 			.map(r -> new FlagView(r.get(SCREENING_FLAG.ID), r.get(SCREENING_FLAG.CAMPAIGN_ID),
 					r.get(SCREENING_FLAG.PERSON_ID), names.get(r.get(SCREENING_FLAG.PERSON_ID)),
-					r.get(SCREENING_FLAG.PATH), r.get(SCREENING_FLAG.FLAGS), r.get(SCREENING_FLAG.RAISED_AT),
-					r.get(SCREENING_FLAG.HANDLED_AT), r.get(SCREENING_FLAG.HANDLED_BY), r.get(SCREENING_FLAG.NOTE)))
+					RegionPath.of(r.get(SCREENING_FLAG.PATH)), r.get(SCREENING_FLAG.FLAGS),
+					r.get(SCREENING_FLAG.RAISED_AT), r.get(SCREENING_FLAG.HANDLED_AT), r.get(SCREENING_FLAG.HANDLED_BY),
+					r.get(SCREENING_FLAG.NOTE)))
 			.toList();
 		return new PageResult<>(items, total, page, size);
 	}
@@ -87,7 +89,7 @@ public class Flags {
 			.from(SCREENING_FLAG)
 			.where(SCREENING_FLAG.ID.eq(flagId))
 			.fetchOne(SCREENING_FLAG.PATH);
-		if (!scope.coversRegion(path)) {
+		if (!scope.coversRegion(RegionPath.of(path))) {
 			throw new ReferenceNotFoundException(field);
 		}
 	}
@@ -101,7 +103,7 @@ public class Flags {
 		if (path == null) {
 			throw new NotFoundException(Messages.text("screening.what.flag", flagId));
 		}
-		if (!user.scope().coversRegion(path)) {
+		if (!user.scope().coversRegion(RegionPath.of(path))) {
 			throw new ForbiddenException(Messages.text("screening.problem.flag-outside-scope", flagId));
 
 		}

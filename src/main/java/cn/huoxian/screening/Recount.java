@@ -14,6 +14,7 @@ import java.util.Map;
 
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.Messages;
+import cn.huoxian.shared.RegionPath;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -168,7 +169,7 @@ public class Recount {
 				.from(SCREENING_TARGET)
 				.where(SCREENING_TARGET.CAMPAIGN_ID.eq(campaignId))
 				.groupBy(SCREENING_TARGET.PATH)
-				.forEach(r -> roll(want, r.value1(), 0, r.value2()));
+				.forEach(r -> roll(want, RegionPath.of(r.value1()), 0, r.value2()));
 		}
 		else {
 			households.countsByPath(campaign.rootPath()).forEach((path, count) -> roll(want, path, 0, count));
@@ -179,15 +180,16 @@ public class Recount {
 			.where(SCREENING_HOUSEHOLD.CAMPAIGN_ID.eq(campaignId))
 			.groupBy(SCREENING_HOUSEHOLD.PATH)
 			.forEach(r -> {
-				roll(want, r.value1(), 1, r.value2().longValue());
-				roll(want, r.value1(), 2, r.value3().longValue());
-				roll(want, r.value1(), 3, r.value4().longValue());
+				RegionPath path = RegionPath.of(r.value1());
+				roll(want, path, 1, r.value2().longValue());
+				roll(want, path, 2, r.value3().longValue());
+				roll(want, path, 3, r.value4().longValue());
 			});
 		db.select(SCREENING_VISIT.PATH, DSL.count())
 			.from(SCREENING_VISIT)
 			.where(SCREENING_VISIT.CAMPAIGN_ID.eq(campaignId))
 			.groupBy(SCREENING_VISIT.PATH)
-			.forEach(r -> roll(want, r.value1(), 4, r.value2()));
+			.forEach(r -> roll(want, RegionPath.of(r.value1()), 4, r.value2()));
 		Map<String, long[]> have = new HashMap<>();
 		db.selectFrom(SCREENING_COUNTER)
 			.where(SCREENING_COUNTER.CAMPAIGN_ID.eq(campaignId))
@@ -229,7 +231,7 @@ public class Recount {
 	 * Adds a grid's figure to the grid and every region above it (within the campaign's
 	 * root).
 	 */
-	private static void roll(Map<String, long[]> want, String gridPath, int index, long value) {
+	private static void roll(Map<String, long[]> want, RegionPath gridPath, int index, long value) {
 		for (String path : Campaigns.ancestorPaths(gridPath)) {
 			long[] figures = want.get(path);
 			if (figures != null) {

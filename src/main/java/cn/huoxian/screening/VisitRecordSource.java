@@ -9,6 +9,7 @@ import cn.huoxian.record.Entry;
 import cn.huoxian.record.EntryKind;
 import cn.huoxian.record.RecordInbox;
 import cn.huoxian.record.TableSource;
+import cn.huoxian.shared.RegionPath;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.context.event.EventListener;
@@ -49,7 +50,7 @@ class VisitRecordSource extends TableSource {
 				String outcome = "NOBODY_HOME".equals(r.get(SCREENING_VISIT.OUTCOME)) ? "（无人在家）" : "";
 				entries.accept(new Entry(r.get(SCREENING_VISIT.VISITOR_PERSON_ID), EntryKind.VISIT_MADE,
 						r.get(SCREENING_VISIT.VISITED_AT), "入户排查：" + r.get(address) + outcome, type(),
-						r.get(SCREENING_VISIT.VISIT_ID).toString(), r.get(SCREENING_VISIT.PATH)));
+						r.get(SCREENING_VISIT.VISIT_ID).toString(), RegionPath.of(r.get(SCREENING_VISIT.PATH))));
 			});
 	}
 

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import cn.huoxian.db.tables.records.ScreeningHouseholdRecord;
 import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.RegionPath;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.springframework.context.ApplicationEventPublisher;
@@ -66,8 +67,8 @@ class VisitWriter {
 			.values((UUID) null, null, null, null, null, null, null, null));
 		for (VisitInput visit : visits) {
 			batch = batch.bind(visit.visitId(), campaignId, visit.householdId(),
-					targets.get(visit.householdId()).path(), user.personId(), user.username(), visit.visitedAt(),
-					visit.outcome().name());
+					targets.get(visit.householdId()).path().value(), user.personId(), user.username(),
+					visit.visitedAt(), visit.outcome().name());
 		}
 		batch.execute();
 	}
@@ -133,7 +134,7 @@ class VisitWriter {
 					before.getLastVisitId())) {
 				continue;
 			}
-			String path = targets.get(visit.householdId()).path();
+			RegionPath path = targets.get(visit.householdId()).path();
 			boolean covered = visit.outcome() == Outcome.COVERED;
 			int accounted = covered ? visit.residentsOrEmpty().size() : 0;
 			int flagged = (int) visit.residentsOrEmpty().stream().filter(c -> !Visits.flagsOf(c).isEmpty()).count();
@@ -141,7 +142,7 @@ class VisitWriter {
 					accounted - (before == null ? 0 : before.getResidentsAccounted()),
 					flagged - (before == null ? 0 : before.getFlagged()), 0);
 			if (before == null) {
-				inserts = inserts.bind(campaignId, visit.householdId(), path, covered, visit.visitId(),
+				inserts = inserts.bind(campaignId, visit.householdId(), path.value(), covered, visit.visitId(),
 						visit.visitedAt(), accounted, flagged);
 				insertCount++;
 			}
@@ -170,7 +171,7 @@ class VisitWriter {
 	}
 
 	/** Adds a grid's change to the grid and every region above it. */
-	private static void add(Map<String, long[]> deltas, String path, long covered, long accounted, long flagged,
+	private static void add(Map<String, long[]> deltas, RegionPath path, long covered, long accounted, long flagged,
 			long visits) {
 		for (String ancestor : Campaigns.ancestorPaths(path)) {
 			long[] delta = deltas.computeIfAbsent(ancestor, k -> new long[4]);
@@ -202,7 +203,7 @@ class VisitWriter {
 	 * event.
 	 */
 	private void raiseFlags(long campaignId, List<VisitInput> visits, Map<Long, Visits.Target> targets) {
-		record Raised(VisitInput visit, long personId, Set<Flag> flags, String path) {
+		record Raised(VisitInput visit, long personId, Set<Flag> flags, RegionPath path) {
 		}
 		List<Raised> raised = new java.util.ArrayList<>();
 		for (VisitInput visit : visits) {
@@ -219,7 +220,7 @@ class VisitWriter {
 		var insert = db.insertInto(SCREENING_FLAG, SCREENING_FLAG.CAMPAIGN_ID, SCREENING_FLAG.VISIT_ID,
 				SCREENING_FLAG.PERSON_ID, SCREENING_FLAG.PATH, SCREENING_FLAG.FLAGS, SCREENING_FLAG.RAISED_AT);
 		for (Raised r : raised) {
-			insert = insert.values(campaignId, r.visit().visitId(), r.personId(), r.path(), joined(r.flags()),
+			insert = insert.values(campaignId, r.visit().visitId(), r.personId(), r.path().value(), joined(r.flags()),
 					r.visit().visitedAt());
 		}
 		Map<String, Long> ids = insert

@@ -27,6 +27,7 @@ import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.Phones;
+import cn.huoxian.shared.RegionPath;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
@@ -88,7 +89,7 @@ public class Visits {
 	 * A household the batch touches: where it is and who is registered in it (with their
 	 * names, for the reasons that name a resident).
 	 */
-	record Target(long id, String path, Set<Long> residents, Map<Long, String> names) {
+	record Target(long id, RegionPath path, Set<Long> residents, Map<Long, String> names) {
 	}
 
 	@Transactional
@@ -147,7 +148,7 @@ public class Visits {
 		Set<Long> ids = visits.stream().map(VisitInput::householdId).collect(Collectors.toSet());
 		// locking the households serialises batches that touch the same ones, so state
 		// deltas stay exact
-		Map<Long, String> paths = households.lockPaths(ids);
+		Map<Long, RegionPath> paths = households.lockPaths(ids);
 		Map<Long, Set<Long>> residents = new HashMap<>();
 		Map<Long, String> names = new HashMap<>();
 		people.residentNames(ids).forEach((household, persons) -> {
@@ -158,7 +159,7 @@ public class Visits {
 		Set<Long> targeted = campaigns.targetsAmong(campaign, paths);
 		for (int i = 0; i < visits.size(); i++) {
 			VisitInput visit = visits.get(i);
-			String path = paths.get(visit.householdId());
+			RegionPath path = paths.get(visit.householdId());
 			// a household the caller cannot read answers like a missing one
 			if (!user.scope().coversRegion(path)) {
 				throw new cn.huoxian.shared.ReferenceNotFoundException("visits[" + i + "].householdId");

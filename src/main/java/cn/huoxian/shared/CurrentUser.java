@@ -108,7 +108,7 @@ public record CurrentUser(String username, Long personId, Role role, DataScope s
 	 * Throws 403 unless the user maintains regions and may write at this path;
 	 * {@code what} is a noun phrase already in the caller's language (e.g. "突击队 12").
 	 */
-	public void requireMayWriteIn(String path, String what) {
+	public void requireMayWriteIn(RegionPath path, String what) {
 		requirePeopleEditor();
 		if (!scope.coversRegion(path)) {
 			throw new ForbiddenException(Messages.text("frontline.outside-scope", what));
@@ -119,7 +119,7 @@ public record CurrentUser(String username, Long personId, Role role, DataScope s
 	 * Throws 403 unless the user writes at this path or is unit staff writing for this
 	 * unit (a pairing's ledger and shortages, a first secretary's support requests).
 	 */
-	public void requireMayWriteInOrForUnit(String path, Long unitId, String what) {
+	public void requireMayWriteInOrForUnit(RegionPath path, Long unitId, String what) {
 		if (isUnitStaffFor(unitId)) {
 			return;
 		}
@@ -130,7 +130,7 @@ public record CurrentUser(String username, Long personId, Role role, DataScope s
 	 * Throws 403 unless the user writes at this path or is this person acting for
 	 * themselves.
 	 */
-	public void requireMayWriteInOrAsSelf(String path, long personId, String what) {
+	public void requireMayWriteInOrAsSelf(RegionPath path, long personId, String what) {
 		// every account linked to a person carries it as "self"; evaluators still only
 		// read
 		if (actsAs(personId)) {

@@ -32,8 +32,8 @@ public record DataScope(List<RegionPath> regions, List<Long> unitIds, List<Strin
 	/**
 	 * True when the region at this path lies inside one of the scope's region subtrees.
 	 */
-	public boolean coversRegion(String path) {
-		return path != null && regions.stream().anyMatch(r -> path.startsWith(r.value()));
+	public boolean coversRegion(RegionPath path) {
+		return path != null && regions.stream().anyMatch(path::isWithin);
 	}
 
 	/** True when the party organisation with this org path lies inside the scope. */
@@ -49,7 +49,7 @@ public record DataScope(List<RegionPath> regions, List<Long> unitIds, List<Strin
 	 * {@code path LIKE r1% OR path LIKE r2% ...}; false when the scope holds no region.
 	 */
 	public Condition regionCondition(Field<String> path) {
-		return DSL.or(regions.stream().map(r -> under(path, r.value())).toList());
+		return DSL.or(regions.stream().map(r -> under(path, r)).toList());
 	}
 
 	/**
@@ -58,12 +58,17 @@ public record DataScope(List<RegionPath> regions, List<Long> unitIds, List<Strin
 	 * {@code LIKE ?} scans the table. Paths are digits and slashes read from the
 	 * database, and jOOQ escapes inlined literals.
 	 */
-	public static Condition under(Field<String> path, String prefix) {
-		return path.like(DSL.inline(prefix + "%"));
+	public static Condition under(Field<String> path, RegionPath region) {
+		return path.like(DSL.inline(region.subtreePattern()));
+	}
+
+	/** {@code orgPath LIKE 'prefix%'}, inlined like {@link #under(Field, RegionPath)}. */
+	private static Condition underOrganisation(Field<String> orgPath, String prefix) {
+		return orgPath.like(DSL.inline(prefix + "%"));
 	}
 
 	public Condition organisationCondition(Field<String> orgPath) {
-		return DSL.or(organisationPaths.stream().map(p -> under(orgPath, p)).toList());
+		return DSL.or(organisationPaths.stream().map(p -> underOrganisation(orgPath, p)).toList());
 	}
 
 	public Condition unitCondition(Field<Long> unitId) {

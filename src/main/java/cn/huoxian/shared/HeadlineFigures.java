@@ -14,6 +14,6 @@ public interface HeadlineFigures {
 	 * Puts this module's figures (name → number or small map) for everything under the
 	 * region at this path, as of this business day.
 	 */
-	void addTo(Map<String, Object> figures, String regionPath, LocalDate day);
+	void addTo(Map<String, Object> figures, RegionPath regionPath, LocalDate day);
 
 }

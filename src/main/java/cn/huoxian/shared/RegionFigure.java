@@ -10,6 +10,6 @@ public interface RegionFigure {
 	String labelKey();
 
 	/** The figure for the region at this path, within the scope. */
-	long value(String regionPath, DataScope scope);
+	long value(RegionPath regionPath, DataScope scope);
 
 }

@@ -3,17 +3,30 @@ package cn.huoxian.shared;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import jakarta.annotation.Nullable;
+
 /**
  * A materialised region path such as {@code /130900/130902/130902001000/}: the codes of
  * every ancestor from the city down, each closed by a slash. "Everything under X" is
- * {@code path LIKE 'X%'}.
+ * {@code path LIKE 'X%'} ({@link DataScope#under}). In JSON it is its string.
  */
-public record RegionPath(String value) {
+public record RegionPath(@JsonValue String value) {
 
 	public RegionPath {
 		if (value == null || !value.startsWith("/") || !value.endsWith("/") || value.length() < 3) {
 			throw new IllegalArgumentException("not a region path: " + value);
 		}
+	}
+
+	/**
+	 * The path in a column or a JSON string, or null for null: where a path comes out of
+	 * the database or a request.
+	 */
+	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+	public static @Nullable RegionPath of(@Nullable String value) {
+		return value == null ? null : new RegionPath(value);
 	}
 
 	public static RegionPath root(String code) {

@@ -18,6 +18,7 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -77,7 +78,7 @@ public class BattleRequests {
 		LocalDate submitted = rules.orToday(form.submittedOn());
 		BattleRequestRecord request = db.newRecord(BATTLE_REQUEST);
 		request.setPersonId(person.id());
-		request.setPath(person.path());
+		request.setPath(person.path().value());
 		request.setSubmittedOn(submitted);
 		request.setRequestText(text);
 		request.setStatus(BattleRequestStatus.SUBMITTED.name());
@@ -115,7 +116,7 @@ public class BattleRequests {
 	/** One request the scope covers (or the self-service account's own), or 404. */
 	public BattleRequestView find(long id, DataScope scope) {
 		Record row = select().where(BATTLE_REQUEST.ID.eq(id)).fetchOne();
-		if (row == null || !(scope.coversRegion(row.get(BATTLE_REQUEST.PATH))
+		if (row == null || !(scope.coversRegion(RegionPath.of(row.get(BATTLE_REQUEST.PATH)))
 				|| row.get(BATTLE_REQUEST.PERSON_ID).equals(scope.selfPersonId()))) {
 			throw new NotFoundException(Messages.text("frontline.what.battle-request", id));
 		}
@@ -136,7 +137,7 @@ public class BattleRequests {
 		LocalDate today = rules.today();
 		if (teamId != null) {
 			CommandoTeamRecord team = teams.resolve("teamId", teamId, user.scope());
-			user.requireMayWriteIn(team.getPath(), Messages.text("frontline.what.team", teamId));
+			user.requireMayWriteIn(RegionPath.of(team.getPath()), Messages.text("frontline.what.team", teamId));
 			LocalDate joined = today.isBefore(team.getFormedOn()) ? team.getFormedOn() : today;
 			teams.enrol(team, request.getPersonId(), joined, user.scope());
 		}
@@ -168,7 +169,7 @@ public class BattleRequests {
 		if (request == null) {
 			throw new NotFoundException(Messages.text("frontline.what.battle-request", id));
 		}
-		user.requireMayWriteIn(request.getPath(), Messages.text("frontline.what.battle-request", id));
+		user.requireMayWriteIn(RegionPath.of(request.getPath()), Messages.text("frontline.what.battle-request", id));
 		if (!BattleRequestStatus.SUBMITTED.name().equals(request.getStatus())) {
 			boolean accepted = BattleRequestStatus.ACCEPTED.name().equals(request.getStatus());
 			throw new RuleViolationException(accepted
@@ -190,7 +191,7 @@ public class BattleRequests {
 
 	private static BattleRequestView view(Record r) {
 		return new BattleRequestView(r.get(BATTLE_REQUEST.ID), r.get(BATTLE_REQUEST.PERSON_ID), r.get(PERSON_NAME),
-				r.get(REGION_CODE), r.get(BATTLE_REQUEST.PATH), r.get(BATTLE_REQUEST.SUBMITTED_ON),
+				r.get(REGION_CODE), RegionPath.of(r.get(BATTLE_REQUEST.PATH)), r.get(BATTLE_REQUEST.SUBMITTED_ON),
 				r.get(BATTLE_REQUEST.REQUEST_TEXT), BattleRequestStatus.valueOf(r.get(BATTLE_REQUEST.STATUS)),
 				r.get(BATTLE_REQUEST.TEAM_ID), r.get(COMMANDO_TEAM.NAME), r.get(BATTLE_REQUEST.POST),
 				r.get(BATTLE_REQUEST.DECIDED_BY), r.get(BATTLE_REQUEST.DECIDED_ON),

@@ -17,6 +17,7 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -68,7 +69,7 @@ public class ClaimedPosts {
 		record.setPersonId(person.id());
 		record.setPost(post);
 		record.setRegionId(region.id());
-		record.setPath(region.path());
+		record.setPath(region.path().value());
 		record.setClaimedOn(claimed);
 		record.setCreatedBy(user.username());
 		record.store();
@@ -97,7 +98,7 @@ public class ClaimedPosts {
 
 	public ClaimedPostView find(long id, DataScope scope) {
 		Record row = select().where(CLAIMED_POST.ID.eq(id)).fetchOne();
-		if (row == null || !scope.coversRegion(row.get(CLAIMED_POST.PATH))) {
+		if (row == null || !scope.coversRegion(RegionPath.of(row.get(CLAIMED_POST.PATH)))) {
 			throw new NotFoundException(Messages.text("frontline.what.claimed-post", id));
 		}
 		return view(row);
@@ -110,7 +111,7 @@ public class ClaimedPosts {
 		if (record == null) {
 			throw new NotFoundException(Messages.text("frontline.what.claimed-post", id));
 		}
-		user.requireMayWriteIn(record.getPath(), Messages.text("frontline.what.claimed-post", id));
+		user.requireMayWriteIn(RegionPath.of(record.getPath()), Messages.text("frontline.what.claimed-post", id));
 		if (record.getReleasedOn() != null) {
 			throw new RuleViolationException(
 					Messages.text("frontline.claimed.already-released", id, record.getReleasedOn()));
@@ -131,8 +132,9 @@ public class ClaimedPosts {
 
 	private static ClaimedPostView view(Record r) {
 		return new ClaimedPostView(r.get(CLAIMED_POST.ID), r.get(CLAIMED_POST.PERSON_ID), r.get(PERSON_NAME),
-				r.get(CLAIMED_POST.POST), r.get(REGION_CODE), r.get(REGION_NAME), r.get(CLAIMED_POST.PATH),
-				r.get(CLAIMED_POST.CLAIMED_ON), r.get(CLAIMED_POST.RELEASED_ON), r.get(CLAIMED_POST.CREATED_BY));
+				r.get(CLAIMED_POST.POST), r.get(REGION_CODE), r.get(REGION_NAME),
+				RegionPath.of(r.get(CLAIMED_POST.PATH)), r.get(CLAIMED_POST.CLAIMED_ON),
+				r.get(CLAIMED_POST.RELEASED_ON), r.get(CLAIMED_POST.CREATED_BY));
 	}
 
 }

@@ -26,6 +26,7 @@ import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -98,7 +99,7 @@ public class CommandoTeams {
 				: rules.region("region", form.region(), user.scope());
 		Long leader = form.leaderId() == null ? null
 				: rules.partyMember("leaderId", form.leaderId(), user.scope()).id();
-		if (!region.path().startsWith(org.path())) {
+		if (!region.path().isWithin(org.path())) {
 			throw new RuleViolationException(Messages.text("frontline.team.region-outside-organisation", region.code(),
 					region.name(), org.name()));
 		}
@@ -107,7 +108,7 @@ public class CommandoTeams {
 		team.setName(name);
 		team.setPartyOrganisationId(org.id());
 		team.setRegionId(region.id());
-		team.setPath(region.path());
+		team.setPath(region.path().value());
 		team.setLeaderId(leader);
 		team.setTask(task);
 		team.setFormedOn(formed);
@@ -119,7 +120,7 @@ public class CommandoTeams {
 	/** Teams under a region (default: the user's first root), newest first. */
 	public PageResult<TeamView> list(String regionCode, Boolean dissolved, int page, int size, DataScope scope) {
 		PageResult.check(page, size);
-		String path = rules.listPath(regionCode, scope);
+		RegionPath path = rules.listPath(regionCode, scope);
 		Condition where = scope.regionCondition(COMMANDO_TEAM.PATH).and(DataScope.under(COMMANDO_TEAM.PATH, path));
 		if (dissolved != null) {
 			where = where.and(dissolved ? COMMANDO_TEAM.DISSOLVED_ON.isNotNull() : COMMANDO_TEAM.DISSOLVED_ON.isNull());
@@ -136,7 +137,7 @@ public class CommandoTeams {
 	/** A team with its members and tasks, or 404 outside the scope. */
 	public TeamView find(long id, DataScope scope) {
 		Record row = select().where(COMMANDO_TEAM.ID.eq(id)).fetchOne();
-		if (row == null || !scope.coversRegion(row.get(COMMANDO_TEAM.PATH))) {
+		if (row == null || !scope.coversRegion(RegionPath.of(row.get(COMMANDO_TEAM.PATH)))) {
 			throw new NotFoundException(Messages.text("frontline.what.team", id));
 		}
 		List<TeamView.Member> members = db
@@ -202,13 +203,13 @@ public class CommandoTeams {
 			.fetchOne();
 		if (other != null) {
 			// a team outside the caller's scope is not named
-			String which = scope.coversRegion(other.get(COMMANDO_TEAM.PATH))
+			String which = scope.coversRegion(RegionPath.of(other.get(COMMANDO_TEAM.PATH)))
 					? Messages.text("frontline.team.named", other.get(COMMANDO_TEAM.NAME))
 					: Messages.text("frontline.team.another");
 			throw new RuleViolationException(Messages.text("frontline.team.one-team", person.name(), which));
 		}
 		if (member != null) {
-			tally.membership(member.getPath(), member.getJoinedOn(), member.getLeftOn(), -1);
+			tally.membership(RegionPath.of(member.getPath()), member.getJoinedOn(), member.getLeftOn(), -1);
 		}
 		if (member == null) {
 			member = db.newRecord(COMMANDO_MEMBER);
@@ -220,8 +221,8 @@ public class CommandoTeams {
 		member.setJoinedOn(joined);
 		member.setLeftOn(null);
 		member.store();
-		tally.membership(member.getPath(), joined, null, +1);
-		events.publishEvent(new Events.TeamJoined(team.getId(), person.id(), team.getPath(), joined));
+		tally.membership(RegionPath.of(member.getPath()), joined, null, +1);
+		events.publishEvent(new Events.TeamJoined(team.getId(), person.id(), RegionPath.of(team.getPath()), joined));
 	}
 
 	@Transactional
@@ -243,8 +244,8 @@ public class CommandoTeams {
 		}
 		member.setLeftOn(left);
 		member.store();
-		tally.membership(member.getPath(), member.getJoinedOn(), null, -1);
-		tally.membership(member.getPath(), member.getJoinedOn(), left, +1);
+		tally.membership(RegionPath.of(member.getPath()), member.getJoinedOn(), null, -1);
+		tally.membership(RegionPath.of(member.getPath()), member.getJoinedOn(), left, +1);
 		return find(teamId, user.scope());
 	}
 
@@ -274,7 +275,7 @@ public class CommandoTeams {
 		if (task == null) {
 			throw new NotFoundException(Messages.text("frontline.what.task", taskId));
 		}
-		user.requireMayWriteIn(task.getPath(), Messages.text("frontline.what.task", taskId));
+		user.requireMayWriteIn(RegionPath.of(task.getPath()), Messages.text("frontline.what.task", taskId));
 		if (task.getDoneOn() != null) {
 			throw new RuleViolationException(Messages.text("frontline.task.already-done", taskId, task.getDoneOn()));
 		}
@@ -308,8 +309,8 @@ public class CommandoTeams {
 		team.store();
 		for (CommandoMemberRecord member : db.fetch(COMMANDO_MEMBER,
 				COMMANDO_MEMBER.TEAM_ID.eq(teamId).and(COMMANDO_MEMBER.LEFT_ON.isNull()))) {
-			tally.membership(member.getPath(), member.getJoinedOn(), null, -1);
-			tally.membership(member.getPath(), member.getJoinedOn(), day, +1);
+			tally.membership(RegionPath.of(member.getPath()), member.getJoinedOn(), null, -1);
+			tally.membership(RegionPath.of(member.getPath()), member.getJoinedOn(), day, +1);
 		}
 		deployments.endForTeam(teamId, team.getName(), day);
 		db.update(COMMANDO_MEMBER)
@@ -323,7 +324,7 @@ public class CommandoTeams {
 	 * Current commando members (joined and not left) of teams under a region path, each
 	 * person once: a headline figure.
 	 */
-	public long currentMembers(String path) {
+	public long currentMembers(RegionPath path) {
 		return db
 			.fetchOne(DSL.select(DSL.countDistinct(COMMANDO_MEMBER.PERSON_ID))
 				.from(COMMANDO_MEMBER)
@@ -337,7 +338,7 @@ public class CommandoTeams {
 		if (team == null) {
 			throw new NotFoundException(Messages.text("frontline.what.team", teamId));
 		}
-		user.requireMayWriteIn(team.getPath(), Messages.text("frontline.what.team", teamId));
+		user.requireMayWriteIn(RegionPath.of(team.getPath()), Messages.text("frontline.what.team", teamId));
 		return team;
 	}
 
@@ -354,7 +355,7 @@ public class CommandoTeams {
 		if (teamId == null) {
 			throw new InvalidInputException(field, Messages.text("problem.required"));
 		}
-		return record(teamId).filter(t -> scope.coversRegion(t.getPath()))
+		return record(teamId).filter(t -> scope.coversRegion(RegionPath.of(t.getPath())))
 			.orElseThrow(() -> new ReferenceNotFoundException(field));
 	}
 
@@ -369,7 +370,7 @@ public class CommandoTeams {
 	private static TeamView view(Record r, List<TeamView.Member> members, List<TeamView.Task> tasks) {
 		return new TeamView(r.get(COMMANDO_TEAM.ID), r.get(COMMANDO_TEAM.NAME),
 				r.get(COMMANDO_TEAM.PARTY_ORGANISATION_ID), r.get(ORGANISATION_NAME), r.get(REGION_CODE),
-				r.get(COMMANDO_TEAM.PATH), r.get(COMMANDO_TEAM.LEADER_ID), r.get(LEADER_NAME),
+				RegionPath.of(r.get(COMMANDO_TEAM.PATH)), r.get(COMMANDO_TEAM.LEADER_ID), r.get(LEADER_NAME),
 				r.get(COMMANDO_TEAM.TASK), r.get(COMMANDO_TEAM.FORMED_ON), r.get(COMMANDO_TEAM.DISSOLVED_ON),
 				r.get(MEMBERS), r.get(OPEN_TASKS), members, tasks);
 	}
@@ -379,7 +380,7 @@ public class CommandoTeams {
 	 * person once, counted from the memberships themselves (not the maintained tally), as
 	 * a scalar subquery: for benchmarks comparing the two.
 	 */
-	public static Field<Integer> membersOn(String path, LocalDate day) {
+	public static Field<Integer> membersOn(RegionPath path, LocalDate day) {
 		return DSL.field(DSL.select(DSL.countDistinct(COMMANDO_MEMBER.PERSON_ID))
 			.from(COMMANDO_MEMBER)
 			.where(DataScope.under(COMMANDO_MEMBER.PATH, path))

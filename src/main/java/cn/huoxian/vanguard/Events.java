@@ -2,6 +2,8 @@ package cn.huoxian.vanguard;
 
 import java.time.LocalDate;
 
+import cn.huoxian.shared.RegionPath;
+
 /**
  * The events party members at the front cause, for the performance record (issue 6): each
  * names the person whose record it belongs to.
@@ -16,7 +18,7 @@ public final class Events {
 	}
 
 	/** A party member joined a commando team. */
-	public record TeamJoined(long teamId, long personId, String path, LocalDate joinedOn) {
+	public record TeamJoined(long teamId, long personId, RegionPath path, LocalDate joinedOn) {
 	}
 
 }

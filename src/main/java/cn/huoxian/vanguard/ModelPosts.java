@@ -19,6 +19,7 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -62,7 +63,7 @@ public class ModelPosts {
 		PersonView holder = rules.partyMember("holderId", form.holderId(), user.scope());
 		RegionView region = form.region() == null || form.region().isBlank() ? rules.known(org.regionCode())
 				: rules.region("region", form.region(), user.scope());
-		if (!region.path().startsWith(org.path())) {
+		if (!region.path().isWithin(org.path())) {
 			throw new RuleViolationException(Messages.text("frontline.model-post.region-outside-organisation",
 					region.code(), region.name(), org.name()));
 		}
@@ -72,7 +73,7 @@ public class ModelPosts {
 		post.setPartyOrganisationId(org.id());
 		post.setHolderId(holder.id());
 		post.setRegionId(region.id());
-		post.setPath(region.path());
+		post.setPath(region.path().value());
 		post.setDesignatedOn(designated);
 		post.setCreatedBy(user.username());
 		post.store();
@@ -101,7 +102,7 @@ public class ModelPosts {
 
 	public ModelPostView find(long id, DataScope scope) {
 		Record row = select().where(MODEL_POST.ID.eq(id)).fetchOne();
-		if (row == null || !scope.coversRegion(row.get(MODEL_POST.PATH))) {
+		if (row == null || !scope.coversRegion(RegionPath.of(row.get(MODEL_POST.PATH)))) {
 			throw new NotFoundException(Messages.text("frontline.what.model-post", id));
 		}
 		return view(row);
@@ -116,7 +117,7 @@ public class ModelPosts {
 		if (post == null) {
 			throw new NotFoundException(Messages.text("frontline.what.model-post", id));
 		}
-		user.requireMayWriteIn(post.getPath(), Messages.text("frontline.what.model-post", id));
+		user.requireMayWriteIn(RegionPath.of(post.getPath()), Messages.text("frontline.what.model-post", id));
 		if (post.getEndedOn() != null) {
 			throw new RuleViolationException(
 					Messages.text("frontline.model-post.already-ended", id, post.getEndedOn()));
@@ -140,8 +141,8 @@ public class ModelPosts {
 	private static ModelPostView view(Record r) {
 		return new ModelPostView(r.get(MODEL_POST.ID), r.get(MODEL_POST.NAME), r.get(MODEL_POST.PARTY_ORGANISATION_ID),
 				r.get(ORGANISATION_NAME), r.get(MODEL_POST.HOLDER_ID), r.get(HOLDER_NAME), r.get(REGION_CODE),
-				r.get(REGION_NAME), r.get(MODEL_POST.PATH), r.get(MODEL_POST.DESIGNATED_ON), r.get(MODEL_POST.ENDED_ON),
-				r.get(MODEL_POST.CREATED_BY));
+				r.get(REGION_NAME), RegionPath.of(r.get(MODEL_POST.PATH)), r.get(MODEL_POST.DESIGNATED_ON),
+				r.get(MODEL_POST.ENDED_ON), r.get(MODEL_POST.CREATED_BY));
 	}
 
 }

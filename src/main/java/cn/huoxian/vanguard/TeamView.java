@@ -3,6 +3,7 @@ package cn.huoxian.vanguard;
 import java.time.LocalDate;
 import java.util.List;
 
+import cn.huoxian.shared.RegionPath;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.Nullable;
 
@@ -12,7 +13,7 @@ import jakarta.annotation.Nullable;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TeamView(long id, String name, long partyOrganisationId, @Nullable String partyOrganisationName,
-		String regionCode, String path, @Nullable Long leaderId, @Nullable String leaderName, @Nullable String task,
+		String regionCode, RegionPath path, @Nullable Long leaderId, @Nullable String leaderName, @Nullable String task,
 		LocalDate formedOn, @Nullable LocalDate dissolvedOn, int memberCount, int openTasks,
 		@Nullable List<Member> members, @Nullable List<Task> tasks) {
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.huoxian.org.TemporaryCategory;
+import cn.huoxian.shared.RegionPath;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.Nullable;
 
@@ -14,7 +15,7 @@ import jakarta.annotation.Nullable;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TemporaryOrganisationView(long id, String code, String name, @Nullable TemporaryCategory category,
-		@Nullable String post, String regionCode, String path, @Nullable LocalDate setUpOn,
+		@Nullable String post, String regionCode, RegionPath path, @Nullable LocalDate setUpOn,
 		@Nullable LocalDate dissolvedOn, boolean active, @Nullable Long secretaryId, @Nullable String secretaryName,
 		int memberCount, int unitCount, @Nullable List<TemporaryMember> members) {
 

@@ -21,6 +21,7 @@ import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -84,7 +85,7 @@ public class TemporaryOrganisations {
 	public TemporaryOrganisationView find(long id, DataScope scope) {
 		Temporaries one = PartyOrganisations.temporary(id);
 		Record row = select(one).fetchOne();
-		if (row == null || !scope.coversRegion(row.get(one.path()))) {
+		if (row == null || !scope.coversRegion(RegionPath.of(row.get(one.path())))) {
 			throw new NotFoundException(Messages.text("frontline.what.temporary-organisation", id));
 		}
 		var rows = db
@@ -162,7 +163,7 @@ public class TemporaryOrganisations {
 		db.insertInto(TEMPORARY_ORGANISATION_MEMBER)
 			.set(TEMPORARY_ORGANISATION_MEMBER.PARTY_ORGANISATION_ID, organisationId)
 			.set(TEMPORARY_ORGANISATION_MEMBER.PERSON_ID, person.id())
-			.set(TEMPORARY_ORGANISATION_MEMBER.PATH, org.path())
+			.set(TEMPORARY_ORGANISATION_MEMBER.PATH, org.path().value())
 			.set(TEMPORARY_ORGANISATION_MEMBER.SECRETARY, secretary)
 			.set(TEMPORARY_ORGANISATION_MEMBER.FROM_UNIT_ID, fromUnit)
 			.set(TEMPORARY_ORGANISATION_MEMBER.JOINED_ON, joined)
@@ -237,9 +238,9 @@ public class TemporaryOrganisations {
 		boolean active = setUp != null && !setUp.isAfter(today) && (dissolved == null || dissolved.isAfter(today));
 		return new TemporaryOrganisationView(r.get(rows.id()), r.get(rows.code()), r.get(rows.name()),
 				category == null ? null : TemporaryCategory.valueOf(category), r.get(rows.post()),
-				r.get(rows.regionCode()), r.get(rows.path()), setUp, dissolved, active, r.get(SECRETARY.PERSON_ID),
-				r.get(SECRETARY_NAME), r.get("member_count", Integer.class), r.get("unit_count", Integer.class),
-				members);
+				r.get(rows.regionCode()), RegionPath.of(r.get(rows.path())), setUp, dissolved, active,
+				r.get(SECRETARY.PERSON_ID), r.get(SECRETARY_NAME), r.get("member_count", Integer.class),
+				r.get("unit_count", Integer.class), members);
 	}
 
 }

@@ -17,6 +17,7 @@ import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
+import cn.huoxian.shared.RegionPath;
 import org.springframework.stereotype.Component;
 
 /**
@@ -182,9 +183,9 @@ class VanguardChecks {
 	 * first scope root; a self-service account without regions gets a path matching
 	 * nothing.
 	 */
-	String listPath(String region, DataScope scope) {
+	RegionPath listPath(String region, DataScope scope) {
 		if (region == null || region.isBlank()) {
-			return regions.roots(scope).stream().findFirst().map(RegionView::path).orElse("/none/");
+			return regions.roots(scope).stream().findFirst().map(RegionView::path).orElse(new RegionPath("/none/"));
 		}
 		return regions.find(region.strip(), scope).path();
 	}

@@ -11,6 +11,7 @@ import cn.huoxian.record.Entry;
 import cn.huoxian.record.EntryKind;
 import cn.huoxian.record.RecordInbox;
 import cn.huoxian.record.TableSource;
+import cn.huoxian.shared.RegionPath;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -57,7 +58,7 @@ final class VanguardRecordSources {
 							: r.get(BATTLE_REQUEST.POST);
 					entries.accept(new Entry(r.get(BATTLE_REQUEST.PERSON_ID), EntryKind.BATTLE_REQUEST_ACCEPTED,
 							startOf(r.get(BATTLE_REQUEST.DECIDED_ON)), "请战获批：" + where, type(),
-							String.valueOf(r.get(BATTLE_REQUEST.ID)), r.get(BATTLE_REQUEST.PATH)));
+							String.valueOf(r.get(BATTLE_REQUEST.ID)), RegionPath.of(r.get(BATTLE_REQUEST.PATH))));
 				});
 		}
 
@@ -98,7 +99,7 @@ final class VanguardRecordSources {
 					entries.accept(new Entry(r.get(COMMANDO_MEMBER.PERSON_ID), EntryKind.TEAM_JOINED,
 							startOf(r.get(COMMANDO_MEMBER.JOINED_ON)), "加入" + r.get(COMMANDO_TEAM.NAME), type(),
 							r.get(COMMANDO_MEMBER.TEAM_ID) + "/" + r.get(COMMANDO_MEMBER.PERSON_ID),
-							r.get(COMMANDO_MEMBER.PATH)));
+							RegionPath.of(r.get(COMMANDO_MEMBER.PATH))));
 				});
 		}
 

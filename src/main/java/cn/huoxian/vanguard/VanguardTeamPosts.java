@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import cn.huoxian.deployment.TeamPosts;
+import cn.huoxian.shared.RegionPath;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,8 @@ class VanguardTeamPosts implements TeamPosts {
 	public Optional<Team> team(long id) {
 		return db.selectFrom(COMMANDO_TEAM)
 			.where(COMMANDO_TEAM.ID.eq(id))
-			.fetchOptional(t -> new Team(t.getId(), t.getName(), t.getPath(), t.getRegionId(), t.getDissolvedOn()));
+			.fetchOptional(t -> new Team(t.getId(), t.getName(), RegionPath.of(t.getPath()), t.getRegionId(),
+					t.getDissolvedOn()));
 	}
 
 	@Override
@@ -46,7 +48,7 @@ class VanguardTeamPosts implements TeamPosts {
 		db.select(COMMANDO_MEMBER.PATH, COMMANDO_MEMBER.JOINED_ON, COMMANDO_MEMBER.LEFT_ON, DSL.count())
 			.from(COMMANDO_MEMBER)
 			.groupBy(COMMANDO_MEMBER.PATH, COMMANDO_MEMBER.JOINED_ON, COMMANDO_MEMBER.LEFT_ON)
-			.forEach(r -> sink.accept(r.value1(), r.value2(), r.value3(), r.value4()));
+			.forEach(r -> sink.accept(RegionPath.of(r.value1()), r.value2(), r.value3(), r.value4()));
 	}
 
 }

@@ -17,6 +17,7 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -60,7 +61,7 @@ public class Zones {
 		ResponsibilityZoneRecord zone = db.newRecord(RESPONSIBILITY_ZONE);
 		zone.setPersonId(person.id());
 		zone.setRegionId(region.id());
-		zone.setPath(region.path());
+		zone.setPath(region.path().value());
 		zone.setArea(area);
 		zone.setSince(since);
 		zone.setCreatedBy(user.username());
@@ -90,7 +91,7 @@ public class Zones {
 
 	public ZoneView find(long id, DataScope scope) {
 		Record row = select().where(RESPONSIBILITY_ZONE.ID.eq(id)).fetchOne();
-		if (row == null || !scope.coversRegion(row.get(RESPONSIBILITY_ZONE.PATH))) {
+		if (row == null || !scope.coversRegion(RegionPath.of(row.get(RESPONSIBILITY_ZONE.PATH)))) {
 			throw new NotFoundException(Messages.text("frontline.what.zone", id));
 		}
 		return view(row);
@@ -103,7 +104,7 @@ public class Zones {
 		if (zone == null) {
 			throw new NotFoundException(Messages.text("frontline.what.zone", id));
 		}
-		user.requireMayWriteIn(zone.getPath(), Messages.text("frontline.what.zone", id));
+		user.requireMayWriteIn(RegionPath.of(zone.getPath()), Messages.text("frontline.what.zone", id));
 		if (zone.getEndedOn() != null) {
 			throw new RuleViolationException(Messages.text("frontline.zone.already-ended", id, zone.getEndedOn()));
 		}
@@ -125,7 +126,7 @@ public class Zones {
 
 	private static ZoneView view(Record r) {
 		return new ZoneView(r.get(RESPONSIBILITY_ZONE.ID), r.get(RESPONSIBILITY_ZONE.PERSON_ID), r.get(PERSON_NAME),
-				r.get(REGION_CODE), r.get(REGION_NAME), r.get(RESPONSIBILITY_ZONE.PATH),
+				r.get(REGION_CODE), r.get(REGION_NAME), RegionPath.of(r.get(RESPONSIBILITY_ZONE.PATH)),
 				r.get(RESPONSIBILITY_ZONE.AREA), r.get(RESPONSIBILITY_ZONE.SINCE), r.get(RESPONSIBILITY_ZONE.ENDED_ON),
 				r.get(RESPONSIBILITY_ZONE.CREATED_BY));
 	}

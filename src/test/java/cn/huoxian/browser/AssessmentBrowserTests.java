@@ -108,7 +108,7 @@ class AssessmentBrowserTests {
 		for (int i = 0; i < 6; i++) {
 			db.insertInto(WORK_LOG)
 				.set(WORK_LOG.PERSON_ID, star)
-				.set(WORK_LOG.PATH, township.path())
+				.set(WORK_LOG.PATH, township.path().value())
 				.set(WORK_LOG.BUSINESS_DAY, LocalDate.now().minusDays(i))
 				.set(WORK_LOG.ENTRY_TEXT, "值守卡口，登记车辆与人员")
 				.set(WORK_LOG.STATUS, "REVIEWED")
@@ -121,7 +121,7 @@ class AssessmentBrowserTests {
 				.set(ACCOUNTABILITY.OCCURRED_ON, LocalDate.now().minusDays(30 + i))
 				.set(ACCOUNTABILITY.DECIDED_LEVEL, "COUNTY")
 				.set(ACCOUNTABILITY.DETAIL, "卡口登记不全，".repeat(30))
-				.set(ACCOUNTABILITY.PATH, township.path())
+				.set(ACCOUNTABILITY.PATH, township.path().value())
 				.set(ACCOUNTABILITY.ENTERED_BY, "admin")
 				.execute();
 		}

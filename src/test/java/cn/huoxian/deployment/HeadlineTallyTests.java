@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.support.Api;
 import cn.huoxian.support.SqlTest;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,13 +51,13 @@ class HeadlineTallyTests {
 		for (int step = 0; step < 120; step++) {
 			if (!live.isEmpty() && random.nextInt(4) == 0) {
 				Span gone = live.remove(random.nextInt(live.size()));
-				tally.span(figure, gone.path(), gone.from(), gone.to(), -1);
+				tally.span(figure, new RegionPath(gone.path()), gone.from(), gone.to(), -1);
 				continue;
 			}
 			LocalDate from = base.plusDays(random.nextInt(20));
 			LocalDate to = random.nextBoolean() ? null : from.plusDays(random.nextInt(10));
 			Span span = new Span(paths.get(random.nextInt(paths.size())), from, to);
-			tally.span(figure, span.path(), span.from(), span.to(), +1);
+			tally.span(figure, new RegionPath(span.path()), span.from(), span.to(), +1);
 			live.add(span);
 		}
 		List<String> regions = new ArrayList<>(paths);
@@ -68,14 +69,15 @@ class HeadlineTallyTests {
 			for (int d = -1; d < 32; d++) {
 				LocalDate day = base.plusDays(d);
 				long expected = live.stream().filter(s -> s.covers(region, day)).count();
-				assertThat(tally.value(figure, region, day)).as(region + " on " + day).isEqualTo(expected);
+				assertThat(tally.value(figure, new RegionPath(region), day)).as(region + " on " + day)
+					.isEqualTo(expected);
 			}
 		}
 	}
 
 	@org.junit.jupiter.api.Test
 	void ancestorsAreEveryPrefixOfThePath() {
-		assertThat(HeadlineTally.ancestors("/130900/130902/130902001000/")).containsExactly("/130900/",
+		assertThat(HeadlineTally.ancestors(new RegionPath("/130900/130902/130902001000/"))).containsExactly("/130900/",
 				"/130900/130902/", "/130900/130902/130902001000/");
 	}
 

@@ -57,7 +57,7 @@ class FirstSecretaryTests {
 
 	private long atPostIn(String village) throws Exception {
 		String path = JsonPath.read(json("admin", "/api/v1/regions/" + village), "$.path");
-		return secretaries.countAtPost(path,
+		return secretaries.countAtPost(new cn.huoxian.shared.RegionPath(path),
 				cn.huoxian.shared.DataScope.ofRegions(cn.huoxian.shared.RegionPath.root("130900")));
 	}
 

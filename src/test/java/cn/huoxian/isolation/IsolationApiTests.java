@@ -127,8 +127,8 @@ class IsolationApiTests {
 			.isEqualTo(name);
 		post("xinhua", "/api/v1/isolation/cases/" + caseId + "/contacts",
 				contact(today.minusDays(1).atTime(10, 0).atOffset(SHANGHAI), true, false), 201);
-		var contacts = cases.contactsUnder("/130900/130902/", today.minusDays(1), 0, 500,
-				cn.huoxian.shared.DataScope.ofRegions(cn.huoxian.shared.RegionPath.root("130900")));
+		var contacts = cases.contactsUnder(new cn.huoxian.shared.RegionPath("/130900/130902/"), today.minusDays(1), 0,
+				500, cn.huoxian.shared.DataScope.ofRegions(cn.huoxian.shared.RegionPath.root("130900")));
 		org.assertj.core.api.Assertions.assertThat(contacts.items())
 			.filteredOn(c -> c.caseId() == caseId)
 			.extracting(cn.huoxian.isolation.Cases.ContactEntry::personName)

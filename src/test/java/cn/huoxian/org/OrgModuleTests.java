@@ -48,11 +48,12 @@ class OrgModuleTests {
 
 		assertThat(created.level()).isEqualTo(RegionLevel.TOWNSHIP);
 		assertThat(created.name()).isEqualTo("测试街道");
-		assertThat(created.path()).isEqualTo("/130900/130902/" + township + "/");
+		assertThat(created.path().value()).isEqualTo("/130900/130902/" + township + "/");
 		assertThat(created.parentCode()).isEqualTo("130902");
 		assertThat(created.counts()).isEqualTo(new RegionView.Counts(0, 0, 0));
 		assertThat(grid.level()).isEqualTo(RegionLevel.GRID);
-		assertThat(grid.path()).isEqualTo("/130900/130902/" + township + "/" + village + "/" + village + "001/");
+		assertThat(grid.path().value())
+			.isEqualTo("/130900/130902/" + township + "/" + village + "/" + village + "001/");
 		assertThat(regions.children(township, ADMIN.scope())).extracting(RegionView::code)
 			.containsExactly(village, village.substring(0, 9) + "002");
 		assertThat(regions.breadcrumbs(grid.code(), ADMIN.scope())).extracting(RegionView::code)

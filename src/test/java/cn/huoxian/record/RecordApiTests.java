@@ -91,8 +91,9 @@ class RecordApiTests {
 			.untilAsserted(() -> assertThat(entries(cadre, "DEPLOYMENT_STARTED")).isEqualTo(1));
 
 		new InboxWaits(db, inbox, drainer).publishAndAwaitTaken("DEPLOYMENT", String.valueOf(deployment),
-				() -> transactions.executeWithoutResult(tx -> events
-					.publishEvent(new Events.DeploymentStarted(deployment, cadre, "/x/", false, today.minusDays(2)))));
+				() -> transactions
+					.executeWithoutResult(tx -> events.publishEvent(new Events.DeploymentStarted(deployment, cadre,
+							new cn.huoxian.shared.RegionPath("/x/"), false, today.minusDays(2)))));
 		assertThat(entries(cadre, "DEPLOYMENT_STARTED")).isEqualTo(1);
 
 		String body = fx.json("admin", PROFILE + cadre);

@@ -231,8 +231,8 @@ class RecordFlowTests {
 	void aRolledBackTransactionQueuesNothing() {
 		long marker = 900_000_000L + RANDOM.nextInt(1_000_000);
 		transactions.executeWithoutResult(status -> {
-			events.publishEvent(
-					new cn.huoxian.deployment.Events.DeploymentStarted(marker, 1L, "/", true, LocalDate.now()));
+			events.publishEvent(new cn.huoxian.deployment.Events.DeploymentStarted(marker, 1L,
+					cn.huoxian.shared.RegionPath.root("130900"), true, LocalDate.now()));
 			assertThat(queued("DEPLOYMENT")).contains(String.valueOf(marker));
 			status.setRollbackOnly();
 		});

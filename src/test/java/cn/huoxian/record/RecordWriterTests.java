@@ -55,7 +55,8 @@ class RecordWriterTests {
 		String source = "TEST_OUT_" + System.nanoTime();
 		List<Entry> entries = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			entries.add(new Entry(person, EntryKind.VISIT_MADE, OffsetDateTime.now(), "测试" + i, source, "k" + i, "/"));
+			entries.add(new Entry(person, EntryKind.VISIT_MADE, OffsetDateTime.now(), "测试" + i, source, "k" + i,
+					cn.huoxian.shared.RegionPath.root("130900")));
 		}
 		long before = figure(person, EntryKind.VISIT_MADE);
 		transactions.execute(status -> writer.addAll(entries));
@@ -72,8 +73,8 @@ class RecordWriterTests {
 	@Test
 	void thePersonWithTheMostEntriesHasTheLargestFigureTotal() {
 		String source = "TEST_MOST_" + System.nanoTime();
-		transactions.execute(status -> writer
-			.add(new Entry(somePerson(), EntryKind.VISIT_MADE, OffsetDateTime.now(), "测试", source, "k", "/")));
+		transactions.execute(status -> writer.add(new Entry(somePerson(), EntryKind.VISIT_MADE, OffsetDateTime.now(),
+				"测试", source, "k", cn.huoxian.shared.RegionPath.root("130900"))));
 		var totals = db.select(RECORD_FIGURE.PERSON_ID, org.jooq.impl.DSL.sum(RECORD_FIGURE.FIGURE_VALUE))
 			.from(RECORD_FIGURE)
 			.groupBy(RECORD_FIGURE.PERSON_ID)
@@ -93,15 +94,18 @@ class RecordWriterTests {
 		String source = "TEST_" + System.nanoTime();
 		List<Entry> entries = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
-			entries.add(new Entry(person, EntryKind.VISIT_MADE, OffsetDateTime.now(), "测试" + i, source, "k" + i, "/"));
+			entries.add(new Entry(person, EntryKind.VISIT_MADE, OffsetDateTime.now(), "测试" + i, source, "k" + i,
+					cn.huoxian.shared.RegionPath.root("130900")));
 		}
 		long before = figure(person, EntryKind.VISIT_MADE);
 		Integer first = transactions.execute(status -> writer.addAll(entries));
 		assertThat(first).isEqualTo(5);
 		// the same five again, and two new ones: two added
 		List<Entry> again = new ArrayList<>(entries);
-		again.add(new Entry(person, EntryKind.VISIT_MADE, OffsetDateTime.now(), "测试5", source, "k5", "/"));
-		again.add(new Entry(person, EntryKind.VISIT_MADE, OffsetDateTime.now(), "测试6", source, "k6", "/"));
+		again.add(new Entry(person, EntryKind.VISIT_MADE, OffsetDateTime.now(), "测试5", source, "k5",
+				cn.huoxian.shared.RegionPath.root("130900")));
+		again.add(new Entry(person, EntryKind.VISIT_MADE, OffsetDateTime.now(), "测试6", source, "k6",
+				cn.huoxian.shared.RegionPath.root("130900")));
 		Integer second = transactions.execute(status -> writer.addAll(again));
 		assertThat(second).isEqualTo(2);
 		assertThat(figure(person, EntryKind.VISIT_MADE)).isEqualTo(before + 7);

@@ -15,9 +15,9 @@ class CurrentUserTests {
 
 	private static final RegionPath XINHUA = RegionPath.root("130900").child("130902");
 
-	private static final String INSIDE = XINHUA.child("130902001000").value();
+	private static final RegionPath INSIDE = XINHUA.child("130902001000");
 
-	private static final String OUTSIDE = RegionPath.root("130900").child("130903").value();
+	private static final RegionPath OUTSIDE = RegionPath.root("130900").child("130903");
 
 	private static CurrentUser user(Role role, DataScope scope) {
 		return new CurrentUser("u", null, role, scope);

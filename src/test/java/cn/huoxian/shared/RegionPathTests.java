@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class RegionPathTests {
 
@@ -33,10 +34,21 @@ class RegionPathTests {
 	@Test
 	void scopeCoversOnlyItsSubtrees() {
 		DataScope scope = DataScope.ofRegions(xinhua);
-		assertThat(scope.coversRegion("/130900/130902/130902001000/")).isTrue();
-		assertThat(scope.coversRegion("/130900/130903/")).isFalse();
-		assertThat(scope.coversRegion("/130900/")).isFalse();
-		assertThat(DataScope.none().coversRegion("/130900/")).isFalse();
+		assertThat(scope.coversRegion(new RegionPath("/130900/130902/130902001000/"))).isTrue();
+		assertThat(scope.coversRegion(new RegionPath("/130900/130903/"))).isFalse();
+		assertThat(scope.coversRegion(new RegionPath("/130900/"))).isFalse();
+		assertThat(DataScope.none().coversRegion(new RegionPath("/130900/"))).isFalse();
+	}
+
+	/** Views carry a RegionPath; the API shows it as the plain string it always was. */
+	@Test
+	void isItsStringInJson() {
+		record View(long id, RegionPath path) {
+		}
+		JsonMapper json = JsonMapper.builder().build();
+		assertThat(json.writeValueAsString(new View(1, xinhua))).isEqualTo("{\"id\":1,\"path\":\"/130900/130902/\"}");
+		assertThat(json.readValue("{\"id\":1,\"path\":\"/130900/130902/\"}", View.class).path()).isEqualTo(xinhua);
+		assertThat(RegionPath.of(null)).isNull();
 	}
 
 	@Test

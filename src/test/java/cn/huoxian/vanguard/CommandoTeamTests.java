@@ -15,6 +15,7 @@ import java.util.List;
 import cn.huoxian.access.Accounts;
 import cn.huoxian.deployment.HeadlineTally;
 import cn.huoxian.people.People;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.support.Api;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;
@@ -84,7 +85,7 @@ class CommandoTeamTests {
 		long team = f.team("党员突击队");
 		String url = "/api/v1/deployment/teams/" + team;
 		long pm = f.partyMembers().get(1);
-		String path = JsonPath.read(f.get("xinhua", url, 200), "$.path");
+		RegionPath path = new RegionPath(JsonPath.read(f.get("xinhua", url, 200), "$.path"));
 		long before = commandoTeams.currentMembers(path);
 		f.post("xinhua", url + "/members", "{\"personId\":" + pm + "}", 201);
 		// counted once however many teams they serve in
@@ -129,7 +130,7 @@ class CommandoTeamTests {
 		f.post("xinhua", "/api/v1/deployment/teams/" + second + "/members",
 				"{\"personId\":" + f.partyMembers().get(0) + "}", 201);
 		f.post("xinhua", "/api/v1/deployment/teams/" + first + "/members", body, 422);
-		String district = "/130900/130902/";
+		RegionPath district = new RegionPath("/130900/130902/");
 		long recount = commandoTeams.currentMembers(district);
 		assertThat(tally.value(HeadlineTally.COMMANDO, district, VanguardFixtures.today())).isEqualTo(recount);
 		// the bench's scan of the memberships counts the same
@@ -146,7 +147,7 @@ class CommandoTeamTests {
 	}
 
 	/** Members on the day, as the bench scans them: {@link CommandoTeams#membersOn}. */
-	private long scan(String path) {
+	private long scan(RegionPath path) {
 		return db.select(CommandoTeams.membersOn(path, VanguardFixtures.today())).fetchOne(0, Long.class);
 	}
 

@@ -710,7 +710,7 @@ class ReferenceScopeTests {
 	private static String personBody(String idNumber) {
 		return "{\"name\":\"越界\",\"idNumber\":\"" + idNumber
 				+ "\",\"regionCode\":\"@regionCode\",\"roles\":[{\"role\":\"CADRE\",\"rank\":\"STAFF\",\"position\":\"干部\","
-				+ "\"unitId\":\"@roles[0].unitId\"},{\"role\":\"PARTY_MEMBER\",\"membership\":\"FORMAL\","
+				+ "\"unitId\":\"@roles[0].unitId\"},{\"role\":\"PARTY_MEMBER\",\"membership\":\"FORMAL\",\"joinedOn\":\"2010-07-01\","
 				+ "\"partyOrganisationId\":\"@roles[1].partyOrganisationId\"},{\"role\":\"FIRST_SECRETARY\","
 				+ "\"dispatchingUnitId\":\"@roles[2].dispatchingUnitId\",\"villageCode\":\"@roles[2].villageCode\"}]}";
 	}

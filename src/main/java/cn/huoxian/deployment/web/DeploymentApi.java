@@ -10,6 +10,7 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RegionPath;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -73,7 +74,7 @@ class DeploymentApi {
 		return deployments.history(personId, users.current().scope());
 	}
 
-	private String path(String region, CurrentUser me) {
+	private RegionPath path(String region, CurrentUser me) {
 		if (region == null || region.isBlank()) {
 			return null;
 		}

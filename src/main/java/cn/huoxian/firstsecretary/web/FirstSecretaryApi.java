@@ -14,6 +14,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.PlausibleDate;
+import cn.huoxian.shared.RegionPath;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -154,7 +155,7 @@ class FirstSecretaryApi {
 	}
 
 	/** The region asked for (404 outside scope), or null for everything visible. */
-	private String path(String region, CurrentUser me) {
+	private RegionPath path(String region, CurrentUser me) {
 		return region == null || region.isBlank() ? null : regions.find(region, me.scope()).path();
 	}
 

@@ -13,6 +13,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
 import cn.huoxian.shared.web.PageForms;
 import jakarta.servlet.http.HttpServletRequest;
@@ -180,7 +181,7 @@ class FirstSecretaryPages {
 		return "redirect:/deployment/support-requests";
 	}
 
-	private static boolean mayResolve(CurrentUser me, String path, long unitId) {
+	private static boolean mayResolve(CurrentUser me, RegionPath path, long unitId) {
 		return me.isUnitStaffFor(unitId) || (me.mayEditPeople() && me.scope().coversRegion(path));
 	}
 

@@ -23,6 +23,7 @@ import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
 import cn.huoxian.shared.web.LedgerDownloads;
 import jakarta.servlet.http.HttpServletResponse;
@@ -77,7 +78,7 @@ class HouseholdLinkPages {
 		model.addAttribute("breadcrumbs", regions.breadcrumbs(where.code(), me.scope()));
 		LinkShare share = links.share(where, me.scope());
 		model.addAttribute("share", share);
-		String community = HouseholdLinks.communityPath(where.path());
+		RegionPath community = HouseholdLinks.communityPath(where.path());
 		List<LinkMember> members = community == null ? List.of() : links.members(community, me.scope());
 		model.addAttribute("community", community != null);
 		model.addAttribute("members", members);
@@ -146,7 +147,7 @@ class HouseholdLinkPages {
 		CurrentUser me = users.current();
 		RegionView where = regions.find(region, me.scope());
 		model.addAttribute("region", where);
-		String community = HouseholdLinks.communityPath(where.path());
+		RegionPath community = HouseholdLinks.communityPath(where.path());
 		if (where.level() != RegionLevel.GRID || community == null) {
 			// pick a grid first
 			model.addAttribute("grids",

@@ -16,6 +16,7 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.web.LedgerDownloads;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
@@ -126,7 +127,7 @@ class InspectionApi {
 		downloads.send(ledger, ledger.region(region, scope), scope, response);
 	}
 
-	private String path(String region, CurrentUser me) {
+	private RegionPath path(String region, CurrentUser me) {
 		return root(region, me).path();
 	}
 

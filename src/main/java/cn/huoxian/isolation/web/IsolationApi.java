@@ -15,6 +15,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.PlausibleDate;
+import cn.huoxian.shared.RegionPath;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -176,9 +177,9 @@ class IsolationApi {
 	 * The path of the region asked for (404 outside scope), or of the user's first scope
 	 * root.
 	 */
-	private String path(String region, CurrentUser me) {
+	private RegionPath path(String region, CurrentUser me) {
 		if (region == null || region.isBlank()) {
-			return regions.roots(me.scope()).stream().findFirst().map(r -> r.path()).orElse("/none/");
+			return regions.roots(me.scope()).stream().findFirst().map(r -> r.path()).orElse(new RegionPath("/none/"));
 		}
 		return regions.find(region, me.scope()).path();
 	}

@@ -7,6 +7,7 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RegionPath;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -56,7 +57,7 @@ class LiaisonApi {
 	PageResult<LiaisonGroupView> list(@RequestParam(required = false) String region,
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		CurrentUser me = users.current();
-		String path = region == null || region.isBlank() ? null : regions.find(region, me.scope()).path();
+		RegionPath path = region == null || region.isBlank() ? null : regions.find(region, me.scope()).path();
 		return groups.list(path, page, size, me.scope());
 	}
 

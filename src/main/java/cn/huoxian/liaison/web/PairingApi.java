@@ -20,6 +20,7 @@ import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.web.LedgerDownloads;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletResponse;
@@ -235,7 +236,7 @@ class PairingApi {
 	/**
 	 * The path of the region asked for (404 outside scope), or null for the whole scope.
 	 */
-	private String path(String region, CurrentUser me) {
+	private RegionPath path(String region, CurrentUser me) {
 		return region == null || region.isBlank() ? null : regions.find(region.strip(), me.scope()).path();
 	}
 

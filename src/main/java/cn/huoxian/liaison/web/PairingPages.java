@@ -19,6 +19,7 @@ import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.ForbiddenException;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
 import cn.huoxian.shared.web.LedgerDownloads;
 import jakarta.servlet.http.HttpServletResponse;
@@ -89,7 +90,7 @@ class PairingPages {
 			Model model) {
 		CurrentUser me = users.current();
 		RegionView where = region == null || region.isBlank() ? null : regions.find(region.strip(), me.scope());
-		String path = where == null ? null : where.path();
+		RegionPath path = where == null ? null : where.path();
 		model.addAttribute("region", where);
 		model.addAttribute("missing", missing);
 		model.addAttribute("pairings", pairings.list(path, null, missing, page, PAGE_SIZE, me.scope()));

@@ -42,7 +42,7 @@ class RegionApi {
 			RegionView.Counts counts) {
 
 		static RegionJson of(RegionView r) {
-			return new RegionJson(r.code(), r.name(), r.level().name(), r.path(), r.parentCode(), r.counts());
+			return new RegionJson(r.code(), r.name(), r.level().name(), r.path().value(), r.parentCode(), r.counts());
 		}
 
 	}

@@ -16,6 +16,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.PageResult;
+import cn.huoxian.shared.RegionPath;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -108,7 +109,7 @@ class RecordApi {
 			@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size) {
 		CurrentUser me = users.current();
-		String path = region == null || region.isBlank() ? null : regions.find(region, me.scope()).path();
+		RegionPath path = region == null || region.isBlank() ? null : regions.find(region, me.scope()).path();
 		return workLogs.list(path, status, page, size, me);
 	}
 

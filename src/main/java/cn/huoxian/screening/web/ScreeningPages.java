@@ -31,6 +31,7 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.web.PageForms;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
@@ -118,7 +119,7 @@ class ScreeningPages {
 		model.addAttribute("breadcrumbs",
 				regions.breadcrumbs(view.region().code(), me.scope())
 					.stream()
-					.filter(r -> r.path().startsWith(view.campaign().rootPath()))
+					.filter(r -> r.path().isWithin(view.campaign().rootPath()))
 					.toList());
 		return "screening/coverage";
 	}
