@@ -58,8 +58,10 @@ public class Deployments {
 
 	private final TeamPosts teams;
 
+	private final Forms forms;
+
 	Deployments(DSLContext db, RoleChecks roles, Regions regions, People people, ApplicationEventPublisher events,
-			Clock clock, HeadlineTally tally, TeamPosts teams) {
+			Clock clock, HeadlineTally tally, TeamPosts teams, Forms forms) {
 		this.tally = tally;
 		this.teams = teams;
 		this.db = db;
@@ -68,6 +70,7 @@ public class Deployments {
 		this.people = people;
 		this.events = events;
 		this.clock = clock;
+		this.forms = forms;
 	}
 
 	/**
@@ -81,7 +84,7 @@ public class Deployments {
 		// the form's shape is checked where it is bound (DeploymentForm) and again here
 		// for a caller that did not; then what needs the database, the clock or the
 		// caller's scope
-		Forms.check(form);
+		forms.check(form);
 		FieldChecks checks = new FieldChecks();
 		LocalDate today = BusinessDay.today(clock);
 		CadreRank rank = checks.attempt(() -> {

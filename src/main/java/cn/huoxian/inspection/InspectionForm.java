@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -23,7 +24,8 @@ import jakarta.validation.constraints.Size;
 @FieldRules
 public record InspectionForm(@NotNull(message = "{problem.required}") @Min(1) Long inspectorId,
 		@Size(max = 20, message = "{inspection.field.too-long}") String targetRegion,
-		@Size(max = 40, message = "{inspection.field.too-long}") String targetUnit, @PlausibleDate LocalDate date,
+		@Size(max = 40, message = "{inspection.field.too-long}") String targetUnit,
+		@PlausibleDate @PastOrPresent(message = "{problem.field.future}") LocalDate date,
 		@NotNull(message = "{inspection.field.four-looks}") @Size(min = 4, max = 4,
 				message = "{inspection.field.four-looks}") @Valid List<@NotNull(
 						message = "{problem.required}") @Valid LookEntry> looks,

@@ -68,9 +68,11 @@ public class Inspections {
 
 	private final Names names;
 
+	private final Forms forms;
+
 	Inspections(DSLContext db, RoleChecks roles, Regions regions, Units units, People people,
 			Rectifications rectifications, ApplicationEventPublisher events, Clock clock,
-			PartyOrganisations partyOrganisations, LiaisonGroups liaisonGroups, Names names) {
+			PartyOrganisations partyOrganisations, LiaisonGroups liaisonGroups, Names names, Forms forms) {
 		this.partyOrganisations = partyOrganisations;
 		this.liaisonGroups = liaisonGroups;
 		this.names = names;
@@ -82,6 +84,7 @@ public class Inspections {
 		this.rectifications = rectifications;
 		this.events = events;
 		this.clock = clock;
+		this.forms = forms;
 	}
 
 	/**
@@ -109,7 +112,7 @@ public class Inspections {
 		// the form's shape is checked where it is bound (InspectionForm) and again here
 		// for a caller that did not; then what needs the database, the clock or the
 		// caller's scope
-		Forms.check(form);
+		forms.check(form);
 		FieldChecks checks = new FieldChecks();
 		LocalDate today = BusinessDay.today(clock);
 		// every reference through the caller's scope, before any rule about it
@@ -125,7 +128,6 @@ public class Inspections {
 			targetRegion = regions.byCode(targetUnit.regionCode()).orElseThrow();
 		}
 		LocalDate date = form.date() == null ? today : form.date();
-		checks.require(!date.isAfter(today), "date", "problem.field.future");
 		List<RectificationForm> findings = form.rectifications() == null ? List.of() : form.rectifications();
 		rectifications.check(findings, date, "rectifications", checks, user.scope());
 		if (form.liaisonGroupId() != null) {

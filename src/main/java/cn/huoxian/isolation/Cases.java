@@ -58,21 +58,24 @@ public class Cases {
 
 	private final MemberCases members;
 
+	private final Forms forms;
+
 	Cases(DSLContext db, People people, cn.huoxian.screening.Flags flags, ApplicationEventPublisher events, Clock clock,
-			MemberCases members) {
+			MemberCases members, Forms forms) {
 		this.db = db;
 		this.people = people;
 		this.flags = flags;
 		this.members = members;
 		this.events = events;
 		this.clock = clock;
+		this.forms = forms;
 	}
 
 	@Transactional
 	public CaseView open(CaseForm form, CurrentUser user) {
 		user.requirePeopleEditor();
 		// the form's rules (CaseForm), also for callers that bound it without @Valid
-		Forms.check(form);
+		forms.check(form);
 		PersonView person = people.resolve("personId", form.personId(), user.scope());
 		check(form, user);
 		refuseSecondOpenCase(person.id(), form.type());

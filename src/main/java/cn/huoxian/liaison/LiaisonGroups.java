@@ -50,18 +50,22 @@ public class LiaisonGroups {
 
 	private final GroupInspections groupInspections;
 
-	LiaisonGroups(DSLContext db, Regions regions, People people, RoleChecks roles, GroupInspections groupInspections) {
+	private final Forms forms;
+
+	LiaisonGroups(DSLContext db, Regions regions, People people, RoleChecks roles, GroupInspections groupInspections,
+			Forms forms) {
 		this.groupInspections = groupInspections;
 		this.db = db;
 		this.regions = regions;
 		this.people = people;
 		this.roles = roles;
+		this.forms = forms;
 	}
 
 	@Transactional
 	public LiaisonGroupView create(LiaisonGroupForm form, CurrentUser user) {
 		user.requirePeopleEditor();
-		Forms.check(form);
+		forms.check(form);
 		// every reference through the caller's scope, before any rule about it
 		RegionView region = regions.resolve("region", form.region(), user.scope());
 		people.resolve("leaderId", form.leaderId(), user.scope());

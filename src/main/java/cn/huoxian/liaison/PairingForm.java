@@ -6,6 +6,7 @@ import java.util.List;
 import cn.huoxian.shared.PlausibleDate;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -18,7 +19,8 @@ public record PairingForm(
 		@NotBlank(message = "{problem.required}") @Size(max = 40, message = "{liaison.field.too-long}") String unitCode,
 		@NotBlank(message = "{problem.required}") @Size(max = 20,
 				message = "{liaison.field.too-long}") String communityCode,
-		@PlausibleDate LocalDate startedOn, @Min(1) Long liaisonLeaderId, @Min(1) Long responsiblePersonId,
+		@PlausibleDate @PastOrPresent(message = "{problem.field.future}") LocalDate startedOn,
+		@Min(1) Long liaisonLeaderId, @Min(1) Long responsiblePersonId,
 		@Size(max = 50) List<@Min(1) Long> teamMemberIds,
 		@Size(max = 4000, message = "{liaison.field.too-long}") String workPlan) {
 

@@ -111,8 +111,10 @@ public class Pairings {
 
 	private final PairingNames names;
 
+	private final Forms forms;
+
 	Pairings(DSLContext db, Regions regions, Units units, People people, RoleChecks roles, Clock clock,
-			PairingNames names) {
+			PairingNames names, Forms forms) {
 		this.names = names;
 		this.db = db;
 		this.regions = regions;
@@ -120,6 +122,7 @@ public class Pairings {
 		this.people = people;
 		this.roles = roles;
 		this.clock = clock;
+		this.forms = forms;
 	}
 
 	// ---- visibility
@@ -168,9 +171,8 @@ public class Pairings {
 	@Transactional
 	public PairingView create(PairingForm form, CurrentUser user) {
 		user.requirePeopleEditor();
-		Forms.check(form);
+		forms.check(form);
 		LocalDate today = BusinessDay.today(clock);
-		notAfterToday("startedOn", form.startedOn(), today);
 		// every reference through the caller's scope, before any rule about it
 		UnitView unit = units.resolveCode("unitCode", form.unitCode(), user.scope());
 		RegionView community = regions.resolve("communityCode", form.communityCode(), user.scope());
@@ -244,7 +246,7 @@ public class Pairings {
 		else {
 			user.requireMayWriteInOrForUnit(RegionPath.of(pairing.getPath()), pairing.getUnitId(), what);
 		}
-		Forms.check(change);
+		forms.check(change);
 		if (change.workPlanGiven()) {
 			updates.put(PAIRING.WORK_PLAN, blank(change.workPlan()));
 		}
@@ -365,10 +367,9 @@ public class Pairings {
 		PairingRecord pairing = raw(id);
 		user.requireMayWriteInOrForUnit(RegionPath.of(pairing.getPath()), pairing.getUnitId(),
 				Messages.text("pairing.what.pairing", id));
-		Forms.check(form);
+		forms.check(form);
 		LocalDate today = BusinessDay.today(clock);
 		LocalDate day = form.day();
-		notAfterToday("day", day, today);
 		String entry = form.entry();
 		long logId = db.insertInto(PAIRING_LOG)
 			.set(PAIRING_LOG.PAIRING_ID, id)
@@ -544,16 +545,6 @@ public class Pairings {
 			throw new RuleViolationException(
 					needed == CadreRank.COUNTY ? Messages.text("pairing.rule.leader-rank", personId, found)
 							: Messages.text("pairing.rule.responsible-rank", personId, found));
-		}
-	}
-
-	/**
-	 * A day is not after today by the application's clock (a test can fix it, so this
-	 * stays here rather than in a Bean Validation annotation).
-	 */
-	static void notAfterToday(String field, LocalDate day, LocalDate today) {
-		if (day != null && day.isAfter(today)) {
-			throw new InvalidInputException(field, Messages.text("problem.field.future"));
 		}
 	}
 

@@ -48,12 +48,16 @@ public class Shortages {
 
 	private final PairingNames names;
 
-	Shortages(DSLContext db, Pairings pairings, ApplicationEventPublisher events, Clock clock, PairingNames names) {
+	private final Forms forms;
+
+	Shortages(DSLContext db, Pairings pairings, ApplicationEventPublisher events, Clock clock, PairingNames names,
+			Forms forms) {
 		this.names = names;
 		this.db = db;
 		this.pairings = pairings;
 		this.events = events;
 		this.clock = clock;
+		this.forms = forms;
 	}
 
 	/** Region staff or grid workers of the community raise a shortage to the unit. */
@@ -62,7 +66,7 @@ public class Shortages {
 		PairingRecord pairing = pairings.raw(pairingId);
 		Pairings.requireCommunity(user, RegionPath.of(pairing.getPath()),
 				Messages.text("pairing.what.pairing", pairingId));
-		Forms.check(form);
+		forms.check(form);
 		long id = db.insertInto(SHORTAGE)
 			.set(SHORTAGE.PAIRING_ID, pairingId)
 			.set(SHORTAGE.PATH, pairing.getPath())

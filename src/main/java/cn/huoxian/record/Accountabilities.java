@@ -2,15 +2,11 @@ package cn.huoxian.record;
 
 import static cn.huoxian.db.Tables.ACCOUNTABILITY;
 
-import java.time.Clock;
 import java.util.List;
 
 import cn.huoxian.db.tables.records.AccountabilityRecord;
-import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.Forms;
-import cn.huoxian.shared.InvalidInputException;
-import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.RegionPath;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
@@ -32,24 +28,21 @@ public class Accountabilities {
 
 	private final AccountabilitySource source;
 
-	private final Clock clock;
+	private final Forms forms;
 
 	Accountabilities(DSLContext db, RecordAccess access, RecordWriter writer, AccountabilitySource source,
-			Clock clock) {
+			Forms forms) {
 		this.db = db;
 		this.access = access;
 		this.writer = writer;
 		this.source = source;
-		this.clock = clock;
+		this.forms = forms;
 	}
 
 	@Transactional
 	public AccountabilityView enter(long personId, AccountabilityForm form, CurrentUser me) {
 		RecordAccess.Subject person = access.forAccountability(personId, me);
-		Forms.check(form);
-		if (form.occurredOn().isAfter(BusinessDay.today(clock))) {
-			throw new InvalidInputException("occurredOn", Messages.text("problem.field.future"));
-		}
+		forms.check(form);
 		String detail = form.detail().strip();
 		AccountabilityRecord row = db.newRecord(ACCOUNTABILITY);
 		row.setPersonId(person.id());

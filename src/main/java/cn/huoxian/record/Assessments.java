@@ -75,19 +75,22 @@ public class Assessments {
 
 	private final Postings postings;
 
-	Assessments(DSLContext db, Regions regions, Clock clock, People people, Postings postings) {
+	private final Forms forms;
+
+	Assessments(DSLContext db, Regions regions, Clock clock, People people, Postings postings, Forms forms) {
 		this.db = db;
 		this.people = people;
 		this.postings = postings;
 		this.regions = regions;
 		this.clock = clock;
+		this.forms = forms;
 	}
 
 	/** Opens a round and selects its cadres once; 422 when none match. */
 	@Transactional
 	public RoundView open(RoundForm form, CurrentUser user) {
 		requireAssessor(user);
-		Forms.check(form);
+		forms.check(form);
 		String name = form.name().strip();
 		List<String> dimensions = dimensions(form.dimensions());
 		RegionPath path = regions.resolve("region", form.region(), user.scope()).path();
@@ -174,7 +177,7 @@ public class Assessments {
 		if (!inRound) {
 			throw new cn.huoxian.shared.ReferenceNotFoundException("personId");
 		}
-		Forms.check(form);
+		forms.check(form);
 		// the scores (1 to 10: the form's annotations) are checked against the round's
 		// dimensions, all named at once
 		List<FieldProblem> problems = new ArrayList<>();

@@ -58,14 +58,17 @@ public class WorkLogs {
 
 	private final People people;
 
-	WorkLogs(DSLContext db, RecordAccess access, RecordWriter writer, WorkLogSource source, People people,
-			Clock clock) {
+	private final Forms forms;
+
+	WorkLogs(DSLContext db, RecordAccess access, RecordWriter writer, WorkLogSource source, People people, Clock clock,
+			Forms forms) {
 		this.db = db;
 		this.people = people;
 		this.access = access;
 		this.writer = writer;
 		this.source = source;
 		this.clock = clock;
+		this.forms = forms;
 	}
 
 	@Transactional
@@ -76,13 +79,10 @@ public class WorkLogs {
 		if (!me.mayWriteLogs()) {
 			throw new ForbiddenException(Messages.text("record.error.worklog.evaluator"));
 		}
-		Forms.check(form);
+		forms.check(form);
 		RecordAccess.Subject author = access.subject(me.personId());
 		LocalDate today = BusinessDay.today(clock);
 		LocalDate day = form.day() == null ? today : form.day();
-		if (day.isAfter(today)) {
-			throw new InvalidInputException("day", Messages.text("problem.field.future"));
-		}
 		if (day.isBefore(today.minusDays(MAX_AGE_DAYS))) {
 			throw new InvalidInputException("day", Messages.text("record.error.worklog.too-old", MAX_AGE_DAYS));
 		}

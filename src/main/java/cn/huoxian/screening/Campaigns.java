@@ -46,10 +46,13 @@ public class Campaigns {
 
 	private final Clock clock;
 
-	Campaigns(DSLContext db, Regions regions, Clock clock) {
+	private final Forms forms;
+
+	Campaigns(DSLContext db, Regions regions, Clock clock, Forms forms) {
 		this.db = db;
 		this.regions = regions;
 		this.clock = clock;
+		this.forms = forms;
 	}
 
 	/**
@@ -60,7 +63,7 @@ public class Campaigns {
 	public CampaignView create(CampaignForm form, CurrentUser user) {
 		user.requireNetworkEditor();
 		// the form's rules, also for callers that bound it without @Valid
-		Forms.check(form);
+		forms.check(form);
 		RegionView root = regions.resolve("rootRegion", form.rootRegion(), user.scope());
 		if (root.level() == RegionLevel.VILLAGE || root.level() == RegionLevel.GRID) {
 			throw new InvalidInputException("rootRegion", Messages.text("screening.problem.root-level"));

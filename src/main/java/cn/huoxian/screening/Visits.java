@@ -64,8 +64,10 @@ public class Visits {
 
 	private final cn.huoxian.org.Households households;
 
+	private final Forms forms;
+
 	Visits(DSLContext db, Campaigns campaigns, People people, VisitWriter writer, Clock clock,
-			ScreeningSettings settings, cn.huoxian.org.Households households) {
+			ScreeningSettings settings, cn.huoxian.org.Households households, Forms forms) {
 		this.households = households;
 		this.db = db;
 		this.campaigns = campaigns;
@@ -73,6 +75,7 @@ public class Visits {
 		this.writer = writer;
 		this.clock = clock;
 		this.highRiskAreas = settings.highRiskAreas().stream().map(String::strip).filter(a -> !a.isEmpty()).toList();
+		this.forms = forms;
 	}
 
 	/**
@@ -243,9 +246,9 @@ public class Visits {
 	 * The declared limits (lengths, ranges) of one visit, named by its place in the
 	 * batch.
 	 */
-	private static void checkLimits(String at, VisitInput visit) {
+	private void checkLimits(String at, VisitInput visit) {
 		try {
-			Forms.check(visit);
+			forms.check(visit);
 		}
 		catch (InvalidInputException ex) {
 			InvalidInputException.FieldProblem first = ex.problems().get(0);

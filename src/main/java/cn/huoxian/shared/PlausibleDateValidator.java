@@ -14,8 +14,6 @@ import jakarta.validation.ConstraintValidatorContext;
 /** Checks {@link PlausibleDate}: between its first day and today plus its years ahead. */
 public class PlausibleDateValidator implements ConstraintValidator<PlausibleDate, Temporal> {
 
-	private static final Clock CLOCK = Clock.system(BusinessDay.ZONE);
-
 	private LocalDate from;
 
 	private int yearsAhead;
@@ -35,12 +33,9 @@ public class PlausibleDateValidator implements ConstraintValidator<PlausibleDate
 		if (day == null) {
 			return false;
 		}
-		return isPlausible(day, from, yearsAhead);
-	}
-
-	/** The same check for code that parses a date itself. */
-	public static boolean isPlausible(LocalDate day, LocalDate from, int yearsAhead) {
-		return !day.isBefore(from) && !day.isAfter(BusinessDay.today(CLOCK).plusYears(yearsAhead));
+		// today in Asia/Shanghai by the validator's clock: the app's (ValidationClock)
+		Clock clock = context.getClockProvider().getClock();
+		return !day.isBefore(from) && !day.isAfter(BusinessDay.today(clock).plusYears(yearsAhead));
 	}
 
 	private static LocalDate day(Temporal value) {

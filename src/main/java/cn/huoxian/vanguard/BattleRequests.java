@@ -52,11 +52,15 @@ public class BattleRequests {
 
 	private final ApplicationEventPublisher events;
 
-	BattleRequests(DSLContext db, VanguardChecks rules, CommandoTeams teams, ApplicationEventPublisher events) {
+	private final Forms forms;
+
+	BattleRequests(DSLContext db, VanguardChecks rules, CommandoTeams teams, ApplicationEventPublisher events,
+			Forms forms) {
 		this.db = db;
 		this.rules = rules;
 		this.teams = teams;
 		this.events = events;
+		this.forms = forms;
 	}
 
 	/**
@@ -69,9 +73,9 @@ public class BattleRequests {
 		// scope first: a self-service account learns nothing about other persons
 		user.requireMayWriteInOrAsSelf(person.path(), person.id(), Messages.text("frontline.what.person", person.id()));
 		rules.requirePartyMember("personId", person);
-		Forms.check(form);
+		forms.check(form);
 		String text = form.text().strip();
-		LocalDate submitted = rules.dateOrToday("submittedOn", form.submittedOn());
+		LocalDate submitted = rules.orToday(form.submittedOn());
 		BattleRequestRecord request = db.newRecord(BATTLE_REQUEST);
 		request.setPersonId(person.id());
 		request.setPath(person.path().value());

@@ -40,18 +40,21 @@ public class ClaimedPosts {
 
 	private final VanguardChecks rules;
 
-	ClaimedPosts(DSLContext db, VanguardChecks rules) {
+	private final Forms forms;
+
+	ClaimedPosts(DSLContext db, VanguardChecks rules, Forms forms) {
 		this.db = db;
 		this.rules = rules;
+		this.forms = forms;
 	}
 
 	@Transactional
 	public ClaimedPostView claim(ClaimedPostForm form, CurrentUser user) {
 		user.requirePeopleEditor();
 		PersonView person = rules.partyMember("personId", form.personId(), user.scope());
-		Forms.check(form);
+		forms.check(form);
 		String post = form.post().strip();
-		LocalDate claimed = rules.dateOrToday("claimedOn", form.claimedOn());
+		LocalDate claimed = rules.orToday(form.claimedOn());
 		RegionView region = form.region() == null || form.region().isBlank() ? rules.known(person.regionCode())
 				: rules.region("region", form.region(), user.scope());
 		user.requireMayWriteIn(region.path(), Messages.text("frontline.what.region", region.code()));

@@ -74,22 +74,25 @@ public class CommandoTeams {
 
 	private final Deployments deployments;
 
+	private final Forms forms;
+
 	CommandoTeams(DSLContext db, VanguardChecks rules, ApplicationEventPublisher events, HeadlineTally tally,
-			Deployments deployments) {
+			Deployments deployments, Forms forms) {
 		this.tally = tally;
 		this.deployments = deployments;
 		this.db = db;
 		this.rules = rules;
 		this.events = events;
+		this.forms = forms;
 	}
 
 	@Transactional
 	public TeamView create(TeamForm form, CurrentUser user) {
 		user.requirePeopleEditor();
-		Forms.check(form);
+		forms.check(form);
 		String name = form.name().strip();
 		String task = VanguardChecks.stripped(form.task());
-		LocalDate formed = rules.dateOrToday("formedOn", form.formedOn());
+		LocalDate formed = rules.orToday(form.formedOn());
 		PartyOrganisationView org = rules.organisation("partyOrganisationId", form.partyOrganisationId(), user.scope());
 		boolean ownRegion = form.region() == null || form.region().isBlank();
 		RegionView region = ownRegion ? rules.known(org.regionCode())

@@ -6,6 +6,7 @@ import cn.huoxian.shared.PlausibleDate;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -16,5 +17,6 @@ import jakarta.validation.constraints.Size;
 public record ModelPostForm(
 		@NotBlank(message = "{problem.required}") @Size(max = 200, message = "{vanguard.field.too-long}") String name,
 		@NotNull(message = "{problem.required}") @Min(1) Long partyOrganisationId, @Min(1) Long holderId,
-		@Size(max = 20, message = "{vanguard.field.too-long}") String region, @PlausibleDate LocalDate designatedOn) {
+		@Size(max = 20, message = "{vanguard.field.too-long}") String region,
+		@PlausibleDate @PastOrPresent(message = "{problem.field.future}") LocalDate designatedOn) {
 }

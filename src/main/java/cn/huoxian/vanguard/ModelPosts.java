@@ -45,17 +45,20 @@ public class ModelPosts {
 
 	private final VanguardChecks rules;
 
-	ModelPosts(DSLContext db, VanguardChecks rules) {
+	private final Forms forms;
+
+	ModelPosts(DSLContext db, VanguardChecks rules, Forms forms) {
 		this.db = db;
 		this.rules = rules;
+		this.forms = forms;
 	}
 
 	@Transactional
 	public ModelPostView create(ModelPostForm form, CurrentUser user) {
 		user.requirePeopleEditor();
-		Forms.check(form);
+		forms.check(form);
 		String name = form.name().strip();
-		LocalDate designated = rules.dateOrToday("designatedOn", form.designatedOn());
+		LocalDate designated = rules.orToday(form.designatedOn());
 		PartyOrganisationView org = rules.organisation("partyOrganisationId", form.partyOrganisationId(), user.scope());
 		PersonView holder = rules.partyMember("holderId", form.holderId(), user.scope());
 		RegionView region = form.region() == null || form.region().isBlank() ? rules.known(org.regionCode())

@@ -6,6 +6,7 @@ import cn.huoxian.shared.PlausibleDate;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -17,5 +18,6 @@ public record TeamForm(
 		@NotBlank(message = "{problem.required}") @Size(max = 100, message = "{vanguard.field.too-long}") String name,
 		@NotNull(message = "{problem.required}") @Min(1) Long partyOrganisationId,
 		@Size(max = 20, message = "{vanguard.field.too-long}") String region, @Min(1) Long leaderId,
-		@Size(max = 500, message = "{vanguard.field.too-long}") String task, @PlausibleDate LocalDate formedOn) {
+		@Size(max = 500, message = "{vanguard.field.too-long}") String task,
+		@PlausibleDate @PastOrPresent(message = "{problem.field.future}") LocalDate formedOn) {
 }

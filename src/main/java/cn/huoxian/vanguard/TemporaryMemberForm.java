@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import cn.huoxian.shared.PlausibleDate;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PastOrPresent;
 
 /**
  * Adding a member to a temporary party organisation: a party member, optionally its
@@ -11,5 +12,5 @@ import jakarta.validation.constraints.Min;
  * come from (default: their cadre unit) and the day they joined (default today).
  */
 public record TemporaryMemberForm(@Min(1) Long personId, Boolean secretary, Boolean replaceSecretary,
-		@Min(1) Long fromUnitId, @PlausibleDate LocalDate joinedOn) {
+		@Min(1) Long fromUnitId, @PlausibleDate @PastOrPresent(message = "{problem.field.future}") LocalDate joinedOn) {
 }

@@ -49,10 +49,13 @@ public class TemporaryOrganisations {
 
 	private final Units units;
 
-	TemporaryOrganisations(DSLContext db, VanguardChecks rules, Units units) {
+	private final Forms forms;
+
+	TemporaryOrganisations(DSLContext db, VanguardChecks rules, Units units, Forms forms) {
 		this.db = db;
 		this.rules = rules;
 		this.units = units;
+		this.forms = forms;
 	}
 
 	/**
@@ -114,8 +117,8 @@ public class TemporaryOrganisations {
 	public TemporaryOrganisationView addMember(long organisationId, TemporaryMemberForm form, CurrentUser user) {
 		PartyOrganisationView org = writable(organisationId, user);
 		PersonView person = rules.partyMember("personId", form.personId(), user.scope());
-		Forms.check(form);
-		LocalDate joined = rules.dateOrToday("joinedOn", form.joinedOn());
+		forms.check(form);
+		LocalDate joined = rules.orToday(form.joinedOn());
 		if (org.setUpOn() != null && joined.isBefore(org.setUpOn())) {
 			throw new InvalidInputException("joinedOn",
 					Messages.text("frontline.temporary.before-set-up", org.setUpOn()));

@@ -116,8 +116,16 @@ class VanguardChecks {
 	}
 
 	/**
-	 * The date given, or today; never in the future (by the application's clock, which a
-	 * test can fix: so not a Bean Validation annotation).
+	 * The date given, or today (a form's date is not after today:
+	 * {@code @PastOrPresent}).
+	 */
+	LocalDate orToday(LocalDate date) {
+		return date == null ? today() : date;
+	}
+
+	/**
+	 * A date given as a parameter rather than on a form, or today; never in the future
+	 * (by the application's clock).
 	 */
 	LocalDate dateOrToday(String field, LocalDate date) {
 		if (date == null) {

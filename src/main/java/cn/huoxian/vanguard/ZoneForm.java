@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import cn.huoxian.shared.PlausibleDate;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -13,5 +14,5 @@ import jakarta.validation.constraints.Size;
  */
 public record ZoneForm(@Min(1) Long personId, @Size(max = 20, message = "{vanguard.field.too-long}") String region,
 		@NotBlank(message = "{problem.required}") @Size(max = 200, message = "{vanguard.field.too-long}") String area,
-		@PlausibleDate LocalDate since) {
+		@PlausibleDate @PastOrPresent(message = "{problem.field.future}") LocalDate since) {
 }

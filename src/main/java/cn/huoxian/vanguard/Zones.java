@@ -40,18 +40,21 @@ public class Zones {
 
 	private final VanguardChecks rules;
 
-	Zones(DSLContext db, VanguardChecks rules) {
+	private final Forms forms;
+
+	Zones(DSLContext db, VanguardChecks rules, Forms forms) {
 		this.db = db;
 		this.rules = rules;
+		this.forms = forms;
 	}
 
 	@Transactional
 	public ZoneView create(ZoneForm form, CurrentUser user) {
 		user.requirePeopleEditor();
 		PersonView person = rules.partyMember("personId", form.personId(), user.scope());
-		Forms.check(form);
+		forms.check(form);
 		String area = form.area().strip();
-		LocalDate since = rules.dateOrToday("since", form.since());
+		LocalDate since = rules.orToday(form.since());
 		RegionView region = form.region() == null || form.region().isBlank() ? rules.known(person.regionCode())
 				: rules.region("region", form.region(), user.scope());
 		user.requireMayWriteIn(region.path(), Messages.text("frontline.what.region", region.code()));

@@ -181,8 +181,8 @@ class ZoneAndPostTests {
 					.param("personId", String.valueOf(f.nonMember()))
 					.param("post", "卡口"))
 			.andExpect(flash().attribute("error", containsString("不是党员")));
-		// the form's annotations: an id that is no number, a missing area, both named;
-		// what was typed comes back
+		// an id that is no number and a day that does not exist, both named (the form's
+		// constraints wait until the values bind); what was typed comes back
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/deployment/zones")
 			.session(session)
 			.with(csrf())
@@ -191,16 +191,21 @@ class ZoneAndPostTests {
 			.param("since", "2020-02-30")
 			.param("region", "130902"))
 			.andExpect(redirectedUrl("/deployment/zones?region=130902"))
-			.andExpect(flash().attribute("error", "area: 必填; personId: 应为编号（数字）"))
+			.andExpect(flash().attribute("error", "personId: 不是数字：12a; since: 不是有效日期，格式如 2020-02-01"))
 			.andExpect(flash().attribute("typed",
 					java.util.Map.of("personId", "12a", "region", "130902", "area", " ", "since", "2020-02-30")));
-		// a day that does not exist has the right shape: refused when it is read
+		// a missing area; a day that does not exist, alone
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/deployment/zones")
+			.session(session)
+			.with(csrf())
+			.param("personId", String.valueOf(pm))
+			.param("area", " ")).andExpect(flash().attribute("error", "area: 必填"));
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/deployment/zones")
 			.session(session)
 			.with(csrf())
 			.param("personId", String.valueOf(pm))
 			.param("area", "页面责任区二")
-			.param("since", "2020-02-30")).andExpect(flash().attribute("error", "since: 应为日期，如 2020-02-01"));
+			.param("since", "2020-02-30")).andExpect(flash().attribute("error", "since: 不是有效日期，格式如 2020-02-01"));
 		for (String page : List.of("/deployment/zones", "/deployment/model-posts", "/deployment/claimed-posts")) {
 			mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(page + "?region=130902")
 				.session(session)).andExpect(status().isOk());

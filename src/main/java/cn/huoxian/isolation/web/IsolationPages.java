@@ -3,12 +3,9 @@ package cn.huoxian.isolation.web;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import cn.huoxian.isolation.CaseForm;
 import cn.huoxian.isolation.CaseReason;
 import cn.huoxian.isolation.CaseStatus;
 import cn.huoxian.isolation.CaseType;
@@ -28,12 +25,19 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.RuleViolationException;
+import cn.huoxian.shared.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Size;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,12 +71,16 @@ class IsolationPages {
 		this.clock = clock;
 	}
 
+	@InitBinder({ "form", "contact", "need", "end" })
+	void binder(WebDataBinder binder) {
+		PageForms.wordMismatches(binder);
+	}
+
 	@GetMapping("/isolation")
 	String list(@RequestParam(required = false) String region, @RequestParam(required = false) CaseStatus status,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		LocalDate today = BusinessDay.today(clock);
-		model.addAttribute("form", new OpenCaseForm("", CaseType.HOME_ISOLATION.name(),
-				CaseReason.RETURNED_FROM_HIGH_RISK_AREA.name(), today.toString(), "", "", "09:00", ""));
+		model.addAttribute("form", OpenCaseForm.startingOn(today));
 		return listPage(region, status, page, model);
 	}
 
@@ -95,42 +103,25 @@ class IsolationPages {
 	}
 
 	@PostMapping("/isolation")
-	String open(@ModelAttribute("form") OpenCaseForm form, BindingResult binding,
+	String open(@Valid @ModelAttribute("form") OpenCaseForm form, BindingResult binding,
 			@RequestParam(required = false) String region, Model model, HttpServletResponse response) {
-		List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
-		CaseForm parsed = parse(form, problems);
-		if (problems.isEmpty()) {
+		if (!binding.hasErrors()) {
 			try {
-				CaseView opened = cases.open(Forms.check(parsed), users.current());
+				CaseView opened = cases.open(form.toForm(), users.current());
 				return "redirect:/isolation/cases/" + opened.id();
 			}
 			catch (InvalidInputException ex) {
-				problems.addAll(ex.problems());
+				PageForms.reject(binding, ex);
 			}
 			catch (NotFoundException ex) {
-				problems.add(new InvalidInputException.FieldProblem("personId",
-						Messages.text("isolation.problem.no-resident", parsed.personId())));
+				binding.rejectValue("personId", "invalid",
+						Messages.text("isolation.problem.no-resident", form.getPersonId()));
 			}
 			catch (DuplicateException ex) {
 				// the form shows the message with a link to the open case
 				response.setStatus(HttpServletResponse.SC_CONFLICT);
 				model.addAttribute("existingCase", ex.existingId());
-				problems.add(new InvalidInputException.FieldProblem("personId", ex.getMessage()));
-			}
-		}
-		for (InvalidInputException.FieldProblem problem : problems) {
-			String field = switch (problem.field()) {
-				case "personId", "type", "reason", "startDate", "periodDays", "place", "contactTime",
-						"responsibleIds" ->
-					problem.field();
-				default -> null;
-			};
-			if (field == null) {
-				binding.reject("invalid",
-						Messages.text("isolation.problem.on-field", problem.field(), problem.reason()));
-			}
-			else {
-				binding.rejectValue(field, "invalid", problem.reason());
+				binding.rejectValue("personId", "invalid", ex.getMessage());
 			}
 		}
 		return listPage(region, null, 0, model);
@@ -169,14 +160,23 @@ class IsolationPages {
 		return "isolation/case";
 	}
 
+	/** The daily contact as the case page posts it. */
+	record ContactPageForm(Channel channel, Boolean reached,
+			@DecimalMin(value = "34.0", message = Forms.BODY_TEMPERATURE) @DecimalMax(value = "43.0",
+					message = Forms.BODY_TEMPERATURE) BigDecimal temperature,
+			Boolean symptoms, @Size(max = 100) String mood, @Size(max = 500) String note) {
+
+		ContactForm toForm() {
+			return new ContactForm(null, channel, reached, temperature, Boolean.TRUE.equals(symptoms), mood, note);
+		}
+	}
+
 	@PostMapping("/isolation/cases/{id}/contacts")
-	String contact(@PathVariable long id, @RequestParam(required = false) Channel channel,
-			@RequestParam(required = false) Boolean reached, @RequestParam(required = false) String temperature,
-			@RequestParam(required = false) Boolean symptoms, @RequestParam(required = false) String mood,
-			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+	String contact(@PathVariable long id, @Valid @ModelAttribute("contact") ContactPageForm form, BindingResult binding,
+			RedirectAttributes redirect) {
 		try {
-			cases.contact(id, Forms.check(new ContactForm(null, channel, reached, decimal(temperature),
-					Boolean.TRUE.equals(symptoms), mood, note)), users.current());
+			refuse(binding);
+			cases.contact(id, form.toForm(), users.current());
 			redirect.addFlashAttribute("recorded", "contact");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
@@ -186,12 +186,11 @@ class IsolationPages {
 	}
 
 	@PostMapping("/isolation/cases/{id}/needs")
-	String raise(@PathVariable long id, @RequestParam(required = false) Needs.Kind kind,
-			@RequestParam(required = false) String description, @RequestParam(required = false) Long helperId,
-			RedirectAttributes redirect) {
+	String raise(@PathVariable long id, @Valid @ModelAttribute("need") IsolationApi.NeedForm form,
+			BindingResult binding, RedirectAttributes redirect) {
 		try {
-			Forms.check(new IsolationApi.NeedForm(kind, description, helperId));
-			needs.raise(id, kind, description, helperId, users.current());
+			refuse(binding);
+			needs.raise(id, form.kind(), form.description(), form.helperId(), users.current());
 			redirect.addFlashAttribute("recorded", "need");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
@@ -227,17 +226,24 @@ class IsolationPages {
 	}
 
 	@PostMapping("/isolation/cases/{id}/end")
-	String end(@PathVariable long id, @RequestParam(required = false) CaseStatus outcome,
-			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+	String end(@PathVariable long id, @Valid @ModelAttribute("end") IsolationApi.EndForm form, BindingResult binding,
+			RedirectAttributes redirect) {
 		try {
-			Forms.check(new IsolationApi.EndForm(outcome, note));
-			cases.end(id, outcome, note, users.current());
+			refuse(binding);
+			cases.end(id, form.outcome(), form.note(), users.current());
 			redirect.addFlashAttribute("recorded", "ended");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
 			redirect.addFlashAttribute("error", refusal(ex));
 		}
 		return "redirect:/isolation/cases/" + id;
+	}
+
+	/** A form that did not bind or validate is refused like the service refuses one. */
+	static void refuse(BindingResult binding) {
+		if (binding.hasErrors()) {
+			throw new InvalidInputException(PageForms.problems(binding));
+		}
 	}
 
 	/**
@@ -270,97 +276,6 @@ class IsolationPages {
 			return regions.roots(me.scope()).get(0);
 		}
 		return regions.find(region, me.scope());
-	}
-
-	private static CaseForm parse(OpenCaseForm form, List<InvalidInputException.FieldProblem> problems) {
-		Long personId = null;
-		if (blank(form.personId()) == null) {
-			problems.add(new InvalidInputException.FieldProblem("personId", Messages.text("problem.required")));
-		}
-		else {
-			personId = number(form.personId(), "personId", problems);
-		}
-		CaseType type = null;
-		if (blank(form.type()) != null) {
-			try {
-				type = CaseType.valueOf(form.type().strip());
-			}
-			catch (IllegalArgumentException ex) {
-				problems.add(new InvalidInputException.FieldProblem("type",
-						Messages.text("problem.field.unknown-value", form.type())));
-			}
-		}
-		CaseReason reason = null;
-		if (blank(form.reason()) != null) {
-			try {
-				reason = CaseReason.valueOf(form.reason().strip());
-			}
-			catch (IllegalArgumentException ex) {
-				problems.add(new InvalidInputException.FieldProblem("reason",
-						Messages.text("problem.field.unknown-value", form.reason())));
-			}
-		}
-		LocalDate start = null;
-		if (blank(form.startDate()) != null) {
-			try {
-				start = LocalDate.parse(form.startDate().strip());
-			}
-			catch (DateTimeParseException ex) {
-				problems.add(new InvalidInputException.FieldProblem("startDate",
-						Messages.text("problem.wrong-type-expected", Messages.text("problem.expect.date"))));
-			}
-		}
-		Integer days = null;
-		if (blank(form.periodDays()) != null) {
-			Long parsed = number(form.periodDays(), "periodDays", problems);
-			days = parsed == null ? null : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, parsed));
-		}
-		List<Long> responsible = new ArrayList<>();
-		if (blank(form.responsibleIds()) != null) {
-			for (String part : form.responsibleIds().split("[,，\\s]+")) {
-				if (!part.isBlank()) {
-					Long id = number(part, "responsibleIds", problems);
-					// the same cadre named twice is one responsible cadre
-					if (id != null && !responsible.contains(id)) {
-						responsible.add(id);
-					}
-				}
-			}
-		}
-		return new CaseForm(personId, type, reason, null, start, days, blank(form.place()), blank(form.contactTime()),
-				responsible);
-	}
-
-	private static Long number(String value, String field, List<InvalidInputException.FieldProblem> problems) {
-		try {
-			return Long.valueOf(value.strip());
-		}
-		catch (NumberFormatException ex) {
-			problems.add(new InvalidInputException.FieldProblem(field,
-					Messages.text("isolation.problem.not-a-number", value.strip())));
-			return null;
-		}
-	}
-
-	private static BigDecimal decimal(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		BigDecimal parsed;
-		try {
-			parsed = new BigDecimal(value.strip());
-		}
-		catch (NumberFormatException ex) {
-			throw new InvalidInputException("temperature", Messages.text("isolation.problem.not-a-number", value));
-		}
-		if (parsed.compareTo(new BigDecimal("34")) < 0 || parsed.compareTo(new BigDecimal("43")) > 0) {
-			throw new InvalidInputException("temperature", Messages.text("problem.field.body-temperature"));
-		}
-		return parsed;
-	}
-
-	private static String blank(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 }

@@ -8,15 +8,20 @@ import cn.huoxian.isolation.Channel;
 import cn.huoxian.isolation.ContactForm;
 import cn.huoxian.isolation.MemberCases;
 import cn.huoxian.shared.CurrentUserProvider;
-import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.RuleViolationException;
+import cn.huoxian.shared.web.PageForms;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -48,15 +53,23 @@ class MemberCasePages {
 		return "isolation/members";
 	}
 
+	/** A party organisation's contact with its member, as its page posts it. */
+	record MemberContactForm(Channel channel, boolean reached, @Size(max = 500) String note) {
+	}
+
+	@InitBinder("contact")
+	void binder(WebDataBinder binder) {
+		PageForms.wordMismatches(binder);
+	}
+
 	@PostMapping("/isolation/party-organisations/{id}/cases/{caseId}/contacts")
-	String contact(@PathVariable long id, @PathVariable long caseId, @RequestParam Channel channel,
-			@RequestParam(defaultValue = "false") boolean reached, @RequestParam(required = false) String note,
+	String contact(@PathVariable long id, @PathVariable long caseId,
+			@Valid @ModelAttribute("contact") MemberContactForm form, BindingResult binding,
 			RedirectAttributes redirect) {
 		try {
-			cases.contact(caseId,
-					Forms.check(
-							new ContactForm(OffsetDateTime.now(clock), channel, reached, null, false, null, note, id)),
-					users.current());
+			IsolationPages.refuse(binding);
+			cases.contact(caseId, new ContactForm(OffsetDateTime.now(clock), form.channel(), form.reached(), null,
+					false, null, form.note(), id), users.current());
 			redirect.addFlashAttribute("recorded", caseId);
 		}
 		catch (InvalidInputException | RuleViolationException ex) {

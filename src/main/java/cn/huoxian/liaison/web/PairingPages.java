@@ -26,6 +26,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -171,10 +172,18 @@ class PairingPages {
 		return act(id, redirect, "team", () -> pairings.removeTeamMember(id, personId, users.current()));
 	}
 
+	/** The work plan typed on the pairing's page. */
+	record PlanForm(@Size(max = 4000, message = "{liaison.field.too-long}") String workPlan) {
+	}
+
 	@PostMapping("/deployment/pairings/{id}/plan")
-	String plan(@PathVariable long id, @RequestParam(required = false) String workPlan, RedirectAttributes redirect) {
+	String plan(@PathVariable long id, @Valid @ModelAttribute PlanForm form, BindingResult binding,
+			RedirectAttributes redirect) {
+		if (binding.hasErrors()) {
+			return refused(id, redirect, binding);
+		}
 		return act(id, redirect, "plan", () -> pairings.change(id,
-				new PairingChange(false, null, false, null, true, workPlan), users.current()));
+				new PairingChange(false, null, false, null, true, form.workPlan()), users.current()));
 	}
 
 	@PostMapping("/deployment/pairings/{id}/plan-file")
@@ -240,26 +249,39 @@ class PairingPages {
 		return "deployment/pairings/shortages";
 	}
 
+	/**
+	 * An answer to a shortage (or its resolution), and the page to go back to: the
+	 * pairing's or the list of shortages.
+	 */
+	record AnswerForm(@Size(max = 500, message = "{liaison.field.too-long}") String answer, String back) {
+	}
+
 	@PostMapping("/deployment/shortages/{id}/answer")
-	String answer(@PathVariable long id, @RequestParam(required = false) String answer,
-			@RequestParam(required = false) String back, RedirectAttributes redirect) {
-		return shortageAct(back, redirect, "answered", () -> shortages.answer(id, answer, users.current()));
+	String answer(@PathVariable long id, @Valid @ModelAttribute AnswerForm form, BindingResult binding,
+			RedirectAttributes redirect) {
+		return shortageAct(binding, redirect, "answered", () -> shortages.answer(id, form.answer(), users.current()));
 	}
 
 	@PostMapping("/deployment/shortages/{id}/resolve")
-	String resolve(@PathVariable long id, @RequestParam(required = false) String answer,
-			@RequestParam(required = false) String back, RedirectAttributes redirect) {
-		return shortageAct(back, redirect, "resolved", () -> shortages.resolve(id, answer, users.current()));
+	String resolve(@PathVariable long id, @Valid @ModelAttribute AnswerForm form, BindingResult binding,
+			RedirectAttributes redirect) {
+		return shortageAct(binding, redirect, "resolved", () -> shortages.resolve(id, form.answer(), users.current()));
 	}
 
-	private String shortageAct(String back, RedirectAttributes redirect, String what, Runnable action) {
-		try {
-			action.run();
-			redirect.addFlashAttribute("recorded", what);
+	private String shortageAct(BindingResult binding, RedirectAttributes redirect, String what, Runnable action) {
+		if (binding.hasErrors()) {
+			redirect.addFlashAttribute("error", PageErrors.first(binding));
 		}
-		catch (InvalidInputException | RuleViolationException ex) {
-			redirect.addFlashAttribute("error", ex.getMessage());
+		else {
+			try {
+				action.run();
+				redirect.addFlashAttribute("recorded", what);
+			}
+			catch (InvalidInputException | RuleViolationException ex) {
+				redirect.addFlashAttribute("error", ex.getMessage());
+			}
 		}
+		String back = (String) binding.getFieldValue("back");
 		// back only to one of our own pages
 		String target = back != null && back.matches("/deployment/pairings/\\d+") ? back : "/deployment/shortages";
 		return "redirect:" + target;

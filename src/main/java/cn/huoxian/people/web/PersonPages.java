@@ -10,6 +10,9 @@ import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.Forms;
 import cn.huoxian.shared.InvalidInputException;
+import cn.huoxian.shared.web.PageForms;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -32,10 +35,13 @@ class PersonPages {
 
 	private final CurrentUserProvider users;
 
-	PersonPages(People people, Households households, CurrentUserProvider users) {
+	private final Forms forms;
+
+	PersonPages(People people, Households households, CurrentUserProvider users, Forms forms) {
 		this.people = people;
 		this.households = households;
 		this.users = users;
+		this.forms = forms;
 	}
 
 	@GetMapping("/persons")
@@ -53,14 +59,22 @@ class PersonPages {
 		return "people/person";
 	}
 
+	/** Why the caller asks for a person's unmasked fields (kept in the audit log). */
+	record RevealForm(@Size(max = 500, message = "{people.field.too-long}") String reason) {
+	}
+
 	/**
 	 * The htmx reveal: answers the unmasked fields fragment; the reason goes to the audit
 	 * log.
 	 */
 	@PostMapping("/persons/{id}/reveal")
-	String reveal(@PathVariable long id, @RequestParam(required = false) String reason, Model model) {
+	String reveal(@PathVariable long id, @Valid @ModelAttribute("reveal") RevealForm form, BindingResult binding,
+			Model model) {
 		try {
-			model.addAttribute("person", people.reveal(id, Forms.checkLength("reason", reason, 500), users.current()));
+			if (binding.hasErrors()) {
+				throw new InvalidInputException(PageForms.problems(binding));
+			}
+			model.addAttribute("person", people.reveal(id, form.reason(), users.current()));
 		}
 		catch (InvalidInputException ex) {
 			model.addAttribute("person", people.find(id, users.current().scope()));
@@ -91,7 +105,7 @@ class PersonPages {
 	@PostMapping("/persons/new")
 	String create(@ModelAttribute("form") PersonPageForm form, BindingResult binding) {
 		try {
-			PersonView created = people.create(Forms.check(form.toPersonForm(List.of())), users.current());
+			PersonView created = people.create(forms.check(form.toPersonForm(List.of())), users.current());
 			return "redirect:/persons/" + created.id();
 		}
 		catch (InvalidInputException ex) {
@@ -119,7 +133,7 @@ class PersonPages {
 			.filter(r -> r.role() == cn.huoxian.people.RoleKind.FIRST_SECRETARY)
 			.toList();
 		try {
-			people.update(id, Forms.check(form.toPersonForm(kept)), users.current());
+			people.update(id, forms.check(form.toPersonForm(kept)), users.current());
 			return "redirect:/persons/" + id;
 		}
 		catch (InvalidInputException ex) {

@@ -2,7 +2,6 @@ package cn.huoxian.record.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,10 +25,18 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.RuleViolationException;
+import cn.huoxian.shared.web.PageForms;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -98,18 +105,16 @@ class RecordPages {
 	}
 
 	@PostMapping("/record/persons/{id}/accountability")
-	String accountability(@PathVariable long id, @RequestParam(required = false) String kind,
-			@RequestParam(required = false) String occurredOn, @RequestParam(required = false) String decidedLevel,
-			@RequestParam(required = false) String detail, RedirectAttributes redirect) {
+	String accountability(@PathVariable long id, @Valid @ModelAttribute("accountability") AccountabilityForm form,
+			BindingResult binding, RedirectAttributes redirect) {
 		try {
-			accountabilities.enter(id, new AccountabilityForm(parse(AccountabilityKind.class, kind),
-					date(occurredOn, "occurredOn"), parse(AccountabilityLevel.class, decidedLevel), detail),
-					users.current());
+			refuse(binding);
+			accountabilities.enter(id, form, users.current());
 			redirect.addFlashAttribute("recorded", "accountability");
 		}
 		catch (InvalidInputException | RuleViolationException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
-			redirect.addFlashAttribute("typedDetail", detail);
+			redirect.addFlashAttribute("typedDetail", binding.getFieldValue("detail"));
 		}
 		return "redirect:/record/persons/" + id + "#accountability";
 	}
@@ -126,27 +131,59 @@ class RecordPages {
 		return "record/worklog";
 	}
 
+	/**
+	 * A work log as the page posts it: the witnesses typed as person ids separated by
+	 * commas or spaces ("12, 34 56"), each part that is not an id named.
+	 */
+	record WorkLogPageForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, String text,
+			String witnessIds) {
+
+		WorkLogForm toForm() {
+			List<Long> ids = new ArrayList<>();
+			for (String part : witnessIds == null ? new String[0] : witnessIds.split("[,，\\s]+")) {
+				if (!part.isBlank()) {
+					if (!part.matches("\\d{1,18}")) {
+						throw new InvalidInputException("witnessIds",
+								Messages.text("record.error.not-a-person-id", part));
+					}
+					ids.add(Long.valueOf(part));
+				}
+			}
+			return new WorkLogForm(day, text, ids);
+		}
+	}
+
 	@PostMapping("/record/worklog")
-	String write(@RequestParam(required = false) String day, @RequestParam(required = false) String text,
-			@RequestParam(required = false) String witnessIds, RedirectAttributes redirect) {
+	String write(@Valid @ModelAttribute("worklog") WorkLogPageForm form, BindingResult binding,
+			RedirectAttributes redirect) {
 		try {
-			workLogs.write(new WorkLogForm(date(day, "day"), text, ids(witnessIds)), users.current());
+			refuse(binding);
+			workLogs.write(form.toForm(), users.current());
 			redirect.addFlashAttribute("recorded", "worklog");
 		}
 		catch (InvalidInputException | RuleViolationException | ForbiddenException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
-			redirect.addFlashAttribute("typedText", text);
-			redirect.addFlashAttribute("typedWitnesses", witnessIds);
+			redirect.addFlashAttribute("typedText", binding.getFieldValue("text"));
+			redirect.addFlashAttribute("typedWitnesses", binding.getFieldValue("witnessIds"));
 		}
 		return "redirect:/record/worklog";
 	}
 
+	/** A witness's answer: true unless the witness disputes the log; a note. */
+	record WitnessForm(Boolean confirmed, @Size(max = 500, message = "{record.field.too-long}") String note) {
+
+		boolean confirms() {
+			return !Boolean.FALSE.equals(confirmed);
+		}
+	}
+
 	@PostMapping("/record/worklog/{id}/witness")
-	String witness(@PathVariable long id, @RequestParam(defaultValue = "true") boolean confirmed,
-			@RequestParam(required = false) String note, RedirectAttributes redirect) {
+	String witness(@PathVariable long id, @Valid @ModelAttribute("witness") WitnessForm form, BindingResult binding,
+			RedirectAttributes redirect) {
 		try {
-			workLogs.witness(id, confirmed, note, users.current());
-			redirect.addFlashAttribute("recorded", confirmed ? "confirmed" : "disputed");
+			refuse(binding);
+			workLogs.witness(id, form.confirms(), form.note(), users.current());
+			redirect.addFlashAttribute("recorded", form.confirms() ? "confirmed" : "disputed");
 		}
 		catch (InvalidInputException | RuleViolationException | ForbiddenException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
@@ -168,61 +205,39 @@ class RecordPages {
 		return "record/review";
 	}
 
+	/** A reviewer's comment, and the region of the list to go back to. */
+	record ReviewForm(@Size(max = 1000, message = "{record.field.too-long}") String comment,
+			@Size(max = 20, message = "{record.field.too-long}") String region) {
+	}
+
 	@PostMapping("/record/worklog/{id}/review")
-	String review(@PathVariable long id, @RequestParam(required = false) String comment,
-			@RequestParam(required = false) String region, RedirectAttributes redirect) {
+	String review(@PathVariable long id, @Valid @ModelAttribute("review") ReviewForm form, BindingResult binding,
+			RedirectAttributes redirect) {
 		try {
-			workLogs.review(id, comment, users.current());
+			refuse(binding);
+			workLogs.review(id, form.comment(), users.current());
 			redirect.addFlashAttribute("recorded", "reviewed");
 		}
 		catch (InvalidInputException | RuleViolationException | ForbiddenException ex) {
 			redirect.addFlashAttribute("error", ex.getMessage());
 		}
+		String region = form == null ? null : form.region();
 		return "redirect:/record/worklog/review" + (region == null || region.isBlank() ? "" : "?region=" + region);
 	}
 
-	private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Enum.valueOf(type, value);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
+	/**
+	 * A form that did not bind or validate is refused like the service refuses one
+	 * ("field: reason; …").
+	 */
+	private static void refuse(BindingResult binding) {
+		if (binding.hasErrors()) {
+			throw new InvalidInputException(PageForms.problems(binding));
 		}
 	}
 
-	private static LocalDate date(String value, String field) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (DateTimeParseException ex) {
-			throw new InvalidInputException(field,
-					Messages.text("problem.wrong-type-expected", Messages.text("problem.expect.date")));
-		}
-	}
-
-	/** Person ids typed as "12, 34 56". */
-	private static List<Long> ids(String value) {
-		List<Long> ids = new ArrayList<>();
-		if (value == null) {
-			return ids;
-		}
-		for (String part : value.split("[,，\\s]+")) {
-			if (!part.isBlank()) {
-				try {
-					ids.add(Long.parseLong(part));
-				}
-				catch (NumberFormatException ex) {
-					throw new InvalidInputException("witnessIds", Messages.text("record.error.not-a-person-id", part));
-				}
-			}
-		}
-		return ids;
+	@InitBinder({ "accountability", "worklog", "witness", "review" })
+	void binder(WebDataBinder binder) {
+		PageForms.wordMismatches(binder);
 	}
 
 }

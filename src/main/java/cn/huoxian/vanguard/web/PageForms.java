@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import cn.huoxian.shared.InvalidInputException;
-import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RuleViolationException;
 import org.springframework.validation.BindingResult;
@@ -40,7 +39,9 @@ final class PageForms {
 
 	/**
 	 * Runs a write when the form bound and validated; otherwise keeps its problems
-	 * ("field: reason; …", by field) and what was typed, like a refused write.
+	 * ("field: reason; …", by field; a value not of its type worded by the shared
+	 * {@link cn.huoxian.shared.web.PageForms#wordMismatches}) and what was typed, like a
+	 * refused write.
 	 */
 	static <T> T run(BindingResult binding, Supplier<T> write, String recorded, Map<String, String> typed,
 			RedirectAttributes redirect) {
@@ -48,8 +49,7 @@ final class PageForms {
 			String problems = binding.getFieldErrors()
 				.stream()
 				.sorted(java.util.Comparator.comparing(FieldError::getField))
-				.map(e -> e.getField() + ": "
-						+ (e.isBindingFailure() ? Messages.text("problem.wrong-type") : e.getDefaultMessage()))
+				.map(e -> e.getField() + ": " + e.getDefaultMessage())
 				.collect(java.util.stream.Collectors.joining("; "));
 			redirect.addFlashAttribute("error", problems);
 			redirect.addFlashAttribute("typed", typed);

@@ -15,7 +15,9 @@ import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,6 +55,12 @@ class PostPages {
 		this.users = users;
 	}
 
+	@InitBinder
+	void binder(WebDataBinder binder) {
+		// a value not of its field's type is worded and kept as typed, as on every page
+		cn.huoxian.shared.web.PageForms.wordMismatches(binder);
+	}
+
 	private RegionView region(String region, CurrentUser me, Model model) {
 		RegionView where = TeamPages.region(regions, region, me);
 		model.addAttribute("region", where);
@@ -77,7 +85,8 @@ class PostPages {
 	String createZone(@Valid @ModelAttribute VanguardPageForms.Zone form, BindingResult binding,
 			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		PageForms.run(binding, () -> zones.create(form.toForm(), me), "zone", form.typed(), redirect);
+		PageForms.run(binding, () -> zones.create(form.toForm(), me), "zone", VanguardPageForms.typed(form, binding),
+				redirect);
 		return "redirect:/deployment/zones" + PageForms.region(form.region());
 	}
 
@@ -101,7 +110,8 @@ class PostPages {
 	String createModelPost(@Valid @ModelAttribute VanguardPageForms.ModelPost form, BindingResult binding,
 			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		PageForms.run(binding, () -> modelPosts.create(form.toForm(), me), "modelPost", form.typed(), redirect);
+		PageForms.run(binding, () -> modelPosts.create(form.toForm(), me), "modelPost",
+				VanguardPageForms.typed(form, binding), redirect);
 		return "redirect:/deployment/model-posts" + PageForms.region(form.region());
 	}
 
@@ -127,7 +137,8 @@ class PostPages {
 	String claim(@Valid @ModelAttribute VanguardPageForms.ClaimedPost form, BindingResult binding,
 			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		PageForms.run(binding, () -> claimedPosts.claim(form.toForm(), me), "claimed", form.typed(), redirect);
+		PageForms.run(binding, () -> claimedPosts.claim(form.toForm(), me), "claimed",
+				VanguardPageForms.typed(form, binding), redirect);
 		return "redirect:/deployment/claimed-posts" + PageForms.region(form.region());
 	}
 
@@ -157,7 +168,8 @@ class PostPages {
 	String submit(@Valid @ModelAttribute VanguardPageForms.BattleRequest form, BindingResult binding,
 			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		PageForms.run(binding, () -> requests.submit(form.toForm(), me), "submitted", form.typed(), redirect);
+		PageForms.run(binding, () -> requests.submit(form.toForm(), me), "submitted",
+				VanguardPageForms.typed(form, binding), redirect);
 		return "redirect:/deployment/battle-requests" + PageForms.region(form.region());
 	}
 
@@ -165,8 +177,8 @@ class PostPages {
 	String accept(@PathVariable long id, @Valid @ModelAttribute VanguardPageForms.Accept form, BindingResult binding,
 			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		PageForms.run(binding, () -> requests.accept(id, form.team(), form.post(), me), "accepted", form.typed(),
-				redirect);
+		PageForms.run(binding, () -> requests.accept(id, form.teamId(), form.post(), me), "accepted",
+				VanguardPageForms.typed(form, binding), redirect);
 		return "redirect:/deployment/battle-requests" + PageForms.region(form.region());
 	}
 
@@ -174,7 +186,8 @@ class PostPages {
 	String decline(@PathVariable long id, @Valid @ModelAttribute VanguardPageForms.Decline form, BindingResult binding,
 			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		PageForms.run(binding, () -> requests.decline(id, form.note(), me), "declined", form.typed(), redirect);
+		PageForms.run(binding, () -> requests.decline(id, form.note(), me), "declined",
+				VanguardPageForms.typed(form, binding), redirect);
 		return "redirect:/deployment/battle-requests" + PageForms.region(form.region());
 	}
 

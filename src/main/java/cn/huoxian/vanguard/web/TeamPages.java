@@ -17,7 +17,9 @@ import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -55,6 +57,12 @@ class TeamPages {
 		this.users = users;
 	}
 
+	@InitBinder
+	void binder(WebDataBinder binder) {
+		// a value not of its field's type is worded and kept as typed, as on every page
+		cn.huoxian.shared.web.PageForms.wordMismatches(binder);
+	}
+
 	static RegionView region(Regions regions, String region, CurrentUser me) {
 		if (region == null || region.isBlank()) {
 			return regions.roots(me.scope()).stream().findFirst().orElse(null);
@@ -86,7 +94,8 @@ class TeamPages {
 	String addMember(@PathVariable long id, @Valid @ModelAttribute VanguardPageForms.TemporaryMember form,
 			BindingResult binding, RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		PageForms.run(binding, () -> organisations.addMember(id, form.toForm(), me), "member", form.typed(), redirect);
+		PageForms.run(binding, () -> organisations.addMember(id, form.toForm(), me), "member",
+				VanguardPageForms.typed(form, binding), redirect);
 		return "redirect:/deployment/temporary-organisations/" + id;
 	}
 
@@ -112,7 +121,8 @@ class TeamPages {
 	String formTeam(@Valid @ModelAttribute VanguardPageForms.Team form, BindingResult binding,
 			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		TeamView team = PageForms.run(binding, () -> teams.create(form.toForm(), me), "team", form.typed(), redirect);
+		TeamView team = PageForms.run(binding, () -> teams.create(form.toForm(), me), "team",
+				VanguardPageForms.typed(form, binding), redirect);
 		return team == null ? "redirect:/deployment/teams" + PageForms.region(form.region())
 				: "redirect:/deployment/teams/" + team.id();
 	}
@@ -135,8 +145,8 @@ class TeamPages {
 	String join(@PathVariable long id, @Valid @ModelAttribute VanguardPageForms.Join form, BindingResult binding,
 			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		PageForms.run(binding, () -> teams.join(id, VanguardPageForms.id(form.personId()),
-				VanguardPageForms.date("joinedOn", form.joinedOn()), me), "member", form.typed(), redirect);
+		PageForms.run(binding, () -> teams.join(id, form.personId(), form.joinedOn(), me), "member",
+				VanguardPageForms.typed(form, binding), redirect);
 		return "redirect:/deployment/teams/" + id;
 	}
 
@@ -150,9 +160,8 @@ class TeamPages {
 	String addTask(@PathVariable long id, @Valid @ModelAttribute VanguardPageForms.Task form, BindingResult binding,
 			RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		PageForms.run(binding,
-				() -> teams.addTask(id, form.description(), VanguardPageForms.date("dueOn", form.dueOn()), me), "task",
-				form.typed(), redirect);
+		PageForms.run(binding, () -> teams.addTask(id, form.description(), form.dueOn(), me), "task",
+				VanguardPageForms.typed(form, binding), redirect);
 		return "redirect:/deployment/teams/" + id;
 	}
 
@@ -166,8 +175,8 @@ class TeamPages {
 	String dissolve(@PathVariable long id, @Valid @ModelAttribute VanguardPageForms.Dissolve form,
 			BindingResult binding, RedirectAttributes redirect) {
 		CurrentUser me = users.current();
-		PageForms.run(binding, () -> teams.dissolve(id, VanguardPageForms.date("dissolvedOn", form.dissolvedOn()), me),
-				"dissolved", form.typed(), redirect);
+		PageForms.run(binding, () -> teams.dissolve(id, form.dissolvedOn(), me), "dissolved",
+				VanguardPageForms.typed(form, binding), redirect);
 		return "redirect:/deployment/teams/" + id;
 	}
 
