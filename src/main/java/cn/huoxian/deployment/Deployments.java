@@ -26,6 +26,7 @@ import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
+import cn.huoxian.shared.Text;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.SelectWhereStep;
@@ -166,9 +167,9 @@ public class Deployments {
 		record.setPostKind(form.postKind().name());
 		record.setRegionId(region.id());
 		record.setPath((team != null ? team.path() : region.path()).value());
-		record.setPost(form.postKind() == PostKind.TEAM ? null : blank(form.post()));
+		record.setPost(form.postKind() == PostKind.TEAM ? null : Text.orNull(form.post()));
 		record.setTeamId(team == null ? null : team.id());
-		record.setDuty(blank(form.duty()));
+		record.setDuty(Text.orNull(form.duty()));
 		record.setStartDate(start);
 		record.setEndDate(form.endDate());
 		record.setCreatedBy(user.username());
@@ -394,10 +395,6 @@ public class Deployments {
 		}
 		return record.getPost() == null ? region
 				: Messages.text("deployment.what.post-in-region", record.getPost(), region);
-	}
-
-	private static String blank(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	/**

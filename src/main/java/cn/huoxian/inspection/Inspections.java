@@ -32,6 +32,7 @@ import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
+import cn.huoxian.shared.Text;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.SelectWhereStep;
@@ -120,11 +121,11 @@ public class Inspections {
 		checks.attempt(() -> roles.requireCadre("inspectorId", form.inspectorId()));
 		RegionView targetRegion;
 		UnitView targetUnit = null;
-		if (blank(form.targetRegion()) != null) {
-			targetRegion = regions.resolve("targetRegion", blank(form.targetRegion()), user.scope());
+		if (Text.orNull(form.targetRegion()) != null) {
+			targetRegion = regions.resolve("targetRegion", Text.orNull(form.targetRegion()), user.scope());
 		}
 		else {
-			targetUnit = units.resolveCode("targetUnit", blank(form.targetUnit()), user.scope());
+			targetUnit = units.resolveCode("targetUnit", Text.orNull(form.targetUnit()), user.scope());
 			targetRegion = regions.byCode(targetUnit.regionCode()).orElseThrow();
 		}
 		LocalDate date = form.date() == null ? today : form.date();
@@ -155,7 +156,7 @@ public class Inspections {
 			.set(INSPECTION.PATH, path.value())
 			.set(INSPECTION.LIAISON_GROUP_ID, form.liaisonGroupId())
 			.set(INSPECTION.INSPECTED_ON, date)
-			.set(INSPECTION.SUMMARY, blank(form.summary()))
+			.set(INSPECTION.SUMMARY, Text.orNull(form.summary()))
 			.set(INSPECTION.RECORDED_BY, user.username())
 			.returning(INSPECTION.ID)
 			.fetchOne(INSPECTION.ID);
@@ -164,7 +165,7 @@ public class Inspections {
 				.set(INSPECTION_LOOK.INSPECTION_ID, id)
 				.set(INSPECTION_LOOK.LOOK, look.look().name())
 				.set(INSPECTION_LOOK.RATING, look.rating())
-				.set(INSPECTION_LOOK.FINDINGS, blank(look.findings()))
+				.set(INSPECTION_LOOK.FINDINGS, Text.orNull(look.findings()))
 				.execute();
 		}
 		rectifications.insert(id, path, findings);
@@ -244,10 +245,6 @@ public class Inspections {
 					RegionPath.of(r.getPath()), r.getLiaisonGroupId(), r.getInspectedOn(), r.getSummary(),
 					r.getRecordedBy(), looks.getOrDefault(id, List.of()), fixes.getOrDefault(id, List.of()));
 		}).toList();
-	}
-
-	private static String blank(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 }

@@ -30,6 +30,7 @@ import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
+import cn.huoxian.shared.Text;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -91,7 +92,7 @@ public class Cases {
 		record.setStartDate(start);
 		record.setEndDate(end);
 		record.setPlannedEnd(end);
-		record.setPlace(blank(form.place()));
+		record.setPlace(Text.orNull(form.place()));
 		record.setContactTime(form.contactTime() == null ? "09:00" : form.contactTime());
 		record.setStatus(CaseStatus.ACTIVE.name());
 		record.setCreatedBy(user.username());
@@ -217,8 +218,8 @@ public class Cases {
 			.set(ISOLATION_CONTACT.REACHED, form.reached())
 			.set(ISOLATION_CONTACT.TEMPERATURE, form.temperature())
 			.set(ISOLATION_CONTACT.SYMPTOMS, symptoms)
-			.set(ISOLATION_CONTACT.MOOD, blank(form.mood()))
-			.set(ISOLATION_CONTACT.NOTE, blank(form.note()))
+			.set(ISOLATION_CONTACT.MOOD, Text.orNull(form.mood()))
+			.set(ISOLATION_CONTACT.NOTE, Text.orNull(form.note()))
 			.set(ISOLATION_CONTACT.MADE_BY, user.personId())
 			.set(ISOLATION_CONTACT.PARTY_ORGANISATION_ID, form.partyOrganisationId())
 			.set(ISOLATION_CONTACT.RECORDED_BY, user.username())
@@ -427,10 +428,6 @@ public class Cases {
 					CaseStatus.valueOf(r.get(ISOLATION_CASE.STATUS)),
 					responsible.getOrDefault(r.get(ISOLATION_CASE.ID), List.of())))
 			.toList();
-	}
-
-	private static String blank(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 }

@@ -29,4 +29,9 @@ public final class Text {
 		return true;
 	}
 
+	/** The text without surrounding white space, or null when there is none left. */
+	public static String orNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
 }

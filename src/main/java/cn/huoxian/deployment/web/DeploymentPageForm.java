@@ -6,6 +6,7 @@ import cn.huoxian.deployment.DeploymentForm;
 import cn.huoxian.deployment.PostKind;
 import cn.huoxian.shared.FieldRules;
 import cn.huoxian.shared.PlausibleDate;
+import cn.huoxian.shared.Text;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -61,12 +62,8 @@ public class DeploymentPageForm implements FieldRules.Form {
 	}
 
 	DeploymentForm toForm() {
-		return new DeploymentForm(personId, postKind, blank(region), blank(post), teamId, blank(duty), startDate,
-				endDate, endCurrent);
-	}
-
-	private static String blank(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
+		return new DeploymentForm(personId, postKind, Text.orNull(region), Text.orNull(post), teamId, Text.orNull(duty),
+				startDate, endDate, endCurrent);
 	}
 
 	public Long getPersonId() {

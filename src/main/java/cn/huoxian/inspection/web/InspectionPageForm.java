@@ -11,6 +11,7 @@ import cn.huoxian.inspection.Look;
 import cn.huoxian.inspection.RectificationForm;
 import cn.huoxian.shared.FieldRules;
 import cn.huoxian.shared.PlausibleDate;
+import cn.huoxian.shared.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -75,17 +76,13 @@ public class InspectionPageForm implements FieldRules.Form {
 		List<InspectionForm.LookEntry> entries = new ArrayList<>();
 		List<RectificationForm> fixes = new ArrayList<>();
 		looks.forEach((look, row) -> {
-			entries.add(new InspectionForm.LookEntry(look, row.rating, blank(row.findings)));
+			entries.add(new InspectionForm.LookEntry(look, row.rating, Text.orNull(row.findings)));
 			if (row.hasFix()) {
-				fixes.add(new RectificationForm(look, blank(row.item), row.ownerId, row.deadline));
+				fixes.add(new RectificationForm(look, Text.orNull(row.item), row.ownerId, row.deadline));
 			}
 		});
-		return new InspectionForm(inspectorId, blank(targetRegion), blank(targetUnit), date, entries, blank(summary),
-				liaisonGroupId, fixes);
-	}
-
-	private static String blank(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
+		return new InspectionForm(inspectorId, Text.orNull(targetRegion), Text.orNull(targetUnit), date, entries,
+				Text.orNull(summary), liaisonGroupId, fixes);
 	}
 
 	public Long getInspectorId() {
@@ -167,13 +164,13 @@ public class InspectionPageForm implements FieldRules.Form {
 
 		/** True when the row is also a rectification. */
 		public boolean hasFix() {
-			return blank(item) != null || ownerId != null || deadline != null;
+			return Text.orNull(item) != null || ownerId != null || deadline != null;
 		}
 
 		@Override
 		public void rules(FieldRules.Rules rules) {
 			if (hasFix()) {
-				rules.require(blank(item) != null, "item", "rectification.field.item")
+				rules.require(Text.orNull(item) != null, "item", "rectification.field.item")
 					.require(ownerId != null, "ownerId", "problem.required")
 					.require(deadline != null, "deadline", "problem.required");
 			}

@@ -8,6 +8,7 @@ import cn.huoxian.isolation.CaseForm;
 import cn.huoxian.isolation.CaseReason;
 import cn.huoxian.isolation.CaseType;
 import cn.huoxian.shared.PlausibleDate;
+import cn.huoxian.shared.Text;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -70,12 +71,8 @@ public class OpenCaseForm {
 				responsible.add(Long.valueOf(part));
 			}
 		}
-		return new CaseForm(personId, type, reason, null, startDate, periodDays, blank(place), blank(contactTime),
-				responsible);
-	}
-
-	private static String blank(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
+		return new CaseForm(personId, type, reason, null, startDate, periodDays, Text.orNull(place),
+				Text.orNull(contactTime), responsible);
 	}
 
 	public Long getPersonId() {

@@ -10,6 +10,7 @@ import cn.huoxian.people.PersonForm;
 import cn.huoxian.people.PersonRoleView;
 import cn.huoxian.people.PersonView;
 import cn.huoxian.people.RoleKind;
+import cn.huoxian.shared.Text;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The person form on the pages: the person and the common roles as simple fields. */
@@ -89,26 +90,22 @@ public class PersonPageForm {
 	PersonForm toPersonForm(List<PersonRoleView> kept) {
 		List<PersonRoleView> roles = new ArrayList<>(kept);
 		if (cadre) {
-			roles.add(new PersonRoleView(RoleKind.CADRE, rank, blank(position), unitId, null, null, null, null, null,
-					null, null));
+			roles.add(new PersonRoleView(RoleKind.CADRE, rank, Text.orNull(position), unitId, null, null, null, null,
+					null, null, null));
 		}
 		if (partyMember) {
 			roles.add(new PersonRoleView(RoleKind.PARTY_MEMBER, null, null, null, partyOrganisationId, joinedOn,
 					membership, null, null, null, null));
 		}
 		if (medicalStaff) {
-			roles.add(new PersonRoleView(RoleKind.MEDICAL_STAFF, null, null, null, null, null, null, blank(institution),
-					blank(department), null, null));
+			roles.add(new PersonRoleView(RoleKind.MEDICAL_STAFF, null, null, null, null, null, null,
+					Text.orNull(institution), Text.orNull(department), null, null));
 		}
 		if (volunteer) {
 			roles.add(PersonRoleView.volunteer());
 		}
-		return new PersonForm(name, idNumber == null ? null : idNumber.strip(), blank(phone), householdId,
-				householdId == null ? blank(regionCode) : null, roles);
-	}
-
-	private static String blank(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
+		return new PersonForm(name, idNumber == null ? null : idNumber.strip(), Text.orNull(phone), householdId,
+				householdId == null ? Text.orNull(regionCode) : null, roles);
 	}
 
 	public String getName() {

@@ -32,6 +32,7 @@ import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.Text;
 import cn.huoxian.shared.web.PageForms;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
@@ -230,13 +231,13 @@ class ScreeningPages {
 		if (form.getOutcome() == Outcome.COVERED) {
 			for (PersonView resident : residents) {
 				VisitPageForm.ResidentRow row = form.row(resident.id());
-				checks.add(new VisitInput.ResidentCheck(resident.id(), row.getStatus(), blank(row.getAwayWhere()),
-						row.getTemperature(), row.getFlags(), blank(row.getTravelFrom())));
+				checks.add(new VisitInput.ResidentCheck(resident.id(), row.getStatus(), Text.orNull(row.getAwayWhere()),
+						row.getTemperature(), row.getFlags(), Text.orNull(row.getTravelFrom())));
 			}
 			VisitPageForm.Newcomer newcomer = form.getNewcomer();
-			if (blank(newcomer.getName()) != null) {
-				found.add(new VisitInput.NewResident(blank(newcomer.getName()), newcomer.getIdNumber(),
-						blank(newcomer.getPhone()), newcomer.getTemperature(), Set.of()));
+			if (Text.orNull(newcomer.getName()) != null) {
+				found.add(new VisitInput.NewResident(Text.orNull(newcomer.getName()), newcomer.getIdNumber(),
+						Text.orNull(newcomer.getPhone()), newcomer.getTemperature(), Set.of()));
 			}
 		}
 		return new VisitInput(form.getVisitId(), household, OffsetDateTime.now(clock), form.getOutcome(), checks,
@@ -281,10 +282,6 @@ class ScreeningPages {
 
 	private String gridOf(long household, CurrentUser me) {
 		return households.find(household, me.scope()).regionCode();
-	}
-
-	private static String blank(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 }
