@@ -190,7 +190,7 @@ class LiaisonGroupTests {
 			.andExpect(view().name("deployment/liaison/groups"))
 			.andExpect(content().string(containsString("id=\"leaderId-error\"")))
 			// beside the field, what was typed kept
-			.andExpect(content().string(containsString("应为编号（数字）")))
+			.andExpect(content().string(containsString("不是数字：x")))
 			.andExpect(content().string(containsString("value=\"x\"")))
 			.andExpect(content().string(containsString("value=\"" + township + "\"")));
 		mvc.perform(post("/deployment/liaison-groups").session(session)

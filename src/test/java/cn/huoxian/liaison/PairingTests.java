@@ -475,7 +475,10 @@ class PairingTests {
 			.param("communityCode", village)
 			.param("startedOn", "yesterday"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("id=\"startedOn-error\"")));
+			.andExpect(content().string(containsString("id=\"startedOn-error\"")))
+			// worded by the shared page forms, what was typed kept
+			.andExpect(content().string(containsString("不是有效日期，格式如 2020-02-01")))
+			.andExpect(content().string(containsString("value=\"yesterday\"")));
 		String location = mvc
 			.perform(post("/deployment/pairings").session(session)
 				.with(csrf())
@@ -517,7 +520,7 @@ class PairingTests {
 			.with(csrf())
 			.param("kind", "MANPOWER")
 			.param("item", "卡口值守")
-			.param("quantity", "abc")).andExpect(flash().attributeExists("error"));
+			.param("quantity", "abc")).andExpect(flash().attribute("error", "quantity: 不是数字：abc"));
 		mvc.perform(post(location + "/shortages").session(session)
 			.with(csrf())
 			.param("kind", "MANPOWER")

@@ -1,13 +1,16 @@
 package cn.huoxian.liaison.web;
 
 import cn.huoxian.liaison.LiaisonGroupForm;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The page's form to form a liaison group, as typed: the leader's id, the members' ids
- * and the communities' codes are text until the form is valid.
+ * The page's form to form a liaison group: the leader's id typed (a value not a number
+ * worded by {@link cn.huoxian.shared.web.PageForms#wordMismatches} and kept as typed),
+ * the members' ids and the communities' codes as text, separated by commas or spaces.
  */
 public class LiaisonGroupPageForm {
 
@@ -15,16 +18,16 @@ public class LiaisonGroupPageForm {
 	@Size(max = 100, message = "{liaison.field.too-long}")
 	private String name;
 
-	@NotBlank(message = "{problem.required}")
-	@Pattern(regexp = PageFields.ID, message = "{liaison.field.id}")
-	private String leaderId;
+	@NotNull(message = "{problem.required}")
+	@Min(1)
+	private Long leaderId;
 
 	@NotBlank(message = "{problem.required}")
 	@Size(max = 20, message = "{liaison.field.too-long}")
 	private String region;
 
 	@Size(max = 1000, message = "{liaison.field.too-long}")
-	@Pattern(regexp = PageFields.IDS, message = "{liaison.field.ids}")
+	@Pattern(regexp = LiaisonPages.IDS, message = "{liaison.field.ids}")
 	private String memberIds;
 
 	@Size(max = 1000, message = "{liaison.field.too-long}")
@@ -35,7 +38,7 @@ public class LiaisonGroupPageForm {
 	private String listRegion;
 
 	LiaisonGroupForm toForm() {
-		return new LiaisonGroupForm(name, PageFields.id(leaderId), region, PageFields.ids(memberIds),
+		return new LiaisonGroupForm(name, leaderId, region, LiaisonPages.ids(memberIds),
 				LiaisonPages.split(communityCodes));
 	}
 
@@ -47,11 +50,11 @@ public class LiaisonGroupPageForm {
 		this.name = name;
 	}
 
-	public String getLeaderId() {
+	public Long getLeaderId() {
 		return leaderId;
 	}
 
-	public void setLeaderId(String leaderId) {
+	public void setLeaderId(Long leaderId) {
 		this.leaderId = leaderId;
 	}
 

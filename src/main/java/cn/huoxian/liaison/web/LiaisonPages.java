@@ -2,7 +2,6 @@ package cn.huoxian.liaison.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import cn.huoxian.liaison.LiaisonGroupView;
 import cn.huoxian.liaison.LiaisonGroups;
@@ -15,11 +14,14 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RuleViolationException;
+import cn.huoxian.shared.web.PageForms;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,6 +34,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class LiaisonPages {
+
+	/** Ids separated by commas (also full-width and 、) or spaces, blank allowed. */
+	static final String IDS = "[\\s,，、]*(\\d{1,18}([\\s,，、]+\\d{1,18})*)?[\\s,，、]*";
 
 	private static final int PAGE_SIZE = 50;
 
@@ -47,22 +52,25 @@ class LiaisonPages {
 		this.users = users;
 	}
 
+	@InitBinder
+	void binder(WebDataBinder binder) {
+		PageForms.wordMismatches(binder);
+	}
+
 	@GetMapping("/deployment/liaison-groups")
 	String list(@RequestParam(required = false) String region, @RequestParam(defaultValue = "0") int page,
 			Model model) {
 		LiaisonGroupPageForm form = new LiaisonGroupPageForm();
 		form.setRegion(region == null ? "" : region);
-		return listPage(region, page, form, Map.of(), model);
+		return listPage(region, page, form, model);
 	}
 
-	private String listPage(String region, int page, LiaisonGroupPageForm form, Map<String, String> errors,
-			Model model) {
+	private String listPage(String region, int page, LiaisonGroupPageForm form, Model model) {
 		CurrentUser me = users.current();
 		RegionView where = region == null || region.isBlank() ? null : regions.find(region.strip(), me.scope());
 		model.addAttribute("region", where);
 		model.addAttribute("groups", groups.list(where == null ? null : where.path(), page, PAGE_SIZE, me.scope()));
 		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
 		return "deployment/liaison/groups";
 	}
 
@@ -74,7 +82,7 @@ class LiaisonPages {
 				return "redirect:/deployment/liaison-groups/" + created.id();
 			}
 			catch (InvalidInputException ex) {
-				PageErrors.reject(binding, ex);
+				PageForms.reject(binding, ex);
 			}
 			catch (ReferenceNotFoundException ex) {
 				// shown like any bad field: the form keeps what was typed
@@ -85,7 +93,7 @@ class LiaisonPages {
 			}
 		}
 		String region = form.getListRegion();
-		return listPage(region == null || region.isBlank() ? null : region, 0, form, PageErrors.of(binding), model);
+		return listPage(region == null || region.isBlank() ? null : region, 0, form, model);
 	}
 
 	@GetMapping("/deployment/liaison-groups/{id}")
@@ -98,7 +106,7 @@ class LiaisonPages {
 	String addMember(@PathVariable long id, @Valid @ModelAttribute PairingPages.PersonField form, BindingResult binding,
 			RedirectAttributes redirect) {
 		if (binding.hasErrors()) {
-			redirect.addFlashAttribute("error", PageErrors.first(binding));
+			redirect.addFlashAttribute("error", new InvalidInputException(PageForms.problems(binding)).getMessage());
 			return "redirect:/deployment/liaison-groups/" + id;
 		}
 		return act(id, redirect, () -> groups.addMember(id, form.personId(), users.current()));
@@ -132,6 +140,18 @@ class LiaisonPages {
 			redirect.addFlashAttribute("error", ex.getMessage());
 		}
 		return "redirect:/deployment/liaison-groups/" + id;
+	}
+
+	/** The ids of a field that matched {@link #IDS}, each once, in the order typed. */
+	static List<Long> ids(String value) {
+		List<Long> ids = new ArrayList<>();
+		for (String part : split(value)) {
+			Long id = Long.valueOf(part);
+			if (!ids.contains(id)) {
+				ids.add(id);
+			}
+		}
+		return ids;
 	}
 
 	static List<String> split(String value) {

@@ -1,13 +1,18 @@
 package cn.huoxian.liaison.web;
 
+import java.time.LocalDate;
+
 import cn.huoxian.liaison.PairingForm;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * The page's form to pair a unit with a community, as typed: ids and the start date are
- * text until the form is valid.
+ * The page's form to pair a unit with a community: ids and the start date typed (a value
+ * not of its type worded by {@link cn.huoxian.shared.web.PageForms#wordMismatches} and
+ * kept as typed), the work team's ids as text, separated by commas or spaces.
  */
 public class PairingPageForm {
 
@@ -19,17 +24,17 @@ public class PairingPageForm {
 	@Size(max = 20, message = "{liaison.field.too-long}")
 	private String communityCode;
 
-	@Pattern(regexp = PageFields.DATE, message = "{liaison.field.date}")
-	private String startedOn;
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private LocalDate startedOn;
 
-	@Pattern(regexp = PageFields.ID, message = "{liaison.field.id}")
-	private String liaisonLeaderId;
+	@Min(1)
+	private Long liaisonLeaderId;
 
-	@Pattern(regexp = PageFields.ID, message = "{liaison.field.id}")
-	private String responsiblePersonId;
+	@Min(1)
+	private Long responsiblePersonId;
 
 	@Size(max = 1000, message = "{liaison.field.too-long}")
-	@Pattern(regexp = PageFields.IDS, message = "{liaison.field.ids}")
+	@Pattern(regexp = LiaisonPages.IDS, message = "{liaison.field.ids}")
 	private String teamMemberIds;
 
 	@Size(max = 4000, message = "{liaison.field.too-long}")
@@ -40,9 +45,8 @@ public class PairingPageForm {
 	private String listRegion;
 
 	PairingForm toForm() {
-		return new PairingForm(unitCode, communityCode, PageFields.date("startedOn", startedOn),
-				PageFields.id(liaisonLeaderId), PageFields.id(responsiblePersonId), PageFields.ids(teamMemberIds),
-				workPlan);
+		return new PairingForm(unitCode, communityCode, startedOn, liaisonLeaderId, responsiblePersonId,
+				LiaisonPages.ids(teamMemberIds), workPlan);
 	}
 
 	public String getUnitCode() {
@@ -61,27 +65,27 @@ public class PairingPageForm {
 		this.communityCode = communityCode;
 	}
 
-	public String getStartedOn() {
+	public LocalDate getStartedOn() {
 		return startedOn;
 	}
 
-	public void setStartedOn(String startedOn) {
+	public void setStartedOn(LocalDate startedOn) {
 		this.startedOn = startedOn;
 	}
 
-	public String getLiaisonLeaderId() {
+	public Long getLiaisonLeaderId() {
 		return liaisonLeaderId;
 	}
 
-	public void setLiaisonLeaderId(String liaisonLeaderId) {
+	public void setLiaisonLeaderId(Long liaisonLeaderId) {
 		this.liaisonLeaderId = liaisonLeaderId;
 	}
 
-	public String getResponsiblePersonId() {
+	public Long getResponsiblePersonId() {
 		return responsiblePersonId;
 	}
 
-	public void setResponsiblePersonId(String responsiblePersonId) {
+	public void setResponsiblePersonId(Long responsiblePersonId) {
 		this.responsiblePersonId = responsiblePersonId;
 	}
 

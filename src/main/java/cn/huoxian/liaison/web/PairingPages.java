@@ -1,7 +1,6 @@
 package cn.huoxian.liaison.web;
 
 import java.io.IOException;
-import java.util.Map;
 
 import cn.huoxian.liaison.PairingChange;
 import cn.huoxian.liaison.PairingLedger;
@@ -22,6 +21,7 @@ import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
 import cn.huoxian.shared.web.LedgerDownloads;
+import cn.huoxian.shared.web.PageForms;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -34,7 +34,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -78,16 +80,20 @@ class PairingPages {
 		this.clock = clock;
 	}
 
+	@InitBinder
+	void binder(WebDataBinder binder) {
+		PageForms.wordMismatches(binder);
+	}
+
 	@GetMapping("/deployment/pairings")
 	String list(@RequestParam(required = false) String region, @RequestParam(defaultValue = "false") boolean missing,
 			@RequestParam(defaultValue = "0") int page, Model model) {
 		PairingPageForm form = new PairingPageForm();
-		form.setStartedOn(BusinessDay.today(clock).toString());
-		return listPage(region, missing, page, form, Map.of(), model);
+		form.setStartedOn(BusinessDay.today(clock));
+		return listPage(region, missing, page, form, model);
 	}
 
-	private String listPage(String region, boolean missing, int page, PairingPageForm form, Map<String, String> errors,
-			Model model) {
+	private String listPage(String region, boolean missing, int page, PairingPageForm form, Model model) {
 		CurrentUser me = users.current();
 		RegionView where = region == null || region.isBlank() ? null : regions.find(region.strip(), me.scope());
 		RegionPath path = where == null ? null : where.path();
@@ -96,7 +102,6 @@ class PairingPages {
 		model.addAttribute("pairings", pairings.list(path, null, missing, page, PAGE_SIZE, me.scope()));
 		model.addAttribute("summary", pairings.summary(path, me.scope()));
 		model.addAttribute("form", form);
-		model.addAttribute("errors", errors);
 		return "deployment/pairings/pairings";
 	}
 
@@ -108,13 +113,13 @@ class PairingPages {
 				return "redirect:/deployment/pairings/" + created.id();
 			}
 			catch (InvalidInputException ex) {
-				PageErrors.reject(binding, ex);
+				PageForms.reject(binding, ex);
 			}
 			catch (RuleViolationException | ForbiddenException ex) {
 				model.addAttribute("error", ex.getMessage());
 			}
 		}
-		return listPage(form.getListRegion(), false, 0, form, PageErrors.of(binding), model);
+		return listPage(form.getListRegion(), false, 0, form, model);
 	}
 
 	@GetMapping("/deployment/pairings/ledger.xlsx")
@@ -270,7 +275,7 @@ class PairingPages {
 
 	private String shortageAct(BindingResult binding, RedirectAttributes redirect, String what, Runnable action) {
 		if (binding.hasErrors()) {
-			redirect.addFlashAttribute("error", PageErrors.first(binding));
+			redirect.addFlashAttribute("error", problems(binding));
 		}
 		else {
 			try {
@@ -287,10 +292,15 @@ class PairingPages {
 		return "redirect:" + target;
 	}
 
-	/** A form that did not bind or validate: its first problem, shown on the pairing. */
+	/** A form that did not bind or validate: its problems, shown on the pairing. */
 	private static String refused(long id, RedirectAttributes redirect, BindingResult binding) {
-		redirect.addFlashAttribute("error", PageErrors.first(binding));
+		redirect.addFlashAttribute("error", problems(binding));
 		return "redirect:/deployment/pairings/" + id;
+	}
+
+	/** A binding's problems in one line ("field: reason; …"), for a flash message. */
+	private static String problems(BindingResult binding) {
+		return new InvalidInputException(PageForms.problems(binding)).getMessage();
 	}
 
 	private String act(long id, RedirectAttributes redirect, String what, Runnable action) {
