@@ -33,6 +33,7 @@ import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
+import cn.huoxian.shared.Text;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -213,7 +214,7 @@ public class Pairings {
 		record.setPath(community.path().value());
 		record.setLiaisonLeaderId(form.liaisonLeaderId());
 		record.setResponsiblePersonId(form.responsiblePersonId());
-		record.setWorkPlan(blank(form.workPlan()));
+		record.setWorkPlan(Text.orNull(form.workPlan()));
 		record.setStartedOn(form.startedOn() == null ? today : form.startedOn());
 		record.setCreatedBy(user.username());
 		try {
@@ -248,7 +249,7 @@ public class Pairings {
 		}
 		forms.check(change);
 		if (change.workPlanGiven()) {
-			updates.put(PAIRING.WORK_PLAN, blank(change.workPlan()));
+			updates.put(PAIRING.WORK_PLAN, Text.orNull(change.workPlan()));
 		}
 		if (change.liaisonLeaderGiven()) {
 			if (change.liaisonLeaderId() != null) {
@@ -546,10 +547,6 @@ public class Pairings {
 					needed == CadreRank.COUNTY ? Messages.text("pairing.rule.leader-rank", personId, found)
 							: Messages.text("pairing.rule.responsible-rank", personId, found));
 		}
-	}
-
-	static String blank(String value) {
-		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	/**

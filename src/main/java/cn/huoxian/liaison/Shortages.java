@@ -20,6 +20,7 @@ import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
+import cn.huoxian.shared.Text;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -73,7 +74,7 @@ public class Shortages {
 			.set(SHORTAGE.KIND, form.kind().name())
 			.set(SHORTAGE.ITEM, form.item().strip())
 			.set(SHORTAGE.QUANTITY, form.quantity())
-			.set(SHORTAGE.NOTE, Pairings.blank(form.note()))
+			.set(SHORTAGE.NOTE, Text.orNull(form.note()))
 			.set(SHORTAGE.STATUS, "OPEN")
 			.set(SHORTAGE.RAISED_BY, user.username())
 			.set(SHORTAGE.RAISED_AT, OffsetDateTime.now(clock))
