@@ -51,6 +51,7 @@ class FormErrorsBrowserTests {
 		browser.findElement(By.id(form)).submit();
 		assertThat(browser.findElement(By.id(field + "-error")).getText()).isEqualTo("不是数字：12a");
 		assertThat(browser.findElement(By.id(field)).getAttribute("value")).isEqualTo("12a");
+		assertThat(browser.findElement(By.id(field)).getAttribute("aria-invalid")).isEqualTo("true");
 		browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", browser.findElement(By.id(field)));
 		Browser.screenshot(browser, form + "-error-" + width);
 	}
