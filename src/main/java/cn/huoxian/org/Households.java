@@ -54,15 +54,7 @@ public class Households {
 		Condition under = cn.huoxian.shared.DataScope.under(HOUSEHOLD.PATH, region.path());
 		// the region's maintained counter is the total: no count(*) over a large subtree
 		long total = region.counts().households();
-		var items = db.select(HOUSEHOLD.fields())
-			.select(BUILDING.NAME, REGION.CODE)
-			.from(HOUSEHOLD)
-			.join(REGION)
-			.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
-			.leftJoin(BUILDING)
-			.on(BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
-			.where(under)
-			.orderBy(HOUSEHOLD.PATH, HOUSEHOLD.ID)
+		var items = viewsWhere(under).orderBy(HOUSEHOLD.PATH, HOUSEHOLD.ID)
 			.limit(size)
 			.offset((long) page * size)
 			.fetch(this::view);
@@ -88,15 +80,7 @@ public class Households {
 
 	/** Unscoped lookup for other modules; they check scope themselves. */
 	public Optional<HouseholdView> fetch(long id) {
-		return db.select(HOUSEHOLD.fields())
-			.select(BUILDING.NAME, REGION.CODE)
-			.from(HOUSEHOLD)
-			.join(REGION)
-			.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
-			.leftJoin(BUILDING)
-			.on(BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
-			.where(HOUSEHOLD.ID.eq(id))
-			.fetchOptional(this::view);
+		return viewsWhere(HOUSEHOLD.ID.eq(id)).fetchOptional(this::view);
 	}
 
 	@Transactional
@@ -197,14 +181,7 @@ public class Households {
 		if (gridPaths.isEmpty() || addresses.isEmpty()) {
 			return List.of();
 		}
-		return db.select(HOUSEHOLD.fields())
-			.select(BUILDING.NAME, REGION.CODE)
-			.from(HOUSEHOLD)
-			.join(REGION)
-			.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
-			.leftJoin(BUILDING)
-			.on(BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
-			.where(HOUSEHOLD.PATH.in(gridPaths.stream().map(RegionPath::value).toList()))
+		return viewsWhere(HOUSEHOLD.PATH.in(gridPaths.stream().map(RegionPath::value).toList()))
 			.and(HOUSEHOLD.ADDRESS.in(addresses))
 			.fetch(this::view);
 	}
@@ -218,16 +195,7 @@ public class Households {
 			return Map.of();
 		}
 		Map<Long, HouseholdView> found = new HashMap<>();
-		db.select(HOUSEHOLD.fields())
-			.select(BUILDING.NAME, REGION.CODE)
-			.from(HOUSEHOLD)
-			.join(REGION)
-			.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
-			.leftJoin(BUILDING)
-			.on(BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
-			.where(HOUSEHOLD.ID.in(ids))
-			.fetch(this::view)
-			.forEach(h -> found.put(h.id(), h));
+		viewsWhere(HOUSEHOLD.ID.in(ids)).fetch(this::view).forEach(h -> found.put(h.id(), h));
 		return found;
 	}
 
@@ -254,15 +222,7 @@ public class Households {
 	 * scope); close the stream, inside a transaction for PostgreSQL to stream.
 	 */
 	public Stream<HouseholdView> streamUnder(RegionPath path, int fetchSize) {
-		return db.select(HOUSEHOLD.fields())
-			.select(BUILDING.NAME, REGION.CODE)
-			.from(HOUSEHOLD)
-			.join(REGION)
-			.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
-			.leftJoin(BUILDING)
-			.on(BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
-			.where(cn.huoxian.shared.DataScope.under(HOUSEHOLD.PATH, path))
-			.orderBy(HOUSEHOLD.PATH, HOUSEHOLD.ID)
+		return viewsWhere(cn.huoxian.shared.DataScope.under(HOUSEHOLD.PATH, path)).orderBy(HOUSEHOLD.PATH, HOUSEHOLD.ID)
 			.fetchSize(fetchSize)
 			.fetchStream()
 			.map(this::view);
@@ -423,6 +383,20 @@ public class Households {
 			.where(DataScope.under(HOUSEHOLD.PATH, path))
 			.groupBy(HOUSEHOLD.PATH)
 			.fetchMap(r -> RegionPath.of(r.value1()), r -> r.value2());
+	}
+
+	/**
+	 * Households with their building's name and grid code, as {@link #view} reads them.
+	 */
+	private org.jooq.SelectConditionStep<Record> viewsWhere(Condition condition) {
+		return db.select(HOUSEHOLD.fields())
+			.select(BUILDING.NAME, REGION.CODE)
+			.from(HOUSEHOLD)
+			.join(REGION)
+			.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
+			.leftJoin(BUILDING)
+			.on(BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
+			.where(condition);
 	}
 
 }
