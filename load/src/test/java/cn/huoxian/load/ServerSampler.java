@@ -54,10 +54,20 @@ final class ServerSampler {
 		timer.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
 	}
 
-	synchronized List<Sample> stop() {
-		timer.shutdownNow();
-		samples.add(scrape());
-		return List.copyOf(samples);
+	/** Lets a scrape under way finish, then takes the last one. */
+	List<Sample> stop() {
+		timer.shutdown();
+		try {
+			timer.awaitTermination(15, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		Sample last = scrape();
+		synchronized (this) {
+			samples.add(last);
+			return List.copyOf(samples);
+		}
 	}
 
 	synchronized List<String> failures() {
