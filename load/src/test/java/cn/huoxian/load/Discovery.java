@@ -57,7 +57,10 @@ final class Discovery {
 		return new TestData(token, sessions(), regions, grids, surnames, idNumbers(people), campaign(root));
 	}
 
-	/** The root, its counties and their townships; villages and grids of a sample. */
+	/**
+	 * The root (the account's scope), two levels below it, then a sample of each level
+	 * down to the grids.
+	 */
 	private Map<String, List<String>> regions(String root) {
 		Map<String, List<String>> byLevel = new LinkedHashMap<>();
 		JsonNode top = client.get("/api/v1/regions/" + root, token);
@@ -66,9 +69,7 @@ final class Discovery {
 		List<String> townships = children(counties, byLevel);
 		List<String> villages = children(sample(townships, TOWNSHIPS), byLevel);
 		children(sample(villages, VILLAGES), byLevel);
-		for (String level : List.of("CITY", "COUNTY", "TOWNSHIP", "VILLAGE", "GRID")) {
-			require(byLevel.containsKey(level), "no region of level " + level + " under " + root);
-		}
+		require(byLevel.containsKey("GRID"), "no grid under " + root);
 		return byLevel;
 	}
 
@@ -134,11 +135,15 @@ final class Discovery {
 		return numbers;
 	}
 
-	/** The newest open campaign of the root region, or a new one. */
+	/**
+	 * The newest open campaign that covers the whole scope (rooted at it or above it), or
+	 * a new one of the scope.
+	 */
 	private long campaign(String root) {
+		String path = client.get("/api/v1/regions/" + root, token).path("path").asText();
 		long newest = -1;
 		for (JsonNode campaign : client.get("/api/v1/screening/campaigns", token)) {
-			if (campaign.path("open").asBoolean() && root.equals(campaign.path("rootRegion").asText())) {
+			if (campaign.path("open").asBoolean() && path.startsWith(campaign.path("rootPath").asText("-"))) {
 				newest = Math.max(newest, campaign.path("id").asLong());
 			}
 		}

@@ -1,5 +1,6 @@
 package cn.huoxian.load;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,10 +33,13 @@ record TestData(String token, List<String> sessions, Map<String, List<String>> r
 	record Surname(String county, String surname) {
 	}
 
-	/** A region of a level drawn at random, the levels equally often. */
+	/**
+	 * A region of one of those levels drawn at random, the levels equally often (those
+	 * above the account's scope are left out).
+	 */
 	String region(String... levels) {
-		List<String> codes = regions.get(pick(List.of(levels)));
-		return pick(codes);
+		List<String> present = Arrays.stream(levels).filter(regions::containsKey).toList();
+		return pick(regions.get(pick(present.isEmpty() ? List.of("GRID") : present)));
 	}
 
 	static <T> T pick(List<T> items) {
