@@ -335,7 +335,7 @@ class AssessmentTests {
 			.andExpect(content().string(Matchers.containsString("score-form")));
 		mvc.perform(get("/assessment/rounds/" + id + "/cadres/" + a + "/print").session(session))
 			.andExpect(status().isOk())
-			.andExpect(content().string(Matchers.containsString("/css/print.css")))
+			.andExpect(content().string(Matchers.matchesPattern("(?s).*/css/print-[0-9a-f]{32}\\.css.*")))
 			.andExpect(content().string(Matchers.not(Matchers.containsString("id=\"nav\""))));
 		assertThat(audited(a)).isEqualTo(before + 3);
 		assertThat(db.select(AUDIT_LOG.ACTOR)
