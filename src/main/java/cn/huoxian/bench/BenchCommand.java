@@ -184,7 +184,8 @@ class BenchCommand implements ApplicationRunner {
 				i -> people.search(null, ids.get(i % ids.size()), 0, 20, city).total()));
 		results.add(measure("households page of a grid (50 rows)", 0,
 				i -> households.list(grids.get(i % grids.size()), 0, 50, city).items().size()));
-		results.add(measure("person by name prefix in a county (20 rows + total)", 0,
+		// issue 13: the total is counted up to 1,000 ("more than 1,000")
+		results.add(measure("person by name prefix in a county (20 rows + total)", 50,
 				i -> people
 					.search(counties.get(i % counties.size()), String.valueOf(SURNAMES.charAt(i % SURNAMES.length())),
 							0, 20, city)

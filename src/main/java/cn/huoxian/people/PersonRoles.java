@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import cn.huoxian.db.tables.records.PersonRoleRecord;
 import cn.huoxian.org.PartyOrganisations;
 import cn.huoxian.org.RegionLevel;
 import cn.huoxian.org.Regions;
@@ -137,11 +138,16 @@ class PersonRoles {
 	}
 
 	Map<Long, List<PersonRoleView>> forPersons(List<Long> personIds) {
+		return byPerson(
+				db.selectFrom(PERSON_ROLE).where(PERSON_ROLE.PERSON_ID.in(personIds)).orderBy(PERSON_ROLE.ID).fetch());
+	}
+
+	/**
+	 * Role rows (read with their persons, in role-id order) as views by person; a query
+	 * only for the codes of first secretaries' villages.
+	 */
+	Map<Long, List<PersonRoleView>> byPerson(List<PersonRoleRecord> rows) {
 		Map<Long, List<PersonRoleView>> byPerson = new LinkedHashMap<>();
-		var rows = db.selectFrom(PERSON_ROLE)
-			.where(PERSON_ROLE.PERSON_ID.in(personIds))
-			.orderBy(PERSON_ROLE.ID)
-			.fetch();
 		Map<Long, String> villageCodes = regions.codes(rows.stream()
 			.map(r -> r.getVillageId())
 			.filter(java.util.Objects::nonNull)
