@@ -25,10 +25,10 @@ import org.springframework.stereotype.Component;
  * For benchmarks only: makes sure the city holds a number of screening visits that name
  * their visitor (bench publishes their events again to time the record), recording the
  * missing ones through {@link Visits#record} as the batch API does — in the newest open
- * campaign of the whole city, or in one opened for it — a few households of each grid
- * given, every registered resident present at 36.5 °C. Then, as autovacuum would, the
- * screening tables are analysed. Idempotent: a city that has the visits (an earlier
- * bench, the load test) gets none.
+ * campaign of the whole city, or in one opened for it — a few households at the end of
+ * each grid given, every registered resident present at 36.5 °C. Then, as autovacuum
+ * would, the screening tables are analysed. Idempotent: a city that has the visits (an
+ * earlier bench, the load test) gets none.
  */
 @Component
 public class BenchVisits {
@@ -104,17 +104,27 @@ public class BenchVisits {
 	}
 
 	/**
-	 * Up to {@code count} households, a page of the first few of each grid in turn, then
-	 * the next page of each, while the grids have more.
+	 * Up to {@code count} households, the last few of each grid in turn, then the few
+	 * before those, while the grids have more: the blind-spot pages list a grid's
+	 * uncovered households from its first, so the bench's visits do not move what they
+	 * measure.
 	 */
 	private List<HouseholdView> households(int count, List<String> grids, CurrentUser user) {
 		int perGrid = Math.min(PageResult.MAX_SIZE, Math.max(1, (count + grids.size() - 1) / grids.size()));
+		long[] pages = new long[grids.size()];
+		for (int g = 0; g < grids.size(); g++) {
+			pages[g] = households.list(grids.get(g), 0, 1, user.scope()).total() / perGrid;
+		}
 		List<HouseholdView> found = new ArrayList<>(count);
-		for (int page = 0, before = -1; found.size() < count && found.size() > before; page++) {
+		for (int back = 1, before = -1; found.size() < count && found.size() > before; back++) {
 			before = found.size();
 			for (int g = 0; g < grids.size() && found.size() < count; g++) {
-				List<HouseholdView> items = households.list(grids.get(g), page, perGrid, user.scope()).items();
-				found.addAll(items.subList(0, Math.min(items.size(), count - found.size())));
+				if (pages[g] - back >= 0) {
+					List<HouseholdView> items = households
+						.list(grids.get(g), (int) (pages[g] - back), perGrid, user.scope())
+						.items();
+					found.addAll(items.subList(0, Math.min(items.size(), count - found.size())));
+				}
 			}
 		}
 		if (found.size() < count) {
