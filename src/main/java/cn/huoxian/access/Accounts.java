@@ -77,6 +77,13 @@ public class Accounts {
 		return db.fetchExists(ACCOUNT, ACCOUNT.USERNAME.eq(username));
 	}
 
+	/**
+	 * The person an account is linked to (e.g. the visitor of bench's visits), if any.
+	 */
+	public Optional<Long> personOf(String username) {
+		return record(username).map(AccountRecord::getPersonId);
+	}
+
 	public boolean anyAdministrator() {
 		return db.fetchExists(ACCOUNT, ACCOUNT.ROLE.eq(Role.CITY_ADMIN.name()));
 	}

@@ -119,16 +119,17 @@ public class HeadlineTally {
 					r.value5()));
 		teams.memberships((path, joinedOn, leftOn, count) -> collect(deltas, COMMANDO, path, joinedOn,
 				leftOn == null ? null : leftOn.minusDays(1), count));
-		List<org.jooq.Query> inserts = new ArrayList<>();
-		deltas.forEach((key, delta) -> {
-			if (delta != 0) {
-				inserts.add(db.insertInto(FRONT_LINE_TALLY).values(key.path(), key.figure(), key.day(), delta));
-			}
-		});
-		for (int from = 0; from < inserts.size(); from += 1000) {
-			db.batch(inserts.subList(from, Math.min(inserts.size(), from + 1000))).execute();
+		// multi-row inserts: tens of thousands of counters for a whole city
+		try (var insert = new cn.huoxian.shared.bulk.BulkInsert(db, FRONT_LINE_TALLY, FRONT_LINE_TALLY.PATH,
+				FRONT_LINE_TALLY.FIGURE, FRONT_LINE_TALLY.TALLY_DAY, FRONT_LINE_TALLY.DELTA)) {
+			deltas.forEach((key, delta) -> {
+				if (delta != 0) {
+					insert.add(key.path(), key.figure(), key.day(), delta);
+				}
+			});
+			insert.flush();
+			return insert.written();
 		}
-		return inserts.size();
 	}
 
 	private record Key(String path, String figure, LocalDate day) {

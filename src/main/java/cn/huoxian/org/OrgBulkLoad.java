@@ -78,11 +78,6 @@ public class OrgBulkLoad {
 		return IndexRebuild.drop(connection, LARGE_TABLES, TABLES, log);
 	}
 
-	/** Fresh planner statistics for the loaded tables (PostgreSQL). */
-	public void analyze(Connection connection) throws SQLException {
-		IndexRebuild.analyze(connection, TABLES);
-	}
-
 	/** One load: typed rows in, ids out. */
 	public static final class Load {
 

@@ -83,11 +83,6 @@ public class PeopleBulkLoad {
 		return IndexRebuild.drop(connection, TABLES, TABLES, log);
 	}
 
-	/** Fresh planner statistics for the loaded tables (PostgreSQL). */
-	public void analyze(Connection connection) throws SQLException {
-		IndexRebuild.analyze(connection, TABLES);
-	}
-
 	/** One load: typed rows in, person ids out. */
 	public static final class Load {
 

@@ -60,11 +60,11 @@ public class RecordRebuild {
 				given.add(entry.kind().name(), entry.sourceId(), entry.personId());
 				batch.add(entry);
 				if (batch.size() == BATCH) {
-					added[0] += writer.addAll(batch);
+					added[0] += writer.addEntries(batch);
 					batch.clear();
 				}
 			});
-			added[0] += writer.addAll(batch);
+			added[0] += writer.addEntries(batch);
 			given.seal();
 			List<Long> stale = new ArrayList<>();
 			// streamed: the source's entries are not held in memory

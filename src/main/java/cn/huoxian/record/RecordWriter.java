@@ -3,7 +3,9 @@ package cn.huoxian.record;
 import static cn.huoxian.db.Tables.RECORD_ENTRY;
 import static cn.huoxian.db.Tables.RECORD_FIGURE;
 
+import java.sql.PreparedStatement;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,6 +22,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RecordWriter {
+
+	/** Rows per INSERT of {@link #addEntries}. */
+	private static final int ROWS = 500;
+
+	private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?)";
 
 	private final DSLContext db;
 
@@ -41,19 +48,7 @@ public class RecordWriter {
 			return 0;
 		}
 		// one prepared statement with many binds: the server parses it once
-		BatchBindStep batch = db.batch(db
-			.insertInto(RECORD_ENTRY, RECORD_ENTRY.PERSON_ID, RECORD_ENTRY.KIND, RECORD_ENTRY.OCCURRED_AT,
-					RECORD_ENTRY.BUSINESS_DAY, RECORD_ENTRY.SUMMARY, RECORD_ENTRY.SOURCE_TYPE, RECORD_ENTRY.SOURCE_ID,
-					RECORD_ENTRY.PATH)
-			.values((Long) null, null, null, null, null, null, null, null)
-			.onConflict(RECORD_ENTRY.SOURCE_TYPE, RECORD_ENTRY.SOURCE_ID, RECORD_ENTRY.KIND, RECORD_ENTRY.PERSON_ID)
-			.doNothing());
-		for (Entry entry : entries) {
-			batch = batch.bind(entry.personId(), entry.kind().name(), entry.occurredAt(),
-					entry.occurredAt().atZoneSameInstant(BusinessDay.ZONE).toLocalDate(), entry.summary(),
-					entry.sourceType(), entry.sourceId(), entry.path() == null ? null : entry.path().value());
-		}
-		int[] added = batch.execute();
+		int[] added = entryBatch(entries).execute();
 		if (Arrays.stream(added).anyMatch(n -> n == java.sql.Statement.SUCCESS_NO_INFO)) {
 			// the driver cannot tell which rows were new (e.g. PostgreSQL with
 			// reWriteBatchedInserts): count the figures from the entries instead
@@ -86,6 +81,66 @@ public class RecordWriter {
 			figures.execute();
 		}
 		return total;
+	}
+
+	/**
+	 * Adds the entries its source has not given yet and leaves the figures alone, for the
+	 * rebuild (which recounts every figure at its end): on PostgreSQL as multi-row
+	 * INSERTs of {@value #ROWS} rows, one statement where {@link #addAll} runs two per
+	 * entry (a fresh city's record in a fraction of the time). The number added.
+	 */
+	int addEntries(List<Entry> entries) {
+		if (entries.isEmpty()) {
+			return 0;
+		}
+		if (db.dialect().family() != org.jooq.SQLDialect.POSTGRES) {
+			int[] added = entryBatch(entries).execute();
+			// a driver that cannot tell which rows were new: count them all, as addAll
+			// does
+			return Arrays.stream(added).anyMatch(n -> n == java.sql.Statement.SUCCESS_NO_INFO) ? added.length
+					: Arrays.stream(added).map(n -> Math.max(0, n)).sum();
+		}
+		int added = 0;
+		for (int from = 0; from < entries.size(); from += ROWS) {
+			List<Entry> part = entries.subList(from, Math.min(entries.size(), from + ROWS));
+			String sql = "insert into record_entry (person_id, kind, occurred_at, business_day, summary, source_type, "
+					+ "source_id, path) values " + String.join(", ", Collections.nCopies(part.size(), ROW))
+					+ " on conflict (source_type, source_id, kind, person_id) do nothing";
+			added += db.connectionResult(connection -> {
+				try (PreparedStatement insert = connection.prepareStatement(sql)) {
+					int i = 1;
+					for (Entry entry : part) {
+						insert.setLong(i++, entry.personId());
+						insert.setString(i++, entry.kind().name());
+						insert.setObject(i++, entry.occurredAt());
+						insert.setObject(i++, entry.occurredAt().atZoneSameInstant(BusinessDay.ZONE).toLocalDate());
+						insert.setString(i++, entry.summary());
+						insert.setString(i++, entry.sourceType());
+						insert.setString(i++, entry.sourceId());
+						insert.setString(i++, entry.path() == null ? null : entry.path().value());
+					}
+					return insert.executeUpdate();
+				}
+			});
+		}
+		return added;
+	}
+
+	/** The entries as one prepared batch that skips those present. */
+	private BatchBindStep entryBatch(List<Entry> entries) {
+		BatchBindStep batch = db.batch(db
+			.insertInto(RECORD_ENTRY, RECORD_ENTRY.PERSON_ID, RECORD_ENTRY.KIND, RECORD_ENTRY.OCCURRED_AT,
+					RECORD_ENTRY.BUSINESS_DAY, RECORD_ENTRY.SUMMARY, RECORD_ENTRY.SOURCE_TYPE, RECORD_ENTRY.SOURCE_ID,
+					RECORD_ENTRY.PATH)
+			.values((Long) null, null, null, null, null, null, null, null)
+			.onConflict(RECORD_ENTRY.SOURCE_TYPE, RECORD_ENTRY.SOURCE_ID, RECORD_ENTRY.KIND, RECORD_ENTRY.PERSON_ID)
+			.doNothing());
+		for (Entry entry : entries) {
+			batch = batch.bind(entry.personId(), entry.kind().name(), entry.occurredAt(),
+					entry.occurredAt().atZoneSameInstant(BusinessDay.ZONE).toLocalDate(), entry.summary(),
+					entry.sourceType(), entry.sourceId(), entry.path() == null ? null : entry.path().value());
+		}
+		return batch;
 	}
 
 	/**

@@ -121,6 +121,38 @@ public final class IndexRebuild {
 	}
 
 	/**
+	 * Analyses every table of the current schema that was never analysed (nor vacuumed)
+	 * and holds rows, as the end of a load into a fresh database: statistics for whatever
+	 * the load filled, without naming (and without analysing again) the tables analysed
+	 * on the way. Returns the tables analysed.
+	 */
+	public static List<String> analyzeUnanalysed(Connection connection) throws SQLException {
+		List<String> filled = new ArrayList<>();
+		try (Statement statement = connection.createStatement()) {
+			List<String> never = new ArrayList<>();
+			try (ResultSet rs = statement.executeQuery("""
+					select c.oid::regclass::text from pg_class c
+					where c.relnamespace = current_schema()::regnamespace and c.relkind = 'r' and c.reltuples < 0
+					order by 1""")) {
+				while (rs.next()) {
+					never.add(rs.getString(1));
+				}
+			}
+			for (String table : never) {
+				try (ResultSet rs = statement.executeQuery("select exists (select 1 from " + table + ")")) {
+					if (rs.next() && rs.getBoolean(1)) {
+						filled.add(table);
+					}
+				}
+			}
+			if (!filled.isEmpty()) {
+				statement.execute("analyze " + String.join(", ", filled));
+			}
+		}
+		return filled;
+	}
+
+	/**
 	 * Fresh planner statistics for these tables after a load, so autovacuum need not
 	 * catch up first.
 	 */
