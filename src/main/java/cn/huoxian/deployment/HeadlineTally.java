@@ -128,6 +128,8 @@ public class HeadlineTally {
 		for (int from = 0; from < inserts.size(); from += 1000) {
 			db.batch(inserts.subList(from, Math.min(inserts.size(), from + 1000))).execute();
 		}
+		// the table was rewritten in bulk: plans need its statistics now
+		cn.huoxian.shared.bulk.Statistics.refreshAfter(db, inserts.size(), FRONT_LINE_TALLY);
 		return inserts.size();
 	}
 

@@ -320,6 +320,9 @@ public class Households {
 		 * tells listeners, once per grid.
 		 */
 		public void finish() {
+			// an import: fresh statistics once it is large (it may double a new city)
+			cn.huoxian.shared.bulk.Statistics.refreshAfter(db, added.values().stream().mapToLong(Long::longValue).sum(),
+					HOUSEHOLD, BUILDING);
 			added.forEach((path, count) -> {
 				regions.adjustCounts(path, count, 0, 0);
 				events.publishEvent(new HouseholdsAdded(path, count));

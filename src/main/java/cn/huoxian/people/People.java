@@ -585,6 +585,9 @@ public class People {
 		 * (and every region above), once each.
 		 */
 		public void finish() {
+			// an import: fresh statistics once it is large (it may double a new city)
+			cn.huoxian.shared.bulk.Statistics.refreshAfter(db,
+					regionCounts.values().stream().mapToLong(c -> c[0]).sum(), PERSON, PERSON_ROLE);
 			households.residentsAdded(householdResidents);
 			regionCounts.forEach((path, counts) -> regions.peopleAdded(path, counts[0], counts[1]));
 			householdResidents.clear();
