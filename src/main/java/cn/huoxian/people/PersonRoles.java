@@ -138,10 +138,12 @@ class PersonRoles {
 
 	Map<Long, List<PersonRoleView>> forPersons(List<Long> personIds) {
 		Map<Long, List<PersonRoleView>> byPerson = new LinkedHashMap<>();
-		var rows = db.selectFrom(PERSON_ROLE)
-			.where(PERSON_ROLE.PERSON_ID.in(personIds))
-			.orderBy(PERSON_ROLE.ID)
-			.fetch();
+		// one probe of ix_person_role_person per person, whatever the statistics
+		var rows = cn.huoxian.shared.bulk.KeyProbes
+			.rows(db, personIds, person -> db.selectFrom(PERSON_ROLE).where(PERSON_ROLE.PERSON_ID.eq(person)))
+			.stream()
+			.sorted(java.util.Comparator.comparing(r -> r.getId()))
+			.toList();
 		Map<Long, String> villageCodes = regions.codes(rows.stream()
 			.map(r -> r.getVillageId())
 			.filter(java.util.Objects::nonNull)
