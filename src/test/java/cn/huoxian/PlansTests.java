@@ -50,6 +50,7 @@ import org.jooq.ExecuteListenerProvider;
 import org.jooq.conf.ParamType;
 import org.jooq.impl.DefaultExecuteListenerProvider;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -69,8 +70,6 @@ import tools.jackson.databind.json.JsonMapper;
  * reads orders of magnitude more rows than it returns.
  */
 @Tag("sql")
-@org.junit.jupiter.api.Disabled("issue 13: on never-analysed statistics six hot paths still plan badly "
-		+ "(helpers/plans-report.md); enable once they are fixed")
 class PlansTests {
 
 	/**
@@ -79,7 +78,15 @@ class PlansTests {
 	private static final double SCALE = 0.02;
 
 	/** Households covered first, in path order: the city's blind-spot page skips them. */
-	private static final int COVERED = 12_000;
+	private static final int COVERED = 4_000;
+
+	/**
+	 * Visits sent again in the duplicate check: few, as a share of the visits. At this
+	 * scale 50 keys of a unique index are 1.25 % of the visits, where a scan is as good
+	 * and is chosen on exact estimates (a unique index needs no statistics); on the full
+	 * city a batch of 500 is 0.01 % and probes the index.
+	 */
+	private static final int RESENT = 10;
 
 	private static final String CITY = "130900";
 
@@ -114,6 +121,9 @@ class PlansTests {
 
 	private static List<VisitInput> lastBatch;
 
+	/** The bad plans of the running test, all of its statements judged. */
+	private final List<String> bad = new ArrayList<>();
+
 	@BeforeAll
 	static void cityWithoutStatistics() throws Exception {
 		String url = System.getProperty("spring.datasource.url", "");
@@ -137,14 +147,27 @@ class PlansTests {
 		forgetStatistics();
 	}
 
+	@AfterEach
+	void noBadPlans() {
+		assertThat(bad).as("bad plans (%d)", bad.size()).isEmpty();
+	}
+
 	@AfterAll
 	static void dropDatabase() throws SQLException {
 		if (context != null) {
 			context.close();
 		}
-		if (database != null) {
+		// -Dhuoxian.test.plans.keep=true keeps the city to EXPLAIN by hand
+		if (database != null && !Boolean.getBoolean("huoxian.test.plans.keep")) {
 			execute(adminUrl, "drop database if exists " + database + " with (force)");
 		}
+	}
+
+	@Test
+	void noJitCompilationOnTheApplicationsConnections() {
+		// estimates on never-analysed tables are huge: a JIT compilation would cost more
+		// than the probes it compiles
+		assertThat(bean(org.jooq.DSLContext.class).fetchValue("show jit")).isEqualTo("off");
 	}
 
 	@Test
@@ -191,10 +214,10 @@ class PlansTests {
 
 	@Test
 	void visitBatchDuplicateCheck() throws Exception {
-		// the batch is sent again: every visit is a duplicate, nothing is written
+		// visits are sent again: every one is a duplicate, nothing is written
+		List<VisitInput> resent = lastBatch.subList(lastBatch.size() - RESENT, lastBatch.size());
 		assertGoodPlans("a visit batch sent twice",
-				() -> assertThat(bean(Visits.class).record(campaignId, lastBatch, admin).duplicates())
-					.isEqualTo(lastBatch.size()));
+				() -> assertThat(bean(Visits.class).record(campaignId, resent, admin).duplicates()).isEqualTo(RESENT));
 	}
 
 	@Test
@@ -213,8 +236,11 @@ class PlansTests {
 		assertGoodPlans("the busiest record profile", () -> records.profile(visitor, null, 0, 50, admin, "test"));
 	}
 
-	/** Runs the code path, then EXPLAINs every query it issued. */
-	private static void assertGoodPlans(String what, ThrowingRunnable path) throws Exception {
+	/**
+	 * Runs the code path, then EXPLAINs every query it issued; the test fails after all
+	 * its paths are judged, listing every bad plan.
+	 */
+	private void assertGoodPlans(String what, ThrowingRunnable path) throws Exception {
 		captured.clear();
 		path.run();
 		List<String> statements = List.copyOf(captured);
@@ -222,7 +248,7 @@ class PlansTests {
 		try (Connection connection = DriverManager.getConnection(databaseUrl(), "postgres", "")) {
 			connection.setAutoCommit(false);
 			for (String sql : statements) {
-				Plans.assertGood(connection, what, sql, LARGE, ROWS_PER_ROW, ALLOWANCE);
+				Plans.problems(connection, sql, LARGE, ROWS_PER_ROW, ALLOWANCE).forEach(p -> bad.add(what + ": " + p));
 			}
 			connection.rollback();
 		}
@@ -326,19 +352,23 @@ class PlansTests {
 
 		private static final JsonMapper JSON = JsonMapper.builder().build();
 
-		static void assertGood(Connection connection, String what, String sql, Set<String> large, long rowsPerRow,
+		/**
+		 * What is wrong with the plan of one statement, each with the statement and plan.
+		 */
+		static List<String> problems(Connection connection, String sql, Set<String> large, long rowsPerRow,
 				long allowance) throws Exception {
-			boolean readOnly = !sql.toLowerCase(java.util.Locale.ROOT).contains(" for update");
+			// a SELECT (also FOR UPDATE) runs in a transaction rolled back afterwards
+			boolean readOnly = sql.stripLeading().toLowerCase(java.util.Locale.ROOT).startsWith("select");
 			JsonNode plan = explain(connection,
 					(readOnly ? "explain (analyze, format json) " : "explain (format json) ") + sql);
-			String shown = what + "\n" + sql + "\n" + plan.toPrettyString();
 			List<JsonNode> nodes = new ArrayList<>();
 			collect(plan, nodes);
+			List<String> found = new ArrayList<>();
 			for (JsonNode node : nodes) {
 				String relation = node.path("Relation Name").asString("");
-				assertThat("Seq Scan".equals(node.path("Node Type").asString()) && large.contains(relation))
-					.as("sequential scan of %s in %s", relation, shown)
-					.isFalse();
+				if ("Seq Scan".equals(node.path("Node Type").asString()) && large.contains(relation)) {
+					found.add("sequential scan of " + relation);
+				}
 			}
 			if (readOnly) {
 				long returned = plan.path("Actual Rows").asLong();
@@ -348,9 +378,12 @@ class PlansTests {
 					read += (node.path("Rows Removed by Filter").asLong()
 							+ node.path("Rows Removed by Join Filter").asLong()) * loops;
 				}
-				assertThat(read).as("rows removed by filters in %s", shown)
-					.isLessThanOrEqualTo(allowance + rowsPerRow * returned);
+				if (read > allowance + rowsPerRow * returned) {
+					found.add(read + " rows removed by filters for " + returned + " returned");
+				}
 			}
+			return found.isEmpty() ? found
+					: List.of(String.join(", ", found) + " in\n" + sql + "\n" + plan.toPrettyString() + "\n");
 		}
 
 		private static JsonNode explain(Connection connection, String sql) throws Exception {
