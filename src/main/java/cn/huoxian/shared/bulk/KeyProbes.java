@@ -27,15 +27,15 @@ public final class KeyProbes {
 	}
 
 	/**
-	 * The rows {@code rowsOf} selects for each key, given the key as a field, in no
-	 * particular order.
+	 * The rows {@code rowsOf} selects for each key (each distinct key once), given the
+	 * key as a field, in no particular order.
 	 */
 	public static <R extends Record> List<R> rows(DSLContext db, Collection<Long> keys,
 			Function<Field<Long>, Select<R>> rowsOf) {
 		if (keys.isEmpty()) {
 			return List.of();
 		}
-		var probe = DSL.unnest(keys.toArray(Long[]::new)).as("probe", "probe_key");
+		var probe = DSL.unnest(keys.stream().distinct().toArray(Long[]::new)).as("probe", "probe_key");
 		return db.select(DSL.multiset(rowsOf.apply(probe.field("probe_key", Long.class))))
 			.from(probe)
 			.fetch(Record1::value1)
