@@ -128,6 +128,8 @@ public class HeadlineTally {
 				}
 			});
 			insert.flush();
+			// the table was rewritten in bulk: plans need its statistics now
+			cn.huoxian.shared.bulk.Statistics.refreshAfter(db, insert.written(), FRONT_LINE_TALLY);
 			return insert.written();
 		}
 	}

@@ -314,11 +314,22 @@ public class Cases {
 			.and(ISOLATION_CASE.STATUS.in(CaseStatus.ACTIVE.name(), CaseStatus.EXTENDED.name()))
 			.and(ISOLATION_CASE.START_DATE.le(day))
 			.and(ISOLATION_CASE.END_DATE.ge(day))
-			.andNotExists(DSL.selectOne()
-				.from(ISOLATION_CONTACT)
-				.where(ISOLATION_CONTACT.CASE_ID.eq(ISOLATION_CASE.ID))
-				.and(ISOLATION_CONTACT.BUSINESS_DAY.eq(day))
-				.and(ISOLATION_CONTACT.REACHED.isTrue()));
+			.and(DSL.field(reachingContact(day)).isNull());
+	}
+
+	/**
+	 * A contact reaching the case's person on the day, as a scalar subquery: one probe of
+	 * (case_id, business_day) per case. As a NOT EXISTS it was planned, on tables never
+	 * analysed, as a nested loop filtering every contact of the day for each case (about
+	 * a million rows removed for 1,500 cases; docs/BENCHMARKS.md "Plans that stay good").
+	 */
+	private static org.jooq.Select<org.jooq.Record1<Integer>> reachingContact(LocalDate day) {
+		return DSL.selectOne()
+			.from(ISOLATION_CONTACT)
+			.where(ISOLATION_CONTACT.CASE_ID.eq(ISOLATION_CASE.ID))
+			.and(ISOLATION_CONTACT.BUSINESS_DAY.eq(day))
+			.and(ISOLATION_CONTACT.REACHED.isTrue())
+			.limit(1);
 	}
 
 	/**
@@ -414,8 +425,10 @@ public class Cases {
 			return List.of();
 		}
 		Map<Long, List<Long>> responsible = new HashMap<>();
-		db.selectFrom(ISOLATION_RESPONSIBLE)
-			.where(ISOLATION_RESPONSIBLE.CASE_ID.in(rows.stream().map(r -> r.get(ISOLATION_CASE.ID)).toList()))
+		// one probe of the responsible key per case, whatever the statistics
+		cn.huoxian.shared.bulk.KeyProbes
+			.rows(db, rows.stream().map(r -> r.get(ISOLATION_CASE.ID)).toList(),
+					id -> DSL.selectFrom(ISOLATION_RESPONSIBLE).where(ISOLATION_RESPONSIBLE.CASE_ID.eq(id)))
 			.forEach(r -> responsible.computeIfAbsent(r.getCaseId(), k -> new ArrayList<>()).add(r.getPersonId()));
 		Map<Long, String> names = people
 			.names(rows.stream().map(r -> r.get(ISOLATION_CASE.PERSON_ID)).collect(Collectors.toSet()));

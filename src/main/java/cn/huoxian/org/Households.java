@@ -167,8 +167,8 @@ public class Households {
 	}
 
 	private HouseholdView view(Record r) {
-		return new HouseholdView(r.get(HOUSEHOLD.ID), r.get(REGION.CODE), RegionPath.of(r.get(HOUSEHOLD.PATH)),
-				r.get(HOUSEHOLD.BUILDING_ID), r.get(BUILDING.NAME), r.get(HOUSEHOLD.ADDRESS), r.get(HOUSEHOLD.DOOR),
+		return new HouseholdView(r.get(HOUSEHOLD.ID), r.get(GRID_CODE), RegionPath.of(r.get(HOUSEHOLD.PATH)),
+				r.get(HOUSEHOLD.BUILDING_ID), r.get(BUILDING_NAME), r.get(HOUSEHOLD.ADDRESS), r.get(HOUSEHOLD.DOOR),
 				r.get(HOUSEHOLD.RESIDENTS));
 	}
 
@@ -320,6 +320,9 @@ public class Households {
 		 * tells listeners, once per grid.
 		 */
 		public void finish() {
+			// an import: fresh statistics once it is large (it may double a new city)
+			cn.huoxian.shared.bulk.Statistics.refreshAfter(db, added.values().stream().mapToLong(Long::longValue).sum(),
+					HOUSEHOLD, BUILDING);
 			added.forEach((path, count) -> {
 				regions.adjustCounts(path, count, 0, 0);
 				events.publishEvent(new HouseholdsAdded(path, count));
@@ -332,17 +335,16 @@ public class Households {
 	/**
 	 * Households with their building's name and their grid's code and name, as a derived
 	 * table other modules join and filter in one statement (they never name this module's
-	 * tables; PostgreSQL plans it as the plain joins).
+	 * tables). The building and grid columns are key probes (scalar subqueries), made
+	 * only for the rows the outer query returns, whatever the statistics.
 	 */
 	public static Located located() {
 		org.jooq.Table<?> table = org.jooq.impl.DSL
 			.select(HOUSEHOLD.ID, HOUSEHOLD.PATH, HOUSEHOLD.ADDRESS, HOUSEHOLD.DOOR, HOUSEHOLD.RESIDENTS,
-					BUILDING.NAME.as("building_name"), REGION.CODE.as("grid_code"), REGION.NAME.as("grid_name"))
+					keyProbe(BUILDING.NAME, BUILDING.ID, HOUSEHOLD.BUILDING_ID).as("building_name"),
+					keyProbe(REGION.CODE, REGION.ID, HOUSEHOLD.REGION_ID).as("grid_code"),
+					keyProbe(REGION.NAME, REGION.ID, HOUSEHOLD.REGION_ID).as("grid_name"))
 			.from(HOUSEHOLD)
-			.join(REGION)
-			.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
-			.leftJoin(BUILDING)
-			.on(BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
 			.asTable("located_household");
 		return new Located(table, table.field("id", Long.class), table.field("path", String.class),
 				table.field("address", String.class), table.field("door", String.class),
@@ -389,14 +391,24 @@ public class Households {
 	 * Households with their building's name and grid code, as {@link #view} reads them.
 	 */
 	private org.jooq.SelectConditionStep<Record> viewsWhere(Condition condition) {
-		return db.select(HOUSEHOLD.fields())
-			.select(BUILDING.NAME, REGION.CODE)
-			.from(HOUSEHOLD)
-			.join(REGION)
-			.on(REGION.ID.eq(HOUSEHOLD.REGION_ID))
-			.leftJoin(BUILDING)
-			.on(BUILDING.ID.eq(HOUSEHOLD.BUILDING_ID))
-			.where(condition);
+		return db.select(HOUSEHOLD.fields()).select(BUILDING_NAME, GRID_CODE).from(HOUSEHOLD).where(condition);
+	}
+
+	// the building's and grid's columns are key probes per household read, as scalar
+	// subqueries PostgreSQL never turns into a join: as joins they were planned, on
+	// tables never analysed, as hash joins over a scan of every building and region
+	// (docs/BENCHMARKS.md "Plans that stay good")
+	private static final org.jooq.Field<String> BUILDING_NAME = keyProbe(BUILDING.NAME, BUILDING.ID,
+			HOUSEHOLD.BUILDING_ID)
+		.as("building_name");
+
+	private static final org.jooq.Field<String> GRID_CODE = keyProbe(REGION.CODE, REGION.ID, HOUSEHOLD.REGION_ID)
+		.as("grid_code");
+
+	/** A column of the row whose primary key a household's column holds. */
+	private static <T> org.jooq.Field<T> keyProbe(org.jooq.TableField<?, T> column, org.jooq.TableField<?, Long> key,
+			org.jooq.Field<Long> reference) {
+		return org.jooq.impl.DSL.field(org.jooq.impl.DSL.select(column).from(key.getTable()).where(key.eq(reference)));
 	}
 
 }

@@ -263,6 +263,7 @@ public class Regions {
 			created.add(id);
 			events.publishEvent(new RegionCreated(id, region.code(), region.path()));
 		}
+		cn.huoxian.shared.bulk.Statistics.refreshAfter(db, created.size(), REGION);
 		return created;
 	}
 

@@ -623,6 +623,9 @@ public class People {
 		 * (and every region above), once each.
 		 */
 		public void finish() {
+			// an import: fresh statistics once it is large (it may double a new city)
+			cn.huoxian.shared.bulk.Statistics.refreshAfter(db,
+					regionCounts.values().stream().mapToLong(c -> c[0]).sum(), PERSON, PERSON_ROLE);
 			households.residentsAdded(householdResidents);
 			regionCounts.forEach((path, counts) -> regions.peopleAdded(path, counts[0], counts[1]));
 			householdResidents.clear();
@@ -697,9 +700,12 @@ public class People {
 	 */
 	public Map<Long, Map<Long, String>> residentNames(java.util.Collection<Long> householdIds) {
 		Map<Long, Map<Long, String>> residents = new java.util.HashMap<>();
-		db.select(PERSON.ID, PERSON.HOUSEHOLD_ID, PERSON.NAME)
-			.from(PERSON)
-			.where(PERSON.HOUSEHOLD_ID.eq(DSL.any(householdIds.toArray(Long[]::new))))
+		// one probe of the household index per household, whatever the statistics
+		cn.huoxian.shared.bulk.KeyProbes
+			.rows(db, householdIds,
+					household -> DSL.select(PERSON.ID, PERSON.HOUSEHOLD_ID, PERSON.NAME)
+						.from(PERSON)
+						.where(PERSON.HOUSEHOLD_ID.eq(household)))
 			.forEach(r -> residents.computeIfAbsent(r.value2(), k -> new java.util.HashMap<>())
 				.put(r.value1(), r.value3()));
 		return residents;

@@ -138,8 +138,12 @@ class PersonRoles {
 	}
 
 	Map<Long, List<PersonRoleView>> forPersons(List<Long> personIds) {
-		return byPerson(
-				db.selectFrom(PERSON_ROLE).where(PERSON_ROLE.PERSON_ID.in(personIds)).orderBy(PERSON_ROLE.ID).fetch());
+		// one probe of ix_person_role_person per person, whatever the statistics
+		return byPerson(cn.huoxian.shared.bulk.KeyProbes
+			.rows(db, personIds, person -> db.selectFrom(PERSON_ROLE).where(PERSON_ROLE.PERSON_ID.eq(person)))
+			.stream()
+			.sorted(java.util.Comparator.comparing(r -> r.getId()))
+			.toList());
 	}
 
 	/**

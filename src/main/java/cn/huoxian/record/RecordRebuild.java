@@ -100,6 +100,8 @@ public class RecordRebuild {
 				.from(RECORD_ENTRY)
 				.groupBy(RECORD_ENTRY.PERSON_ID, RECORD_ENTRY.KIND))
 			.execute();
+		// both tables were rewritten in bulk: plans need their statistics now
+		cn.huoxian.shared.bulk.Statistics.refresh(db, RECORD_ENTRY, RECORD_FIGURE);
 	}
 
 }

@@ -164,9 +164,9 @@ public class BenchVisits {
 
 	/** Fresh statistics for the tables the visits went to, as autovacuum would take. */
 	private void analyse() {
-		if (db.dialect().family() == SQLDialect.POSTGRES) {
-			db.execute("analyze screening_visit, screening_visit_resident, screening_household, screening_counter");
-		}
+		cn.huoxian.shared.bulk.Statistics.refresh(db, cn.huoxian.db.Tables.SCREENING_VISIT,
+				cn.huoxian.db.Tables.SCREENING_VISIT_RESIDENT, cn.huoxian.db.Tables.SCREENING_HOUSEHOLD,
+				cn.huoxian.db.Tables.SCREENING_COUNTER);
 	}
 
 }

@@ -20,6 +20,7 @@ import cn.huoxian.shared.RegionPath;
 import jakarta.annotation.Nullable;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
 /**
@@ -116,47 +117,85 @@ public class Coverage {
 
 	private static final cn.huoxian.db.tables.ScreeningHousehold STATE = SCREENING_HOUSEHOLD.as("state");
 
-	private static final cn.huoxian.db.tables.ScreeningHousehold COVERED = SCREENING_HOUSEHOLD.as("covered_state");
-
 	private static final cn.huoxian.db.tables.ScreeningTarget TARGET = SCREENING_TARGET.as("target");
 
 	/** Households with their building and grid, built by their owner (org). */
 	private static final Households.Located LOCATED = Households.located();
 
+	private static final org.jooq.Field<OffsetDateTime> LAST_VISITED_AT = DSL.field("last_visited_at",
+			OffsetDateTime.class);
+
 	/**
 	 * Uncovered households under a path: all households there, or only the campaign's
-	 * target list.
+	 * target list; from the first region with an uncovered household on.
 	 */
 	private org.jooq.SelectLimitStep<Record> blindSpotQuery(CampaignView campaign, RegionPath path) {
-		var state = STATE;
 		var household = LOCATED;
+		String from = firstUncovered(campaign.id(), path);
+		// each household's state is a probe of its key (household_id, campaign_id), as
+		// scalar subqueries PostgreSQL cannot turn into a join: as a join (or an anti
+		// join) it was planned, on a table never analysed, as a nested loop over a
+		// materialised scan of every state of the campaign — 20 s for the city's first
+		// page with 9,000 states (docs/BENCHMARKS.md "Plans that stay good")
 		org.jooq.SelectField<?>[] fields = { household.id(), household.address(), household.door(),
 				household.residents(), household.building(), household.gridCode(), household.gridName(),
-				state.LAST_VISITED_AT };
-		var from = campaign.hasTargetList()
-				? db.select(fields).from(TARGET).join(household.table()).on(household.id().eq(TARGET.HOUSEHOLD_ID))
-				: db.select(fields).from(household.table());
-		var where = campaign.hasTargetList()
-				? TARGET.CAMPAIGN_ID.eq(campaign.id()).and(cn.huoxian.shared.DataScope.under(TARGET.PATH, path))
-				: cn.huoxian.shared.DataScope.under(household.path(), path);
-		var order = campaign.hasTargetList() ? List.of(TARGET.PATH, TARGET.HOUSEHOLD_ID)
-				: List.<org.jooq.OrderField<?>>of(household.path(), household.id());
-		return from.leftJoin(state)
-			.on(state.CAMPAIGN_ID.eq(campaign.id()).and(state.HOUSEHOLD_ID.eq(household.id())))
-			.where(where)
-			// not exists, not "state.covered is null or not covered" after the left join:
-			// PostgreSQL estimated that filter at one row (every stored state was
-			// covered)
-			// and planned a nested loop over every region for each household — a
-			// city-wide
-			// page never finished; the anti join is estimated properly
-			// (docs/BENCHMARKS.md)
-			.andNotExists(db.selectOne()
-				.from(COVERED)
-				.where(COVERED.HOUSEHOLD_ID.eq(household.id()))
-				.and(COVERED.CAMPAIGN_ID.eq(campaign.id()))
-				.and(COVERED.COVERED.isTrue()))
-			.orderBy(order);
+				DSL.field(stateOf(household.id(), campaign.id(), STATE.LAST_VISITED_AT)).as(LAST_VISITED_AT) };
+		org.jooq.Condition uncovered = DSL
+			.coalesce(DSL.field(stateOf(household.id(), campaign.id(), STATE.COVERED)), DSL.inline(false))
+			.isFalse();
+		if (campaign.hasTargetList()) {
+			return db.select(fields)
+				.from(TARGET)
+				.join(household.table())
+				.on(household.id().eq(TARGET.HOUSEHOLD_ID))
+				.where(TARGET.CAMPAIGN_ID.eq(campaign.id()))
+				.and(cn.huoxian.shared.DataScope.under(TARGET.PATH, path))
+				.and(TARGET.PATH.ge(from))
+				.and(uncovered)
+				.orderBy(TARGET.PATH, TARGET.HOUSEHOLD_ID);
+		}
+		return db.select(fields)
+			.from(household.table())
+			.where(cn.huoxian.shared.DataScope.under(household.path(), path))
+			.and(household.path().ge(from))
+			.and(uncovered)
+			.orderBy(household.path(), household.id());
+	}
+
+	/** One column of a household's state in the campaign, as a scalar subquery. */
+	private static <T> org.jooq.Select<org.jooq.Record1<T>> stateOf(org.jooq.Field<Long> householdId, long campaignId,
+			org.jooq.TableField<?, T> column) {
+		return DSL.select(column)
+			.from(STATE)
+			.where(STATE.HOUSEHOLD_ID.eq(householdId))
+			.and(STATE.CAMPAIGN_ID.eq(campaignId));
+	}
+
+	/**
+	 * The path from which a region's blind spots start: every household before it in path
+	 * order is covered. The counters under the region with an uncovered household, in
+	 * path order, begin with the region itself and then descend to the first such grid
+	 * (at most one per level); its households are the first that may be uncovered. A page
+	 * starts there instead of probing every covered household before it (the city's first
+	 * page read 30,050 households when the first 30,000 were covered).
+	 */
+	private String firstUncovered(long campaignId, RegionPath path) {
+		List<String> chain = db.select(SCREENING_COUNTER.PATH)
+			.from(SCREENING_COUNTER)
+			.where(SCREENING_COUNTER.CAMPAIGN_ID.eq(campaignId))
+			.and(cn.huoxian.shared.DataScope.under(SCREENING_COUNTER.PATH, path))
+			.and(SCREENING_COUNTER.HOUSEHOLDS.gt(SCREENING_COUNTER.COVERED))
+			.orderBy(SCREENING_COUNTER.PATH)
+			.limit(cn.huoxian.org.RegionLevel.values().length)
+			.fetch(SCREENING_COUNTER.PATH);
+		String deepest = path.value();
+		for (String next : chain) {
+			if (!next.startsWith(deepest)) {
+				break;
+			}
+			deepest = next;
+		}
+		return deepest;
 	}
 
 	private RegionView regionIn(CampaignView campaign, String regionCode, DataScope scope) {
@@ -181,7 +220,7 @@ public class Coverage {
 	private static BlindSpot blindSpot(Record r) {
 		return new BlindSpot(r.get(LOCATED.id()), r.get(LOCATED.gridCode()), r.get(LOCATED.gridName()),
 				r.get(LOCATED.building()), r.get(LOCATED.address()), r.get(LOCATED.door()), r.get(LOCATED.residents()),
-				r.get(STATE.LAST_VISITED_AT));
+				r.get(LAST_VISITED_AT));
 	}
 
 }

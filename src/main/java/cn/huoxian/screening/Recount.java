@@ -15,6 +15,7 @@ import java.util.Map;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.bulk.Statistics;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
@@ -67,6 +68,8 @@ public class Recount {
 		List<String> differences = new ArrayList<>();
 		long[] households = repairStates(campaignId, differences);
 		long[] counters = repairCounters(campaign, differences);
+		// the maintenance point of a campaign's tables: fresh statistics for the planner
+		Statistics.refresh(db, SCREENING_COUNTER, SCREENING_HOUSEHOLD, SCREENING_VISIT);
 		Report report = new Report(campaignId, households[0], households[1], counters[0], counters[1],
 				List.copyOf(differences));
 		log.info("Recount of campaign {}: {} household states ({} repaired), {} counters ({} repaired)", campaignId,
