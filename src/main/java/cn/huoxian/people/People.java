@@ -31,6 +31,7 @@ import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.Phones;
 import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.bulk.SqlArrays;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -661,7 +662,7 @@ public class People {
 		Map<Long, Map<Long, String>> residents = new java.util.HashMap<>();
 		db.select(PERSON.ID, PERSON.HOUSEHOLD_ID, PERSON.NAME)
 			.from(PERSON)
-			.where(PERSON.HOUSEHOLD_ID.eq(DSL.any(householdIds.toArray(Long[]::new))))
+			.where(SqlArrays.anyOf(PERSON.HOUSEHOLD_ID, householdIds))
 			.forEach(r -> residents.computeIfAbsent(r.value2(), k -> new java.util.HashMap<>())
 				.put(r.value1(), r.value3()));
 		return residents;
