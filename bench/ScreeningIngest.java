@@ -16,16 +16,17 @@ import java.util.regex.Pattern;
 
 /**
  * Screening ingestion through the batch API, measured from a second process on this machine:
- * posts batches of 1,000 covered visits (every registered resident present with a temperature,
- * about 2 % of them at 37.5 °C) to a running Huoxian and prints visits per second.
+ * posts batches of covered visits (every registered resident present with a temperature,
+ * about 2 % of them at 37.5 °C) to a running Huoxian and prints visits per second, then how
+ * long after the last batch the performance record still needed to take every visit in.
  *
  * <pre>
- * java bench/ScreeningIngest.java http://localhost:8080 huoxian_bench 130900 130982 60000 2
+ * java bench/ScreeningIngest.java http://localhost:8080 huoxian_bench 130900 130982 60000 4 500
  * </pre>
  * Arguments: base URL, PostgreSQL database (households and residents are read with psql), the
  * campaign's root region (opened as admin; give an existing campaign's id with {@code campaign:N}),
- * the county whose households are visited, number of households, concurrent connections. Run it
- * against a generated demo city only.
+ * the county whose households are visited, number of households, concurrent connections, and
+ * optionally visits per batch (default 1,000). Run it against a generated demo city only.
  */
 public class ScreeningIngest {
 
@@ -36,6 +37,7 @@ public class ScreeningIngest {
 		String county = args[3];
 		int households = Integer.parseInt(args[4]);
 		int threads = Integer.parseInt(args[5]);
+		int batchSize = args.length > 6 ? Integer.parseInt(args[6]) : 1000;
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 		String token = field(post(http, base + "/api/v1/auth/token", null,
 				"{\"username\":\"admin\",\"password\":\"Huoxian@2020\"}"), "token");
@@ -45,7 +47,7 @@ public class ScreeningIngest {
 						"{\"name\":\"ingest bench\",\"rootRegion\":\"" + root + "\",\"startsOn\":\""
 								+ today.minusDays(1) + "\",\"endsOn\":\"" + today.plusDays(1) + "\"}"),
 						"id");
-		List<String> batches = batches(db, county, households);
+		List<String> batches = batches(db, county, households, batchSize);
 		AtomicInteger next = new AtomicInteger();
 		AtomicLong accepted = new AtomicLong();
 		long start = System.nanoTime();
@@ -64,13 +66,34 @@ public class ScreeningIngest {
 		for (Thread worker : workers) {
 			worker.join();
 		}
-		double seconds = (System.nanoTime() - start) / 1e9;
-		System.out.printf("{\"campaign\":%s,\"visits\":%d,\"batches\":%d,\"threads\":%d,\"seconds\":%.2f,\"visitsPerSecond\":%d}%n",
-				campaign, accepted.get(), batches.size(), threads, seconds, Math.round(accepted.get() / seconds));
+		long end = System.nanoTime();
+		double seconds = (end - start) / 1e9;
+		double behind = recordBehind(http, base, token, end);
+		System.out.printf("{\"campaign\":%s,\"visits\":%d,\"batches\":%d,\"batchSize\":%d,\"threads\":%d,\"seconds\":%.2f,\"visitsPerSecond\":%d,\"recordBehindSeconds\":%.2f}%n",
+				campaign, accepted.get(), batches.size(), batchSize, threads, seconds,
+				Math.round(accepted.get() / seconds), behind);
 	}
 
-	/** One JSON array of 1,000 visits per batch, built before the clock starts. */
-	private static List<String> batches(String db, String county, int limit) throws Exception {
+	/**
+	 * Seconds from the last batch's answer until the record's inbox was empty (every
+	 * visit's entry in), polled every 50 ms; -1 when it did not empty within 5 minutes.
+	 */
+	private static double recordBehind(HttpClient http, String base, String token, long end) throws Exception {
+		while (System.nanoTime() - end < 300e9) {
+			HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/record/inbox"))
+				.header("Authorization", "Bearer " + token)
+				.build();
+			String status = http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+			if ("0".equals(field(status, "rows"))) {
+				return (System.nanoTime() - end) / 1e9;
+			}
+			Thread.sleep(50);
+		}
+		return -1;
+	}
+
+	/** One JSON array of {@code size} visits per batch, built before the clock starts. */
+	private static List<String> batches(String db, String county, int limit, int size) throws Exception {
 		Process psql = new ProcessBuilder("psql", "-U", "postgres", "-h", "127.0.0.1", "-d", db, "-AtF", "\t", "-c",
 				"select h.id, string_agg(p.id::text, ',') from household h join person p on p.household_id = h.id "
 						+ "where h.path like '/130900/" + county + "/%' group by h.id order by h.id limit " + limit)
@@ -99,7 +122,7 @@ public class ScreeningIngest {
 					.append(random.nextInt(50) == 0 ? "37.5" : "36.5").append('}');
 			}
 			batch.append("]}");
-			if (++inBatch == 1000) {
+			if (++inBatch == size) {
 				batches.add(batch.append(']').toString());
 				batch = new StringBuilder("[");
 				inBatch = 0;

@@ -11,8 +11,8 @@ import java.util.Map;
 
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.bulk.SqlArrays;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
 /**
@@ -60,7 +60,7 @@ public class CityReads {
 	public Map<Long, String> unitPaths(Collection<Long> ids) {
 		return db.select(UNIT.ID, UNIT.PATH)
 			.from(UNIT)
-			.where(UNIT.ID.eq(DSL.any(ids.toArray(Long[]::new))))
+			.where(SqlArrays.anyOf(UNIT.ID, ids))
 			.fetchMap(UNIT.ID, UNIT.PATH);
 	}
 
@@ -68,7 +68,7 @@ public class CityReads {
 	public Map<Long, String> organisationPaths(Collection<Long> ids) {
 		return db.select(PARTY_ORGANISATION.ID, PARTY_ORGANISATION.PATH)
 			.from(PARTY_ORGANISATION)
-			.where(PARTY_ORGANISATION.ID.eq(DSL.any(ids.toArray(Long[]::new))))
+			.where(SqlArrays.anyOf(PARTY_ORGANISATION.ID, ids))
 			.fetchMap(PARTY_ORGANISATION.ID, PARTY_ORGANISATION.PATH);
 	}
 

@@ -24,6 +24,7 @@ import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.ReferenceNotFoundException;
 import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.RuleViolationException;
+import cn.huoxian.shared.bulk.SqlArrays;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -372,7 +373,7 @@ public class Households {
 	public java.util.Map<Long, RegionPath> lockPaths(java.util.Collection<Long> ids) {
 		return db.select(HOUSEHOLD.ID, HOUSEHOLD.PATH)
 			.from(HOUSEHOLD)
-			.where(HOUSEHOLD.ID.eq(org.jooq.impl.DSL.any(ids.toArray(Long[]::new))))
+			.where(SqlArrays.anyOf(HOUSEHOLD.ID, ids))
 			.orderBy(HOUSEHOLD.ID)
 			.forUpdate()
 			.fetchMap(HOUSEHOLD.ID, r -> RegionPath.of(r.value2()));

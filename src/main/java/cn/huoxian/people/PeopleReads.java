@@ -10,8 +10,8 @@ import java.util.Map;
 import cn.huoxian.db.tables.PersonRole;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.bulk.SqlArrays;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
 /**
@@ -86,7 +86,7 @@ public class PeopleReads {
 	public Map<Long, String> paths(Collection<Long> ids) {
 		return db.select(PERSON.ID, PERSON.PATH)
 			.from(PERSON)
-			.where(PERSON.ID.eq(DSL.any(ids.toArray(Long[]::new))))
+			.where(SqlArrays.anyOf(PERSON.ID, ids))
 			.fetchMap(PERSON.ID, PERSON.PATH);
 	}
 

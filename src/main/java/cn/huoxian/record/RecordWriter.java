@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.shared.bulk.SqlArrays;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -154,12 +155,14 @@ public class RecordWriter {
 		// count
 		db.update(RECORD_FIGURE)
 			.set(RECORD_FIGURE.FIGURE_VALUE, 0L)
-			.where(RECORD_FIGURE.PERSON_ID.eq(DSL.any(persons)).and(RECORD_FIGURE.FIGURE.eq(DSL.any(kinds))))
+			.where(SqlArrays.anyOf(RECORD_FIGURE.PERSON_ID, List.of(persons))
+				.and(SqlArrays.anyOfTexts(RECORD_FIGURE.FIGURE, List.of(kinds))))
 			.execute();
 		db.insertInto(RECORD_FIGURE, RECORD_FIGURE.PERSON_ID, RECORD_FIGURE.FIGURE, RECORD_FIGURE.FIGURE_VALUE)
 			.select(db.select(RECORD_ENTRY.PERSON_ID, RECORD_ENTRY.KIND, DSL.count().cast(Long.class))
 				.from(RECORD_ENTRY)
-				.where(RECORD_ENTRY.PERSON_ID.eq(DSL.any(persons)).and(RECORD_ENTRY.KIND.eq(DSL.any(kinds))))
+				.where(SqlArrays.anyOf(RECORD_ENTRY.PERSON_ID, List.of(persons))
+					.and(SqlArrays.anyOfTexts(RECORD_ENTRY.KIND, List.of(kinds))))
 				.groupBy(RECORD_ENTRY.PERSON_ID, RECORD_ENTRY.KIND)
 				.orderBy(RECORD_ENTRY.PERSON_ID, RECORD_ENTRY.KIND))
 			.onConflict(RECORD_FIGURE.PERSON_ID, RECORD_FIGURE.FIGURE)

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.shared.bulk.SqlArrays;
 import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
@@ -79,15 +80,15 @@ public abstract class TableSource implements RecordSource {
 	}
 
 	/**
-	 * {@code field = any(ids)}: on PostgreSQL one array bind however many keys (no long
-	 * IN list whose plans vary with its length); H2 gets the values expanded.
+	 * {@code field = any(ids)}: one typed array bind however many keys (no long IN list
+	 * whose plans vary with its length, no text parsed again for every row scanned).
 	 */
 	protected static Condition ids(Field<Long> field, List<String> keys) {
-		return field.eq(DSL.any(keys.stream().map(Long::valueOf).toArray(Long[]::new)));
+		return SqlArrays.anyOf(field, keys.stream().map(Long::valueOf).toList());
 	}
 
 	protected static Condition uuids(Field<UUID> field, List<String> keys) {
-		return field.eq(DSL.any(keys.stream().map(UUID::fromString).toArray(UUID[]::new)));
+		return SqlArrays.anyOfUuids(field, keys.stream().map(UUID::fromString).toList());
 	}
 
 	/**

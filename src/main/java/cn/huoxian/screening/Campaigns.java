@@ -27,6 +27,7 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.bulk.SqlArrays;
 import cn.huoxian.shared.bulk.Statistics;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -156,7 +157,7 @@ public class Campaigns {
 		return new java.util.HashSet<>(db.select(SCREENING_TARGET.HOUSEHOLD_ID)
 			.from(SCREENING_TARGET)
 			.where(SCREENING_TARGET.CAMPAIGN_ID.eq(campaign.id()))
-			.and(SCREENING_TARGET.HOUSEHOLD_ID.eq(DSL.any(under.toArray(Long[]::new))))
+			.and(SqlArrays.anyOf(SCREENING_TARGET.HOUSEHOLD_ID, under))
 			.fetch(SCREENING_TARGET.HOUSEHOLD_ID));
 	}
 

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import cn.huoxian.db.tables.records.ScreeningHouseholdRecord;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.bulk.SqlArrays;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.springframework.context.ApplicationEventPublisher;
@@ -49,13 +50,15 @@ class VisitWriter {
 		for (VisitInput visit : visits) {
 			add(deltas, targets.get(visit.householdId()).path(), 0, 0, 0, 1);
 		}
-		updateCounters(campaignId, deltas);
 		raiseFlags(campaignId, visits, targets);
 		// one event per batch, not per visit: the hottest write path stays cheap
 		if (!visits.isEmpty()) {
 			events.publishEvent(
 					new VisitsRecorded(campaignId, user.personId(), visits.stream().map(VisitInput::visitId).toList()));
 		}
+		// last: every concurrent batch updates the city's and its county's counter rows,
+		// so their locks are held only from here to the commit
+		updateCounters(campaignId, deltas);
 	}
 
 	private void insertVisits(long campaignId, List<VisitInput> visits, Map<Long, Visits.Target> targets,
@@ -109,7 +112,7 @@ class VisitWriter {
 		// one
 		// probe even while a new campaign's statistics say it has no rows
 		Map<Long, ScreeningHouseholdRecord> existing = db.selectFrom(SCREENING_HOUSEHOLD)
-			.where(SCREENING_HOUSEHOLD.HOUSEHOLD_ID.eq(org.jooq.impl.DSL.any(latest.keySet().toArray(Long[]::new))))
+			.where(SqlArrays.anyOf(SCREENING_HOUSEHOLD.HOUSEHOLD_ID, latest.keySet()))
 			.and(SCREENING_HOUSEHOLD.CAMPAIGN_ID.eq(campaignId))
 			.fetchMap(SCREENING_HOUSEHOLD.HOUSEHOLD_ID);
 		BatchBindStep inserts = db

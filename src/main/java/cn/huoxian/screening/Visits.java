@@ -28,8 +28,8 @@ import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.Phones;
 import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.bulk.SqlArrays;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -175,8 +175,14 @@ public class Visits {
 	}
 
 	private void checkResidents(List<VisitInput> fresh, List<VisitInput> batch, Map<Long, Target> targets) {
+		// each visit's place in the batch, by identity: indexOf would compare whole
+		// visits
+		Map<VisitInput, Integer> places = new java.util.IdentityHashMap<>();
+		for (int i = 0; i < batch.size(); i++) {
+			places.put(batch.get(i), i);
+		}
 		for (VisitInput visit : fresh) {
-			String at = "visits[" + batch.indexOf(visit) + "].";
+			String at = "visits[" + places.get(visit) + "].";
 			Target target = targets.get(visit.householdId());
 			if (visit.outcome() == Outcome.NOBODY_HOME) {
 				if (!visit.residentsOrEmpty().isEmpty() || !visit.unregisteredOrEmpty().isEmpty()) {
@@ -281,7 +287,7 @@ public class Visits {
 	private Set<UUID> storedVisitIds(List<VisitInput> visits) {
 		return new HashSet<>(db.select(SCREENING_VISIT.VISIT_ID)
 			.from(SCREENING_VISIT)
-			.where(SCREENING_VISIT.VISIT_ID.eq(DSL.any(visits.stream().map(VisitInput::visitId).toArray(UUID[]::new))))
+			.where(SqlArrays.anyOfUuids(SCREENING_VISIT.VISIT_ID, visits.stream().map(VisitInput::visitId).toList()))
 			.fetch(SCREENING_VISIT.VISIT_ID));
 	}
 
