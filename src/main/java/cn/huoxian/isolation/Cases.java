@@ -314,22 +314,24 @@ public class Cases {
 			.and(ISOLATION_CASE.STATUS.in(CaseStatus.ACTIVE.name(), CaseStatus.EXTENDED.name()))
 			.and(ISOLATION_CASE.START_DATE.le(day))
 			.and(ISOLATION_CASE.END_DATE.ge(day))
-			.and(DSL.field(reachingContact(day)).isNull());
+			.and(ISOLATION_CASE.ID.notIn(reachedOn(day)));
 	}
 
 	/**
-	 * A contact reaching the case's person on the day, as a scalar subquery: one probe of
-	 * (case_id, business_day) per case. As a NOT EXISTS it was planned, on tables never
-	 * analysed, as a nested loop filtering every contact of the day for each case (about
-	 * a million rows removed for 1,500 cases; docs/BENCHMARKS.md "Plans that stay good").
+	 * The cases whose person a contact reached on the day. As {@code NOT IN} (case_id is
+	 * not null) PostgreSQL never turns it into a join: it reads the day's contacts once
+	 * from ix_isolation_contact_day into a hashed subplan, whatever the statistics. A NOT
+	 * EXISTS was planned, on tables never analysed, as a nested loop filtering every
+	 * contact of the day for each case (about a million rows removed for 1,500 cases),
+	 * and a probe per case cost 116 ms for the city's 50,000 cases against 33 ms for this
+	 * (docs/BENCHMARKS.md, "Issue 13"). It stays hashed while a day's contacts fit in
+	 * hash memory (about 8 MB by default: some hundred thousand cases a day).
 	 */
-	private static org.jooq.Select<org.jooq.Record1<Integer>> reachingContact(LocalDate day) {
-		return DSL.selectOne()
+	private static org.jooq.Select<org.jooq.Record1<Long>> reachedOn(LocalDate day) {
+		return DSL.select(ISOLATION_CONTACT.CASE_ID)
 			.from(ISOLATION_CONTACT)
-			.where(ISOLATION_CONTACT.CASE_ID.eq(ISOLATION_CASE.ID))
-			.and(ISOLATION_CONTACT.BUSINESS_DAY.eq(day))
-			.and(ISOLATION_CONTACT.REACHED.isTrue())
-			.limit(1);
+			.where(ISOLATION_CONTACT.BUSINESS_DAY.eq(day))
+			.and(ISOLATION_CONTACT.REACHED.isTrue());
 	}
 
 	/**
