@@ -49,8 +49,7 @@ class LiveSessionFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/");
+		return cn.huoxian.shared.web.StaticResources.isStatic(request);
 	}
 
 	private boolean live(long accountId, Object details) {

@@ -57,8 +57,7 @@ class RequestConnection extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return path.startsWith("/webjars/") || path.startsWith("/css/") || path.startsWith("/js/");
+		return StaticResources.isStatic(request);
 	}
 
 	/**

@@ -19,7 +19,24 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
  * finds, so each link cost class-path look-ups inside the nested jar under one lock.
  */
 @Configuration(proxyBeanMethods = false)
-class StaticResources implements WebMvcConfigurer {
+public class StaticResources implements WebMvcConfigurer {
+
+	/** The URL prefixes served from the class path, nothing else. */
+	private static final String[] PREFIXES = { "/css/", "/js/", "/webjars/" };
+
+	/**
+	 * True for a request for a style, script or WebJar: filters that need the database or
+	 * the session skip them.
+	 */
+	public static boolean isStatic(jakarta.servlet.http.HttpServletRequest request) {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		for (String prefix : PREFIXES) {
+			if (path.startsWith(prefix)) {
+				return true;
+			}
+		}
+		return false;
+	}
 
 	private static final CacheControl FOR_A_YEAR = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 
