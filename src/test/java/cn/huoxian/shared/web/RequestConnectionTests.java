@@ -2,6 +2,7 @@ package cn.huoxian.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.huoxian.support.Api;
@@ -9,6 +10,8 @@ import cn.huoxian.support.Pages;
 import cn.huoxian.support.SqlTest;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -54,6 +57,9 @@ class RequestConnectionTests {
 
 		static final ThreadLocal<long[]> TAKEN = ThreadLocal.withInitial(() -> new long[1]);
 
+		/** Set: the pool times out as Hikari does when every connection stays busy. */
+		static final ThreadLocal<Boolean> EXHAUSTED = ThreadLocal.withInitial(() -> false);
+
 		Counting(DataSource pool) {
 			super(pool);
 		}
@@ -61,6 +67,10 @@ class RequestConnectionTests {
 		@Override
 		public Connection getConnection() throws SQLException {
 			TAKEN.get()[0]++;
+			if (EXHAUSTED.get()) {
+				throw new SQLTransientConnectionException(
+						"HikariPool-1 - Connection is not available, request timed out after 30000ms");
+			}
 			return super.getConnection();
 		}
 
@@ -89,6 +99,24 @@ class RequestConnectionTests {
 		long before = checkouts();
 		mvc.perform(get("/css/huoxian.css")).andExpect(status().isOk());
 		assertThat(checkouts() - before).isZero();
+	}
+
+	@Test
+	void aRequestThatGetsNoConnectionInTimeIsAnswered503WithRetryAfter() throws Exception {
+		MockHttpServletRequestBuilder api = Api.as(mvc, "xinhua", get("/api/v1/regions/130902/children"));
+		MockHttpSession session = Pages.login(mvc, "admin");
+		Counting.EXHAUSTED.set(true);
+		try {
+			for (MockHttpServletRequestBuilder request : List.of(api, get("/regions/130902").session(session))) {
+				mvc.perform(request)
+					.andExpect(status().isServiceUnavailable())
+					.andExpect(header().string("Retry-After", "2"));
+			}
+		}
+		finally {
+			Counting.EXHAUSTED.set(false);
+		}
+		mvc.perform(Api.as(mvc, "xinhua", get("/api/v1/regions/130902/children"))).andExpect(status().isOk());
 	}
 
 	private void assertOneCheckout(MockHttpServletRequestBuilder request) throws Exception {
