@@ -34,10 +34,13 @@ class ApiTokens {
 
 	private final Duration lifetime;
 
-	ApiTokens(DSLContext db, Accounts accounts, Clock clock, AccessSettings settings) {
+	private final SignedInCache signedIn;
+
+	ApiTokens(DSLContext db, Accounts accounts, Clock clock, AccessSettings settings, SignedInCache signedIn) {
 		this.db = db;
 		this.accounts = accounts;
 		this.clock = clock;
+		this.signedIn = signedIn;
 		this.lifetime = settings.api().tokenLifetime();
 	}
 
@@ -58,22 +61,28 @@ class ApiTokens {
 
 	/**
 	 * The account behind a live token: not expired, not revoked, account enabled and not
-	 * locked.
+	 * locked; kept a few seconds ({@link SignedInCache}).
 	 */
 	Optional<AccountPrincipal> resolve(String token) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
-		return db.select(ACCOUNT.ID)
+		String tokenHash = hash(token);
+		return signedIn.token(tokenHash, now.toInstant(), () -> lookUp(tokenHash, now));
+	}
+
+	private Optional<SignedInCache.LiveToken> lookUp(String tokenHash, OffsetDateTime now) {
+		return db.select(ACCOUNT.ID, API_TOKEN.EXPIRES_AT)
 			.from(API_TOKEN)
 			.join(ACCOUNT)
 			.on(ACCOUNT.ID.eq(API_TOKEN.ACCOUNT_ID))
-			.where(API_TOKEN.TOKEN_HASH.eq(hash(token)), API_TOKEN.REVOKED_AT.isNull(), API_TOKEN.EXPIRES_AT.gt(now),
+			.where(API_TOKEN.TOKEN_HASH.eq(tokenHash), API_TOKEN.REVOKED_AT.isNull(), API_TOKEN.EXPIRES_AT.gt(now),
 					ACCOUNT.ENABLED.isTrue(), ACCOUNT.LOCKED_UNTIL.isNull().or(ACCOUNT.LOCKED_UNTIL.le(now)))
-			.fetchOptional(ACCOUNT.ID)
-			.flatMap(accounts::record)
-			.map(accounts::principal);
+			.fetchOptional()
+			.flatMap(live -> accounts.record(live.value1())
+				.map(account -> new SignedInCache.LiveToken(accounts.principal(account), live.value2().toInstant())));
 	}
 
 	boolean revoke(String token) {
+		signedIn.changed();
 		return db.update(API_TOKEN)
 			.set(API_TOKEN.REVOKED_AT, OffsetDateTime.now(clock))
 			.where(API_TOKEN.TOKEN_HASH.eq(hash(token)), API_TOKEN.REVOKED_AT.isNull())
@@ -82,6 +91,7 @@ class ApiTokens {
 
 	/** Revokes every live token of an account (when it is locked); how many. */
 	int revokeAll(long accountId) {
+		signedIn.changed();
 		return db.update(API_TOKEN)
 			.set(API_TOKEN.REVOKED_AT, OffsetDateTime.now(clock))
 			.where(API_TOKEN.ACCOUNT_ID.eq(accountId), API_TOKEN.REVOKED_AT.isNull())

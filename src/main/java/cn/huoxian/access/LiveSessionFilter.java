@@ -4,7 +4,9 @@ import static cn.huoxian.db.Tables.ACCOUNT;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -27,9 +29,12 @@ class LiveSessionFilter extends OncePerRequestFilter {
 
 	private final Clock clock;
 
-	LiveSessionFilter(DSLContext db, Clock clock) {
+	private final SignedInCache signedIn;
+
+	LiveSessionFilter(DSLContext db, Clock clock, SignedInCache signedIn) {
 		this.db = db;
 		this.clock = clock;
+		this.signedIn = signedIn;
 	}
 
 	@Override
@@ -56,17 +61,27 @@ class LiveSessionFilter extends OncePerRequestFilter {
 		if (!(details instanceof SessionSignIn signIn)) {
 			return false;
 		}
-		var account = db.select(ACCOUNT.ENABLED, ACCOUNT.LOCKED_UNTIL, ACCOUNT.SESSIONS_VALID_AFTER)
-			.from(ACCOUNT)
-			.where(ACCOUNT.ID.eq(accountId))
-			.fetchOne();
-		if (account == null || !account.value1()) {
+		var found = signedIn.account(accountId, () -> lookUp(accountId));
+		if (found.isEmpty() || !found.get().enabled()) {
 			return false;
 		}
-		OffsetDateTime lockedUntil = account.value2();
-		OffsetDateTime validAfter = account.value3();
-		return (lockedUntil == null || !lockedUntil.isAfter(OffsetDateTime.now(clock)))
-				&& (validAfter == null || !signIn.at().isBefore(validAfter.toInstant()));
+		Instant lockedUntil = found.get().lockedUntil();
+		Instant validAfter = found.get().sessionsValidAfter();
+		return (lockedUntil == null || !lockedUntil.isAfter(clock.instant()))
+				&& (validAfter == null || !signIn.at().isBefore(validAfter));
+	}
+
+	private Optional<SignedInCache.SessionAccount> lookUp(long accountId) {
+		return db.select(ACCOUNT.ENABLED, ACCOUNT.LOCKED_UNTIL, ACCOUNT.SESSIONS_VALID_AFTER)
+			.from(ACCOUNT)
+			.where(ACCOUNT.ID.eq(accountId))
+			.fetchOptional()
+			.map(r -> new SignedInCache.SessionAccount(Boolean.TRUE.equals(r.value1()), instant(r.value2()),
+					instant(r.value3())));
+	}
+
+	private static Instant instant(OffsetDateTime at) {
+		return at == null ? null : at.toInstant();
 	}
 
 }

@@ -52,8 +52,11 @@ class LoginGuard {
 	// comparison; encoded by the same encoder, so it costs what a real one does
 	private final String dummyHash;
 
+	private final SignedInCache signedIn;
+
 	LoginGuard(DSLContext db, Accounts accounts, PasswordEncoder passwords, AuditLog audit, ApiTokens tokens,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, SignedInCache signedIn) {
+		this.signedIn = signedIn;
 		this.db = db;
 		this.accounts = accounts;
 		this.passwords = passwords;
@@ -93,6 +96,8 @@ class LoginGuard {
 			}
 			fail(username, "wrong password (" + reservation.attempt() + " in a row)", remote);
 		}
+		// clears a lock and the failures: no kept answer depends on them (only live ones
+		// are kept)
 		db.update(ACCOUNT)
 			.set(ACCOUNT.FAILED_ATTEMPTS, 0)
 			.setNull(ACCOUNT.LOCKED_UNTIL)
@@ -138,6 +143,9 @@ class LoginGuard {
 											// reserved
 				attempt = MAX_FAILURES;
 			}
+			if (attempt >= MAX_FAILURES) {
+				signedIn.changed(); // the account locks: its kept answers end
+			}
 			db.update(ACCOUNT)
 				.set(ACCOUNT.FAILED_ATTEMPTS, attempt)
 				.set(ACCOUNT.LOCKED_UNTIL, attempt >= MAX_FAILURES ? now.plus(LOCK) : null)
@@ -153,6 +161,7 @@ class LoginGuard {
 	 */
 	private void lock(AccountRecord account) {
 		OffsetDateTime now = OffsetDateTime.now(clock);
+		signedIn.changed();
 		db.update(ACCOUNT)
 			.set(ACCOUNT.LOCKED_UNTIL, now.plus(LOCK))
 			.set(ACCOUNT.SESSIONS_VALID_AFTER, now)

@@ -106,7 +106,7 @@ class SecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain apiDocsChain(HttpSecurity http, ApiTokens tokens, DSLContext db, Clock clock,
-			AccessSettings settings) throws Exception {
+			AccessSettings settings, SignedInCache signedIn) throws Exception {
 		boolean open = settings.apiDocs().open();
 		http.securityMatcher(API_DOCS).authorizeHttpRequests(a -> {
 			if (open) {
@@ -116,7 +116,7 @@ class SecurityConfig {
 				a.anyRequest().authenticated();
 			}
 		})
-			.addFilterBefore(new LiveSessionFilter(db, clock), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new LiveSessionFilter(db, clock, signedIn), AnonymousAuthenticationFilter.class)
 			.addFilterBefore(new BearerTokenFilter(tokens, problems), AuthorizationFilter.class)
 			// a browser is sent to sign in, an API client is told so
 			.exceptionHandling(e -> e.authenticationEntryPoint(browserOrClient()));
@@ -126,8 +126,8 @@ class SecurityConfig {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain pageChain(HttpSecurity http, FormLoginProvider provider, DSLContext db, Clock clock)
-			throws Exception {
+	SecurityFilterChain pageChain(HttpSecurity http, FormLoginProvider provider, DSLContext db, Clock clock,
+			SignedInCache signedIn) throws Exception {
 		http.authorizeHttpRequests(a -> a
 			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
 					"/actuator/health/**")
@@ -138,7 +138,7 @@ class SecurityConfig {
 			.authenticated())
 			.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureUrl("/login?error"))
 			.logout(l -> l.logoutSuccessUrl("/login?logout"))
-			.addFilterBefore(new LiveSessionFilter(db, clock), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new LiveSessionFilter(db, clock, signedIn), AnonymousAuthenticationFilter.class)
 			// an explicit manager with no parent: the provider (and its failure count)
 			// runs once per attempt
 			.authenticationManager(new ProviderManager(provider));
