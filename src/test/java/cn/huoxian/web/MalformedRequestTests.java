@@ -70,7 +70,11 @@ class MalformedRequestTests {
 	@Test
 	void malformedQueryStringsAreProblemsOnTheApi(CapturedOutput output) throws Exception {
 		assertProblem(send("GET /api/v1/audit?=x HTTP/1.1", "", null), 400);
-		assertProblem(send("GET /api/v1/audit?q=%zz HTTP/1.1", "", null), 400);
+		Answer answer = send("GET /api/v1/audit?q=%zz HTTP/1.1", "", null);
+		assertProblem(answer, 400);
+		// answered on the error path (/error), the problem names what the client asked
+		// for
+		assertThat(answer.body()).contains("\"instance\":\"/api/v1/audit\"");
 		assertProblem(send("GET /api/v1/persons?q=%zz HTTP/1.1", "Authorization: Bearer nonsense\r\n", null), 400);
 		assertThat(output.getAll()).doesNotContain("\tat org.apache", " ERROR ");
 	}

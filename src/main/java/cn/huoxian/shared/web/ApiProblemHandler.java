@@ -239,6 +239,7 @@ class ApiProblemHandler {
 			case 413 -> "too-large";
 			case 415 -> "unsupported-media-type";
 			case 429 -> "too-many-requests";
+			case 503 -> "unavailable";
 			default -> status.is4xxClientError() ? "bad-request" : "internal";
 		};
 	}

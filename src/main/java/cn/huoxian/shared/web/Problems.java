@@ -108,7 +108,14 @@ class Problems {
 	/** Problem+json for the API, the error page for pages. */
 	Object respond(HttpServletRequest request, Problem problem) {
 		if (isApi(request)) {
-			return entity(problem);
+			ResponseEntity<ProblemDetail> entity = entity(problem);
+			// on the error path the request is /error: the instance is what the client
+			// asked for
+			if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original
+					&& entity.getBody() != null) {
+				entity.getBody().setInstance(URI.create(original));
+			}
+			return entity;
 		}
 		return page(problem);
 	}
