@@ -142,7 +142,8 @@ public class Recount {
 	 * (20 s per 1,000 rows at 160,000 visits). The residents are counted for the latest
 	 * visits only, each a scalar subquery on the resident key.
 	 */
-	Select<Record7<Long, String, String, UUID, OffsetDateTime, Integer, Integer>> latestVisits(long campaignId) {
+	private Select<Record7<Long, String, String, UUID, OffsetDateTime, Integer, Integer>> latestVisits(
+			long campaignId) {
 		var rank = DSL.rowNumber()
 			.over(DSL.partitionBy(SCREENING_VISIT.HOUSEHOLD_ID)
 				.orderBy(SCREENING_VISIT.VISITED_AT.desc(), SCREENING_VISIT.VISIT_ID.cast(String.class).desc()))
