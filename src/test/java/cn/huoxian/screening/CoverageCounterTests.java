@@ -2,6 +2,8 @@ package cn.huoxian.screening;
 
 import static cn.huoxian.db.Tables.HOUSEHOLD;
 import static cn.huoxian.db.Tables.PERSON;
+import static cn.huoxian.db.Tables.SCREENING_COUNTER;
+import static cn.huoxian.db.Tables.SCREENING_HOUSEHOLD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -110,6 +112,82 @@ class CoverageCounterTests {
 		assertThat(report.clean()).isTrue();
 		long blind = coverage.blindSpots(campaign.id(), "130902", 0, 500, admin.scope()).total();
 		assertThat(blind).isEqualTo(county.households() - county.covered());
+	}
+
+	/**
+	 * The recount finds each household's latest visit by itself, in the order the batches
+	 * use: after random visits to a few households (many visits each, older ones arriving
+	 * late, several at one instant written at different offsets, so the visitId decides),
+	 * the states and counters it rebuilds from nothing equal those the batches
+	 * maintained.
+	 */
+	@ParameterizedTest
+	@ValueSource(longs = { 5, 17, 29 })
+	void recountRebuildsTheMaintainedStatesFromTheVisits(long seed) {
+		SplittableRandom random = new SplittableRandom(seed);
+		CurrentUser admin = admin();
+		LocalDate today = BusinessDay.today(java.time.Clock.systemUTC());
+		CampaignView campaign = campaigns
+			.create(new CampaignForm("重算" + seed, "130902", today.minusDays(2), today.plusDays(1), Set.of()), admin);
+		List<Long> households = db.select(HOUSEHOLD.ID)
+			.from(HOUSEHOLD)
+			.where(HOUSEHOLD.PATH.like("/130900/130902/%"))
+			.orderBy(HOUSEHOLD.ID.desc())
+			.limit(10)
+			.fetch(HOUSEHOLD.ID);
+		OffsetDateTime base = OffsetDateTime.now().minusHours(20).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		int sent = 0;
+		for (int step = 0; step < 30; step++) {
+			List<VisitInput> batch = new ArrayList<>();
+			for (Long household : pick(random, households, 1 + random.nextInt(5))) {
+				// four instants only: most households have several visits at one of them
+				OffsetDateTime at = base.plusMinutes(random.nextInt(4));
+				if (random.nextBoolean()) {
+					at = at.withOffsetSameInstant(java.time.ZoneOffset.ofHours(8));
+				}
+				batch.add(randomVisit(random, household, at));
+			}
+			assertThat(visits.record(campaign.id(), batch, admin).accepted()).isEqualTo(batch.size());
+			sent += batch.size();
+		}
+		assertThat(sent).isGreaterThan(3 * households.size());
+		Map<Long, List<Object>> states = states(campaign.id());
+		Map<String, List<Object>> counters = counters(campaign.id());
+		assertThat(recount.recount(campaign.id(), admin).differences()).isEmpty();
+
+		db.deleteFrom(SCREENING_HOUSEHOLD).where(SCREENING_HOUSEHOLD.CAMPAIGN_ID.eq(campaign.id())).execute();
+		db.update(SCREENING_COUNTER)
+			.set(SCREENING_COUNTER.COVERED, 0L)
+			.set(SCREENING_COUNTER.RESIDENTS_ACCOUNTED, 0L)
+			.set(SCREENING_COUNTER.FLAGGED, 0L)
+			.set(SCREENING_COUNTER.VISITS, 0L)
+			.where(SCREENING_COUNTER.CAMPAIGN_ID.eq(campaign.id()))
+			.execute();
+		Recount.Report rebuilt = recount.recount(campaign.id(), admin);
+		assertThat(rebuilt.householdsRepaired()).isEqualTo(states.size());
+		assertThat(rebuilt.countersRepaired()).isPositive();
+		assertThat(states(campaign.id())).isEqualTo(states);
+		assertThat(counters(campaign.id())).isEqualTo(counters);
+		assertThat(recount.recount(campaign.id(), admin).clean()).isTrue();
+	}
+
+	/** Each household's state in the campaign, its time as an instant. */
+	private Map<Long, List<Object>> states(long campaignId) {
+		Map<Long, List<Object>> states = new HashMap<>();
+		db.selectFrom(SCREENING_HOUSEHOLD)
+			.where(SCREENING_HOUSEHOLD.CAMPAIGN_ID.eq(campaignId))
+			.forEach(r -> states.put(r.getHouseholdId(), List.of(r.getPath(), r.getCovered(), r.getLastVisitId(),
+					r.getLastVisitedAt().toInstant(), r.getResidentsAccounted(), r.getFlagged())));
+		return states;
+	}
+
+	private Map<String, List<Object>> counters(long campaignId) {
+		Map<String, List<Object>> counters = new HashMap<>();
+		db.selectFrom(SCREENING_COUNTER)
+			.where(SCREENING_COUNTER.CAMPAIGN_ID.eq(campaignId))
+			.forEach(r -> counters.put(r.getPath(), List.of(r.getHouseholds(), r.getCovered(),
+					r.getResidentsAccounted(), r.getFlagged(), r.getVisits())));
+		return counters;
 	}
 
 	/** The model: the latest visit decides; older ones arriving later change nothing. */
