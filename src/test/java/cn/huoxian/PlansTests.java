@@ -225,6 +225,20 @@ class PlansTests {
 	}
 
 	@Test
+	void visitBatchRevisitingHouseholds() throws Exception {
+		// some of the last batch's households visited again, later: their states are
+		// updated from the batch's arrays, each found by its key (few, as in the
+		// duplicate check: at this scale a large share is rightly read by a scan)
+		OffsetDateTime later = OffsetDateTime.now(bean(Clock.class)).minusMinutes(30);
+		List<VisitInput> again = lastBatch.stream()
+			.limit(RESENT)
+			.map(v -> new VisitInput(UUID.randomUUID(), v.householdId(), later, v.outcome(), v.residents(), null))
+			.toList();
+		assertGoodPlans("a visit batch revisiting households",
+				() -> assertThat(bean(Visits.class).record(campaignId, again, admin).accepted()).isEqualTo(RESENT));
+	}
+
+	@Test
 	void overdueLists() throws Exception {
 		Cases cases = bean(Cases.class);
 		LocalDate today = BusinessDay.today(bean(Clock.class));

@@ -42,30 +42,78 @@ public class RecordWriter {
 
 	/**
 	 * Adds many entries in one batch (a thousand visits of a batch), each exactly once,
-	 * and counts what was added per person and kind; the number added.
+	 * and counts what was added per person and kind; the number added. On PostgreSQL the
+	 * entries are one {@code insert … select * from unnest(…) on conflict do nothing
+	 * returning} (one statement, not one execution per entry) and the figures one upsert
+	 * from arrays; elsewhere one prepared batch, whose counts say which rows were new.
 	 */
 	public int addAll(List<Entry> entries) {
 		if (entries.isEmpty()) {
 			return 0;
 		}
-		// one prepared statement with many binds: the server parses it once
-		int[] added = entryBatch(entries).execute();
-		if (Arrays.stream(added).anyMatch(n -> n == java.sql.Statement.SUCCESS_NO_INFO)) {
-			// the driver cannot tell which rows were new (e.g. PostgreSQL with
-			// reWriteBatchedInserts): count the figures from the entries instead
-			recount(entries);
-			return added.length;
-		}
 		Map<Long, Map<String, Long>> counts = new TreeMap<>();
 		int total = 0;
-		for (int i = 0; i < added.length; i++) {
-			if (added[i] > 0) {
+		if (db.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+			for (var added : entryRows(entries)
+				.onConflict(RECORD_ENTRY.SOURCE_TYPE, RECORD_ENTRY.SOURCE_ID, RECORD_ENTRY.KIND, RECORD_ENTRY.PERSON_ID)
+				.doNothing()
+				.returningResult(RECORD_ENTRY.PERSON_ID, RECORD_ENTRY.KIND)
+				.fetch()) {
 				total++;
-				counts.computeIfAbsent(entries.get(i).personId(), k -> new TreeMap<>())
-					.merge(entries.get(i).kind().name(), 1L, Long::sum);
+				counts.computeIfAbsent(added.value1(), k -> new TreeMap<>()).merge(added.value2(), 1L, Long::sum);
 			}
 		}
-		BatchBindStep figures = db.batch(db.insertInto(RECORD_FIGURE)
+		else {
+			// one prepared statement with many binds: the server parses it once
+			int[] added = entryBatch(entries).execute();
+			if (Arrays.stream(added).anyMatch(n -> n == java.sql.Statement.SUCCESS_NO_INFO)) {
+				// the driver cannot tell which rows were new: count the figures from the
+				// entries instead
+				recount(entries);
+				return added.length;
+			}
+			for (int i = 0; i < added.length; i++) {
+				if (added[i] > 0) {
+					total++;
+					counts.computeIfAbsent(entries.get(i).personId(), k -> new TreeMap<>())
+						.merge(entries.get(i).kind().name(), 1L, Long::sum);
+				}
+			}
+		}
+		addToFigures(counts);
+		return total;
+	}
+
+	/**
+	 * Adds the counts to the persons' figures: one upsert from arrays, the persons in
+	 * order (concurrent writers lock figure rows in the same order).
+	 */
+	private void addToFigures(Map<Long, Map<String, Long>> counts) {
+		if (counts.isEmpty()) {
+			return;
+		}
+		if (db.dialect().family() == org.jooq.SQLDialect.POSTGRES) {
+			List<Long> persons = new java.util.ArrayList<>();
+			List<String> figures = new java.util.ArrayList<>();
+			List<Long> values = new java.util.ArrayList<>();
+			counts.forEach((person, kinds) -> kinds.forEach((kind, n) -> {
+				persons.add(person);
+				figures.add(kind);
+				values.add(n);
+			}));
+			db.insertInto(RECORD_FIGURE,
+					List.of(RECORD_FIGURE.PERSON_ID, RECORD_FIGURE.FIGURE, RECORD_FIGURE.FIGURE_VALUE))
+				.select(SqlArrays.rows(SqlArrays.longs(persons), SqlArrays.texts(figures), SqlArrays.longs(values)))
+				.onConflict(RECORD_FIGURE.PERSON_ID, RECORD_FIGURE.FIGURE)
+				.doUpdate()
+				.set(RECORD_FIGURE.FIGURE_VALUE,
+						RECORD_FIGURE.FIGURE_VALUE.plus(DSL.excluded(RECORD_FIGURE.FIGURE_VALUE)))
+				.execute();
+			return;
+		}
+		// H2 (jOOQ turns an upsert from a select into a MERGE it cannot build there): one
+		// prepared batch
+		BatchBindStep batch = db.batch(db.insertInto(RECORD_FIGURE)
 			.set(RECORD_FIGURE.PERSON_ID, (Long) null)
 			.set(RECORD_FIGURE.FIGURE, (String) null)
 			.set(RECORD_FIGURE.FIGURE_VALUE, (Long) null)
@@ -75,13 +123,40 @@ public class RecordWriter {
 					RECORD_FIGURE.FIGURE_VALUE.plus(DSL.excluded(RECORD_FIGURE.FIGURE_VALUE))));
 		for (var person : counts.entrySet()) {
 			for (var kind : person.getValue().entrySet()) {
-				figures = figures.bind(person.getKey(), kind.getKey(), kind.getValue());
+				batch = batch.bind(person.getKey(), kind.getKey(), kind.getValue());
 			}
 		}
-		if (!counts.isEmpty()) {
-			figures.execute();
+		batch.execute();
+	}
+
+	/** The entries as one insert from arrays ({@code unnest}), one statement for all. */
+	private org.jooq.InsertOnDuplicateStep<cn.huoxian.db.tables.records.RecordEntryRecord> entryRows(
+			List<Entry> entries) {
+		int n = entries.size();
+		List<Long> persons = new java.util.ArrayList<>(n);
+		List<String> kinds = new java.util.ArrayList<>(n);
+		List<java.time.OffsetDateTime> occurred = new java.util.ArrayList<>(n);
+		List<java.time.LocalDate> days = new java.util.ArrayList<>(n);
+		List<String> summaries = new java.util.ArrayList<>(n);
+		List<String> types = new java.util.ArrayList<>(n);
+		List<String> ids = new java.util.ArrayList<>(n);
+		List<String> paths = new java.util.ArrayList<>(n);
+		for (Entry entry : entries) {
+			persons.add(entry.personId());
+			kinds.add(entry.kind().name());
+			occurred.add(entry.occurredAt());
+			days.add(entry.occurredAt().atZoneSameInstant(BusinessDay.ZONE).toLocalDate());
+			summaries.add(entry.summary());
+			types.add(entry.sourceType());
+			ids.add(entry.sourceId());
+			paths.add(entry.path() == null ? null : entry.path().value());
 		}
-		return total;
+		return db.insertInto(RECORD_ENTRY,
+				List.of(RECORD_ENTRY.PERSON_ID, RECORD_ENTRY.KIND, RECORD_ENTRY.OCCURRED_AT, RECORD_ENTRY.BUSINESS_DAY,
+						RECORD_ENTRY.SUMMARY, RECORD_ENTRY.SOURCE_TYPE, RECORD_ENTRY.SOURCE_ID, RECORD_ENTRY.PATH))
+			.select(SqlArrays.rows(SqlArrays.longs(persons), SqlArrays.texts(kinds), SqlArrays.instants(occurred),
+					SqlArrays.dates(days), SqlArrays.texts(summaries), SqlArrays.texts(types), SqlArrays.texts(ids),
+					SqlArrays.texts(paths)));
 	}
 
 	/**

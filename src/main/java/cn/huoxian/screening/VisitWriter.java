@@ -8,6 +8,8 @@ import static cn.huoxian.db.Tables.SCREENING_VISIT_RESIDENT;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,13 +24,16 @@ import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.bulk.SqlArrays;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a validated batch with one prepared statement per kind of row (JDBC batches):
- * visits and their residents, each household's latest state, the counters of every region
- * above it (one update per region per batch), flags and events.
+ * Writes a validated batch with one statement per kind of row, its rows bound as typed
+ * arrays ({@code insert … select * from unnest(…)}, parsed, planned and executed once,
+ * not once per row): visits and their residents, each household's latest state (new ones
+ * inserted, newer ones updated), the counters of every region above it (one update per
+ * region per batch), flags and events.
  */
 @Component
 class VisitWriter {
@@ -63,37 +68,62 @@ class VisitWriter {
 
 	private void insertVisits(long campaignId, List<VisitInput> visits, Map<Long, Visits.Target> targets,
 			CurrentUser user) {
-		BatchBindStep batch = db.batch(db
-			.insertInto(SCREENING_VISIT, SCREENING_VISIT.VISIT_ID, SCREENING_VISIT.CAMPAIGN_ID,
-					SCREENING_VISIT.HOUSEHOLD_ID, SCREENING_VISIT.PATH, SCREENING_VISIT.VISITOR_PERSON_ID,
-					SCREENING_VISIT.RECORDED_BY, SCREENING_VISIT.VISITED_AT, SCREENING_VISIT.OUTCOME)
-			.values((UUID) null, null, null, null, null, null, null, null));
+		int n = visits.size();
+		List<UUID> ids = new ArrayList<>(n);
+		List<Long> households = new ArrayList<>(n);
+		List<String> paths = new ArrayList<>(n);
+		List<OffsetDateTime> times = new ArrayList<>(n);
+		List<String> outcomes = new ArrayList<>(n);
 		for (VisitInput visit : visits) {
-			batch = batch.bind(visit.visitId(), campaignId, visit.householdId(),
-					targets.get(visit.householdId()).path().value(), user.personId(), user.username(),
-					visit.visitedAt(), visit.outcome().name());
+			ids.add(visit.visitId());
+			households.add(visit.householdId());
+			paths.add(targets.get(visit.householdId()).path().value());
+			times.add(visit.visitedAt());
+			outcomes.add(visit.outcome().name());
 		}
-		batch.execute();
+		db.insertInto(SCREENING_VISIT,
+				List.of(SCREENING_VISIT.VISIT_ID, SCREENING_VISIT.CAMPAIGN_ID, SCREENING_VISIT.HOUSEHOLD_ID,
+						SCREENING_VISIT.PATH, SCREENING_VISIT.VISITOR_PERSON_ID, SCREENING_VISIT.RECORDED_BY,
+						SCREENING_VISIT.VISITED_AT, SCREENING_VISIT.OUTCOME))
+			.select(SqlArrays.rows(SqlArrays.uuids(ids), SqlArrays.longs(Collections.nCopies(n, campaignId)),
+					SqlArrays.longs(households), SqlArrays.texts(paths),
+					SqlArrays.longs(Collections.nCopies(n, user.personId())),
+					SqlArrays.texts(Collections.nCopies(n, user.username())), SqlArrays.instants(times),
+					SqlArrays.texts(outcomes)))
+			.execute();
 	}
 
 	private void insertResidents(List<VisitInput> visits) {
-		BatchBindStep batch = db.batch(db
-			.insertInto(SCREENING_VISIT_RESIDENT, SCREENING_VISIT_RESIDENT.VISIT_ID, SCREENING_VISIT_RESIDENT.PERSON_ID,
-					SCREENING_VISIT_RESIDENT.STATUS, SCREENING_VISIT_RESIDENT.AWAY_WHERE,
-					SCREENING_VISIT_RESIDENT.TEMPERATURE, SCREENING_VISIT_RESIDENT.TRAVEL_FROM,
-					SCREENING_VISIT_RESIDENT.FLAGS)
-			.values((UUID) null, null, null, null, (BigDecimal) null, null, null));
-		int rows = 0;
+		List<UUID> visitIds = new ArrayList<>();
+		List<Long> persons = new ArrayList<>();
+		List<String> statuses = new ArrayList<>();
+		List<String> away = new ArrayList<>();
+		List<BigDecimal> temperatures = new ArrayList<>();
+		List<String> travel = new ArrayList<>();
+		List<String> flags = new ArrayList<>();
 		for (VisitInput visit : visits) {
 			for (VisitInput.ResidentCheck check : visit.residentsOrEmpty()) {
-				batch = batch.bind(visit.visitId(), check.personId(), check.status().name(), check.awayWhere(),
-						check.temperature(), check.travelFrom(), joined(Visits.flagsOf(check)));
-				rows++;
+				visitIds.add(visit.visitId());
+				persons.add(check.personId());
+				statuses.add(check.status().name());
+				away.add(check.awayWhere());
+				temperatures.add(check.temperature());
+				travel.add(check.travelFrom());
+				flags.add(joined(Visits.flagsOf(check)));
 			}
 		}
-		if (rows > 0) {
-			batch.execute();
+		if (visitIds.isEmpty()) {
+			return;
 		}
+		db.insertInto(SCREENING_VISIT_RESIDENT,
+				List.of(SCREENING_VISIT_RESIDENT.VISIT_ID, SCREENING_VISIT_RESIDENT.PERSON_ID,
+						SCREENING_VISIT_RESIDENT.STATUS, SCREENING_VISIT_RESIDENT.AWAY_WHERE,
+						SCREENING_VISIT_RESIDENT.TEMPERATURE, SCREENING_VISIT_RESIDENT.TRAVEL_FROM,
+						SCREENING_VISIT_RESIDENT.FLAGS))
+			.select(SqlArrays.rows(SqlArrays.uuids(visitIds), SqlArrays.longs(persons), SqlArrays.texts(statuses),
+					SqlArrays.texts(away), SqlArrays.decimals(temperatures), SqlArrays.texts(travel),
+					SqlArrays.texts(flags)))
+			.execute();
 	}
 
 	/**
@@ -115,22 +145,8 @@ class VisitWriter {
 			.where(SqlArrays.anyOf(SCREENING_HOUSEHOLD.HOUSEHOLD_ID, latest.keySet()))
 			.and(SCREENING_HOUSEHOLD.CAMPAIGN_ID.eq(campaignId))
 			.fetchMap(SCREENING_HOUSEHOLD.HOUSEHOLD_ID);
-		BatchBindStep inserts = db
-			.batch(db.insertInto(SCREENING_HOUSEHOLD, SCREENING_HOUSEHOLD.CAMPAIGN_ID, SCREENING_HOUSEHOLD.HOUSEHOLD_ID,
-					SCREENING_HOUSEHOLD.PATH, SCREENING_HOUSEHOLD.COVERED, SCREENING_HOUSEHOLD.LAST_VISIT_ID,
-					SCREENING_HOUSEHOLD.LAST_VISITED_AT, SCREENING_HOUSEHOLD.RESIDENTS_ACCOUNTED,
-					SCREENING_HOUSEHOLD.FLAGGED)
-				.values((Long) null, null, null, null, null, null, null, null));
-		BatchBindStep updates = db.batch(db.update(SCREENING_HOUSEHOLD)
-			.set(SCREENING_HOUSEHOLD.COVERED, (Boolean) null)
-			.set(SCREENING_HOUSEHOLD.LAST_VISIT_ID, (UUID) null)
-			.set(SCREENING_HOUSEHOLD.LAST_VISITED_AT, (OffsetDateTime) null)
-			.set(SCREENING_HOUSEHOLD.RESIDENTS_ACCOUNTED, (Integer) null)
-			.set(SCREENING_HOUSEHOLD.FLAGGED, (Integer) null)
-			.where(SCREENING_HOUSEHOLD.CAMPAIGN_ID.eq((Long) null))
-			.and(SCREENING_HOUSEHOLD.HOUSEHOLD_ID.eq((Long) null)));
-		int insertCount = 0;
-		int updateCount = 0;
+		States inserts = new States();
+		States updates = new States();
 		for (VisitInput visit : latest.values()) {
 			ScreeningHouseholdRecord before = existing.get(visit.householdId());
 			if (before != null && !supersedes(visit.visitedAt(), visit.visitId(), before.getLastVisitedAt(),
@@ -144,23 +160,65 @@ class VisitWriter {
 			add(deltas, path, (covered ? 1 : 0) - (before != null && before.getCovered() ? 1 : 0),
 					accounted - (before == null ? 0 : before.getResidentsAccounted()),
 					flagged - (before == null ? 0 : before.getFlagged()), 0);
-			if (before == null) {
-				inserts = inserts.bind(campaignId, visit.householdId(), path.value(), covered, visit.visitId(),
-						visit.visitedAt(), accounted, flagged);
-				insertCount++;
-			}
-			else {
-				updates = updates.bind(covered, visit.visitId(), visit.visitedAt(), accounted, flagged, campaignId,
-						visit.householdId());
-				updateCount++;
-			}
+			(before == null ? inserts : updates).add(visit, path, covered, accounted, flagged);
 		}
-		if (insertCount > 0) {
-			inserts.execute();
+		if (!inserts.households.isEmpty()) {
+			db.insertInto(SCREENING_HOUSEHOLD,
+					List.of(SCREENING_HOUSEHOLD.CAMPAIGN_ID, SCREENING_HOUSEHOLD.HOUSEHOLD_ID, SCREENING_HOUSEHOLD.PATH,
+							SCREENING_HOUSEHOLD.COVERED, SCREENING_HOUSEHOLD.LAST_VISIT_ID,
+							SCREENING_HOUSEHOLD.LAST_VISITED_AT, SCREENING_HOUSEHOLD.RESIDENTS_ACCOUNTED,
+							SCREENING_HOUSEHOLD.FLAGGED))
+				.select(SqlArrays.rows(SqlArrays.longs(Collections.nCopies(inserts.households.size(), campaignId)),
+						SqlArrays.longs(inserts.households), SqlArrays.texts(inserts.paths),
+						SqlArrays.booleans(inserts.covered), SqlArrays.uuids(inserts.visitIds),
+						SqlArrays.instants(inserts.visitedAt), SqlArrays.integers(inserts.accounted),
+						SqlArrays.integers(inserts.flagged)))
+				.execute();
 		}
-		if (updateCount > 0) {
-			updates.execute();
+		if (!updates.households.isEmpty()) {
+			// one UPDATE … FROM unnest(…) for the batch, each row found by its key (plain
+			// SQL: both databases know UPDATE … FROM, jOOQ would turn it into a MERGE on
+			// H2)
+			db.query("update screening_household set covered = newer.covered, last_visit_id = newer.last_visit_id, "
+					+ "last_visited_at = newer.last_visited_at, residents_accounted = newer.residents_accounted, "
+					+ "flagged = newer.flagged from unnest({0}, {1}, {2}, {3}, {4}, {5}) "
+					+ "as newer (household_id, covered, last_visit_id, last_visited_at, residents_accounted, flagged) "
+					+ "where screening_household.household_id = newer.household_id "
+					+ "and screening_household.campaign_id = {6}", SqlArrays.longs(updates.households),
+					SqlArrays.booleans(updates.covered), SqlArrays.uuids(updates.visitIds),
+					SqlArrays.instants(updates.visitedAt), SqlArrays.integers(updates.accounted),
+					SqlArrays.integers(updates.flagged), DSL.val(campaignId))
+				.execute();
 		}
+	}
+
+	/** New states of households, column by column, for one statement. */
+	private static final class States {
+
+		final List<Long> households = new ArrayList<>();
+
+		final List<String> paths = new ArrayList<>();
+
+		final List<Boolean> covered = new ArrayList<>();
+
+		final List<UUID> visitIds = new ArrayList<>();
+
+		final List<OffsetDateTime> visitedAt = new ArrayList<>();
+
+		final List<Integer> accounted = new ArrayList<>();
+
+		final List<Integer> flagged = new ArrayList<>();
+
+		void add(VisitInput visit, RegionPath path, boolean covered, int accounted, int flagged) {
+			this.households.add(visit.householdId());
+			this.paths.add(path.value());
+			this.covered.add(covered);
+			this.visitIds.add(visit.visitId());
+			this.visitedAt.add(visit.visitedAt());
+			this.accounted.add(accounted);
+			this.flagged.add(flagged);
+		}
+
 	}
 
 	/**

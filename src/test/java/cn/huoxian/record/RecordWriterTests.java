@@ -127,4 +127,39 @@ class RecordWriterTests {
 		assertThat(figure(person, EntryKind.VISIT_MADE)).isEqualTo(entriesOfPerson - 7);
 	}
 
+	@Test
+	void aBatchAddsEachSourceOnceAndCountsPerPersonAndKind() {
+		List<Long> persons = db.select(cn.huoxian.db.Tables.PERSON.ID)
+			.from(cn.huoxian.db.Tables.PERSON)
+			.orderBy(cn.huoxian.db.Tables.PERSON.ID.desc())
+			.limit(2)
+			.fetch(cn.huoxian.db.Tables.PERSON.ID);
+		long a = persons.get(0);
+		long b = persons.get(1);
+		String source = "TEST_MIX_" + System.nanoTime();
+		var path = cn.huoxian.shared.RegionPath.root("130900");
+		OffsetDateTime at = OffsetDateTime.now();
+		long aVisits = figure(a, EntryKind.VISIT_MADE);
+		long aContacts = figure(a, EntryKind.ISOLATION_CONTACT);
+		long bVisits = figure(b, EntryKind.VISIT_MADE);
+		// the same source twice in one batch, one source for two persons and two kinds
+		List<Entry> batch = List.of(new Entry(a, EntryKind.VISIT_MADE, at, "1", source, "k1", path),
+				new Entry(a, EntryKind.VISIT_MADE, at, "1 again", source, "k1", path),
+				new Entry(b, EntryKind.VISIT_MADE, at, "2", source, "k2", path),
+				new Entry(a, EntryKind.VISIT_MADE, at, "2", source, "k2", path),
+				new Entry(a, EntryKind.ISOLATION_CONTACT, at, "2", source, "k2", path),
+				new Entry(a, EntryKind.VISIT_MADE, at, "3", source, "k3", null));
+
+		assertThat((Integer) transactions.execute(status -> writer.addAll(batch))).isEqualTo(5);
+		assertThat((Integer) transactions.execute(status -> writer.addAll(batch))).isZero();
+
+		assertThat(figure(a, EntryKind.VISIT_MADE)).isEqualTo(aVisits + 3);
+		assertThat(figure(a, EntryKind.ISOLATION_CONTACT)).isEqualTo(aContacts + 1);
+		assertThat(figure(b, EntryKind.VISIT_MADE)).isEqualTo(bVisits + 1);
+		assertThat(db.fetchCount(cn.huoxian.db.Tables.RECORD_ENTRY,
+				cn.huoxian.db.Tables.RECORD_ENTRY.SOURCE_TYPE.eq(source)))
+			.isEqualTo(5);
+		transactions.executeWithoutResult(status -> writer.takeOut(source, List.of("k1", "k2", "k3")));
+	}
+
 }
