@@ -235,9 +235,9 @@ class PlansTests {
 	}
 
 	/**
-	 * The overdue count and the ids of its page read the index on (path, status,
-	 * last_reached_day, start_date, end_date, id) alone (V23), neither today's contacts
-	 * nor the rows of more cases than the page shows.
+	 * The overdue count and the ids of its page read the index on (path, id, status,
+	 * last_reached_day, start_date, end_date) alone (V23), neither today's contacts nor
+	 * the rows of more cases than the page shows.
 	 */
 	@Test
 	void overdueCountAndPageReadTheIndexOnly() throws Exception {
@@ -254,6 +254,10 @@ class PlansTests {
 				assertThat(nodes).as("plan of %s", sql).anySatisfy(node -> {
 					assertThat(node.path("Node Type").asString()).isEqualTo("Index Only Scan");
 					assertThat(node.path("Index Name").asString()).isEqualTo("ix_isolation_case_path_open");
+				}).as("the page reads the index in its order and stops after the page").noneSatisfy(node -> {
+					assertThat(sql.toLowerCase(java.util.Locale.ROOT)).contains("order by");
+					assertThat(node.path("Node Type").asString()).isEqualTo("Index Only Scan");
+					assertThat(node.path("Actual Rows").asLong()).isGreaterThan(50);
 				}).as("today's contacts are never read").noneSatisfy(node -> {
 					assertThat(node.path("Relation Name").asString()).isEqualTo("isolation_contact");
 					assertThat(node.path("Actual Loops").asLong()).isPositive();

@@ -271,9 +271,9 @@ public class Cases {
 		PageResult.check(page, size);
 		Condition where = overdueCondition(regionPath, day, scope);
 		long total = db.fetchCount(ISOLATION_CASE, where);
-		// the page's ids from the index (path, status, last_reached_day, start_date,
-		// end_date, id) alone, then their rows: on tables never analysed the planner
-		// expects one row and sorts instead of reading in path order, which read every
+		// the page's ids from the index (path, id, status, last_reached_day, start_date,
+		// end_date) alone, in its order, then their rows: on tables never analysed the
+		// planner expects one row and sorts rather than reads in order, which read every
 		// overdue case's row for a page of 50
 		var ids = DSL.select(ISOLATION_CASE.ID)
 			.from(ISOLATION_CASE)
