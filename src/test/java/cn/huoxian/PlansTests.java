@@ -245,7 +245,74 @@ class PlansTests {
 		RegionPath county = bean(Regions.class).under(RegionPath.root(CITY), RegionLevel.COUNTY).get(0).path();
 		assertGoodPlans("overdue list of the city", () -> cases.overdue(RegionPath.root(CITY), today, 0, 50, city));
 		assertGoodPlans("overdue list of a county", () -> cases.overdue(county, today, 0, 50, city));
+		assertGoodPlans("overdue list of the city yesterday",
+				() -> cases.overdue(RegionPath.root(CITY), today.minusDays(1), 0, 50, city));
+		assertGoodPlans("overdue list of the city, page 10",
+				() -> cases.overdue(RegionPath.root(CITY), today, 10, 50, city));
 		assertGoodPlans("contacts of a county", () -> cases.contactsUnder(county, today.minusDays(2), 0, 50, city));
+	}
+
+	/**
+	 * The overdue count and the ids of its page read the index on (path, id, status,
+	 * last_reached_day, start_date, end_date) alone (V23), neither today's contacts nor
+	 * the rows of more cases than the page shows.
+	 */
+	@Test
+	void overdueCountAndPageReadTheIndexOnly() throws Exception {
+		Cases cases = bean(Cases.class);
+		LocalDate today = BusinessDay.today(bean(Clock.class));
+		captured.clear();
+		cases.overdue(RegionPath.root(CITY), today, 0, 50, city);
+		List<String> statements = captured.stream().filter(sql -> sql.contains("last_reached_day")).toList();
+		assertThat(statements).as("the count and the page").hasSize(2);
+		try (Connection connection = DriverManager.getConnection(databaseUrl(), "postgres", "")) {
+			for (String sql : statements) {
+				List<JsonNode> nodes = new ArrayList<>();
+				Plans.collect(Plans.explain(connection, "explain (analyze, format json) " + sql), nodes);
+				assertThat(nodes).as("plan of %s", sql).anySatisfy(node -> {
+					assertThat(node.path("Node Type").asString()).isEqualTo("Index Only Scan");
+					assertThat(node.path("Index Name").asString()).isEqualTo("ix_isolation_case_path_open");
+				}).as("the page reads the index in its order and stops after the page").noneSatisfy(node -> {
+					assertThat(sql.toLowerCase(java.util.Locale.ROOT)).contains("order by");
+					assertThat(node.path("Node Type").asString()).isEqualTo("Index Only Scan");
+					assertThat(node.path("Actual Rows").asLong()).isGreaterThan(50);
+				}).as("today's contacts are never read").noneSatisfy(node -> {
+					assertThat(node.path("Relation Name").asString()).isEqualTo("isolation_contact");
+					assertThat(node.path("Actual Loops").asLong()).isPositive();
+				}).noneSatisfy(node -> {
+					assertThat(node.path("Node Type").asString()).isEqualTo("Index Scan");
+					assertThat(node.path("Relation Name").asString()).isEqualTo("isolation_case");
+					assertThat(node.path("Actual Rows").asLong() * Math.max(1, node.path("Actual Loops").asLong()))
+						.isGreaterThan(50);
+				});
+			}
+		}
+	}
+
+	/**
+	 * The cases isolation.BenchLoad adds in bulk keep last_reached_day as Cases.contact
+	 * does, and the lists of today and the two days before count what the day's contacts
+	 * say.
+	 */
+	@Test
+	void bulkLoadedCasesKeepTheirLastReachedDay() {
+		org.jooq.DSLContext db = bean(org.jooq.DSLContext.class);
+		assertThat(db.fetchValue("select count(*) from isolation_case c where last_reached_day is distinct from "
+				+ "(select max(k.business_day) from isolation_contact k where k.case_id = c.id and k.reached)"))
+			.isEqualTo(0L);
+		LocalDate today = BusinessDay.today(bean(Clock.class));
+		for (int daysAgo = 0; daysAgo < 3; daysAgo++) {
+			LocalDate day = today.minusDays(daysAgo);
+			long expected = ((Number) db.fetchValue("select count(*) from isolation_case c where path like '/" + CITY
+					+ "/%' and status in ('ACTIVE', 'EXTENDED') and start_date <= {0} and end_date >= {0} "
+					+ "and not exists (select 1 from isolation_contact k where k.case_id = c.id "
+					+ "and k.business_day = {0} and k.reached)", org.jooq.impl.DSL.val(day)))
+				.longValue();
+			assertThat(bean(Cases.class).overdue(RegionPath.root(CITY), day, 0, 50, city).total())
+				.as("overdue on %s", day)
+				.isEqualTo(expected)
+				.isPositive();
+		}
 	}
 
 	@Test
@@ -491,14 +558,14 @@ class PlansTests {
 					: List.of(String.join(", ", found) + " in\n" + sql + "\n" + plan.toPrettyString() + "\n");
 		}
 
-		private static JsonNode explain(Connection connection, String sql) throws Exception {
+		static JsonNode explain(Connection connection, String sql) throws Exception {
 			try (Statement statement = connection.createStatement(); var result = statement.executeQuery(sql)) {
 				result.next();
 				return JSON.readTree(result.getString(1)).get(0).get("Plan");
 			}
 		}
 
-		private static void collect(JsonNode node, List<JsonNode> nodes) {
+		static void collect(JsonNode node, List<JsonNode> nodes) {
 			nodes.add(node);
 			node.path("Plans").forEach(child -> collect(child, nodes));
 		}

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * and the daily contacts of the last three business days (Asia/Shanghai). By case id
  * modulo 10: 0 has no contact at all, 1 none today, 2 one today that did not reach the
  * person (these three are overdue today), the rest one that reached the person on each of
- * the three days.
+ * the three days. Each new case's last_reached_day is set from its contacts.
  */
 @Component
 public class BenchLoad {
@@ -75,6 +75,11 @@ public class BenchLoad {
 					from isolation_case where id > {3} and mod(id, 10) > 0 and (mod(id, 10) <> 1 or {2} > 0)""",
 					DSL.val(day), DSL.val(at), DSL.val(daysAgo), DSL.val(lastId));
 		}
+		// the latest day a contact reached the person, as Cases.contact keeps it
+		db.execute("""
+				update isolation_case c set last_reached_day = (select max(k.business_day) from isolation_contact k
+				    where k.case_id = c.id and k.reached)
+				where c.id > {0}""", DSL.val(lastId));
 		// as autovacuum would: statistics, and the visibility map for index-only scans
 		db.execute("vacuum analyze isolation_case, isolation_responsible, isolation_contact");
 		log.info("Added {} active isolation cases (every {}th resident) and {} contacts in {} ms", cases, step,

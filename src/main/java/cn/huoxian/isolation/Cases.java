@@ -225,6 +225,9 @@ public class Cases {
 			.set(ISOLATION_CONTACT.RECORDED_BY, user.username())
 			.returning(ISOLATION_CONTACT.ID)
 			.fetchOne(ISOLATION_CONTACT.ID);
+		if (form.reached()) {
+			reached(caseId, day);
+		}
 		LocalDate end = PeriodRules.endAfterContact(record.getEndDate(), day, form.reached(), symptoms,
 				CaseType.valueOf(record.getCaseType()).defaultDays());
 		if (end.isAfter(record.getEndDate())) {
@@ -234,6 +237,19 @@ public class Cases {
 		}
 		events.publishEvent(new Events.ContactMade(id, caseId, user.personId(), at, day, form.reached()));
 		return id;
+	}
+
+	/**
+	 * Keeps {@code last_reached_day} the latest business day a contact reached the
+	 * person: a contact arriving late for an earlier day leaves it. One conditional
+	 * update, so concurrent contacts of a case keep the latest whatever their order.
+	 */
+	private void reached(long caseId, LocalDate day) {
+		db.update(ISOLATION_CASE)
+			.set(ISOLATION_CASE.LAST_REACHED_DAY, day)
+			.where(ISOLATION_CASE.ID.eq(caseId))
+			.and(ISOLATION_CASE.LAST_REACHED_DAY.isNull().or(ISOLATION_CASE.LAST_REACHED_DAY.lt(day)))
+			.execute();
 	}
 
 	/** The contacts recorded for a case, newest first. */
@@ -255,11 +271,18 @@ public class Cases {
 		PageResult.check(page, size);
 		Condition where = overdueCondition(regionPath, day, scope);
 		long total = db.fetchCount(ISOLATION_CASE, where);
-		List<CaseView> items = views(select().where(where)
+		// the page's ids from the index (path, id, status, last_reached_day, start_date,
+		// end_date) alone, in its order, then their rows: on tables never analysed the
+		// planner expects one row and sorts rather than reads in order, which read every
+		// overdue case's row for a page of 50
+		var ids = DSL.select(ISOLATION_CASE.ID)
+			.from(ISOLATION_CASE)
+			.where(where)
 			.orderBy(ISOLATION_CASE.PATH, ISOLATION_CASE.ID)
 			.limit(size)
-			.offset((long) page * size)
-			.fetch());
+			.offset((long) page * size);
+		List<CaseView> items = views(
+				select().where(ISOLATION_CASE.ID.in(ids)).orderBy(ISOLATION_CASE.PATH, ISOLATION_CASE.ID).fetch());
 		return new PageResult<>(items, total, page, size);
 	}
 
@@ -314,7 +337,21 @@ public class Cases {
 			.and(ISOLATION_CASE.STATUS.in(CaseStatus.ACTIVE.name(), CaseStatus.EXTENDED.name()))
 			.and(ISOLATION_CASE.START_DATE.le(day))
 			.and(ISOLATION_CASE.END_DATE.ge(day))
-			.and(ISOLATION_CASE.ID.notIn(reachedOn(day)));
+			.and(notReachedOn(day));
+	}
+
+	/**
+	 * No contact reached the person on the day, read from the case's
+	 * {@code last_reached_day} (the latest day a contact reached the person): before the
+	 * day (or never) is not reached, the day itself is reached. Only a case reached on a
+	 * later day (the lists of past days; today's only for a contact timed a few minutes
+	 * into tomorrow) needs the day's contacts. So today's count reads isolation_case
+	 * alone; the NOT IN is written last in the OR and PostgreSQL builds its hash on its
+	 * first use only.
+	 */
+	private static Condition notReachedOn(LocalDate day) {
+		var last = ISOLATION_CASE.LAST_REACHED_DAY;
+		return last.isNull().or(last.lt(day)).or(last.gt(day).and(ISOLATION_CASE.ID.notIn(reachedOn(day))));
 	}
 
 	/**
@@ -323,9 +360,9 @@ public class Cases {
 	 * from ix_isolation_contact_day into a hashed subplan, whatever the statistics. A NOT
 	 * EXISTS was planned, on tables never analysed, as a nested loop filtering every
 	 * contact of the day for each case (about a million rows removed for 1,500 cases),
-	 * and a probe per case cost 116 ms for the city's 50,000 cases against 33 ms for this
-	 * (docs/BENCHMARKS.md, "Issue 13"). It stays hashed while a day's contacts fit in
-	 * hash memory (about 8 MB by default: some hundred thousand cases a day).
+	 * and a probe per case cost 116 ms for the city's 50,000 cases (docs/BENCHMARKS.md,
+	 * "Issue 13"). It stays hashed while a day's contacts fit in hash memory (about 8 MB
+	 * by default: some hundred thousand cases a day).
 	 */
 	private static org.jooq.Select<org.jooq.Record1<Long>> reachedOn(LocalDate day) {
 		return DSL.select(ISOLATION_CONTACT.CASE_ID)
