@@ -38,6 +38,9 @@ class StaticResourcesTests {
 		String css = linked(page, "/css/huoxian-[0-9a-f]{32}\\.css");
 		String htmx = linked(page, "/webjars/htmx\\.org/[0-9][^/]*/dist/htmx\\.min\\.js");
 		String js = linked(page, "/js/huoxian-[0-9a-f]{32}\\.js");
+		// the tab icon is inline, so a browser does not ask for /favicon.ico (a 404) on
+		// every page
+		assertThat(page).contains("<link rel=\"icon\" href=\"data:image/svg+xml,");
 		for (String url : new String[] { css, htmx, js }) {
 			mvc.perform(get(url))
 				.andExpect(status().isOk())
