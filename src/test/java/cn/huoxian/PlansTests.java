@@ -373,12 +373,7 @@ class PlansTests {
 					if (round == 2 && random.nextBoolean()) {
 						continue;
 					}
-					List<VisitInput.ResidentCheck> checks = residents.getOrDefault(household.id(), new HashMap<>())
-						.keySet()
-						.stream()
-						.map(p -> new VisitInput.ResidentCheck(p, ResidentStatus.PRESENT, null, new BigDecimal("36.5"),
-								Set.of()))
-						.toList();
+					List<VisitInput.ResidentCheck> checks = present(residents, household.id());
 					boolean covered = !checks.isEmpty() && random.nextInt(4) > 0;
 					visits.add(new VisitInput(UUID.randomUUID(), household.id(), at.plusMinutes(random.nextInt(3)),
 							covered ? Outcome.COVERED : Outcome.NOBODY_HOME, covered ? checks : List.of(), null));
@@ -442,12 +437,7 @@ class PlansTests {
 				.residentNames(batch.stream().map(HouseholdView::id).toList());
 			List<VisitInput> visits = new ArrayList<>();
 			for (HouseholdView household : batch) {
-				List<VisitInput.ResidentCheck> checks = residents.getOrDefault(household.id(), new HashMap<>())
-					.keySet()
-					.stream()
-					.map(p -> new VisitInput.ResidentCheck(p, ResidentStatus.PRESENT, null, new BigDecimal("36.5"),
-							Set.of()))
-					.toList();
+				List<VisitInput.ResidentCheck> checks = present(residents, household.id());
 				visits.add(new VisitInput(UUID.randomUUID(), household.id(), at,
 						checks.isEmpty() ? Outcome.NOBODY_HOME : Outcome.COVERED, checks, null));
 			}
@@ -567,6 +557,15 @@ class PlansTests {
 			node.path("Plans").forEach(child -> collect(child, nodes));
 		}
 
+	}
+
+	/** Every registered resident of the household present at 36.5 °C. */
+	private static List<VisitInput.ResidentCheck> present(Map<Long, Map<Long, String>> residents, long householdId) {
+		return residents.getOrDefault(householdId, new HashMap<>())
+			.keySet()
+			.stream()
+			.map(p -> new VisitInput.ResidentCheck(p, ResidentStatus.PRESENT, null, new BigDecimal("36.5"), Set.of()))
+			.toList();
 	}
 
 }
