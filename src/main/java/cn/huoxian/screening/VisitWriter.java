@@ -94,6 +94,7 @@ class VisitWriter {
 	}
 
 	private void insertResidents(List<VisitInput> visits) {
+		List<Long> households = new ArrayList<>();
 		List<UUID> visitIds = new ArrayList<>();
 		List<Long> persons = new ArrayList<>();
 		List<String> statuses = new ArrayList<>();
@@ -103,6 +104,7 @@ class VisitWriter {
 		List<String> flags = new ArrayList<>();
 		for (VisitInput visit : visits) {
 			for (VisitInput.ResidentCheck check : visit.residentsOrEmpty()) {
+				households.add(visit.householdId());
 				visitIds.add(visit.visitId());
 				persons.add(check.personId());
 				statuses.add(check.status().name());
@@ -116,13 +118,13 @@ class VisitWriter {
 			return;
 		}
 		db.insertInto(SCREENING_VISIT_RESIDENT,
-				List.of(SCREENING_VISIT_RESIDENT.VISIT_ID, SCREENING_VISIT_RESIDENT.PERSON_ID,
-						SCREENING_VISIT_RESIDENT.STATUS, SCREENING_VISIT_RESIDENT.AWAY_WHERE,
-						SCREENING_VISIT_RESIDENT.TEMPERATURE, SCREENING_VISIT_RESIDENT.TRAVEL_FROM,
-						SCREENING_VISIT_RESIDENT.FLAGS))
-			.select(SqlArrays.rows(SqlArrays.uuids(visitIds), SqlArrays.longs(persons), SqlArrays.texts(statuses),
-					SqlArrays.texts(away), SqlArrays.decimals(temperatures), SqlArrays.texts(travel),
-					SqlArrays.texts(flags)))
+				List.of(SCREENING_VISIT_RESIDENT.HOUSEHOLD_ID, SCREENING_VISIT_RESIDENT.VISIT_ID,
+						SCREENING_VISIT_RESIDENT.PERSON_ID, SCREENING_VISIT_RESIDENT.STATUS,
+						SCREENING_VISIT_RESIDENT.AWAY_WHERE, SCREENING_VISIT_RESIDENT.TEMPERATURE,
+						SCREENING_VISIT_RESIDENT.TRAVEL_FROM, SCREENING_VISIT_RESIDENT.FLAGS))
+			.select(SqlArrays.rows(SqlArrays.longs(households), SqlArrays.uuids(visitIds), SqlArrays.longs(persons),
+					SqlArrays.texts(statuses), SqlArrays.texts(away), SqlArrays.decimals(temperatures),
+					SqlArrays.texts(travel), SqlArrays.texts(flags)))
 			.execute();
 	}
 

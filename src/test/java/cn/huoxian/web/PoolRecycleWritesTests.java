@@ -73,7 +73,8 @@ class PoolRecycleWritesTests {
 			"insert into screening_visit (visit_id, campaign_id, household_id, path, recorded_by, visited_at, outcome)"
 					+ " values ('" + VISIT
 					+ "', -1, (select min(id) from household), '/', 'test', current_timestamp, 'COVERED')",
-			"insert into screening_visit_resident (visit_id, person_id, status)" + " values ('" + VISIT
+			"insert into screening_visit_resident (household_id, visit_id, person_id, status)"
+					+ " values ((select min(id) from household), '" + VISIT
 					+ "', (select min(id) from person), 'PRESENT')",
 			"insert into isolation_case (id, person_id, path, case_type, reason, start_date, end_date, planned_end,"
 					+ " contact_time, status, created_by) values (-1, (select min(id) from person), '/', 'HOME_ISOLATION',"
