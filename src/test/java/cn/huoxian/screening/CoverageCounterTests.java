@@ -67,20 +67,30 @@ class CoverageCounterTests {
 		return new CurrentUser("admin", null, Role.CITY_ADMIN, DataScope.ofRegions(RegionPath.root("130900")));
 	}
 
+	/** A campaign over 新华区 (130902), open from two days ago to tomorrow. */
+	private CampaignView openInXinhua(String name, CurrentUser admin) {
+		LocalDate today = BusinessDay.today(java.time.Clock.systemUTC());
+		return campaigns.create(new CampaignForm(name, "130902", today.minusDays(2), today.plusDays(1), Set.of()),
+				admin);
+	}
+
+	/** The first households of 新华区 in the given order. */
+	private List<Long> xinhuaHouseholds(org.jooq.SortField<Long> order, int limit) {
+		return db.select(HOUSEHOLD.ID)
+			.from(HOUSEHOLD)
+			.where(HOUSEHOLD.PATH.like("/130900/130902/%"))
+			.orderBy(order)
+			.limit(limit)
+			.fetch(HOUSEHOLD.ID);
+	}
+
 	@ParameterizedTest
 	@ValueSource(longs = { 11, 23, 37 })
 	void countersMatchRecountAndModelAfterRandomVisits(long seed) {
 		SplittableRandom random = new SplittableRandom(seed);
 		CurrentUser admin = admin();
-		LocalDate today = BusinessDay.today(java.time.Clock.systemUTC());
-		CampaignView campaign = campaigns
-			.create(new CampaignForm("随机排查" + seed, "130902", today.minusDays(2), today.plusDays(1), Set.of()), admin);
-		List<Long> households = db.select(HOUSEHOLD.ID)
-			.from(HOUSEHOLD)
-			.where(HOUSEHOLD.PATH.like("/130900/130902/%"))
-			.orderBy(HOUSEHOLD.ID)
-			.limit(40)
-			.fetch(HOUSEHOLD.ID);
+		CampaignView campaign = openInXinhua("随机排查" + seed, admin);
+		List<Long> households = xinhuaHouseholds(HOUSEHOLD.ID.asc(), 40);
 		Map<Long, Latest> model = new HashMap<>();
 		List<List<VisitInput>> sent = new ArrayList<>();
 		OffsetDateTime base = OffsetDateTime.now().minusHours(20).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
@@ -126,15 +136,8 @@ class CoverageCounterTests {
 	void recountRebuildsTheMaintainedStatesFromTheVisits(long seed) {
 		SplittableRandom random = new SplittableRandom(seed);
 		CurrentUser admin = admin();
-		LocalDate today = BusinessDay.today(java.time.Clock.systemUTC());
-		CampaignView campaign = campaigns
-			.create(new CampaignForm("重算" + seed, "130902", today.minusDays(2), today.plusDays(1), Set.of()), admin);
-		List<Long> households = db.select(HOUSEHOLD.ID)
-			.from(HOUSEHOLD)
-			.where(HOUSEHOLD.PATH.like("/130900/130902/%"))
-			.orderBy(HOUSEHOLD.ID.desc())
-			.limit(10)
-			.fetch(HOUSEHOLD.ID);
+		CampaignView campaign = openInXinhua("重算" + seed, admin);
+		List<Long> households = xinhuaHouseholds(HOUSEHOLD.ID.desc(), 10);
 		OffsetDateTime base = OffsetDateTime.now().minusHours(20).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 		int sent = 0;
 		for (int step = 0; step < 30; step++) {
