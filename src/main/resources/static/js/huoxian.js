@@ -16,3 +16,66 @@ document.addEventListener('DOMContentLoaded', () => {
     });
   }
 });
+
+// Pickers (templates/picker.html): a chosen option becomes the hidden field's value (or joins
+// the values of a multiple picker) and a chip with its name; a chip's × takes it out again.
+(() => {
+  const chip = (picker, value, label, detail) => {
+    const span = document.createElement('span');
+    span.className = 'picker-chip';
+    span.dataset.value = value;
+    const name = document.createElement('span');
+    name.className = 'picker-label';
+    name.textContent = label;
+    const small = document.createElement('small');
+    small.textContent = detail || '';
+    const remove = document.createElement('button');
+    remove.type = 'button';
+    remove.className = 'picker-remove';
+    remove.setAttribute('aria-label', picker.dataset.removeLabel || '×');
+    remove.textContent = '×';
+    span.append(name, ' ', small, ' ', remove);
+    return span;
+  };
+  const values = (hidden) => hidden.value.split(',').map((v) => v.trim()).filter((v) => v);
+  const choose = (option) => {
+    const picker = option.closest('.picker');
+    const hidden = picker.querySelector('.picker-value');
+    const chosen = picker.querySelector('.picker-chosen');
+    const value = option.dataset.value;
+    if (picker.dataset.multiple === 'true') {
+      const now = values(hidden);
+      if (!now.includes(value)) {
+        now.push(value);
+        chosen.append(chip(picker, value, option.dataset.label, option.dataset.detail));
+      }
+      hidden.value = now.join(',');
+    } else {
+      hidden.value = value;
+      chosen.replaceChildren(chip(picker, value, option.dataset.label, option.dataset.detail));
+    }
+    picker.querySelector('.picker-options').replaceChildren();
+    const search = picker.querySelector('.picker-q');
+    search.value = '';
+    hidden.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+  const unchoose = (remove) => {
+    const picker = remove.closest('.picker');
+    const hidden = picker.querySelector('.picker-value');
+    const gone = remove.closest('.picker-chip');
+    hidden.value = values(hidden).filter((v) => v !== gone.dataset.value).join(',');
+    gone.remove();
+    hidden.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+  document.addEventListener('click', (event) => {
+    const option = event.target.closest('.picker-option');
+    if (option) {
+      choose(option);
+      return;
+    }
+    const remove = event.target.closest('.picker-remove');
+    if (remove) {
+      unchoose(remove);
+    }
+  });
+})();

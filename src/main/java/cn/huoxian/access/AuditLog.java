@@ -28,7 +28,17 @@ public class AuditLog {
 			@Nullable String detail, @Nullable String reason, @Nullable String remote) {
 	}
 
+	/**
+	 * Every action written to the log, each labelled {@code audit.ACTION} in the message
+	 * bundles (the audit page shows the label, and filters by these).
+	 */
+	public static final java.util.List<String> ACTIONS = java.util.List.of("LOGIN", "LOGIN_FAILED", "ACCOUNT_LOCKED",
+			"REVEAL", "RECORD_VIEWED", "PROFILE_VIEWED", "RECORD_INBOX_DISCARDED");
+
 	public void record(String actor, String action, String subject, String detail, String reason, String remote) {
+		if (!ACTIONS.contains(action)) {
+			throw new IllegalArgumentException("not an audit action: " + action);
+		}
 		db.insertInto(AUDIT_LOG, AUDIT_LOG.ACTOR, AUDIT_LOG.ACTION, AUDIT_LOG.SUBJECT, AUDIT_LOG.DETAIL,
 				AUDIT_LOG.REASON, AUDIT_LOG.REMOTE)
 			.values(cut(actor, 50), action, cut(subject, 100), cut(detail, 500), cut(reason, 500), cut(remote, 60))

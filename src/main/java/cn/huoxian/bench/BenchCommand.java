@@ -213,6 +213,7 @@ class BenchCommand implements ApplicationRunner {
 				i -> headline.of(counties.get(i % counties.size()), city).size()));
 		results.add(measure("headline: the city's deployed leading cadres and commando members by scanning the records",
 				0, i -> scanHeadline(cityCode)));
+		workbench(city, counties, grids, results);
 		profiles(city, results);
 		record(results);
 		results.removeIf(java.util.Objects::isNull);
@@ -233,6 +234,26 @@ class BenchCommand implements ApplicationRunner {
 		Long visitor = accounts.personOf("admin").orElse(null);
 		var user = new cn.huoxian.shared.CurrentUser("bench", visitor, cn.huoxian.shared.Role.CITY_ADMIN, city);
 		benchVisits.ensure(RecordThroughput.VISIT_ROUNDS * RecordThroughput.EVENTS, cityCode, grids, user);
+	}
+
+	/**
+	 * Issue 14: every tile of a home page, as the page asks them, for an administrator of
+	 * the city, a county's staff and a grid worker (target 50 ms each).
+	 */
+	private void workbench(DataScope city, List<String> counties, List<String> grids, List<Measurement> results) {
+		List<cn.huoxian.shared.WorkbenchTiles> sources = List
+			.copyOf(context.getBeansOfType(cn.huoxian.shared.WorkbenchTiles.class).values());
+		java.util.function.Function<cn.huoxian.shared.CurrentUser, Integer> tiles = user -> sources.stream()
+			.mapToInt(s -> s.tiles(user).size())
+			.sum();
+		var admin = new cn.huoxian.shared.CurrentUser("bench", null, cn.huoxian.shared.Role.CITY_ADMIN, city);
+		results.add(measure("home page tiles of the city's administrator", 50, i -> tiles.apply(admin)));
+		results.add(measure("home page tiles of a county's staff", 50,
+				i -> tiles.apply(new cn.huoxian.shared.CurrentUser("bench", null, cn.huoxian.shared.Role.REGION_STAFF,
+						DataScope.ofRegions(regions.find(counties.get(i % counties.size()), city).path())))));
+		results.add(measure("home page tiles of a grid worker", 50,
+				i -> tiles.apply(new cn.huoxian.shared.CurrentUser("bench", null, cn.huoxian.shared.Role.GRID_WORKER,
+						DataScope.ofRegions(regions.find(grids.get(i % grids.size()), city).path())))));
 	}
 
 	/** Whether {@code --bench.only} selects one of these operations (all without it). */

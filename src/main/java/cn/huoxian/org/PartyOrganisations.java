@@ -108,6 +108,21 @@ public class PartyOrganisations {
 		this.units = units;
 	}
 
+	/**
+	 * Party organisations the scope covers whose name contains the words or whose code
+	 * starts with them, at most {@code limit}, in the organisation tree's order: the
+	 * picker's search.
+	 */
+	public java.util.List<PartyOrganisationView> matching(String query, DataScope scope, int limit) {
+		String q = query.strip().replace("%", "").replace("_", "");
+		return select().where(visible(scope))
+			.and(q.isEmpty() ? DSL.trueCondition()
+					: PARTY_ORGANISATION.NAME.contains(q).or(PARTY_ORGANISATION.CODE.startsWith(q)))
+			.orderBy(PARTY_ORGANISATION.ORG_PATH)
+			.limit(limit)
+			.fetch(PartyOrganisations::view);
+	}
+
 	public PageResult<PartyOrganisationView> list(String regionCode, Boolean temporary, int page, int size,
 			DataScope scope) {
 		PageResult.check(page, size);

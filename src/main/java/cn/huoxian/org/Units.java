@@ -1,5 +1,7 @@
 package cn.huoxian.org;
 
+import java.util.List;
+
 import static cn.huoxian.db.Tables.PARTY_ORGANISATION;
 import static cn.huoxian.db.Tables.REGION;
 import static cn.huoxian.db.Tables.UNIT;
@@ -34,6 +36,24 @@ public class Units {
 	Units(DSLContext db, Regions regions) {
 		this.db = db;
 		this.regions = regions;
+	}
+
+	/**
+	 * Units the scope covers whose name contains the words or whose code starts with
+	 * them, at most {@code limit}, by code: the unit picker's search.
+	 */
+	public List<UnitView> matching(String query, DataScope scope, int limit) {
+		String q = query.strip().replace("%", "").replace("_", "");
+		return db.select(UNIT.fields())
+			.select(REGION.CODE)
+			.from(UNIT)
+			.join(REGION)
+			.on(REGION.ID.eq(UNIT.REGION_ID))
+			.where(visible(scope))
+			.and(q.isEmpty() ? DSL.trueCondition() : UNIT.NAME.contains(q).or(UNIT.CODE.startsWith(q)))
+			.orderBy(UNIT.CODE)
+			.limit(limit)
+			.fetch(this::view);
 	}
 
 	/** Units in a region subtree, or the units a unit-bound user belongs to. */

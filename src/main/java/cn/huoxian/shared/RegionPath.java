@@ -56,6 +56,12 @@ public record RegionPath(@JsonValue String value) {
 		return codes.get(codes.size() - 1);
 	}
 
+	/** The path of the region above, or null for a root. */
+	public @Nullable RegionPath parent() {
+		int end = value.lastIndexOf('/', value.length() - 2);
+		return end <= 0 ? null : new RegionPath(value.substring(0, end + 1));
+	}
+
 	public int depth() {
 		return codes().size();
 	}

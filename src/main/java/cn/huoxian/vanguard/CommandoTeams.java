@@ -117,6 +117,20 @@ public class CommandoTeams {
 		return find(team.getId(), user.scope());
 	}
 
+	/**
+	 * Teams not dissolved the scope covers whose name contains the words, newest first,
+	 * at most {@code limit}: the team picker's search.
+	 */
+	public List<TeamView> matching(String query, DataScope scope, int limit) {
+		String q = query.strip().replace("%", "").replace("_", "");
+		return select().where(scope.regionCondition(COMMANDO_TEAM.PATH))
+			.and(COMMANDO_TEAM.DISSOLVED_ON.isNull())
+			.and(q.isEmpty() ? org.jooq.impl.DSL.trueCondition() : COMMANDO_TEAM.NAME.contains(q))
+			.orderBy(COMMANDO_TEAM.ID.desc())
+			.limit(limit)
+			.fetch(r -> view(r, null, null));
+	}
+
 	/** Teams under a region (default: the user's first root), newest first. */
 	public PageResult<TeamView> list(String regionCode, Boolean dissolved, int page, int size, DataScope scope) {
 		PageResult.check(page, size);

@@ -139,7 +139,7 @@ class AssessmentBrowserTests {
 		browser.get("http://localhost:" + port + "/assessment");
 		wait.until(d -> d.findElements(By.id("open-round-form")).size() > 0);
 		browser.findElement(By.id("round-name")).sendKeys("抗疫一线县处级干部考察");
-		browser.findElement(By.id("round-region")).sendKeys(township.code());
+		Browser.pick(browser, "round-region", township.code(), township.code());
 		browser.findElement(By.id("rank-COUNTY")).click();
 		click(browser.findElement(By.id("open-round-submit")));
 

@@ -65,6 +65,9 @@ class InspectionBrowserTests {
 	@Autowired
 	Rectifications rectifications;
 
+	@Autowired
+	org.jooq.DSLContext db;
+
 	ChromeDriver phone;
 
 	@AfterEach
@@ -91,8 +94,8 @@ class InspectionBrowserTests {
 		wait.until(d -> d.findElements(By.id("nav")).size() > 0);
 		phone.get("http://localhost:" + port + "/deployment/inspections");
 		wait.until(d -> d.findElements(By.id("inspection-form")).size() > 0);
-		phone.findElement(By.id("inspectorId")).sendKeys(String.valueOf(inspector));
-		phone.findElement(By.id("targetRegion")).sendKeys(township);
+		Browser.pick(phone, "inspectorId", idNumberOf(inspector), String.valueOf(inspector));
+		Browser.pick(phone, "targetRegion", township, township);
 		new Select(phone.findElement(By.id("rating-TERRITORIAL_RESPONSIBILITY"))).selectByValue("4");
 		new Select(phone.findElement(By.id("rating-LIAISON"))).selectByValue("5");
 		new Select(phone.findElement(By.id("rating-RESOURCES"))).selectByValue("2");
@@ -102,7 +105,7 @@ class InspectionBrowserTests {
 		scroll(details);
 		details.findElement(By.tagName("summary")).click();
 		phone.findElement(By.id("item-RESOURCES")).sendKeys("补足卡口防护服");
-		phone.findElement(By.id("ownerId-RESOURCES")).sendKeys(String.valueOf(owner));
+		Browser.pick(phone, "ownerId-RESOURCES", idNumberOf(owner), String.valueOf(owner));
 		set(phone.findElement(By.id("deadline-RESOURCES")), today.plusDays(3).toString());
 		phone.findElement(By.id("summary")).sendKeys("总体有序，物资需补充");
 		Browser.screenshot(phone, "inspection-form");
@@ -143,7 +146,7 @@ class InspectionBrowserTests {
 		for (int round = 0; round < 2; round++) {
 			phone.get("http://localhost:" + port + "/deployment/deployments");
 			wait.until(d -> d.findElements(By.id("deploy-form")).size() > 0);
-			phone.findElement(By.id("personId")).sendKeys(String.valueOf(cadre));
+			Browser.pick(phone, "personId", idNumberOf(cadre), String.valueOf(cadre));
 			new Select(phone.findElement(By.id("postKind"))).selectByValue(round == 0 ? "REGION" : "CHECKPOINT");
 			phone.findElement(By.id("post")).sendKeys(round == 0 ? "" : "高速口检查站");
 			WebElement submit = phone.findElement(By.id("deploy-submit"));
@@ -172,6 +175,14 @@ class InspectionBrowserTests {
 		PersonRoleView role = new PersonRoleView(RoleKind.CADRE, rank, "干部", unitId, null, null, null, null, null, null,
 				null);
 		return people.create(new PersonForm(name, idNumber, null, null, "130902", List.of(role)), admin).id();
+	}
+
+	/** The person's full ID number, which the person picker finds exactly. */
+	private String idNumberOf(long person) {
+		return db.select(cn.huoxian.db.Tables.PERSON.ID_NUMBER)
+			.from(cn.huoxian.db.Tables.PERSON)
+			.where(cn.huoxian.db.Tables.PERSON.ID.eq(person))
+			.fetchOne(cn.huoxian.db.Tables.PERSON.ID_NUMBER);
 	}
 
 	private void scroll(WebElement element) {

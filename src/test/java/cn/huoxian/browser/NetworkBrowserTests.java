@@ -52,9 +52,9 @@ class NetworkBrowserTests {
 		browser = Browser.phone();
 		Browser.signIn(browser, port, "admin");
 		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-		wait.until(d -> d.findElements(By.cssSelector(".card")).size() > 0);
+		wait.until(d -> d.findElements(By.cssSelector(".region-card")).size() > 0);
 		Browser.screenshot(browser, "home-phone");
-		browser.findElement(By.cssSelector(".card")).click();
+		browser.findElement(By.cssSelector(".region-card")).click();
 		assertThat(browser.findElement(By.id("region-code")).getText()).isEqualTo("130900");
 		// city > county > township > village > grid
 		for (int level = 0; level < 4; level++) {

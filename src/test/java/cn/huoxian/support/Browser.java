@@ -54,6 +54,24 @@ public final class Browser {
 		browser.findElement(org.openqa.selenium.By.id("login-submit")).click();
 	}
 
+	/**
+	 * Chooses in a picker (templates/picker.html) as a person does: types the words into
+	 * the field's search box and taps the choice whose value is {@code value}.
+	 */
+	public static void pick(ChromeDriver browser, String field, String words, String value) {
+		var search = browser.findElement(org.openqa.selenium.By.id(field + "-q"));
+		browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", search);
+		search.sendKeys(words);
+		var option = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+			.until(d -> d
+				.findElements(org.openqa.selenium.By
+					.cssSelector("#" + field + "-options .picker-option[data-value='" + value + "']"))
+				.stream()
+				.findFirst()
+				.orElse(null));
+		option.click();
+	}
+
 	public static Path screenshot(ChromeDriver browser, String name) throws IOException {
 		Path dir = Path.of("target", "screenshots");
 		Files.createDirectories(dir);

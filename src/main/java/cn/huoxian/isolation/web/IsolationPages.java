@@ -78,9 +78,13 @@ class IsolationPages {
 
 	@GetMapping("/isolation")
 	String list(@RequestParam(required = false) String region, @RequestParam(required = false) CaseStatus status,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) Long person, Model model) {
 		LocalDate today = BusinessDay.today(clock);
-		model.addAttribute("form", OpenCaseForm.startingOn(today));
+		OpenCaseForm form = OpenCaseForm.startingOn(today);
+		// from a flagged resident's "open a case": the person is chosen already (the
+		// picker names them only within the caller's scope)
+		form.setPersonId(person);
+		model.addAttribute("form", form);
 		return listPage(region, status, page, model);
 	}
 

@@ -33,12 +33,16 @@ class PersonPages {
 
 	private final Households households;
 
+	private final cn.huoxian.org.Regions regions;
+
 	private final CurrentUserProvider users;
 
 	private final Forms forms;
 
-	PersonPages(People people, Households households, CurrentUserProvider users, Forms forms) {
+	PersonPages(People people, Households households, cn.huoxian.org.Regions regions, CurrentUserProvider users,
+			Forms forms) {
 		this.people = people;
+		this.regions = regions;
 		this.households = households;
 		this.users = users;
 		this.forms = forms;
@@ -55,7 +59,13 @@ class PersonPages {
 
 	@GetMapping("/persons/{id}")
 	String person(@PathVariable long id, Model model) {
-		model.addAttribute("person", people.find(id, users.current().scope()));
+		CurrentUser me = users.current();
+		PersonView person = people.find(id, me.scope());
+		model.addAttribute("person", person);
+		if (person.householdId() != null) {
+			// the household by its address, not its number
+			model.addAttribute("householdAddress", households.find(person.householdId(), me.scope()).address());
+		}
 		return "people/person";
 	}
 
@@ -86,7 +96,11 @@ class PersonPages {
 	@GetMapping("/households/{id}")
 	String household(@PathVariable long id, Model model) {
 		CurrentUser me = users.current();
-		model.addAttribute("household", households.find(id, me.scope()));
+		var household = households.find(id, me.scope());
+		model.addAttribute("household", household);
+		// the way down to the household's grid by name (the grid's code alone said
+		// nothing)
+		model.addAttribute("breadcrumbs", regions.breadcrumbs(household.regionCode(), me.scope()));
 		model.addAttribute("residents", people.residents(id, me.scope()));
 		return "people/household";
 	}

@@ -1,0 +1,46 @@
+package cn.huoxian.inspection;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.huoxian.org.RegionView;
+import cn.huoxian.org.Regions;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.Messages;
+import cn.huoxian.shared.Role;
+import cn.huoxian.shared.WorkbenchTile;
+import cn.huoxian.shared.WorkbenchTiles;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rectifications past their deadline on the home page of region staff, evaluators and
+ * administrators (a grid worker owns none).
+ */
+@Component
+class InspectionTiles implements WorkbenchTiles {
+
+	private final Rectifications rectifications;
+
+	private final Regions regions;
+
+	InspectionTiles(Rectifications rectifications, Regions regions) {
+		this.rectifications = rectifications;
+		this.regions = regions;
+	}
+
+	@Override
+	public List<WorkbenchTile> tiles(CurrentUser user) {
+		List<WorkbenchTile> tiles = new ArrayList<>();
+		if (user.role() == Role.GRID_WORKER || user.role() == Role.PARTY_MEMBER) {
+			return tiles;
+		}
+		for (RegionView root : regions.roots(user.scope()).stream().limit(3).toList()) {
+			long overdue = rectifications.list(root.path(), Rectifications.OPEN, true, 0, 1, user.scope()).total();
+			tiles.add(new WorkbenchTile(WorkbenchTile.TODAY, 40, Messages.text("workbench.inspection.overdue"),
+					root.name(), overdue, null, "/deployment/rectifications?overdue=true&region=" + root.code(),
+					overdue > 0));
+		}
+		return tiles;
+	}
+
+}

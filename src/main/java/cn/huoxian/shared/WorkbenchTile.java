@@ -1,0 +1,35 @@
+package cn.huoxian.shared;
+
+import jakarta.annotation.Nullable;
+
+/**
+ * One item of a user's home page (工作台): a count and what it counts, in the reader's
+ * language, linking to where the work is done. With a {@code total} it is progress
+ * (covered of households: a bar); {@code attention} colours it when something is late.
+ *
+ * @param group where it goes on the page: {@link #TODAY} (what is due), {@link #PROGRESS}
+ * (how far the work is), {@link #OVERSIGHT} (what a department watches)
+ * @param order its place within the group
+ * @param atLeast the value is a lower bound (the count stopped there: shown "1,000+")
+ */
+public record WorkbenchTile(String group, int order, String label, @Nullable String detail, long value,
+		@Nullable Long total, String href, boolean attention, boolean atLeast) {
+
+	/** A tile whose value is exact. */
+	public WorkbenchTile(String group, int order, String label, @Nullable String detail, long value,
+			@Nullable Long total, String href, boolean attention) {
+		this(group, order, label, detail, value, total, href, attention, false);
+	}
+
+	public static final String TODAY = "today";
+
+	public static final String PROGRESS = "progress";
+
+	public static final String OVERSIGHT = "oversight";
+
+	/** Per cent of the total, 0–100, for the progress bar (0 without a total). */
+	public int percent() {
+		return total == null || total == 0 ? 0 : (int) Math.min(100, value * 100 / total);
+	}
+
+}
