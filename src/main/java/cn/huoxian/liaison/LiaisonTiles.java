@@ -7,7 +7,6 @@ import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.Messages;
-import cn.huoxian.shared.Role;
 import cn.huoxian.shared.WorkbenchTile;
 import cn.huoxian.shared.WorkbenchTiles;
 import org.springframework.stereotype.Component;
@@ -31,7 +30,7 @@ class LiaisonTiles implements WorkbenchTiles {
 	@Override
 	public List<WorkbenchTile> tiles(CurrentUser user) {
 		List<WorkbenchTile> tiles = new ArrayList<>();
-		if (user.role() == Role.GRID_WORKER || user.role() == Role.PARTY_MEMBER) {
+		if (user.isGridWorker() || user.isSelfService()) {
 			return tiles;
 		}
 		List<RegionView> roots = regions.roots(user.scope()).stream().limit(3).toList();

@@ -11,7 +11,6 @@ import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.Messages;
-import cn.huoxian.shared.Role;
 import cn.huoxian.shared.WorkbenchTile;
 import cn.huoxian.shared.WorkbenchTiles;
 import org.jooq.DSLContext;
@@ -87,7 +86,7 @@ class ScreeningTiles implements WorkbenchTiles {
 					r -> new WorkbenchTile(WorkbenchTile.PROGRESS, 10,
 							Messages.text("workbench.screening.coverage", campaign.name()), at.name(), r.getCovered(),
 							r.getHouseholds(),
-							user.role() == Role.GRID_WORKER ? "/screening/my-grid?grid=" + at.code()
+							user.isGridWorker() ? "/screening/my-grid?grid=" + at.code()
 									: "/screening/campaigns/" + campaign.id() + "/coverage?region=" + at.code(),
 							false));
 	}

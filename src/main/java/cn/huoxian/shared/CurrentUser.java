@@ -57,6 +57,11 @@ public record CurrentUser(String username, Long personId, Role role, DataScope s
 		return role.may(Capability.ACT_AS_SELF);
 	}
 
+	/** A grid worker (网格员): the home page and menu lead to 我的网格 first. */
+	public boolean isGridWorker() {
+		return role == Role.GRID_WORKER;
+	}
+
 	/** Unit staff, who write for the units in their scope. */
 	public boolean isUnitStaff() {
 		return role.may(Capability.WRITE_FOR_UNIT);

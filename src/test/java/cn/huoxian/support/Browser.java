@@ -38,6 +38,8 @@ public final class Browser {
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
 				"--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost", "--lang=zh-CN");
+		// the console's messages, for tests that fail on a page's JavaScript errors
+		options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
 		ChromeDriver browser = new ChromeDriver(options);
 		browser.manage().window().setSize(new Dimension(width, height));
 		// a loaded machine renders slowly: look for an element for a few seconds before
