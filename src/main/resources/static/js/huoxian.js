@@ -79,3 +79,15 @@ document.addEventListener('DOMContentLoaded', () => {
     }
   });
 })();
+
+// The visit form: 外出去向 appears only for a resident marked 外出 (AWAY).
+document.addEventListener('change', (event) => {
+  const radio = event.target;
+  if (radio.type !== 'radio' || !radio.name.endsWith('.status')) {
+    return;
+  }
+  const away = radio.closest('fieldset.resident')?.querySelector('.away-field');
+  if (away) {
+    away.hidden = radio.value !== 'AWAY';
+  }
+});

@@ -228,6 +228,7 @@ public class People {
 			throw new ForbiddenException(Messages.text("people.problem.outside-scope", id));
 		}
 		PersonView before = fetch(id).orElseThrow();
+		form = unchangedWhereMasked(form, person);
 		Placement old = new Placement(person.getHouseholdId(), person.getRegionId(), RegionPath.of(person.getPath()));
 		Placement placement = validate(form, id, before.roleDetails(), user);
 		count(old, before.holds(RoleKind.PARTY_MEMBER), -1);
@@ -239,6 +240,23 @@ public class People {
 	}
 
 	private record Placement(Long householdId, long regionId, RegionPath path) {
+	}
+
+	/**
+	 * The edit form shows the ID number and phone masked (seeing them whole is a reveal,
+	 * with its reason and audit entry); sent back masked they mean "unchanged".
+	 */
+	private static PersonForm unchangedWhereMasked(PersonForm form, PersonRecord person) {
+		String idNumber = form.idNumber();
+		if (idNumber != null && person.getIdNumber() != null
+				&& idNumber.strip().equals(IdNumber.mask(person.getIdNumber()))) {
+			idNumber = person.getIdNumber();
+		}
+		String phone = form.phone();
+		if (phone != null && person.getPhone() != null && phone.strip().equals(Phones.mask(person.getPhone()))) {
+			phone = person.getPhone();
+		}
+		return new PersonForm(form.name(), idNumber, phone, form.householdId(), form.regionCode(), form.roles());
 	}
 
 	private Placement validate(PersonForm form, Long existingId, List<PersonRoleView> held, CurrentUser user) {

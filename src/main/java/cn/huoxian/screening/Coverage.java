@@ -82,6 +82,45 @@ public class Coverage {
 		return new View(campaign, figures, children);
 	}
 
+	/** A household of a grid with its state in a campaign, for 我的网格. */
+	public record GridHousehold(long householdId, String address, @Nullable String door, @Nullable String building,
+			int residents, boolean covered, @Nullable OffsetDateTime lastVisitedAt) {
+	}
+
+	/** The most households a grid's page reads: a grid holds a few hundred. */
+	static final int GRID_LIMIT = 3000;
+
+	/**
+	 * Every household of a grid (or of the campaign's target list in it) with its state,
+	 * by building and door (registration order): the grid worker's list, filtered and
+	 * paged on the page (a grid holds a few hundred households).
+	 */
+	public List<GridHousehold> gridHouseholds(long campaignId, String gridCode, DataScope scope) {
+		CampaignView campaign = campaigns.find(campaignId, scope);
+		RegionView region = regionIn(campaign, gridCode, scope);
+		var household = LOCATED;
+		var covered = DSL.field(stateOf(household.id(), campaign.id(), STATE.COVERED)).as("covered");
+		var visitedAt = DSL.field(stateOf(household.id(), campaign.id(), STATE.LAST_VISITED_AT)).as(LAST_VISITED_AT);
+		org.jooq.Condition where = cn.huoxian.shared.DataScope.under(household.path(), region.path());
+		if (campaign.hasTargetList()) {
+			where = where.and(household.id()
+				.in(DSL.select(TARGET.HOUSEHOLD_ID)
+					.from(TARGET)
+					.where(TARGET.CAMPAIGN_ID.eq(campaign.id()))
+					.and(cn.huoxian.shared.DataScope.under(TARGET.PATH, region.path()))));
+		}
+		return db
+			.select(household.id(), household.address(), household.door(), household.building(), household.residents(),
+					covered, visitedAt)
+			.from(household.table())
+			.where(where)
+			.orderBy(household.building().nullsLast(), household.id())
+			.limit(GRID_LIMIT)
+			.fetch(r -> new GridHousehold(r.get(household.id()), r.get(household.address()), r.get(household.door()),
+					r.get(household.building()), r.get(household.residents()), Boolean.TRUE.equals(r.get(covered)),
+					r.get(visitedAt)));
+	}
+
 	/** Exactly the uncovered households under a region, by grid, building and door. */
 	public PageResult<BlindSpot> blindSpots(long campaignId, String regionCode, int page, int size, DataScope scope) {
 		PageResult.check(page, size);

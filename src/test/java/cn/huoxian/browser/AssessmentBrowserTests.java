@@ -150,6 +150,8 @@ class AssessmentBrowserTests {
 
 		wait.until(d -> d.findElements(By.id("score-form")).size() > 0);
 		assertThat(browser.findElement(By.id("timeline")).getText()).contains("入户排查");
+		// issue 14: no place before the cadre is scored
+		assertThat(browser.findElement(By.id("cadre-unscored")).getText()).contains("尚未评分");
 		String[] scores = { "9", "10", "9", "10", "9" };
 		for (int i = 0; i < scores.length; i++) {
 			new Select(browser.findElement(By.id("score-" + i))).selectByValue(scores[i]);

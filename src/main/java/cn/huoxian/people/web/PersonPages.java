@@ -113,17 +113,36 @@ class PersonPages {
 			form.setHouseholdId(household);
 		}
 		model.addAttribute("form", form);
+		showHousehold(model, form);
 		return "people/person-form";
 	}
 
+	/**
+	 * The form's household by its address (the form keeps its id hidden); nothing for one
+	 * outside the caller's scope.
+	 */
+	private void showHousehold(Model model, PersonPageForm form) {
+		if (form.getHouseholdId() == null) {
+			return;
+		}
+		try {
+			model.addAttribute("householdAddress",
+					households.find(form.getHouseholdId(), users.current().scope()).address());
+		}
+		catch (cn.huoxian.shared.NotFoundException ex) {
+			// not named
+		}
+	}
+
 	@PostMapping("/persons/new")
-	String create(@ModelAttribute("form") PersonPageForm form, BindingResult binding) {
+	String create(@ModelAttribute("form") PersonPageForm form, BindingResult binding, Model model) {
 		try {
 			PersonView created = people.create(forms.check(form.toPersonForm(List.of())), users.current());
 			return "redirect:/persons/" + created.id();
 		}
 		catch (InvalidInputException ex) {
 			reject(binding, ex);
+			showHousehold(model, form);
 			return "people/person-form";
 		}
 	}
@@ -131,10 +150,14 @@ class PersonPages {
 	@GetMapping("/persons/{id}/edit")
 	String edit(@PathVariable long id, Model model) {
 		CurrentUser me = users.current();
-		// editing needs the real ID number, so opening the form is an audited reveal
-		PersonView person = people.reveal(id, "编辑人员信息 / edit person", me);
-		model.addAttribute("form", PersonPageForm.of(person));
+		// masked, as everywhere: the whole ID number and phone are a reveal on the
+		// person's
+		// page (a reason, an audit entry); sent back unchanged they stay as stored
+		PersonView person = people.find(id, me.scope());
+		PersonPageForm form = PersonPageForm.of(person);
+		model.addAttribute("form", form);
 		model.addAttribute("personId", id);
+		showHousehold(model, form);
 		return "people/person-form";
 	}
 
@@ -153,6 +176,7 @@ class PersonPages {
 		catch (InvalidInputException ex) {
 			reject(binding, ex);
 			model.addAttribute("personId", id);
+			showHousehold(model, form);
 			return "people/person-form";
 		}
 	}

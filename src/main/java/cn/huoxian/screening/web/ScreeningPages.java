@@ -141,16 +141,56 @@ class ScreeningPages {
 	 * grid.
 	 */
 	@GetMapping("/screening/my-grid")
-	String myGrid(@RequestParam(required = false) String grid, Model model) {
+	String myGrid(@RequestParam(required = false) String grid, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "") String building, @RequestParam(defaultValue = "todo") String show,
+			@RequestParam(defaultValue = "0") int page, Model model) {
 		CurrentUser me = users.current();
 		RegionView region = grid != null ? regions.find(grid, me.scope()) : firstGrid(me);
-		Map<CampaignView, Object> open = new LinkedHashMap<>();
+		boolean todoOnly = !"all".equals(show);
+		String words = q.strip();
+		List<MyGridCampaign> open = new java.util.ArrayList<>();
 		for (CampaignView campaign : campaigns.openFor(region.path())) {
-			open.put(campaign, coverage.blindSpots(campaign.id(), region.code(), 0, 200, me.scope()));
+			List<Coverage.GridHousehold> all = coverage.gridHouseholds(campaign.id(), region.code(), me.scope());
+			List<String> buildings = all.stream()
+				.map(Coverage.GridHousehold::building)
+				.filter(java.util.Objects::nonNull)
+				.distinct()
+				.sorted()
+				.toList();
+			List<Coverage.GridHousehold> shown = all.stream()
+				.filter(h -> !todoOnly || !h.covered())
+				.filter(h -> building.isBlank() || building.equals(h.building()))
+				.filter(h -> words.isEmpty() || h.address().contains(words)
+						|| (h.door() != null && h.door().contains(words)))
+				.toList();
+			int pages = Math.max(1, (shown.size() + MY_GRID_PAGE - 1) / MY_GRID_PAGE);
+			int at = Math.min(Math.max(page, 0), pages - 1);
+			open.add(new MyGridCampaign(campaign, coverage.coverage(campaign.id(), region.code(), me.scope()).region(),
+					buildings, shown.subList(at * MY_GRID_PAGE, Math.min(shown.size(), (at + 1) * MY_GRID_PAGE)),
+					shown.size(), at, pages));
 		}
 		model.addAttribute("grid", region);
 		model.addAttribute("open", open);
+		model.addAttribute("q", words);
+		model.addAttribute("building", building);
+		model.addAttribute("show", todoOnly ? "todo" : "all");
 		return "screening/my-grid";
+	}
+
+	/** Households per page of 我的网格: one phone screen and a little more. */
+	private static final int MY_GRID_PAGE = 30;
+
+	/**
+	 * One open campaign on 我的网格: the grid's coverage (its counter), the buildings to
+	 * filter by, and the page of households shown.
+	 */
+	record MyGridCampaign(CampaignView campaign, Coverage.Figures figures, List<String> buildings,
+			List<Coverage.GridHousehold> households, int matching, int page, int pages) {
+
+		public int percent() {
+			return figures.households() == 0 ? 0 : (int) (figures.covered() * 100 / figures.households());
+		}
+
 	}
 
 	@InitBinder("visit")
