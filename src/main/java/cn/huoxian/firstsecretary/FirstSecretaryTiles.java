@@ -1,9 +1,7 @@
 package cn.huoxian.firstsecretary;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.Messages;
@@ -18,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class FirstSecretaryTiles implements WorkbenchTiles {
 
+	private static final String HREF = "/deployment/support-requests?status=OPEN";
+
 	private final SupportRequests requests;
 
 	private final Regions regions;
@@ -29,23 +29,19 @@ class FirstSecretaryTiles implements WorkbenchTiles {
 
 	@Override
 	public List<WorkbenchTile> tiles(CurrentUser user) {
-		List<WorkbenchTile> tiles = new ArrayList<>();
 		if (user.isGridWorker() || user.isSelfService()) {
-			return tiles;
+			return List.of();
 		}
-		List<RegionView> roots = regions.roots(user.scope()).stream().limit(3).toList();
-		if (roots.isEmpty()) {
-			tiles.add(tile(requests.list(null, "OPEN", null, 0, 1, user.scope()).total(), null));
+		String label = Messages.text("workbench.firstsecretary.requests");
+		if (user.scope().regions().isEmpty()) {
+			return List.of(WorkbenchTile.due(60, label, null,
+					requests.list(null, "OPEN", null, 0, 1, user.scope()).total(), HREF));
 		}
-		for (RegionView root : roots) {
-			tiles.add(tile(requests.list(root.path(), "OPEN", null, 0, 1, user.scope()).total(), root.name()));
-		}
-		return tiles;
-	}
-
-	private static WorkbenchTile tile(long open, String where) {
-		return new WorkbenchTile(WorkbenchTile.TODAY, 60, Messages.text("workbench.firstsecretary.requests"), where,
-				open, null, "/deployment/support-requests?status=OPEN", open > 0);
+		return regions.homeRoots(user.scope())
+			.stream()
+			.map(root -> WorkbenchTile.due(60, label, root.name(),
+					requests.list(root.path(), "OPEN", null, 0, 1, user.scope()).total(), HREF))
+			.toList();
 	}
 
 }

@@ -31,7 +31,7 @@ class HouseholdLinkTiles implements WorkbenchTiles {
 			return tiles;
 		}
 		long mine = 0;
-		for (RegionView root : regions.roots(user.scope()).stream().limit(3).toList()) {
+		for (RegionView root : regions.homeRoots(user.scope())) {
 			mine += links.list(root.path(), user.personId(), 0, 1, user.scope()).total();
 		}
 		if (mine > 0) {

@@ -1,9 +1,7 @@
 package cn.huoxian.inspection;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.Messages;
@@ -29,17 +27,15 @@ class InspectionTiles implements WorkbenchTiles {
 
 	@Override
 	public List<WorkbenchTile> tiles(CurrentUser user) {
-		List<WorkbenchTile> tiles = new ArrayList<>();
 		if (user.isGridWorker() || user.isSelfService()) {
-			return tiles;
+			return List.of();
 		}
-		for (RegionView root : regions.roots(user.scope()).stream().limit(3).toList()) {
-			long overdue = rectifications.list(root.path(), Rectifications.OPEN, true, 0, 1, user.scope()).total();
-			tiles.add(new WorkbenchTile(WorkbenchTile.TODAY, 40, Messages.text("workbench.inspection.overdue"),
-					root.name(), overdue, null, "/deployment/rectifications?overdue=true&region=" + root.code(),
-					overdue > 0));
-		}
-		return tiles;
+		return regions.homeRoots(user.scope())
+			.stream()
+			.map(root -> WorkbenchTile.due(40, Messages.text("workbench.inspection.overdue"), root.name(),
+					rectifications.list(root.path(), Rectifications.OPEN, true, 0, 1, user.scope()).total(),
+					"/deployment/rectifications?overdue=true&region=" + root.code()))
+			.toList();
 	}
 
 }

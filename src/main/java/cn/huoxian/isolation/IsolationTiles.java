@@ -41,10 +41,10 @@ class IsolationTiles implements WorkbenchTiles {
 	public List<WorkbenchTile> tiles(CurrentUser user) {
 		List<WorkbenchTile> tiles = new ArrayList<>();
 		LocalDate today = BusinessDay.today(clock);
-		for (RegionView root : regions.roots(user.scope()).stream().limit(3).toList()) {
+		for (RegionView root : regions.homeRoots(user.scope())) {
 			long overdue = cases.overdue(root.path(), today, 0, 1, user.scope()).total();
-			tiles.add(new WorkbenchTile(WorkbenchTile.TODAY, 10, Messages.text("workbench.isolation.overdue"),
-					root.name(), overdue, null, "/isolation/overdue?region=" + root.code(), overdue > 0));
+			tiles.add(WorkbenchTile.due(10, Messages.text("workbench.isolation.overdue"), root.name(), overdue,
+					"/isolation/overdue?region=" + root.code()));
 			long open = needs.open(root.path(), 0, 1, user.scope()).total();
 			tiles.add(new WorkbenchTile(WorkbenchTile.TODAY, 30, Messages.text("workbench.isolation.needs"),
 					root.name(), open, null, "/isolation?region=" + root.code(), false));

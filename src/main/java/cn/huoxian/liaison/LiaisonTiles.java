@@ -1,9 +1,7 @@
 package cn.huoxian.liaison;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.Messages;
@@ -13,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Communities' shortages not yet resolved (五个一 pairings) on the home page of region
- * staff, unit staff, evaluators and administrators.
+ * staff, unit staff (their unit's pairings), evaluators and administrators.
  */
 @Component
 class LiaisonTiles implements WorkbenchTiles {
@@ -29,26 +27,21 @@ class LiaisonTiles implements WorkbenchTiles {
 
 	@Override
 	public List<WorkbenchTile> tiles(CurrentUser user) {
-		List<WorkbenchTile> tiles = new ArrayList<>();
 		if (user.isGridWorker() || user.isSelfService()) {
-			return tiles;
+			return List.of();
 		}
-		List<RegionView> roots = regions.roots(user.scope()).stream().limit(3).toList();
-		if (roots.isEmpty()) {
+		String label = Messages.text("workbench.liaison.shortages");
+		if (user.scope().regions().isEmpty()) {
 			// a unit's staff: the shortages their unit is paired to answer
-			long open = shortages.list(null, "OPEN", null, 0, 1, user.scope()).total();
-			tiles.add(tile(open, null, "/deployment/shortages"));
+			return List.of(WorkbenchTile.due(50, label, null,
+					shortages.list(null, "OPEN", null, 0, 1, user.scope()).total(), "/deployment/shortages"));
 		}
-		for (RegionView root : roots) {
-			long open = shortages.list(root.path(), "OPEN", null, 0, 1, user.scope()).total();
-			tiles.add(tile(open, root.name(), "/deployment/shortages?region=" + root.code()));
-		}
-		return tiles;
-	}
-
-	private static WorkbenchTile tile(long open, String where, String href) {
-		return new WorkbenchTile(WorkbenchTile.TODAY, 50, Messages.text("workbench.liaison.shortages"), where, open,
-				null, href, open > 0);
+		return regions.homeRoots(user.scope())
+			.stream()
+			.map(root -> WorkbenchTile.due(50, label, root.name(),
+					shortages.list(root.path(), "OPEN", null, 0, 1, user.scope()).total(),
+					"/deployment/shortages?region=" + root.code()))
+			.toList();
 	}
 
 }

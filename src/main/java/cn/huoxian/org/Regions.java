@@ -120,6 +120,14 @@ public class Regions {
 			.fetch(this::view);
 	}
 
+	/**
+	 * The regions a home page counts for: the scope's first three roots (an account bound
+	 * to more sees the rest from the tree).
+	 */
+	public List<RegionView> homeRoots(DataScope scope) {
+		return roots(scope).stream().limit(3).toList();
+	}
+
 	/** The scope's own roots, for the tree's starting point. */
 	public List<RegionView> roots(DataScope scope) {
 		List<String> codes = scope.regions().stream().map(RegionPath::code).toList();

@@ -43,7 +43,7 @@ class ScreeningTiles implements WorkbenchTiles {
 	@Override
 	public List<WorkbenchTile> tiles(CurrentUser user) {
 		List<WorkbenchTile> tiles = new ArrayList<>();
-		List<RegionView> roots = regions.roots(user.scope()).stream().limit(3).toList();
+		List<RegionView> roots = regions.homeRoots(user.scope());
 		List<CampaignView> open = campaigns.list(user.scope()).stream().filter(CampaignView::open).toList();
 		for (RegionView root : roots) {
 			for (CampaignView campaign : open) {

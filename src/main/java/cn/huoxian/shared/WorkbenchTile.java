@@ -27,6 +27,11 @@ public record WorkbenchTile(String group, int order, String label, @Nullable Str
 
 	public static final String OVERSIGHT = "oversight";
 
+	/** Work due today: a count that wants attention when it is not zero. */
+	public static WorkbenchTile due(int order, String label, @Nullable String where, long value, String href) {
+		return new WorkbenchTile(TODAY, order, label, where, value, null, href, value > 0);
+	}
+
 	/** Per cent of the total, 0–100, for the progress bar (0 without a total). */
 	public int percent() {
 		return total == null || total == 0 ? 0 : (int) Math.min(100, value * 100 / total);

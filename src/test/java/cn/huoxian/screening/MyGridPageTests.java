@@ -8,19 +8,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.support.Api;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -65,17 +62,8 @@ class MyGridPageTests {
 
 	@Test
 	void theGridsHouseholdsFilterAndMoveAsTheyAreCovered() throws Exception {
-		LocalDate today = LocalDate.now(BusinessDay.ZONE);
 		String name = "网格排查" + Api.unique();
-		String created = mvc
-			.perform(as(mvc, "xinhua", post("/api/v1/screening/campaigns")).contentType(MediaType.APPLICATION_JSON)
-				.content("{\"name\":\"" + name + "\",\"rootRegion\":\"130902\",\"startsOn\":\"" + today.minusDays(1)
-						+ "\",\"endsOn\":\"" + today.plusDays(3) + "\"}"))
-			.andExpect(status().isCreated())
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		long campaign = ((Number) JsonPath.read(created, "$.id")).longValue();
+		long campaign = Api.openCampaign(mvc, "xinhua", name, "130902");
 		String grid = JsonPath.read(json("grid01", "/api/v1/me"), "$.scopes[0].code");
 		String households = json("grid01", "/api/v1/households?size=50&region=" + grid);
 		int total = ((Number) JsonPath.read(households, "$.total")).intValue();

@@ -66,4 +66,24 @@ public final class Api {
 		return String.format("%03d", System.nanoTime() % 1000);
 	}
 
+	/**
+	 * Opens a screening campaign over a region through the API, from yesterday to three
+	 * days on; its id.
+	 */
+	public static long openCampaign(MockMvc mvc, String user, String name, String rootRegion) throws Exception {
+		java.time.LocalDate today = java.time.LocalDate.now(cn.huoxian.shared.BusinessDay.ZONE);
+		String created = mvc
+			.perform(as(mvc, user,
+					org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+						.post("/api/v1/screening/campaigns"))
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"" + name + "\",\"rootRegion\":\"" + rootRegion + "\",\"startsOn\":\""
+						+ today.minusDays(1) + "\",\"endsOn\":\"" + today.plusDays(3) + "\"}"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return ((Number) com.jayway.jsonpath.JsonPath.read(created, "$.id")).longValue();
+	}
+
 }
