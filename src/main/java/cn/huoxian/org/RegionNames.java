@@ -38,6 +38,20 @@ public class RegionNames {
 	}
 
 	/**
+	 * The names of a region's ancestors below the city, top down (a grid's county,
+	 * township and community), for ledgers that name each row's place beside its code;
+	 * empty for an unknown code.
+	 */
+	public java.util.List<String> above(String code) {
+		String path = db.select(REGION.PATH).from(REGION).where(REGION.CODE.eq(code)).fetchOne(REGION.PATH);
+		if (path == null) {
+			return java.util.List.of();
+		}
+		java.util.List<String> codes = cn.huoxian.shared.RegionPath.of(path).codes();
+		return codes.subList(Math.min(1, codes.size()), Math.max(1, codes.size() - 1)).stream().map(this::of).toList();
+	}
+
+	/**
 	 * Forgets a renamed region's name once the renaming commits (at once off a
 	 * transaction).
 	 */

@@ -239,6 +239,13 @@ class ScreeningApiTests {
 			List<Row> rows = workbook.getFirstSheet().read();
 			assertThat(rows.get(0).getCellText(0)).isEqualTo("户编号");
 			assertThat(rows).hasSize((int) uncovered + 1);
+			// issue 14: each row names its county, township and community beside the
+			// grid's code
+			assertThat(rows.get(0).getCellText(1)).isEqualTo("区县");
+			assertThat(rows.get(1).getCellText(1)).isEqualTo("新华区");
+			assertThat(rows.get(1).getCellText(2)).isNotBlank();
+			assertThat(rows.get(1).getCellText(3)).isNotBlank();
+			assertThat(rows.get(1).getCellText(4)).startsWith(village);
 		}
 		mvc.perform(
 				as(mvc, "xinhua", get("/api/v1/screening/campaigns/" + campaign + "/blind-spots.xlsx?region=130903")))

@@ -34,7 +34,12 @@ class BlindSpotLedger implements Ledger<BlindSpotLedger.Cover> {
 	record Cover(long campaignId, String campaignName, String region) {
 	}
 
-	private static final String[] HEADERS = { "户编号", "网格代码", "网格", "楼栋", "地址", "门牌", "登记人数", "上次走访" };
+	/**
+	 * Each row's place by name beside its grid's code, so an office filters without a
+	 * code table.
+	 */
+	private static final String[] HEADERS = { "户编号", "区县", "乡镇街道", "村社区", "网格代码", "网格", "楼栋", "地址", "门牌", "登记人数",
+			"上次走访" };
 
 	private final Coverage coverage;
 
@@ -44,7 +49,11 @@ class BlindSpotLedger implements Ledger<BlindSpotLedger.Cover> {
 
 	private final LedgerDownloads downloads;
 
-	BlindSpotLedger(Coverage coverage, Campaigns campaigns, CurrentUserProvider users, LedgerDownloads downloads) {
+	private final cn.huoxian.org.RegionNames names;
+
+	BlindSpotLedger(Coverage coverage, Campaigns campaigns, CurrentUserProvider users, LedgerDownloads downloads,
+			cn.huoxian.org.RegionNames names) {
+		this.names = names;
 		this.coverage = coverage;
 		this.campaigns = campaigns;
 		this.users = users;
@@ -82,6 +91,8 @@ class BlindSpotLedger implements Ledger<BlindSpotLedger.Cover> {
 		Worksheet[] sheet = { newSheet(workbook, 1) };
 		int[] row = { 1 };
 		int[] sheets = { 1 };
+		// a grid's county, township and community, looked up once per grid
+		java.util.Map<String, List<String>> places = new java.util.HashMap<>();
 		coverage.eachBlindSpot(campaignId, region, scope, spot -> {
 			if (row[0] > ROWS_PER_SHEET) {
 				finish(sheet[0]);
@@ -91,13 +102,17 @@ class BlindSpotLedger implements Ledger<BlindSpotLedger.Cover> {
 			int r = row[0]++;
 			Worksheet s = sheet[0];
 			s.value(r, 0, spot.householdId());
-			text(s, r, 1, spot.gridCode());
-			text(s, r, 2, spot.gridName());
-			text(s, r, 3, spot.building());
-			text(s, r, 4, spot.address());
-			text(s, r, 5, spot.door());
-			s.value(r, 6, spot.residents());
-			text(s, r, 7, spot.lastVisitedAt() == null ? null
+			List<String> above = places.computeIfAbsent(spot.gridCode(), names::above);
+			for (int level = 0; level < 3; level++) {
+				text(s, r, 1 + level, level < above.size() ? above.get(level) : null);
+			}
+			text(s, r, 4, spot.gridCode());
+			text(s, r, 5, spot.gridName());
+			text(s, r, 6, spot.building());
+			text(s, r, 7, spot.address());
+			text(s, r, 8, spot.door());
+			s.value(r, 9, spot.residents());
+			text(s, r, 10, spot.lastVisitedAt() == null ? null
 					: spot.lastVisitedAt().atZoneSameInstant(BusinessDay.ZONE).toLocalDateTime().toString());
 			if (r % 10_000 == 0) {
 				flush(s);
