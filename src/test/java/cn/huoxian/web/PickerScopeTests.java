@@ -172,6 +172,29 @@ class PickerScopeTests {
 	}
 
 	@Test
+	void theTeamPickerOffersAndNamesOnlyTeamsInScope() throws Exception {
+		var team = cn.huoxian.db.Tables.COMMANDO_TEAM;
+		var outside = db.select(team.ID, team.NAME)
+			.from(team)
+			.where(team.PATH.notLike("/130900/130902/%"))
+			.and(team.DISSOLVED_ON.isNull())
+			// the newest: the picker offers the newest teams first
+			.orderBy(team.ID.desc())
+			.limit(1)
+			.fetchOne();
+		String id = String.valueOf(outside.value1());
+		assertThat(offered("admin", "/pick/teams?q=" + outside.value2())).contains(id);
+		assertThat(offered("xinhua", "/pick/teams?q=" + outside.value2())).doesNotContain(id);
+		assertThat(offered("xinhua", "/pick/teams?q=")).allMatch(t -> db.select(team.PATH)
+			.from(team)
+			.where(team.ID.eq(Long.parseLong(t)))
+			.fetchOne(team.PATH)
+			.startsWith("/130900/130902/"));
+		assertThat(named("admin", "/pick/teams/chosen?values=" + id)).containsExactly(id);
+		assertThat(named("xinhua", "/pick/teams/chosen?values=" + id)).isEmpty();
+	}
+
+	@Test
 	void theGridWorkersRegionPickerHoldsTheirGridOnly() throws Exception {
 		List<String> grid = offered("grid01", "/pick/regions?q=");
 		assertThat(grid).hasSize(1);
