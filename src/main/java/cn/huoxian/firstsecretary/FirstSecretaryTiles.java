@@ -29,7 +29,7 @@ class FirstSecretaryTiles implements WorkbenchTiles {
 
 	@Override
 	public List<WorkbenchTile> tiles(CurrentUser user) {
-		if (user.isGridWorker() || user.isSelfService()) {
+		if (!user.overseesRegions()) {
 			return List.of();
 		}
 		String label = Messages.text("workbench.firstsecretary.requests");

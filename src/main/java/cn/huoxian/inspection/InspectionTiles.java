@@ -27,7 +27,7 @@ class InspectionTiles implements WorkbenchTiles {
 
 	@Override
 	public List<WorkbenchTile> tiles(CurrentUser user) {
-		if (user.isGridWorker() || user.isSelfService()) {
+		if (!user.overseesRegions()) {
 			return List.of();
 		}
 		return regions.homeRoots(user.scope())

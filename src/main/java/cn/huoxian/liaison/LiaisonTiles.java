@@ -27,7 +27,7 @@ class LiaisonTiles implements WorkbenchTiles {
 
 	@Override
 	public List<WorkbenchTile> tiles(CurrentUser user) {
-		if (user.isGridWorker() || user.isSelfService()) {
+		if (!user.overseesRegions()) {
 			return List.of();
 		}
 		String label = Messages.text("workbench.liaison.shortages");

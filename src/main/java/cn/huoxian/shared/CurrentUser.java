@@ -62,6 +62,14 @@ public record CurrentUser(String username, Long personId, Role role, DataScope s
 		return role == Role.GRID_WORKER;
 	}
 
+	/**
+	 * Watches the work of regions or units (their overdue rectifications, shortages,
+	 * requests): everyone but a grid worker and a party member's self-service.
+	 */
+	public boolean overseesRegions() {
+		return !isGridWorker() && !isSelfService();
+	}
+
 	/** Unit staff, who write for the units in their scope. */
 	public boolean isUnitStaff() {
 		return role.may(Capability.WRITE_FOR_UNIT);

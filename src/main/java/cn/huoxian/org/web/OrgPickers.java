@@ -1,9 +1,7 @@
 package cn.huoxian.org.web;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import cn.huoxian.org.PartyOrganisationView;
 import cn.huoxian.org.PartyOrganisations;
@@ -15,7 +13,6 @@ import cn.huoxian.org.Units;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.Messages;
-import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.web.PickOption;
 import org.springframework.stereotype.Controller;
@@ -56,57 +53,54 @@ class OrgPickers {
 		DataScope scope = users.current().scope();
 		List<RegionView> found;
 		if (below != null && !below.isBlank()) {
-			found = orEmpty(() -> regions.children(below.strip(), scope));
+			// a region outside the scope has no children to offer
+			found = PickOption.found(below, code -> regions.children(code, scope))
+				.stream()
+				.flatMap(List::stream)
+				.toList();
 		}
 		else {
-			found = regions.matching(limited(q), scope, PickOption.LIMIT);
+			found = regions.matching(PickOption.words(q), scope, PickOption.LIMIT);
 		}
-		return options(model, regionOptions(found));
+		return PickOption.offer(model, regionOptions(found), "picker.none");
 	}
 
 	@GetMapping("/pick/regions/chosen")
 	String chosenRegions(@RequestParam(defaultValue = "") String values, Model model) {
 		DataScope scope = users.current().scope();
-		List<RegionView> chosen = new ArrayList<>();
-		for (String code : split(values)) {
-			Optional.ofNullable(orNull(() -> regions.find(code, scope))).ifPresent(chosen::add);
-		}
-		return chosen(model, regionOptions(chosen));
+		return PickOption.name(model, regionOptions(PickOption.found(values, code -> regions.find(code, scope))));
 	}
 
 	/** Units by name or code; {@code by=code} when the form sends the unit's code. */
 	@GetMapping("/pick/units")
 	String units(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "id") String by, Model model) {
-		return options(model, unitOptions(units.matching(limited(q), users.current().scope(), PickOption.LIMIT), by));
+		return PickOption.offer(model,
+				unitOptions(units.matching(PickOption.words(q), users.current().scope(), PickOption.LIMIT), by),
+				"picker.none");
 	}
 
 	@GetMapping("/pick/units/chosen")
 	String chosenUnits(@RequestParam(defaultValue = "") String values, @RequestParam(defaultValue = "id") String by,
 			Model model) {
 		DataScope scope = users.current().scope();
-		List<UnitView> chosen = new ArrayList<>();
-		for (String value : split(values)) {
-			UnitView unit = "code".equals(by) ? orNull(() -> units.resolveCode("unit", value, scope))
-					: idOf(value).map(id -> orNull(() -> units.find(id, scope))).orElse(null);
-			Optional.ofNullable(unit).ifPresent(chosen::add);
-		}
-		return chosen(model, unitOptions(chosen, by));
+		return PickOption.name(model, unitOptions(PickOption.found(values,
+				v -> "code".equals(by) ? units.resolveCode("unit", v, scope) : units.find(Long.parseLong(v), scope)),
+				by));
 	}
 
 	@GetMapping("/pick/party-organisations")
 	String organisations(@RequestParam(defaultValue = "") String q, Model model) {
-		return options(model,
-				organisationOptions(organisations.matching(limited(q), users.current().scope(), PickOption.LIMIT)));
+		return PickOption.offer(model,
+				organisationOptions(
+						organisations.matching(PickOption.words(q), users.current().scope(), PickOption.LIMIT)),
+				"picker.none");
 	}
 
 	@GetMapping("/pick/party-organisations/chosen")
 	String chosenOrganisations(@RequestParam(defaultValue = "") String values, Model model) {
 		DataScope scope = users.current().scope();
-		List<PartyOrganisationView> chosen = new ArrayList<>();
-		for (String value : split(values)) {
-			idOf(value).map(id -> orNull(() -> organisations.find(id, scope))).ifPresent(chosen::add);
-		}
-		return chosen(model, organisationOptions(chosen));
+		return PickOption.name(model,
+				organisationOptions(PickOption.found(values, v -> organisations.find(Long.parseLong(v), scope))));
 	}
 
 	private List<PickOption> regionOptions(List<RegionView> found) {
@@ -139,58 +133,6 @@ class OrgPickers {
 
 	private static String place(RegionView region) {
 		return region == null ? "" : " · " + region.name();
-	}
-
-	static String options(Model model, List<PickOption> options) {
-		model.addAttribute("options", options);
-		model.addAttribute("empty", "picker.none");
-		return "picker :: options";
-	}
-
-	static String chosen(Model model, List<PickOption> options) {
-		model.addAttribute("options", options);
-		return "picker :: chosen";
-	}
-
-	/** The words typed, at most 50 characters: a picker searches names, not texts. */
-	static String limited(String q) {
-		String words = q.strip();
-		return words.length() > 50 ? words.substring(0, 50) : words;
-	}
-
-	/** A form's value list: one value, or several separated by commas. */
-	static List<String> split(String values) {
-		return java.util.Arrays.stream(values.split(","))
-			.map(String::strip)
-			.filter(v -> !v.isEmpty())
-			.limit(PickOption.LIMIT)
-			.toList();
-	}
-
-	static Optional<Long> idOf(String value) {
-		try {
-			return Optional.of(Long.parseLong(value));
-		}
-		catch (NumberFormatException ex) {
-			return Optional.empty();
-		}
-	}
-
-	/**
-	 * What the look-up finds, or null where it answers "not found" (outside the scope).
-	 */
-	private static <T> T orNull(java.util.function.Supplier<T> lookUp) {
-		try {
-			return lookUp.get();
-		}
-		catch (NotFoundException ex) {
-			return null;
-		}
-	}
-
-	private static <T> List<T> orEmpty(java.util.function.Supplier<List<T>> lookUp) {
-		List<T> found = orNull(lookUp);
-		return found == null ? List.of() : found;
 	}
 
 }

@@ -15,7 +15,6 @@ import cn.huoxian.people.PersonView;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.Messages;
-import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.web.PickOption;
 import org.springframework.stereotype.Controller;
@@ -49,34 +48,16 @@ class PersonPicker {
 
 	@GetMapping("/pick/persons")
 	String persons(@RequestParam(defaultValue = "") String q, Model model) {
-		String words = q.strip();
+		String words = PickOption.words(q);
 		List<PersonView> found = words.isEmpty() ? List.of()
-				: people
-					.search(null, words.length() > 50 ? words.substring(0, 50) : words, 0, PickOption.LIMIT,
-							users.current().scope())
-					.items();
-		model.addAttribute("options", options(found));
-		model.addAttribute("empty", words.isEmpty() ? "picker.type-a-name" : "picker.none");
-		return "picker :: options";
+				: people.search(null, words, 0, PickOption.LIMIT, users.current().scope()).items();
+		return PickOption.offer(model, options(found), words.isEmpty() ? "picker.type-a-name" : "picker.none");
 	}
 
 	@GetMapping("/pick/persons/chosen")
 	String chosen(@RequestParam(defaultValue = "") String values, Model model) {
 		DataScope scope = users.current().scope();
-		List<PersonView> chosen = new ArrayList<>();
-		for (String value : values.split(",")) {
-			try {
-				chosen.add(people.find(Long.parseLong(value.strip()), scope));
-			}
-			catch (NumberFormatException | NotFoundException ex) {
-				// not a person the caller may read: not named
-			}
-			if (chosen.size() == PickOption.LIMIT) {
-				break;
-			}
-		}
-		model.addAttribute("options", options(chosen));
-		return "picker :: chosen";
+		return PickOption.name(model, options(PickOption.found(values, v -> people.find(Long.parseLong(v), scope))));
 	}
 
 	private List<PickOption> options(List<PersonView> found) {

@@ -1,11 +1,9 @@
 package cn.huoxian.vanguard.web;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.DataScope;
-import cn.huoxian.shared.NotFoundException;
 import cn.huoxian.shared.web.PickOption;
 import cn.huoxian.vanguard.CommandoTeams;
 import cn.huoxian.vanguard.TeamView;
@@ -33,29 +31,14 @@ class TeamPicker {
 
 	@GetMapping("/pick/teams")
 	String teams(@RequestParam(defaultValue = "") String q, Model model) {
-		String words = q.strip().length() > 50 ? q.strip().substring(0, 50) : q.strip();
-		model.addAttribute("options", options(teams.matching(words, users.current().scope(), PickOption.LIMIT)));
-		model.addAttribute("empty", "picker.none");
-		return "picker :: options";
+		return PickOption.offer(model,
+				options(teams.matching(PickOption.words(q), users.current().scope(), PickOption.LIMIT)), "picker.none");
 	}
 
 	@GetMapping("/pick/teams/chosen")
 	String chosen(@RequestParam(defaultValue = "") String values, Model model) {
 		DataScope scope = users.current().scope();
-		List<TeamView> chosen = new ArrayList<>();
-		for (String value : values.split(",")) {
-			try {
-				chosen.add(teams.find(Long.parseLong(value.strip()), scope));
-			}
-			catch (NumberFormatException | NotFoundException ex) {
-				// not a team the caller may read: not named
-			}
-			if (chosen.size() == PickOption.LIMIT) {
-				break;
-			}
-		}
-		model.addAttribute("options", options(chosen));
-		return "picker :: chosen";
+		return PickOption.name(model, options(PickOption.found(values, v -> teams.find(Long.parseLong(v), scope))));
 	}
 
 	private static List<PickOption> options(List<TeamView> found) {
