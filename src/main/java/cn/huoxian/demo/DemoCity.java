@@ -2,6 +2,7 @@ package cn.huoxian.demo;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongConsumer;
@@ -52,8 +53,12 @@ public class DemoCity {
 
 	private final DeploymentNetworkDemo network;
 
+	private final LiveEmergency emergency;
+
+	private final Clock clock;
+
 	DemoCity(DataSource dataSource, Accounts accounts, HeadlineTally tally, RecordRebuild records, OrgBulkLoad orgLoad,
-			PeopleBulkLoad peopleLoad, DeploymentNetworkDemo network) {
+			PeopleBulkLoad peopleLoad, DeploymentNetworkDemo network, LiveEmergency emergency, Clock clock) {
 		this.dataSource = dataSource;
 		this.accounts = accounts;
 		this.tally = tally;
@@ -61,6 +66,8 @@ public class DemoCity {
 		this.orgLoad = orgLoad;
 		this.peopleLoad = peopleLoad;
 		this.network = network;
+		this.emergency = emergency;
+		this.clock = clock;
 	}
 
 	/** What a generation did and how fast. */
@@ -108,21 +115,24 @@ public class DemoCity {
 			throw new IllegalArgumentException("huoxian.demo.scale must be above 0 and at most 10, not " + scale);
 		}
 		long start = System.nanoTime();
+		DemoCalendar calendar = DemoCalendar.of(clock);
 		DemoCityGenerator.Result result;
 		boolean postgres;
 		try (Connection connection = dataSource.getConnection()) {
 			postgres = isPostgres(connection);
-			result = generate(connection, scale, bulk && postgres, start);
+			result = generate(connection, scale, calendar, bulk && postgres, start);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("generating the demo city failed: " + ex.getMessage(), ex);
 		}
-		frontLine(scale);
+		frontLine(scale, calendar);
 		log.info("Demo city: {} headline counters built from the records", tally.rebuild());
 		long recordStart = System.nanoTime();
 		long entries = records.rebuild().values().stream().mapToLong(RecordRebuild.Difference::added).sum();
 		log.info("Demo city: {} performance-record entries built from the records in {} s", entries,
 				secondsSince(recordStart));
+		// before the accounts: a city is generated (isGenerated) only once all of it is
+		liveEmergency(scale, calendar, result);
 		createAccounts(result);
 		if (postgres) {
 			analyze();
@@ -142,10 +152,10 @@ public class DemoCity {
 	 * One transaction: rows streamed through the sink, then counters, indexes and
 	 * sequences.
 	 */
-	private DemoCityGenerator.Result generate(Connection connection, double scale, boolean bulk, long start)
-			throws SQLException {
+	private DemoCityGenerator.Result generate(Connection connection, double scale, DemoCalendar calendar, boolean bulk,
+			long start) throws SQLException {
 		if (bulk) {
-			return generateOnTwoConnections(connection, scale, start);
+			return generateOnTwoConnections(connection, scale, calendar, start);
 		}
 		connection.setAutoCommit(false);
 		try {
@@ -154,7 +164,7 @@ public class DemoCity {
 			try (RowSink sink = RowSink.open(connection)) {
 				// the organisation's tables first: persons reference them
 				result = new DemoCityGenerator(orgLoad.start(connection, sink), peopleLoad.start(connection, sink),
-						scale, progress)
+						scale, calendar, progress)
 					.generate();
 			}
 			log.info("Demo city: {} rows written in {} s", result.rows(), secondsSince(start));
@@ -184,8 +194,8 @@ public class DemoCity {
 	 * and the indexes are put back; if the rebuild itself fails the database is left
 	 * half-built and says so (generate only into an empty database).
 	 */
-	private DemoCityGenerator.Result generateOnTwoConnections(Connection connection, double scale, long start)
-			throws SQLException {
+	private DemoCityGenerator.Result generateOnTwoConnections(Connection connection, double scale,
+			DemoCalendar calendar, long start) throws SQLException {
 		connection.setAutoCommit(false);
 		// people's first: their foreign keys reference the organisation's tables
 		IndexRebuild peopleIndexes = peopleLoad.dropIndexes(connection, log::info);
@@ -198,7 +208,7 @@ public class DemoCity {
 				Progress progress = new Progress(start, DemoCityGenerator.expectedResidents(scale));
 				try (RowSink sink = RowSink.open(connection); RowSink secondSink = RowSink.open(second)) {
 					result = new DemoCityGenerator(orgLoad.start(connection, sink),
-							peopleLoad.start(second, secondSink), scale, progress)
+							peopleLoad.start(second, secondSink), scale, calendar, progress)
 						.generate();
 				}
 				for (String tag : DEMO_ACCOUNTS) {
@@ -239,12 +249,30 @@ public class DemoCity {
 		return result;
 	}
 
+	/**
+	 * The emergency as it stands today, recorded through the modules' services in the
+	 * demo accounts' names (its own transaction; its record entries arrive through the
+	 * record's inbox as a user's would).
+	 */
+	private void liveEmergency(double scale, DemoCalendar calendar, DemoCityGenerator.Result result) {
+		long start = System.nanoTime();
+		LiveEmergency.Written written;
+		try {
+			written = emergency.generate(scale, calendar, result.accountPersons(), result.grid01Code());
+		}
+		catch (RuntimeException ex) {
+			throw new IllegalStateException("generating the demo emergency failed: " + ex.getMessage(), ex);
+		}
+		log.info("Demo city: the emergency since {} recorded in {} s: {}", calendar.start(), secondsSince(start),
+				written);
+	}
+
 	/** The deployment network on top of the people, in its own transaction. */
-	private void frontLine(double scale) {
+	private void frontLine(double scale, DemoCalendar calendar) {
 		long start = System.nanoTime();
 		DeploymentNetworkDemo.Written written;
 		try {
-			written = network.generate(scale);
+			written = network.generate(scale, calendar);
 		}
 		catch (DataAccessException | org.jooq.exception.DataAccessException ex) {
 			throw new IllegalStateException("generating the demo deployment network failed: " + ex.getMessage(), ex);

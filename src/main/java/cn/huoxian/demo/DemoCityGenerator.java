@@ -61,9 +61,11 @@ class DemoCityGenerator {
 
 	private static final String[] SECTION_POSITIONS = { "副局长", "科长", "副科长", "站所长", "中心主任", "股室负责人" };
 
-	private static final LocalDate TODAY = LocalDate.of(2020, 2, 1);
-
-	private static final int TODAY_YEAR = TODAY.getYear();
+	/**
+	 * Ages (who is of an age to be a cadre or a party member) count from the article's
+	 * year, so the city's people are the same whatever day it is generated.
+	 */
+	private static final int AGE_YEAR = 2020;
 
 	private static final String[] CITY_ORGANS = { "中共沧州市委组织部", "中共沧州市委宣传部", "沧州市卫生健康委员会", "沧州市公安局", "沧州市交通运输局",
 			"沧州市市场监督管理局", "沧州市应急管理局", "沧州市民政局", "沧州市财政局", "沧州市教育局", "沧州市商务局", "沧州市发展和改革委员会", "沧州市住房和城乡建设局", "沧州市生态环境局",
@@ -85,6 +87,8 @@ class DemoCityGenerator {
 	private final PeopleBulkLoad.Load peopleLoad;
 
 	private final double scale;
+
+	private final DemoCalendar calendar;
 
 	private final LongConsumer progress;
 
@@ -111,10 +115,12 @@ class DemoCityGenerator {
 			String grid01Code) {
 	}
 
-	DemoCityGenerator(OrgBulkLoad.Load orgLoad, PeopleBulkLoad.Load peopleLoad, double scale, LongConsumer progress) {
+	DemoCityGenerator(OrgBulkLoad.Load orgLoad, PeopleBulkLoad.Load peopleLoad, double scale, DemoCalendar calendar,
+			LongConsumer progress) {
 		this.orgLoad = orgLoad;
 		this.peopleLoad = peopleLoad;
 		this.scale = scale;
+		this.calendar = calendar;
 		this.progress = progress;
 	}
 
@@ -487,7 +493,7 @@ class DemoCityGenerator {
 			if (residents % 100_000 == 0) {
 				progress.accept(residents);
 			}
-			int age = TODAY_YEAR - IdNumbers.birthYear(day);
+			int age = AGE_YEAR - IdNumbers.birthYear(day);
 			Slot slot = age >= 23 && age <= 58 ? slotFor(villageSlots, townshipSlots) : null;
 			if (slot != null) {
 				cadre(personId, birth, slot);
@@ -538,8 +544,10 @@ class DemoCityGenerator {
 
 		private void partyMember(long personId, LocalDate birth, long organisation) throws SQLException {
 			LocalDate joined = birth.plusYears(18 + random.nextInt(20));
-			if (joined.isAfter(TODAY)) {
-				joined = TODAY.minusDays(1 + random.nextInt(300));
+			// drawn whether used or not: the random stream stays the same on any day
+			int daysBefore = 1 + random.nextInt(300);
+			if (joined.isAfter(calendar.start())) {
+				joined = calendar.start().minusDays(daysBefore);
 			}
 			peopleLoad.role(RoleRow.partyMember(personId, organisation, joined,
 					random.nextInt(20) == 0 ? Membership.PROBATIONARY : Membership.FORMAL));
@@ -558,7 +566,7 @@ class DemoCityGenerator {
 						PartyOrganisationKind.BRANCH, countyOrganisationId,
 						"/" + cityOrganisationId + "/" + countyOrganisationId + "/", countyId, countyPath, null,
 						categories[category], county.name() + posts[category] + (i / categories.length + 1),
-						LocalDate.of(2020, 1, 25).plusDays(random.nextInt(21)));
+						calendar.day(1 + random.nextInt(21)));
 			}
 		}
 

@@ -66,8 +66,6 @@ class DeploymentNetworkDemo {
 
 	static final int COMMANDO_MEMBERS = 79_700;
 
-	private static final LocalDate START = LocalDate.of(2020, 1, 24);
-
 	private static final String BY = "demo";
 
 	private static final Look[] LOOKS = { Look.TERRITORIAL_RESPONSIBILITY, Look.LIAISON, Look.RESOURCES,
@@ -109,9 +107,12 @@ class DeploymentNetworkDemo {
 	record Written(Map<String, Long> rows, Map<String, Long> timings) {
 	}
 
-	/** Writes the network at this scale, in one transaction. */
-	Written generate(double scale) {
-		return transaction.execute(status -> new Plan(scale).generate());
+	/**
+	 * Writes the network at this scale, dated from the emergency's start, in one
+	 * transaction.
+	 */
+	Written generate(double scale, DemoCalendar calendar) {
+		return transaction.execute(status -> new Plan(scale, calendar.start()).generate());
 	}
 
 	private record Region(long id, String path, String name, RegionLevel level) {
@@ -160,8 +161,12 @@ class DeploymentNetworkDemo {
 		 */
 		private final Map<Long, Region> pairedPosts = new HashMap<>();
 
-		Plan(double scale) {
+		/** The day the emergency began: positions, pairings and teams date from it. */
+		private final LocalDate start;
+
+		Plan(double scale, LocalDate start) {
 			this.scale = scale;
+			this.start = start;
 		}
 
 		Written generate() {
@@ -263,7 +268,7 @@ class DeploymentNetworkDemo {
 				List<Cadre> staff = byUnit.getOrDefault(unit, List.of());
 				Cadre leader = first(staff, CadreRank.COUNTY);
 				Cadre responsible = first(staff, CadreRank.TOWNSHIP);
-				LocalDate started = START.plusDays(i % 3);
+				LocalDate started = start.plusDays(i % 3);
 				boolean plan = i % 19 != 18;
 				List<Long> team = new ArrayList<>();
 				Set<Long> members = new HashSet<>();
@@ -303,7 +308,7 @@ class DeploymentNetworkDemo {
 			wrote(liaison.loadPairings(pairings).rows());
 		}
 
-		/** One cadre, one position, all current since late January 2020. */
+		/** One cadre, one position, all current since the emergency's first days. */
 		private void deployments() {
 			Map<String, Integer> turns = new HashMap<>();
 			List<NewDeployment> rows = new ArrayList<>();
@@ -350,7 +355,7 @@ class DeploymentNetworkDemo {
 					continue;
 				}
 				rows.add(new NewDeployment(cadre.personId(), cadre.leading(), cadre.rank(), kind, at.id(), at.path(),
-						post, duty, START.plusDays(cadre.personId() % 5), BY));
+						post, duty, start.plusDays(cadre.personId() % 5), BY));
 			}
 			wrote(deployments.load(rows));
 		}
@@ -394,7 +399,7 @@ class DeploymentNetworkDemo {
 				long groupId = loaded.ids().get(t);
 				long head = groups.get(t).leaderId();
 				List<Region> below = villagesUnder.get(township.path());
-				LocalDate day = START.plusDays(10 + t % 5);
+				LocalDate day = start.plusDays(10 + t % 5);
 				List<Cadre> county = byHome.getOrDefault(parent(township.path()), List.of())
 					.stream()
 					.filter(c -> c.rank() == CadreRank.COUNTY)
@@ -446,10 +451,10 @@ class DeploymentNetworkDemo {
 					// consecutive cadres of the pool belong to different organs
 					Cadre cadre = pool.get((turn * 5 + k) % pool.size());
 					members.add(new VanguardBulkLoad.NewTemporaryMember(organisation.id(), cadre.personId(),
-							organisation.path(), k == 0, cadre.unitId(), START.plusDays(2 + turn % 7)));
+							organisation.path(), k == 0, cadre.unitId(), start.plusDays(2 + turn % 7)));
 					if (k == 0) {
 						posts.add(new VanguardBulkLoad.NewModelPost(organisation.post() + "党员示范岗", organisation.id(),
-								cadre.personId(), organisation.regionId(), organisation.path(), START.plusDays(5), BY));
+								cadre.personId(), organisation.regionId(), organisation.path(), start.plusDays(5), BY));
 					}
 				}
 			}
@@ -495,7 +500,7 @@ class DeploymentNetworkDemo {
 					.limit(sizes[b] + 1L)
 					.map(id -> new Member(id, paths.get(id)))
 					.toList();
-				LocalDate formed = START.plusDays(1 + b % 3);
+				LocalDate formed = start.plusDays(1 + b % 3);
 				List<VanguardBulkLoad.NewMember> teamMembers = new ArrayList<>(sizes[b]);
 				for (int j = 0; j < sizes[b]; j++) {
 					teamMembers.add(new VanguardBulkLoad.NewMember(pool.get(j).personId(), village.path(),
@@ -568,7 +573,7 @@ class DeploymentNetworkDemo {
 				long person = secretary.personId();
 				long unit = secretary.dispatchingUnitId();
 				String path = village.path();
-				LocalDate returned = START.plusDays(2 + i % 8);
+				LocalDate returned = start.plusDays(2 + i % 8);
 				returns.add(new FirstSecretaryBulkLoad.NewReturn(person, village.id(), path, unit, returned, BY));
 				log.add(new FirstSecretaryBulkLoad.NewLogEntry(person, path, returned, "返岗报到，与村两委对接疫情防控工作", BY));
 				log.add(new FirstSecretaryBulkLoad.NewLogEntry(person, path, returned.plusDays(3), "带领党员突击队完成全村入户排查",
@@ -607,7 +612,7 @@ class DeploymentNetworkDemo {
 				int target = Math.min(homes.size() * 4 / 5, members.size() * 10);
 				for (int h = 0; h < target; h++) {
 					links.add(new HouseholdLinkBulkLoad.NewLink(homes.get(h), members.get(h / 10),
-							householdPaths.get(homes.get(h)), START.plusDays(4), BY));
+							householdPaths.get(homes.get(h)), start.plusDays(4), BY));
 				}
 			}
 			wrote(householdLinks.load(links));

@@ -26,6 +26,8 @@ class DemoCityGeneratorTests {
 
 	private static final double SCALE = 0.002;
 
+	private static final LocalDate DAY = LocalDate.of(2026, 3, 1);
+
 	@Test
 	void sameScaleGivesTheSameCity() throws Exception {
 		String first;
@@ -38,7 +40,49 @@ class DemoCityGeneratorTests {
 		}
 		assertThat(first).isEqualTo(second);
 		// the city generated before its rows went through org's and people's bulk loads
-		assertThat(first).isEqualTo("3eb87d58f8a03644522eb1b3f2c9ba0e1b56b030afcbf6a047d2e5b52372e088");
+		// dated since issue 14 from the day of generation (here DAY)
+		assertThat(first).isEqualTo("e5bd29a186c999be0a4e2108f2b512613ce55e41ece283cd3087b835f01b93f2");
+	}
+
+	/**
+	 * Issue 14: the emergency runs now. A month later the same seed gives the same city
+	 * but for its dates, and those of the emergency moved with the day.
+	 */
+	@Test
+	void aLaterDayGivesTheSameCityWithItsDatesMoved() throws Exception {
+		LocalDate later = DAY.plusDays(30);
+		String first;
+		String second;
+		String firstSetUp;
+		String secondSetUp;
+		try (City city = generatedCity(DAY)) {
+			first = DemoCityInvariants.checksumWithoutDates(city.connection());
+			firstSetUp = setUpDays(city.connection(), DAY);
+		}
+		try (City city = generatedCity(later)) {
+			second = DemoCityInvariants.checksumWithoutDates(city.connection());
+			secondSetUp = setUpDays(city.connection(), later);
+		}
+		assertThat(second).isEqualTo(first);
+		assertThat(secondSetUp).isEqualTo(firstSetUp).isNotEmpty();
+	}
+
+	/**
+	 * The temporary party organisations' set-up days counted back from the day of
+	 * generation: all within the emergency's weeks.
+	 */
+	private static String setUpDays(Connection connection, LocalDate day) throws SQLException {
+		StringBuilder days = new StringBuilder();
+		try (Statement statement = connection.createStatement();
+				var rs = statement
+					.executeQuery("select set_up_on from party_organisation where temporary order by id")) {
+			while (rs.next()) {
+				long before = java.time.temporal.ChronoUnit.DAYS.between(rs.getObject(1, LocalDate.class), day);
+				assertThat(before).isBetween(1L, (long) DemoCalendar.EMERGENCY_DAYS);
+				days.append(before).append(',');
+			}
+		}
+		return days.toString();
 	}
 
 	@Test
@@ -91,6 +135,11 @@ class DemoCityGeneratorTests {
 	 * A fresh in-memory H2 database, migrated, with the city generated at {@link #SCALE}.
 	 */
 	private static City generatedCity() throws SQLException {
+		return generatedCity(DAY);
+	}
+
+	/** As {@link #generatedCity()}, generated on this business day. */
+	private static City generatedCity(LocalDate day) throws SQLException {
 		String url = "jdbc:h2:mem:gen-" + UUID.randomUUID()
 				+ ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
 		City city = new City(DriverManager.getConnection(url, "sa", ""));
@@ -105,7 +154,7 @@ class DemoCityGeneratorTests {
 		connection.setAutoCommit(false);
 		try (RowSink sink = RowSink.open(connection)) {
 			new DemoCityGenerator(new OrgBulkLoad().start(connection, sink),
-					new PeopleBulkLoad().start(connection, sink), SCALE, residents -> {
+					new PeopleBulkLoad().start(connection, sink), SCALE, DemoCalendar.of(day), residents -> {
 					})
 				.generate();
 		}

@@ -16,7 +16,7 @@ class DemoCityMarkTests {
 
 	private final Accounts accounts = mock(Accounts.class);
 
-	private final DemoCity demoCity = new DemoCity(null, accounts, null, null, null, null, null);
+	private final DemoCity demoCity = new DemoCity(null, accounts, null, null, null, null, null, null, null);
 
 	@Test
 	void aDatabaseWithEveryDemoAccountHoldsTheDemoCity() {

@@ -1,0 +1,417 @@
+package cn.huoxian.demo;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+import cn.huoxian.isolation.CaseForm;
+import cn.huoxian.isolation.CaseReason;
+import cn.huoxian.isolation.CaseType;
+import cn.huoxian.isolation.CaseView;
+import cn.huoxian.isolation.Cases;
+import cn.huoxian.isolation.Channel;
+import cn.huoxian.isolation.ContactForm;
+import cn.huoxian.isolation.Needs;
+import cn.huoxian.org.CityReads;
+import cn.huoxian.org.RegionLevel;
+import cn.huoxian.people.People;
+import cn.huoxian.people.PeopleReads;
+import cn.huoxian.record.Assessments;
+import cn.huoxian.record.Conclusion;
+import cn.huoxian.record.Recommendation;
+import cn.huoxian.record.RoundCadreView;
+import cn.huoxian.record.RoundForm;
+import cn.huoxian.record.RoundView;
+import cn.huoxian.record.ScoreForm;
+import cn.huoxian.screening.CampaignForm;
+import cn.huoxian.screening.CampaignView;
+import cn.huoxian.screening.Campaigns;
+import cn.huoxian.screening.Flag;
+import cn.huoxian.screening.Flags;
+import cn.huoxian.screening.Outcome;
+import cn.huoxian.screening.ResidentStatus;
+import cn.huoxian.screening.VisitInput;
+import cn.huoxian.screening.VisitInput.ResidentCheck;
+import cn.huoxian.screening.Visits;
+import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.Role;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The demo's emergency as it stands today, recorded through the modules' own services as
+ * their users would record it (so every counter, flag, overdue list and record entry
+ * follows): a city-wide screening campaign opened two days ago and partly done (every
+ * grid between a twentieth and nearly half done, the grid01 account's grid at 40 %),
+ * residents flagged on the way, home-isolation cases started over the last twelve days
+ * with their daily contacts (some missed yesterday, most not yet made today), needs
+ * raised and some delivered, and an assessment round in 新华区 with every fourth of its
+ * cadres scored (a few dozen at most). Deterministic (one seed); dated from the day of
+ * generation. At most {@link #VISIT_BUDGET} visits, {@link #CASE_BUDGET} cases and
+ * {@link #SCORED_BUDGET} scores whatever the scale, so the full city's generation is not
+ * dominated by it: above the small demo the visited grids are a sample of the city's. One
+ * transaction.
+ */
+@Component
+class LiveEmergency {
+
+	static final int VISIT_BUDGET = 12_000;
+
+	static final int CASE_BUDGET = 120;
+
+	/**
+	 * Each score re-ranks the round (its answer names the cadre's place): a few dozen.
+	 */
+	static final int SCORED_BUDGET = 40;
+
+	static final String CAMPAIGN_NAME = "全市第二轮入户排查";
+
+	static final String ROUND_NAME = "疫情防控一线干部考核（新华区）";
+
+	private static final String CITY = "130900";
+
+	private static final String XINHUA = "130902";
+
+	private static final String[] AWAY = { "在外地务工", "在外地探亲", "在县城子女家", "在外地上学" };
+
+	private static final String[] NEEDS = { "代购米面油和蔬菜", "代购降压药", "代取快递", "代缴电费" };
+
+	private final CityReads city;
+
+	private final PeopleReads peopleReads;
+
+	private final People people;
+
+	private final Campaigns campaigns;
+
+	private final Visits visits;
+
+	private final Flags flags;
+
+	private final Cases cases;
+
+	private final Needs needs;
+
+	private final Assessments assessments;
+
+	private final Clock clock;
+
+	private final TransactionTemplate transaction;
+
+	LiveEmergency(CityReads city, PeopleReads peopleReads, People people, Campaigns campaigns, Visits visits,
+			Flags flags, Cases cases, Needs needs, Assessments assessments, Clock clock,
+			PlatformTransactionManager transactions) {
+		this.city = city;
+		this.peopleReads = peopleReads;
+		this.people = people;
+		this.campaigns = campaigns;
+		this.visits = visits;
+		this.flags = flags;
+		this.cases = cases;
+		this.needs = needs;
+		this.assessments = assessments;
+		this.clock = clock;
+		this.transaction = new TransactionTemplate(transactions);
+	}
+
+	/** What was recorded, for the log and the tests. */
+	record Written(long campaignId, int visits, long flagged, int cases, int contacts, int needs, long roundId,
+			int scored, Map<String, Long> millis) {
+	}
+
+	/**
+	 * Records the emergency in the city generated at this scale; {@code accounts} are the
+	 * demo accounts' persons by account name.
+	 */
+	Written generate(double scale, DemoCalendar calendar, Map<String, Long> accounts, String grid01Code) {
+		return transaction.execute(status -> new Run(scale, calendar, accounts, grid01Code).run());
+	}
+
+	/** One generation. */
+	private final class Run {
+
+		private final SplittableRandom random = new SplittableRandom(DemoCityGenerator.SEED + 14);
+
+		private final double scale;
+
+		private final DemoCalendar calendar;
+
+		private final String grid01Code;
+
+		private final OffsetDateTime now = OffsetDateTime.now(clock);
+
+		private final CurrentUser admin;
+
+		private final CurrentUser evaluator;
+
+		/**
+		 * A cadre living in each village or community (by the village's path): its
+		 * visitor.
+		 */
+		private final Map<String, Long> visitorOf = new HashMap<>();
+
+		Run(double scale, DemoCalendar calendar, Map<String, Long> accounts, String grid01Code) {
+			this.scale = scale;
+			this.calendar = calendar;
+			this.grid01Code = grid01Code;
+			DataScope wholeCity = DataScope.ofRegions(RegionPath.of("/" + CITY + "/"));
+			this.admin = new CurrentUser("admin", accounts.get("admin"), Role.CITY_ADMIN, wholeCity);
+			this.evaluator = new CurrentUser("zzb", accounts.get("zzb"), Role.EVALUATOR, wholeCity);
+		}
+
+		private final Map<String, Long> millis = new LinkedHashMap<>();
+
+		private long lap = System.nanoTime();
+
+		Written run() {
+			visitors();
+			CampaignView campaign = campaigns.create(new CampaignForm(CAMPAIGN_NAME, CITY,
+					calendar.today().minusDays(2), calendar.today().plusDays(4), null), admin);
+			lap("campaign");
+			int visited = visit(campaign);
+			long flagged = flags.list(CITY, true, 0, 1, admin.scope()).total();
+			lap("visits");
+			int[] isolation = isolate();
+			lap("isolation");
+			RoundView round = assessments.open(new RoundForm(ROUND_NAME, XINHUA, null, true, null), evaluator);
+			int scored = score(round);
+			lap("assessment");
+			return new Written(campaign.id(), visited, flagged, isolation[0], isolation[1], isolation[2], round.id(),
+					scored, millis);
+		}
+
+		private void lap(String step) {
+			long now = System.nanoTime();
+			millis.put(step, (now - lap) / 1_000_000);
+			lap = now;
+		}
+
+		/** The first cadre (by id) whose home is in each village or community. */
+		private void visitors() {
+			List<PeopleReads.CadreLine> cadres = peopleReads.cadres();
+			Map<Long, String> homes = peopleReads.paths(cadres.stream().map(PeopleReads.CadreLine::personId).toList());
+			cadres.stream().map(PeopleReads.CadreLine::personId).sorted().forEach(id -> {
+				String home = homes.get(id);
+				if (home != null) {
+					visitorOf.putIfAbsent(RegionPath.of(home).parent().value(), id);
+				}
+			});
+		}
+
+		/**
+		 * Visits in the grids: grid01's first, then the others in order, each taken with
+		 * the chance that keeps the total within the budget.
+		 */
+		private int visit(CampaignView campaign) {
+			List<CityReads.RegionLine> grids = city.regions()
+				.stream()
+				.filter(r -> r.level() == RegionLevel.GRID)
+				.sorted(Comparator.comparing((CityReads.RegionLine r) -> !r.path().endsWith("/" + grid01Code + "/"))
+					.thenComparing(CityReads.RegionLine::path))
+				.toList();
+			double expected = DemoCityGenerator.HOUSEHOLDS_PER_GRID * 0.25 * grids.size();
+			double chance = Math.min(1, VISIT_BUDGET / expected);
+			int visited = 0;
+			for (CityReads.RegionLine grid : grids) {
+				boolean first = visited == 0;
+				double share = first ? 0.4 : 0.05 + 0.4 * random.nextDouble();
+				if (!first && (random.nextDouble() >= chance || visited >= VISIT_BUDGET)) {
+					continue;
+				}
+				visited += visitGrid(campaign, grid, share);
+			}
+			return visited;
+		}
+
+		/**
+		 * The first {@code share} of a grid's households (by id), over the campaign's
+		 * days.
+		 */
+		private int visitGrid(CampaignView campaign, CityReads.RegionLine grid, double share) {
+			List<Long> households = city.householdsUnder(grid.path())
+				.stream()
+				.map(CityReads.HouseholdLine::id)
+				.sorted()
+				.toList();
+			households = households.subList(0, (int) Math.round(households.size() * share));
+			if (households.isEmpty()) {
+				return 0;
+			}
+			Long visitor = visitorOf.get(RegionPath.of(grid.path()).parent().value());
+			CurrentUser user = new CurrentUser("demo", visitor != null ? visitor : admin.personId(), Role.CITY_ADMIN,
+					admin.scope());
+			Map<Long, Map<Long, String>> residents = people.residentNames(households);
+			List<VisitInput> batch = new ArrayList<>();
+			for (int i = 0; i < households.size(); i++) {
+				long household = households.get(i);
+				batch.add(
+						visit(household, residents.getOrDefault(household, Map.of()), visitedAt(i, households.size())));
+				if (batch.size() == Visits.MAX_BATCH) {
+					visits.record(campaign.id(), List.copyOf(batch), user);
+					batch.clear();
+				}
+			}
+			if (!batch.isEmpty()) {
+				visits.record(campaign.id(), batch, user);
+			}
+			return households.size();
+		}
+
+		/**
+		 * The i-th of n visits: the campaign's three days in turn, by day between 08:30
+		 * and 17:30; one that would lie ahead of now is made the day before.
+		 */
+		private OffsetDateTime visitedAt(int i, int n) {
+			int day = Math.min(2, i * 3 / n);
+			int minutes = 510 + (i * 37) % 540;
+			OffsetDateTime at = calendar.today()
+				.minusDays(2 - day)
+				.atTime(minutes / 60, minutes % 60)
+				.atZone(BusinessDay.ZONE)
+				.toOffsetDateTime();
+			return at.isAfter(now) ? at.minusDays(1) : at;
+		}
+
+		/**
+		 * One household's visit: now and then nobody at home; otherwise each resident
+		 * present (a few away), some with a fever or in contact with a case.
+		 */
+		private VisitInput visit(long household, Map<Long, String> residents, OffsetDateTime at) {
+			if (random.nextInt(30) == 0 || residents.isEmpty()) {
+				return new VisitInput(UUID.nameUUIDFromBytes(("demo-visit-" + household).getBytes()), household, at,
+						Outcome.NOBODY_HOME, List.of(), List.of());
+			}
+			List<ResidentCheck> checks = new ArrayList<>();
+			for (long person : residents.keySet().stream().sorted().toList()) {
+				int roll = random.nextInt(1000);
+				if (roll < 40) {
+					checks
+						.add(new ResidentCheck(person, ResidentStatus.AWAY, AWAY[roll % AWAY.length], null, Set.of()));
+				}
+				else if (roll < 46) {
+					checks.add(new ResidentCheck(person, ResidentStatus.PRESENT, null,
+							BigDecimal.valueOf(375 + random.nextInt(9), 1), Set.of(Flag.FEVER)));
+				}
+				else if (roll < 49) {
+					checks.add(new ResidentCheck(person, ResidentStatus.PRESENT, null, normal(), Set.of(Flag.CONTACT)));
+				}
+				else {
+					checks.add(new ResidentCheck(person, ResidentStatus.PRESENT, null, normal(), Set.of()));
+				}
+			}
+			return new VisitInput(UUID.nameUUIDFromBytes(("demo-visit-" + household).getBytes()), household, at,
+					Outcome.COVERED, checks, List.of());
+		}
+
+		private BigDecimal normal() {
+			return BigDecimal.valueOf(361 + random.nextInt(9), 1);
+		}
+
+		/**
+		 * Home isolation for half the flagged residents (the flag handled by the case),
+		 * started over the last twelve days, each with its village's cadre responsible
+		 * and its daily contacts; the rest of the flags wait to be handed on. Cases,
+		 * contacts and needs recorded.
+		 */
+		private int[] isolate() {
+			int wanted = (int) Math.max(8, Math.min(CASE_BUDGET, Math.round(scale * 3000)));
+			var flagged = flags.list(CITY, true, 0, Math.min(wanted * 2, 500), admin.scope()).items();
+			int opened = 0;
+			int contacts = 0;
+			int raised = 0;
+			for (int i = 0; i < flagged.size() && opened < wanted; i += 2) {
+				Flags.FlagView flag = flagged.get(i);
+				Long responsible = visitorOf.get(flag.path().parent().value());
+				if (responsible == null || responsible == flag.personId()) {
+					continue;
+				}
+				int daysIn = 1 + (opened * 5) % 12;
+				CaseView started = cases.open(new CaseForm(flag.personId(), CaseType.HOME_ISOLATION,
+						flag.flags().contains(Flag.CONTACT.name()) ? CaseReason.CLOSE_CONTACT
+								: CaseReason.FLAGGED_IN_SCREENING,
+						flag.id(), calendar.today().minusDays(daysIn), null, null, "09:00", List.of(responsible)),
+						admin);
+				contacts += contacts(started, daysIn, opened);
+				raised += needs(started, opened, responsible);
+				opened++;
+			}
+			return new int[] { opened, contacts, raised };
+		}
+
+		/**
+		 * A case's daily contacts up to yesterday (every fifth case missed yesterday's:
+		 * overdue once today's time passes too), and today's for one case in three.
+		 */
+		private int contacts(CaseView opened, int daysIn, int n) {
+			int made = 0;
+			for (int back = daysIn; back >= 0; back--) {
+				boolean missed = back == 1 && n % 5 == 0 || back == 0 && n % 3 != 0;
+				OffsetDateTime at = calendar.today()
+					.minusDays(back)
+					.atTime(9, 5 + n % 40)
+					.atZone(BusinessDay.ZONE)
+					.toOffsetDateTime();
+				if (missed || at.isAfter(now)) {
+					continue;
+				}
+				cases.contact(opened.id(), new ContactForm(at, n % 4 == 0 ? Channel.VIDEO : Channel.PHONE, true,
+						normal(), false, back % 3 == 0 ? "情绪稳定" : null, null), admin);
+				made++;
+			}
+			return made;
+		}
+
+		/** Every third case asks for something; half of those were delivered. */
+		private int needs(CaseView opened, int n, long helper) {
+			if (n % 3 != 0) {
+				return 0;
+			}
+			var need = needs.raise(opened.id(), n % 2 == 0 ? Needs.Kind.NECESSITIES : Needs.Kind.MEDICINE,
+					NEEDS[n % NEEDS.length], helper, admin);
+			if (n % 6 == 0) {
+				needs.deliver(need.id(), helper, admin);
+			}
+			return 1;
+		}
+
+		/**
+		 * Every fourth of the round's cadres (at most {@link #SCORED_BUDGET}) scored by
+		 * the organisation department.
+		 */
+		private int score(RoundView round) {
+			List<RoundCadreView> cadres = assessments.find(round.id(), evaluator).cadres();
+			int scored = 0;
+			int step = Math.max(4, (cadres.size() + SCORED_BUDGET - 1) / SCORED_BUDGET);
+			for (int i = 0; i < cadres.size(); i += step) {
+				Map<String, Integer> scores = new LinkedHashMap<>();
+				for (String dimension : round.dimensions()) {
+					scores.put(dimension, 6 + random.nextInt(5));
+				}
+				int total = scores.values().stream().mapToInt(Integer::intValue).sum();
+				Conclusion conclusion = total >= 45 ? Conclusion.EXCELLENT
+						: total >= 36 ? Conclusion.COMPETENT : Conclusion.BASICALLY_COMPETENT;
+				assessments.score(round.id(), cadres.get(i).personId(),
+						new ScoreForm(scores, "坚守一线，" + (total >= 45 ? "表现突出。" : "认真履职。"), conclusion,
+								total >= 47 ? Recommendation.COMMEND : null),
+						evaluator);
+				scored++;
+			}
+			return scored;
+		}
+
+	}
+
+}
