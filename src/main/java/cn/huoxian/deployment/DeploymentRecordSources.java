@@ -82,10 +82,12 @@ final class DeploymentRecordSources {
 				String where = r.getPost() != null ? r.getPost() : names.get(r.getRegionId());
 				String id = String.valueOf(r.getId());
 				entries.accept(new Entry(r.getPersonId(), EntryKind.DEPLOYMENT_STARTED, startOf(r.getStartDate()),
-						with("到岗：" + where, r.getDuty()), type(), id, RegionPath.of(r.getPath())));
+						with(EntryKind.DEPLOYMENT_STARTED, where, r.getDuty()), type(), id,
+						RegionPath.of(r.getPath())));
 				if (r.getEndDate() != null && r.getHolderId() == null) {
 					entries.accept(new Entry(r.getPersonId(), EntryKind.DEPLOYMENT_ENDED, startOf(r.getEndDate()),
-							with("离岗：" + where, r.getEndReason()), type(), id, RegionPath.of(r.getPath())));
+							with(EntryKind.DEPLOYMENT_ENDED, where, r.getEndReason()), type(), id,
+							RegionPath.of(r.getPath())));
 				}
 			}
 		}

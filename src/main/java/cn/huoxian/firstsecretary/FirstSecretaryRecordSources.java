@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.function.Consumer;
 
+import cn.huoxian.record.EntryText;
 import cn.huoxian.db.tables.records.FirstSecretaryReturnRecord;
 import cn.huoxian.org.Regions;
 import cn.huoxian.record.Entry;
@@ -58,9 +59,10 @@ final class FirstSecretaryRecordSources {
 			Map<Long, String> villages = regions
 				.names(rows.stream().map(FirstSecretaryReturnRecord::getVillageId).collect(Collectors.toSet()));
 			for (FirstSecretaryReturnRecord r : rows) {
-				entries.accept(new Entry(r.getPersonId(), EntryKind.FIRST_SECRETARY_RETURNED,
-						startOf(r.getReturnedOn()), "驻村第一书记返岗：" + villages.get(r.getVillageId()), type(),
-						r.getPersonId() + "/" + r.getReturnedOn(), RegionPath.of(r.getPath())));
+				entries
+					.accept(new Entry(r.getPersonId(), EntryKind.FIRST_SECRETARY_RETURNED, startOf(r.getReturnedOn()),
+							EntryText.of(EntryKind.FIRST_SECRETARY_RETURNED, villages.get(r.getVillageId())), type(),
+							r.getPersonId() + "/" + r.getReturnedOn(), RegionPath.of(r.getPath())));
 			}
 		}
 

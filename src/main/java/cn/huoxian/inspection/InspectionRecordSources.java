@@ -6,6 +6,7 @@ import static cn.huoxian.db.Tables.RECTIFICATION;
 import java.util.List;
 import java.util.function.Consumer;
 
+import cn.huoxian.record.EntryText;
 import cn.huoxian.db.tables.records.InspectionRecord;
 import cn.huoxian.record.Entry;
 import cn.huoxian.record.EntryKind;
@@ -59,8 +60,8 @@ final class InspectionRecordSources {
 						InspectionRecord::getTargetUnitId, (r, named) -> {
 							String target = named.targetName(r.getTargetRegionId(), r.getTargetUnitId());
 							entries.accept(new Entry(r.getInspectorId(), EntryKind.INSPECTION_MADE,
-									startOf(r.getInspectedOn()), "下沉督导（四看）：" + target, type(),
-									String.valueOf(r.getId()), RegionPath.of(r.getPath())));
+									startOf(r.getInspectedOn()), EntryText.of(EntryKind.INSPECTION_MADE, target),
+									type(), String.valueOf(r.getId()), RegionPath.of(r.getPath())));
 						});
 			}
 		}
@@ -89,8 +90,9 @@ final class InspectionRecordSources {
 		protected void entries(Condition which, Consumer<Entry> entries) {
 			each(db.selectFrom(RECTIFICATION).where(which.and(RECTIFICATION.STATUS.eq("CLOSED"))), r -> {
 				entries.accept(new Entry(r.getOwnerId(), EntryKind.RECTIFICATION_CLOSED, startOf(r.getClosedOn()),
-						"整改销号：" + r.getItem() + (r.getClosedOn().isAfter(r.getDeadline()) ? "（逾期）" : ""), type(),
-						String.valueOf(r.getId()), RegionPath.of(r.getPath())));
+						EntryText.variant(EntryKind.RECTIFICATION_CLOSED,
+								r.getClosedOn().isAfter(r.getDeadline()) ? "late" : null, r.getItem()),
+						type(), String.valueOf(r.getId()), RegionPath.of(r.getPath())));
 			});
 		}
 

@@ -7,6 +7,7 @@ import static cn.huoxian.db.Tables.ISOLATION_NEED;
 import java.util.List;
 import java.util.function.Consumer;
 
+import cn.huoxian.record.EntryText;
 import cn.huoxian.record.Entry;
 import cn.huoxian.record.EntryKind;
 import cn.huoxian.record.RecordInbox;
@@ -55,15 +56,13 @@ final class IsolationRecordSources {
 				.join(ISOLATION_CASE)
 				.on(ISOLATION_CASE.ID.eq(ISOLATION_CONTACT.CASE_ID))
 				.where(which.and(ISOLATION_CONTACT.MADE_BY.isNotNull())), r -> {
-					String how = switch (r.get(ISOLATION_CONTACT.CHANNEL)) {
-						case "VIDEO" -> "视频";
-						case "PHONE" -> "电话";
-						default -> "上门";
-					};
-					String outcome = Boolean.TRUE.equals(r.get(ISOLATION_CONTACT.REACHED)) ? "已联系" : "未联系上";
+					String outcome = Boolean.TRUE.equals(r.get(ISOLATION_CONTACT.REACHED)) ? "reached" : "unreached";
 					entries.accept(new Entry(r.get(ISOLATION_CONTACT.MADE_BY), EntryKind.ISOLATION_CONTACT,
-							r.get(ISOLATION_CONTACT.CONTACTED_AT), "隔离人员每日联系（" + how + "，" + outcome + "）", type(),
-							String.valueOf(r.get(ISOLATION_CONTACT.ID)), RegionPath.of(r.get(ISOLATION_CASE.PATH))));
+							r.get(ISOLATION_CONTACT.CONTACTED_AT),
+							EntryText.variant(EntryKind.ISOLATION_CONTACT, outcome,
+									EntryText.label("isolation.channel." + r.get(ISOLATION_CONTACT.CHANNEL))),
+							type(), String.valueOf(r.get(ISOLATION_CONTACT.ID)),
+							RegionPath.of(r.get(ISOLATION_CASE.PATH))));
 				});
 		}
 
@@ -100,9 +99,9 @@ final class IsolationRecordSources {
 				.where(which.and(ISOLATION_NEED.HELPER_ID.isNotNull()).and(ISOLATION_NEED.DELIVERED_AT.isNotNull())),
 					r -> {
 						entries.accept(new Entry(r.get(ISOLATION_NEED.HELPER_ID), EntryKind.NEED_DELIVERED,
-								r.get(ISOLATION_NEED.DELIVERED_AT), "为隔离人员送达：" + r.get(ISOLATION_NEED.DESCRIPTION),
-								type(), String.valueOf(r.get(ISOLATION_NEED.ID)),
-								RegionPath.of(r.get(ISOLATION_CASE.PATH))));
+								r.get(ISOLATION_NEED.DELIVERED_AT),
+								EntryText.of(EntryKind.NEED_DELIVERED, r.get(ISOLATION_NEED.DESCRIPTION)), type(),
+								String.valueOf(r.get(ISOLATION_NEED.ID)), RegionPath.of(r.get(ISOLATION_CASE.PATH))));
 					});
 		}
 

@@ -6,6 +6,7 @@ import static cn.huoxian.db.Tables.SHORTAGE;
 import java.util.List;
 import java.util.function.Consumer;
 
+import cn.huoxian.record.EntryText;
 import cn.huoxian.record.Entry;
 import cn.huoxian.record.EntryKind;
 import cn.huoxian.record.RecordInbox;
@@ -54,8 +55,9 @@ final class LiaisonRecordSources {
 				.where(which.and(SHORTAGE.STATUS.eq("RESOLVED")).and(PAIRING.RESPONSIBLE_PERSON_ID.isNotNull())), r -> {
 					entries.accept(new Entry(r.get(PAIRING.RESPONSIBLE_PERSON_ID), EntryKind.SHORTAGE_RESOLVED,
 							r.get(SHORTAGE.RESOLVED_AT),
-							"解决社区短缺：" + r.get(SHORTAGE.ITEM) + " " + r.get(SHORTAGE.QUANTITY), type(),
-							String.valueOf(r.get(SHORTAGE.ID)), RegionPath.of(r.get(SHORTAGE.PATH))));
+							EntryText.of(EntryKind.SHORTAGE_RESOLVED,
+									r.get(SHORTAGE.ITEM) + " " + r.get(SHORTAGE.QUANTITY)),
+							type(), String.valueOf(r.get(SHORTAGE.ID)), RegionPath.of(r.get(SHORTAGE.PATH))));
 				});
 		}
 

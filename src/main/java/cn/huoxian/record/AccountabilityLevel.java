@@ -1,23 +1,16 @@
 package cn.huoxian.record;
 
-/** Which level decided an accountability: city, county or township. */
+/**
+ * Which level decided an accountability: city, county or township (labelled
+ * {@code record.accountability.level.*}).
+ */
 public enum AccountabilityLevel {
 
 	/** 市级. */
-	CITY("市级"),
+	CITY,
 	/** 县级. */
-	COUNTY("县级"),
+	COUNTY,
 	/** 乡级. */
-	TOWNSHIP("乡级");
-
-	private final String label;
-
-	AccountabilityLevel(String label) {
-		this.label = label;
-	}
-
-	public String label() {
-		return label;
-	}
+	TOWNSHIP
 
 }

@@ -33,8 +33,9 @@ public class AccountabilitySource implements RecordSource {
 		AccountabilityKind kind = AccountabilityKind.valueOf(r.getKind());
 		AccountabilityLevel level = AccountabilityLevel.valueOf(r.getDecidedLevel());
 		return new Entry(r.getPersonId(), EntryKind.ACCOUNTABILITY, TableSource.startOf(r.getOccurredOn()),
-				"问责：" + kind.label() + "（" + level.label() + "）" + r.getDetail(), type(), String.valueOf(r.getId()),
-				RegionPath.of(r.getPath()));
+				EntryText.of(EntryKind.ACCOUNTABILITY, EntryText.label("record.accountability.kind." + kind.name()),
+						EntryText.label("record.accountability.level." + level.name()), r.getDetail()),
+				type(), String.valueOf(r.getId()), RegionPath.of(r.getPath()));
 	}
 
 }

@@ -59,7 +59,7 @@ public class AssessmentProfiles {
 			.orderBy(RECORD_ENTRY.OCCURRED_AT.desc(), RECORD_ENTRY.ID.desc())
 			.limit(ENTRIES)
 			.fetch(r -> new EntryLine(r.value1(), r.value2().atZoneSameInstant(BusinessDay.ZONE).toOffsetDateTime(),
-					r.value3(), r.value4(), r.value5()));
+					EntryText.rendered(r.value3()), r.value4(), r.value5()));
 		List<SupervisorComment> comments = db
 			.select(WORK_LOG.BUSINESS_DAY, WORK_LOG.ENTRY_TEXT, WORK_LOG.REVIEW_COMMENT, WORK_LOG.REVIEWED_BY)
 			.from(WORK_LOG)

@@ -146,7 +146,7 @@ public class RecordWriter {
 			kinds.add(entry.kind().name());
 			occurred.add(entry.occurredAt());
 			days.add(entry.occurredAt().atZoneSameInstant(BusinessDay.ZONE).toLocalDate());
-			summaries.add(entry.summary());
+			summaries.add(entry.text().encoded());
 			types.add(entry.sourceType());
 			ids.add(entry.sourceId());
 			paths.add(entry.path() == null ? null : entry.path().value());
@@ -190,7 +190,7 @@ public class RecordWriter {
 						insert.setString(i++, entry.kind().name());
 						insert.setObject(i++, entry.occurredAt());
 						insert.setObject(i++, entry.occurredAt().atZoneSameInstant(BusinessDay.ZONE).toLocalDate());
-						insert.setString(i++, entry.summary());
+						insert.setString(i++, entry.text().encoded());
 						insert.setString(i++, entry.sourceType());
 						insert.setString(i++, entry.sourceId());
 						insert.setString(i++, entry.path() == null ? null : entry.path().value());
@@ -213,7 +213,7 @@ public class RecordWriter {
 			.doNothing());
 		for (Entry entry : entries) {
 			batch = batch.bind(entry.personId(), entry.kind().name(), entry.occurredAt(),
-					entry.occurredAt().atZoneSameInstant(BusinessDay.ZONE).toLocalDate(), entry.summary(),
+					entry.occurredAt().atZoneSameInstant(BusinessDay.ZONE).toLocalDate(), entry.text().encoded(),
 					entry.sourceType(), entry.sourceId(), entry.path() == null ? null : entry.path().value());
 		}
 		return batch;

@@ -90,7 +90,8 @@ public class Records {
 			.limit(size)
 			.offset((long) page * size)
 			.fetch(r -> new EntryView(r.getId(), EntryKind.valueOf(r.getKind()), r.getOccurredAt(), r.getBusinessDay(),
-					r.getSummary(), r.getSourceType(), r.getSourceId(), RegionPath.of(r.getPath())));
+					EntryText.rendered(r.getSummary()), r.getSourceType(), r.getSourceId(),
+					RegionPath.of(r.getPath())));
 		return new PageResult<>(items, total, page, size);
 	}
 

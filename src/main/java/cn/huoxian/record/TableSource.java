@@ -111,9 +111,12 @@ public abstract class TableSource implements RecordSource {
 		return day.atStartOfDay(BusinessDay.ZONE).toOffsetDateTime();
 	}
 
-	/** "text" or "text（detail）". */
-	protected static String with(String text, String detail) {
-		return detail == null || detail.isBlank() ? text : text + "（" + detail + "）";
+	/**
+	 * The entry's text: what, and with its detail (a duty, a reason) when there is one.
+	 */
+	protected static EntryText with(EntryKind kind, String what, String detail) {
+		return detail == null || detail.isBlank() ? EntryText.of(kind, what)
+				: EntryText.variant(kind, "with", what, detail.strip());
 	}
 
 }

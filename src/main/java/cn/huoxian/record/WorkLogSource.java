@@ -32,7 +32,7 @@ public class WorkLogSource implements RecordSource {
 	Entry entry(WorkLogRecord r) {
 		String text = r.getEntryText().replaceAll("\\s+", " ");
 		return new Entry(r.getPersonId(), EntryKind.WORK_LOG, TableSource.startOf(r.getBusinessDay()),
-				"工作纪实：" + (text.length() > 120 ? text.substring(0, 120) + "…" : text), type(),
+				EntryText.of(EntryKind.WORK_LOG, text.length() > 120 ? text.substring(0, 120) + "…" : text), type(),
 				String.valueOf(r.getId()), RegionPath.of(r.getPath()));
 	}
 

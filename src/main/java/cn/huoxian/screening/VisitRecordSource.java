@@ -5,6 +5,7 @@ import static cn.huoxian.db.Tables.SCREENING_VISIT;
 import java.util.List;
 import java.util.function.Consumer;
 
+import cn.huoxian.record.EntryText;
 import cn.huoxian.record.Entry;
 import cn.huoxian.record.EntryKind;
 import cn.huoxian.record.RecordInbox;
@@ -47,9 +48,10 @@ class VisitRecordSource extends TableSource {
 					SCREENING_VISIT.OUTCOME, SCREENING_VISIT.PATH, address)
 			.from(SCREENING_VISIT)
 			.where(which.and(SCREENING_VISIT.VISITOR_PERSON_ID.isNotNull())), r -> {
-				String outcome = "NOBODY_HOME".equals(r.get(SCREENING_VISIT.OUTCOME)) ? "（无人在家）" : "";
+				String variant = "NOBODY_HOME".equals(r.get(SCREENING_VISIT.OUTCOME)) ? "nobodyHome" : null;
 				entries.accept(new Entry(r.get(SCREENING_VISIT.VISITOR_PERSON_ID), EntryKind.VISIT_MADE,
-						r.get(SCREENING_VISIT.VISITED_AT), "入户排查：" + r.get(address) + outcome, type(),
+						r.get(SCREENING_VISIT.VISITED_AT),
+						EntryText.variant(EntryKind.VISIT_MADE, variant, r.get(address)), type(),
 						r.get(SCREENING_VISIT.VISIT_ID).toString(), RegionPath.of(r.get(SCREENING_VISIT.PATH))));
 			});
 	}

@@ -7,6 +7,7 @@ import static cn.huoxian.db.Tables.COMMANDO_TEAM;
 import java.util.List;
 import java.util.function.Consumer;
 
+import cn.huoxian.record.EntryText;
 import cn.huoxian.record.Entry;
 import cn.huoxian.record.EntryKind;
 import cn.huoxian.record.RecordInbox;
@@ -57,7 +58,8 @@ final class VanguardRecordSources {
 					String where = r.get(COMMANDO_TEAM.NAME) != null ? r.get(COMMANDO_TEAM.NAME)
 							: r.get(BATTLE_REQUEST.POST);
 					entries.accept(new Entry(r.get(BATTLE_REQUEST.PERSON_ID), EntryKind.BATTLE_REQUEST_ACCEPTED,
-							startOf(r.get(BATTLE_REQUEST.DECIDED_ON)), "请战获批：" + where, type(),
+							startOf(r.get(BATTLE_REQUEST.DECIDED_ON)),
+							EntryText.of(EntryKind.BATTLE_REQUEST_ACCEPTED, where), type(),
 							String.valueOf(r.get(BATTLE_REQUEST.ID)), RegionPath.of(r.get(BATTLE_REQUEST.PATH))));
 				});
 		}
@@ -97,7 +99,8 @@ final class VanguardRecordSources {
 				.on(COMMANDO_TEAM.ID.eq(COMMANDO_MEMBER.TEAM_ID))
 				.where(which), r -> {
 					entries.accept(new Entry(r.get(COMMANDO_MEMBER.PERSON_ID), EntryKind.TEAM_JOINED,
-							startOf(r.get(COMMANDO_MEMBER.JOINED_ON)), "加入" + r.get(COMMANDO_TEAM.NAME), type(),
+							startOf(r.get(COMMANDO_MEMBER.JOINED_ON)),
+							EntryText.of(EntryKind.TEAM_JOINED, r.get(COMMANDO_TEAM.NAME)), type(),
 							r.get(COMMANDO_MEMBER.TEAM_ID) + "/" + r.get(COMMANDO_MEMBER.PERSON_ID),
 							RegionPath.of(r.get(COMMANDO_MEMBER.PATH))));
 				});

@@ -26,6 +26,7 @@ import cn.huoxian.people.PersonRoleView;
 import cn.huoxian.people.RoleKind;
 import cn.huoxian.record.Entry;
 import cn.huoxian.record.EntryKind;
+import cn.huoxian.record.EntryText;
 import cn.huoxian.record.RecordWriter;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
@@ -102,7 +103,9 @@ class AssessmentBrowserTests {
 		// lists, long texts
 		for (int day = 0; day < 24; day++) {
 			writer.add(new Entry(star, EntryKind.VISIT_MADE, now.minusDays(day).minusHours(2),
-					"入户排查：第" + (day + 1) + "网格，走访12户，发现返乡人员1人，已落实居家观察措施并登记台账，" + "向社区党支部报告，协调物业对单元门实行封闭管理，为独居老人代购生活物资",
+					EntryText.of(EntryKind.VISIT_MADE,
+							"第" + (day + 1) + "网格，走访12户，发现返乡人员1人，已落实居家观察措施并登记台账，"
+									+ "向社区党支部报告，协调物业对单元门实行封闭管理，为独居老人代购生活物资"),
 					"VISIT", "b" + star + "-" + day, township.path()));
 		}
 		for (int i = 0; i < 6; i++) {
@@ -125,10 +128,11 @@ class AssessmentBrowserTests {
 				.set(ACCOUNTABILITY.ENTERED_BY, "admin")
 				.execute();
 		}
-		writer.add(new Entry(star, EntryKind.INSPECTION_MADE, now.minusDays(2), "下沉督导：检查卡口值守与物资储备", "TEST_INSPECTION",
-				"b" + star + "-i", township.path()));
-		writer.add(new Entry(peer, EntryKind.VISIT_MADE, now.minusDays(1), "入户排查：走访8户", "VISIT", "b" + peer + "-0",
+		writer.add(new Entry(star, EntryKind.INSPECTION_MADE, now.minusDays(2),
+				EntryText.of(EntryKind.INSPECTION_MADE, "检查卡口值守与物资储备"), "TEST_INSPECTION", "b" + star + "-i",
 				township.path()));
+		writer.add(new Entry(peer, EntryKind.VISIT_MADE, now.minusDays(1), EntryText.of(EntryKind.VISIT_MADE, "走访8户"),
+				"VISIT", "b" + peer + "-0", township.path()));
 
 		// the work logs and accountability above were written as rows: their entries come
 		// from the rebuild, which leaves the shared record agreeing with its sources

@@ -81,7 +81,11 @@ class AccountabilityTests {
 		assertThat(entries).hasSize(1);
 		assertThat(entries.get(0).getSourceType()).isEqualTo("ACCOUNTABILITY");
 		assertThat(entries.get(0).getSourceId()).isEqualTo(String.valueOf(id));
-		assertThat(entries.get(0).getSummary()).contains("党纪处分").contains("防控不力");
+		// stored in no language, read in each (issue 14)
+		EntryText text = EntryText.decode(entries.get(0).getSummary());
+		assertThat(text.render(java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo("问责：党纪处分（市级）防控不力，党内警告");
+		assertThat(text.render(java.util.Locale.TRADITIONAL_CHINESE)).contains("黨紀處分").contains("防控不力");
+		assertThat(text.render(java.util.Locale.ENGLISH)).startsWith("Accountability: ").contains("防控不力");
 
 		String profile = fx.json("admin", PROFILE + cadre);
 		assertThat((Integer) JsonPath.read(profile, "$.figures.ACCOUNTABILITY")).isEqualTo(1);

@@ -55,7 +55,8 @@ class RecordWriterTests {
 		String source = "TEST_OUT_" + System.nanoTime();
 		List<Entry> entries = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {
-			entries.add(new Entry(person, EntryKind.VISIT_MADE, OffsetDateTime.now(), "测试" + i, source, "k" + i,
+			entries.add(new Entry(person, EntryKind.VISIT_MADE, OffsetDateTime.now(),
+					EntryText.of(EntryKind.VISIT_MADE, "测试" + i), source, "k" + i,
 					cn.huoxian.shared.RegionPath.root("130900")));
 		}
 		long before = figure(person, EntryKind.VISIT_MADE);
@@ -74,7 +75,7 @@ class RecordWriterTests {
 	void thePersonWithTheMostEntriesHasTheLargestFigureTotal() {
 		String source = "TEST_MOST_" + System.nanoTime();
 		transactions.execute(status -> writer.add(new Entry(somePerson(), EntryKind.VISIT_MADE, OffsetDateTime.now(),
-				"测试", source, "k", cn.huoxian.shared.RegionPath.root("130900"))));
+				EntryText.of(EntryKind.VISIT_MADE, "测试"), source, "k", cn.huoxian.shared.RegionPath.root("130900"))));
 		var totals = db.select(RECORD_FIGURE.PERSON_ID, org.jooq.impl.DSL.sum(RECORD_FIGURE.FIGURE_VALUE))
 			.from(RECORD_FIGURE)
 			.groupBy(RECORD_FIGURE.PERSON_ID)
@@ -94,7 +95,8 @@ class RecordWriterTests {
 		String source = "TEST_" + System.nanoTime();
 		List<Entry> entries = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
-			entries.add(new Entry(person, EntryKind.VISIT_MADE, OffsetDateTime.now(), "测试" + i, source, "k" + i,
+			entries.add(new Entry(person, EntryKind.VISIT_MADE, OffsetDateTime.now(),
+					EntryText.of(EntryKind.VISIT_MADE, "测试" + i), source, "k" + i,
 					cn.huoxian.shared.RegionPath.root("130900")));
 		}
 		long before = figure(person, EntryKind.VISIT_MADE);
@@ -102,10 +104,10 @@ class RecordWriterTests {
 		assertThat(first).isEqualTo(5);
 		// the same five again, and two new ones: two added
 		List<Entry> again = new ArrayList<>(entries);
-		again.add(new Entry(person, EntryKind.VISIT_MADE, OffsetDateTime.now(), "测试5", source, "k5",
-				cn.huoxian.shared.RegionPath.root("130900")));
-		again.add(new Entry(person, EntryKind.VISIT_MADE, OffsetDateTime.now(), "测试6", source, "k6",
-				cn.huoxian.shared.RegionPath.root("130900")));
+		again.add(new Entry(person, EntryKind.VISIT_MADE, OffsetDateTime.now(),
+				EntryText.of(EntryKind.VISIT_MADE, "测试5"), source, "k5", cn.huoxian.shared.RegionPath.root("130900")));
+		again.add(new Entry(person, EntryKind.VISIT_MADE, OffsetDateTime.now(),
+				EntryText.of(EntryKind.VISIT_MADE, "测试6"), source, "k6", cn.huoxian.shared.RegionPath.root("130900")));
 		Integer second = transactions.execute(status -> writer.addAll(again));
 		assertThat(second).isEqualTo(2);
 		assertThat(figure(person, EntryKind.VISIT_MADE)).isEqualTo(before + 7);
@@ -143,12 +145,15 @@ class RecordWriterTests {
 		long aContacts = figure(a, EntryKind.ISOLATION_CONTACT);
 		long bVisits = figure(b, EntryKind.VISIT_MADE);
 		// the same source twice in one batch, one source for two persons and two kinds
-		List<Entry> batch = List.of(new Entry(a, EntryKind.VISIT_MADE, at, "1", source, "k1", path),
-				new Entry(a, EntryKind.VISIT_MADE, at, "1 again", source, "k1", path),
-				new Entry(b, EntryKind.VISIT_MADE, at, "2", source, "k2", path),
-				new Entry(a, EntryKind.VISIT_MADE, at, "2", source, "k2", path),
-				new Entry(a, EntryKind.ISOLATION_CONTACT, at, "2", source, "k2", path),
-				new Entry(a, EntryKind.VISIT_MADE, at, "3", source, "k3", null));
+		List<Entry> batch = List.of(
+				new Entry(a, EntryKind.VISIT_MADE, at, EntryText.of(EntryKind.VISIT_MADE, "1"), source, "k1", path),
+				new Entry(a, EntryKind.VISIT_MADE, at, EntryText.of(EntryKind.VISIT_MADE, "1 again"), source, "k1",
+						path),
+				new Entry(b, EntryKind.VISIT_MADE, at, EntryText.of(EntryKind.VISIT_MADE, "2"), source, "k2", path),
+				new Entry(a, EntryKind.VISIT_MADE, at, EntryText.of(EntryKind.VISIT_MADE, "2"), source, "k2", path),
+				new Entry(a, EntryKind.ISOLATION_CONTACT, at, EntryText.of(EntryKind.VISIT_MADE, "2"), source, "k2",
+						path),
+				new Entry(a, EntryKind.VISIT_MADE, at, EntryText.of(EntryKind.VISIT_MADE, "3"), source, "k3", null));
 
 		assertThat((Integer) transactions.execute(status -> writer.addAll(batch))).isEqualTo(5);
 		assertThat((Integer) transactions.execute(status -> writer.addAll(batch))).isZero();
