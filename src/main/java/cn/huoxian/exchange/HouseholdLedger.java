@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import cn.huoxian.org.HouseholdView;
 import cn.huoxian.org.Households;
 import cn.huoxian.org.RegionView;
+import cn.huoxian.org.RegionNames;
 import cn.huoxian.org.Regions;
 import cn.huoxian.people.People;
 import cn.huoxian.people.ResidentLine;
@@ -37,11 +38,14 @@ public class HouseholdLedger implements Ledger<RegionView> {
 
 	static final int FETCH_SIZE = 1000;
 
-	static final List<String> RESIDENT_COLUMNS = List.of("householdId", "gridCode", "building", "address", "door",
-			"name", "idNumber", "sex", "birthDate", "phone", "roles");
+	static final List<String> RESIDENT_COLUMNS = List.of("householdId", "gridCode", "county", "township", "community",
+			"grid", "building", "address", "door", "name", "idNumber", "sex", "birthDate", "phone", "roles");
 
-	static final List<String> HOUSEHOLD_COLUMNS = List.of("householdId", "gridCode", "building", "address", "door",
-			"residents");
+	static final List<String> HOUSEHOLD_COLUMNS = List.of("householdId", "gridCode", "county", "township", "community",
+			"grid", "building", "address", "door", "residents");
+
+	/** The first column after the household's own (where its residents' start). */
+	private static final int AFTER_HOUSEHOLD = 9;
 
 	private static final String DATE_FORMAT = "yyyy-mm-dd";
 
@@ -55,7 +59,11 @@ public class HouseholdLedger implements Ledger<RegionView> {
 
 	private final Clock clock;
 
-	HouseholdLedger(Regions regions, Households households, People people, MessageSource messages, Clock clock) {
+	private final RegionNames regionNames;
+
+	HouseholdLedger(Regions regions, Households households, People people, MessageSource messages, Clock clock,
+			RegionNames regionNames) {
+		this.regionNames = regionNames;
 		this.regions = regions;
 		this.households = households;
 		this.people = people;
@@ -85,6 +93,7 @@ public class HouseholdLedger implements Ledger<RegionView> {
 	private void residentSheet(Workbook workbook, RegionView region, Locale locale) throws IOException {
 		LedgerSheet sheet = new LedgerSheet(workbook, text("exchange.ledger.residents", locale),
 				headers(RESIDENT_COLUMNS, locale));
+		Places places = new Places(regionNames);
 		try (Stream<HouseholdView> homes = households.streamUnder(region.path(), FETCH_SIZE);
 				Stream<ResidentLine> residents = people.residentsUnder(region.path(), FETCH_SIZE)) {
 			Iterator<ResidentLine> next = residents.iterator();
@@ -93,12 +102,12 @@ public class HouseholdLedger implements Ledger<RegionView> {
 				HouseholdView household = it.next();
 				if (resident == null || resident.householdId() != household.id()) {
 					// a household without residents still gets its row
-					householdCells(sheet.sheet(), sheet.nextRow(), household);
+					householdCells(sheet.sheet(), sheet.nextRow(), household, places);
 					continue;
 				}
 				while (resident != null && resident.householdId() == household.id()) {
 					int r = sheet.nextRow();
-					householdCells(sheet.sheet(), r, household);
+					householdCells(sheet.sheet(), r, household, places);
 					residentCells(sheet.sheet(), r, resident, locale);
 					resident = next.hasNext() ? next.next() : null;
 				}
@@ -108,38 +117,62 @@ public class HouseholdLedger implements Ledger<RegionView> {
 	}
 
 	private void residentCells(Worksheet sheet, int r, ResidentLine resident, Locale locale) {
-		text(sheet, r, 5, resident.name());
-		text(sheet, r, 6, resident.maskedIdNumber());
+		int c = AFTER_HOUSEHOLD;
+		text(sheet, r, c, resident.name());
+		text(sheet, r, c + 1, resident.maskedIdNumber());
 		String sex = resident.sex();
-		text(sheet, r, 7, sex == null ? null : text("exchange.ledger.sex." + sex, locale));
+		text(sheet, r, c + 2, sex == null ? null : text("exchange.ledger.sex." + sex, locale));
 		if (resident.birthDate() != null) {
-			sheet.value(r, 8, resident.birthDate());
-			sheet.style(r, 8).format(DATE_FORMAT).set();
+			sheet.value(r, c + 3, resident.birthDate());
+			sheet.style(r, c + 3).format(DATE_FORMAT).set();
 		}
-		text(sheet, r, 9, resident.maskedPhone());
-		text(sheet, r, 10, roles(resident.roles(), locale));
+		text(sheet, r, c + 4, resident.maskedPhone());
+		text(sheet, r, c + 5, roles(resident.roles(), locale));
 	}
 
 	private void householdSheet(Workbook workbook, RegionView region, Locale locale) throws IOException {
 		LedgerSheet sheet = new LedgerSheet(workbook, text("exchange.ledger.households", locale),
 				headers(HOUSEHOLD_COLUMNS, locale));
+		Places places = new Places(regionNames);
 		try (Stream<HouseholdView> homes = households.streamUnder(region.path(), FETCH_SIZE)) {
 			for (Iterator<HouseholdView> it = homes.iterator(); it.hasNext();) {
 				HouseholdView household = it.next();
 				int r = sheet.nextRow();
-				householdCells(sheet.sheet(), r, household);
-				sheet.sheet().value(r, 5, household.residents());
+				householdCells(sheet.sheet(), r, household, places);
+				sheet.sheet().value(r, AFTER_HOUSEHOLD, household.residents());
 			}
 		}
 		sheet.finish();
 	}
 
-	private static void householdCells(Worksheet sheet, int r, HouseholdView household) {
+	/**
+	 * The household's columns: its number, its grid by code and by the names of its
+	 * county, township, community and grid (so an office can filter without a lookup
+	 * table), building, address and door.
+	 */
+	private static void householdCells(Worksheet sheet, int r, HouseholdView household, Places places) {
 		sheet.value(r, 0, household.id());
 		text(sheet, r, 1, household.regionCode());
-		text(sheet, r, 2, household.buildingName());
-		text(sheet, r, 3, household.address());
-		text(sheet, r, 4, household.door());
+		List<String> place = places.of(household.regionCode());
+		for (int i = 0; i < place.size(); i++) {
+			text(sheet, r, 2 + i, place.get(i));
+		}
+		text(sheet, r, 6, household.buildingName());
+		text(sheet, r, 7, household.address());
+		text(sheet, r, 8, household.door());
+	}
+
+	/** The names of the grids' places, each looked up once per ledger. */
+	private record Places(RegionNames names, java.util.Map<String, List<String>> known) {
+
+		Places(RegionNames names) {
+			this(names, new java.util.HashMap<>());
+		}
+
+		List<String> of(String code) {
+			return known.computeIfAbsent(code, names::place);
+		}
+
 	}
 
 	private List<String> headers(List<String> columns, Locale locale) {

@@ -17,6 +17,7 @@ import cn.huoxian.org.HouseholdView;
 import cn.huoxian.org.Households;
 import cn.huoxian.org.RegionLevel;
 import cn.huoxian.org.RegionView;
+import cn.huoxian.org.RegionNames;
 import cn.huoxian.org.Regions;
 import cn.huoxian.people.People;
 import cn.huoxian.shared.DataScope;
@@ -40,7 +41,8 @@ public class LinkLedger implements Ledger<RegionView> {
 
 	static final List<String> COMMUNITY_COLUMNS = List.of("code", "name", "households", "linked", "share");
 
-	static final List<String> LINK_COLUMNS = List.of("partyMember", "gridCode", "address", "door", "linkedOn");
+	static final List<String> LINK_COLUMNS = List.of("partyMember", "gridCode", "county", "township", "community",
+			"grid", "address", "door", "linkedOn");
 
 	private final DSLContext db;
 
@@ -54,8 +56,11 @@ public class LinkLedger implements Ledger<RegionView> {
 
 	private final People people;
 
+	private final RegionNames regionNames;
+
 	LinkLedger(DSLContext db, MessageSource messages, Clock clock, Regions regions, Households households,
-			People people) {
+			People people, RegionNames regionNames) {
+		this.regionNames = regionNames;
 		this.db = db;
 		this.regions = regions;
 		this.households = households;
@@ -155,18 +160,25 @@ public class LinkLedger implements Ledger<RegionView> {
 		sorted.sort(Comparator.comparing(HouseholdLinkRecord::getPath)
 			.thenComparing(l -> names.get(l.getPartyMemberId()))
 			.thenComparing(HouseholdLinkRecord::getHouseholdId));
+		Map<String, List<String>> places = new java.util.HashMap<>();
 		for (HouseholdLinkRecord link : sorted) {
 			HouseholdView home = homes.get(link.getHouseholdId());
 			int r = sheet.nextRow();
 			Worksheet ws = sheet.sheet();
 			ws.inlineString(r, 0, names.get(link.getPartyMemberId()));
 			ws.inlineString(r, 1, home.regionCode());
-			ws.inlineString(r, 2, home.address());
-			if (home.door() != null) {
-				ws.inlineString(r, 3, home.door());
+			// the grid named beside its code, so an office can filter without a lookup
+			// table
+			List<String> place = places.computeIfAbsent(home.regionCode(), regionNames::place);
+			for (int i = 0; i < place.size(); i++) {
+				ws.inlineString(r, 2 + i, place.get(i));
 			}
-			ws.value(r, 4, link.getLinkedOn());
-			ws.style(r, 4).format("yyyy-mm-dd").set();
+			ws.inlineString(r, 6, home.address());
+			if (home.door() != null) {
+				ws.inlineString(r, 7, home.door());
+			}
+			ws.value(r, 8, link.getLinkedOn());
+			ws.style(r, 8).format("yyyy-mm-dd").set();
 		}
 	}
 

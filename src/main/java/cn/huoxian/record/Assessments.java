@@ -77,8 +77,12 @@ public class Assessments {
 
 	private final Forms forms;
 
-	Assessments(DSLContext db, Regions regions, Clock clock, People people, Postings postings, Forms forms) {
+	private final AssessmentSettings settings;
+
+	Assessments(DSLContext db, Regions regions, Clock clock, People people, Postings postings, Forms forms,
+			AssessmentSettings settings) {
 		this.db = db;
+		this.settings = settings;
 		this.people = people;
 		this.postings = postings;
 		this.regions = regions;
@@ -404,7 +408,7 @@ public class Assessments {
 			Map<String, Double> median = medians.get(rankKey(rank));
 			Map<String, RoundCadreView.Figure> shown = new LinkedHashMap<>();
 			for (String figure : FIGURES) {
-				shown.put(figure, new RoundCadreView.Figure(own.getOrDefault(figure, 0L), median.get(figure)));
+				shown.put(figure, figure(own.getOrDefault(figure, 0L), median.get(figure)));
 			}
 			String conclusion = r.get(ASSESSMENT_CADRE.CONCLUSION);
 			String recommendation = r.get(ASSESSMENT_CADRE.RECOMMENDATION);
@@ -415,6 +419,15 @@ public class Assessments {
 					r.get(ASSESSMENT_CADRE.SCORED_BY), r.get(ASSESSMENT_CADRE.SCORED_AT), shown));
 		}
 		return ranked;
+	}
+
+	private RoundCadreView.Figure figure(long value, double median) {
+		return new RoundCadreView.Figure(value, median, settings.below(value, median));
+	}
+
+	/** The settings that decide what is marked below the median. */
+	public AssessmentSettings settings() {
+		return settings;
 	}
 
 	private static String rankKey(String rank) {

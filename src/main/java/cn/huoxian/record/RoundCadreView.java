@@ -15,13 +15,11 @@ public record RoundCadreView(int place, long personId, String name, @Nullable St
 		@Nullable OffsetDateTime scoredAt, Map<String, Figure> figures) {
 
 	/**
-	 * A figure of the cadre and the median of the peers of the same rank in the round.
+	 * A figure of the cadre and the median of the peers of the same rank in the round;
+	 * {@code below} when it falls short of the median by enough to matter
+	 * ({@link AssessmentSettings}).
 	 */
-	public record Figure(long value, double median) {
-
-		public boolean below() {
-			return value < median;
-		}
+	public record Figure(long value, double median, boolean below) {
 
 		public boolean above() {
 			return value > median;

@@ -53,22 +53,24 @@ class HouseholdLedgerTests {
 			.getContentAsByteArray();
 
 		List<List<String>> residents = sheet(xlsx, 0);
-		assertThat(residents.get(0)).containsExactly("户编号", "网格代码", "楼栋", "地址", "门牌", "姓名", "身份证号", "性别", "出生日期", "电话",
-				"身份");
+		assertThat(residents.get(0)).containsExactly("户编号", "网格代码", "县（市、区）", "乡镇（街道）", "村（社区）", "网格", "楼栋", "地址", "门牌",
+				"姓名", "身份证号", "性别", "出生日期", "电话", "身份");
 		// two residents of the first household, and one row for the household without
 		// residents
 		assertThat(residents).hasSize(4);
-		assertThat(residents.get(1)).containsSequence(network.grid(), "1号楼", "测试路1号", "1-1", "张三",
-				IdNumber.mask(first));
-		assertThat(residents.get(1).get(9)).isEqualTo("138****5678");
-		assertThat(residents.get(2).get(6)).isEqualTo(IdNumber.mask(second));
-		assertThat(residents.get(3)).containsExactly(String.valueOf(households.get(1)), network.grid(), "1号楼", "测试路2号",
-				"1-2");
+		// the grid named beside its code: county, township, community, grid
+		assertThat(residents.get(1)).containsSequence(network.grid(), "新华区", "测试街道", "测试社区", "测试网格一", "1号楼", "测试路1号",
+				"1-1", "张三", IdNumber.mask(first));
+		assertThat(residents.get(1).get(13)).isEqualTo("138****5678");
+		assertThat(residents.get(2).get(10)).isEqualTo(IdNumber.mask(second));
+		assertThat(residents.get(3)).containsExactly(String.valueOf(households.get(1)), network.grid(), "新华区", "测试街道",
+				"测试社区", "测试网格一", "1号楼", "测试路2号", "1-2");
 		assertThat(residents.toString()).doesNotContain(first, second, "13812345678");
 
 		List<List<String>> householdSheet = sheet(xlsx, 1);
 		assertThat(householdSheet).hasSize(3);
-		assertThat(householdSheet.get(1).get(5)).isEqualTo("2");
+		assertThat(householdSheet.get(1).get(9)).isEqualTo("2");
+		assertThat(householdSheet.get(1).subList(2, 6)).containsExactly("新华区", "测试街道", "测试社区", "测试网格一");
 	}
 
 	@Test
@@ -93,7 +95,7 @@ class HouseholdLedgerTests {
 		assertThat(residents).extracting(row -> row.get(0))
 			.containsExactly(String.valueOf(households.get(0)), String.valueOf(households.get(1)),
 					String.valueOf(households.get(2)), String.valueOf(households.get(2)));
-		assertThat(residents).extracting(row -> row.size() > 5 ? row.get(5) : "").containsExactly("甲一", "", "丙一", "丙二");
+		assertThat(residents).extracting(row -> row.size() > 9 ? row.get(9) : "").containsExactly("甲一", "", "丙一", "丙二");
 		assertThat(sheet(xlsx, 0)).hasSize(5);
 	}
 

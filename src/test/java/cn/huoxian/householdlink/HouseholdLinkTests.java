@@ -301,7 +301,13 @@ class HouseholdLinkTests {
 			assertThat(communities.get(1).getCellText(0)).isEqualTo(village);
 			List<Row> rows = sheets.get(1).read();
 			assertThat(rows.get(0).getCellText(0)).isEqualTo("党员");
-			assertThat(rows.stream().skip(1).filter(r -> r.getCellText(0).equals("郑台账")).toList()).hasSize(1);
+			List<Row> linked = rows.stream().skip(1).filter(r -> r.getCellText(0).equals("郑台账")).toList();
+			assertThat(linked).hasSize(1);
+			// the grid by code and by the names of its county, township, community and
+			// grid
+			assertThat(linked.get(0).getCellText(1)).isEqualTo(grid);
+			assertThat(linked.get(0).getCellText(2)).isEqualTo("新华区");
+			assertThat(linked.get(0).getCellText(5)).isNotBlank().isNotEqualTo(grid);
 			// no ID numbers anywhere
 			assertThat(rows.stream()
 				.flatMap(r -> r.stream())

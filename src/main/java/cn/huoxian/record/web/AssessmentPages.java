@@ -124,6 +124,7 @@ class AssessmentPages {
 		model.addAttribute("round", assessments.find(id, me));
 		model.addAttribute("history", assessments.history(id, me));
 		model.addAttribute("figures", Assessments.FIGURES);
+		model.addAttribute("belowMedianPercent", assessments.settings().belowMedianPercent());
 		return "record/assessment/round";
 	}
 
@@ -155,6 +156,7 @@ class AssessmentPages {
 		AssessmentProfiles.Profile profile = profiles.view(id, personId, false, users.current());
 		model.addAttribute("p", profile);
 		model.addAttribute("figures", Assessments.FIGURES);
+		model.addAttribute("belowMedianPercent", assessments.settings().belowMedianPercent());
 		model.addAttribute("conclusions", Conclusion.values());
 		model.addAttribute("recommendations", Recommendation.values());
 		model.addAttribute("error", error);

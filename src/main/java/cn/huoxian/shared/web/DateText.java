@@ -1,0 +1,37 @@
+package cn.huoxian.shared.web;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+
+import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.shared.Messages;
+import org.springframework.lang.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Dates on pages in the reader's language, in its long form ({@code 2026年12月7日},
+ * {@code December 7, 2026}): {@code ${@dates.day(c.startDate)}}. Inputs keep ISO
+ * ({@code spring.mvc.format.date: iso}), which a date field can show.
+ */
+@Component("dates")
+public class DateText {
+
+	/**
+	 * A day in the long form; an instant by its business day in Shanghai; null for null
+	 * (so {@code ?: '—'} still applies); anything else as it is.
+	 */
+	public @Nullable String day(@Nullable Object value) {
+		if (value == null) {
+			return null;
+		}
+		LocalDate day = value instanceof LocalDate d ? d
+				: value instanceof OffsetDateTime t ? t.atZoneSameInstant(BusinessDay.ZONE).toLocalDate() : null;
+		if (day == null) {
+			return value.toString();
+		}
+		return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Messages.locale()).format(day);
+	}
+
+}
