@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -87,11 +87,10 @@ class EveryPageBrowserTests {
 		}
 		Set<String> pages = new LinkedHashSet<>();
 		pages.add("/");
-		for (WebElement link : browser.findElements(By.cssSelector("#nav a, a.tile, #shortcuts a"))) {
-			String href = link.getDomAttribute("href");
-			if (href != null && href.startsWith("/")) {
-				pages.add(href);
-			}
+		for (Object href : (List<?>) browser.executeScript("""
+				return Array.from(document.querySelectorAll('#nav a, a.tile, #shortcuts a'))
+				  .map(a => a.getAttribute('href')).filter(h => h && h.startsWith('/'));""")) {
+			pages.add(href.toString());
 		}
 		assertThat(pages).hasSizeGreaterThan(3);
 		List<String> problems = new ArrayList<>();
@@ -113,7 +112,16 @@ class EveryPageBrowserTests {
 				problems.add(page + ": console " + entry.getMessage());
 			}
 		}
-		String text = browser.findElement(By.tagName("body")).getText();
+		// one round trip for what the page shows: its text, the names of its text boxes
+		// and
+		// whether it is wider than the window
+		@SuppressWarnings("unchecked")
+		Map<String, Object> shown = (Map<String, Object>) browser.executeScript("""
+				return {text: document.body.innerText,
+				  names: Array.from(document.querySelectorAll('input:not([type=hidden]):not([type=search])'))
+				    .map(i => i.getAttribute('name')).filter(n => n),
+				  wider: document.documentElement.scrollWidth > window.innerWidth + 1};""");
+		String text = (String) shown.get("text");
 		if (text.contains("??")) {
 			problems.add(page + ": untranslated " + around(text, text.indexOf("??")));
 		}
@@ -121,17 +129,13 @@ class EveryPageBrowserTests {
 		if (constant.find()) {
 			problems.add(page + ": raw constant " + constant.group());
 		}
-		for (WebElement input : browser.findElements(By.cssSelector("input:not([type=hidden]):not([type=search])"))) {
-			String name = input.getDomAttribute("name");
-			if (name != null && ID_FIELD.matcher(name).matches()) {
+		for (Object name : (List<?>) shown.get("names")) {
+			if (ID_FIELD.matcher(name.toString()).matches()) {
 				problems.add(page + ": asks for an id or code in " + name);
 			}
 		}
-		if (phone) {
-			Object wider = browser.executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1");
-			if (Boolean.TRUE.equals(wider)) {
-				problems.add(page + ": wider than the phone");
-			}
+		if (phone && Boolean.TRUE.equals(shown.get("wider"))) {
+			problems.add(page + ": wider than the phone");
 		}
 		return problems;
 	}
