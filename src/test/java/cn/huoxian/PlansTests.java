@@ -197,10 +197,16 @@ class PlansTests {
 	}
 
 	@Test
-	void personByIdNumberAndByName() throws Exception {
+	void personByIdNumberPhoneAndName() throws Exception {
 		People people = bean(People.class);
 		String idNumber = people.sampleIdNumbers(new java.util.Random(7), 1).get(0);
 		assertGoodPlans("person by ID number", () -> people.search(null, idNumber, 0, 20, city));
+		String phone = bean(org.jooq.DSLContext.class).select(cn.huoxian.db.Tables.PERSON.PHONE)
+			.from(cn.huoxian.db.Tables.PERSON)
+			.where(cn.huoxian.db.Tables.PERSON.PHONE.isNotNull())
+			.limit(1)
+			.fetchOne(cn.huoxian.db.Tables.PERSON.PHONE);
+		assertGoodPlans("person by phone", () -> people.search(null, phone, 0, 20, city));
 		String county = bean(Regions.class).under(RegionPath.root(CITY), RegionLevel.COUNTY).get(0).code();
 		assertGoodPlans("person by name in a county", () -> people.search(county, "王", 0, 20, city));
 	}

@@ -74,9 +74,9 @@ public class People {
 
 	/**
 	 * Persons the scope covers, optionally under a region and matching a name prefix
-	 * (ordered by name, path and id) or an exact ID number. Always masked. The total is
-	 * bounded ({@link PageResult#bounded}): a common surname in a county says "more than
-	 * 1,000" instead of counting thousands of rows.
+	 * (ordered by name, path and id), an exact ID number or an exact phone number. Always
+	 * masked. The total is bounded ({@link PageResult#bounded}): a common surname in a
+	 * county says "more than 1,000" instead of counting thousands of rows.
 	 */
 	public PageResult<PersonView> search(String regionCode, String query, int page, int size, DataScope scope) {
 		PageResult.check(page, size);
@@ -91,11 +91,13 @@ public class People {
 		boolean byName = false;
 		if (query != null && !query.isBlank()) {
 			String q = query.strip();
-			byName = !ID_LIKE.matcher(q).matches();
+			boolean byId = ID_LIKE.matcher(q).matches();
+			boolean byPhone = !byId && Phones.isValid(q);
+			byName = !byId && !byPhone;
 			// inlined (jOOQ escapes it) for the same reason as DataScope.under: an index
 			// range needs the prefix
 			where = where.and(byName ? PERSON.NAME.like(DSL.inline(q.replace("%", "").replace("_", "") + "%"))
-					: PERSON.ID_NUMBER.eq(q.toUpperCase()));
+					: byId ? PERSON.ID_NUMBER.eq(q.toUpperCase()) : PERSON.PHONE.eq(q));
 		}
 		// a name search reads the (name, path) index in order; ordering by id would walk
 		// the whole table

@@ -122,6 +122,30 @@ class PickerScopeTests {
 		assertThat(html).doesNotContain(idNumber);
 	}
 
+	/** Issue 14: a person is found by phone number too, only within scope. */
+	@Test
+	void thePersonPickerFindsAPhoneNumberInScopeOnly() throws Exception {
+		var person = db.selectFrom(PERSON)
+			.where(PERSON.PATH.like("/130900/130902/%").and(PERSON.PHONE.isNotNull()))
+			.orderBy(PERSON.ID)
+			.limit(1)
+			.fetchOne();
+		assertThat(offered("xinhua", "/pick/persons?q=" + person.getPhone())).contains(String.valueOf(person.getId()))
+			.allMatch(id -> db.select(PERSON.PHONE)
+				.from(PERSON)
+				.where(PERSON.ID.eq(Long.parseLong(id)))
+				.fetchOne(PERSON.PHONE)
+				.equals(person.getPhone()));
+		var outside = db.selectFrom(PERSON)
+			.where(PERSON.PATH.notLike("/130900/130902/%").and(PERSON.PHONE.isNotNull()))
+			.orderBy(PERSON.ID)
+			.limit(1)
+			.fetchOne();
+		assertThat(offered("xinhua", "/pick/persons?q=" + outside.getPhone()))
+			.doesNotContain(String.valueOf(outside.getId()));
+		assertThat(offered("admin", "/pick/persons?q=" + outside.getPhone())).contains(String.valueOf(outside.getId()));
+	}
+
 	private String personPath(String id) {
 		return db.select(PERSON.PATH).from(PERSON).where(PERSON.ID.eq(Long.parseLong(id))).fetchOne(PERSON.PATH);
 	}
