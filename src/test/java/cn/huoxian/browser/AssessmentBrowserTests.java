@@ -171,7 +171,7 @@ class AssessmentBrowserTests {
 		click(browser.findElement(By.id("print-link")));
 
 		wait.until(d -> d.findElements(By.id("print-sheet")).size() > 0);
-		assertThat(browser.findElements(By.id("nav"))).isEmpty();
+		assertThat(Browser.none(browser, By.id("nav"))).isTrue();
 		assertThat(browser.findElement(By.id("print-name")).getText()).isEqualTo("李卫国");
 		assertThat(browser.findElement(By.id("print-scores")).getText()).contains("47").contains("优秀").contains("提拔使用");
 		assertThat(browser.findElement(By.id("print-figures")).getText()).contains("入户排查");

@@ -124,7 +124,7 @@ class InspectionBrowserTests {
 		evidence.sendKeys("已调拨防护服200套，附入库单");
 		phone.findElement(By.id("close-submit-" + fix)).click();
 
-		wait.until(d -> d.findElements(By.cssSelector("form.close-form")).isEmpty());
+		wait.until(d -> Browser.none(d, By.cssSelector("form.close-form")));
 		String row = phone.findElement(By.id("rectification-" + fix)).getText();
 		assertThat(row).contains("已销号").contains("已调拨防护服200套");
 		assertThat(phone.findElement(By.id("recorded")).getText()).contains("销号");
@@ -152,8 +152,9 @@ class InspectionBrowserTests {
 			WebElement submit = phone.findElement(By.id("deploy-submit"));
 			scroll(submit);
 			submit.click();
-			wait.until(d -> d.findElements(By.id("recorded")).size() > 0
-					|| d.findElements(By.id("deploy-conflict")).size() > 0);
+			// one look for either: an absent one would hold findElements for its implicit
+			// 10 s
+			wait.until(d -> d.findElements(By.cssSelector("#recorded, #deploy-conflict")).size() > 0);
 		}
 		WebElement conflict = phone.findElement(By.id("deploy-conflict"));
 		assertThat(conflict.getText()).contains("一个干部一块阵地").contains("部署员");

@@ -95,12 +95,12 @@ class IsolationBrowserTests {
 		phone.findElement(By.id("contact-submit")).click();
 		wait.until(d -> d.findElements(By.id("recorded")).size() > 0);
 		assertThat(phone.findElement(By.id("contacts")).getText()).contains("电话联系，无不适").contains("36.7");
-		assertThat(phone.findElements(By.id("due-today"))).isEmpty();
+		assertThat(Browser.none(phone, By.id("due-today"))).isTrue();
 		Browser.screenshot(phone, "isolation-case-recorded");
 
 		phone.get("http://localhost:" + port + "/isolation/overdue");
 		wait.until(d -> d.findElements(By.id("overdue")).size() > 0);
-		assertThat(phone.findElements(By.id("overdue-" + opened.id()))).isEmpty();
+		assertThat(Browser.none(phone, By.id("overdue-" + opened.id()))).isTrue();
 		assertThat(overdueIds(grid, today, city)).doesNotContain(opened.id());
 		Browser.screenshot(phone, "isolation-overdue-after");
 	}

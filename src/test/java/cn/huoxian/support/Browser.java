@@ -44,8 +44,24 @@ public final class Browser {
 		browser.manage().window().setSize(new Dimension(width, height));
 		// a loaded machine renders slowly: look for an element for a few seconds before
 		// giving up
-		browser.manage().timeouts().implicitlyWait(java.time.Duration.ofSeconds(10));
+		browser.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
 		return browser;
+	}
+
+	private static final java.time.Duration IMPLICIT_WAIT = java.time.Duration.ofSeconds(10);
+
+	/**
+	 * Whether nothing on the loaded page matches, looked up at once: the implicit wait is
+	 * for what is still coming, and would hold every check for absence 10 s.
+	 */
+	public static boolean none(org.openqa.selenium.WebDriver browser, org.openqa.selenium.By by) {
+		browser.manage().timeouts().implicitlyWait(java.time.Duration.ZERO);
+		try {
+			return browser.findElements(by).isEmpty();
+		}
+		finally {
+			browser.manage().timeouts().implicitlyWait(IMPLICIT_WAIT);
+		}
 	}
 
 	/** Signs a demo account in through the login page. */
