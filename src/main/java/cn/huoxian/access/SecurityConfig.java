@@ -13,7 +13,6 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -62,9 +61,15 @@ class SecurityConfig {
 		this.problems = new FilterProblems(locales);
 	}
 
+	/**
+	 * BCrypt, stored with its id ({@code {bcrypt}$2a$10$…}) as the delegating encoder
+	 * does.
+	 */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	PasswordEncoder passwordEncoder(PasswordSettings settings) {
+		return new org.springframework.security.crypto.password.DelegatingPasswordEncoder("bcrypt", java.util.Map.of(
+				"bcrypt",
+				new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(settings.bcryptStrength())));
 	}
 
 	@Bean
