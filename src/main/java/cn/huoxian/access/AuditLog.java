@@ -26,6 +26,19 @@ public class AuditLog {
 	/** One entry as administrators read it. */
 	public record Entry(long id, OffsetDateTime at, String actor, String action, @Nullable String subject,
 			@Nullable String detail, @Nullable String reason, @Nullable String remote) {
+
+		/** The subject in the reader's language (a person by their number). */
+		public @Nullable String subjectText() {
+			return AuditWords.subject(subject);
+		}
+
+		/**
+		 * The detail in the reader's language where its shape is known; else as written.
+		 */
+		public @Nullable String detailText() {
+			return AuditWords.detail(detail);
+		}
+
 	}
 
 	/**
