@@ -322,46 +322,55 @@ class LiveEmergency {
 
 		/**
 		 * Home isolation for half the flagged residents (the flag handled by the case),
-		 * started over the last twelve days, each with its village's cadre responsible
-		 * and its daily contacts; the rest of the flags wait to be handed on. Cases,
-		 * contacts and needs recorded.
+		 * grid01's grid first so the grid worker has contacts to make, started over the
+		 * last twelve days, each with its village's cadre responsible and its daily
+		 * contacts; the rest of the flags wait to be handed on. Cases, contacts and needs
+		 * recorded.
 		 */
 		private int[] isolate() {
 			int wanted = (int) Math.max(8, Math.min(CASE_BUDGET, Math.round(scale * 3000)));
-			var flagged = flags.list(CITY, true, 0, Math.min(wanted * 2, 500), admin.scope()).items();
-			int opened = 0;
-			int contacts = 0;
-			int raised = 0;
-			for (int i = 0; i < flagged.size() && opened < wanted; i += 2) {
+			int[] done = new int[3];
+			isolate(flags.list(grid01Code, true, 0, 50, admin.scope()).items(), wanted, done);
+			// listed again: the flags handled above are no longer open
+			isolate(flags.list(CITY, true, 0, Math.min(wanted * 2, 500), admin.scope()).items(), wanted, done);
+			return done;
+		}
+
+		/**
+		 * Cases for every second of these flags while fewer than wanted: {cases,
+		 * contacts, needs}.
+		 */
+		private void isolate(List<Flags.FlagView> flagged, int wanted, int[] done) {
+			for (int i = 0; i < flagged.size() && done[0] < wanted; i += 2) {
 				Flags.FlagView flag = flagged.get(i);
 				Long responsible = visitorOf.get(flag.path().parent().value());
 				if (responsible == null || responsible == flag.personId()) {
 					continue;
 				}
-				int daysIn = 1 + (opened * 5) % 12;
+				int n = done[0];
+				int daysIn = 1 + (n * 5) % 12;
 				CaseView started = cases.open(new CaseForm(flag.personId(), CaseType.HOME_ISOLATION,
 						flag.flags().contains(Flag.CONTACT.name()) ? CaseReason.CLOSE_CONTACT
 								: CaseReason.FLAGGED_IN_SCREENING,
 						flag.id(), calendar.today().minusDays(daysIn), null, null, "09:00", List.of(responsible)),
 						admin);
-				contacts += contacts(started, daysIn, opened, responsible);
-				raised += needs(started, opened, responsible);
-				opened++;
+				done[1] += contacts(started, daysIn, n, responsible);
+				done[2] += needs(started, n, responsible);
+				done[0]++;
 			}
-			return new int[] { opened, contacts, raised };
 		}
 
 		/**
 		 * A case's daily contacts by its responsible cadre up to yesterday (every fifth
-		 * case missed yesterday's: overdue once today's time passes too), and today's for
-		 * one case in three.
+		 * case missed yesterday's), and today's for one case in three — not the first, so
+		 * the grid01 account's case is still to be contacted today.
 		 */
 		private int contacts(CaseView opened, int daysIn, int n, long responsible) {
 			// made by the case's responsible cadre: the contacts enter their record
 			CurrentUser cadre = new CurrentUser("demo", responsible, Role.CITY_ADMIN, admin.scope());
 			int made = 0;
 			for (int back = daysIn; back >= 0; back--) {
-				boolean missed = back == 1 && n % 5 == 0 || back == 0 && n % 3 != 0;
+				boolean missed = back == 1 && n % 5 == 0 || back == 0 && n % 3 != 2;
 				OffsetDateTime at = calendar.today()
 					.minusDays(back)
 					.atTime(9, 5 + n % 40)

@@ -1,5 +1,7 @@
 package cn.huoxian.demo;
 
+import static cn.huoxian.db.Tables.ACCOUNT;
+import static cn.huoxian.db.Tables.ACCOUNT_SCOPE;
 import static cn.huoxian.db.Tables.ASSESSMENT_CADRE;
 import static cn.huoxian.db.Tables.ASSESSMENT_ROUND;
 import static cn.huoxian.db.Tables.DEPLOYMENT;
@@ -91,6 +93,27 @@ class LiveEmergencyTests {
 		assertThat(db.fetchCount(ISOLATION_CONTACT,
 				ISOLATION_CONTACT.CASE_ID.in(cases.stream().map(c -> c.getId()).toList())))
 			.isGreaterThan(cases.size());
+	}
+
+	/** The grid worker's first look: a case in their grid still to be contacted today. */
+	@Test
+	void theGridWorkersGridHasACaseToContactToday() {
+		String grid = db.select(ACCOUNT_SCOPE.CODE)
+			.from(ACCOUNT_SCOPE)
+			.join(ACCOUNT)
+			.on(ACCOUNT.ID.eq(ACCOUNT_SCOPE.ACCOUNT_ID))
+			.where(ACCOUNT.USERNAME.eq("grid01"))
+			.fetchOne(ACCOUNT_SCOPE.CODE);
+		LocalDate today = generatedOn();
+		var waiting = db.selectFrom(ISOLATION_CASE)
+			.where(ISOLATION_CASE.PATH.like("%/" + grid + "/%"))
+			.and(ISOLATION_CASE.START_DATE.lt(today))
+			.and(DSL.notExists(DSL.selectOne()
+				.from(ISOLATION_CONTACT)
+				.where(ISOLATION_CONTACT.CASE_ID.eq(ISOLATION_CASE.ID))
+				.and(ISOLATION_CONTACT.BUSINESS_DAY.eq(today))))
+			.fetch();
+		assertThat(waiting).isNotEmpty();
 	}
 
 	@Test
