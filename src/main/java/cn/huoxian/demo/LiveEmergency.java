@@ -163,6 +163,11 @@ class LiveEmergency {
 		 */
 		private final Map<String, Long> visitorOf = new HashMap<>();
 
+		/** Milliseconds per step, for the log. */
+		private final Map<String, Long> millis = new LinkedHashMap<>();
+
+		private long lap = System.nanoTime();
+
 		Run(double scale, DemoCalendar calendar, Map<String, Long> accounts, String grid01Code) {
 			this.scale = scale;
 			this.calendar = calendar;
@@ -171,10 +176,6 @@ class LiveEmergency {
 			this.admin = new CurrentUser("admin", accounts.get("admin"), Role.CITY_ADMIN, wholeCity);
 			this.evaluator = new CurrentUser("zzb", accounts.get("zzb"), Role.EVALUATOR, wholeCity);
 		}
-
-		private final Map<String, Long> millis = new LinkedHashMap<>();
-
-		private long lap = System.nanoTime();
 
 		Written run() {
 			visitors();
