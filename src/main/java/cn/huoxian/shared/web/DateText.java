@@ -1,9 +1,12 @@
 package cn.huoxian.shared.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.temporal.Temporal;
 
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.Messages;
@@ -32,6 +35,32 @@ public class DateText {
 			return value.toString();
 		}
 		return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(Messages.locale()).format(day);
+	}
+
+	/**
+	 * A moment as it was in Shanghai, its day in the long form and its time to the minute
+	 * ({@code 2026年12月7日 11:05}); null for null.
+	 */
+	public @Nullable String time(@Nullable Temporal value) {
+		return moment(value, "HH:mm");
+	}
+
+	/** As {@link #time}, to the second (the audit log). */
+	public @Nullable String second(@Nullable Temporal value) {
+		return moment(value, "HH:mm:ss");
+	}
+
+	private @Nullable String moment(@Nullable Temporal value, String clock) {
+		if (value == null) {
+			return null;
+		}
+		ZonedDateTime at = value instanceof OffsetDateTime t ? t.atZoneSameInstant(BusinessDay.ZONE)
+				: value instanceof ZonedDateTime z ? z.withZoneSameInstant(BusinessDay.ZONE)
+						: value instanceof Instant i ? i.atZone(BusinessDay.ZONE) : null;
+		if (at == null) {
+			return value.toString();
+		}
+		return day(at.toLocalDate()) + " " + DateTimeFormatter.ofPattern(clock).format(at);
 	}
 
 }

@@ -38,6 +38,20 @@ class DateTextTests {
 		assertThat(dates.day(OffsetDateTime.parse("2026-12-06T16:30:00Z"))).isEqualTo("2026年12月7日");
 	}
 
+	/** Issue 14: a moment reads in Shanghai's time whatever offset it was read with. */
+	@Test
+	void aMomentReadsAsItWasInShanghai() {
+		LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+		OffsetDateTime utc = OffsetDateTime.parse("2026-12-06T16:30:09Z");
+		assertThat(dates.time(utc)).isEqualTo("2026年12月7日 00:30");
+		assertThat(dates.second(utc)).isEqualTo("2026年12月7日 00:30:09");
+		assertThat(dates.time(utc.toInstant())).isEqualTo("2026年12月7日 00:30");
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		assertThat(dates.time(utc.atZoneSameInstant(java.time.ZoneId.of("Europe/Berlin"))))
+			.isEqualTo("December 7, 2026 00:30");
+		assertThat(dates.time(null)).isNull();
+	}
+
 	@Test
 	void nothingStaysNothing() {
 		assertThat(dates.day(null)).isNull();
