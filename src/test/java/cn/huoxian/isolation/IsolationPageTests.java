@@ -169,4 +169,31 @@ class IsolationPageTests {
 			.andExpect(content().string(containsString("降压药两盒")));
 	}
 
+	/**
+	 * Issue 14: the responsible cadres read by name, on a case and on the overdue list.
+	 */
+	@Test
+	void responsibleCadresAreNamedNotNumbered() throws Exception {
+		var responsible = db
+			.select(cn.huoxian.db.Tables.ISOLATION_RESPONSIBLE.CASE_ID, cn.huoxian.db.Tables.PERSON.ID,
+					cn.huoxian.db.Tables.PERSON.NAME)
+			.from(cn.huoxian.db.Tables.ISOLATION_RESPONSIBLE)
+			.join(cn.huoxian.db.Tables.PERSON)
+			.on(cn.huoxian.db.Tables.PERSON.ID.eq(cn.huoxian.db.Tables.ISOLATION_RESPONSIBLE.PERSON_ID))
+			.orderBy(cn.huoxian.db.Tables.ISOLATION_RESPONSIBLE.CASE_ID)
+			.limit(1)
+			.fetchOne();
+		MockHttpSession session = login(mvc, "admin");
+		String page = mvc.perform(get("/isolation/cases/" + responsible.value1()).session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains(">" + responsible.value3() + "</a>")
+			.doesNotContain(">" + responsible.value2() + "</a>");
+		mvc.perform(get("/isolation/overdue?region=130900").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(">" + responsible.value2() + "<"))));
+	}
+
 }

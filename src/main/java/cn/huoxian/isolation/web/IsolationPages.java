@@ -16,6 +16,7 @@ import cn.huoxian.isolation.ContactForm;
 import cn.huoxian.isolation.Needs;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
+import cn.huoxian.people.People;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
@@ -63,7 +64,10 @@ class IsolationPages {
 
 	private final Clock clock;
 
-	IsolationPages(Cases cases, Needs needs, Regions regions, CurrentUserProvider users, Clock clock) {
+	private final People people;
+
+	IsolationPages(Cases cases, Needs needs, Regions regions, CurrentUserProvider users, Clock clock, People people) {
+		this.people = people;
 		this.cases = cases;
 		this.needs = needs;
 		this.regions = regions;
@@ -140,8 +144,18 @@ class IsolationPages {
 		LocalDate day = date == null ? BusinessDay.today(clock) : date;
 		model.addAttribute("region", where);
 		model.addAttribute("date", day);
-		model.addAttribute("overdue", cases.overdue(where.path(), day, page, PAGE_SIZE, me.scope()));
+		var overdue = cases.overdue(where.path(), day, page, PAGE_SIZE, me.scope());
+		model.addAttribute("overdue", overdue);
+		model.addAttribute("responsibleNames", responsibleNames(overdue.items()));
 		return "isolation/overdue";
+	}
+
+	/**
+	 * The cases' responsible cadres by name: the pages show people, not their numbers.
+	 */
+	private java.util.Map<Long, String> responsibleNames(List<CaseView> shown) {
+		return people.names(
+				shown.stream().flatMap(c -> c.responsibleIds().stream()).collect(java.util.stream.Collectors.toSet()));
 	}
 
 	@GetMapping("/isolation/cases/{id}")
@@ -149,6 +163,7 @@ class IsolationPages {
 		CurrentUser me = users.current();
 		CaseView view = cases.find(id, me.scope());
 		model.addAttribute("c", view);
+		model.addAttribute("responsibleNames", responsibleNames(List.of(view)));
 		model.addAttribute("contacts", cases.contacts(id, me.scope()));
 		model.addAttribute("needs", needs.forCase(id, me.scope()));
 		model.addAttribute("channels", Channel.values());
