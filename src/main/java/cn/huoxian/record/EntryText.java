@@ -28,6 +28,9 @@ public record EntryText(String key, List<String> args) {
 	/** The key of a text stored as plain words. */
 	static final String PLAIN = PREFIX + "text";
 
+	/** What a stored key looks like (compiled once: every entry read is decoded). */
+	private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_.]+");
+
 	/** The column's size. */
 	private static final int MAX_LENGTH = 500;
 
@@ -92,7 +95,7 @@ public record EntryText(String key, List<String> args) {
 		}
 		int end = stored.indexOf(SEPARATOR);
 		String key = end < 0 ? stored : stored.substring(0, end);
-		if (!key.startsWith(PREFIX) || !key.matches("[A-Za-z0-9_.]+")) {
+		if (!key.startsWith(PREFIX) || !KEY.matcher(key).matches()) {
 			return new EntryText(PLAIN, List.of(stored));
 		}
 		List<String> args = new ArrayList<>();

@@ -42,15 +42,19 @@ public class DateText {
 	 * ({@code 2026年12月7日 11:05}); null for null.
 	 */
 	public @Nullable String time(@Nullable Temporal value) {
-		return moment(value, "HH:mm");
+		return moment(value, MINUTES);
 	}
 
 	/** As {@link #time}, to the second (the audit log). */
 	public @Nullable String second(@Nullable Temporal value) {
-		return moment(value, "HH:mm:ss");
+		return moment(value, SECONDS);
 	}
 
-	private @Nullable String moment(@Nullable Temporal value, String clock) {
+	private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("HH:mm");
+
+	private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+	private @Nullable String moment(@Nullable Temporal value, DateTimeFormatter clock) {
 		if (value == null) {
 			return null;
 		}
@@ -60,7 +64,7 @@ public class DateText {
 		if (at == null) {
 			return value.toString();
 		}
-		return day(at.toLocalDate()) + " " + DateTimeFormatter.ofPattern(clock).format(at);
+		return day(at.toLocalDate()) + " " + clock.format(at);
 	}
 
 }
