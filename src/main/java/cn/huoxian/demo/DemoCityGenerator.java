@@ -67,6 +67,9 @@ class DemoCityGenerator {
 	 */
 	private static final int AGE_YEAR = 2020;
 
+	/** What {@code person} answers for a party member, and with it for a cadre. */
+	private static final int PARTY_MEMBER = 1, CADRE = 2;
+
 	private static final String[] CITY_ORGANS = { "中共沧州市委组织部", "中共沧州市委宣传部", "沧州市卫生健康委员会", "沧州市公安局", "沧州市交通运输局",
 			"沧州市市场监督管理局", "沧州市应急管理局", "沧州市民政局", "沧州市财政局", "沧州市教育局", "沧州市商务局", "沧州市发展和改革委员会", "沧州市住房和城乡建设局", "沧州市生态环境局",
 			"沧州市自然资源和规划局", "沧州市人力资源和社会保障局", "沧州市农业农村局", "沧州市水务局", "沧州市文化广电和旅游局", "沧州市司法局", "沧州市审计局", "沧州市统计局",
@@ -133,16 +136,14 @@ class DemoCityGenerator {
 		int[] temporary = Apportion.split(Math.round(TEMPORARY_PARTY_ORGANISATIONS * scale), weights);
 		int[] firstSecretaries = Apportion.split(Math.round(FIRST_SECRETARIES * scale), weights);
 		int[] sectionLeaders = Apportion.split(Math.round(COUNTY_SECTION_LEADERS * scale), weights);
-		long[] cityTotals = new long[3];
+		long[] cityTotals = new long[4];
 		for (int c = 0; c < County.CANGZHOU.size(); c++) {
 			County county = County.CANGZHOU.get(c);
 			long[] totals = new CountyBuilder(county, cityUnits, temporary[c], firstSecretaries[c], sectionLeaders[c])
 				.build();
-			for (int i = 0; i < 3; i++) {
-				cityTotals[i] += totals[i];
-			}
+			add(cityTotals, totals);
 		}
-		orgLoad.addToCounters(cityId, cityTotals[0], cityTotals[1], cityTotals[2]);
+		orgLoad.addToCounters(cityId, cityTotals[0], cityTotals[1], cityTotals[2], cityTotals[3]);
 		orgLoad.finish();
 		peopleLoad.finish();
 		return new Result(orgLoad.regions(), orgLoad.households(), peopleLoad.persons(),
@@ -294,7 +295,7 @@ class DemoCityGenerator {
 			cityStride = Math.max(1, expectedEligible / Math.max(1, citySlots.size() * 2));
 			int[] villagesPerTownship = Apportion.split(villages, jitter(townships));
 			int[] householdsPerVillage = Apportion.split(households, jitter(villages));
-			long[] totals = new long[3];
+			long[] totals = new long[4];
 			int village = 0;
 			List<Long> townshipOrganisations = new ArrayList<>();
 			List<long[]> villageIds = new ArrayList<>();
@@ -322,18 +323,19 @@ class DemoCityGenerator {
 								new Slot(null, CadreRank.STAFF, "包村干部", townshipOrg, null, null, null),
 								new Slot(null, CadreRank.STAFF, "包村干部", townshipOrg, null, null, null),
 								new Slot(null, CadreRank.STAFF, "党建办科员", townshipOrg, null, null, null)));
-				long[] townshipTotals = new long[3];
+				long[] townshipTotals = new long[4];
 				for (int v = 0; v < villagesPerTownship[t]; v++, village++) {
 					String villageCode = county.code() + three(t + 1) + three(v + 1);
 					long[] villageTotals = village(villageCode, townshipPath, townshipId, townshipOrg,
 							householdsPerVillage[village], townshipSlots, village == 0, villageIds);
 					add(townshipTotals, villageTotals);
 				}
-				orgLoad.addToCounters(townshipId, townshipTotals[0], townshipTotals[1], townshipTotals[2]);
+				orgLoad.addToCounters(townshipId, townshipTotals[0], townshipTotals[1], townshipTotals[2],
+						townshipTotals[3]);
 				add(totals, townshipTotals);
 			}
 			temporaryOrganisations(townshipOrganisations);
-			orgLoad.addToCounters(countyId, totals[0], totals[1], totals[2]);
+			orgLoad.addToCounters(countyId, totals[0], totals[1], totals[2], totals[3]);
 			progress.accept(residents);
 			return totals;
 		}
@@ -398,7 +400,7 @@ class DemoCityGenerator {
 			}
 			int grids = (int) Math.max(1, Math.round((double) households / HOUSEHOLDS_PER_GRID));
 			int[] householdsPerGrid = Apportion.split(households, jitter(grids));
-			long[] totals = new long[3];
+			long[] totals = new long[4];
 			for (int g = 0; g < grids; g++) {
 				String gridCode = villageCode + three(g + 1);
 				String gridPath = villagePath + gridCode + "/";
@@ -408,10 +410,10 @@ class DemoCityGenerator {
 				}
 				long[] gridTotals = grid(gridId, gridPath, villageName, householdsPerGrid[g], branch, villageSlots,
 						townshipSlots);
-				orgLoad.addToCounters(gridId, gridTotals[0], gridTotals[1], gridTotals[2]);
+				orgLoad.addToCounters(gridId, gridTotals[0], gridTotals[1], gridTotals[2], gridTotals[3]);
 				add(totals, gridTotals);
 			}
-			orgLoad.addToCounters(villageId, totals[0], totals[1], totals[2]);
+			orgLoad.addToCounters(villageId, totals[0], totals[1], totals[2], totals[3]);
 			return totals;
 		}
 
@@ -420,7 +422,7 @@ class DemoCityGenerator {
 			boolean urban = county.urban();
 			int perBuilding = urban ? 60 : 30;
 			long buildingId = 0;
-			long[] totals = new long[3];
+			long[] totals = new long[4];
 			for (int h = 0; h < households; h++) {
 				int number = h / perBuilding + 1;
 				if (h % perBuilding == 0) {
@@ -457,9 +459,9 @@ class DemoCityGenerator {
 				long householdId = orgLoad
 					.household(new HouseholdRow(gridId, buildingId, gridPath, address, door, size));
 				for (int p = 0; p < size; p++) {
-					if (person(householdId, gridId, gridPath, branch, villageSlots, townshipSlots)) {
-						totals[2]++;
-					}
+					int roles = person(householdId, gridId, gridPath, branch, villageSlots, townshipSlots);
+					totals[2] += roles & PARTY_MEMBER;
+					totals[3] += (roles & CADRE) >> 1;
 				}
 				totals[0]++;
 				totals[1] += size;
@@ -467,8 +469,11 @@ class DemoCityGenerator {
 			return totals;
 		}
 
-		/** One resident; true when they are a party member. */
-		private boolean person(long householdId, long gridId, String gridPath, long branch, Deque<Slot> villageSlots,
+		/**
+		 * One resident: {@link #PARTY_MEMBER}, with {@link #CADRE} when they are a cadre
+		 * (cadres are party members too), or 0.
+		 */
+		private int person(long householdId, long gridId, String gridPath, long branch, Deque<Slot> villageSlots,
 				Deque<Slot> townshipSlots) throws SQLException {
 			// (birth day, sequence) is unique per county: n spreads over the days by a
 			// multiplier coprime
@@ -497,7 +502,7 @@ class DemoCityGenerator {
 			Slot slot = age >= 23 && age <= 58 ? slotFor(villageSlots, townshipSlots) : null;
 			if (slot != null) {
 				cadre(personId, birth, slot);
-				return true;
+				return PARTY_MEMBER | CADRE;
 			}
 			boolean partyMember = age >= 18 && random.nextInt(1000) < 65;
 			if (partyMember) {
@@ -511,7 +516,7 @@ class DemoCityGenerator {
 			if (age >= 16 && age <= 70 && random.nextInt(100) < 3) {
 				peopleLoad.role(RoleRow.volunteer(personId));
 			}
-			return partyMember;
+			return partyMember ? PARTY_MEMBER : 0;
 		}
 
 		private Slot slotFor(Deque<Slot> villageSlots, Deque<Slot> townshipSlots) {

@@ -95,7 +95,7 @@ public class Households {
 		household.setAddress(form.address().strip());
 		household.setDoor(blankToNull(form.door()));
 		household.store();
-		regions.adjustCounts(grid.path(), 1, 0, 0);
+		regions.adjustCounts(grid.path(), 1, 0, 0, 0);
 		events.publishEvent(new HouseholdsAdded(grid.path(), 1));
 		return fetch(household.getId()).orElseThrow();
 	}
@@ -128,13 +128,16 @@ public class Households {
 		return household;
 	}
 
-	/** Counts a resident in or out of a household and every region above it. */
-	public void adjustResidents(long householdId, RegionPath path, int residents, int partyMembers) {
+	/**
+	 * Counts a resident in or out of a household and every region above it (with their
+	 * party membership and cadre role).
+	 */
+	public void adjustResidents(long householdId, RegionPath path, int residents, int partyMembers, int cadres) {
 		db.update(HOUSEHOLD)
 			.set(HOUSEHOLD.RESIDENTS, HOUSEHOLD.RESIDENTS.plus(residents))
 			.where(HOUSEHOLD.ID.eq(householdId))
 			.execute();
-		regions.adjustCounts(path, 0, residents, partyMembers);
+		regions.adjustCounts(path, 0, residents, partyMembers, cadres);
 	}
 
 	private RegionView gridFor(String code, CurrentUser user) {
@@ -325,7 +328,7 @@ public class Households {
 			cn.huoxian.shared.bulk.Statistics.refreshAfter(db, added.values().stream().mapToLong(Long::longValue).sum(),
 					HOUSEHOLD, BUILDING);
 			added.forEach((path, count) -> {
-				regions.adjustCounts(path, count, 0, 0);
+				regions.adjustCounts(path, count, 0, 0, 0);
 				events.publishEvent(new HouseholdsAdded(path, count));
 			});
 			added.clear();

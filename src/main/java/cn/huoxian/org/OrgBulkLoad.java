@@ -209,11 +209,11 @@ public class OrgBulkLoad {
 		}
 
 		/**
-		 * Adds to a region's counters at {@link #finish()}: the households, residents and
-		 * party members loaded under it (the caller counts them as it loads).
+		 * Adds to a region's counters at {@link #finish()}: the households, residents,
+		 * party members and cadres loaded under it (the caller counts them as it loads).
 		 */
-		public void addToCounters(long regionId, long households, long residents, long partyMembers) {
-			counters.add(new long[] { regionId, households, residents, partyMembers });
+		public void addToCounters(long regionId, long households, long residents, long partyMembers, long cadres) {
+			counters.add(new long[] { regionId, households, residents, partyMembers, cadres });
 		}
 
 		/**
@@ -223,12 +223,13 @@ public class OrgBulkLoad {
 		public void finish() throws SQLException {
 			sink.flush();
 			try (PreparedStatement update = connection.prepareStatement(
-					"update region set households = households + ?, residents = residents + ?, party_members = party_members + ? where id = ?")) {
+					"update region set households = households + ?, residents = residents + ?, party_members = party_members + ?, cadres = cadres + ? where id = ?")) {
 				for (long[] row : counters) {
 					update.setLong(1, row[1]);
 					update.setLong(2, row[2]);
 					update.setLong(3, row[3]);
-					update.setLong(4, row[0]);
+					update.setLong(4, row[4]);
+					update.setLong(5, row[0]);
 					update.addBatch();
 				}
 				update.executeBatch();

@@ -6,8 +6,8 @@ import cn.huoxian.shared.RegionPath;
 public record RegionView(long id, String code, String name, RegionLevel level, RegionPath path, String parentCode,
 		Counts counts) {
 
-	/** Households, residents and party members at and below a region. */
-	public record Counts(long households, long residents, long partyMembers) {
+	/** Households, residents, party members and cadres at and below a region. */
+	public record Counts(long households, long residents, long partyMembers, long cadres) {
 	}
 
 }

@@ -217,14 +217,15 @@ public class Regions {
 	 * Adds to the counters of the region at this path and of every ancestor, in the
 	 * caller's transaction, so the counts are right the moment the change commits.
 	 */
-	void adjustCounts(RegionPath path, long households, long residents, long partyMembers) {
-		if (households == 0 && residents == 0 && partyMembers == 0) {
+	void adjustCounts(RegionPath path, long households, long residents, long partyMembers, long cadres) {
+		if (households == 0 && residents == 0 && partyMembers == 0 && cadres == 0) {
 			return;
 		}
 		db.update(REGION)
 			.set(REGION.HOUSEHOLDS, REGION.HOUSEHOLDS.plus(households))
 			.set(REGION.RESIDENTS, REGION.RESIDENTS.plus(residents))
 			.set(REGION.PARTY_MEMBERS, REGION.PARTY_MEMBERS.plus(partyMembers))
+			.set(REGION.CADRES, REGION.CADRES.plus(cadres))
 			.where(REGION.CODE.in(path.codes()))
 			.execute();
 	}
@@ -235,19 +236,19 @@ public class Regions {
 		List<String> codes = path.codes();
 		String parentCode = codes.size() > 1 ? codes.get(codes.size() - 2) : null;
 		return new RegionView(region.getId(), region.getCode(), region.getName(),
-				RegionLevel.valueOf(region.getRegionLevel()), path, parentCode,
-				new RegionView.Counts(region.getHouseholds(), region.getResidents(), region.getPartyMembers()));
+				RegionLevel.valueOf(region.getRegionLevel()), path, parentCode, new RegionView.Counts(
+						region.getHouseholds(), region.getResidents(), region.getPartyMembers(), region.getCadres()));
 	}
 
 	/**
 	 * Counts persons placed at a region (their household's grid, or the region they
 	 * belong to) in it and every region above: {@code residents} only for persons in
-	 * households, {@code partyMembers} for all; negative to take persons away. For
-	 * people, which keeps these counters right when it registers or moves persons; in the
-	 * caller's transaction.
+	 * households, {@code partyMembers} and {@code cadres} for all; negative to take
+	 * persons away. For people, which keeps these counters right when it registers or
+	 * moves persons or changes their roles; in the caller's transaction.
 	 */
-	public void peopleAdded(RegionPath path, long residents, long partyMembers) {
-		adjustCounts(path, 0, residents, partyMembers);
+	public void peopleAdded(RegionPath path, long residents, long partyMembers, long cadres) {
+		adjustCounts(path, 0, residents, partyMembers, cadres);
 	}
 
 	/**

@@ -215,7 +215,7 @@ public class People {
 		fill(person, form, placement);
 		person.store();
 		personRoles.replace(person.getId(), form.rolesOrEmpty());
-		count(placement, hasPartyRole(form), +1);
+		count(placement, form, +1);
 		return fetch(person.getId()).orElseThrow();
 	}
 
@@ -233,11 +233,11 @@ public class People {
 		form = unchangedWhereMasked(form, person);
 		Placement old = new Placement(person.getHouseholdId(), person.getRegionId(), RegionPath.of(person.getPath()));
 		Placement placement = validate(form, id, before.roleDetails(), user);
-		count(old, before.holds(RoleKind.PARTY_MEMBER), -1);
+		count(old, before.holds(RoleKind.PARTY_MEMBER), before.holds(RoleKind.CADRE), -1);
 		fill(person, form, placement);
 		person.store();
 		personRoles.replace(id, form.rolesOrEmpty());
-		count(placement, hasPartyRole(form), +1);
+		count(placement, form, +1);
 		return fetch(id).orElseThrow();
 	}
 
@@ -315,18 +315,23 @@ public class People {
 		person.setPath(placement.path().value());
 	}
 
-	private void count(Placement placement, boolean partyMember, int sign) {
+	private void count(Placement placement, PersonForm form, int sign) {
+		count(placement, holds(form, RoleKind.PARTY_MEMBER), holds(form, RoleKind.CADRE), sign);
+	}
+
+	private void count(Placement placement, boolean partyMember, boolean cadre, int sign) {
 		int pm = partyMember ? sign : 0;
+		int cadres = cadre ? sign : 0;
 		if (placement.householdId() != null) {
-			households.adjustResidents(placement.householdId(), placement.path(), sign, pm);
+			households.adjustResidents(placement.householdId(), placement.path(), sign, pm, cadres);
 		}
 		else {
-			regions.peopleAdded(placement.path(), 0, pm);
+			regions.peopleAdded(placement.path(), 0, pm, cadres);
 		}
 	}
 
-	private static boolean hasPartyRole(PersonForm form) {
-		return form.rolesOrEmpty().stream().anyMatch(r -> r.role() == RoleKind.PARTY_MEMBER);
+	private static boolean holds(PersonForm form, RoleKind role) {
+		return form.rolesOrEmpty().stream().anyMatch(r -> r.role() == role);
 	}
 
 	private PersonRecord visibleRecord(long id, DataScope scope) {
@@ -605,7 +610,7 @@ public class People {
 				insert = insert.values(form.name().strip(), id.value(), id.birthDate(), String.valueOf(id.sex()),
 						form.phone() == null || form.phone().isBlank() ? null : form.phone().strip(),
 						placement.householdId(), placement.regionId(), placement.path().value());
-				count(placement, hasPartyRole(form));
+				count(placement, holds(form, RoleKind.PARTY_MEMBER), holds(form, RoleKind.CADRE));
 			}
 			insert.execute();
 			insertRoles(forms);
@@ -628,11 +633,14 @@ public class People {
 		}
 
 		/**
-		 * As {@link People#count}: residents only in households, party members
+		 * As {@link People#count}: residents only in households, party members and cadres
 		 * everywhere.
 		 */
-		private void count(Placement placement, boolean partyMember) {
-			long[] counts = regionCounts.computeIfAbsent(placement.path(), k -> new long[2]);
+		private void count(Placement placement, boolean partyMember, boolean cadre) {
+			long[] counts = regionCounts.computeIfAbsent(placement.path(), k -> new long[3]);
+			if (cadre) {
+				counts[2]++;
+			}
 			if (placement.householdId() != null) {
 				householdResidents.merge(placement.householdId(), 1, Integer::sum);
 				counts[0]++;
@@ -651,7 +659,7 @@ public class People {
 			cn.huoxian.shared.bulk.Statistics.refreshAfter(db,
 					regionCounts.values().stream().mapToLong(c -> c[0]).sum(), PERSON, PERSON_ROLE);
 			households.residentsAdded(householdResidents);
-			regionCounts.forEach((path, counts) -> regions.peopleAdded(path, counts[0], counts[1]));
+			regionCounts.forEach((path, counts) -> regions.peopleAdded(path, counts[0], counts[1], counts[2]));
 			householdResidents.clear();
 			regionCounts.clear();
 		}
@@ -773,24 +781,32 @@ public class People {
 
 	/**
 	 * Cadres living under a region path, of these ranks (all when empty), with their
-	 * rank, as a derived table other modules select from in one statement.
+	 * rank, name, path, position and unit, as a derived table other modules select from
+	 * in one statement.
 	 */
 	public static Cadres cadresUnder(RegionPath path, java.util.Collection<CadreRank> ranks) {
 		Condition where = PERSON_ROLE.ROLE.eq(RoleKind.CADRE.name()).and(DataScope.under(PERSON.PATH, path));
 		if (!ranks.isEmpty()) {
 			where = where.and(PERSON_ROLE.RANK.in(ranks.stream().map(Enum::name).toList()));
 		}
-		org.jooq.Table<?> table = DSL.select(PERSON.ID.as("person_id"), PERSON_ROLE.RANK.as("cadre_rank"))
+		org.jooq.Table<?> table = DSL
+			.select(PERSON.ID.as("person_id"), PERSON_ROLE.RANK.as("cadre_rank"), PERSON.NAME.as("person_name"),
+					PERSON.PATH.as("person_path"), PERSON_ROLE.POSITION.as("cadre_position"),
+					PERSON_ROLE.UNIT_ID.as("cadre_unit_id"))
 			.from(PERSON_ROLE)
 			.join(PERSON)
 			.on(PERSON.ID.eq(PERSON_ROLE.PERSON_ID))
 			.where(where)
 			.asTable("cadre_under");
-		return new Cadres(table, table.field("person_id", Long.class), table.field("cadre_rank", String.class));
+		return new Cadres(table, table.field("person_id", Long.class), table.field("cadre_rank", String.class),
+				table.field("person_name", String.class), table.field("person_path", String.class),
+				table.field("cadre_position", String.class), table.field("cadre_unit_id", Long.class));
 	}
 
 	/** The columns of {@link #cadresUnder}. */
-	public record Cadres(org.jooq.Table<?> table, org.jooq.Field<Long> personId, org.jooq.Field<String> rank) {
+	public record Cadres(org.jooq.Table<?> table, org.jooq.Field<Long> personId, org.jooq.Field<String> rank,
+			org.jooq.Field<String> name, org.jooq.Field<String> path, org.jooq.Field<String> position,
+			org.jooq.Field<Long> unitId) {
 	}
 
 	/** The person's cadre role (rank, position, unit), if any; unscoped. */

@@ -90,6 +90,25 @@ public class PeopleReads {
 			.fetchMap(PERSON.ID, PERSON.PATH);
 	}
 
+	/**
+	 * The cadres among these persons with their paths (the record's weekly tally of
+	 * cadres at work): one query, each person probed by key.
+	 */
+	public Map<Long, RegionPath> cadrePaths(Collection<Long> ids) {
+		Map<Long, RegionPath> paths = new java.util.HashMap<>();
+		if (ids.isEmpty()) {
+			return paths;
+		}
+		db.select(PERSON.ID, PERSON.PATH)
+			.from(PERSON)
+			.where(SqlArrays.anyOf(PERSON.ID, ids))
+			.andExists(org.jooq.impl.DSL.selectOne()
+				.from(PERSON_ROLE)
+				.where(PERSON_ROLE.PERSON_ID.eq(PERSON.ID).and(PERSON_ROLE.ROLE.eq(RoleKind.CADRE.name()))))
+			.forEach(r -> paths.put(r.value1(), new RegionPath(r.value2())));
+		return paths;
+	}
+
 	/** Every first secretary with a village, by person id. */
 	public List<FirstSecretaryLine> firstSecretaries() {
 		return db.select(PERSON_ROLE.PERSON_ID, PERSON_ROLE.VILLAGE_ID, PERSON_ROLE.DISPATCHING_UNIT_ID)

@@ -30,10 +30,13 @@ public class RecordRebuild {
 
 	private final List<RecordSource> sources;
 
-	RecordRebuild(DSLContext db, RecordWriter writer, List<RecordSource> sources) {
+	private final RecordWeeks weeks;
+
+	RecordRebuild(DSLContext db, RecordWriter writer, List<RecordSource> sources, RecordWeeks weeks) {
 		this.db = db;
 		this.writer = writer;
 		this.sources = sources;
+		this.weeks = weeks;
 	}
 
 	/** What the rebuild found for one source. */
@@ -92,7 +95,7 @@ public class RecordRebuild {
 		return report;
 	}
 
-	/** The figures from the entries themselves. */
+	/** The figures and the weeks at work from the entries themselves. */
 	private void recount() {
 		db.deleteFrom(RECORD_FIGURE).execute();
 		db.insertInto(RECORD_FIGURE, RECORD_FIGURE.PERSON_ID, RECORD_FIGURE.FIGURE, RECORD_FIGURE.FIGURE_VALUE)
@@ -102,6 +105,9 @@ public class RecordRebuild {
 			.execute();
 		// both tables were rewritten in bulk: plans need their statistics now
 		cn.huoxian.shared.bulk.Statistics.refresh(db, RECORD_ENTRY, RECORD_FIGURE);
+		weeks.recount();
+		cn.huoxian.shared.bulk.Statistics.refresh(db, cn.huoxian.db.Tables.RECORD_PERSON_WEEK,
+				cn.huoxian.db.Tables.RECORD_WEEK_TALLY);
 	}
 
 }

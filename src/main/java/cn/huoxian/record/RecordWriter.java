@@ -31,8 +31,11 @@ public class RecordWriter {
 
 	private final DSLContext db;
 
-	RecordWriter(DSLContext db) {
+	private final RecordWeeks weeks;
+
+	RecordWriter(DSLContext db, RecordWeeks weeks) {
 		this.db = db;
+		this.weeks = weeks;
 	}
 
 	/** Adds the entry unless its source already gave it; true when it was added. */
@@ -81,6 +84,7 @@ public class RecordWriter {
 			}
 		}
 		addToFigures(counts);
+		weeks.entered(entries);
 		return total;
 	}
 
@@ -249,7 +253,8 @@ public class RecordWriter {
 	/**
 	 * Takes the entries of these sources out of the record and their counts out of the
 	 * figures, in the caller's transaction: for benchmarks publishing the sources' events
-	 * again.
+	 * again (the weeks their persons were at work stay counted: the events put the
+	 * entries back).
 	 */
 	public void takeOut(String sourceType, java.util.Collection<String> sourceIds) {
 		db.select(RECORD_ENTRY.PERSON_ID, RECORD_ENTRY.KIND, DSL.count())

@@ -5,6 +5,7 @@
  * assessment rounds.
  */
 @cn.huoxian.shared.OwnsTables({ "record_entry", "record_figure", "accountability", "work_log", "work_log_witness",
-		"assessment_round", "assessment_cadre", "assessment_change", "record_inbox", "record_control" })
+		"assessment_round", "assessment_cadre", "assessment_change", "record_inbox", "record_control",
+		"record_person_week", "record_week_tally" })
 @org.springframework.modulith.ApplicationModule(displayName = "Performance record")
 package cn.huoxian.record;

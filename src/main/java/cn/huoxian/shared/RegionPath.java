@@ -62,6 +62,15 @@ public record RegionPath(@JsonValue String value) {
 		return end <= 0 ? null : new RegionPath(value.substring(0, end + 1));
 	}
 
+	/** This path and every path above it, the root first. */
+	public List<RegionPath> withAncestors() {
+		List<RegionPath> paths = new ArrayList<>();
+		for (int end = value.indexOf('/', 1); end > 0; end = value.indexOf('/', end + 1)) {
+			paths.add(new RegionPath(value.substring(0, end + 1)));
+		}
+		return paths;
+	}
+
 	public int depth() {
 		return codes().size();
 	}

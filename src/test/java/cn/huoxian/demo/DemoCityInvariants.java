@@ -26,26 +26,29 @@ final class DemoCityInvariants {
 	}
 
 	/**
-	 * Every region's counters equal a recount from households, persons and party-member
-	 * roles.
+	 * Every region's counters equal a recount from households, persons, party-member and
+	 * cadre roles.
 	 */
 	static void assertCountersMatchRecount(Connection connection) throws SQLException {
 		String sql = """
-				select r.code, r.households, r.residents, r.party_members,
+				select r.code, r.households, r.residents, r.party_members, r.cadres,
 				  (select count(*) from household h where h.path like r.path || '%'),
 				  (select count(*) from person p where p.household_id is not null and p.path like r.path || '%'),
 				  (select count(*) from person p join person_role pr on pr.person_id = p.id
-				   where pr.role = 'PARTY_MEMBER' and p.path like r.path || '%')
+				   where pr.role = 'PARTY_MEMBER' and p.path like r.path || '%'),
+				  (select count(*) from person p join person_role pr on pr.person_id = p.id
+				   where pr.role = 'CADRE' and p.path like r.path || '%')
 				from region r order by r.code""";
 		List<String> wrong = new ArrayList<>();
 		int regions = 0;
 		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
 			while (rs.next()) {
 				regions++;
-				for (int i = 0; i < 3; i++) {
-					if (rs.getLong(2 + i) != rs.getLong(5 + i)) {
-						wrong.add(rs.getString(1) + " " + List.of("households", "residents", "party_members").get(i)
-								+ " = " + rs.getLong(2 + i) + ", recount " + rs.getLong(5 + i));
+				for (int i = 0; i < 4; i++) {
+					if (rs.getLong(2 + i) != rs.getLong(6 + i)) {
+						wrong.add(rs.getString(1) + " "
+								+ List.of("households", "residents", "party_members", "cadres").get(i) + " = "
+								+ rs.getLong(2 + i) + ", recount " + rs.getLong(6 + i));
 					}
 				}
 			}
@@ -56,6 +59,7 @@ final class DemoCityInvariants {
 				select count(*) from household h
 				where h.residents <> (select count(*) from person p where p.household_id = h.id)""")).isZero();
 		assertThat(count(connection, "select residents from region where code = '130900'")).isPositive();
+		assertThat(count(connection, "select cadres from region where code = '130900'")).isPositive();
 	}
 
 	/**
@@ -131,7 +135,7 @@ final class DemoCityInvariants {
 
 	/** The generated tables and columns the checksum covers, in its order. */
 	private static final String[][] GENERATED = {
-			{ "region", "id, code, name, region_level, parent_id, path, households, residents, party_members" },
+			{ "region", "id, code, name, region_level, parent_id, path, households, residents, party_members, cadres" },
 			{ "unit", "id, code, name, kind, region_id, path, party_organisation_id" },
 			{ "party_organisation",
 					"id, code, name, kind, parent_id, org_path, region_id, path, unit_id, temporary, "

@@ -50,7 +50,7 @@ class OrgModuleTests {
 		assertThat(created.name()).isEqualTo("测试街道");
 		assertThat(created.path().value()).isEqualTo("/130900/130902/" + township + "/");
 		assertThat(created.parentCode()).isEqualTo("130902");
-		assertThat(created.counts()).isEqualTo(new RegionView.Counts(0, 0, 0));
+		assertThat(created.counts()).isEqualTo(new RegionView.Counts(0, 0, 0, 0));
 		assertThat(grid.level()).isEqualTo(RegionLevel.GRID);
 		assertThat(grid.path().value())
 			.isEqualTo("/130900/130902/" + township + "/" + village + "/" + village + "001/");
@@ -78,14 +78,14 @@ class OrgModuleTests {
 
 		households.create(new HouseholdForm(grid, "1号楼", "计数路1号", "101"), ADMIN);
 		HouseholdView second = households.create(new HouseholdForm(grid, "1号楼", "计数路1号", "102"), ADMIN);
-		households.adjustResidents(second.id(), second.path(), 3, 1);
+		households.adjustResidents(second.id(), second.path(), 3, 1, 1);
 
 		for (String code : List.of(grid, village, township)) {
-			assertThat(counts(code)).as(code).isEqualTo(new RegionView.Counts(2, 3, 1));
+			assertThat(counts(code)).as(code).isEqualTo(new RegionView.Counts(2, 3, 1, 1));
 		}
-		assertThat(counts("130903")).isEqualTo(plus(countyBefore, 2, 3, 1));
-		assertThat(counts("130900")).isEqualTo(plus(cityBefore, 2, 3, 1));
-		assertThat(counts(village.substring(0, 9) + "002")).isEqualTo(new RegionView.Counts(0, 0, 0));
+		assertThat(counts("130903")).isEqualTo(plus(countyBefore, 2, 3, 1, 1));
+		assertThat(counts("130900")).isEqualTo(plus(cityBefore, 2, 3, 1, 1));
+		assertThat(counts(village.substring(0, 9) + "002")).isEqualTo(new RegionView.Counts(0, 0, 0, 0));
 		assertThat(counts("130902")).isEqualTo(otherCountyBefore);
 	}
 
@@ -123,10 +123,10 @@ class OrgModuleTests {
 		return regions.byCode(code).orElseThrow().counts();
 	}
 
-	private static RegionView.Counts plus(RegionView.Counts before, long households, long residents,
-			long partyMembers) {
+	private static RegionView.Counts plus(RegionView.Counts before, long households, long residents, long partyMembers,
+			long cadres) {
 		return new RegionView.Counts(before.households() + households, before.residents() + residents,
-				before.partyMembers() + partyMembers);
+				before.partyMembers() + partyMembers, before.cadres() + cadres);
 	}
 
 }

@@ -63,6 +63,16 @@ final class RecordApiFixtures {
 			.getContentAsString();
 	}
 
+	String put(String user, String url, String body, int expected) throws Exception {
+		return mvc
+			.perform(as(mvc, user, MockMvcRequestBuilders.put(url)).contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+			.andExpect(MockMvcResultMatchers.status().is(expected))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
 	static long id(String body) {
 		return ((Number) JsonPath.read(body, "$.id")).longValue();
 	}

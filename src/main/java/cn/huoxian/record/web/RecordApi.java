@@ -49,8 +49,14 @@ class RecordApi {
 
 	private final CurrentUserProvider users;
 
+	private final cn.huoxian.record.QuietCadres quietCadres;
+
+	private final java.time.Clock clock;
+
 	RecordApi(Records records, Accountabilities accountabilities, WorkLogs workLogs, Regions regions,
-			CurrentUserProvider users) {
+			CurrentUserProvider users, cn.huoxian.record.QuietCadres quietCadres, java.time.Clock clock) {
+		this.quietCadres = quietCadres;
+		this.clock = clock;
 		this.records = records;
 		this.accountabilities = accountabilities;
 		this.workLogs = workLogs;
@@ -64,6 +70,18 @@ class RecordApi {
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size,
 			HttpServletRequest request) {
 		return records.profile(id, kind, page, size, users.current(), request.getRemoteAddr());
+	}
+
+	@Operation(summary = "The cadres under a region without any record entry this week (or the week of date)")
+	@GetMapping("/quiet-cadres")
+	cn.huoxian.shared.PageResult<cn.huoxian.record.QuietCadres.QuietCadre> quietCadres(
+			@RequestParam(required = false) String region,
+			@RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+					iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate date,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+		var me = users.current();
+		return quietCadres.page(regions.findOrFirstRoot(region, me.scope()),
+				date == null ? cn.huoxian.shared.BusinessDay.today(clock) : date, page, size, me);
 	}
 
 	@Operation(summary = "Enter an accountability decision for a person")

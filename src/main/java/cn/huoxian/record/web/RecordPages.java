@@ -13,6 +13,7 @@ import cn.huoxian.record.AccountabilityKind;
 import cn.huoxian.record.AccountabilityLevel;
 import cn.huoxian.record.EntryKind;
 import cn.huoxian.record.ProfileView;
+import cn.huoxian.record.QuietCadres;
 import cn.huoxian.record.RecordAccess;
 import cn.huoxian.record.Records;
 import cn.huoxian.record.WorkLogForm;
@@ -67,8 +68,11 @@ class RecordPages {
 
 	private final Clock clock;
 
+	private final QuietCadres quietCadres;
+
 	RecordPages(Records records, Accountabilities accountabilities, WorkLogs workLogs, RecordAccess access,
-			Regions regions, CurrentUserProvider users, Clock clock) {
+			Regions regions, CurrentUserProvider users, Clock clock, QuietCadres quietCadres) {
+		this.quietCadres = quietCadres;
 		this.records = records;
 		this.accountabilities = accountabilities;
 		this.workLogs = workLogs;
@@ -92,6 +96,19 @@ class RecordPages {
 		model.addAttribute("mayEnterAccountability", access.mayEnterAccountability(
 				new RecordAccess.Subject(id, profile.person().name(), profile.person().path()), me));
 		return "record/profile";
+	}
+
+	/** The cadres under a region without any record entry this week (ADR 39). */
+	@GetMapping("/record/quiet")
+	String quiet(@RequestParam(required = false) String region, @RequestParam(defaultValue = "0") int page,
+			Model model) {
+		CurrentUser me = users.current();
+		RegionView where = regions.findOrFirstRoot(region, me.scope());
+		LocalDate today = BusinessDay.today(clock);
+		model.addAttribute("region", where);
+		model.addAttribute("weekStart", QuietCadres.weekOf(today));
+		model.addAttribute("cadres", quietCadres.page(where, today, page, 50, me));
+		return "record/quiet";
 	}
 
 	@GetMapping("/record/me")

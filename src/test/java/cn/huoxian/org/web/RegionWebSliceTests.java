@@ -54,7 +54,7 @@ class RegionWebSliceTests {
 			DataScope.ofRegions(new RegionPath("/130900/130902/")));
 
 	static final RegionView COUNTY = new RegionView(2, "130902", "新华区", RegionLevel.COUNTY,
-			new RegionPath("/130900/130902/"), "130900", new RegionView.Counts(120, 300, 25));
+			new RegionPath("/130900/130902/"), "130900", new RegionView.Counts(120, 300, 25, 4));
 
 	@Autowired
 	MockMvc mvc;
@@ -110,7 +110,7 @@ class RegionWebSliceTests {
 	@Test
 	void createsARegionWithTheSignedInUser() throws Exception {
 		RegionView created = new RegionView(9, "130902901000", "测试街道", RegionLevel.TOWNSHIP,
-				new RegionPath("/130900/130902/130902901000/"), "130902", new RegionView.Counts(0, 0, 0));
+				new RegionPath("/130900/130902/130902901000/"), "130902", new RegionView.Counts(0, 0, 0, 0));
 		given(regions.create(new RegionForm("130902901000", "测试街道", "130902"), XINHUA)).willReturn(created);
 
 		mvc.perform(post("/api/v1/regions").contentType(MediaType.APPLICATION_JSON)
@@ -166,7 +166,7 @@ class RegionWebSliceTests {
 		given(regions.find("130902", XINHUA.scope())).willReturn(COUNTY);
 		given(regions.create(new RegionForm("130902901000", "测试街道", "130902"), XINHUA))
 			.willReturn(new RegionView(9, "130902901000", "测试街道", RegionLevel.TOWNSHIP,
-					new RegionPath("/130900/130902/130902901000/"), "130902", new RegionView.Counts(0, 0, 0)));
+					new RegionPath("/130900/130902/130902901000/"), "130902", new RegionView.Counts(0, 0, 0, 0)));
 
 		mvc.perform(post("/regions/130902/new").param("code", "130902901000").param("name", "测试街道"))
 			.andExpect(status().is3xxRedirection())
