@@ -51,7 +51,9 @@ class RecordTiles implements WorkbenchTiles {
 			LocalDate today = BusinessDay.today(clock);
 			for (RegionView root : regions.homeRoots(user.scope())) {
 				tiles.add(new WorkbenchTile(WorkbenchTile.OVERSIGHT, 15, Messages.text("workbench.record.quiet"),
-						Messages.text("workbench.record.quiet.of", root.name(), root.counts().cadres()),
+						Messages.text("workbench.record.quiet.of", root.name(),
+								java.text.NumberFormat.getIntegerInstance(Messages.locale())
+									.format(root.counts().cadres())),
 						quietCadres.count(root, today), null, "/record/quiet?region=" + root.code(), false));
 			}
 		}
