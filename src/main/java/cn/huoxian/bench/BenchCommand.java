@@ -248,6 +248,12 @@ class BenchCommand implements ApplicationRunner {
 			.sum();
 		var admin = new cn.huoxian.shared.CurrentUser("bench", null, cn.huoxian.shared.Role.CITY_ADMIN, city);
 		results.add(measure("home page tiles of the city's administrator", 50, i -> tiles.apply(admin)));
+		// which module's tiles the administrator's time goes to
+		for (cn.huoxian.shared.WorkbenchTiles source : sources) {
+			String name = org.springframework.aop.support.AopUtils.getTargetClass(source).getSimpleName();
+			results.add(measure("home page tiles of the city's administrator: " + name, 50,
+					i -> source.tiles(admin).size()));
+		}
 		results.add(measure("home page tiles of a county's staff", 50,
 				i -> tiles.apply(new cn.huoxian.shared.CurrentUser("bench", null, cn.huoxian.shared.Role.REGION_STAFF,
 						DataScope.ofRegions(regions.find(counties.get(i % counties.size()), city).path())))));
