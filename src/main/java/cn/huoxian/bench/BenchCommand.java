@@ -213,6 +213,7 @@ class BenchCommand implements ApplicationRunner {
 				i -> headline.of(counties.get(i % counties.size()), city).size()));
 		results.add(measure("headline: the city's deployed leading cadres and commando members by scanning the records",
 				0, i -> scanHeadline(cityCode)));
+		dailyReports(city, counties, results);
 		workbench(city, counties, grids, results);
 		profiles(city, results);
 		record(results);
@@ -234,6 +235,20 @@ class BenchCommand implements ApplicationRunner {
 		Long visitor = accounts.personOf("admin").orElse(null);
 		var user = new cn.huoxian.shared.CurrentUser("bench", visitor, cn.huoxian.shared.Role.CITY_ADMIN, city);
 		benchVisits.ensure(RecordThroughput.VISIT_ROUNDS * RecordThroughput.EVENTS, cityCode, grids, user);
+	}
+
+	/**
+	 * Issue 15: today's daily-report roll-up of the city and of a county (each region
+	 * below with its expected count and tally), as the roll-up page reads them.
+	 */
+	private void dailyReports(DataScope city, List<String> counties, List<Measurement> results) {
+		var rollups = context.getBean(cn.huoxian.reporting.DailyRollups.class);
+		var admin = new cn.huoxian.shared.CurrentUser("bench", null, cn.huoxian.shared.Role.CITY_ADMIN, city);
+		java.time.LocalDate today = cn.huoxian.shared.BusinessDay.today(clock);
+		results.add(measure("daily report roll-up of the city with its counties", 50,
+				i -> rollups.rollup(cityCode, today, admin).children().size()));
+		results.add(measure("daily report roll-up of a county with its townships", 50,
+				i -> rollups.rollup(counties.get(i % counties.size()), today, admin).children().size()));
 	}
 
 	/**

@@ -23,6 +23,8 @@ import cn.huoxian.isolation.ContactForm;
 import cn.huoxian.isolation.Needs;
 import cn.huoxian.org.CityReads;
 import cn.huoxian.org.RegionLevel;
+import cn.huoxian.org.RegionView;
+import cn.huoxian.reporting.ReportForm;
 import cn.huoxian.people.People;
 import cn.huoxian.people.PeopleReads;
 import cn.huoxian.record.Assessments;
@@ -87,6 +89,11 @@ class LiveEmergency {
 
 	private static final String[] AWAY = { "在外地务工", "在外地探亲", "在县城子女家", "在外地上学" };
 
+	/** The most villages and communities whose reports the demo writes, at any scale. */
+	private static final int REPORTS = 300;
+
+	private static final String[] HELP = { "医用口罩不足，需补充2000只", "需要额外体温枪5把", "消毒液库存仅够两天", "卡口值守人手不足" };
+
 	private static final String[] NEEDS = { "代购米面油和蔬菜", "代购降压药", "代取快递", "代缴电费" };
 
 	private final CityReads city;
@@ -111,9 +118,16 @@ class LiveEmergency {
 
 	private final TransactionTemplate transaction;
 
+	private final cn.huoxian.reporting.DailyReports dailyReports;
+
+	private final cn.huoxian.org.Regions regions;
+
 	LiveEmergency(CityReads city, PeopleReads peopleReads, People people, Campaigns campaigns, Visits visits,
 			Flags flags, Cases cases, Needs needs, Assessments assessments, Clock clock,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, cn.huoxian.reporting.DailyReports dailyReports,
+			cn.huoxian.org.Regions regions) {
+		this.dailyReports = dailyReports;
+		this.regions = regions;
 		this.city = city;
 		this.peopleReads = peopleReads;
 		this.people = people;
@@ -129,7 +143,7 @@ class LiveEmergency {
 
 	/** What was recorded, for the log and the tests. */
 	record Written(long campaignId, int visits, long flagged, int cases, int contacts, int needs, long roundId,
-			int scored, Map<String, Long> millis) {
+			int scored, int reports, Map<String, Long> millis) {
 	}
 
 	/**
@@ -190,8 +204,42 @@ class LiveEmergency {
 			RoundView round = assessments.open(new RoundForm(ROUND_NAME, XINHUA, null, true, null), evaluator);
 			int scored = score(round);
 			lap("assessment");
+			int reported = report();
+			lap("reports");
 			return new Written(campaign.id(), visited, flagged, isolation[0], isolation[1], isolation[2], round.id(),
-					scored, millis);
+					scored, reported, millis);
+		}
+
+		/**
+		 * 新华区's villages and communities report (at most {@value #REPORTS} of them):
+		 * yesterday nearly all, some late, most of them zero reports; today those that
+		 * had reported by now (none before 08:00), as they would have on their phones.
+		 */
+		private int report() {
+			List<RegionView> communities = regions.under(RegionPath.of("/" + CITY + "/" + XINHUA + "/"),
+					RegionLevel.VILLAGE);
+			int written = 0;
+			java.time.LocalDate today = calendar.today();
+			for (RegionView community : communities.subList(0, Math.min(REPORTS, communities.size()))) {
+				for (java.time.LocalDate day : List.of(today.minusDays(1), today)) {
+					// every draw made whatever the time of day: the same seed, the same
+					// reports
+					int minute = random.nextInt(100) < 10 ? 17 * 60 + random.nextInt(40) : 9 * 60 + random.nextInt(400);
+					int missed = random.nextInt(100);
+					boolean zero = random.nextInt(100) < 70;
+					int suspected = random.nextInt(3) == 0 ? 1 : 0;
+					String help = random.nextBoolean() ? HELP[random.nextInt(HELP.length)] : null;
+					OffsetDateTime at = day.atStartOfDay(BusinessDay.ZONE).toOffsetDateTime().plusMinutes(minute);
+					if (at.isAfter(now) || missed < (day.equals(today) ? 20 : 5)) {
+						continue;
+					}
+					ReportForm form = zero ? ReportForm.zeroReport()
+							: new ReportForm(false, null, 0, suspected, help, null);
+					dailyReports.submitAsOf(community.code(), day, form, admin, at);
+					written++;
+				}
+			}
+			return written;
 		}
 
 		private void lap(String step) {

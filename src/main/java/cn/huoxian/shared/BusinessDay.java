@@ -25,4 +25,9 @@ public class BusinessDay {
 		return LocalDate.now(clock.withZone(ZONE));
 	}
 
+	/** The first moment of a business day (midnight in Asia/Shanghai). */
+	public static java.time.OffsetDateTime startOf(LocalDate day) {
+		return day.atStartOfDay(ZONE).toOffsetDateTime();
+	}
+
 }

@@ -47,6 +47,14 @@ public record CurrentUser(String username, Long personId, Role role, DataScope s
 		return role.may(Capability.REVIEW_WORK_LOGS);
 	}
 
+	/**
+	 * The role submits daily situation reports in its scope and reopens those of the
+	 * regions below its own.
+	 */
+	public boolean mayReportDaily() {
+		return role.may(Capability.REPORT_DAILY);
+	}
+
 	/** The role runs and reads assessment rounds. */
 	public boolean mayAssess() {
 		return role.may(Capability.ASSESS);

@@ -8,6 +8,7 @@ import static cn.huoxian.shared.Role.Capability.EDIT_PEOPLE;
 import static cn.huoxian.shared.Role.Capability.ENTER_ACCOUNTABILITY;
 import static cn.huoxian.shared.Role.Capability.READ_RECORDS;
 import static cn.huoxian.shared.Role.Capability.REVEAL;
+import static cn.huoxian.shared.Role.Capability.REPORT_DAILY;
 import static cn.huoxian.shared.Role.Capability.REVIEW_WORK_LOGS;
 import static cn.huoxian.shared.Role.Capability.SELF_SERVICE;
 import static cn.huoxian.shared.Role.Capability.WRITE_FOR_UNIT;
@@ -22,10 +23,10 @@ import java.util.Set;
  * role names.
  *
  * <pre>
- *                 admin reveal network people records accountability review assess self unit self-service
- * CITY_ADMIN        x     x       x      x       x          x           x      x     x
+ *                 admin reveal network people records accountability review assess self unit self-service daily-report
+ * CITY_ADMIN        x     x       x      x       x          x           x      x     x                     x
  * EVALUATOR                                      x          x                  x
- * REGION_STAFF            x       x      x       x                      x            x
+ * REGION_STAFF            x       x      x       x                      x            x                     x
  * GRID_WORKER             x              x                                           x
  * UNIT_STAFF                                                                         x    x
  * PARTY_MEMBER                                                                       x         x
@@ -38,14 +39,14 @@ public enum Role {
 
 	/** 市级管理员: everything in the city, audit log, unmasked data. */
 	CITY_ADMIN(ADMINISTER, REVEAL, EDIT_NETWORK, EDIT_PEOPLE, READ_RECORDS, ENTER_ACCOUNTABILITY, REVIEW_WORK_LOGS,
-			ASSESS, ACT_AS_SELF),
+			ASSESS, ACT_AS_SELF, REPORT_DAILY),
 	/**
 	 * 组织部考察人员: reads cadres and records in scope, enters accountability and assesses;
 	 * only reads otherwise (writes no work log, not even their own).
 	 */
 	EVALUATOR(READ_RECORDS, ENTER_ACCOUNTABILITY, ASSESS),
 	/** 区域工作人员: maintains the network and people of their regions. */
-	REGION_STAFF(REVEAL, EDIT_NETWORK, EDIT_PEOPLE, READ_RECORDS, REVIEW_WORK_LOGS, ACT_AS_SELF),
+	REGION_STAFF(REVEAL, EDIT_NETWORK, EDIT_PEOPLE, READ_RECORDS, REVIEW_WORK_LOGS, ACT_AS_SELF, REPORT_DAILY),
 	/** 网格员: registers households and residents door to door in their grid. */
 	GRID_WORKER(REVEAL, EDIT_PEOPLE, ACT_AS_SELF),
 	/** 单位工作人员: reads the people of their unit and writes for it. */
@@ -77,7 +78,12 @@ public enum Role {
 		/** Write for the units in scope (a pairing's ledger, support requests). */
 		WRITE_FOR_UNIT,
 		/** A self-service account: submits for its own person only. */
-		SELF_SERVICE
+		SELF_SERVICE,
+		/**
+		 * Submit the daily situation report of a village or community in scope, and
+		 * reopen a locked one under the regions in scope above it.
+		 */
+		REPORT_DAILY
 
 	}
 

@@ -130,4 +130,22 @@ class LiveEmergencyTests {
 		assertThat(scored).isPositive().isLessThan(cadres);
 	}
 
+	@Test
+	void xinhuasCommunitiesReportedYesterdayAndTheRollUpAgreesWithThem() {
+		LocalDate yesterday = generatedOn().minusDays(1);
+		var reports = db.selectFrom(cn.huoxian.db.Tables.DAILY_REPORT)
+			.where(cn.huoxian.db.Tables.DAILY_REPORT.REPORT_DAY.eq(yesterday))
+			.fetch();
+		assertThat(reports).isNotEmpty()
+			.allMatch(r -> r.getPath().startsWith("/130900/130902/"))
+			.anyMatch(r -> r.getZeroReport());
+		Long submitted = db.select(cn.huoxian.db.Tables.DAILY_REPORT_TALLY.TALLY)
+			.from(cn.huoxian.db.Tables.DAILY_REPORT_TALLY)
+			.where(cn.huoxian.db.Tables.DAILY_REPORT_TALLY.PATH.eq("/130900/")
+				.and(cn.huoxian.db.Tables.DAILY_REPORT_TALLY.REPORT_DAY.eq(yesterday))
+				.and(cn.huoxian.db.Tables.DAILY_REPORT_TALLY.FIGURE.eq("submitted")))
+			.fetchOne(cn.huoxian.db.Tables.DAILY_REPORT_TALLY.TALLY);
+		assertThat(submitted).isEqualTo(reports.size());
+	}
+
 }
