@@ -209,9 +209,9 @@ public class DailyReports {
 	 * A village or community in the user's scope (404 outside it, 400 at another level).
 	 */
 	RegionView community(String regionCode, CurrentUser user) {
-		RegionView region = regions.find(regionCode, user.scope());
+		RegionView region = regions.resolve("regionCode", regionCode, user.scope());
 		if (region.level() != RegionLevel.VILLAGE) {
-			throw new InvalidInputException("region", Messages.text("report.problem.level", region.name()));
+			throw new InvalidInputException("regionCode", Messages.text("report.problem.level", region.name()));
 		}
 		return region;
 	}

@@ -90,7 +90,10 @@ public class DailyRollups {
 	/** The roll-up of one region, without the regions below. */
 	Line line(RegionView region, LocalDate day) {
 		Map<String, Long> tally = reports.tally(region.path(), day);
-		Map<String, Long> totals = new TreeMap<>(tally);
+		// every figure offices read, 0 where nothing was reported, in their order
+		Map<String, Long> totals = new java.util.LinkedHashMap<>();
+		DailyRollupLedger.FIGURE_ORDER.forEach(f -> totals.put(f, 0L));
+		totals.putAll(new TreeMap<>(tally));
 		totals.remove(DailyReports.SUBMITTED);
 		totals.remove(DailyReports.ON_TIME);
 		totals.remove(DailyReports.ZERO);

@@ -3,6 +3,9 @@ package cn.huoxian.reporting;
 import java.util.Map;
 
 import jakarta.annotation.Nullable;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 
 /**
  * A community's daily report as submitted: {@code zero} for a zero report (nothing new:
@@ -10,11 +13,11 @@ import jakarta.annotation.Nullable;
  * where it differs from the records (with a note saying why), and the entered ones.
  */
 public record ReportForm(@Nullable Boolean zero, @Nullable Map<String, FigureInput> figures,
-		@Nullable Integer newConfirmed, @Nullable Integer newSuspected, @Nullable String helpNeeded,
-		@Nullable String remarks) {
+		@Nullable @Min(0) @Max(100_000) Integer newConfirmed, @Nullable @Min(0) @Max(100_000) Integer newSuspected,
+		@Nullable @Size(max = 1000) String helpNeeded, @Nullable @Size(max = 2000) String remarks) {
 
 	/** A figure as reported: the value, and why it differs from the records. */
-	public record FigureInput(@Nullable Long value, @Nullable String note) {
+	public record FigureInput(@Nullable @Min(0) @Max(10_000_000) Long value, @Nullable @Size(max = 500) String note) {
 	}
 
 	/** A zero report. */

@@ -207,7 +207,7 @@ class DailyReportTests {
 		String community = communities.get(2);
 		clock.set(MORNING);
 		assertThat(field(submit(communityStaff, communities.get(0), DAY.plusDays(1), ZERO, 400))).isEqualTo("date");
-		assertThat(field(submit("admin", township, DAY, ZERO, 400))).isEqualTo("region");
+		assertThat(field(submit("admin", township, DAY, ZERO, 400))).isEqualTo("regionCode");
 		assertThat(field(submit("admin", community, DAY, "{\"figures\":{\"nonsense\":{\"value\":1}}}", 400)))
 			.isEqualTo("figures.nonsense");
 		assertThat(field(submit("admin", community, DAY,
@@ -268,6 +268,44 @@ class DailyReportTests {
 			}
 		}
 		assertThat(reports.recount(townshipPath, DAY)).as("the sequence submitted something").isNotEmpty();
+	}
+
+	@Test
+	void theRollUpDownloadsAsOneRowPerRegionBelowWithATotalsRowAndPrintsOnA4() throws Exception {
+		clock.set(MORNING);
+		submit(townshipStaff, communities.get(0), DAY, ZERO, 200);
+		submit(townshipStaff, communities.get(1), DAY, "{\"newSuspected\":2,\"helpNeeded\":\"缺消毒液\"}", 200);
+		var response = mvc.perform(as(mvc, townshipStaff, get(API + "rollup.xlsx?region=" + township + "&date=" + DAY)))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getHeader("Content-Disposition")).contains("daily-report-" + township + "-20260310.xlsx");
+		List<List<String>> rows = new java.util.ArrayList<>();
+		try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+				new java.io.ByteArrayInputStream(response.getContentAsByteArray()))) {
+			try (var stream = workbook.getFirstSheet().openStream()) {
+				stream.forEach(row -> rows.add(row.stream().map(c -> c == null ? "" : c.getText()).toList()));
+			}
+		}
+		assertThat(rows).hasSize(1 + communities.size() + 1);
+		List<String> header = rows.get(0);
+		assertThat(header.get(0)).isEqualTo("名称");
+		int suspected = header.indexOf("新增疑似");
+		int state = header.indexOf("状态");
+		assertThat(rows.get(1)).startsWith("报送社区1", "1", "1", "1", "0");
+		assertThat(rows.get(2).get(suspected)).isEqualTo("2");
+		assertThat(rows.get(3).get(state)).isEqualTo("尚缺 1 个");
+		assertThat(rows.get(4)).startsWith("报送街道合计", "3", "2", "2", "1");
+		assertThat(rows.get(4).get(suspected)).isEqualTo("2");
+		call("xinhua", get(API + "rollup.xlsx?region=" + township + "&date=" + DAY), 404);
+		String print = mvc
+			.perform(get("/reports/daily/print").param("region", township)
+				.param("date", DAY.toString())
+				.session(cn.huoxian.support.Pages.login(mvc, townshipStaff)))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(print).contains("id=\"print-rollup\"").contains("报送街道合计").contains("尚缺 1 个");
 	}
 
 	private static Map<String, Long> nonZero(Map<String, Long> tally) {

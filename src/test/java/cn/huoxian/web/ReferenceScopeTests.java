@@ -283,6 +283,14 @@ class ReferenceScopeTests {
 						"{\"personId\":\"@personId\",\"region\":\"@region\",\"area\":\"越界责任区\"}",
 						Map.of("personId", otherPerson, "region", "130903"),
 						Map.of("personId", MISSING_ID, "region", MISSING_CODE)));
+		String reportDay = java.time.LocalDate.now(cn.huoxian.shared.BusinessDay.ZONE).toString();
+		t.put("PUT /api/v1/reports/daily/{regionCode}/{date}",
+				new Template("PUT", "/api/v1/reports/daily/{regionCode}/" + reportDay, "{\"zero\":true}",
+						Map.of("regionCode", otherVillage), Map.of("regionCode", MISSING_CODE)));
+		t.put("POST /api/v1/reports/daily/{regionCode}/{date}/reopen",
+				new Template("POST", "/api/v1/reports/daily/{regionCode}/" + reportDay + "/reopen",
+						"{\"reason\":\"越界退回\"}", Map.of("regionCode", otherVillage),
+						Map.of("regionCode", MISSING_CODE)));
 		t.put("POST /api/v1/isolation/cases",
 				new Template("POST", "/api/v1/isolation/cases",
 						"{\"personId\":\"@personId\",\"type\":\"HOME_ISOLATION\",\"reason\":\"CLOSE_CONTACT\","

@@ -36,7 +36,14 @@ class DailyReportApi {
 
 	private final java.time.Clock clock;
 
-	DailyReportApi(DailyReports reports, DailyRollups rollups, CurrentUserProvider users, java.time.Clock clock) {
+	private final cn.huoxian.reporting.DailyRollupLedger ledger;
+
+	private final cn.huoxian.shared.web.LedgerDownloads downloads;
+
+	DailyReportApi(DailyReports reports, DailyRollups rollups, CurrentUserProvider users, java.time.Clock clock,
+			cn.huoxian.reporting.DailyRollupLedger ledger, cn.huoxian.shared.web.LedgerDownloads downloads) {
+		this.ledger = ledger;
+		this.downloads = downloads;
 		this.reports = reports;
 		this.rollups = rollups;
 		this.users = users;
@@ -44,7 +51,7 @@ class DailyReportApi {
 	}
 
 	/** What a reopen asks for. */
-	record ReopenBody(String reason) {
+	record ReopenBody(@jakarta.validation.constraints.Size(max = 500) String reason) {
 	}
 
 	@Operation(summary = "A village's or community's daily report (a prefilled draft until submitted)")
@@ -73,6 +80,16 @@ class DailyReportApi {
 	DailyRollups.Rollup rollup(@RequestParam(required = false) String region,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
 		return rollups.rollup(region, date == null ? BusinessDay.today(clock) : date, users.current());
+	}
+
+	@Operation(summary = "The roll-up as .xlsx: one row per region below, a totals row, a status column")
+	@GetMapping("/rollup.xlsx")
+	void rollupLedger(@RequestParam(required = false) String region,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		var me = users.current();
+		downloads.send(ledger, rollups.rollup(region, date == null ? BusinessDay.today(clock) : date, me), me.scope(),
+				response);
 	}
 
 	@Operation(summary = "The villages and communities under a region that have not reported for the day")

@@ -10,6 +10,7 @@ import cn.huoxian.org.RegionLevel;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.reporting.DailyReports;
+import cn.huoxian.reporting.DailyRollupLedger;
 import cn.huoxian.reporting.DailyRollups;
 import cn.huoxian.reporting.ReportForm;
 import cn.huoxian.reporting.ReportView;
@@ -48,8 +49,14 @@ class DailyReportPages {
 
 	private final Clock clock;
 
+	private final DailyRollupLedger ledger;
+
+	private final cn.huoxian.shared.web.LedgerDownloads downloads;
+
 	DailyReportPages(DailyReports reports, DailyRollups rollups, Regions regions, CurrentUserProvider users,
-			Clock clock) {
+			Clock clock, DailyRollupLedger ledger, cn.huoxian.shared.web.LedgerDownloads downloads) {
+		this.ledger = ledger;
+		this.downloads = downloads;
 		this.reports = reports;
 		this.rollups = rollups;
 		this.regions = regions;
@@ -67,12 +74,51 @@ class DailyReportPages {
 		if (where.level() == RegionLevel.VILLAGE) {
 			return reportPage(where, day, model, null, Map.of(), null);
 		}
-		model.addAttribute("rollup", rollups.rollup(where.code(), day, me));
+		rollupModel(where, day, model);
+		return "reporting/daily-rollup";
+	}
+
+	/** The roll-up's figures alone, for the open page to refresh itself. */
+	@GetMapping("/reports/daily/live")
+	String live(@RequestParam(required = false) String region,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+			Model model) {
+		RegionView where = regions.findOrFirstRoot(region, users.current().scope());
+		rollupModel(where, date == null ? BusinessDay.today(clock) : date, model);
+		return "reporting/daily-rollup :: live";
+	}
+
+	private void rollupModel(RegionView where, LocalDate day, Model model) {
+		model.addAttribute("rollup", rollups.rollup(where.code(), day, users.current()));
 		model.addAttribute("region", where);
 		model.addAttribute("day", day);
 		model.addAttribute("today", BusinessDay.today(clock));
 		model.addAttribute("deadline", reports.deadline(day));
-		return "reporting/daily-rollup";
+		model.addAttribute("updatedAt", java.time.OffsetDateTime.now(clock));
+	}
+
+	@GetMapping("/reports/daily/rollup.xlsx")
+	void rollupLedger(@RequestParam(required = false) String region,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+			jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+		CurrentUser me = users.current();
+		// the region is found in scope (404) before anything is written
+		downloads.send(ledger, rollups.rollup(region, date == null ? BusinessDay.today(clock) : date, me), me.scope(),
+				response);
+	}
+
+	/** The roll-up on an A4 sheet: one row per region below and a totals row. */
+	@GetMapping("/reports/daily/print")
+	String print(@RequestParam(required = false) String region,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+			Model model) {
+		LocalDate day = date == null ? BusinessDay.today(clock) : date;
+		DailyRollups.Rollup rollup = rollups.rollup(region, day, users.current());
+		model.addAttribute("rollup", rollup);
+		model.addAttribute("figures", DailyRollupLedger.figures(rollup));
+		model.addAttribute("deadline", reports.deadline(day));
+		model.addAttribute("printedAt", java.time.OffsetDateTime.now(clock));
+		return "reporting/daily-print";
 	}
 
 	@GetMapping("/reports/daily/missing")

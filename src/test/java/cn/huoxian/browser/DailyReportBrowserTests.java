@@ -1,0 +1,112 @@
+package cn.huoxian.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.huoxian.access.Accounts;
+import cn.huoxian.access.NewAccount;
+import cn.huoxian.access.ScopeRoot;
+import cn.huoxian.org.RegionForm;
+import cn.huoxian.org.Regions;
+import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.shared.CurrentUser;
+import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.RegionPath;
+import cn.huoxian.shared.Role;
+import cn.huoxian.support.Api;
+import cn.huoxian.support.Browser;
+import cn.huoxian.support.FreeCodes;
+import cn.huoxian.support.TestClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Issue 15: a community submits its zero report on a phone, and the township's roll-up,
+ * open on a desktop, shows it without a reload.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({ "demo", "test" })
+@Import(TestClock.Config.class)
+@Tag("browser")
+class DailyReportBrowserTests {
+
+	private static final CurrentUser ADMIN = new CurrentUser("admin", null, Role.CITY_ADMIN,
+			DataScope.ofRegions(RegionPath.root("130900")));
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Regions regions;
+
+	@Autowired
+	Accounts accounts;
+
+	@Autowired
+	TestClock clock;
+
+	ChromeDriver phone;
+
+	ChromeDriver desktop;
+
+	@AfterEach
+	void close() {
+		clock.reset();
+		for (ChromeDriver browser : new ChromeDriver[] { phone, desktop }) {
+			if (browser != null) {
+				browser.quit();
+			}
+		}
+	}
+
+	private String account(String region) {
+		String username = "rpb" + Api.unique();
+		accounts
+			.create(new NewAccount(username, Api.PASSWORD, Role.REGION_STAFF, null, List.of(ScopeRoot.region(region))));
+		return username;
+	}
+
+	@Test
+	void aCommunitysZeroReportOnAPhoneShowsInTheOpenRollUpWithoutAReload() throws Exception {
+		// before the day's 16:00 deadline whenever the build runs
+		Instant tenOClock = LocalDate.now(BusinessDay.ZONE).atTime(10, 0).atZone(BusinessDay.ZONE).toInstant();
+		clock.set(Instant.now().isBefore(tenOClock) ? Instant.now() : tenOClock);
+		String township = FreeCodes.township("130903", code -> regions.byCode(code).isPresent());
+		regions.create(new RegionForm(township, "实时街道", "130903"), ADMIN);
+		String community = township.substring(0, 9) + "001";
+		regions.create(new RegionForm(community, "实时社区", township), ADMIN);
+		regions.create(new RegionForm(township.substring(0, 9) + "002", "另一社区", township), ADMIN);
+
+		desktop = Browser.desktop();
+		Browser.signIn(desktop, port, account(township));
+		desktop.get("http://localhost:" + port + "/reports/daily?region=" + township);
+		assertThat(desktop.findElement(By.id("rollup-submitted")).getText()).isEqualTo("0");
+
+		phone = Browser.phone();
+		Browser.signIn(phone, port, account(community));
+		phone.get("http://localhost:" + port + "/reports/daily");
+		assertThat(phone.findElement(By.tagName("h1")).getText()).contains("实时社区");
+		phone.findElement(By.id("zero-submit")).click();
+		assertThat(phone.findElement(By.id("report-status")).getText()).isEqualTo("已报送");
+		Browser.screenshot(phone, "daily-report-phone");
+
+		new WebDriverWait(desktop, Duration.ofSeconds(12))
+			.until(d -> "1".equals(d.findElement(By.id("rollup-submitted")).getText()));
+		assertThat(desktop.findElement(By.id("child-" + community)).getText()).contains("全部报送");
+		Browser.screenshot(desktop, "daily-report-rollup");
+	}
+
+}
