@@ -122,10 +122,13 @@ class LiveEmergency {
 
 	private final cn.huoxian.org.Regions regions;
 
+	private final cn.huoxian.supplies.Supplies suppliesService;
+
 	LiveEmergency(CityReads city, PeopleReads peopleReads, People people, Campaigns campaigns, Visits visits,
 			Flags flags, Cases cases, Needs needs, Assessments assessments, Clock clock,
 			PlatformTransactionManager transactions, cn.huoxian.reporting.DailyReports dailyReports,
-			cn.huoxian.org.Regions regions) {
+			cn.huoxian.org.Regions regions, cn.huoxian.supplies.Supplies suppliesService) {
+		this.suppliesService = suppliesService;
 		this.dailyReports = dailyReports;
 		this.regions = regions;
 		this.city = city;
@@ -206,6 +209,8 @@ class LiveEmergency {
 			lap("assessment");
 			int reported = report();
 			lap("reports");
+			supplies();
+			lap("supplies");
 			return new Written(campaign.id(), visited, flagged, isolation[0], isolation[1], isolation[2], round.id(),
 					scored, reported, millis);
 		}
@@ -240,6 +245,41 @@ class LiveEmergency {
 				}
 			}
 			return written;
+		}
+
+		/**
+		 * Supplies in 新华区: its warehouse and its first township's hold stocks, and its
+		 * first communities have asked — one request delivered, one allocated and on its
+		 * way, the rest open.
+		 */
+		private void supplies() {
+			RegionPath xinhua = RegionPath.of("/" + CITY + "/" + XINHUA + "/");
+			List<RegionView> townships = regions.under(xinhua, RegionLevel.TOWNSHIP);
+			List<RegionView> communities = regions.under(xinhua, RegionLevel.VILLAGE);
+			if (townships.isEmpty() || communities.isEmpty()) {
+				return;
+			}
+			List<cn.huoxian.supplies.Supplies.Item> items = suppliesService.items();
+			int[] received = { 200_000, 5_000, 3_000, 400 };
+			for (int i = 0; i < items.size() && i < received.length; i++) {
+				suppliesService.receive(XINHUA, items.get(i).id(), (long) received[i], "市指挥部下拨", admin);
+				suppliesService.receive(townships.get(0).code(), items.get(i).id(), (long) received[i] / 20, "区指挥部下拨",
+						admin);
+			}
+			int[] asked = { 2_000, 50, 100, 10 };
+			for (int c = 0; c < Math.min(4, communities.size()); c++) {
+				int i = c % items.size();
+				var request = suppliesService
+					.request(new cn.huoxian.supplies.Supplies.RequestForm(communities.get(c).code(), items.get(i).id(),
+							(long) asked[i % asked.length], c == 0 ? "URGENT" : "NORMAL", c == 0 ? "卡口值守人员每日更换" : null),
+							admin);
+				if (c < 2) {
+					suppliesService.allocate(request.id(), townships.get(0).code(), admin);
+				}
+				if (c == 0) {
+					suppliesService.deliver(request.id(), admin);
+				}
+			}
 		}
 
 		private void lap(String step) {

@@ -22,7 +22,7 @@ public class DailyRollupLedger implements Ledger<DailyRollups.Rollup> {
 
 	/** The figures in the order offices read them; any other after them. */
 	static final List<String> FIGURE_ORDER = List.of("householdsCovered", "residentsFlagged", "isolationActive",
-			"isolationNotContacted", "newConfirmed", "newSuspected", "helpNeeded");
+			"supplyRequestsOpen", "isolationNotContacted", "newConfirmed", "newSuspected", "helpNeeded");
 
 	private final MessageSource messages;
 

@@ -148,4 +148,16 @@ class LiveEmergencyTests {
 		assertThat(submitted).isEqualTo(reports.size());
 	}
 
+	@Test
+	void xinhuaHoldsSuppliesAndItsCommunitiesHaveAsked() {
+		var requests = db.selectFrom(cn.huoxian.db.Tables.SUPPLY_REQUEST)
+			.where(cn.huoxian.db.Tables.SUPPLY_REQUEST.PATH.like("/130900/130902/%"))
+			.fetch();
+		assertThat(requests).extracting(r -> r.getStatus()).contains("DELIVERED");
+		assertThat(db.fetchCount(cn.huoxian.db.Tables.SUPPLY_STOCK,
+				cn.huoxian.db.Tables.SUPPLY_STOCK.PATH.like("/130900/130902/%")
+					.and(cn.huoxian.db.Tables.SUPPLY_STOCK.QUANTITY.gt(0L))))
+			.isGreaterThan(4);
+	}
+
 }

@@ -283,6 +283,24 @@ class ReferenceScopeTests {
 						"{\"personId\":\"@personId\",\"region\":\"@region\",\"area\":\"越界责任区\"}",
 						Map.of("personId", otherPerson, "region", "130903"),
 						Map.of("personId", MISSING_ID, "region", MISSING_CODE)));
+		long mask = db.select(cn.huoxian.db.Tables.SUPPLY_ITEM.ID)
+			.from(cn.huoxian.db.Tables.SUPPLY_ITEM)
+			.where(cn.huoxian.db.Tables.SUPPLY_ITEM.CODE.eq("MASK"))
+			.fetchOne(cn.huoxian.db.Tables.SUPPLY_ITEM.ID);
+		t.put("POST /api/v1/supplies/stocks/{regionCode}/receive",
+				new Template("POST", "/api/v1/supplies/stocks/{regionCode}/receive",
+						"{\"itemId\":" + mask + ",\"quantity\":1}", Map.of("regionCode", "130903"),
+						Map.of("regionCode", MISSING_CODE)));
+		t.put("POST /api/v1/supplies/requests",
+				new Template("POST", "/api/v1/supplies/requests",
+						"{\"regionCode\":\"@regionCode\",\"itemId\":" + mask + ",\"quantity\":1}",
+						Map.of("regionCode", otherVillage), Map.of("regionCode", MISSING_CODE)));
+		long supplyRequest = created("admin", "/api/v1/supplies/requests",
+				"{\"regionCode\":\"" + village("130902") + "\",\"itemId\":" + mask + ",\"quantity\":1}");
+		t.put("POST /api/v1/supplies/requests/{id}/allocate",
+				new Template("POST", "/api/v1/supplies/requests/" + supplyRequest + "/allocate",
+						"{\"fromRegionCode\":\"@fromRegionCode\"}", Map.of("fromRegionCode", "130903"),
+						Map.of("fromRegionCode", MISSING_CODE)));
 		String reportDay = java.time.LocalDate.now(cn.huoxian.shared.BusinessDay.ZONE).toString();
 		t.put("PUT /api/v1/reports/daily/{regionCode}/{date}",
 				new Template("PUT", "/api/v1/reports/daily/{regionCode}/" + reportDay, "{\"zero\":true}",
