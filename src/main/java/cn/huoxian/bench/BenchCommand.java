@@ -239,7 +239,8 @@ class BenchCommand implements ApplicationRunner {
 
 	/**
 	 * Issue 15: today's daily-report roll-up of the city and of a county (each region
-	 * below with its expected count and tally), as the roll-up page reads them.
+	 * below with its expected count and tally), as the roll-up page reads them, and the
+	 * command dashboard of both.
 	 */
 	private void dailyReports(DataScope city, List<String> counties, List<Measurement> results) {
 		var rollups = context.getBean(cn.huoxian.reporting.DailyRollups.class);
@@ -249,6 +250,11 @@ class BenchCommand implements ApplicationRunner {
 				i -> rollups.rollup(cityCode, today, admin).children().size()));
 		results.add(measure("daily report roll-up of a county with its townships", 50,
 				i -> rollups.rollup(counties.get(i % counties.size()), today, admin).children().size()));
+		var dashboard = context.getBean(cn.huoxian.reporting.Dashboard.class);
+		results.add(measure("command dashboard of the city: every figure with its 30-day trend, and the counties", 50,
+				i -> dashboard.of(cityCode, 30, admin).figures().size()));
+		results.add(measure("command dashboard of a county with its townships", 50,
+				i -> dashboard.of(counties.get(i % counties.size()), 30, admin).figures().size()));
 	}
 
 	/**
