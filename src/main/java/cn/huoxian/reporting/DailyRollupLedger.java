@@ -58,17 +58,18 @@ public class DailyRollupLedger implements Ledger<DailyRollups.Rollup> {
 		String sheetName = text("report.daily", locale) + " " + rollup.date();
 		return List.of(workbook -> {
 			LedgerSheet sheet = new LedgerSheet(workbook, sheetName, headers);
-			for (DailyRollups.Line line : rollup.children()) {
+			for (DailyRollups.RollupLine line : rollup.children()) {
 				row(sheet, line, figures, locale, line.regionName());
 			}
-			DailyRollups.Line own = new DailyRollups.Line(rollup.region(), rollup.regionName(), rollup.level(),
-					rollup.expected(), rollup.submitted(), rollup.onTime(), rollup.zeroReports(), rollup.totals());
+			DailyRollups.RollupLine own = new DailyRollups.RollupLine(rollup.region(), rollup.regionName(),
+					rollup.level(), rollup.expected(), rollup.submitted(), rollup.onTime(), rollup.zeroReports(),
+					rollup.totals());
 			row(sheet, own, figures, locale, text("report.totalRow", locale, rollup.regionName()));
 			sheet.finish();
 		});
 	}
 
-	private void row(LedgerSheet sheet, DailyRollups.Line line, List<String> figures, Locale locale, String name)
+	private void row(LedgerSheet sheet, DailyRollups.RollupLine line, List<String> figures, Locale locale, String name)
 			throws java.io.IOException {
 		int row = sheet.nextRow();
 		Worksheet ws = sheet.sheet();

@@ -42,7 +42,7 @@ public class DailyRollups {
 	}
 
 	/** A region's roll-up: counts of reports and the sums of their figures. */
-	public record Line(String region, String regionName, String level, long expected, long submitted, long onTime,
+	public record RollupLine(String region, String regionName, String level, long expected, long submitted, long onTime,
 			long zeroReports, Map<String, Long> totals) {
 
 		/** Reports still missing. */
@@ -64,7 +64,7 @@ public class DailyRollups {
 
 	/** The roll-up of a region and each region directly below it. */
 	public record Rollup(String region, String regionName, String level, LocalDate date, long expected, long submitted,
-			long onTime, long zeroReports, Map<String, Long> totals, List<Line> children) {
+			long onTime, long zeroReports, Map<String, Long> totals, List<RollupLine> children) {
 	}
 
 	/** A village or community without a report for the day. */
@@ -75,8 +75,8 @@ public class DailyRollups {
 	@Transactional(readOnly = true)
 	public Rollup rollup(String regionCode, LocalDate day, CurrentUser user) {
 		RegionView region = regions.findOrFirstRoot(regionCode, user.scope());
-		Line own = line(region, day);
-		List<Line> children = new ArrayList<>();
+		RollupLine own = line(region, day);
+		List<RollupLine> children = new ArrayList<>();
 		if (region.level() != RegionLevel.VILLAGE) {
 			regions.children(region.code(), user.scope())
 				.stream()
@@ -88,7 +88,7 @@ public class DailyRollups {
 	}
 
 	/** The roll-up of one region, without the regions below. */
-	Line line(RegionView region, LocalDate day) {
+	RollupLine line(RegionView region, LocalDate day) {
 		Map<String, Long> tally = reports.tally(region.path(), day);
 		// every figure offices read, 0 where nothing was reported, in their order
 		Map<String, Long> totals = new java.util.LinkedHashMap<>();
@@ -97,7 +97,7 @@ public class DailyRollups {
 		totals.remove(DailyReports.SUBMITTED);
 		totals.remove(DailyReports.ON_TIME);
 		totals.remove(DailyReports.ZERO);
-		return new Line(region.code(), region.name(), region.level().name(), expected(region),
+		return new RollupLine(region.code(), region.name(), region.level().name(), expected(region),
 				tally.getOrDefault(DailyReports.SUBMITTED, 0L), tally.getOrDefault(DailyReports.ON_TIME, 0L),
 				tally.getOrDefault(DailyReports.ZERO, 0L), totals);
 	}

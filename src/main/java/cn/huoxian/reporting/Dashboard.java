@@ -59,44 +59,44 @@ public class Dashboard {
 	}
 
 	/** A figure: its name (a message key {@code dashboard.figure.<name>}) and value. */
-	public record Figure(String name, long value, List<Point> trend) {
+	public record DashboardFigure(String name, long value, List<TrendPoint> trend) {
 	}
 
 	/** One day of a trend. */
-	public record Point(LocalDate date, long value) {
+	public record TrendPoint(LocalDate date, long value) {
 	}
 
 	/** A region below with the figures compared across regions now, to drill down to. */
-	public record Child(String region, String regionName, Map<String, Long> figures) {
+	public record ChildRegion(String region, String regionName, Map<String, Long> figures) {
 	}
 
 	/** The dashboard of a region. */
-	public record View(String region, String regionName, String level, LocalDate date, List<Figure> figures,
-			List<Child> children) {
+	public record DashboardView(String region, String regionName, String level, LocalDate date,
+			List<DashboardFigure> figures, List<ChildRegion> children) {
 	}
 
 	/** The dashboard of a region in scope (or the scope's first root). */
 	@Transactional(readOnly = true)
-	public View of(String regionCode, int days, CurrentUser user) {
+	public DashboardView of(String regionCode, int days, CurrentUser user) {
 		RegionView region = regions.findOrFirstRoot(regionCode, user.scope());
 		LocalDate today = BusinessDay.today(clock);
 		Map<String, Long> now = current(region, today, user.scope());
-		Map<String, List<Point>> trends = history(region, today, days);
-		List<Figure> figures = new ArrayList<>();
+		Map<String, List<TrendPoint>> trends = history(region, today, days);
+		List<DashboardFigure> figures = new ArrayList<>();
 		now.forEach((name, value) -> {
-			List<Point> trend = new ArrayList<>(trends.getOrDefault(name, List.of()));
-			trend.add(new Point(today, value));
-			figures.add(new Figure(name, value, trend));
+			List<TrendPoint> trend = new ArrayList<>(trends.getOrDefault(name, List.of()));
+			trend.add(new TrendPoint(today, value));
+			figures.add(new DashboardFigure(name, value, trend));
 		});
-		List<Child> children = new ArrayList<>();
+		List<ChildRegion> children = new ArrayList<>();
 		if (region.level() != RegionLevel.VILLAGE && region.level() != RegionLevel.GRID) {
 			for (RegionView child : regions.children(region.code(), user.scope())) {
 				if (child.level() != RegionLevel.GRID) {
-					children.add(new Child(child.code(), child.name(), compared(child, today, user.scope())));
+					children.add(new ChildRegion(child.code(), child.name(), compared(child, today, user.scope())));
 				}
 			}
 		}
-		return new View(region.code(), region.name(), region.level().name(), today, figures, children);
+		return new DashboardView(region.code(), region.name(), region.level().name(), today, figures, children);
 	}
 
 	/**
@@ -104,7 +104,7 @@ public class Dashboard {
 	 * figure).
 	 */
 	@Transactional(readOnly = true)
-	public List<Point> trend(String regionCode, String figure, int days, CurrentUser user) {
+	public List<TrendPoint> trend(String regionCode, String figure, int days, CurrentUser user) {
 		if (days < 1 || days > 366) {
 			throw new InvalidInputException("days", Messages.text("problem.field.between", 1, 366));
 		}
@@ -115,8 +115,8 @@ public class Dashboard {
 			throw new InvalidInputException("figure",
 					Messages.text("problem.field.unknown-value", figure == null ? "" : figure));
 		}
-		List<Point> trend = new ArrayList<>(history(region, today, days).getOrDefault(figure, List.of()));
-		trend.add(new Point(today, now.get(figure)));
+		List<TrendPoint> trend = new ArrayList<>(history(region, today, days).getOrDefault(figure, List.of()));
+		trend.add(new TrendPoint(today, now.get(figure)));
 		return trend;
 	}
 
@@ -126,7 +126,7 @@ public class Dashboard {
 	 */
 	Map<String, Long> current(RegionView region, LocalDate day, DataScope scope) {
 		Map<String, Long> figures = new LinkedHashMap<>();
-		DailyRollups.Line reports = rollups.line(region, day);
+		DailyRollups.RollupLine reports = rollups.line(region, day);
 		figures.put(REPORTS_SUBMITTED, reports.submitted());
 		figures.put(REPORTS_ON_TIME, reports.onTime());
 		figures.put(REPORTS_EXPECTED, reports.expected());
@@ -148,7 +148,7 @@ public class Dashboard {
 	 */
 	private Map<String, Long> compared(RegionView region, LocalDate day, DataScope scope) {
 		Map<String, Long> figures = new LinkedHashMap<>();
-		DailyRollups.Line reports = rollups.line(region, day);
+		DailyRollups.RollupLine reports = rollups.line(region, day);
 		figures.put(REPORTS_SUBMITTED, reports.submitted());
 		figures.put(REPORTS_ON_TIME, reports.onTime());
 		figures.put(REPORTS_EXPECTED, reports.expected());
@@ -159,15 +159,15 @@ public class Dashboard {
 	}
 
 	/** The figures of the days before today within {@code days}, oldest first. */
-	private Map<String, List<Point>> history(RegionView region, LocalDate today, int days) {
-		Map<String, List<Point>> trends = new TreeMap<>();
+	private Map<String, List<TrendPoint>> history(RegionView region, LocalDate today, int days) {
+		Map<String, List<TrendPoint>> trends = new TreeMap<>();
 		db.select(DAILY_FIGURE.FIGURE, DAILY_FIGURE.FIGURE_DAY, DAILY_FIGURE.FIGURE_VALUE)
 			.from(DAILY_FIGURE)
 			.where(DAILY_FIGURE.PATH.eq(region.path().value())
 				.and(DAILY_FIGURE.FIGURE_DAY.between(today.minusDays(days - 1L), today.minusDays(1))))
 			.orderBy(DAILY_FIGURE.FIGURE, DAILY_FIGURE.FIGURE_DAY)
 			.forEach(r -> trends.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-				.add(new Point(r.value2(), r.value3())));
+				.add(new TrendPoint(r.value2(), r.value3())));
 		return trends;
 	}
 

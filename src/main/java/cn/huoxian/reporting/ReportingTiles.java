@@ -43,7 +43,7 @@ class ReportingTiles implements WorkbenchTiles {
 		}
 		LocalDate today = BusinessDay.today(clock);
 		for (RegionView root : regions.homeRoots(user.scope())) {
-			DailyRollups.Line line = rollups.line(root, today);
+			DailyRollups.RollupLine line = rollups.line(root, today);
 			String href = "/reports/daily?region=" + root.code();
 			if (root.level() == RegionLevel.VILLAGE) {
 				tiles.add(WorkbenchTile.due(5, Messages.text("workbench.reports.own"), root.name(), line.missing(),

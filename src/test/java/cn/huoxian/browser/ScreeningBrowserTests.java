@@ -72,7 +72,11 @@ class ScreeningBrowserTests {
 		Browser.signIn(phone, port, "grid01");
 		phone.get("http://localhost:" + port + "/screening/my-grid");
 		WebDriverWait wait = new WebDriverWait(phone, Duration.ofSeconds(10));
-		WebElement count = phone.findElement(By.cssSelector(".uncovered-count"));
+		// the page as it was when the count is missing: a CI run once found no count here
+		WebElement count = wait
+			.withMessage(
+					() -> "my-grid: " + phone.getCurrentUrl() + " — " + phone.findElement(By.tagName("body")).getText())
+			.until(d -> d.findElements(By.cssSelector(".uncovered-count")).stream().findFirst().orElse(null));
 		long uncoveredBefore = Long.parseLong(count.getText());
 		Browser.screenshot(phone, "screening-my-grid");
 		phone.findElement(By.cssSelector("a.visit-link")).click();

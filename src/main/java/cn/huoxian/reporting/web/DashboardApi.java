@@ -24,14 +24,14 @@ class DashboardApi {
 
 	@Operation(summary = "A figure's trend at a region: one value a day, today's live")
 	@GetMapping("/api/v1/stats/trend")
-	List<Dashboard.Point> trend(@RequestParam(required = false) String region, @RequestParam String figure,
+	List<Dashboard.TrendPoint> trend(@RequestParam(required = false) String region, @RequestParam String figure,
 			@RequestParam(defaultValue = "30") int days) {
 		return dashboard.trend(region, figure, days, users.current());
 	}
 
 	@Operation(summary = "A region's dashboard: every figure now with its trend, and each region below")
 	@GetMapping("/api/v1/stats/dashboard")
-	Dashboard.View dashboard(@RequestParam(required = false) String region,
+	Dashboard.DashboardView dashboard(@RequestParam(required = false) String region,
 			@RequestParam(defaultValue = "30") int days) {
 		if (days < 1 || days > 366) {
 			throw new cn.huoxian.shared.InvalidInputException("days",
