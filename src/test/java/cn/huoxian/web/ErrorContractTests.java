@@ -240,8 +240,16 @@ class ErrorContractTests {
 	}
 
 	private static void assertNoLeak(String body) {
+		// a page's CSRF token (in its meta tag and its forms) is random text: it once
+		// held
+		// "…ISQLt…"
+		String checked = body;
+		var token = java.util.regex.Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\">").matcher(body);
+		if (token.find()) {
+			checked = body.replace(token.group(1), "");
+		}
 		for (String leak : LEAKS) {
-			assertThat(body).as("leaks " + leak).doesNotContain(leak);
+			assertThat(checked).as("leaks " + leak).doesNotContain(leak);
 		}
 	}
 
