@@ -70,6 +70,13 @@ public final class Browser {
 		browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
 		browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(Api.PASSWORD);
 		browser.findElement(org.openqa.selenium.By.id("login-submit")).click();
+		// until the home page is there: a page asked for while the sign-in is still under
+		// way
+		// was answered by the login page (two CI runs found the next page without its
+		// form)
+		new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+			.until(d -> !d.getCurrentUrl().contains("/login")
+					&& !d.findElements(org.openqa.selenium.By.id("nav")).isEmpty());
 	}
 
 	/**
