@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 import cn.huoxian.access.Accounts;
-import cn.huoxian.access.NewAccount;
-import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.org.RegionForm;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.BusinessDay;
@@ -73,10 +70,7 @@ class DailyReportBrowserTests {
 	}
 
 	private String account(String region) {
-		String username = "rpb" + Api.unique();
-		accounts
-			.create(new NewAccount(username, Api.PASSWORD, Role.REGION_STAFF, null, List.of(ScopeRoot.region(region))));
-		return username;
+		return Api.regionStaff(accounts, region);
 	}
 
 	@Test

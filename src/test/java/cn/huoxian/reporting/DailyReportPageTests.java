@@ -7,11 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Instant;
-import java.util.List;
 
 import cn.huoxian.access.Accounts;
-import cn.huoxian.access.NewAccount;
-import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.org.RegionForm;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
@@ -66,10 +63,7 @@ class DailyReportPageTests {
 	}
 
 	private String account(String region) {
-		String username = "rpp" + Api.unique();
-		accounts
-			.create(new NewAccount(username, Api.PASSWORD, Role.REGION_STAFF, null, List.of(ScopeRoot.region(region))));
-		return username;
+		return Api.regionStaff(accounts, region);
 	}
 
 	@Test

@@ -14,8 +14,6 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 
 import cn.huoxian.access.Accounts;
-import cn.huoxian.access.NewAccount;
-import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.org.RegionForm;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
@@ -102,10 +100,7 @@ class DailyReportTests {
 	}
 
 	private String account(String region) {
-		String username = "rpt" + Api.unique();
-		accounts
-			.create(new NewAccount(username, Api.PASSWORD, Role.REGION_STAFF, null, List.of(ScopeRoot.region(region))));
-		return username;
+		return Api.regionStaff(accounts, region);
 	}
 
 	private String call(String user, MockHttpServletRequestBuilder request, int expected) throws Exception {

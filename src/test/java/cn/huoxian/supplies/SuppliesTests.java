@@ -9,8 +9,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.List;
 
 import cn.huoxian.access.Accounts;
-import cn.huoxian.access.NewAccount;
-import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.org.RegionForm;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
@@ -80,10 +78,7 @@ class SuppliesTests {
 	}
 
 	private String account(String region) {
-		String username = "sup" + Api.unique();
-		accounts
-			.create(new NewAccount(username, Api.PASSWORD, Role.REGION_STAFF, null, List.of(ScopeRoot.region(region))));
-		return username;
+		return Api.regionStaff(accounts, region);
 	}
 
 	private String call(String user, MockHttpServletRequestBuilder request, int expected) throws Exception {

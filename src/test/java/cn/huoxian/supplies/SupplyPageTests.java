@@ -6,11 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.util.List;
-
 import cn.huoxian.access.Accounts;
-import cn.huoxian.access.NewAccount;
-import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.org.RegionForm;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
@@ -50,10 +46,7 @@ class SupplyPageTests {
 	Supplies supplies;
 
 	private String account(String region) {
-		String username = "spp" + Api.unique();
-		accounts
-			.create(new NewAccount(username, Api.PASSWORD, Role.REGION_STAFF, null, List.of(ScopeRoot.region(region))));
-		return username;
+		return Api.regionStaff(accounts, region);
 	}
 
 	private String page(MockHttpSession session, MockHttpServletRequestBuilder request, int expected) throws Exception {

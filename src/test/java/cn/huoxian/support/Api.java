@@ -86,4 +86,15 @@ public final class Api {
 		return ((Number) com.jayway.jsonpath.JsonPath.read(created, "$.id")).longValue();
 	}
 
+	/**
+	 * A new region staff account (password {@link #PASSWORD}) whose scope is this region:
+	 * a community's or a township's staff.
+	 */
+	public static String regionStaff(cn.huoxian.access.Accounts accounts, String region) {
+		String username = "staff" + unique();
+		accounts.create(new cn.huoxian.access.NewAccount(username, PASSWORD, cn.huoxian.shared.Role.REGION_STAFF, null,
+				java.util.List.of(cn.huoxian.access.ScopeRoot.region(region))));
+		return username;
+	}
+
 }
