@@ -94,7 +94,10 @@ class DailyReportBrowserTests {
 		phone.get("http://localhost:" + port + "/reports/daily");
 		assertThat(phone.findElement(By.tagName("h1")).getText()).contains("实时社区");
 		phone.findElement(By.id("zero-submit")).click();
-		assertThat(phone.findElement(By.id("report-status")).getText()).isEqualTo("已报送");
+		// the answer is a new page: the status is read from it, not from the one
+		// submitted
+		new WebDriverWait(phone, Duration.ofSeconds(10))
+			.until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.id("report-status"), "已报送"));
 		Browser.screenshot(phone, "daily-report-phone");
 
 		new WebDriverWait(desktop, Duration.ofSeconds(12))

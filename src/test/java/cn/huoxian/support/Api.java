@@ -91,7 +91,8 @@ public final class Api {
 	 * a community's or a township's staff.
 	 */
 	public static String regionStaff(cn.huoxian.access.Accounts accounts, String region) {
-		String username = "staff" + unique();
+		// unique() has three digits: many accounts in one run need more
+		String username = "staff" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		accounts.create(new cn.huoxian.access.NewAccount(username, PASSWORD, cn.huoxian.shared.Role.REGION_STAFF, null,
 				java.util.List.of(cn.huoxian.access.ScopeRoot.region(region))));
 		return username;
