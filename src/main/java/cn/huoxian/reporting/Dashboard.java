@@ -125,19 +125,12 @@ public class Dashboard {
 	 * numbers, the region pages' figures, today's reports.
 	 */
 	Map<String, Long> current(RegionView region, LocalDate day, DataScope scope) {
-		Map<String, Long> figures = new LinkedHashMap<>();
-		DailyRollups.RollupLine reports = rollups.line(region, day);
-		figures.put(REPORTS_SUBMITTED, reports.submitted());
-		figures.put(REPORTS_ON_TIME, reports.onTime());
-		figures.put(REPORTS_EXPECTED, reports.expected());
+		Map<String, Long> figures = compared(region, day, scope);
 		headline.of(region.code(), scope).forEach((name, value) -> {
 			if (value instanceof Number number && !"day".equals(name)) {
 				figures.put(name, number.longValue());
 			}
 		});
-		for (RegionFigure figure : regionFigures) {
-			figures.put(figure.labelKey().replace('.', '_'), figure.value(region.path(), scope));
-		}
 		return figures;
 	}
 
