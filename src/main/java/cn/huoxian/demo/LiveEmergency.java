@@ -124,11 +124,15 @@ class LiveEmergency {
 
 	private final cn.huoxian.supplies.Supplies suppliesService;
 
+	private final cn.huoxian.liaison.Pairings pairings;
+
 	LiveEmergency(CityReads city, PeopleReads peopleReads, People people, Campaigns campaigns, Visits visits,
 			Flags flags, Cases cases, Needs needs, Assessments assessments, Clock clock,
 			PlatformTransactionManager transactions, cn.huoxian.reporting.DailyReports dailyReports,
-			cn.huoxian.org.Regions regions, cn.huoxian.supplies.Supplies suppliesService) {
+			cn.huoxian.org.Regions regions, cn.huoxian.supplies.Supplies suppliesService,
+			cn.huoxian.liaison.Pairings pairings) {
 		this.suppliesService = suppliesService;
+		this.pairings = pairings;
 		this.dailyReports = dailyReports;
 		this.regions = regions;
 		this.city = city;
@@ -250,7 +254,8 @@ class LiveEmergency {
 		/**
 		 * Supplies in 新华区: its warehouse and its first township's hold stocks, and its
 		 * first communities have asked — one request delivered, one allocated and on its
-		 * way, the rest open.
+		 * way, the rest open — and the units paired with its first communities hold
+		 * stocks of their own.
 		 */
 		private void supplies() {
 			RegionPath xinhua = RegionPath.of("/" + CITY + "/" + XINHUA + "/");
@@ -279,6 +284,14 @@ class LiveEmergency {
 				if (c == 0) {
 					suppliesService.deliver(request.id(), admin);
 				}
+			}
+			// the units paired with its first communities keep masks and suits of their
+			// own
+			for (RegionView community : communities.subList(0, Math.min(6, communities.size()))) {
+				pairings.unitPairedWith(community.id()).ifPresent(unit -> {
+					suppliesService.receiveAtUnit(unit, items.get(0).id(), 3_000L, "单位自筹", admin);
+					suppliesService.receiveAtUnit(unit, items.get(1).id(), 60L, "单位自筹", admin);
+				});
 			}
 		}
 

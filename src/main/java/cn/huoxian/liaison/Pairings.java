@@ -561,4 +561,24 @@ public class Pairings {
 		return new long[] { counts.value1().longValue(), counts.value2().longValue() };
 	}
 
+	/**
+	 * The unit paired with a community (by the community's region id), if any: supplies
+	 * allocates from that unit's stock to the community.
+	 */
+	public java.util.Optional<Long> unitPairedWith(long communityId) {
+		return db.select(PAIRING.UNIT_ID)
+			.from(PAIRING)
+			.where(PAIRING.COMMUNITY_ID.eq(communityId))
+			.fetchOptional(PAIRING.UNIT_ID);
+	}
+
+	/** The communities (region ids) a unit is paired with. */
+	public List<Long> communitiesPairedWith(long unitId) {
+		return db.select(PAIRING.COMMUNITY_ID)
+			.from(PAIRING)
+			.where(PAIRING.UNIT_ID.eq(unitId))
+			.orderBy(PAIRING.PATH)
+			.fetch(PAIRING.COMMUNITY_ID);
+	}
+
 }

@@ -28,7 +28,7 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
  * units, fresh townships and villages in a district, and accounts of unit staff or of
  * another district.
  */
-final class PairingFixtures {
+public final class PairingFixtures {
 
 	private static final SplittableRandom RANDOM = new SplittableRandom();
 
@@ -38,7 +38,7 @@ final class PairingFixtures {
 
 	private final MockMvc mvc;
 
-	PairingFixtures(MockMvc mvc) {
+	public PairingFixtures(MockMvc mvc) {
 		this.mvc = mvc;
 	}
 
@@ -47,15 +47,15 @@ final class PairingFixtures {
 		return mvc.perform(request.header("Authorization", "Bearer " + Api.token(mvc, user)));
 	}
 
-	ResultActions postJson(String user, String url, String json) throws Exception {
+	public ResultActions postJson(String user, String url, String json) throws Exception {
 		return mvc.perform(as(mvc, user, post(url)).contentType(MediaType.APPLICATION_JSON).content(json));
 	}
 
-	String body(String user, String url) throws Exception {
+	public String body(String user, String url) throws Exception {
 		return mvc.perform(as(mvc, user, get(url))).andReturn().getResponse().getContentAsString();
 	}
 
-	static long id(ResultActions result) throws Exception {
+	public static long id(ResultActions result) throws Exception {
 		return ((Number) JsonPath.read(result.andReturn().getResponse().getContentAsString(), "$.id")).longValue();
 	}
 
@@ -76,7 +76,7 @@ final class PairingFixtures {
 	}
 
 	/** A new unit in the district; returns its code. */
-	String unit() throws Exception {
+	public String unit() throws Exception {
 		String code = "PB" + Long.toString(System.nanoTime() % 1_000_000_000_000L);
 		mvc.perform(as(mvc, "admin", post("/api/v1/units")).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"code\":\"" + code + "\",\"name\":\"结对单位" + code
@@ -115,7 +115,7 @@ final class PairingFixtures {
 		return code;
 	}
 
-	String village() throws Exception {
+	public String village() throws Exception {
 		return village("130902");
 	}
 
@@ -129,14 +129,14 @@ final class PairingFixtures {
 	}
 
 	/** An account (password as the demo accounts') of this role bound to one root. */
-	static String account(Accounts accounts, Role role, Long personId, ScopeRoot root) {
+	public static String account(Accounts accounts, Role role, Long personId, ScopeRoot root) {
 		String username = "pb" + role.name().toLowerCase().charAt(0) + System.nanoTime();
 		accounts.create(new NewAccount(username, Api.PASSWORD, role, personId, List.of(root)));
 		return username;
 	}
 
 	/** A pairing of a new unit with a new village, with no elements; returns its id. */
-	long bare(String unit, String village) throws Exception {
+	public long bare(String unit, String village) throws Exception {
 		return id(postJson("xinhua", "/api/v1/deployment/pairings",
 				"{\"unitCode\":\"" + unit + "\",\"communityCode\":\"" + village + "\"}"));
 	}

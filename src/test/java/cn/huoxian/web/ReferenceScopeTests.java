@@ -236,6 +236,41 @@ class ReferenceScopeTests {
 			.fetchOne(UNIT.ID);
 	}
 
+	/** A shortage of protective supplies raised in the county (one raised if none is). */
+	private long shortage(String county) throws Exception {
+		Long found = db.select(DSL.field("id", Long.class))
+			.from(DSL.table("shortage"))
+			.where(DSL.field("path", String.class).like("%/" + county + "/%"))
+			.and(DSL.field("kind", String.class).eq("PROTECTIVE_SUPPLIES"))
+			.orderBy(DSL.field("id"))
+			.limit(1)
+			.fetchOne(0, Long.class);
+		if (found != null) {
+			return found;
+		}
+		Long pairingThere = db.select(DSL.field("id", Long.class))
+			.from(DSL.table("pairing"))
+			.where(DSL.field("path", String.class).like("%/" + county + "/%"))
+			.orderBy(DSL.field("id"))
+			.limit(1)
+			.fetchOne(0, Long.class);
+		if (pairingThere == null) {
+			String unpaired = db.select(REGION.CODE)
+				.from(REGION)
+				.where(REGION.PATH.like("%/" + county + "/%"))
+				.and(REGION.REGION_LEVEL.eq("VILLAGE"))
+				.and(REGION.ID.notIn(DSL.select(DSL.field("community_id", Long.class)).from(DSL.table("pairing"))))
+				.orderBy(REGION.CODE)
+				.limit(1)
+				.fetchOne(REGION.CODE);
+			String unitThere = db.select(UNIT.CODE).from(UNIT).where(UNIT.ID.eq(unit(county))).fetchOne(UNIT.CODE);
+			pairingThere = created("admin", "/api/v1/deployment/pairings",
+					"{\"unitCode\":\"" + unitThere + "\",\"communityCode\":\"" + unpaired + "\"}");
+		}
+		return created("admin", "/api/v1/deployment/pairings/" + pairingThere + "/shortages",
+				"{\"kind\":\"PROTECTIVE_SUPPLIES\",\"item\":\"口罩\",\"quantity\":10}");
+	}
+
 	private String village(String county) {
 		return db.select(REGION.CODE)
 			.from(REGION)
@@ -301,6 +336,14 @@ class ReferenceScopeTests {
 				new Template("POST", "/api/v1/supplies/requests/" + supplyRequest + "/allocate",
 						"{\"fromRegionCode\":\"@fromRegionCode\"}", Map.of("fromRegionCode", "130903"),
 						Map.of("fromRegionCode", MISSING_CODE)));
+		t.put("POST /api/v1/supplies/units/{unitId}/receive",
+				new Template("POST", "/api/v1/supplies/units/{unitId}/receive",
+						"{\"itemId\":" + mask + ",\"quantity\":1}", Map.of("unitId", otherUnit),
+						Map.of("unitId", MISSING_ID)));
+		t.put("POST /api/v1/supplies/shortages/{shortageId}/allocate",
+				new Template("POST", "/api/v1/supplies/shortages/{shortageId}/allocate",
+						"{\"itemId\":" + mask + ",\"quantity\":1}", Map.of("shortageId", shortage("130903")),
+						Map.of("shortageId", MISSING_ID)));
 		String reportDay = java.time.LocalDate.now(cn.huoxian.shared.BusinessDay.ZONE).toString();
 		t.put("PUT /api/v1/reports/daily/{regionCode}/{date}",
 				new Template("PUT", "/api/v1/reports/daily/{regionCode}/" + reportDay, "{\"zero\":true}",

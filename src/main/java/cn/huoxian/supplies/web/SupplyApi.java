@@ -46,6 +46,14 @@ class SupplyApi {
 	record AllocateBody(@Size(max = 20) String fromRegionCode) {
 	}
 
+	/** An item to stock and request. */
+	record ItemBody(@Size(max = 40) String code, @Size(max = 100) String name, @Size(max = 20) String unitLabel) {
+	}
+
+	/** What a paired unit sends in answer to a shortage. */
+	record ShortageAllocationBody(@Min(1) Long itemId, @Min(1) @Max(10_000_000) Long quantity) {
+	}
+
 	/** Why a request is refused. */
 	record RejectBody(@Size(max = 500) String reason) {
 	}
@@ -54,6 +62,47 @@ class SupplyApi {
 	@GetMapping("/items")
 	List<Supplies.Item> items() {
 		return supplies.items();
+	}
+
+	@Operation(summary = "Add an item that can be stocked and requested (administrator)")
+	@PostMapping("/items")
+	@ResponseStatus(HttpStatus.CREATED)
+	Supplies.Item addItem(@RequestBody ItemBody body) {
+		return supplies.addItem(body.code(), body.name(), body.unitLabel(), users.current());
+	}
+
+	@Operation(summary = "A unit's own stocks")
+	@GetMapping("/units/{unitId}/stocks")
+	List<Supplies.Stock> unitStocks(@PathVariable long unitId) {
+		return supplies.unitStocks(unitId, users.current());
+	}
+
+	@Operation(summary = "Receive a quantity into a unit's own stock")
+	@PostMapping("/units/{unitId}/receive")
+	Supplies.Stock receiveAtUnit(@PathVariable long unitId, @RequestBody ReceiveBody body) {
+		return supplies.receiveAtUnit(unitId, body.itemId(), body.quantity(), body.note(), users.current());
+	}
+
+	@Operation(summary = "The requests of the communities a unit is paired with (of a status), oldest first")
+	@GetMapping("/units/{unitId}/requests")
+	PageResult<Supplies.RequestView> unitRequests(@PathVariable long unitId,
+			@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
+			@RequestParam(defaultValue = "50") int size) {
+		return supplies.unitRequests(unitId, status, page, size, users.current());
+	}
+
+	@Operation(summary = "Allocate an open request from the stock of the unit paired with the community")
+	@PostMapping("/requests/{id}/allocate-from-unit")
+	Supplies.RequestView allocateFromUnit(@PathVariable long id) {
+		return supplies.allocateFromUnit(id, users.current());
+	}
+
+	@Operation(
+			summary = "Answer a community's shortage of protective supplies by an allocation from the paired unit's stock")
+	@PostMapping("/shortages/{shortageId}/allocate")
+	@ResponseStatus(HttpStatus.CREATED)
+	Supplies.RequestView answerShortage(@PathVariable long shortageId, @RequestBody ShortageAllocationBody body) {
+		return supplies.answerShortage(shortageId, body.itemId(), body.quantity(), users.current());
 	}
 
 	@Operation(summary = "The stocks at and below a region")

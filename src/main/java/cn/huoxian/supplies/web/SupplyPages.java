@@ -72,6 +72,22 @@ class SupplyPages {
 				() -> supplies.allocate(id, fromRegionCode, users.current()));
 	}
 
+	@PostMapping("/supplies/requests/{id}/allocate-from-unit")
+	String allocateFromUnit(@PathVariable long id, @RequestParam String region, Model model,
+			RedirectAttributes redirect) {
+		return act(region, model, redirect, Map.of(), "allocated",
+				() -> supplies.allocateFromUnit(id, users.current()));
+	}
+
+	@PostMapping("/supplies/items")
+	String addItem(@RequestParam String region, @RequestParam(required = false) String code,
+			@RequestParam(required = false) String name, @RequestParam(required = false) String unitLabel, Model model,
+			RedirectAttributes redirect) {
+		return act(region, model, redirect,
+				Map.of("item.code", text(code), "item.name", text(name), "item.unit", text(unitLabel)), "item-added",
+				() -> supplies.addItem(code, name, unitLabel, users.current()));
+	}
+
 	@PostMapping("/supplies/requests/{id}/deliver")
 	String deliver(@PathVariable long id, @RequestParam String region, Model model, RedirectAttributes redirect) {
 		return act(region, model, redirect, Map.of(), "delivered", () -> supplies.deliver(id, users.current()));
