@@ -126,11 +126,21 @@ class LiveEmergency {
 
 	private final cn.huoxian.liaison.Pairings pairings;
 
+	private final cn.huoxian.reporting.Dashboard dashboard;
+
+	private final cn.huoxian.liaison.Shortages shortages;
+
+	/** The days of trends the demo's dashboard starts with. */
+	private static final int TREND_DAYS = 30;
+
 	LiveEmergency(CityReads city, PeopleReads peopleReads, People people, Campaigns campaigns, Visits visits,
 			Flags flags, Cases cases, Needs needs, Assessments assessments, Clock clock,
 			PlatformTransactionManager transactions, cn.huoxian.reporting.DailyReports dailyReports,
 			cn.huoxian.org.Regions regions, cn.huoxian.supplies.Supplies suppliesService,
-			cn.huoxian.liaison.Pairings pairings) {
+			cn.huoxian.liaison.Pairings pairings, cn.huoxian.liaison.Shortages shortages,
+			cn.huoxian.reporting.Dashboard dashboard) {
+		this.shortages = shortages;
+		this.dashboard = dashboard;
 		this.suppliesService = suppliesService;
 		this.pairings = pairings;
 		this.dailyReports = dailyReports;
@@ -215,6 +225,9 @@ class LiveEmergency {
 			lap("reports");
 			supplies();
 			lap("supplies");
+			// the dashboard's trends of the days the emergency ran before today
+			dashboard.backfill(TREND_DAYS);
+			lap("trends");
 			return new Written(campaign.id(), visited, flagged, isolation[0], isolation[1], isolation[2], round.id(),
 					scored, reported, millis);
 		}
@@ -285,13 +298,17 @@ class LiveEmergency {
 					suppliesService.deliver(request.id(), admin);
 				}
 			}
-			// the units paired with its first communities keep masks and suits of their
-			// own
-			for (RegionView community : communities.subList(0, Math.min(6, communities.size()))) {
-				pairings.unitPairedWith(community.id()).ifPresent(unit -> {
-					suppliesService.receiveAtUnit(unit, items.get(0).id(), 3_000L, "单位自筹", admin);
-					suppliesService.receiveAtUnit(unit, items.get(1).id(), 60L, "单位自筹", admin);
-				});
+			// the units paired with its communities keep masks and suits of their own,
+			// and
+			// the first community has just asked its unit for suits
+			var paired = pairings.list(xinhua, null, false, 0, 20, admin.scope()).items();
+			paired.stream().map(p -> p.unitId()).distinct().forEach(unit -> {
+				suppliesService.receiveAtUnit(unit, items.get(0).id(), 3_000L, "单位自筹", admin);
+				suppliesService.receiveAtUnit(unit, items.get(1).id(), 60L, "单位自筹", admin);
+			});
+			if (!paired.isEmpty()) {
+				shortages.raise(paired.get(0).id(), new cn.huoxian.liaison.ShortageForm(
+						cn.huoxian.liaison.ShortageKind.PROTECTIVE_SUPPLIES, "医用防护服", 40, "入户排查人员明日用量"), admin);
 			}
 		}
 

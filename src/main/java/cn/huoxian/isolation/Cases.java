@@ -331,6 +331,19 @@ public class Cases {
 			String recordedBy) {
 	}
 
+	/**
+	 * The cases in isolation on a day under a region (active or extended, the day within
+	 * their period): read from the same index as the overdue count.
+	 */
+	public long activeOn(RegionPath regionPath, LocalDate day, DataScope scope) {
+		return db.fetchCount(ISOLATION_CASE,
+				scope.regionCondition(ISOLATION_CASE.PATH)
+					.and(DataScope.under(ISOLATION_CASE.PATH, regionPath))
+					.and(ISOLATION_CASE.STATUS.in(CaseStatus.ACTIVE.name(), CaseStatus.EXTENDED.name()))
+					.and(ISOLATION_CASE.START_DATE.le(day))
+					.and(ISOLATION_CASE.END_DATE.ge(day)));
+	}
+
 	private static Condition overdueCondition(RegionPath regionPath, LocalDate day, DataScope scope) {
 		return scope.regionCondition(ISOLATION_CASE.PATH)
 			.and(DataScope.under(ISOLATION_CASE.PATH, regionPath))

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Service;
 public class DailyRollupLedger implements Ledger<DailyRollups.Rollup> {
 
 	/** The figures in the order offices read them; any other after them. */
-	static final List<String> FIGURE_ORDER = List.of("householdsCovered", "residentsFlagged", "isolationActive",
-			"supplyRequestsOpen", "isolationNotContacted", "newConfirmed", "newSuspected", "helpNeeded");
+	static final List<String> FIGURE_ORDER = List.of("householdsCoveredToday", "householdsCovered", "residentsFlagged",
+			"isolationActive", "supplyRequestsOpen", "isolationNotContacted", "newConfirmed", "newSuspected",
+			"helpNeeded");
 
 	private final MessageSource messages;
 

@@ -14,10 +14,12 @@ import cn.huoxian.org.RegionLevel;
 import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.BusinessDay;
+import cn.huoxian.shared.CampaignFigures;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
 import cn.huoxian.shared.InvalidInputException;
 import cn.huoxian.shared.Messages;
+import cn.huoxian.shared.PastFigures;
 import cn.huoxian.shared.RegionFigure;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
@@ -32,6 +34,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Dashboard {
 
+	/**
+	 * An open campaign's figures: households covered and to cover, by campaign id (their
+	 * trends are kept like every figure's).
+	 */
+	static final String CAMPAIGN_COVERED = "campaignCovered_", CAMPAIGN_HOUSEHOLDS = "campaignHouseholds_";
+
+	/** Residents flagged in the open campaigns. */
+	static final String RESIDENTS_FLAGGED = "residentsFlagged";
+
 	/** Today's reports figures, added to the modules' ones. */
 	static final String REPORTS_SUBMITTED = "reportsSubmitted", REPORTS_ON_TIME = "reportsOnTime",
 			REPORTS_EXPECTED = "reportsExpected";
@@ -42,14 +53,21 @@ public class Dashboard {
 
 	private final DailyRollups rollups;
 
+	private final List<CampaignFigures> campaignFigures;
+
+	private final List<PastFigures> pastFigures;
+
 	private final Regions regions;
 
 	private final DSLContext db;
 
 	private final Clock clock;
 
-	Dashboard(Headline headline, List<RegionFigure> regionFigures, DailyRollups rollups, Regions regions, DSLContext db,
+	Dashboard(Headline headline, List<RegionFigure> regionFigures, DailyRollups rollups,
+			List<CampaignFigures> campaignFigures, List<PastFigures> pastFigures, Regions regions, DSLContext db,
 			Clock clock) {
+		this.campaignFigures = campaignFigures;
+		this.pastFigures = pastFigures;
 		this.headline = headline;
 		this.regionFigures = regionFigures;
 		this.rollups = rollups;
@@ -70,9 +88,17 @@ public class Dashboard {
 	public record ChildRegion(String region, String regionName, Map<String, Long> figures) {
 	}
 
+	/**
+	 * An open screening campaign's coverage of the region, with the trend of households
+	 * covered.
+	 */
+	public record CampaignCoverage(long campaignId, String name, long households, long covered, long flagged,
+			java.math.BigDecimal rate, List<TrendPoint> trend) {
+	}
+
 	/** The dashboard of a region. */
 	public record DashboardView(String region, String regionName, String level, LocalDate date,
-			List<DashboardFigure> figures, List<ChildRegion> children) {
+			List<DashboardFigure> figures, List<CampaignCoverage> campaigns, List<ChildRegion> children) {
 	}
 
 	/** The dashboard of a region in scope (or the scope's first root). */
@@ -80,14 +106,25 @@ public class Dashboard {
 	public DashboardView of(String regionCode, int days, CurrentUser user) {
 		RegionView region = regions.findOrFirstRoot(regionCode, user.scope());
 		LocalDate today = BusinessDay.today(clock);
-		Map<String, Long> now = current(region, today, user.scope());
+		List<CampaignFigures.CampaignLine> lines = campaignLines(region);
+		Map<String, Long> now = current(region, today, user.scope(), lines);
 		Map<String, List<TrendPoint>> trends = history(region, today, days);
 		List<DashboardFigure> figures = new ArrayList<>();
 		now.forEach((name, value) -> {
-			List<TrendPoint> trend = new ArrayList<>(trends.getOrDefault(name, List.of()));
-			trend.add(new TrendPoint(today, value));
-			figures.add(new DashboardFigure(name, value, trend));
+			if (!name.startsWith(CAMPAIGN_COVERED) && !name.startsWith(CAMPAIGN_HOUSEHOLDS)) {
+				List<TrendPoint> trend = new ArrayList<>(trends.getOrDefault(name, List.of()));
+				trend.add(new TrendPoint(today, value));
+				figures.add(new DashboardFigure(name, value, trend));
+			}
 		});
+		List<CampaignCoverage> campaigns = new ArrayList<>();
+		for (CampaignFigures.CampaignLine line : lines) {
+			List<TrendPoint> trend = new ArrayList<>(
+					trends.getOrDefault(CAMPAIGN_COVERED + line.campaignId(), List.of()));
+			trend.add(new TrendPoint(today, line.covered()));
+			campaigns.add(new CampaignCoverage(line.campaignId(), line.name(), line.households(), line.covered(),
+					line.flagged(), rate(line.covered(), line.households()), trend));
+		}
 		List<ChildRegion> children = new ArrayList<>();
 		if (region.level() != RegionLevel.VILLAGE && region.level() != RegionLevel.GRID) {
 			for (RegionView child : regions.children(region.code(), user.scope())) {
@@ -96,7 +133,14 @@ public class Dashboard {
 				}
 			}
 		}
-		return new DashboardView(region.code(), region.name(), region.level().name(), today, figures, children);
+		return new DashboardView(region.code(), region.name(), region.level().name(), today, figures, campaigns,
+				children);
+	}
+
+	/** Covered of households, as a percentage with one decimal. */
+	private static java.math.BigDecimal rate(long covered, long households) {
+		return households == 0 ? java.math.BigDecimal.ZERO
+				: java.math.BigDecimal.valueOf(covered * 1000 / households, 1);
 	}
 
 	/**
@@ -125,12 +169,30 @@ public class Dashboard {
 	 * numbers, the region pages' figures, today's reports.
 	 */
 	Map<String, Long> current(RegionView region, LocalDate day, DataScope scope) {
+		return current(region, day, scope, campaignLines(region));
+	}
+
+	private List<CampaignFigures.CampaignLine> campaignLines(RegionView region) {
+		List<CampaignFigures.CampaignLine> lines = new ArrayList<>();
+		campaignFigures.forEach(source -> lines.addAll(source.openUnder(region.path())));
+		return lines;
+	}
+
+	private Map<String, Long> current(RegionView region, LocalDate day, DataScope scope,
+			List<CampaignFigures.CampaignLine> lines) {
 		Map<String, Long> figures = compared(region, day, scope);
 		headline.of(region.code(), scope).forEach((name, value) -> {
 			if (value instanceof Number number && !"day".equals(name)) {
 				figures.put(name, number.longValue());
 			}
 		});
+		long flagged = 0;
+		for (CampaignFigures.CampaignLine line : lines) {
+			figures.put(CAMPAIGN_COVERED + line.campaignId(), line.covered());
+			figures.put(CAMPAIGN_HOUSEHOLDS + line.campaignId(), line.households());
+			flagged += line.flagged();
+		}
+		figures.put(RESIDENTS_FLAGGED, flagged);
 		return figures;
 	}
 
@@ -176,6 +238,51 @@ public class Dashboard {
 			for (RegionView region : regions.atLevel(level)) {
 				record(region, today, current(region, today, DataScope.ofRegions(region.path())));
 				written++;
+			}
+		}
+		return written;
+	}
+
+	/**
+	 * A region's figures at the end of each day from {@code from} to {@code to},
+	 * recounted from the records (scans: the trends of days without a snapshot): today's
+	 * reports, the headline's numbers as of the day, and what the modules recount
+	 * ({@link PastFigures}). Figures whose history the records do not hold (residents
+	 * flagged, households to cover) are left out.
+	 */
+	Map<LocalDate, Map<String, Long>> recount(RegionView region, LocalDate from, LocalDate to) {
+		Map<LocalDate, Map<String, Long>> days = new TreeMap<>();
+		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+			Map<String, Long> figures = new LinkedHashMap<>();
+			DailyRollups.RollupLine reports = rollups.line(region, day);
+			figures.put(REPORTS_SUBMITTED, reports.submitted());
+			figures.put(REPORTS_ON_TIME, reports.onTime());
+			figures.put(REPORTS_EXPECTED, reports.expected());
+			figures.putAll(headline.numbersOn(region.path(), day));
+			days.put(day, figures);
+		}
+		for (PastFigures source : pastFigures) {
+			source.asOf(region.path(), from, to)
+				.forEach((day, figures) -> figures
+					.forEach((name, value) -> days.get(day).put(name.replace('.', '_'), value)));
+		}
+		return days;
+	}
+
+	/**
+	 * Fills the trends of the city and its counties for the last {@code days} days before
+	 * today from a recount (the demo's emergency, or days the application did not run);
+	 * the days written.
+	 */
+	@Transactional
+	public int backfill(int days) {
+		LocalDate today = BusinessDay.today(clock);
+		int written = 0;
+		for (RegionLevel level : List.of(RegionLevel.CITY, RegionLevel.COUNTY)) {
+			for (RegionView region : regions.atLevel(level)) {
+				var recounted = recount(region, today.minusDays(days), today.minusDays(1));
+				recounted.forEach((day, figures) -> record(region, day, figures));
+				written += recounted.size();
 			}
 		}
 		return written;

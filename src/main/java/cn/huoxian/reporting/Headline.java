@@ -10,6 +10,7 @@ import cn.huoxian.org.RegionView;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.HeadlineFigures;
 import org.springframework.stereotype.Service;
 
@@ -48,6 +49,24 @@ public class Headline {
 			contributor.addTo(headline, region.path(), day);
 		}
 		return headline;
+	}
+
+	/**
+	 * The numbers of the headline of a region on a day (the contributors count as of the
+	 * day where their records allow it): the dashboard's recount of past days.
+	 */
+	Map<String, Long> numbersOn(RegionPath path, LocalDate day) {
+		Map<String, Object> figures = new LinkedHashMap<>();
+		for (HeadlineFigures contributor : contributors) {
+			contributor.addTo(figures, path, day);
+		}
+		Map<String, Long> numbers = new LinkedHashMap<>();
+		figures.forEach((name, value) -> {
+			if (value instanceof Number number) {
+				numbers.put(name, number.longValue());
+			}
+		});
+		return numbers;
 	}
 
 }

@@ -175,7 +175,7 @@ public class Campaigns {
 	}
 
 	/** Every campaign, newest first (campaigns are few: a handful per city and month). */
-	private List<CampaignView> all() {
+	List<CampaignView> all() {
 		return selectCampaigns().orderBy(SCREENING_CAMPAIGN.ID.desc()).fetch(this::view);
 	}
 

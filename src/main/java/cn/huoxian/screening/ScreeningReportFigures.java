@@ -16,8 +16,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Screening in a community's daily report: households covered so far in the campaigns
- * open over it (their counters) and residents flagged on the day.
+ * Screening in a community's daily report: households covered on the day and so far in
+ * the campaigns open over it (their counters, and the counters at the day's start) and
+ * residents flagged on the day.
  */
 @Component
 @Order(10)
@@ -29,7 +30,10 @@ class ScreeningReportFigures implements DailyReportFigures {
 
 	private final Regions regions;
 
-	ScreeningReportFigures(DSLContext db, Campaigns campaigns, Regions regions) {
+	private final DayStart dayStart;
+
+	ScreeningReportFigures(DSLContext db, Campaigns campaigns, Regions regions, DayStart dayStart) {
+		this.dayStart = dayStart;
 		this.db = db;
 		this.campaigns = campaigns;
 		this.regions = regions;
@@ -38,14 +42,18 @@ class ScreeningReportFigures implements DailyReportFigures {
 	@Override
 	public void addTo(Map<String, Long> figures, RegionPath community, LocalDate day) {
 		long covered = 0;
+		long coveredToday = 0;
 		Long regionId = regions.byCode(community.code()).map(r -> r.id()).orElse(null);
 		for (CampaignView campaign : campaigns.openFor(community)) {
-			covered += db.select(SCREENING_COUNTER.COVERED)
+			long now = db.select(SCREENING_COUNTER.COVERED)
 				.from(SCREENING_COUNTER)
 				.where(SCREENING_COUNTER.CAMPAIGN_ID.eq(campaign.id()), SCREENING_COUNTER.REGION_ID.eq(regionId))
 				.fetchOptional(SCREENING_COUNTER.COVERED)
 				.orElse(0L);
+			covered += now;
+			coveredToday += regionId == null ? 0 : dayStart.coveredSince(campaign, regionId, day, now);
 		}
+		figures.put("householdsCoveredToday", coveredToday);
 		figures.put("householdsCovered", covered);
 		figures.put("residentsFlagged",
 				(long) db.fetchCount(SCREENING_FLAG,

@@ -26,6 +26,11 @@ public class BusinessDay {
 	}
 
 	/** The first moment of a business day (midnight in Asia/Shanghai). */
+	/** The business day an instant falls on. */
+	public static LocalDate of(java.time.OffsetDateTime at) {
+		return at.atZoneSameInstant(ZONE).toLocalDate();
+	}
+
 	public static java.time.OffsetDateTime startOf(LocalDate day) {
 		return day.atStartOfDay(ZONE).toOffsetDateTime();
 	}

@@ -52,4 +52,39 @@ final class SupplyFigures {
 
 	}
 
+	/**
+	 * Requests open at the end of past days: raised by then, and neither allocated nor
+	 * refused by then (one read of the region's requests for all the days).
+	 */
+	@Component
+	static class Past implements cn.huoxian.shared.PastFigures {
+
+		private final org.jooq.DSLContext db;
+
+		Past(org.jooq.DSLContext db) {
+			this.db = db;
+		}
+
+		@Override
+		public Map<LocalDate, Map<String, Long>> asOf(RegionPath region, LocalDate from, LocalDate to) {
+			var r = cn.huoxian.db.Tables.SUPPLY_REQUEST;
+			var requests = db.select(r.RAISED_AT, r.ALLOCATED_AT, r.REJECTED_AT)
+				.from(r)
+				.where(cn.huoxian.shared.DataScope.under(r.PATH, region))
+				.and(r.RAISED_AT.lt(cn.huoxian.shared.BusinessDay.startOf(to.plusDays(1))))
+				.fetch();
+			Map<LocalDate, Map<String, Long>> days = new java.util.TreeMap<>();
+			for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+				java.time.OffsetDateTime end = cn.huoxian.shared.BusinessDay.startOf(day.plusDays(1));
+				long open = requests.stream()
+					.filter(q -> q.value1().isBefore(end) && (q.value2() == null || !q.value2().isBefore(end))
+							&& (q.value3() == null || !q.value3().isBefore(end)))
+					.count();
+				days.put(day, Map.of("supplyRequestsOpen", open));
+			}
+			return days;
+		}
+
+	}
+
 }

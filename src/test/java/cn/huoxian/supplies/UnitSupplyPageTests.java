@@ -47,13 +47,14 @@ class UnitSupplyPageTests {
 		long unitId = ((Number) JsonPath.read(f.body("xinhua", "/api/v1/deployment/pairings/" + pairing), "$.unitId"))
 			.longValue();
 		long shortage = PairingFixtures.id(f.postJson("xinhua", "/api/v1/deployment/pairings/" + pairing + "/shortages",
-				"{\"kind\":\"PROTECTIVE_SUPPLIES\",\"item\":\"医用口罩\",\"quantity\":120}"));
+				"{\"kind\":\"PROTECTIVE_SUPPLIES\",\"item\":\"医用外科口罩（一次性）\",\"quantity\":120}"));
 		String staff = PairingFixtures.account(accounts, Role.UNIT_STAFF, null,
 				new ScopeRoot(ScopeRoot.Kind.UNIT, unit));
 		MockHttpSession session = login(mvc, staff);
 
 		String html = page(session, get("/supplies/unit"), 200);
 		assertThat(html).contains("结对单位" + unit).contains("id=\"shortage-" + shortage + "\"").contains("value=\"120\"");
+		assertThat(html).containsPattern("<option value=\"\\d+\" selected=\"selected\">医用外科口罩");
 		long mask = ((Number) JsonPath.read(f.body(staff, "/api/v1/supplies/items"), "$[0].id")).longValue();
 
 		assertThat(page(session,

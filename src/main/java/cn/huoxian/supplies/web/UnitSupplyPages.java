@@ -106,12 +106,23 @@ class UnitSupplyPages {
 		model.addAttribute("unit", unit);
 		model.addAttribute("stocks", supplies.unitStocks(unit.id(), me));
 		model.addAttribute("requests", supplies.unitRequests(unit.id(), "OPEN", page, 50, me));
-		model.addAttribute("shortages",
-				shortages.list(null, "OPEN", unit.id(), 0, PageResult.MAX_SIZE, me.scope())
-					.items()
-					.stream()
-					.filter(s -> s.kind() == ShortageKind.PROTECTIVE_SUPPLIES)
-					.toList());
+		var open = shortages.list(null, "OPEN", unit.id(), 0, PageResult.MAX_SIZE, me.scope())
+			.items()
+			.stream()
+			.filter(s -> s.kind() == ShortageKind.PROTECTIVE_SUPPLIES)
+			.toList();
+		model.addAttribute("shortages", open);
+		// the item a shortage names (free text) preselected where an item's name matches
+		// it
+		Map<Long, Long> suggested = new java.util.HashMap<>();
+		for (var shortage : open) {
+			supplies.items()
+				.stream()
+				.filter(i -> shortage.item().contains(i.name()) || i.name().contains(shortage.item().strip()))
+				.findFirst()
+				.ifPresent(i -> suggested.put(shortage.id(), i.id()));
+		}
+		model.addAttribute("suggested", suggested);
 		model.addAttribute("focus", shortageId);
 		model.addAttribute("mayAct", me.isUnitStaffFor(unit.id()) || me.mayReportDaily());
 		return "supplies/unit";
