@@ -22,8 +22,8 @@ public class DailyRollupLedger implements Ledger<DailyRollups.Rollup> {
 
 	/** The figures in the order offices read them; any other after them. */
 	static final List<String> FIGURE_ORDER = List.of("householdsCoveredToday", "householdsCovered", "residentsFlagged",
-			"isolationActive", "supplyRequestsOpen", "isolationNotContacted", "newConfirmed", "newSuspected",
-			"helpNeeded");
+			"isolationActive", "supplyRequestsOpen", "shortagesOpen", "isolationNotContacted", "newConfirmed",
+			"newSuspected", "helpNeeded");
 
 	private final MessageSource messages;
 

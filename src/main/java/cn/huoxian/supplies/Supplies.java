@@ -116,13 +116,14 @@ public class Supplies {
 
 	/**
 	 * Adds an item that can be stocked and requested (the administrator): a code of
-	 * capital letters, digits and underscores, unique; a name; the unit it is counted in.
+	 * capital letters, digits and underscores, unique (one is given when none is sent); a
+	 * name; the unit it is counted in.
 	 */
 	@Transactional
 	public Item addItem(@Nullable String code, @Nullable String name, @Nullable String unitLabel, CurrentUser user) {
 		user.requireAdministrator("supply.action.add-item");
 		List<FieldProblem> problems = new ArrayList<>();
-		String c = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+		String c = code == null || code.isBlank() ? freeItemCode() : code.strip().toUpperCase(java.util.Locale.ROOT);
 		if (!c.matches("[A-Z][A-Z0-9_]{1,39}")) {
 			problems.add(new FieldProblem("code", Messages.text("supply.problem.item-code")));
 		}
@@ -139,6 +140,15 @@ public class Supplies {
 			.returning(SUPPLY_ITEM.ID)
 			.fetchOne(SUPPLY_ITEM.ID);
 		return item(id);
+	}
+
+	/** A code for an item added on the page, where nobody types one: ITEM_5, ITEM_6... */
+	private String freeItemCode() {
+		int n = db.fetchCount(SUPPLY_ITEM) + 1;
+		while (db.fetchExists(SUPPLY_ITEM, SUPPLY_ITEM.CODE.eq("ITEM_" + n))) {
+			n++;
+		}
+		return "ITEM_" + n;
 	}
 
 	private static void checkText(List<FieldProblem> problems, String field, @Nullable String value, int max) {

@@ -31,8 +31,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Issue 15: a community submits its zero report on a phone, and the township's roll-up,
- * open on a desktop, shows it without a reload.
+ * Issue 15: a community submits its zero report on a phone, and the township's roll-up
+ * and its command dashboard, open on desktops, show it without a reload.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({ "demo", "test" })
@@ -59,10 +59,12 @@ class DailyReportBrowserTests {
 
 	ChromeDriver desktop;
 
+	ChromeDriver wall;
+
 	@AfterEach
 	void close() {
 		clock.reset();
-		for (ChromeDriver browser : new ChromeDriver[] { phone, desktop }) {
+		for (ChromeDriver browser : new ChromeDriver[] { phone, desktop, wall }) {
 			if (browser != null) {
 				browser.quit();
 			}
@@ -74,7 +76,7 @@ class DailyReportBrowserTests {
 	}
 
 	@Test
-	void aCommunitysZeroReportOnAPhoneShowsInTheOpenRollUpWithoutAReload() throws Exception {
+	void aCommunitysZeroReportOnAPhoneShowsInTheOpenRollUpAndDashboardWithoutAReload() throws Exception {
 		// before the day's 16:00 deadline whenever the build runs
 		Instant tenOClock = LocalDate.now(BusinessDay.ZONE).atTime(10, 0).atZone(BusinessDay.ZONE).toInstant();
 		clock.set(Instant.now().isBefore(tenOClock) ? Instant.now() : tenOClock);
@@ -88,6 +90,11 @@ class DailyReportBrowserTests {
 		Browser.signIn(desktop, port, account(township));
 		desktop.get("http://localhost:" + port + "/reports/daily?region=" + township);
 		assertThat(desktop.findElement(By.id("rollup-submitted")).getText()).isEqualTo("0");
+		// the command dashboard open on a wall display
+		wall = Browser.desktop();
+		Browser.signIn(wall, port, account(township));
+		wall.get("http://localhost:" + port + "/dashboard?region=" + township);
+		assertThat(submittedOnTheWall()).isEqualTo("0");
 
 		phone = Browser.phone();
 		Browser.signIn(phone, port, account(community));
@@ -104,6 +111,12 @@ class DailyReportBrowserTests {
 			.until(d -> "1".equals(d.findElement(By.id("rollup-submitted")).getText()));
 		assertThat(desktop.findElement(By.id("child-" + community)).getText()).contains("全部报送");
 		Browser.screenshot(desktop, "daily-report-rollup");
+		new WebDriverWait(wall, Duration.ofSeconds(12)).until(d -> "1".equals(submittedOnTheWall()));
+		Browser.screenshot(wall, "dashboard-after-report");
+	}
+
+	private String submittedOnTheWall() {
+		return wall.findElement(By.cssSelector("#figure-reportsSubmitted .tile-value")).getText();
 	}
 
 }

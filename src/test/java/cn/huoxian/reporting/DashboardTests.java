@@ -73,14 +73,18 @@ class DashboardTests {
 				"reportsExpected", "deployedLeadingCadres", "supplyRequestsOpen", "isolation_figure_overdue");
 		assertThat(JsonPath.<List<String>>read(view, "$.children[*].region")).isNotEmpty()
 			.allMatch(code -> code.startsWith("130902"));
+		// a township: the demo fills the past days of the city and its counties
+		String code = JsonPath.read(view, "$.children[0].region");
+		String townshipView = json("xinhua", "/api/v1/stats/dashboard?region=" + code, 200);
 		long cadres = ((Number) JsonPath
-			.<List<Object>>read(view, "$.figures[?(@.name == 'deployedLeadingCadres')].value")
+			.<List<Object>>read(townshipView, "$.figures[?(@.name == 'deployedLeadingCadres')].value")
 			.get(0)).longValue();
 
-		var xinhua = regions.byCode("130902").orElseThrow();
-		dashboard.record(xinhua, today.minusDays(3), Map.of("deployedLeadingCadres", cadres - 5));
-		dashboard.record(xinhua, today.minusDays(40), Map.of("deployedLeadingCadres", 1L));
-		String trend = json("xinhua", "/api/v1/stats/trend?region=130902&figure=deployedLeadingCadres&days=30", 200);
+		var township = regions.byCode(code).orElseThrow();
+		dashboard.record(township, today.minusDays(3), Map.of("deployedLeadingCadres", cadres - 5));
+		dashboard.record(township, today.minusDays(40), Map.of("deployedLeadingCadres", 1L));
+		String trend = json("xinhua", "/api/v1/stats/trend?region=" + code + "&figure=deployedLeadingCadres&days=30",
+				200);
 		assertThat(JsonPath.<List<String>>read(trend, "$[*].date")).containsExactly(today.minusDays(3).toString(),
 				today.toString());
 		assertThat(JsonPath.<List<Integer>>read(trend, "$[*].value")).map(Integer::longValue)
@@ -90,7 +94,7 @@ class DashboardTests {
 		assertThat(written).isGreaterThan(17);
 		Long stored = db.select(cn.huoxian.db.Tables.DAILY_FIGURE.FIGURE_VALUE)
 			.from(cn.huoxian.db.Tables.DAILY_FIGURE)
-			.where(cn.huoxian.db.Tables.DAILY_FIGURE.PATH.eq(xinhua.path().value())
+			.where(cn.huoxian.db.Tables.DAILY_FIGURE.PATH.eq(township.path().value())
 				.and(cn.huoxian.db.Tables.DAILY_FIGURE.FIGURE.eq("deployedLeadingCadres"))
 				.and(cn.huoxian.db.Tables.DAILY_FIGURE.FIGURE_DAY.eq(today)))
 			.fetchOne(cn.huoxian.db.Tables.DAILY_FIGURE.FIGURE_VALUE);

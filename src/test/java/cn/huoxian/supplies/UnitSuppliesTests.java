@@ -144,6 +144,7 @@ class UnitSuppliesTests {
 				"{\"kind\":\"PROTECTIVE_SUPPLIES\",\"item\":\"口罩\",\"quantity\":250}"));
 		long manpower = PairingFixtures.id(f.postJson("xinhua", "/api/v1/deployment/pairings/" + pairing + "/shortages",
 				"{\"kind\":\"MANPOWER\",\"item\":\"志愿者\",\"quantity\":4}"));
+		assertThat(shortagesInTheDailyReport()).as("both in the community's daily report").isEqualTo(2);
 		post(staff, API + "/shortages/" + manpower + "/allocate", "{\"itemId\":" + mask + ",\"quantity\":1}", 422);
 		post(otherStaff, API + "/shortages/" + shortage + "/allocate", "{\"itemId\":" + mask + ",\"quantity\":1}", 404);
 		// more than the stock: refused, the shortage still open and no request left
@@ -168,6 +169,19 @@ class UnitSuppliesTests {
 		assertThat((String) JsonPath.read(f.body("xinhua", "/api/v1/deployment/shortages/" + shortage), "$.status"))
 			.isEqualTo("RESOLVED");
 		post(staff, API + "/shortages/" + shortage + "/allocate", "{\"itemId\":" + mask + ",\"quantity\":1}", 422);
+		assertThat(shortagesInTheDailyReport()).as("the resolved one no longer").isEqualTo(1);
+	}
+
+	/**
+	 * Shortages not yet resolved, as the village's daily report of today prefills them.
+	 */
+	private long shortagesInTheDailyReport() throws Exception {
+		String draft = call("xinhua", get(
+				"/api/v1/reports/daily/" + village + "/" + java.time.LocalDate.now(cn.huoxian.shared.BusinessDay.ZONE)),
+				200);
+		List<Number> values = JsonPath.read(draft, "$.figures[?(@.name == 'shortagesOpen')].prefilled");
+		assertThat(values).hasSize(1);
+		return values.get(0).longValue();
 	}
 
 	@Test
@@ -180,6 +194,8 @@ class UnitSuppliesTests {
 		assertThat(JsonPath.<List<String>>read(call("xinhua", get(API + "/items"), 200), "$[*].code")).contains(code);
 		String again = post("admin", API + "/items", body, 400);
 		assertThat(JsonPath.<List<String>>read(again, "$.errors[*].field")).containsExactly("code");
+		String named = post("admin", API + "/items", "{\"name\":\"防护面屏\",\"unitLabel\":\"个\"}", 201);
+		assertThat((String) JsonPath.read(named, "$.code")).as("a code given where none is sent").startsWith("ITEM_");
 		String bad = post("admin", API + "/items", "{\"code\":\"x\",\"name\":\" \"}", 400);
 		assertThat(JsonPath.<List<String>>read(bad, "$.errors[*].field")).containsExactlyInAnyOrder("code", "name",
 				"unitLabel");

@@ -80,12 +80,10 @@ class SupplyPages {
 	}
 
 	@PostMapping("/supplies/items")
-	String addItem(@RequestParam String region, @RequestParam(required = false) String code,
-			@RequestParam(required = false) String name, @RequestParam(required = false) String unitLabel, Model model,
-			RedirectAttributes redirect) {
-		return act(region, model, redirect,
-				Map.of("item.code", text(code), "item.name", text(name), "item.unit", text(unitLabel)), "item-added",
-				() -> supplies.addItem(code, name, unitLabel, users.current()));
+	String addItem(@RequestParam String region, @RequestParam(required = false) String name,
+			@RequestParam(required = false) String unitLabel, Model model, RedirectAttributes redirect) {
+		return act(region, model, redirect, Map.of("item.name", text(name), "item.unit", text(unitLabel)), "item-added",
+				() -> supplies.addItem(null, name, unitLabel, users.current()));
 	}
 
 	@PostMapping("/supplies/requests/{id}/deliver")
