@@ -91,3 +91,20 @@ document.addEventListener('change', (event) => {
     away.hidden = radio.value !== 'AWAY';
   }
 });
+
+// A copy button (data-copy names the element whose text it copies): the reminder a township
+// pastes into its work group.
+document.addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-copy]');
+  const source = button && document.getElementById(button.dataset.copy);
+  if (!source) {
+    return;
+  }
+  source.select();
+  const done = () => { button.textContent = button.dataset.copied || button.textContent; };
+  if (navigator.clipboard) {
+    navigator.clipboard.writeText(source.value).then(done, () => document.execCommand('copy') && done());
+  } else if (document.execCommand('copy')) {
+    done();
+  }
+});

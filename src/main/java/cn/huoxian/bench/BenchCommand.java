@@ -250,6 +250,14 @@ class BenchCommand implements ApplicationRunner {
 				i -> rollups.rollup(cityCode, today, admin).children().size()));
 		results.add(measure("daily report roll-up of a county with its townships", 50,
 				i -> rollups.rollup(counties.get(i % counties.size()), today, admin).children().size()));
+		var reports = context.getBean(cn.huoxian.reporting.DailyReports.class);
+		List<String> villages = context.getBean(cn.huoxian.org.Regions.class)
+			.atLevel(cn.huoxian.org.RegionLevel.VILLAGE)
+			.stream()
+			.map(cn.huoxian.org.RegionView::code)
+			.toList();
+		results.add(measure("daily report of a community as it opens, prefilled from the records", 50,
+				i -> reports.find(villages.get((i * 7919) % villages.size()), today, admin).figures().size()));
 		var dashboard = context.getBean(cn.huoxian.reporting.Dashboard.class);
 		results.add(measure("command dashboard of the city: every figure with its 30-day trend, and the counties", 50,
 				i -> dashboard.of(cityCode, 30, admin).figures().size()));

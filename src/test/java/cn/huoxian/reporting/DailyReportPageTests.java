@@ -105,7 +105,9 @@ class DailyReportPageTests {
 		assertThat(rollup).contains("页面街道").contains("id=\"child-" + first + "\"").contains("尚缺 1 个");
 		assertThat(page(above, get("/reports/daily/missing").param("region", township).param("date", day), 200))
 			.contains("id=\"missing-" + second + "\"")
-			.doesNotContain("id=\"missing-" + first + "\"");
+			.doesNotContain("id=\"missing-" + first + "\"")
+			// the reminder to paste into the work group names exactly those still missing
+			.containsPattern("id=\"reminder-text\"[^>]*>[^<]*以下 1 个村（社区）尚未报送[^<]*16:00[^<]*</textarea>");
 		String reopened = page(above, get("/reports/daily").param("region", first).param("date", day), 200);
 		assertThat(reopened).contains("id=\"reopen-form\"");
 		assertThat(page(above,

@@ -131,6 +131,14 @@ class DailyReportPages {
 		model.addAttribute("region", where);
 		model.addAttribute("day", day);
 		model.addAttribute("missing", rollups.missing(where.code(), day, page, 50, me));
+		// the reminder a township pastes into its work group: every community still
+		// missing
+		var all = rollups.missing(where.code(), day, 0, cn.huoxian.shared.PageResult.MAX_SIZE, me);
+		model.addAttribute("reminderNames",
+				String.join("、", all.items().stream().map(DailyRollups.Missing::regionName).toList())
+						+ (all.total() > all.items().size() ? "……" : ""));
+		model.addAttribute("reminderCount", all.total());
+		model.addAttribute("deadline", reports.deadline(day).toLocalTime());
 		return "reporting/daily-missing";
 	}
 
