@@ -51,17 +51,22 @@ class SupplyPages {
 	String receive(@RequestParam String region, @RequestParam(required = false) Long itemId,
 			@RequestParam(required = false) String quantity, @RequestParam(required = false) String note, Model model,
 			RedirectAttributes redirect) {
-		return act(region, model, redirect, Map.of("receive.quantity", text(quantity), "receive.note", text(note)),
-				"received", () -> supplies.receive(region, itemId, number(quantity), note, users.current()));
+		return act(region, model, redirect,
+				Map.of("receive.quantity", SupplyFormValues.typed(quantity), "receive.note",
+						SupplyFormValues.typed(note)),
+				"received",
+				() -> supplies.receive(region, itemId, SupplyFormValues.quantity(quantity), note, users.current()));
 	}
 
 	@PostMapping("/supplies/requests")
 	String request(@RequestParam String region, @RequestParam(required = false) Long itemId,
 			@RequestParam(required = false) String quantity, @RequestParam(required = false) String urgency,
 			@RequestParam(required = false) String note, Model model, RedirectAttributes redirect) {
-		return act(region, model, redirect, Map.of("request.quantity", text(quantity), "request.note", text(note)),
+		return act(region, model, redirect, Map
+			.of("request.quantity", SupplyFormValues.typed(quantity), "request.note", SupplyFormValues.typed(note)),
 				"requested",
-				() -> supplies.request(new Supplies.RequestForm(region, itemId, number(quantity), urgency, note),
+				() -> supplies.request(
+						new Supplies.RequestForm(region, itemId, SupplyFormValues.quantity(quantity), urgency, note),
 						users.current()));
 	}
 
@@ -82,8 +87,9 @@ class SupplyPages {
 	@PostMapping("/supplies/items")
 	String addItem(@RequestParam String region, @RequestParam(required = false) String name,
 			@RequestParam(required = false) String unitLabel, Model model, RedirectAttributes redirect) {
-		return act(region, model, redirect, Map.of("item.name", text(name), "item.unit", text(unitLabel)), "item-added",
-				() -> supplies.addItem(null, name, unitLabel, users.current()));
+		return act(region, model, redirect,
+				Map.of("item.name", SupplyFormValues.typed(name), "item.unit", SupplyFormValues.typed(unitLabel)),
+				"item-added", () -> supplies.addItem(null, name, unitLabel, users.current()));
 	}
 
 	@PostMapping("/supplies/requests/{id}/deliver")
@@ -94,7 +100,7 @@ class SupplyPages {
 	@PostMapping("/supplies/requests/{id}/reject")
 	String reject(@PathVariable long id, @RequestParam String region, @RequestParam(required = false) String reason,
 			Model model, RedirectAttributes redirect) {
-		return act(region, model, redirect, Map.of("reason." + id, text(reason)), "rejected",
+		return act(region, model, redirect, Map.of("reason." + id, SupplyFormValues.typed(reason)), "rejected",
 				() -> supplies.reject(id, reason, users.current()));
 	}
 
@@ -150,23 +156,6 @@ class SupplyPages {
 			// the region itself is in scope; regions above it may not be
 		}
 		return sources;
-	}
-
-	private static String text(String value) {
-		return value == null ? "" : value;
-	}
-
-	private static Long number(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Long.valueOf(value.strip());
-		}
-		catch (NumberFormatException ex) {
-			throw new InvalidInputException("quantity",
-					cn.huoxian.shared.Messages.text("problem.field.not-a-number", value));
-		}
 	}
 
 }

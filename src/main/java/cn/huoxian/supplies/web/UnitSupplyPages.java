@@ -9,7 +9,6 @@ import cn.huoxian.org.Units;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.CurrentUserProvider;
 import cn.huoxian.shared.InvalidInputException;
-import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.PageResult;
 import cn.huoxian.shared.RuleViolationException;
 import cn.huoxian.supplies.Supplies;
@@ -56,8 +55,10 @@ class UnitSupplyPages {
 			@RequestParam(required = false) String quantity, @RequestParam(required = false) String note, Model model,
 			RedirectAttributes redirect) {
 		return act(unitId, null, model, redirect,
-				Map.of("receive.quantity", text(quantity), "receive.note", text(note)), "received",
-				() -> supplies.receiveAtUnit(unitId, itemId, number(quantity), note, users.current()));
+				Map.of("receive.quantity", SupplyFormValues.typed(quantity), "receive.note",
+						SupplyFormValues.typed(note)),
+				"received", () -> supplies.receiveAtUnit(unitId, itemId, SupplyFormValues.quantity(quantity), note,
+						users.current()));
 	}
 
 	@PostMapping("/supplies/unit/{unitId}/requests/{id}/allocate")
@@ -70,8 +71,9 @@ class UnitSupplyPages {
 	String answerShortage(@PathVariable long unitId, @PathVariable long shortageId,
 			@RequestParam(required = false) Long itemId, @RequestParam(required = false) String quantity, Model model,
 			RedirectAttributes redirect) {
-		return act(unitId, shortageId, model, redirect, Map.of("shortage.quantity", text(quantity)), "answered",
-				() -> supplies.answerShortage(shortageId, itemId, number(quantity), users.current()));
+		return act(unitId, shortageId, model, redirect, Map.of("shortage.quantity", SupplyFormValues.typed(quantity)),
+				"answered", () -> supplies.answerShortage(shortageId, itemId, SupplyFormValues.quantity(quantity),
+						users.current()));
 	}
 
 	private String act(long unitId, Long shortage, Model model, RedirectAttributes redirect, Map<String, String> typed,
@@ -126,22 +128,6 @@ class UnitSupplyPages {
 		model.addAttribute("focus", shortageId);
 		model.addAttribute("mayAct", me.isUnitStaffFor(unit.id()) || me.mayReportDaily());
 		return "supplies/unit";
-	}
-
-	private static String text(String value) {
-		return value == null ? "" : value;
-	}
-
-	private static Long number(String value) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return Long.valueOf(value.strip());
-		}
-		catch (NumberFormatException ex) {
-			throw new InvalidInputException("quantity", Messages.text("problem.field.not-a-number", value));
-		}
 	}
 
 }
