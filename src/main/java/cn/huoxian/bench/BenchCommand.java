@@ -217,6 +217,7 @@ class BenchCommand implements ApplicationRunner {
 		workbench(city, counties, grids, results);
 		profiles(city, results);
 		record(results);
+		duty(results);
 		results.removeIf(java.util.Objects::isNull);
 		return results;
 	}
@@ -289,6 +290,29 @@ class BenchCommand implements ApplicationRunner {
 		results.add(measure("home page tiles of a grid worker", 50,
 				i -> tiles.apply(new cn.huoxian.shared.CurrentUser("bench", null, cn.huoxian.shared.Role.GRID_WORKER,
 						DataScope.ofRegions(regions.find(grids.get(i % grids.size()), city).path())))));
+	}
+
+	/**
+	 * Issue 16: a week's roster for 1,187 posts × 3 shifts from 20,000 staff (target 2 s)
+	 * and one change checked against the rules (target 10 ms); in memory, no database.
+	 */
+	private void duty(List<Measurement> results) {
+		DutyRosterBench week = new DutyRosterBench(16);
+		cn.huoxian.duty.Roster[] roster = { null };
+		results.add(measure("duty roster: a week for 1,187 posts × 3 shifts from 20,000 staff", 2_000, i -> {
+			roster[0] = week.generate();
+			return roster[0].shifts().size();
+		}));
+		if (roster[0] == null && selected("duty roster: one change checked")) {
+			roster[0] = week.generate();
+		}
+		if (roster[0] != null) {
+			long gaps = roster[0].violations().size();
+			log.info("Duty roster: {} shifts, {} rule violations (gaps below a minimum) after generation",
+					roster[0].shifts().size(), gaps);
+			results.add(measure("duty roster: one change checked against the rules", 10,
+					i -> DutyRosterBench.change(roster[0], week, i)));
+		}
 	}
 
 	/** Whether {@code --bench.only} selects one of these operations (all without it). */

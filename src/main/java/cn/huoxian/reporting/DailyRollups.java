@@ -103,7 +103,7 @@ public class DailyRollups {
 	}
 
 	/** The villages and communities at and below a region: those expected to report. */
-	private long expected(RegionView region) {
+	long expected(RegionView region) {
 		if (region.level() == RegionLevel.VILLAGE) {
 			return 1;
 		}

@@ -57,6 +57,8 @@ public class Dashboard {
 
 	private final List<PastFigures> pastFigures;
 
+	private final DailyReports reportTally;
+
 	private final Regions regions;
 
 	private final DSLContext db;
@@ -64,8 +66,9 @@ public class Dashboard {
 	private final Clock clock;
 
 	Dashboard(Headline headline, List<RegionFigure> regionFigures, DailyRollups rollups,
-			List<CampaignFigures> campaignFigures, List<PastFigures> pastFigures, Regions regions, DSLContext db,
-			Clock clock) {
+			List<CampaignFigures> campaignFigures, List<PastFigures> pastFigures, DailyReports reportTally,
+			Regions regions, DSLContext db, Clock clock) {
+		this.reportTally = reportTally;
 		this.campaignFigures = campaignFigures;
 		this.pastFigures = pastFigures;
 		this.headline = headline;
@@ -213,8 +216,30 @@ public class Dashboard {
 		return figures;
 	}
 
+	/**
+	 * Past days' figures read, by region, day and span: the days before today do not
+	 * change during the day (a snapshot writes today's; only {@link #record} of a past
+	 * day, a backfill, clears this), and a wall of dashboards asks every 4 s.
+	 */
+	private final Map<String, Map<String, List<TrendPoint>>> pastDays = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/** The figures of the days before today within {@code days}, oldest first. */
 	private Map<String, List<TrendPoint>> history(RegionView region, LocalDate today, int days) {
+		String key = region.path().value() + "|" + today + "|" + days;
+		Map<String, List<TrendPoint>> kept = pastDays.get(key);
+		if (kept != null) {
+			return kept;
+		}
+		if (pastDays.size() > 5_000) {
+			pastDays.clear(); // about 200 regions are snapshotted; yesterday's keys go
+								// too
+		}
+		Map<String, List<TrendPoint>> read = read(region, today, days);
+		pastDays.put(key, read);
+		return read;
+	}
+
+	private Map<String, List<TrendPoint>> read(RegionView region, LocalDate today, int days) {
 		Map<String, List<TrendPoint>> trends = new TreeMap<>();
 		db.select(DAILY_FIGURE.FIGURE, DAILY_FIGURE.FIGURE_DAY, DAILY_FIGURE.FIGURE_VALUE)
 			.from(DAILY_FIGURE)
@@ -223,7 +248,8 @@ public class Dashboard {
 			.orderBy(DAILY_FIGURE.FIGURE, DAILY_FIGURE.FIGURE_DAY)
 			.forEach(r -> trends.computeIfAbsent(r.value1(), k -> new ArrayList<>())
 				.add(new TrendPoint(r.value2(), r.value3())));
-		return trends;
+		trends.replaceAll((figure, points) -> List.copyOf(points));
+		return java.util.Collections.unmodifiableMap(trends);
 	}
 
 	/**
@@ -252,12 +278,15 @@ public class Dashboard {
 	 */
 	Map<LocalDate, Map<String, Long>> recount(RegionView region, LocalDate from, LocalDate to) {
 		Map<LocalDate, Map<String, Long>> days = new TreeMap<>();
+		// the villages expected to report are today's for every day (the tree has no
+		// history)
+		long expected = rollups.expected(region);
 		for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
 			Map<String, Long> figures = new LinkedHashMap<>();
-			DailyRollups.RollupLine reports = rollups.line(region, day);
-			figures.put(REPORTS_SUBMITTED, reports.submitted());
-			figures.put(REPORTS_ON_TIME, reports.onTime());
-			figures.put(REPORTS_EXPECTED, reports.expected());
+			Map<String, Long> reports = reportTally.tally(region.path(), day);
+			figures.put(REPORTS_SUBMITTED, reports.getOrDefault(DailyReports.SUBMITTED, 0L));
+			figures.put(REPORTS_ON_TIME, reports.getOrDefault(DailyReports.ON_TIME, 0L));
+			figures.put(REPORTS_EXPECTED, expected);
 			figures.putAll(headline.numbersOn(region.path(), day));
 			days.put(day, figures);
 		}
@@ -290,6 +319,9 @@ public class Dashboard {
 
 	/** Stores a region's figures of a day (replacing those stored for it). */
 	void record(RegionView region, LocalDate day, Map<String, Long> figures) {
+		if (day.isBefore(BusinessDay.today(clock))) {
+			pastDays.clear();
+		}
 		var batch = db.batch(db
 			.insertInto(DAILY_FIGURE, DAILY_FIGURE.PATH, DAILY_FIGURE.FIGURE_DAY, DAILY_FIGURE.FIGURE,
 					DAILY_FIGURE.FIGURE_VALUE)
