@@ -108,6 +108,8 @@ class UnitSuppliesTests {
 		// another unit's staff neither read nor fill it
 		call(otherStaff, get(API + "/units/" + unitId + "/stocks"), 404);
 		post(otherStaff, API + "/units/" + unitId + "/receive", "{\"itemId\":" + mask + ",\"quantity\":1}", 404);
+		call(otherStaff, get(API + "/units/" + unitId + "/requests"), 404);
+		call("xinhua", get(API + "/units/" + unitId + "/requests"), 200);
 
 		long id = request(village, 200);
 		String open = call(staff, get(API + "/units/" + unitId + "/requests?status=OPEN"), 200);
