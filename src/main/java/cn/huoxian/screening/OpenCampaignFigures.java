@@ -4,7 +4,6 @@ import static cn.huoxian.db.Tables.SCREENING_COUNTER;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CampaignFigures;
@@ -50,16 +49,13 @@ class OpenCampaignFigures implements CampaignFigures {
 				continue;
 			}
 			Long id = regions.byCode(at).map(r -> r.id()).orElse(null);
-			Map<String, Long> counters = id == null ? null
-					: db.select(SCREENING_COUNTER.HOUSEHOLDS, SCREENING_COUNTER.COVERED, SCREENING_COUNTER.FLAGGED)
-						.from(SCREENING_COUNTER)
-						.where(SCREENING_COUNTER.CAMPAIGN_ID.eq(campaign.id()), SCREENING_COUNTER.REGION_ID.eq(id))
-						.fetchOptional(
-								r -> Map.of("households", r.value1(), "covered", r.value2(), "flagged", r.value3()))
-						.orElse(null);
-			if (counters != null) {
-				lines.add(new CampaignLine(campaign.id(), campaign.name(), counters.get("households"),
-						counters.get("covered"), counters.get("flagged")));
+			if (id != null) {
+				db.select(SCREENING_COUNTER.HOUSEHOLDS, SCREENING_COUNTER.COVERED, SCREENING_COUNTER.FLAGGED)
+					.from(SCREENING_COUNTER)
+					.where(SCREENING_COUNTER.CAMPAIGN_ID.eq(campaign.id()), SCREENING_COUNTER.REGION_ID.eq(id))
+					.fetchOptional()
+					.ifPresent(r -> lines
+						.add(new CampaignLine(campaign.id(), campaign.name(), r.value1(), r.value2(), r.value3())));
 			}
 		}
 		return lines;

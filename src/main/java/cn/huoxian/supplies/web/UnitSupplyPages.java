@@ -1,5 +1,6 @@
 package cn.huoxian.supplies.web;
 
+import java.util.List;
 import java.util.Map;
 
 import cn.huoxian.liaison.ShortageKind;
@@ -98,7 +99,8 @@ class UnitSupplyPages {
 		model.addAttribute("error", error);
 		model.addAttribute("errors", errors);
 		model.addAttribute("typed", typed);
-		model.addAttribute("items", supplies.items());
+		List<Supplies.Item> items = supplies.items();
+		model.addAttribute("items", items);
 		if (chosen == null) {
 			// region staff pick a unit first
 			model.addAttribute("unit", null);
@@ -118,8 +120,7 @@ class UnitSupplyPages {
 		// it
 		Map<Long, Long> suggested = new java.util.HashMap<>();
 		for (var shortage : open) {
-			supplies.items()
-				.stream()
+			items.stream()
 				.filter(i -> shortage.item().contains(i.name()) || i.name().contains(shortage.item().strip()))
 				.findFirst()
 				.ifPresent(i -> suggested.put(shortage.id(), i.id()));
