@@ -56,6 +56,8 @@ public class DailyReports {
 
 	private final List<DailyReportFigures> contributors;
 
+	private final FigureLabels labels;
+
 	private final DailyReportSettings settings;
 
 	private final Clock clock;
@@ -63,7 +65,9 @@ public class DailyReports {
 	private final org.springframework.transaction.support.TransactionTemplate transactions;
 
 	DailyReports(DSLContext db, Regions regions, List<DailyReportFigures> contributors, DailyReportSettings settings,
-			Clock clock, org.springframework.transaction.support.TransactionTemplate transactions) {
+			Clock clock, org.springframework.transaction.support.TransactionTemplate transactions,
+			FigureLabels labels) {
+		this.labels = labels;
 		this.transactions = transactions;
 		this.db = db;
 		this.regions = regions;
@@ -249,8 +253,8 @@ public class DailyReports {
 				problems.add(new FieldProblem(field, Messages.text("problem.field.between", 0, MAX_FIGURE)));
 			}
 			else if (value != figure.getValue() && note == null) {
-				problems.add(new FieldProblem(field, Messages.text("report.problem.note-needed",
-						Messages.text("report.figure." + figure.getKey()), figure.getValue())));
+				problems.add(new FieldProblem(field,
+						Messages.text("report.problem.note-needed", labels.of(figure.getKey()), figure.getValue())));
 			}
 			if (note != null && note.length() > 500) {
 				problems.add(new FieldProblem(field, Messages.text("problem.field.too-long", 500)));

@@ -25,10 +25,22 @@ public class DailyRollupLedger implements Ledger<DailyRollups.Rollup> {
 			"isolationActive", "supplyRequestsOpen", "shortagesOpen", "isolationNotContacted", "newConfirmed",
 			"newSuspected", "helpNeeded");
 
+	/**
+	 * The figures a roll-up shows even where none was reported; households screened today
+	 * is per campaign ({@code householdsCoveredToday-<campaign>}), its total only in
+	 * reports submitted before that.
+	 */
+	static final List<String> ALWAYS_SHOWN = FIGURE_ORDER.stream()
+		.filter(f -> !f.equals("householdsCoveredToday"))
+		.toList();
+
 	private final MessageSource messages;
 
-	DailyRollupLedger(MessageSource messages) {
+	private final FigureLabels labels;
+
+	DailyRollupLedger(MessageSource messages, FigureLabels labels) {
 		this.messages = messages;
+		this.labels = labels;
 	}
 
 	/** {@code daily-report-<region>-<yyyymmdd>.xlsx}, dated the report's day. */
@@ -37,13 +49,41 @@ public class DailyRollupLedger implements Ledger<DailyRollups.Rollup> {
 		return "daily-report-" + rollup.region() + "-" + rollup.date().toString().replace("-", "") + ".xlsx";
 	}
 
-	/** The figures a roll-up shows, in the offices' order. */
+	/**
+	 * The figures a roll-up shows, in the offices' order; a figure of a kind
+	 * ({@code householdsCoveredToday-<campaign>}) right after its kind's place.
+	 */
 	public static List<String> figures(DailyRollups.Rollup rollup) {
 		Set<String> present = new LinkedHashSet<>(rollup.totals().keySet());
 		rollup.children().forEach(c -> present.addAll(c.totals().keySet()));
-		List<String> ordered = new ArrayList<>(FIGURE_ORDER.stream().filter(present::contains).toList());
-		present.stream().filter(f -> !FIGURE_ORDER.contains(f)).sorted().forEach(ordered::add);
-		return ordered;
+		return ordered(present);
+	}
+
+	static List<String> ordered(java.util.Collection<String> present) {
+		return present.stream()
+			.sorted(java.util.Comparator.comparingInt(DailyRollupLedger::place)
+				.thenComparingLong(DailyRollupLedger::instance)
+				.thenComparing(f -> f))
+			.toList();
+	}
+
+	private static int place(String figure) {
+		int place = FIGURE_ORDER.indexOf(kind(figure));
+		return place < 0 ? FIGURE_ORDER.size() : place;
+	}
+
+	private static String kind(String figure) {
+		int dash = figure.indexOf('-');
+		return dash < 0 ? figure : figure.substring(0, dash);
+	}
+
+	/**
+	 * The number after a kind's dash (a campaign's id: older first), 0 for the kind
+	 * itself.
+	 */
+	private static long instance(String figure) {
+		String rest = figure.substring(kind(figure).length());
+		return rest.matches("-\\d{1,18}") ? Long.parseLong(rest.substring(1)) : 0;
 	}
 
 	@Override
@@ -54,7 +94,7 @@ public class DailyRollupLedger implements Ledger<DailyRollups.Rollup> {
 				"report.missing", "report.figure.zeroReports")) {
 			headers.add(text(key, locale));
 		}
-		figures.forEach(f -> headers.add(text("report.figure." + f, locale)));
+		figures.forEach(f -> headers.add(labels.of(f, locale)));
 		headers.add(text("report.state", locale));
 		String sheetName = text("report.daily", locale) + " " + rollup.date();
 		return List.of(workbook -> {

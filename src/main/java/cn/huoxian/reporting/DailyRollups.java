@@ -4,9 +4,10 @@ import static cn.huoxian.db.Tables.DAILY_REPORT;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import cn.huoxian.org.RegionLevel;
 import cn.huoxian.org.RegionView;
@@ -91,12 +92,11 @@ public class DailyRollups {
 	RollupLine line(RegionView region, LocalDate day) {
 		Map<String, Long> tally = reports.tally(region.path(), day);
 		// every figure offices read, 0 where nothing was reported, in their order
+		Set<String> names = new HashSet<>(DailyRollupLedger.ALWAYS_SHOWN);
+		names.addAll(tally.keySet());
+		names.removeAll(List.of(DailyReports.SUBMITTED, DailyReports.ON_TIME, DailyReports.ZERO));
 		Map<String, Long> totals = new java.util.LinkedHashMap<>();
-		DailyRollupLedger.FIGURE_ORDER.forEach(f -> totals.put(f, 0L));
-		totals.putAll(new TreeMap<>(tally));
-		totals.remove(DailyReports.SUBMITTED);
-		totals.remove(DailyReports.ON_TIME);
-		totals.remove(DailyReports.ZERO);
+		DailyRollupLedger.ordered(names).forEach(f -> totals.put(f, tally.getOrDefault(f, 0L)));
 		return new RollupLine(region.code(), region.name(), region.level().name(), expected(region),
 				tally.getOrDefault(DailyReports.SUBMITTED, 0L), tally.getOrDefault(DailyReports.ON_TIME, 0L),
 				tally.getOrDefault(DailyReports.ZERO, 0L), totals);

@@ -174,6 +174,17 @@ public class Campaigns {
 		return all().stream().filter(c -> c.open() && path.isWithin(c.rootPath())).toList();
 	}
 
+	/**
+	 * A campaign's name, unscoped: only to label a figure of a report the reader already
+	 * sees (the campaign was open over its community).
+	 */
+	java.util.Optional<String> nameOf(long id) {
+		return db.select(SCREENING_CAMPAIGN.NAME)
+			.from(SCREENING_CAMPAIGN)
+			.where(SCREENING_CAMPAIGN.ID.eq(id))
+			.fetchOptional(SCREENING_CAMPAIGN.NAME);
+	}
+
 	/** Every campaign, newest first (campaigns are few: a handful per city and month). */
 	List<CampaignView> all() {
 		return selectCampaigns().orderBy(SCREENING_CAMPAIGN.ID.desc()).fetch(this::view);

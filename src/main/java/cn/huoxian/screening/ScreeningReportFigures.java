@@ -4,25 +4,32 @@ import static cn.huoxian.db.Tables.SCREENING_COUNTER;
 import static cn.huoxian.db.Tables.SCREENING_FLAG;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.DailyReportFigures;
 import cn.huoxian.shared.DataScope;
+import cn.huoxian.shared.Messages;
 import cn.huoxian.shared.RegionPath;
 import org.jooq.DSLContext;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Screening in a community's daily report: households covered on the day and so far in
- * the campaigns open over it (their counters, and the counters at the day's start) and
- * residents flagged on the day.
+ * Screening in a community's daily report: households covered on the day in each campaign
+ * open over it (its counter less the counter at the day's start; one figure per campaign,
+ * named {@code householdsCoveredToday-<campaign id>} and labelled with the campaign's
+ * name), households covered so far in them all, and residents flagged on the day.
  */
 @Component
 @Order(10)
 class ScreeningReportFigures implements DailyReportFigures {
+
+	/** A per-campaign figure's name: this, then the campaign's id. */
+	static final String COVERED_TODAY_IN = "householdsCoveredToday-";
 
 	private final DSLContext db;
 
@@ -42,7 +49,6 @@ class ScreeningReportFigures implements DailyReportFigures {
 	@Override
 	public void addTo(Map<String, Long> figures, RegionPath community, LocalDate day) {
 		long covered = 0;
-		long coveredToday = 0;
 		Long regionId = regions.byCode(community.code()).map(r -> r.id()).orElse(null);
 		for (CampaignView campaign : campaigns.openFor(community)) {
 			long now = db.select(SCREENING_COUNTER.COVERED)
@@ -51,15 +57,26 @@ class ScreeningReportFigures implements DailyReportFigures {
 				.fetchOptional(SCREENING_COUNTER.COVERED)
 				.orElse(0L);
 			covered += now;
-			coveredToday += regionId == null ? 0 : dayStart.coveredSince(campaign, regionId, day, now);
+			figures.put(COVERED_TODAY_IN + campaign.id(),
+					regionId == null ? 0 : dayStart.coveredSince(campaign, regionId, day, now));
 		}
-		figures.put("householdsCoveredToday", coveredToday);
 		figures.put("householdsCovered", covered);
 		figures.put("residentsFlagged",
 				(long) db.fetchCount(SCREENING_FLAG,
 						DataScope.under(SCREENING_FLAG.PATH, community)
 							.and(SCREENING_FLAG.RAISED_AT.ge(BusinessDay.startOf(day)))
 							.and(SCREENING_FLAG.RAISED_AT.lt(BusinessDay.startOf(day.plusDays(1))))));
+	}
+
+	@Override
+	public Optional<String> label(String figure, Locale locale) {
+		if (!figure.startsWith(COVERED_TODAY_IN)) {
+			return Optional.empty();
+		}
+		String id = figure.substring(COVERED_TODAY_IN.length());
+		Optional<String> name = id.matches("\\d{1,18}") ? campaigns.nameOf(Long.parseLong(id)) : Optional.empty();
+		return Optional.of(name.map(n -> Messages.text(locale, "report.figure.householdsCoveredTodayIn", n))
+			.orElseGet(() -> Messages.text(locale, "report.figure.householdsCoveredToday")));
 	}
 
 }

@@ -1,13 +1,16 @@
 package cn.huoxian.shared;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Figures a module prefills in a village's or community's daily situation report (issue
  * 15): each counted from that module's records for the community on the business day, so
- * the report grows as modules are added without reporting depending on them. Every name
- * has the label {@code report.figure.<name>} in the message bundles.
+ * the report grows as modules are added without reporting depending on them. A name has
+ * the label {@code report.figure.<name>} in the message bundles, unless its module labels
+ * it ({@link #label}: a figure per campaign is named after the campaign).
  */
 public interface DailyReportFigures {
 
@@ -17,5 +20,13 @@ public interface DailyReportFigures {
 	 * is bounded.
 	 */
 	void addTo(Map<String, Long> figures, RegionPath community, LocalDate day);
+
+	/**
+	 * The label of one of this module's figures whose name is not a fixed message key
+	 * (such as a figure per campaign), in this language; empty for the others.
+	 */
+	default Optional<String> label(String figure, Locale locale) {
+		return Optional.empty();
+	}
 
 }

@@ -70,6 +70,9 @@ class DailyReportTests {
 	@Autowired
 	TestClock clock;
 
+	@Autowired
+	cn.huoxian.screening.Campaigns campaigns;
+
 	String township;
 
 	List<String> communities;
@@ -301,6 +304,46 @@ class DailyReportTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(print).contains("id=\"print-rollup\"").contains("报送街道合计").contains("尚缺 1 个");
+	}
+
+	@Test
+	void householdsScreenedTodayIsAFigurePerOpenCampaignNamedAfterIt() throws Exception {
+		clock.set(MORNING);
+		var campaign = campaigns.create(
+				new cn.huoxian.screening.CampaignForm("报送专项排查", township, DAY, DAY.plusDays(3), java.util.Set.of()),
+				ADMIN);
+		String name = "householdsCoveredToday-" + campaign.id();
+		String community = communities.get(0);
+		String draft = call(communityStaff, get(API + community + "/" + DAY), 200);
+		assertThat(figure(draft, name, "prefilled")).isZero();
+		assertThat(JsonPath.<List<String>>read(draft, "$.figures[*].name")).doesNotContain("householdsCoveredToday");
+		submit(communityStaff, community, DAY, "{\"figures\":{\"" + name + "\":{\"value\":40,\"note\":\"纸质登记补录\"}}}",
+				200);
+		submit(townshipStaff, communities.get(1), DAY, "{\"figures\":{\"" + name + "\":{\"value\":2,\"note\":\"补录\"}}}",
+				200);
+		String rollup = call(townshipStaff, get(API + "rollup?region=" + township + "&date=" + DAY), 200);
+		assertThat(((Number) JsonPath.read(rollup, "$.totals['" + name + "']")).longValue()).isEqualTo(42);
+		String county = call("admin", get(API + "rollup?region=130903&date=" + DAY), 200);
+		assertThat(((Number) JsonPath.read(county, "$.totals['" + name + "']")).longValue()).isEqualTo(42);
+
+		String unexplained = submit(communityStaff, community, DAY, "{\"figures\":{\"" + name + "\":{\"value\":41}}}",
+				400);
+		assertThat((String) JsonPath.read(unexplained, "$.errors[0].reason")).contains("今日排查户数（报送专项排查）");
+		byte[] xlsx = mvc.perform(as(mvc, townshipStaff, get(API + "rollup.xlsx?region=" + township + "&date=" + DAY)))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(xlsx));
+				var stream = workbook.getFirstSheet().openStream()) {
+			List<String> header = stream.findFirst()
+				.orElseThrow()
+				.stream()
+				.map(c -> c == null ? "" : c.getText())
+				.toList();
+			assertThat(header).contains("今日排查户数（报送专项排查）").doesNotContain("今日排查户数");
+			assertThat(header.indexOf("今日排查户数（报送专项排查）")).as("first, in the offices' order")
+				.isLessThan(header.indexOf("已排查户数"));
+		}
 	}
 
 	private static Map<String, Long> nonZero(Map<String, Long> tally) {

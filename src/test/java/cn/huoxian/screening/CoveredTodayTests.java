@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -91,15 +92,41 @@ class CoveredTodayTests {
 		assertThat(dayStart.copy(today)).isPositive();
 		assertThat(dayStart.copy(today)).as("once a day").isZero();
 		Map<String, Long> before = report(community, today);
+		String figure = ScreeningReportFigures.COVERED_TODAY_IN + campaign.id();
 
 		visits.record(campaign.id(), households.subList(3, 5).stream().map(h -> covered(h, now)).toList(), ADMIN);
 		Map<String, Long> after = report(community, today);
-		assertThat(after.get("householdsCoveredToday") - before.get("householdsCoveredToday")).isEqualTo(2);
+		assertThat(after.get(figure) - before.get(figure)).isEqualTo(2);
 		assertThat(after.get("householdsCovered") - before.get("householdsCovered")).isEqualTo(2);
 		// a revisit covers no new household
 		visits.record(campaign.id(), List.of(covered(households.get(0), now.plusMinutes(1))), ADMIN);
-		assertThat(report(community, today).get("householdsCoveredToday"))
-			.isEqualTo(after.get("householdsCoveredToday"));
+		assertThat(report(community, today).get(figure)).isEqualTo(after.get(figure));
+
+		// a second campaign open over the community has its own figure, from its own
+		// counter
+		CampaignView second = campaigns
+			.create(new CampaignForm("复查", community.parent().code(), today, today.plusDays(1), Set.of()), ADMIN);
+		String secondFigure = ScreeningReportFigures.COVERED_TODAY_IN + second.id();
+		visits.record(second.id(), List.of(covered(households.get(0), now.plusMinutes(2))), ADMIN);
+		Map<String, Long> both = report(community, today);
+		assertThat(both.get(secondFigure)).as("opened today: it started from zero").isEqualTo(1);
+		assertThat(both.get(figure)).as("the first campaign is unchanged").isEqualTo(after.get(figure));
+		assertThat(both).doesNotContainKey("householdsCoveredToday");
+	}
+
+	@Test
+	void aPerCampaignFigureIsLabelledWithTheCampaignsName() {
+		LocalDate today = BusinessDay.today(java.time.Clock.systemUTC());
+		CampaignView campaign = campaigns
+			.create(new CampaignForm("第三轮排查", "130902", today, today.plusDays(1), Set.of()), ADMIN);
+		String figure = ScreeningReportFigures.COVERED_TODAY_IN + campaign.id();
+		assertThat(figures.label(figure, Locale.SIMPLIFIED_CHINESE)).contains("今日排查户数（第三轮排查）");
+		assertThat(figures.label(figure, Locale.ENGLISH)).contains("Households screened today (第三轮排查)");
+		assertThat(figures.label(ScreeningReportFigures.COVERED_TODAY_IN + "999999999", Locale.SIMPLIFIED_CHINESE))
+			.as("a campaign gone: the kind's label")
+			.contains("今日排查户数");
+		assertThat(figures.label("householdsCovered", Locale.SIMPLIFIED_CHINESE)).as("fixed names: the bundles")
+			.isEmpty();
 	}
 
 }
