@@ -128,6 +128,14 @@ class LiveEmergency {
 
 	private final cn.huoxian.reporting.Dashboard dashboard;
 
+	private final cn.huoxian.duty.Checkpoints checkpointService;
+
+	private final cn.huoxian.duty.Rosters rosters;
+
+	private final cn.huoxian.duty.DutyLogs dutyLogs;
+
+	private final cn.huoxian.org.Units units;
+
 	private final cn.huoxian.liaison.Shortages shortages;
 
 	/** The days of trends the demo's dashboard starts with. */
@@ -138,7 +146,12 @@ class LiveEmergency {
 			PlatformTransactionManager transactions, cn.huoxian.reporting.DailyReports dailyReports,
 			cn.huoxian.org.Regions regions, cn.huoxian.supplies.Supplies suppliesService,
 			cn.huoxian.liaison.Pairings pairings, cn.huoxian.liaison.Shortages shortages,
-			cn.huoxian.reporting.Dashboard dashboard) {
+			cn.huoxian.reporting.Dashboard dashboard, cn.huoxian.duty.Checkpoints checkpoints,
+			cn.huoxian.duty.Rosters rosters, cn.huoxian.duty.DutyLogs dutyLogs, cn.huoxian.org.Units units) {
+		this.checkpointService = checkpoints;
+		this.rosters = rosters;
+		this.dutyLogs = dutyLogs;
+		this.units = units;
 		this.shortages = shortages;
 		this.dashboard = dashboard;
 		this.suppliesService = suppliesService;
@@ -199,7 +212,11 @@ class LiveEmergency {
 
 		private long lap = System.nanoTime();
 
+		/** The demo accounts' persons by account name. */
+		private final Map<String, Long> accountsPersons;
+
 		Run(double scale, DemoCalendar calendar, Map<String, Long> accounts, String grid01Code) {
+			this.accountsPersons = accounts;
 			this.scale = scale;
 			this.calendar = calendar;
 			this.grid01Code = grid01Code;
@@ -225,6 +242,8 @@ class LiveEmergency {
 			lap("reports");
 			supplies();
 			lap("supplies");
+			checkpoints();
+			lap("checkpoints");
 			// the dashboard's trends of the days the emergency ran before today
 			dashboard.backfill(TREND_DAYS);
 			lap("trends");
@@ -309,6 +328,63 @@ class LiveEmergency {
 			if (!paired.isEmpty()) {
 				shortages.raise(paired.get(0).id(), new cn.huoxian.liaison.ShortageForm(
 						cn.huoxian.liaison.ShortageKind.PROTECTIVE_SUPPLIES, "医用防护服", 40, "入户排查人员明日用量"), admin);
+			}
+		}
+
+		/**
+		 * Checkpoints in 新华区 (卡口值勤): a road checkpoint at the county's edge, the railway
+		 * station and the first community's gate, staffed by the county's units with the
+		 * most cadres (xinhua's own unit among them); this week's roster as made on its
+		 * Monday, and the duty logs of the shifts already over.
+		 */
+		private void checkpoints() {
+			List<RegionView> communities = regions.under(RegionPath.of("/" + CITY + "/" + XINHUA + "/"),
+					RegionLevel.VILLAGE);
+			List<Long> staffing = new java.util.ArrayList<>(units.list(XINHUA, null, 0, 200, admin.scope())
+				.items()
+				.stream()
+				.map(u -> u.id())
+				.filter(u -> !people.cadresOfUnits(List.of(u)).isEmpty())
+				.limit(3)
+				.toList());
+			Long xinhuaPerson = accountsPersons.get("xinhua");
+			if (xinhuaPerson != null) {
+				people.cadreRole(xinhuaPerson)
+					.map(r -> r.unitId())
+					.filter(u -> u != null && !staffing.contains(u))
+					.ifPresent(u -> {
+						if (staffing.size() == 3) {
+							staffing.remove(2);
+						}
+						staffing.add(u);
+					});
+			}
+			if (staffing.isEmpty() || communities.isEmpty()) {
+				return;
+			}
+			java.time.LocalDate monday = cn.huoxian.duty.Rosters.monday(calendar.today());
+			OffsetDateTime madeAt = cn.huoxian.shared.BusinessDay.startOf(monday).minusHours(1);
+			String[][] posts = { { "沧州西高速口卡口", "ROAD", XINHUA, "THREE_EIGHTS", "3" },
+					{ "沧州火车站卡口", "STATION", XINHUA, "THREE_EIGHTS", "2" }, { communities.get(0).name() + "门岗",
+							"COMMUNITY_GATE", communities.get(0).code(), "TWO_TWELVES", "1" } };
+			for (int i = 0; i < posts.length; i++) {
+				List<Long> unitIds = i == 2 ? List.of(staffing.get(staffing.size() - 1)) : staffing;
+				var checkpoint = checkpointService.create(new cn.huoxian.duty.Checkpoints.CheckpointForm(posts[i][0],
+						posts[i][1], posts[i][2], null, unitIds, Integer.valueOf(posts[i][4]), posts[i][3]), admin);
+				var week = rosters.generateAsOf(checkpoint.id(), monday, madeAt, admin);
+				for (var day : week.grid()) {
+					for (var shift : day) {
+						if (shift != null && shift.endsAt().plusMinutes(30).isBefore(now) && !shift.staff().isEmpty()) {
+							dutyLogs.write(shift.id(),
+									new cn.huoxian.duty.DutyLogs.LogForm(shift.startsAt().minusMinutes(5),
+											shift.endsAt().plusMinutes(random.nextInt(20)), 40 + random.nextInt(400),
+											100 + random.nextInt(900), random.nextInt(12),
+											random.nextInt(10) == 0 ? 1 : 0,
+											random.nextInt(4) == 0 ? "体温枪电池已更换" : null),
+									admin);
+						}
+					}
+				}
 			}
 		}
 

@@ -704,6 +704,29 @@ public class People {
 	}
 
 	/**
+	 * The cadres of these units (a checkpoint's staffing departments), in id order: the
+	 * pool a duty roster draws on. Unscoped: the caller resolved the units in scope.
+	 */
+	public List<Long> cadresOfUnits(java.util.Collection<Long> unitIds) {
+		if (unitIds.isEmpty()) {
+			return List.of();
+		}
+		return db.selectDistinct(PERSON_ROLE.PERSON_ID)
+			.from(PERSON_ROLE)
+			.where(PERSON_ROLE.ROLE.eq("CADRE"), PERSON_ROLE.UNIT_ID.in(unitIds))
+			.orderBy(PERSON_ROLE.PERSON_ID)
+			.fetch(PERSON_ROLE.PERSON_ID);
+	}
+
+	/** True when the person is a cadre of one of these units. */
+	public boolean isCadreOfAny(long personId, java.util.Collection<Long> unitIds) {
+		return !unitIds.isEmpty() && db.fetchExists(PERSON_ROLE,
+				PERSON_ROLE.PERSON_ID.eq(personId)
+					.and(PERSON_ROLE.ROLE.eq("CADRE"))
+					.and(PERSON_ROLE.UNIT_ID.in(unitIds)));
+	}
+
+	/**
 	 * Names of persons by id (unscoped: for ids other modules' own rows already hold,
 	 * whose scope the caller has checked). One query.
 	 */

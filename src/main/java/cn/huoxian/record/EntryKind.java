@@ -31,6 +31,8 @@ public enum EntryKind {
 	/** 问责. */
 	ACCOUNTABILITY,
 	/** 纪实: a work log entry. */
-	WORK_LOG
+	WORK_LOG,
+	/** 卡口值勤: served a checkpoint shift to its end (the duty log closed). */
+	SHIFT_COMPLETED
 
 }

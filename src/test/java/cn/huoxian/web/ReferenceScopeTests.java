@@ -542,7 +542,98 @@ class ReferenceScopeTests {
 				new Template("PUT", "/api/v1/households/" + household("130902"),
 						"{\"regionCode\":\"@regionCode\",\"address\":\"越界路1号\"}", Map.of("regionCode", otherVillage),
 						Map.of("regionCode", MISSING_CODE)));
+		dutyTemplates(t, otherPerson, otherOrg, otherUnit);
 		return t;
+	}
+
+	/**
+	 * Checkpoints, shifts and swaps: next week's rosters of a checkpoint in 新华区 and one
+	 * in 运河区; xinhua's person on the first shift of theirs, a colleague on the second; a
+	 * swap between two people in 运河区.
+	 */
+	private void dutyTemplates(Map<String, Template> t, long otherPerson, long otherOrg, long otherUnit)
+			throws Exception {
+		var shift = cn.huoxian.db.Tables.DUTY_SHIFT;
+		var assignment = cn.huoxian.db.Tables.DUTY_ASSIGNMENT;
+		String week = LocalDate.now(cn.huoxian.shared.BusinessDay.ZONE).plusDays(7).toString();
+		String body = "{\"name\":\"范围卡口\",\"kind\":\"ROAD\",\"regionCode\":\"%s\",\"unitIds\":[%d],"
+				+ "\"minStaff\":1,\"pattern\":\"DAYTIME\"}";
+		long ours = created("admin", "/api/v1/duty/checkpoints", body.formatted("130902", unit("130902")));
+		long theirs = created("admin", "/api/v1/duty/checkpoints", body.formatted("130903", otherUnit));
+		List<Long> ourShifts = new ArrayList<>();
+		List<Long> theirShifts = new ArrayList<>();
+		for (long checkpoint : List.of(ours, theirs)) {
+			MockHttpServletResponse made = mvc
+				.perform(as(mvc, "admin",
+						request(HttpMethod.POST, "/api/v1/duty/checkpoints/" + checkpoint + "/roster?week=" + week)))
+				.andReturn()
+				.getResponse();
+			assertThat(made.getStatus()).as(made.getContentAsString()).isEqualTo(200);
+			(checkpoint == ours ? ourShifts : theirShifts).addAll(db.select(shift.ID)
+				.from(shift)
+				.where(shift.CHECKPOINT_ID.eq(checkpoint))
+				.orderBy(shift.STARTS_AT)
+				.fetch(shift.ID));
+		}
+		long self = db.select(DSL.field("person_id", Long.class))
+			.from(DSL.table("account"))
+			.where(DSL.field("username").eq("xinhua"))
+			.fetchOne(DSL.field("person_id", Long.class));
+		long colleague = partyMember("130902");
+		for (long[] on : List.of(new long[] { ourShifts.get(0), self }, new long[] { ourShifts.get(1), colleague },
+				new long[] { theirShifts.get(0), otherPerson },
+				new long[] { theirShifts.get(1), person("130903") + 1 })) {
+			db.insertInto(assignment, assignment.SHIFT_ID, assignment.PERSON_ID, assignment.ASSIGNED_BY)
+				.values(on[0], on[1], "test")
+				.onDuplicateKeyIgnore()
+				.execute();
+		}
+		var swap = cn.huoxian.db.Tables.DUTY_SWAP;
+		long theirSwap = db
+			.insertInto(swap, swap.SHIFT_ID, swap.PERSON_ID, swap.OTHER_SHIFT_ID, swap.OTHER_PERSON_ID, swap.STATUS,
+					swap.ASKED_BY, swap.ASKED_AT)
+			.values(theirShifts.get(0), otherPerson, theirShifts.get(1), person("130903") + 1, "ASKED", "test",
+					java.time.OffsetDateTime.now())
+			.returning(swap.ID)
+			.fetchOne(swap.ID);
+		t.put("POST /api/v1/duty/checkpoints", new Template("POST", "/api/v1/duty/checkpoints",
+				"{\"name\":\"越界卡口\",\"kind\":\"ROAD\",\"regionCode\":\"@regionCode\","
+						+ "\"partyOrganisationId\":\"@partyOrganisationId\",\"unitIds\":[\"@unitIds\"],\"minStaff\":1}",
+				Map.of("regionCode", "130903", "partyOrganisationId", otherOrg, "unitIds", otherUnit),
+				Map.of("regionCode", MISSING_CODE, "partyOrganisationId", MISSING_ID, "unitIds", MISSING_ID))
+			.with(Map.of("unitIds", unit("130902"))));
+		t.put("POST /api/v1/duty/checkpoints/{checkpointId}/roster",
+				new Template("POST", "/api/v1/duty/checkpoints/{checkpointId}/roster?week=" + week, null,
+						Map.of("checkpointId", theirs), Map.of("checkpointId", MISSING_ID)));
+		t.put("POST /api/v1/duty/shifts/{shiftId}/staff#shift",
+				new Template("POST", "/api/v1/duty/shifts/{shiftId}/staff", "{\"personId\":\"@personId\"}",
+						Map.of("shiftId", theirShifts.get(2)), Map.of("shiftId", MISSING_ID)));
+		t.put("POST /api/v1/duty/shifts/{shiftId}/staff",
+				new Template("POST", "/api/v1/duty/shifts/" + ourShifts.get(0) + "/staff",
+						"{\"personId\":\"@personId\",\"replacesId\":\"@replacesId\"}",
+						Map.of("personId", otherPerson, "replacesId", otherPerson),
+						Map.of("personId", MISSING_ID, "replacesId", MISSING_ID))
+					.with(Map.of("replacesId", self)));
+		t.put("DELETE /api/v1/duty/shifts/{shiftId}/staff/{personId}",
+				new Template("DELETE", "/api/v1/duty/shifts/{shiftId}/staff/" + otherPerson, null,
+						Map.of("shiftId", theirShifts.get(0)), Map.of("shiftId", MISSING_ID)));
+		t.put("DELETE /api/v1/duty/shifts/{shiftId}/staff/{personId}#person",
+				new Template("DELETE", "/api/v1/duty/shifts/" + ourShifts.get(0) + "/staff/{personId}", null,
+						Map.of("personId", otherPerson), Map.of("personId", MISSING_ID)));
+		t.put("PUT /api/v1/duty/shifts/{shiftId}/log",
+				new Template("PUT", "/api/v1/duty/shifts/{shiftId}/log",
+						"{\"onDutyAt\":\"" + week + "T08:00:00+08:00\"}", Map.of("shiftId", theirShifts.get(0)),
+						Map.of("shiftId", MISSING_ID)));
+		t.put("POST /api/v1/duty/swaps", new Template("POST", "/api/v1/duty/swaps",
+				"{\"shiftId\":\"@shiftId\",\"otherShiftId\":\"@otherShiftId\",\"otherPersonId\":\"@otherPersonId\"}",
+				Map.of("shiftId", theirShifts.get(0), "otherShiftId", theirShifts.get(1), "otherPersonId", otherPerson),
+				Map.of("shiftId", MISSING_ID, "otherShiftId", MISSING_ID, "otherPersonId", MISSING_ID))
+			.with(Map.of("shiftId", ourShifts.get(0), "otherShiftId", ourShifts.get(1), "otherPersonId", colleague)));
+		for (String answer : List.of("accept", "decline", "withdraw")) {
+			t.put("POST /api/v1/duty/swaps/{swapId}/" + answer,
+					new Template("POST", "/api/v1/duty/swaps/{swapId}/" + answer, null, Map.of("swapId", theirSwap),
+							Map.of("swapId", MISSING_ID)));
+		}
 	}
 
 	// ---- the records in 新华区 that the writes act on, made once per run
