@@ -136,6 +136,8 @@ class LiveEmergency {
 
 	private final cn.huoxian.org.Units units;
 
+	private final cn.huoxian.duty.Swaps swaps;
+
 	private final cn.huoxian.liaison.Shortages shortages;
 
 	/** The days of trends the demo's dashboard starts with. */
@@ -147,7 +149,9 @@ class LiveEmergency {
 			cn.huoxian.org.Regions regions, cn.huoxian.supplies.Supplies suppliesService,
 			cn.huoxian.liaison.Pairings pairings, cn.huoxian.liaison.Shortages shortages,
 			cn.huoxian.reporting.Dashboard dashboard, cn.huoxian.duty.Checkpoints checkpoints,
-			cn.huoxian.duty.Rosters rosters, cn.huoxian.duty.DutyLogs dutyLogs, cn.huoxian.org.Units units) {
+			cn.huoxian.duty.Rosters rosters, cn.huoxian.duty.DutyLogs dutyLogs, cn.huoxian.org.Units units,
+			cn.huoxian.duty.Swaps swaps) {
+		this.swaps = swaps;
 		this.checkpointService = checkpoints;
 		this.rosters = rosters;
 		this.dutyLogs = dutyLogs;
@@ -372,6 +376,9 @@ class LiveEmergency {
 				var checkpoint = checkpointService.create(new cn.huoxian.duty.Checkpoints.CheckpointForm(posts[i][0],
 						posts[i][1], posts[i][2], null, unitIds, Integer.valueOf(posts[i][4]), posts[i][3]), admin);
 				var week = rosters.generateAsOf(checkpoint.id(), monday, madeAt, admin);
+				if (i == 0) {
+					askASwap(week);
+				}
 				for (var day : week.grid()) {
 					for (var shift : day) {
 						if (shift != null && shift.endsAt().plusMinutes(30).isBefore(now) && !shift.staff().isEmpty()) {
@@ -383,6 +390,45 @@ class LiveEmergency {
 											random.nextInt(4) == 0 ? "体温枪电池已更换" : null),
 									admin);
 						}
+					}
+				}
+			}
+		}
+
+		/**
+		 * A colleague asks xinhua (or, without xinhua on the roster, someone else) to
+		 * swap one of the week's shifts still to come: the first pair the rules allow.
+		 */
+		private void askASwap(cn.huoxian.duty.Rosters.WeekView week) {
+			List<cn.huoxian.duty.Rosters.ShiftView> ahead = week.grid()
+				.stream()
+				.flatMap(List::stream)
+				.filter(s -> s != null && s.startsAt().isAfter(now) && !s.staff().isEmpty())
+				.toList();
+			Long xinhua = accountsPersons.get("xinhua");
+			int tries = 0;
+			for (var theirs : ahead) {
+				for (var other : ahead) {
+					if (theirs.id() == other.id() || tries++ > 60) {
+						continue;
+					}
+					var asker = theirs.staff().get(0);
+					var answerer = other.staff()
+						.stream()
+						.filter(p -> xinhua == null || p.id() == xinhua)
+						.findFirst()
+						.orElse(null);
+					if (answerer == null || other.staff().contains(asker) || theirs.staff().contains(answerer)) {
+						continue;
+					}
+					CurrentUser self = new CurrentUser("demo", asker.id(), Role.PARTY_MEMBER,
+							new DataScope(List.of(), List.of(), List.of(), asker.id()));
+					try {
+						swaps.ask(theirs.id(), other.id(), answerer.id(), "家中老人就医，想换个班", self);
+						return;
+					}
+					catch (cn.huoxian.shared.RuleViolationException refused) {
+						// the rules forbid this pair: try the next
 					}
 				}
 			}
