@@ -36,7 +36,11 @@ public class DailyRollups {
 
 	private final DailyReports reports;
 
-	DailyRollups(DSLContext db, Regions regions, DailyReports reports) {
+	private final List<cn.huoxian.shared.DailyReportFigures> contributors;
+
+	DailyRollups(DSLContext db, Regions regions, DailyReports reports,
+			List<cn.huoxian.shared.DailyReportFigures> contributors) {
+		this.contributors = contributors;
 		this.db = db;
 		this.regions = regions;
 		this.reports = reports;
@@ -93,6 +97,7 @@ public class DailyRollups {
 		Map<String, Long> tally = reports.tally(region.path(), day);
 		// every figure offices read, 0 where nothing was reported, in their order
 		Set<String> names = new HashSet<>(DailyRollupLedger.ALWAYS_SHOWN);
+		contributors.forEach(c -> names.addAll(c.shownIn(region.path())));
 		names.addAll(tally.keySet());
 		names.removeAll(List.of(DailyReports.SUBMITTED, DailyReports.ON_TIME, DailyReports.ZERO));
 		Map<String, Long> totals = new java.util.LinkedHashMap<>();

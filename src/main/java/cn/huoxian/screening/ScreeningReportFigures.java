@@ -4,6 +4,7 @@ import static cn.huoxian.db.Tables.SCREENING_COUNTER;
 import static cn.huoxian.db.Tables.SCREENING_FLAG;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +67,17 @@ class ScreeningReportFigures implements DailyReportFigures {
 						DataScope.under(SCREENING_FLAG.PATH, community)
 							.and(SCREENING_FLAG.RAISED_AT.ge(BusinessDay.startOf(day)))
 							.and(SCREENING_FLAG.RAISED_AT.lt(BusinessDay.startOf(day.plusDays(1))))));
+	}
+
+	/** Households screened today in each campaign open at or under the region. */
+	@Override
+	public List<String> shownIn(RegionPath region) {
+		return campaigns.all()
+			.stream()
+			.filter(c -> c.open() && (region.isWithin(c.rootPath()) || c.rootPath().isWithin(region)))
+			.sorted(java.util.Comparator.comparingLong(CampaignView::id))
+			.map(c -> COVERED_TODAY_IN + c.id())
+			.toList();
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package cn.huoxian.shared;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,15 @@ public interface DailyReportFigures {
 	 * is bounded.
 	 */
 	void addTo(Map<String, Long> figures, RegionPath community, LocalDate day);
+
+	/**
+	 * The figures of this module a roll-up at this region shows even when no report under
+	 * it has a value for them (a figure per open campaign, a module's figures outside the
+	 * offices' fixed list): a zero is then read as zero, not as a figure missing.
+	 */
+	default List<String> shownIn(RegionPath region) {
+		return List.of();
+	}
 
 	/**
 	 * The label of one of this module's figures whose name is not a fixed message key

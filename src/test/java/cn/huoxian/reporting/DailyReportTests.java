@@ -313,6 +313,10 @@ class DailyReportTests {
 				new cn.huoxian.screening.CampaignForm("报送专项排查", township, DAY, DAY.plusDays(3), java.util.Set.of()),
 				ADMIN);
 		String name = "householdsCoveredToday-" + campaign.id();
+		String none = call(townshipStaff, get(API + "rollup?region=" + township + "&date=" + DAY), 200);
+		assertThat(((Number) JsonPath.read(none, "$.totals['" + name + "']")).longValue())
+			.as("an open campaign's figure reads 0 before anything is reported")
+			.isZero();
 		String community = communities.get(0);
 		String draft = call(communityStaff, get(API + community + "/" + DAY), 200);
 		assertThat(figure(draft, name, "prefilled")).isZero();
