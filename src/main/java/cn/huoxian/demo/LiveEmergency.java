@@ -138,6 +138,9 @@ class LiveEmergency {
 
 	private final cn.huoxian.duty.Swaps swaps;
 
+	/** A step that may be refused, inside the generation's transaction. */
+	private final TransactionTemplate attempt;
+
 	private final cn.huoxian.liaison.Shortages shortages;
 
 	/** The days of trends the demo's dashboard starts with. */
@@ -173,6 +176,8 @@ class LiveEmergency {
 		this.assessments = assessments;
 		this.clock = clock;
 		this.transaction = new TransactionTemplate(transactions);
+		this.attempt = new TransactionTemplate(transactions);
+		this.attempt.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
 	}
 
 	/** What was recorded, for the log and the tests. */
@@ -368,6 +373,7 @@ class LiveEmergency {
 			}
 			java.time.LocalDate monday = cn.huoxian.duty.Rosters.monday(calendar.today());
 			OffsetDateTime madeAt = cn.huoxian.shared.BusinessDay.startOf(monday).minusHours(1);
+			long road = 0;
 			String[][] posts = { { "沧州西高速口卡口", "ROAD", XINHUA, "THREE_EIGHTS", "3" },
 					{ "沧州火车站卡口", "STATION", XINHUA, "THREE_EIGHTS", "2" }, { communities.get(0).name() + "门岗",
 							"COMMUNITY_GATE", communities.get(0).code(), "TWO_TWELVES", "1" } };
@@ -377,7 +383,7 @@ class LiveEmergency {
 						posts[i][1], posts[i][2], null, unitIds, Integer.valueOf(posts[i][4]), posts[i][3]), admin);
 				var week = rosters.generateAsOf(checkpoint.id(), monday, madeAt, admin);
 				if (i == 0) {
-					askASwap(week);
+					road = checkpoint.id();
 				}
 				for (var day : week.grid()) {
 					for (var shift : day) {
@@ -393,6 +399,9 @@ class LiveEmergency {
 					}
 				}
 			}
+			// asked once every checkpoint's roster is made: the answer is checked against
+			// them all
+			askASwap(rosters.week(road, monday, admin));
 		}
 
 		/**
@@ -424,7 +433,10 @@ class LiveEmergency {
 					CurrentUser self = new CurrentUser("demo", asker.id(), Role.PARTY_MEMBER,
 							new DataScope(List.of(), List.of(), List.of(), asker.id()));
 					try {
-						swaps.ask(theirs.id(), other.id(), answerer.id(), "家中老人就医，想换个班", self);
+						// in a savepoint: a refused pair leaves the demo's transaction
+						// usable
+						attempt.executeWithoutResult(
+								status -> swaps.ask(theirs.id(), other.id(), answerer.id(), "家中老人就医，想换个班", self));
 						return;
 					}
 					catch (cn.huoxian.shared.RuleViolationException refused) {
