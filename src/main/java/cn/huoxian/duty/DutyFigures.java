@@ -44,17 +44,16 @@ final class DutyFigures {
 			var staff = DSL.selectCount()
 				.from(DUTY_ASSIGNMENT)
 				.where(DUTY_ASSIGNMENT.SHIFT_ID.eq(DUTY_SHIFT.ID))
-				.asField("staff");
-			var shifts = db.select(DUTY_SHIFT.CHECKPOINT_ID, DUTY_SHIFT.MIN_STAFF, staff)
+				.asField();
+			// one row: the day's shifts, their checkpoints, and those with a shift short
+			var counts = db
+				.select(DSL.count(), DSL.countDistinct(DUTY_SHIFT.CHECKPOINT_ID),
+						DSL.countDistinct(DSL.when(staff.lt(DUTY_SHIFT.MIN_STAFF), DUTY_SHIFT.CHECKPOINT_ID)))
 				.from(DUTY_SHIFT)
 				.where(DataScope.under(DUTY_SHIFT.PATH, regionPath), DUTY_SHIFT.SHIFT_DAY.eq(day))
-				.fetch();
-			Map<Long, Boolean> staffed = new java.util.HashMap<>();
-			for (var s : shifts) {
-				staffed.merge(s.value1(), ((Number) s.value3()).intValue() >= s.value2(), Boolean::logicalAnd);
-			}
-			figures.put("checkpointsStaffed", staffed.values().stream().filter(b -> b).count());
-			figures.put("shiftsToday", (long) shifts.size());
+				.fetchOne();
+			figures.put("checkpointsStaffed", (long) counts.value2() - counts.value3());
+			figures.put("shiftsToday", (long) counts.value1());
 		}
 
 	}
@@ -71,6 +70,11 @@ final class DutyFigures {
 
 		Report(DSLContext db) {
 			this.db = db;
+		}
+
+		@Override
+		public java.util.List<String> shownIn(RegionPath region) {
+			return java.util.List.of("shiftsCompleted", "checkpointPassages", "checkpointTurnedBack");
 		}
 
 		@Override

@@ -1,6 +1,5 @@
 package cn.huoxian.duty;
 
-import static cn.huoxian.db.Tables.CHECKPOINT;
 import static cn.huoxian.db.Tables.DUTY_LOG;
 import static cn.huoxian.db.Tables.DUTY_SHIFT;
 
@@ -158,33 +157,36 @@ public class DutyLogs {
 		return value == null ? 0 : value;
 	}
 
-	/** The logs of a checkpoint's shifts in a week (its ledger), by shift. */
+	/**
+	 * A checkpoint's week with the logs of its shifts (its ledger), by shift: the week
+	 * read once, the logs in one query.
+	 */
 	@Transactional(readOnly = true)
-	public List<LogView> week(@Nullable Long checkpointId, LocalDate anyDay, CurrentUser user) {
-		var week = rosters.week(checkpointId, anyDay, user);
-		LocalDate monday = week.monday();
-		List<LogView> logs = new ArrayList<>();
-		db.select(DUTY_SHIFT.fields())
-			.select(DUTY_LOG.fields())
-			.from(DUTY_SHIFT)
-			.join(DUTY_LOG)
-			.on(DUTY_LOG.SHIFT_ID.eq(DUTY_SHIFT.ID))
-			.where(DUTY_SHIFT.CHECKPOINT_ID.eq(week.checkpoint().id()), DUTY_SHIFT.SHIFT_DAY.ge(monday),
-					DUTY_SHIFT.SHIFT_DAY.lt(monday.plusDays(7)))
-			.orderBy(DUTY_SHIFT.STARTS_AT)
-			.forEach(r -> logs.add(view(r.into(DUTY_SHIFT), r.into(DUTY_LOG))));
-		return logs;
+	public DutyLedgers.LogCover ledger(@Nullable Long checkpointId, LocalDate anyDay, CurrentUser user) {
+		Rosters.WeekView week = rosters.week(checkpointId, anyDay, user);
+		java.util.Map<Long, Rosters.ShiftView> shifts = new java.util.LinkedHashMap<>();
+		week.grid().forEach(day -> day.stream().filter(java.util.Objects::nonNull).forEach(s -> shifts.put(s.id(), s)));
+		java.util.Map<Long, DutyLogRecord> logs = shifts.isEmpty() ? java.util.Map.of()
+				: db.selectFrom(DUTY_LOG).where(DUTY_LOG.SHIFT_ID.in(shifts.keySet())).fetchMap(DUTY_LOG.SHIFT_ID);
+		List<LogView> views = new ArrayList<>();
+		shifts.values().stream().sorted(java.util.Comparator.comparing(Rosters.ShiftView::startsAt)).forEach(s -> {
+			DutyLogRecord log = logs.get(s.id());
+			if (log != null) {
+				views.add(view(s.checkpointName(), s.day() + " " + s.slot(), s.staff(), log));
+			}
+		});
+		return new DutyLedgers.LogCover(week, views);
 	}
 
 	private LogView view(DutyShiftRecord shift, DutyLogRecord log) {
-		String name = db.select(CHECKPOINT.NAME)
-			.from(CHECKPOINT)
-			.where(CHECKPOINT.ID.eq(shift.getCheckpointId()))
-			.fetchOne(CHECKPOINT.NAME);
-		return new LogView(shift.getId(), name, Rosters.when(shift.getStartsAt(), shift.getEndsAt()), log.getOnDutyAt(),
-				log.getOffDutyAt(), log.getVehicles(), log.getPeople(), log.getTurnedBack(),
-				log.getTemperatureReferred(), log.getHandover(), log.getLoggedBy(), log.getLoggedAt(),
-				rosters.shift(shift.getId()).staff());
+		Rosters.ShiftView view = rosters.shift(shift.getId());
+		return view(view.checkpointName(), view.day() + " " + view.slot(), view.staff(), log);
+	}
+
+	private static LogView view(String checkpointName, String when, List<Rosters.Person> staff, DutyLogRecord log) {
+		return new LogView(log.getShiftId(), checkpointName, when, log.getOnDutyAt(), log.getOffDutyAt(),
+				log.getVehicles(), log.getPeople(), log.getTurnedBack(), log.getTemperatureReferred(),
+				log.getHandover(), log.getLoggedBy(), log.getLoggedAt(), staff);
 	}
 
 }

@@ -56,9 +56,7 @@ class DutyPageTests {
 	}
 
 	private String page(MockHttpSession session, MockHttpServletRequestBuilder request, int expected) throws Exception {
-		var response = mvc.perform(request.session(session)).andReturn().getResponse();
-		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(expected);
-		return expected == 302 ? response.getRedirectedUrl() : response.getContentAsString();
+		return cn.huoxian.support.Pages.page(mvc, session, request, expected);
 	}
 
 	@Test

@@ -57,9 +57,7 @@ class DailyReportPageTests {
 	}
 
 	private String page(MockHttpSession session, MockHttpServletRequestBuilder request, int expected) throws Exception {
-		var response = mvc.perform(request.session(session)).andReturn().getResponse();
-		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(expected);
-		return expected == 302 ? response.getRedirectedUrl() : response.getContentAsString();
+		return cn.huoxian.support.Pages.page(mvc, session, request, expected);
 	}
 
 	private String account(String region) {

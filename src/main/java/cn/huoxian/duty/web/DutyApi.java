@@ -145,9 +145,7 @@ class DutyApi {
 			HttpServletResponse response) throws java.io.IOException {
 		var me = users.current();
 		LocalDate day = dayOr(week);
-		downloads.send(logLedger,
-				new DutyLedgers.LogCover(rosters.week(checkpointId, day, me), logs.week(checkpointId, day, me)),
-				me.scope(), response);
+		downloads.send(logLedger, logs.ledger(checkpointId, day, me), me.scope(), response);
 	}
 
 	@Operation(summary = "Shifts short of their minimum staff under a region in the week of a day")

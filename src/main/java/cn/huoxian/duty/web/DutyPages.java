@@ -174,8 +174,7 @@ class DutyPages {
 			HttpServletResponse response) throws java.io.IOException {
 		CurrentUser me = users.current();
 		LocalDate day = week == null ? today() : week;
-		downloads.send(logLedger, new DutyLedgers.LogCover(rosters.week(id, day, me), logs.week(id, day, me)),
-				me.scope(), response);
+		downloads.send(logLedger, logs.ledger(id, day, me), me.scope(), response);
 	}
 
 	@GetMapping("/duty/gaps")
@@ -197,7 +196,15 @@ class DutyPages {
 	private String shift(long id, Model model, Map<String, String> errors, Map<String, String> typed, String error) {
 		CurrentUser me = users.current();
 		Rosters.ShiftView shift = rosters.visibleShift(id, me);
-		model.addAttribute("log", logs.find(id, me).orElse(null));
+		DutyLogs.LogView log = logs.find(id, me).orElse(null);
+		model.addAttribute("log", log);
+		// the form's values: the log's, else the shift's start and zeros
+		model.addAttribute("onTime", hhmm(log == null ? shift.startsAt() : log.onDutyAt()));
+		model.addAttribute("offTime", log == null || log.offDutyAt() == null ? "" : hhmm(log.offDutyAt()));
+		model.addAttribute("counts",
+				log == null ? Map.of("vehicles", 0, "people", 0, "turnedBack", 0, "temperatureReferred", 0)
+						: Map.of("vehicles", log.vehicles(), "people", log.people(), "turnedBack", log.turnedBack(),
+								"temperatureReferred", log.temperatureReferred()));
 		model.addAttribute("shift", shift);
 		Long self = me.scope().selfPersonId();
 		boolean onIt = self != null && shift.staff().stream().anyMatch(p -> p.id() == self);
@@ -218,7 +225,6 @@ class DutyPages {
 		Map<String, String> problems = new LinkedHashMap<>();
 		Long person = number(personId == null ? "" : personId, "personId", problems);
 		if (!problems.isEmpty()) {
-			rosters.visibleShift(id, users.current());
 			return shift(id, model, problems, Map.of(), null);
 		}
 		return act(id, model, redirect, Map.of(), "assigned", () -> rosters.assign(id, person, null, users.current()));
@@ -329,6 +335,11 @@ class DutyPages {
 			problems.put(field, Messages.text("duty.problem.time"));
 			return null;
 		}
+	}
+
+	private static String hhmm(OffsetDateTime at) {
+		var t = at.atZoneSameInstant(BusinessDay.ZONE);
+		return String.format("%02d:%02d", t.getHour(), t.getMinute());
 	}
 
 	private static Long number(String value, String field, Map<String, String> problems) {
