@@ -401,14 +401,18 @@ class LiveEmergency {
 			}
 			// asked once every checkpoint's roster is made: the answer is checked against
 			// them all
-			askASwap(rosters.week(road, monday, admin));
+			// (late on a Sunday nothing is ahead this week: next week's roster is made
+			// for it)
+			if (!askASwap(rosters.week(road, monday, admin))) {
+				askASwap(rosters.generateAsOf(road, monday.plusDays(7), now, admin));
+			}
 		}
 
 		/**
 		 * A colleague asks xinhua (or, without xinhua on the roster, someone else) to
 		 * swap one of the week's shifts still to come: the first pair the rules allow.
 		 */
-		private void askASwap(cn.huoxian.duty.Rosters.WeekView week) {
+		private boolean askASwap(cn.huoxian.duty.Rosters.WeekView week) {
 			List<cn.huoxian.duty.Rosters.ShiftView> ahead = week.grid()
 				.stream()
 				.flatMap(List::stream)
@@ -418,7 +422,7 @@ class LiveEmergency {
 			int tries = 0;
 			for (var theirs : ahead) {
 				for (var other : ahead) {
-					if (theirs.id() == other.id() || tries++ > 60) {
+					if (theirs.id() == other.id()) {
 						continue;
 					}
 					var asker = theirs.staff().get(0);
@@ -427,7 +431,8 @@ class LiveEmergency {
 						.filter(p -> xinhua == null || p.id() == xinhua)
 						.findFirst()
 						.orElse(null);
-					if (answerer == null || other.staff().contains(asker) || theirs.staff().contains(answerer)) {
+					if (answerer == null || other.staff().contains(asker) || theirs.staff().contains(answerer)
+							|| tries++ > 40) {
 						continue;
 					}
 					CurrentUser self = new CurrentUser("demo", asker.id(), Role.PARTY_MEMBER,
@@ -437,13 +442,14 @@ class LiveEmergency {
 						// usable
 						attempt.executeWithoutResult(
 								status -> swaps.ask(theirs.id(), other.id(), answerer.id(), "家中老人就医，想换个班", self));
-						return;
+						return true;
 					}
 					catch (cn.huoxian.shared.RuleViolationException refused) {
 						// the rules forbid this pair: try the next
 					}
 				}
 			}
+			return false;
 		}
 
 		private void lap(String step) {
