@@ -80,16 +80,34 @@ public class DailyRollups {
 	@Transactional(readOnly = true)
 	public Rollup rollup(String regionCode, LocalDate day, CurrentUser user) {
 		RegionView region = regions.findOrFirstRoot(regionCode, user.scope());
-		RollupLine own = line(region, day);
+		// the modules' figures read as 0 where nothing was reported (the open
+		// campaigns'):
+		// asked once for the roll-up, not per line (the dashboard reads lines every few
+		// seconds)
+		Set<String> shown = new HashSet<>();
+		contributors.forEach(c -> shown.addAll(c.shownIn(region.path())));
+		RollupLine own = showing(line(region, day), shown);
 		List<RollupLine> children = new ArrayList<>();
 		if (region.level() != RegionLevel.VILLAGE) {
 			regions.children(region.code(), user.scope())
 				.stream()
 				.filter(c -> c.level() != RegionLevel.GRID)
-				.forEach(c -> children.add(line(c, day)));
+				.forEach(c -> children.add(showing(line(c, day), shown)));
 		}
 		return new Rollup(own.region(), own.regionName(), own.level(), day, own.expected(), own.submitted(),
 				own.onTime(), own.zeroReports(), own.totals(), children);
+	}
+
+	private static RollupLine showing(RollupLine line, Set<String> shown) {
+		if (line.totals().keySet().containsAll(shown)) {
+			return line;
+		}
+		Set<String> names = new HashSet<>(line.totals().keySet());
+		names.addAll(shown);
+		Map<String, Long> totals = new java.util.LinkedHashMap<>();
+		DailyRollupLedger.ordered(names).forEach(f -> totals.put(f, line.totals().getOrDefault(f, 0L)));
+		return new RollupLine(line.region(), line.regionName(), line.level(), line.expected(), line.submitted(),
+				line.onTime(), line.zeroReports(), totals);
 	}
 
 	/** The roll-up of one region, without the regions below. */
@@ -97,7 +115,6 @@ public class DailyRollups {
 		Map<String, Long> tally = reports.tally(region.path(), day);
 		// every figure offices read, 0 where nothing was reported, in their order
 		Set<String> names = new HashSet<>(DailyRollupLedger.ALWAYS_SHOWN);
-		contributors.forEach(c -> names.addAll(c.shownIn(region.path())));
 		names.addAll(tally.keySet());
 		names.removeAll(List.of(DailyReports.SUBMITTED, DailyReports.ON_TIME, DailyReports.ZERO));
 		Map<String, Long> totals = new java.util.LinkedHashMap<>();
