@@ -141,6 +141,8 @@ class LiveEmergency {
 	/** A step that may be refused, inside the generation's transaction. */
 	private final TransactionTemplate attempt;
 
+	private final VolunteerDemo volunteerDemo;
+
 	private final cn.huoxian.liaison.Shortages shortages;
 
 	/** The days of trends the demo's dashboard starts with. */
@@ -153,8 +155,9 @@ class LiveEmergency {
 			cn.huoxian.liaison.Pairings pairings, cn.huoxian.liaison.Shortages shortages,
 			cn.huoxian.reporting.Dashboard dashboard, cn.huoxian.duty.Checkpoints checkpoints,
 			cn.huoxian.duty.Rosters rosters, cn.huoxian.duty.DutyLogs dutyLogs, cn.huoxian.org.Units units,
-			cn.huoxian.duty.Swaps swaps) {
+			cn.huoxian.duty.Swaps swaps, VolunteerDemo volunteerDemo) {
 		this.swaps = swaps;
+		this.volunteerDemo = volunteerDemo;
 		this.checkpointService = checkpoints;
 		this.rosters = rosters;
 		this.dutyLogs = dutyLogs;
@@ -253,6 +256,10 @@ class LiveEmergency {
 			lap("supplies");
 			checkpoints();
 			lap("checkpoints");
+			Long xinhua = accountsPersons.get("xinhua");
+			volunteerDemo.record(admin,
+					xinhua == null ? null : people.cadreRole(xinhua).map(r -> r.unitId()).orElse(null), XINHUA, now);
+			lap("volunteers");
 			// the dashboard's trends of the days the emergency ran before today
 			dashboard.backfill(TREND_DAYS);
 			lap("trends");

@@ -865,6 +865,36 @@ public class People {
 			.fetch(), false);
 	}
 
+	/** A unit's in-service party member: id, name, where they live. */
+	public record InServiceMember(long id, String name, RegionPath path) {
+	}
+
+	/**
+	 * A unit's in-service party members (双报到): the party members of its party
+	 * organisation and its cadres who are party members, by name then id, at most
+	 * {@code limit}; unscoped (the caller resolved the unit).
+	 */
+	public List<InServiceMember> inServiceMembers(long unitId, @jakarta.annotation.Nullable Long organisationId,
+			int limit) {
+		Condition ofOrganisation = organisationId == null ? DSL.falseCondition()
+				: PERSON_ROLE.ROLE.eq(RoleKind.PARTY_MEMBER.name())
+					.and(PERSON_ROLE.PARTY_ORGANISATION_ID.eq(organisationId));
+		var cadre = PERSON_ROLE.as("cadre");
+		Condition partyCadre = PERSON_ROLE.ROLE.eq(RoleKind.PARTY_MEMBER.name())
+			.andExists(DSL.selectOne()
+				.from(cadre)
+				.where(cadre.PERSON_ID.eq(PERSON_ROLE.PERSON_ID), cadre.ROLE.eq(RoleKind.CADRE.name()),
+						cadre.UNIT_ID.eq(unitId)));
+		return db.select(PERSON.ID, PERSON.NAME, PERSON.PATH)
+			.from(PERSON)
+			.whereExists(DSL.selectOne()
+				.from(PERSON_ROLE)
+				.where(PERSON_ROLE.PERSON_ID.eq(PERSON.ID).and(ofOrganisation.or(partyCadre))))
+			.orderBy(PERSON.NAME, PERSON.ID)
+			.limit(limit)
+			.fetch(r -> new InServiceMember(r.value1(), r.value2(), RegionPath.of(r.value3())));
+	}
+
 	/** How many persons are registered: for benchmarks sizing a load. */
 	public long count() {
 		return db.fetchCount(PERSON);

@@ -33,6 +33,8 @@ public enum EntryKind {
 	/** 纪实: a work log entry. */
 	WORK_LOG,
 	/** 卡口值勤: served a checkpoint shift to its end (the duty log closed). */
-	SHIFT_COMPLETED
+	SHIFT_COMPLETED,
+	/** 志愿服务: service hours a community confirmed (双报到). */
+	SERVICE_HOURS
 
 }

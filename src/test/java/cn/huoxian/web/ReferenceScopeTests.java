@@ -143,7 +143,8 @@ class ReferenceScopeTests {
 				"commando_member", "isolation_case", "isolation_contact", "isolation_need", "responsibility_zone",
 				"pairing", "pairing_team_member", "deployment", "inspection", "rectification",
 				"temporary_organisation_member", "model_post", "claimed_post", "battle_request", "household_link",
-				"work_log", "screening_campaign", "assessment_round", "region")) {
+				"work_log", "screening_campaign", "assessment_round", "region", "volunteer_unit_report",
+				"volunteer_registration", "volunteer_need", "volunteer_claim")) {
 			tables.add(DSL.table(table));
 		}
 		Map<String, Integer> before = counts(tables);
@@ -543,6 +544,7 @@ class ReferenceScopeTests {
 						"{\"regionCode\":\"@regionCode\",\"address\":\"越界路1号\"}", Map.of("regionCode", otherVillage),
 						Map.of("regionCode", MISSING_CODE)));
 		dutyTemplates(t, otherPerson, otherOrg, otherUnit);
+		volunteerTemplates(t, otherPerson, otherUnit, otherVillage);
 		return t;
 	}
 
@@ -633,6 +635,49 @@ class ReferenceScopeTests {
 			t.put("POST /api/v1/duty/swaps/{swapId}/" + answer,
 					new Template("POST", "/api/v1/duty/swaps/{swapId}/" + answer, null, Map.of("swapId", theirSwap),
 							Map.of("swapId", MISSING_ID)));
+		}
+	}
+
+	/**
+	 * 双报到: a need of a community in 运河区 with a claim on it, and a 运河区 unit's report in to
+	 * that community.
+	 */
+	private void volunteerTemplates(Map<String, Template> t, long otherPerson, long otherUnit, String otherVillage)
+			throws Exception {
+		String tomorrow = LocalDate.now(cn.huoxian.shared.BusinessDay.ZONE).plusDays(1).toString();
+		String need = "{\"communityCode\":\"%s\",\"kind\":\"LOGISTICS\",\"title\":\"范围需求\",\"startsAt\":\"" + tomorrow
+				+ "T08:00:00+08:00\",\"endsAt\":\"" + tomorrow + "T10:00:00+08:00\",\"people\":2}";
+		long theirNeed = created("admin", "/api/v1/volunteer/needs", need.formatted(otherVillage));
+		var claim = cn.huoxian.db.Tables.VOLUNTEER_CLAIM;
+		long theirClaim = db.insertInto(claim, claim.NEED_ID, claim.PERSON_ID, claim.STATUS, claim.CLAIMED_AT)
+			.values(theirNeed, otherPerson, "CLAIMED", java.time.OffsetDateTime.now())
+			.returning(claim.ID)
+			.fetchOne(claim.ID);
+		long theirReport = created("admin", "/api/v1/volunteer/unit-reports",
+				"{\"unitId\":" + otherUnit + ",\"communityCode\":\"" + otherVillage + "\"}");
+		t.put("POST /api/v1/volunteer/unit-reports",
+				new Template("POST", "/api/v1/volunteer/unit-reports",
+						"{\"unitId\":\"@unitId\",\"communityCode\":\"@communityCode\"}",
+						Map.of("unitId", otherUnit, "communityCode", otherVillage),
+						Map.of("unitId", MISSING_ID, "communityCode", MISSING_CODE)));
+		t.put("POST /api/v1/volunteer/unit-reports/{reportId}/receipt",
+				new Template("POST", "/api/v1/volunteer/unit-reports/{reportId}/receipt", null,
+						Map.of("reportId", theirReport), Map.of("reportId", MISSING_ID)));
+		t.put("POST /api/v1/volunteer/registrations", new Template("POST", "/api/v1/volunteer/registrations",
+				"{\"personId\":\"@personId\"}", Map.of("personId", otherPerson), Map.of("personId", MISSING_ID)));
+		t.put("POST /api/v1/volunteer/needs",
+				new Template("POST", "/api/v1/volunteer/needs", need.replace("\"%s\"", "\"@communityCode\""),
+						Map.of("communityCode", otherVillage), Map.of("communityCode", MISSING_CODE)));
+		for (String action : List.of("cancel", "claims")) {
+			t.put("POST /api/v1/volunteer/needs/{needId}/" + action,
+					new Template("POST", "/api/v1/volunteer/needs/{needId}/" + action, null,
+							Map.of("needId", theirNeed), Map.of("needId", MISSING_ID)));
+		}
+		for (String action : List.of("withdraw", "confirm", "absent")) {
+			t.put("POST /api/v1/volunteer/claims/{claimId}/" + action,
+					new Template("POST", "/api/v1/volunteer/claims/{claimId}/" + action,
+							"confirm".equals(action) ? "{\"hours\":2}" : null, Map.of("claimId", theirClaim),
+							Map.of("claimId", MISSING_ID)));
 		}
 	}
 
