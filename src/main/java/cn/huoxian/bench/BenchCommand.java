@@ -218,6 +218,7 @@ class BenchCommand implements ApplicationRunner {
 		profiles(city, results);
 		record(results);
 		duty(results);
+		storedDuty(city, results);
 		results.removeIf(java.util.Objects::isNull);
 		return results;
 	}
@@ -313,6 +314,69 @@ class BenchCommand implements ApplicationRunner {
 			results.add(measure("duty roster: one change checked against the rules", 10,
 					i -> DutyRosterBench.change(roster[0], week, i)));
 		}
+	}
+
+	/**
+	 * Issue 16, stored: one roster change as the API makes it — a transaction that loads
+	 * the roster the change touches (the shift, its people's shifts within eight days),
+	 * checks it against the rules and writes it — on a checkpoint set up for the bench
+	 * and staffed by the two units with the most cadres, four weeks ahead (nothing
+	 * started). Even iterations put a cadre on a shift, odd ones take them off again.
+	 */
+	private void storedDuty(DataScope city, List<Measurement> results) {
+		String name = "duty roster: one stored change (load, check, write)";
+		if (!selected(name)) {
+			return;
+		}
+		var admin = new cn.huoxian.shared.CurrentUser("bench", null, cn.huoxian.shared.Role.CITY_ADMIN, city);
+		java.util.Map<Long, Integer> cadres = new java.util.HashMap<>();
+		for (cn.huoxian.people.CadreRank rank : cn.huoxian.people.CadreRank.values()) {
+			people.cadresByUnit(rank).forEach((unit, n) -> cadres.merge(unit, n, Integer::sum));
+		}
+		List<Long> staffing = cadres.entrySet()
+			.stream()
+			.sorted(java.util.Map.Entry.<Long, Integer>comparingByValue().reversed())
+			.limit(2)
+			.map(java.util.Map.Entry::getKey)
+			.toList();
+		var units = context.getBean(cn.huoxian.org.Units.class);
+		String region = units.fetch(staffing.get(0)).orElseThrow().regionCode();
+		var checkpoints = context.getBean(cn.huoxian.duty.Checkpoints.class);
+		var rosters = context.getBean(cn.huoxian.duty.Rosters.class);
+		var checkpoint = checkpoints.create(new cn.huoxian.duty.Checkpoints.CheckpointForm(
+				"基准测试卡口 " + System.currentTimeMillis(), "ROAD", region, null, staffing, 2, "THREE_EIGHTS"), admin);
+		var week = rosters.generate(checkpoint.id(), cn.huoxian.shared.BusinessDay.today(clock).plusDays(28), admin);
+		List<Long> shifts = week.grid()
+			.stream()
+			.flatMap(List::stream)
+			.filter(java.util.Objects::nonNull)
+			.map(cn.huoxian.duty.Rosters.ShiftView::id)
+			.toList();
+		List<Long> pool = people.cadresOfUnits(staffing);
+		log.info("Stored duty change: checkpoint {} in {}, {} shifts, {} cadres in its pool", checkpoint.id(), region,
+				shifts.size(), pool.size());
+		long[] placed = new long[2];
+		int[] refused = { 0 };
+		results.add(measure(name, 10, i -> {
+			if (i % 2 == 1 && placed[0] != 0) {
+				rosters.unassign(placed[0], placed[1], admin);
+				placed[0] = 0;
+				return 1;
+			}
+			long shift = shifts.get((int) ((i * 7_919L) % shifts.size()));
+			long person = pool.get((int) ((i * 104_729L) % pool.size()));
+			try {
+				rosters.assign(shift, person, null, admin);
+				placed[0] = shift;
+				placed[1] = person;
+			}
+			catch (cn.huoxian.shared.RuleViolationException ex) {
+				// refused in words: checked all the same
+				refused[0]++;
+			}
+			return 1;
+		}));
+		log.info("Stored duty change: {} assignments refused by the rules", refused[0]);
 	}
 
 	/** Whether {@code --bench.only} selects one of these operations (all without it). */

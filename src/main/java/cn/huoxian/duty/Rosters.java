@@ -225,6 +225,7 @@ public class Rosters {
 		Checkpoints.requireManager(user);
 		CheckpointView checkpoint = checkpoints.get(shift.getCheckpointId());
 		lock(checkpoint.id());
+		lockPeople(java.util.Collections.singletonList(personId));
 		boolean inPool = personId != null && people.isCadreOfAny(personId, checkpoint.unitIds());
 		if (personId == null || !inPool && !people.readable(personId, user.scope())) {
 			throw new ReferenceNotFoundException("personId");
@@ -369,6 +370,15 @@ public class Rosters {
 	/** Serialises the changes to a checkpoint's roster. */
 	void lock(long checkpointId) {
 		db.select(CHECKPOINT.ID).from(CHECKPOINT).where(CHECKPOINT.ID.eq(checkpointId)).forUpdate().fetch();
+	}
+
+	/**
+	 * Serialises the changes that move these people, whatever the checkpoint: their
+	 * person rows are locked in id order (after the checkpoint's, always in that order,
+	 * so two changes never wait for each other in a circle).
+	 */
+	void lockPeople(java.util.Collection<Long> personIds) {
+		personIds.stream().filter(java.util.Objects::nonNull).distinct().sorted().forEach(people::lock);
 	}
 
 	/**

@@ -125,6 +125,7 @@ public class Swaps {
 		DutyShiftRecord own = db.fetchOne(DUTY_SHIFT, DUTY_SHIFT.ID.eq(swap.getShiftId()));
 		DutyShiftRecord other = db.fetchOne(DUTY_SHIFT, DUTY_SHIFT.ID.eq(swap.getOtherShiftId()));
 		rosters.lock(own.getCheckpointId());
+		rosters.lockPeople(List.of(swap.getPersonId(), me));
 		if (!rosters.staffOf(own.getId()).contains(swap.getPersonId())
 				|| !rosters.staffOf(other.getId()).contains(me)) {
 			throw new RuleViolationException(Messages.text("duty.problem.swap-stale"));

@@ -174,6 +174,49 @@ class DutyApiTests {
 			.contains("已经过去");
 	}
 
+	@Autowired
+	Rosters rosters;
+
+	@Test
+	void oneCadreMovedAtTwoCheckpointsAtOnceLandsOnOnlyOne() throws Exception {
+		long east = checkpoint("xinhua", "并发卡口甲", "DAYTIME", 1);
+		long west = checkpoint("xinhua", "并发卡口乙", "DAYTIME", 1);
+		String eastWeek = call("xinhua", post(API + "/checkpoints/" + east + "/roster?week=" + MONDAY), 200);
+		String westWeek = call("xinhua", post(API + "/checkpoints/" + west + "/roster?week=" + MONDAY), 200);
+		long newcomer = cadre();
+		var admin = new cn.huoxian.shared.CurrentUser("admin", null, Role.CITY_ADMIN,
+				cn.huoxian.shared.DataScope.ofRegions(cn.huoxian.shared.RegionPath.root("130900")));
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			// four days: within the weekly cap, so only "two places at once" can refuse
+			for (int day = 0; day < 4; day++) {
+				java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+				List<java.util.concurrent.Future<Boolean>> tries = new ArrayList<>();
+				for (long shift : List.of(shift(eastWeek, day, 0), shift(westWeek, day, 0))) {
+					tries.add(pool.submit(() -> {
+						start.await();
+						try {
+							rosters.assign(shift, newcomer, null, admin);
+							return true;
+						}
+						catch (cn.huoxian.shared.RuleViolationException refused) {
+							return false;
+						}
+					}));
+				}
+				start.countDown();
+				int placed = 0;
+				for (var t : tries) {
+					placed += t.get() ? 1 : 0;
+				}
+				assertThat(placed).as("day " + day).isEqualTo(1);
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+	}
+
 	@Test
 	void everyRuleRefusesAChangeInWordsAndWritesNothing() throws Exception {
 		long road = checkpoint("xinhua", "规则卡口", "THREE_EIGHTS", 1);
