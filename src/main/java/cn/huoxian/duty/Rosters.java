@@ -1,6 +1,7 @@
 package cn.huoxian.duty;
 
 import static cn.huoxian.db.Tables.CHECKPOINT;
+import static cn.huoxian.db.Tables.CHECKPOINT_UNIT;
 import static cn.huoxian.db.Tables.DUTY_ASSIGNMENT;
 import static cn.huoxian.db.Tables.DUTY_SHIFT;
 
@@ -223,22 +224,23 @@ public class Rosters {
 			CurrentUser user) {
 		DutyShiftRecord shift = visibleShift(shiftId, "shiftId", user);
 		Checkpoints.requireManager(user);
-		CheckpointView checkpoint = checkpoints.get(shift.getCheckpointId());
-		lock(checkpoint.id());
+		long checkpointId = shift.getCheckpointId();
+		lock(checkpointId);
 		lockPeople(java.util.Collections.singletonList(personId));
-		boolean inPool = personId != null && people.isCadreOfAny(personId, checkpoint.unitIds());
+		boolean inPool = personId != null && people.isCadreOfAny(personId, unitsOf(checkpointId));
 		if (personId == null || !inPool && !people.readable(personId, user.scope())) {
 			throw new ReferenceNotFoundException("personId");
 		}
-		if (replacesId != null && !staffOf(shift.getId()).contains(replacesId)) {
+		Set<Long> staff = staffOf(shift.getId());
+		if (replacesId != null && !staff.contains(replacesId)) {
 			throw new ReferenceNotFoundException("replacesId");
 		}
-		if (staffOf(shift.getId()).contains(personId)) {
+		if (staff.contains(personId)) {
 			throw new RuleViolationException(Messages.text("duty.problem.already-on", name(personId), label(shift)));
 		}
 		requireNotStarted(shift);
 		Roster roster = context(List.of(shift), List.of(personId),
-				Map.of(checkpoint.id(), inPool ? Set.of(personId) : Set.of()));
+				Map.of(checkpointId, inPool ? Set.of(personId) : Set.of()));
 		List<Violation> broken = replacesId == null ? roster.assign(shift.getId(), personId)
 				: roster.replace(shift.getId(), replacesId, personId);
 		refuseIfBroken(broken, roster);
@@ -378,7 +380,17 @@ public class Rosters {
 	 * so two changes never wait for each other in a circle).
 	 */
 	void lockPeople(java.util.Collection<Long> personIds) {
-		personIds.stream().filter(java.util.Objects::nonNull).distinct().sorted().forEach(people::lock);
+		people.lockAll(personIds.stream().filter(java.util.Objects::nonNull).distinct().sorted().toList());
+	}
+
+	/**
+	 * The staffing units of a checkpoint, in one query (a change needs no more of it).
+	 */
+	private List<Long> unitsOf(long checkpointId) {
+		return db.select(CHECKPOINT_UNIT.UNIT_ID)
+			.from(CHECKPOINT_UNIT)
+			.where(CHECKPOINT_UNIT.CHECKPOINT_ID.eq(checkpointId))
+			.fetch(CHECKPOINT_UNIT.UNIT_ID);
 	}
 
 	/**

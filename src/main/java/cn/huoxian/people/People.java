@@ -851,6 +851,16 @@ public class People {
 	}
 
 	/**
+	 * Locks these persons' rows until the transaction ends, in id order, in one statement
+	 * (writers that move the same people wait here for each other); unscoped.
+	 */
+	public void lockAll(java.util.Collection<Long> ids) {
+		if (!ids.isEmpty()) {
+			db.select(PERSON.ID).from(PERSON).where(PERSON.ID.in(ids)).orderBy(PERSON.ID).forUpdate().fetch();
+		}
+	}
+
+	/**
 	 * Party members living under a path within the scope's regions, by name then id, at
 	 * most {@code limit}; masked.
 	 */
@@ -876,20 +886,27 @@ public class People {
 	 */
 	public List<InServiceMember> inServiceMembers(long unitId, @jakarta.annotation.Nullable Long organisationId,
 			int limit) {
-		Condition ofOrganisation = organisationId == null ? DSL.falseCondition()
-				: PERSON_ROLE.ROLE.eq(RoleKind.PARTY_MEMBER.name())
-					.and(PERSON_ROLE.PARTY_ORGANISATION_ID.eq(organisationId));
+		// driven from the roles' unit and organisation indexes: a few hundred rows, not
+		// the
+		// whole person table
 		var cadre = PERSON_ROLE.as("cadre");
-		Condition partyCadre = PERSON_ROLE.ROLE.eq(RoleKind.PARTY_MEMBER.name())
+		var member = PERSON_ROLE.as("member");
+		org.jooq.Select<org.jooq.Record1<Long>> ids = DSL.select(cadre.PERSON_ID)
+			.from(cadre)
+			.where(cadre.ROLE.eq(RoleKind.CADRE.name()), cadre.UNIT_ID.eq(unitId))
 			.andExists(DSL.selectOne()
-				.from(cadre)
-				.where(cadre.PERSON_ID.eq(PERSON_ROLE.PERSON_ID), cadre.ROLE.eq(RoleKind.CADRE.name()),
-						cadre.UNIT_ID.eq(unitId)));
+				.from(member)
+				.where(member.PERSON_ID.eq(cadre.PERSON_ID), member.ROLE.eq(RoleKind.PARTY_MEMBER.name())));
+		if (organisationId != null) {
+			ids = DSL.select(PERSON_ROLE.PERSON_ID)
+				.from(PERSON_ROLE)
+				.where(PERSON_ROLE.ROLE.eq(RoleKind.PARTY_MEMBER.name()),
+						PERSON_ROLE.PARTY_ORGANISATION_ID.eq(organisationId))
+				.union(ids);
+		}
 		return db.select(PERSON.ID, PERSON.NAME, PERSON.PATH)
 			.from(PERSON)
-			.whereExists(DSL.selectOne()
-				.from(PERSON_ROLE)
-				.where(PERSON_ROLE.PERSON_ID.eq(PERSON.ID).and(ofOrganisation.or(partyCadre))))
+			.where(PERSON.ID.in(ids))
 			.orderBy(PERSON.NAME, PERSON.ID)
 			.limit(limit)
 			.fetch(r -> new InServiceMember(r.value1(), r.value2(), RegionPath.of(r.value3())));
