@@ -82,6 +82,9 @@ class VolunteerApiTests {
 	@Autowired
 	Claims claims;
 
+	@Autowired
+	VolunteerFigures.Report reportFigures;
+
 	long unit;
 
 	String unitCode;
@@ -425,8 +428,15 @@ class VolunteerApiTests {
 		assertThat(db.fetchCount(RECORD_ENTRY,
 				RECORD_ENTRY.SOURCE_ID.eq(String.valueOf(claimA)).and(RECORD_ENTRY.KIND.eq("SERVICE_HOURS"))))
 			.isEqualTo(1);
-		// the headline counts the week's hours
+		// the headline counts the week's hours, the community's daily report the services
+		// of the day
 		assertThat(headlineHours()).isEqualTo(before + 4);
+		java.util.Map<String, Long> report = new java.util.HashMap<>();
+		reportFigures.addTo(report,
+				cn.huoxian.shared.RegionPath
+					.of(db.select(REGION.PATH).from(REGION).where(REGION.CODE.eq(community)).fetchOne(REGION.PATH)),
+				LocalDate.of(2026, 3, 12));
+		assertThat(report.get("volunteersServed")).as("a confirmed, b absent").isEqualTo(1L);
 		// the unit sees its member's hours by kind, and who has not registered
 		String hours = call(unitStaff, get(API + "/units/" + unit + "/members?from=2026-03-01&to=2026-03-31"), 200);
 		assertThat(
