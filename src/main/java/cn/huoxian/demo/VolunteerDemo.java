@@ -96,12 +96,14 @@ class VolunteerDemo {
 			.limit(5)
 			.map(c -> byCommunity.get(c).get(0))
 			.toList();
+		// registered a week before the needs they served
+		java.time.LocalDate registeredOn = BusinessDay.of(now).minusDays(7);
 		for (People.InServiceMember m : here) {
-			registrations.register(m.id(), admin);
+			registrations.registerAsOf(m.id(), admin, registeredOn);
 		}
 		// the last of them has not registered: the unit's page lists them
 		for (People.InServiceMember m : elsewhere.subList(0, Math.max(0, elsewhere.size() - 1))) {
-			registrations.register(m.id(), admin);
+			registrations.registerAsOf(m.id(), admin, registeredOn);
 		}
 		var report = unitReports.report(unit.id(), home, "机关党支部全体在职党员到社区报到，听从社区调遣", admin);
 		unitReports.receive(report.id(), admin);

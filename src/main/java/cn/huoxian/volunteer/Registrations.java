@@ -74,6 +74,15 @@ public class Registrations {
 	 */
 	@Transactional
 	public RegistrationView register(@Nullable Long personId, CurrentUser user) {
+		return registerAsOf(personId, user, BusinessDay.today(clock));
+	}
+
+	/**
+	 * A registration as made on an earlier day (the demo's history), valid six months
+	 * from then.
+	 */
+	@Transactional
+	public RegistrationView registerAsOf(@Nullable Long personId, CurrentUser user, LocalDate today) {
 		PersonView person = member(personId, user);
 		if (!person.holds(RoleKind.PARTY_MEMBER)) {
 			throw new RuleViolationException(Messages.text("volunteer.problem.not-party-member", person.name()));
@@ -82,7 +91,6 @@ public class Registrations {
 			.orElseThrow(
 					() -> new RuleViolationException(Messages.text("volunteer.problem.no-community", person.name())));
 		Long unit = unitOf(person);
-		LocalDate today = BusinessDay.today(clock);
 		db.insertInto(VOLUNTEER_REGISTRATION, VOLUNTEER_REGISTRATION.PERSON_ID, VOLUNTEER_REGISTRATION.UNIT_ID,
 				VOLUNTEER_REGISTRATION.COMMUNITY_ID, VOLUNTEER_REGISTRATION.COMMUNITY_PATH,
 				VOLUNTEER_REGISTRATION.REGISTERED_ON, VOLUNTEER_REGISTRATION.EXPIRES_ON,
@@ -98,7 +106,8 @@ public class Registrations {
 			.set(VOLUNTEER_REGISTRATION.EXPIRES_ON, today.plus(VALID))
 			.set(VOLUNTEER_REGISTRATION.REGISTERED_BY, user.username())
 			.execute();
-		return view(db.fetchOne(VOLUNTEER_REGISTRATION, VOLUNTEER_REGISTRATION.PERSON_ID.eq(person.id())), today);
+		return view(db.fetchOne(VOLUNTEER_REGISTRATION, VOLUNTEER_REGISTRATION.PERSON_ID.eq(person.id())),
+				BusinessDay.today(clock));
 	}
 
 	/**
