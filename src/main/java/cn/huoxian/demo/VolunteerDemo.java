@@ -29,13 +29,16 @@ import org.springframework.stereotype.Component;
  * members living in 新华区 register where they live; the community's needs of the last two
  * days are claimed and their hours confirmed (one still to confirm), those of the next
  * two days partly claimed; the account {@value #ACCOUNT} is one of the members, to claim
- * on a phone.
+ * on a phone, and {@value #UNIT_ACCOUNT} the unit's staff, who read its members' hours.
  */
 @Component
 class VolunteerDemo {
 
 	/** The demo's party member (党员自助) account. */
 	static final String ACCOUNT = "dangyuan";
+
+	/** The demo's unit staff (单位工作人员) account, of xinhua's unit. */
+	static final String UNIT_ACCOUNT = "danwei";
 
 	private final Units units;
 
@@ -114,6 +117,10 @@ class VolunteerDemo {
 		if (!here.isEmpty() && !accounts.exists(ACCOUNT)) {
 			accounts.create(new NewAccount(ACCOUNT, DemoCity.DEMO_PASSWORD, Role.PARTY_MEMBER,
 					here.get(here.size() - 1).id(), List.of()));
+		}
+		if (!accounts.exists(UNIT_ACCOUNT)) {
+			accounts.create(new NewAccount(UNIT_ACCOUNT, DemoCity.DEMO_PASSWORD, Role.UNIT_STAFF, null,
+					List.of(new cn.huoxian.access.ScopeRoot(cn.huoxian.access.ScopeRoot.Kind.UNIT, unit.code()))));
 		}
 	}
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * On the home page: for a registered member, the needs of their community still open to
  * claim (their registration due for renewal wants attention); for a community's staff,
  * the claims of needs already started whose hours are still to confirm, and units waiting
- * for a receipt.
+ * for a receipt; for a unit's staff, its party members not registered.
  */
 @Component
 class VolunteerTiles implements WorkbenchTiles {
@@ -31,12 +31,16 @@ class VolunteerTiles implements WorkbenchTiles {
 
 	private final UnitReports unitReports;
 
+	private final ServiceRecords records;
+
 	private final Clock clock;
 
-	VolunteerTiles(DSLContext db, Registrations registrations, UnitReports unitReports, Clock clock) {
+	VolunteerTiles(DSLContext db, Registrations registrations, UnitReports unitReports, ServiceRecords records,
+			Clock clock) {
 		this.db = db;
 		this.registrations = registrations;
 		this.unitReports = unitReports;
+		this.records = records;
 		this.clock = clock;
 	}
 
@@ -67,6 +71,15 @@ class VolunteerTiles implements WorkbenchTiles {
 			if (waiting > 0) {
 				tiles.add(WorkbenchTile.due(50, Messages.text("workbench.volunteer.receipts"), null, waiting,
 						"/volunteer"));
+			}
+		}
+		// a unit's staff: the unit's in-service party members not registered anywhere
+		if (user.isUnitStaff()) {
+			var today = cn.huoxian.shared.BusinessDay.today(clock);
+			for (Long unit : user.scope().unitIds().stream().limit(3).toList()) {
+				var hours = records.unit(unit, new ServiceRecords.ServicePeriod(today, today), true, user);
+				tiles.add(WorkbenchTile.due(51, Messages.text("workbench.volunteer.unregistered"), hours.unitName(),
+						hours.notRegistered(), "/volunteer/units/" + unit + "?unregistered=true"));
 			}
 		}
 		return tiles;

@@ -61,7 +61,7 @@ class EveryPageBrowserTests {
 	 * Chromium start and one sign-in per role: the suite's time is counted).
 	 */
 	@ParameterizedTest
-	@CsvSource({ "admin", "zzb", "xinhua", "grid01", "dangyuan" })
+	@CsvSource({ "admin", "zzb", "xinhua", "grid01", "dangyuan", "danwei" })
 	void everyPageReachedFromTheNavigationReadsAsWords(String user) throws Exception {
 		browser = Browser.desktop();
 		Browser.signIn(browser, port, user);

@@ -192,6 +192,9 @@ class VolunteerPageTests {
 				List.of(new ScopeRoot(ScopeRoot.Kind.UNIT, unit.value2()))));
 		MockHttpSession unitStaff = login(mvc, staffName);
 		assertThat(page(unitStaff, get("/volunteer"), 200)).contains("id=\"report-form-" + unit.value1() + "\"");
+		// the home page counts the unit's party members not registered, linking to them
+		assertThat(page(unitStaff, get("/"), 200)).contains("本单位未报到的在职党员")
+			.contains("/volunteer/units/" + unit.value1() + "?unregistered=true");
 		// a community outside the unit's area is not offered, and named on the form if
 		// typed
 		String yunhe = db.select(Tables.REGION.CODE)
