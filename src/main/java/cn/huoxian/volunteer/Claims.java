@@ -279,10 +279,11 @@ public class Claims {
 			.map(VolunteerClaimRecord::getUnitId)
 			.filter(java.util.Objects::nonNull)
 			.collect(java.util.stream.Collectors.toSet()));
-		Map<Long, Needs.ServiceNeed> needViews = new java.util.HashMap<>();
+		Map<Long, Needs.ServiceNeed> needViews = needs.views(needRows.values())
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Needs.ServiceNeed::id, n -> n));
 		return claims.stream()
-			.map(c -> new ClaimView(c.getId(),
-					needViews.computeIfAbsent(c.getNeedId(), n -> needs.view(needRows.get(n))), c.getPersonId(),
+			.map(c -> new ClaimView(c.getId(), needViews.get(c.getNeedId()), c.getPersonId(),
 					names.getOrDefault(c.getPersonId(), ""),
 					c.getUnitId() == null ? null : unitNames.get(c.getUnitId()), ClaimStatus.valueOf(c.getStatus()),
 					c.getMinutes() == null ? null : Hours.of(c.getMinutes()), c.getClaimedAt(), c.getConfirmedBy()))

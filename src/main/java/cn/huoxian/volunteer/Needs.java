@@ -185,12 +185,12 @@ public class Needs {
 		Condition where = VOLUNTEER_NEED.COMMUNITY_PATH.eq(community.value())
 			.and(VOLUNTEER_NEED.SERVICE_DAY.ge(from == null ? BusinessDay.today(clock) : from));
 		long total = db.fetchCount(VOLUNTEER_NEED, where);
-		List<ServiceNeed> items = db.selectFrom(VOLUNTEER_NEED)
+		List<ServiceNeed> items = views(db.selectFrom(VOLUNTEER_NEED)
 			.where(where)
 			.orderBy(VOLUNTEER_NEED.STARTS_AT, VOLUNTEER_NEED.ID)
 			.limit(size)
 			.offset(page * size)
-			.fetch(this::view);
+			.fetch());
 		return new PageResult<>(items, total, page, size);
 	}
 
@@ -260,11 +260,23 @@ public class Needs {
 	}
 
 	ServiceNeed view(VolunteerNeedRecord r) {
+		return views(List.of(r)).get(0);
+	}
+
+	/** Needs as shown, each community's name read once for the list (not once a row). */
+	List<ServiceNeed> views(java.util.Collection<VolunteerNeedRecord> records) {
+		java.util.Map<String, String> names = new java.util.HashMap<>();
+		return records.stream()
+			.map(r -> view(r, names.computeIfAbsent(r.getCommunityPath(), p -> communities.name(RegionPath.of(p)))))
+			.toList();
+	}
+
+	private ServiceNeed view(VolunteerNeedRecord r, String communityName) {
 		RegionPath community = RegionPath.of(r.getCommunityPath());
-		return new ServiceNeed(r.getId(), community.code(), communities.name(community),
-				ServiceKind.valueOf(r.getKind()), r.getTitle(), r.getPlace(), r.getStartsAt(), r.getEndsAt(),
-				r.getServiceDay(), slot(r.getStartsAt(), r.getEndsAt()), r.getPeople(), r.getTaken(),
-				"CANCELLED".equals(r.getStatus()), !r.getStartsAt().isAfter(OffsetDateTime.now(clock)));
+		return new ServiceNeed(r.getId(), community.code(), communityName, ServiceKind.valueOf(r.getKind()),
+				r.getTitle(), r.getPlace(), r.getStartsAt(), r.getEndsAt(), r.getServiceDay(),
+				slot(r.getStartsAt(), r.getEndsAt()), r.getPeople(), r.getTaken(), "CANCELLED".equals(r.getStatus()),
+				!r.getStartsAt().isAfter(OffsetDateTime.now(clock)));
 	}
 
 	/** "08:00–12:00" in Shanghai time (with the end's day when it ends on another). */

@@ -118,6 +118,20 @@ public class UnitReports {
 		return list(VOLUNTEER_UNIT_REPORT.COMMUNITY_PATH.eq(community.path().value()));
 	}
 
+	/**
+	 * How many reports in wait for a receipt under the caller's regions (the home page's
+	 * count).
+	 */
+	public int awaitingReceiptCount(CurrentUser user) {
+		if (user.scope().regions().isEmpty() || !user.mayReportDaily()) {
+			return 0;
+		}
+		return db.fetchCount(VOLUNTEER_UNIT_REPORT,
+				user.scope()
+					.regionCondition(VOLUNTEER_UNIT_REPORT.COMMUNITY_PATH)
+					.and(VOLUNTEER_UNIT_REPORT.RECEIVED_AT.isNull()));
+	}
+
 	/** Reports in still waiting for a receipt under the caller's regions, at most 50. */
 	@Transactional(readOnly = true)
 	public List<UnitReportView> awaitingReceipt(CurrentUser user) {

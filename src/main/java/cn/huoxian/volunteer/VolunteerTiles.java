@@ -67,7 +67,7 @@ class VolunteerTiles implements WorkbenchTiles {
 						.and(VOLUNTEER_NEED.STARTS_AT.le(now)));
 			tiles.add(
 					WorkbenchTile.due(49, Messages.text("workbench.volunteer.confirm"), null, toConfirm, "/volunteer"));
-			int waiting = unitReports.awaitingReceipt(user).size();
+			int waiting = unitReports.awaitingReceiptCount(user);
 			if (waiting > 0) {
 				tiles.add(WorkbenchTile.due(50, Messages.text("workbench.volunteer.receipts"), null, waiting,
 						"/volunteer"));
