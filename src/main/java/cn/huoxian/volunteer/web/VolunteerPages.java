@@ -322,37 +322,36 @@ class VolunteerPages {
 		return to;
 	}
 
-	private static LocalDate date(String value, String field, Map<String, String> problems) {
-		try {
-			return LocalDate.parse(value == null ? "" : value.strip());
-		}
-		catch (java.time.format.DateTimeParseException ex) {
-			problems.put(field,
-					Messages.text(value == null || value.isBlank() ? "problem.required" : "volunteer.problem.date"));
+	/**
+	 * A form field read with a parser: blank is "required", anything the parser refuses
+	 * is the problem {@code wrong} gives for the typed value; either way null and the
+	 * field named in {@code problems}.
+	 */
+	private static <T> T parsed(String value, String field, Map<String, String> problems,
+			java.util.function.Function<String, T> parser, java.util.function.Function<String, String> wrong) {
+		if (value == null || value.isBlank()) {
+			problems.put(field, Messages.text("problem.required"));
 			return null;
 		}
+		try {
+			return parser.apply(value.strip());
+		}
+		catch (RuntimeException ex) {
+			problems.put(field, wrong.apply(value));
+			return null;
+		}
+	}
+
+	private static LocalDate date(String value, String field, Map<String, String> problems) {
+		return parsed(value, field, problems, LocalDate::parse, v -> Messages.text("volunteer.problem.date"));
 	}
 
 	private static LocalTime time(String value, String field, Map<String, String> problems) {
-		try {
-			return LocalTime.parse(value == null ? "" : value.strip());
-		}
-		catch (java.time.format.DateTimeParseException ex) {
-			problems.put(field,
-					Messages.text(value == null || value.isBlank() ? "problem.required" : "volunteer.problem.time"));
-			return null;
-		}
+		return parsed(value, field, problems, LocalTime::parse, v -> Messages.text("volunteer.problem.time"));
 	}
 
 	private static Integer number(String value, String field, Map<String, String> problems) {
-		try {
-			return Integer.valueOf(value == null ? "" : value.strip());
-		}
-		catch (NumberFormatException ex) {
-			problems.put(field, value == null || value.isBlank() ? Messages.text("problem.required")
-					: Messages.text("problem.field.not-a-number", value));
-			return null;
-		}
+		return parsed(value, field, problems, Integer::valueOf, v -> Messages.text("problem.field.not-a-number", v));
 	}
 
 }
