@@ -107,11 +107,20 @@ class DailyReportBrowserTests {
 			.until(org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.id("report-status"), "已报送"));
 		Browser.screenshot(phone, "daily-report-phone");
 
+		// the roll-up and the wall are replaced in place while they refresh: an element
+		// read
+		// between its lookup and its text is stale, and read again
 		new WebDriverWait(desktop, Duration.ofSeconds(12))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.until(d -> "1".equals(d.findElement(By.id("rollup-submitted")).getText()));
-		assertThat(desktop.findElement(By.id("child-" + community)).getText()).contains("全部报送");
+		String child = new WebDriverWait(desktop, Duration.ofSeconds(5))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> d.findElement(By.id("child-" + community)).getText());
+		assertThat(child).contains("全部报送");
 		Browser.screenshot(desktop, "daily-report-rollup");
-		new WebDriverWait(wall, Duration.ofSeconds(12)).until(d -> "1".equals(submittedOnTheWall()));
+		new WebDriverWait(wall, Duration.ofSeconds(12))
+			.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> "1".equals(submittedOnTheWall()));
 		Browser.screenshot(wall, "dashboard-after-report");
 	}
 
