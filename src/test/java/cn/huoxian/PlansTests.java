@@ -263,6 +263,27 @@ class PlansTests {
 	 * last_reached_day, start_date, end_date) alone (V23), neither today's contacts nor
 	 * the rows of more cases than the page shows.
 	 */
+	/**
+	 * A surname search's bounded count reads V40's (surname, path) index alone: one range
+	 * of the county's entries, not every name the surname begins in the city.
+	 */
+	@Test
+	void surnameCountReadsTheSurnameIndexOnly() throws Exception {
+		String county = bean(Regions.class).under(RegionPath.root(CITY), RegionLevel.COUNTY).get(0).code();
+		captured.clear();
+		bean(People.class).search(county, "王", 0, 20, city);
+		List<String> counts = captured.stream().filter(sql -> sql.contains("count(")).toList();
+		assertThat(counts).as("the bounded count").hasSize(1);
+		try (Connection connection = DriverManager.getConnection(databaseUrl(), "postgres", "")) {
+			List<JsonNode> nodes = new ArrayList<>();
+			Plans.collect(Plans.explain(connection, "explain (analyze, format json) " + counts.get(0)), nodes);
+			assertThat(nodes).as("plan of %s", counts.get(0)).anySatisfy(node -> {
+				assertThat(node.path("Node Type").asString()).isEqualTo("Index Only Scan");
+				assertThat(node.path("Index Name").asString()).isEqualTo("ix_person_surname_path");
+			});
+		}
+	}
+
 	@Test
 	void overdueCountAndPageReadTheIndexOnly() throws Exception {
 		Cases cases = bean(Cases.class);

@@ -22,13 +22,21 @@ import org.junit.jupiter.api.Test;
  * {@code src/test/resources/landed-migrations.sha256} (sha256sum format). A new migration
  * is added to that file in the commit that adds it:
  * {@code (cd src/main/resources/db/migration
- * && sha256sum V22__name.sql) >> src/test/resources/landed-migrations.sha256}. Numbers
- * 11, 12 and 14 were reserved for parts of the deployment module that needed no
- * migration; they stay unused.
+ * && sha256sum V22__name.sql) >> src/test/resources/landed-migrations.sha256}, or for a
+ * migration of one database {@code (cd src/main/resources/db && sha256sum
+ * vendor/postgresql/V40__name.sql) >> …}. Numbers 11, 12 and 14 were reserved for parts
+ * of the deployment module that needed no migration; they stay unused.
  */
 class LandedMigrationsTests {
 
-	private static final Path MIGRATIONS = Path.of("src/main/resources/db/migration");
+	private static final Path DB = Path.of("src/main/resources/db");
+
+	private static final Path MIGRATIONS = DB.resolve("migration");
+
+	/**
+	 * Migrations of one database only (ADR 48), recorded as {@code vendor/NAME/V…sql}.
+	 */
+	private static final Path VENDOR = DB.resolve("vendor");
 
 	private static final Path LANDED = Path.of("src/test/resources/landed-migrations.sha256");
 
@@ -36,7 +44,7 @@ class LandedMigrationsTests {
 	void noLandedMigrationIsEditedOrRemoved() {
 		Map<String, String> changed = new TreeMap<>();
 		landed().forEach((file, sum) -> {
-			Path path = MIGRATIONS.resolve(file);
+			Path path = file.contains("/") ? DB.resolve(file) : MIGRATIONS.resolve(file);
 			String now = Files.exists(path) ? sha256(path) : "(removed)";
 			if (!now.equals(sum)) {
 				changed.put(file, now);
@@ -48,12 +56,15 @@ class LandedMigrationsTests {
 	@Test
 	void everyMigrationIsRecordedAsLanded() throws IOException {
 		Map<String, String> landed = landed();
-		try (Stream<Path> files = Files.list(MIGRATIONS)) {
-			TreeSet<String> unrecorded = files.map(f -> f.getFileName().toString())
+		TreeSet<String> unrecorded = new TreeSet<>();
+		try (Stream<Path> files = Files.list(MIGRATIONS); Stream<Path> vendor = Files.walk(VENDOR)) {
+			files.map(f -> f.getFileName().toString()).filter(n -> !landed.containsKey(n)).forEach(unrecorded::add);
+			vendor.filter(f -> f.toString().endsWith(".sql"))
+				.map(f -> DB.relativize(f).toString().replace('\\', '/'))
 				.filter(n -> !landed.containsKey(n))
-				.collect(Collectors.toCollection(TreeSet::new));
-			assertThat(unrecorded).as("add their checksums to " + LANDED).isEmpty();
+				.forEach(unrecorded::add);
 		}
+		assertThat(unrecorded).as("add their checksums to " + LANDED).isEmpty();
 	}
 
 	private static Map<String, String> landed() {
