@@ -136,9 +136,11 @@ class LiveEmergencyTests {
 		var reports = db.selectFrom(cn.huoxian.db.Tables.DAILY_REPORT)
 			.where(cn.huoxian.db.Tables.DAILY_REPORT.REPORT_DAY.eq(yesterday))
 			.fetch();
-		assertThat(reports).isNotEmpty()
-			.allMatch(r -> r.getPath().startsWith("/130900/130902/"))
-			.anyMatch(r -> r.getZeroReport());
+		// whether one is a zero report is a draw (70 %); the test city's 新华区 has a single
+		// community, and how many draws the demo made before it depends on the time of
+		// day
+		// (a CI run at 01:45 in Shanghai drew a report with a suspected case)
+		assertThat(reports).isNotEmpty().allMatch(r -> r.getPath().startsWith("/130900/130902/"));
 		Long submitted = db.select(cn.huoxian.db.Tables.DAILY_REPORT_TALLY.TALLY)
 			.from(cn.huoxian.db.Tables.DAILY_REPORT_TALLY)
 			.where(cn.huoxian.db.Tables.DAILY_REPORT_TALLY.PATH.eq("/130900/")
