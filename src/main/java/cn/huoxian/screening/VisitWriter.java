@@ -268,7 +268,7 @@ class VisitWriter {
 	private void raiseFlags(long campaignId, List<VisitInput> visits, Map<Long, Visits.Target> targets) {
 		record Raised(VisitInput visit, long personId, Set<Flag> flags, RegionPath path) {
 		}
-		List<Raised> raised = new java.util.ArrayList<>();
+		List<Raised> raised = new ArrayList<>();
 		for (VisitInput visit : visits) {
 			for (VisitInput.ResidentCheck check : visit.residentsOrEmpty()) {
 				Set<Flag> flags = Visits.flagsOf(check);
@@ -280,13 +280,28 @@ class VisitWriter {
 		if (raised.isEmpty()) {
 			return;
 		}
-		var insert = db.insertInto(SCREENING_FLAG, SCREENING_FLAG.CAMPAIGN_ID, SCREENING_FLAG.VISIT_ID,
-				SCREENING_FLAG.PERSON_ID, SCREENING_FLAG.PATH, SCREENING_FLAG.FLAGS, SCREENING_FLAG.RAISED_AT);
+		int n = raised.size();
+		List<UUID> visitIds = new ArrayList<>(n);
+		List<Long> persons = new ArrayList<>(n);
+		List<String> paths = new ArrayList<>(n);
+		List<String> flags = new ArrayList<>(n);
+		List<OffsetDateTime> times = new ArrayList<>(n);
 		for (Raised r : raised) {
-			insert = insert.values(campaignId, r.visit().visitId(), r.personId(), r.path().value(), joined(r.flags()),
-					r.visit().visitedAt());
+			visitIds.add(r.visit().visitId());
+			persons.add(r.personId());
+			paths.add(r.path().value());
+			flags.add(joined(r.flags()));
+			times.add(r.visit().visitedAt());
 		}
-		Map<String, Long> ids = insert
+		// from arrays, as the visits: a multi-row VALUES is rendered value by value and
+		// planned anew for every number of rows
+		Map<String, Long> ids = db
+			.insertInto(SCREENING_FLAG,
+					List.of(SCREENING_FLAG.CAMPAIGN_ID, SCREENING_FLAG.VISIT_ID, SCREENING_FLAG.PERSON_ID,
+							SCREENING_FLAG.PATH, SCREENING_FLAG.FLAGS, SCREENING_FLAG.RAISED_AT))
+			.select(SqlArrays.rows(SqlArrays.longs(Collections.nCopies(n, campaignId)), SqlArrays.uuids(visitIds),
+					SqlArrays.longs(persons), SqlArrays.texts(paths), SqlArrays.texts(flags),
+					SqlArrays.instants(times)))
 			.returningResult(SCREENING_FLAG.ID, SCREENING_FLAG.VISIT_ID, SCREENING_FLAG.PERSON_ID)
 			.fetchMap(r -> r.value2() + "/" + r.value3(), r -> r.value1());
 		for (Raised r : raised) {
