@@ -117,6 +117,7 @@ public class Visits {
 	private void checkShapes(List<VisitInput> visits, CampaignView campaign) {
 		Set<UUID> seen = new HashSet<>();
 		OffsetDateTime latest = OffsetDateTime.now(clock).plusMinutes(5);
+		java.time.LocalDate today = BusinessDay.today(clock);
 		for (int i = 0; i < visits.size(); i++) {
 			VisitInput visit = visits.get(i);
 			String at = "visits[" + i + "].";
@@ -132,7 +133,9 @@ public class Visits {
 			if (visit.outcome() == null) {
 				throw invalid(at + "outcome", visit, Messages.text("screening.problem.outcome"));
 			}
-			checkLimits(at, visit);
+			if (!VisitLimits.plainlyWithin(visit, today)) {
+				checkLimits(at, visit);
+			}
 			if (visit.visitedAt() == null || visit.visitedAt().isAfter(latest)) {
 				throw invalid(at + "visitedAt", visit, Messages.text("screening.problem.visited-at"));
 			}
