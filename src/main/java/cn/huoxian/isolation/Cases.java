@@ -287,6 +287,16 @@ public class Cases {
 	}
 
 	/**
+	 * How many cases under a region are overdue on a day, counted up to {@code bound} + 1
+	 * (more than {@code bound} means at least that many): for the home page, which shows
+	 * "1,000+" rather than counting a city's tens of thousands each time it opens.
+	 */
+	public long overdueUpTo(RegionPath regionPath, LocalDate day, int bound, DataScope scope) {
+		return db.fetchCount(
+				DSL.selectOne().from(ISOLATION_CASE).where(overdueCondition(regionPath, day, scope)).limit(bound + 1));
+	}
+
+	/**
 	 * The daily contacts of the cases under a region from a business day on, newest
 	 * first, with the case's person: what a community's contact list shows.
 	 */

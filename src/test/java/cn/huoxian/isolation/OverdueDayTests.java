@@ -172,6 +172,28 @@ class OverdueDayTests {
 	}
 
 	/**
+	 * The home page's count stops one past its bound, and below it equals the overdue
+	 * list's total.
+	 */
+	@Test
+	void theBoundedCountStopsOnePastItsBound() {
+		long reached = open(TODAY.minusDays(1), 14);
+		open(TODAY.minusDays(1), 14);
+		open(TODAY.minusDays(2), 14);
+		open(TODAY.minusDays(3), 14);
+		contact(reached, TODAY, 9, true);
+		long total = cases.overdue(grid, TODAY, 0, 1, ADMIN.scope()).total();
+		assertThat(total).isEqualTo(3);
+		assertThat(cases.overdueUpTo(grid, TODAY, 10, ADMIN.scope())).isEqualTo(total);
+		assertThat(cases.overdueUpTo(grid, TODAY, 3, ADMIN.scope())).isEqualTo(3);
+		assertThat(cases.overdueUpTo(grid, TODAY, 1, ADMIN.scope())).isEqualTo(2);
+		// scope: a district elsewhere counts none of them
+		assertThat(cases.overdueUpTo(grid, TODAY, 10,
+				cn.huoxian.shared.DataScope.ofRegions(RegionPath.of("/130900/130903/"))))
+			.isZero();
+	}
+
+	/**
 	 * Random days of work on a handful of cases: opening, contacts for today or late for
 	 * the last three days (reached or not, sometimes with symptoms, sometimes timed into
 	 * tomorrow), ends. After each day the column equals the recount and every list equals
