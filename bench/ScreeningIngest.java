@@ -57,7 +57,9 @@ public class ScreeningIngest {
 				for (int i = next.getAndIncrement(); i < batches.size(); i = next.getAndIncrement()) {
 					String answer = post(http, base + "/api/v1/screening/campaigns/" + campaign + "/visits", token,
 							batches.get(i));
-					accepted.addAndGet(Long.parseLong(field(answer, "accepted")));
+					long total = accepted.addAndGet(Long.parseLong(field(answer, "accepted")));
+					// the rate's course (a new JVM's warm-up shows here), on stderr
+					System.err.printf("%.2f s %d%n", (System.nanoTime() - start) / 1e9, total);
 				}
 			});
 			worker.start();

@@ -1,0 +1,31 @@
+# Sourced by bench/alternate-load.sh and bench/alternate-ingest.sh: a settled copy of a
+# generated city and a server on port 8091 over it.
+
+psql_admin() { psql -U postgres -h 127.0.0.1 -Atq "$@"; }
+
+stop_server() {
+	pkill -f "jar --server.port=8091" || true
+	sleep 1
+}
+
+# fresh_copy DB TEMPLATE: a new copy of the template, written out, on a machine that has settled
+fresh_copy() {
+	psql_admin -c "drop database if exists $1" -c "create database $1 template $2"
+	# the copy's gigabytes written out before the clock starts, not during the run (runs that
+	# began with them still in flight were slower by up to a third)
+	psql_admin -c "checkpoint"
+	sync
+	for _ in $(seq 60); do
+		awk '{ exit !($1 < 1.5) }' /proc/loadavg && break
+		sleep 5
+	done
+}
+
+# start_server JAR DB LOG: the demo profile over DB with a 2 GB heap (JAVA_OPTS added), up when healthy
+start_server() {
+	# shellcheck disable=SC2086
+	SPRING_PROFILES_ACTIVE=demo SPRING_DATASOURCE_USERNAME=postgres \
+		SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$2" \
+		nohup java -Xmx2g ${JAVA_OPTS:-} -jar "$1" --server.port=8091 > "$3" 2>&1 &
+	until curl -sf -o /dev/null http://localhost:8091/actuator/health; do sleep 2; done
+}
