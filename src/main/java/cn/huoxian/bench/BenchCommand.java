@@ -471,10 +471,8 @@ class BenchCommand implements ApplicationRunner {
 		String queued = "record: 2,000 deployment events queued while the record was paused, ms from its resumption until every entry is in";
 		try {
 			if (deployments.contains(only) || queued.contains(only)) {
-				// rounds not counted, as every slow operation warms up: for a quarter of
-				// the
-				// time budget (at least one round). A new JVM's publishers took 2,001 ms
-				// for
+				// rounds not counted, for a quarter of the time budget (at least one), as
+				// every slow operation warms up: a new JVM's publishers took 2,001 ms for
 				// the first round and 510-690 ms from the seventh on, its JIT compiling
 				// about a core's worth meanwhile (docs/BENCHMARKS.md, issue 13)
 				long warm = System.nanoTime() + (long) (maxSeconds * 0.25e9);

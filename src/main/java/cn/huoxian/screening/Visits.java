@@ -4,6 +4,7 @@ import static cn.huoxian.db.Tables.SCREENING_VISIT;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -43,10 +44,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class Visits {
 
 	public static final int MAX_BATCH = 1000;
-
-	private static final BigDecimal LOWEST = new BigDecimal("34.0");
-
-	private static final BigDecimal HIGHEST = new BigDecimal("43.0");
 
 	private static final Pattern NEW_RESIDENT_FIELD = Pattern.compile("^unregistered\\[(\\d+)]\\.");
 
@@ -117,7 +114,7 @@ public class Visits {
 	private void checkShapes(List<VisitInput> visits, CampaignView campaign) {
 		Set<UUID> seen = new HashSet<>();
 		OffsetDateTime latest = OffsetDateTime.now(clock).plusMinutes(5);
-		java.time.LocalDate today = BusinessDay.today(clock);
+		LocalDate today = BusinessDay.today(clock);
 		for (int i = 0; i < visits.size(); i++) {
 			VisitInput visit = visits.get(i);
 			String at = "visits[" + i + "].";
@@ -282,7 +279,8 @@ public class Visits {
 	}
 
 	private static void checkTemperature(String field, VisitInput visit, String name, BigDecimal temperature) {
-		if (temperature != null && (temperature.compareTo(LOWEST) < 0 || temperature.compareTo(HIGHEST) > 0)) {
+		if (temperature != null
+				&& (temperature.compareTo(VisitLimits.LOWEST) < 0 || temperature.compareTo(VisitLimits.HIGHEST) > 0)) {
 			throw invalid(field + "temperature", visit, name, Messages.text("problem.field.body-temperature"));
 		}
 	}

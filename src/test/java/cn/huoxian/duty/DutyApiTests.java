@@ -239,10 +239,10 @@ class DutyApiTests {
 		}
 		assertThat(detail(assign(shift(gateWeek, 4, 0), newcomer, 422))).contains("超过 48 小时");
 
-		long stranger = id(call("admin", post("/api/v1/persons").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\":\"非值勤人员\",\"idNumber\":\""
-					+ IdNumber.of("130902", LocalDate.of(1980, 5, 5), new SplittableRandom().nextInt(1000)).value()
-					+ "\",\"regionCode\":\"130902\"}"),
+		long stranger = id(call("admin",
+				post("/api/v1/persons").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"name\":\"非值勤人员\",\"idNumber\":\"" + cn.huoxian.support.TestIdNumbers.fresh()
+							+ "\",\"regionCode\":\"130902\"}"),
 				201));
 		assertThat(detail(assign(gateMonday, stranger, 422))).contains("不是本卡口值勤单位的人员");
 

@@ -12,7 +12,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -23,7 +22,6 @@ import java.util.concurrent.Future;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
-import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.Role;
 import cn.huoxian.support.Api;
@@ -116,8 +114,7 @@ class HouseholdLinkTests {
 	}
 
 	private static String idNumber() {
-		return IdNumber.of("130902", LocalDate.of(1960, 1, 1).plusDays(RANDOM.nextInt(15_000)), RANDOM.nextInt(1000))
-			.value();
+		return cn.huoxian.support.TestIdNumbers.fresh();
 	}
 
 	private String link(String user, long member, long household, int expected) throws Exception {

@@ -8,9 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.LocalDate;
-import java.util.SplittableRandom;
-
 import cn.huoxian.shared.IdNumber;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;
@@ -26,8 +23,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @SqlTest
 class PersonApiTests {
 
-	private static final SplittableRandom RANDOM = new SplittableRandom();
-
 	@Autowired
 	MockMvc mvc;
 
@@ -40,8 +35,7 @@ class PersonApiTests {
 	}
 
 	private static String freshIdNumber() {
-		return IdNumber.of("130902", LocalDate.of(1960, 1, 1).plusDays(RANDOM.nextInt(15_000)), RANDOM.nextInt(1000))
-			.value();
+		return cn.huoxian.support.TestIdNumbers.fresh();
 	}
 
 	private String grid() throws Exception {

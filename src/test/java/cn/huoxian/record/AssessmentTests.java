@@ -242,7 +242,7 @@ class AssessmentTests {
 			.orderBy(cn.huoxian.db.Tables.UNIT.ID)
 			.limit(1)
 			.fetchOne();
-		String idNumber = IdNumber.of("130902", LocalDate.of(1970, 1, 1).plusDays(RANDOM.nextInt(9_000)), 7).value();
+		String idNumber = cn.huoxian.support.TestIdNumbers.fresh();
 		String name = "单位" + SEQUENCE.incrementAndGet();
 		long withUnit = id(postJson("admin", "/api/v1/persons",
 				"{\"name\":\"" + name + "\",\"idNumber\":\"" + idNumber + "\",\"regionCode\":\"" + township
@@ -617,9 +617,7 @@ class AssessmentTests {
 	}
 
 	private long cadre(String region, String rank, String name) throws Exception {
-		String idNumber = IdNumber
-			.of("130902", LocalDate.of(1960, 1, 1).plusDays(RANDOM.nextInt(15_000)), RANDOM.nextInt(1000))
-			.value();
+		String idNumber = cn.huoxian.support.TestIdNumbers.fresh();
 		String body = postJson("admin", "/api/v1/persons",
 				"{\"name\":\"" + name + SEQUENCE.incrementAndGet() + "\",\"idNumber\":\"" + idNumber
 						+ "\",\"regionCode\":\"" + region + "\",\"roles\":[{\"role\":\"CADRE\",\"rank\":\"" + rank

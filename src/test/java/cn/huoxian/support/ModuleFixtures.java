@@ -1,8 +1,6 @@
 package cn.huoxian.support;
 
-import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import cn.huoxian.org.HouseholdForm;
 import cn.huoxian.org.HouseholdView;
@@ -14,7 +12,6 @@ import cn.huoxian.people.PersonForm;
 import cn.huoxian.people.PersonView;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
-import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.Role;
 
@@ -56,9 +53,7 @@ public final class ModuleFixtures {
 
 	/** A resident of the household with a valid, unused ID number. */
 	public PersonView resident(HouseholdView household, String name) {
-		ThreadLocalRandom random = ThreadLocalRandom.current();
-		LocalDate born = LocalDate.of(1950, 1, 1).plusDays(random.nextInt(20_000));
-		String idNumber = IdNumber.of("130902", born, random.nextInt(1000)).value();
+		String idNumber = TestIdNumbers.fresh();
 		return people.create(new PersonForm(name, idNumber, null, household.id(), null, List.of()), ADMIN);
 	}
 

@@ -244,10 +244,10 @@ class VolunteerApiTests {
 
 		// someone who is not a party member, or whose home is not in a community, is
 		// refused in words
-		long plain = id(call("admin", post("/api/v1/persons").contentType(MediaType.APPLICATION_JSON)
-			.content("{\"name\":\"群众\",\"idNumber\":\""
-					+ IdNumber.of("130902", LocalDate.of(1980, 5, 5), new SplittableRandom().nextInt(1000)).value()
-					+ "\",\"regionCode\":\"" + community + "\"}"),
+		long plain = id(call("admin",
+				post("/api/v1/persons").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"name\":\"群众\",\"idNumber\":\"" + cn.huoxian.support.TestIdNumbers.fresh()
+							+ "\",\"regionCode\":\"" + community + "\"}"),
 				201));
 		assertThat(detail(call("xinhua", post(API + "/registrations").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"personId\":" + plain + "}"), 422))).contains("不是党员");

@@ -20,7 +20,6 @@ import java.util.Random;
 import java.util.UUID;
 
 import cn.huoxian.shared.BusinessDay;
-import cn.huoxian.shared.IdNumber;
 import cn.huoxian.support.Pages;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;
@@ -38,8 +37,6 @@ import org.springframework.test.web.servlet.ResultActions;
 @SqlTest
 class InputLimitsTests {
 
-	private static final Random RANDOM = new Random();
-
 	@Autowired
 	MockMvc mvc;
 
@@ -48,8 +45,7 @@ class InputLimitsTests {
 	}
 
 	private static String freshIdNumber() {
-		return IdNumber.of("130902", LocalDate.of(1960, 1, 1).plusDays(RANDOM.nextInt(15_000)), RANDOM.nextInt(1000))
-			.value();
+		return cn.huoxian.support.TestIdNumbers.fresh();
 	}
 
 	private ResultActions send(String user, String url, String body) throws Exception {
