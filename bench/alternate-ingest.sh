@@ -17,12 +17,8 @@ shift
 root=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=bench/city-server.sh
 . "$root/bench/city-server.sh"
-for run in "$@"; do
-	jar=${run%%:*}
-	tag=${run##*:}
-	stop_server
-	fresh_copy hx_ingest "$template"
-	start_server "$jar" hx_ingest "/tmp/alternate-ingest-$tag.log"
+measure() {
+	local tag=$1 cold campaign
 	sleep 10
 	echo "$tag: started at $(date -u +%H:%M:%S), load average $(cut -d' ' -f1 /proc/loadavg)"
 	cold=$(java "$root/bench/ScreeningIngest.java" http://localhost:8091 hx_ingest 130900 130929 60000 4 500 \
@@ -33,4 +29,5 @@ for run in "$@"; do
 		2> "/tmp/alternate-ingest-$tag-warm.txt" | sed "s/^/$tag warm /"
 	stop_server
 	psql_admin -c "drop database hx_ingest"
-done
+}
+each_build hx_ingest /tmp/alternate-ingest "$@"

@@ -15,17 +15,13 @@ shift
 root=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=bench/city-server.sh
 . "$root/bench/city-server.sh"
-for run in "$@"; do
-	jar=${run%%:*}
-	tag=${run##*:}
-	stop_server
-	fresh_copy hx_alternate "$template"
-	start_server "$jar" hx_alternate "/tmp/alternate-load-$tag.log"
+measure() {
+	local tag=$1 report
 	echo "$tag: started at $(date -u +%H:%M:%S), load average $(cut -d' ' -f1 /proc/loadavg)"
 	"$root/mvnw" -q -f "$root/load/pom.xml" -B gatling:test -Dbase=http://localhost:8091 -Dusers=200 -Dseconds=40 > /dev/null
 	"$root/mvnw" -q -f "$root/load/pom.xml" -B gatling:test -Dbase=http://localhost:8091 -Dusers=500 -Dseconds=120 > /dev/null
 	report=$(ls -t "$root"/load/target/load-report/*.md | head -1)
 	cp "$report" "/tmp/alternate-load-$tag.md"
 	grep -E '\*\*all\*\*|Requests per second' "$report" | sed "s/^/$tag /"
-done
-stop_server
+}
+each_build hx_alternate /tmp/alternate-load "$@"

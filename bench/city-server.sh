@@ -29,3 +29,17 @@ start_server() {
 		nohup java -Xmx2g ${JAVA_OPTS:-} -jar "$1" --server.port=8091 > "$3" 2>&1 &
 	until curl -sf -o /dev/null http://localhost:8091/actuator/health; do sleep 2; done
 }
+
+# each_build DB LOG_PREFIX JAR:TAG…: for each build, a new copy of $template as DB and a server
+# over it (its log LOG_PREFIX-TAG.log), then the caller's `measure TAG`; the server stopped at the end
+each_build() {
+	local db=$1 prefix=$2
+	shift 2
+	for run in "$@"; do
+		stop_server
+		fresh_copy "$db" "$template"
+		start_server "${run%%:*}" "$db" "$prefix-${run##*:}.log"
+		measure "${run##*:}"
+	done
+	stop_server
+}
