@@ -17,16 +17,12 @@ import org.springframework.stereotype.Component;
 /**
  * Home isolation on the home page: under each of the user's regions, the cases whose
  * contact is not yet made today (overdue once the day's contact time passed, as the
- * overdue list counts them; bounded at {@value #BOUND}) and the needs not yet delivered.
+ * overdue list counts them; bounded at {@value WorkbenchTile#COUNT_BOUND}: a city's
+ * 50,000 active cases were 20 ms of the administrator's home page) and the needs not yet
+ * delivered.
  */
 @Component
 class IsolationTiles implements WorkbenchTiles {
-
-	/**
-	 * Above this many overdue cases the tile says "1,000+": the count stops there (a
-	 * city-wide count of 50,000 active cases was 20 ms of the administrator's home page).
-	 */
-	static final int BOUND = 1000;
 
 	private final Cases cases;
 
@@ -48,10 +44,9 @@ class IsolationTiles implements WorkbenchTiles {
 		List<WorkbenchTile> tiles = new ArrayList<>();
 		LocalDate today = BusinessDay.today(clock);
 		for (RegionView root : regions.homeRoots(user.scope())) {
-			long overdue = cases.overdueUpTo(root.path(), today, BOUND, user.scope());
-			tiles.add(new WorkbenchTile(WorkbenchTile.TODAY, 10, Messages.text("workbench.isolation.overdue"),
-					root.name(), Math.min(overdue, BOUND), null, "/isolation/overdue?region=" + root.code(),
-					overdue > 0, overdue > BOUND));
+			long overdue = cases.overdueUpTo(root.path(), today, WorkbenchTile.COUNT_BOUND, user.scope());
+			tiles.add(WorkbenchTile.dueUpTo(10, Messages.text("workbench.isolation.overdue"), root.name(), overdue,
+					"/isolation/overdue?region=" + root.code()));
 			long open = needs.open(root.path(), 0, 1, user.scope()).total();
 			tiles.add(new WorkbenchTile(WorkbenchTile.TODAY, 30, Messages.text("workbench.isolation.needs"),
 					root.name(), open, null, "/isolation?region=" + root.code(), false));

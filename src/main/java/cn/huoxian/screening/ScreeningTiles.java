@@ -20,13 +20,11 @@ import org.springframework.stereotype.Component;
 /**
  * Screening on the home page: each open campaign's coverage of the user's region (its
  * maintained counter row), and the flagged residents still to hand on (a count bounded at
- * {@value #BOUND}, from the flag index). A grid worker's coverage opens 我的网格.
+ * {@value WorkbenchTile#COUNT_BOUND}, from the flag index). A grid worker's coverage
+ * opens 我的网格.
  */
 @Component
 class ScreeningTiles implements WorkbenchTiles {
-
-	/** Above this many open flags the tile says "1,000+": the count stops there. */
-	static final int BOUND = 1000;
 
 	private final DSLContext db;
 
@@ -53,10 +51,9 @@ class ScreeningTiles implements WorkbenchTiles {
 				.from(SCREENING_FLAG)
 				.where(DataScope.under(SCREENING_FLAG.PATH, root.path()))
 				.and(SCREENING_FLAG.HANDLED_AT.isNull())
-				.limit(BOUND + 1));
-			tiles.add(new WorkbenchTile(WorkbenchTile.TODAY, 20, Messages.text("workbench.screening.flags"),
-					root.name(), Math.min(flags, BOUND), null, "/screening/flags?region=" + root.code(), flags > 0,
-					flags > BOUND));
+				.limit(WorkbenchTile.COUNT_BOUND + 1));
+			tiles.add(WorkbenchTile.dueUpTo(20, Messages.text("workbench.screening.flags"), root.name(), flags,
+					"/screening/flags?region=" + root.code()));
 		}
 		return tiles;
 	}

@@ -32,6 +32,21 @@ public record WorkbenchTile(String group, int order, String label, @Nullable Str
 		return new WorkbenchTile(TODAY, order, label, where, value, null, href, value > 0);
 	}
 
+	/**
+	 * Where a tile's count stops ({@link PageResult#COUNT_BOUND}): a count taken with
+	 * {@code limit(COUNT_BOUND + 1)} reads at most that many rows.
+	 */
+	public static final int COUNT_BOUND = PageResult.COUNT_BOUND;
+
+	/**
+	 * A due item whose count was taken up to {@link #COUNT_BOUND} + 1: above the bound it
+	 * shows "1,000+".
+	 */
+	public static WorkbenchTile dueUpTo(int order, String label, @Nullable String where, long counted, String href) {
+		return new WorkbenchTile(TODAY, order, label, where, Math.min(counted, COUNT_BOUND), null, href, counted > 0,
+				counted > COUNT_BOUND);
+	}
+
 	/** Per cent of the total, 0–100, for the progress bar (0 without a total). */
 	public int percent() {
 		return total == null || total == 0 ? 0 : (int) Math.min(100, value * 100 / total);
