@@ -30,7 +30,6 @@ import cn.huoxian.record.EntryText;
 import cn.huoxian.record.RecordWriter;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
-import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.Role;
 import cn.huoxian.support.Browser;
@@ -212,9 +211,7 @@ class AssessmentBrowserTests {
 	}
 
 	private long cadre(String name, String region, CurrentUser admin) {
-		String idNumber = IdNumber
-			.of("130902", LocalDate.of(1970, 1, 1).plusDays(RANDOM.nextInt(9_000)), RANDOM.nextInt(1000))
-			.value();
+		String idNumber = cn.huoxian.support.TestIdNumbers.fresh();
 		PersonRoleView role = new PersonRoleView(RoleKind.CADRE, CadreRank.COUNTY, "副区长", null, null, null, null, null,
 				null, null, null);
 		return people.create(new PersonForm(name, idNumber, null, null, region, List.of(role)), admin).id();

@@ -3,7 +3,6 @@ package cn.huoxian.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -15,7 +14,6 @@ import cn.huoxian.people.PersonRoleView;
 import cn.huoxian.people.RoleKind;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
-import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.Role;
 
@@ -85,9 +83,7 @@ class FormErrorsBrowserTests {
 		DataScope city = DataScope.ofRegions(RegionPath.root("130900"));
 		CurrentUser admin = new CurrentUser("admin", null, Role.CITY_ADMIN, city);
 		SplittableRandom random = new SplittableRandom();
-		String idNumber = IdNumber
-			.of("130902", LocalDate.of(1960, 1, 1).plusDays(random.nextInt(15_000)), random.nextInt(1000))
-			.value();
+		String idNumber = cn.huoxian.support.TestIdNumbers.fresh();
 		PersonRoleView role = new PersonRoleView(RoleKind.CADRE, CadreRank.COUNTY, "组长", null, null, null, null, null,
 				null, null, null);
 		long leader = people.create(new PersonForm("包联组长", idNumber, null, null, "130902", List.of(role)), admin).id();

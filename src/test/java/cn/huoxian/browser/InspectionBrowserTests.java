@@ -22,7 +22,6 @@ import cn.huoxian.people.RoleKind;
 import cn.huoxian.shared.BusinessDay;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
-import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.Role;
 import cn.huoxian.support.Api;
@@ -170,9 +169,7 @@ class InspectionBrowserTests {
 
 	private long cadre(String name, CadreRank rank, Long unitId, CurrentUser admin) {
 		SplittableRandom random = new SplittableRandom();
-		String idNumber = IdNumber
-			.of("130902", LocalDate.of(1965, 1, 1).plusDays(random.nextInt(12_000)), random.nextInt(1000))
-			.value();
+		String idNumber = cn.huoxian.support.TestIdNumbers.fresh();
 		PersonRoleView role = new PersonRoleView(RoleKind.CADRE, rank, "干部", unitId, null, null, null, null, null, null,
 				null);
 		return people.create(new PersonForm(name, idNumber, null, null, "130902", List.of(role)), admin).id();

@@ -3,11 +3,9 @@ package cn.huoxian.deployment;
 import static cn.huoxian.support.Api.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.time.LocalDate;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import cn.huoxian.shared.IdNumber;
 import com.jayway.jsonpath.JsonPath;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -102,9 +100,7 @@ public final class DeploymentFixtures {
 
 	/** A new person with the given roles (JSON array) living in a region. */
 	public long person(String regionCode, String roles) throws Exception {
-		String idNumber = IdNumber
-			.of("130902", LocalDate.of(1960, 1, 1).plusDays(RANDOM.nextInt(15_000)), RANDOM.nextInt(1000))
-			.value();
+		String idNumber = cn.huoxian.support.TestIdNumbers.fresh();
 		String body = post("admin", "/api/v1/persons", "{\"name\":\"干部" + SEQUENCE.incrementAndGet()
 				+ "\",\"idNumber\":\"" + idNumber + "\",\"regionCode\":\"" + regionCode + "\",\"roles\":" + roles + "}",
 				201);

@@ -16,11 +16,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
-import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.Role;
 import cn.huoxian.support.Api;
 import cn.huoxian.support.SqlTest;
@@ -108,10 +106,7 @@ class DutyApiTests {
 	}
 
 	private long cadre() throws Exception {
-		String idNumber = IdNumber
-			.of("130902", LocalDate.of(1970, 1, 1).plusDays(new SplittableRandom().nextInt(15_000)),
-					new SplittableRandom().nextInt(1000))
-			.value();
+		String idNumber = cn.huoxian.support.TestIdNumbers.fresh();
 		return id(call("admin",
 				post("/api/v1/persons").contentType(MediaType.APPLICATION_JSON)
 					.content("{\"name\":\"值勤干部\",\"idNumber\":\"" + idNumber

@@ -11,14 +11,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.UUID;
 
 import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.shared.BusinessDay;
-import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.Role;
 import cn.huoxian.support.Api;
 import cn.huoxian.support.SqlTest;
@@ -38,8 +36,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @SqlTest
 @RecordApplicationEvents
 class FirstSecretaryTests {
-
-	private static final SplittableRandom RANDOM = new SplittableRandom();
 
 	private static final String SECRETARIES = "/api/v1/deployment/first-secretaries";
 
@@ -101,9 +97,7 @@ class FirstSecretaryTests {
 	}
 
 	private long secretary(String name, String village, long unitId) throws Exception {
-		String idNumber = IdNumber
-			.of("130902", LocalDate.of(1970, 1, 1).plusDays(RANDOM.nextInt(10_000)), RANDOM.nextInt(1000))
-			.value();
+		String idNumber = cn.huoxian.support.TestIdNumbers.fresh();
 		return id(post("admin", "/api/v1/persons",
 				"{\"name\":\"" + name + "\",\"idNumber\":\"" + idNumber + "\",\"regionCode\":\"" + village
 						+ "\",\"roles\":[{\"role\":\"FIRST_SECRETARY\",\"dispatchingUnitId\":" + unitId

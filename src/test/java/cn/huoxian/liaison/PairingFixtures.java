@@ -4,17 +4,14 @@ import static cn.huoxian.support.Api.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
 import cn.huoxian.access.ScopeRoot;
-import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.Role;
 import cn.huoxian.support.Api;
 import com.jayway.jsonpath.JsonPath;
@@ -29,8 +26,6 @@ import org.springframework.test.web.servlet.request.AbstractMockHttpServletReque
  * another district.
  */
 public final class PairingFixtures {
-
-	private static final SplittableRandom RANDOM = new SplittableRandom();
 
 	private static final Map<String, String> TOWNSHIPS = new HashMap<>();
 
@@ -61,9 +56,7 @@ public final class PairingFixtures {
 
 	/** A person in the district with a cadre role of this rank (null: no role). */
 	long person(String rank) throws Exception {
-		String idNumber = IdNumber
-			.of("130902", LocalDate.of(1960, 1, 1).plusDays(RANDOM.nextInt(15_000)), RANDOM.nextInt(1000))
-			.value();
+		String idNumber = cn.huoxian.support.TestIdNumbers.fresh();
 		String roles = rank == null ? "[]" : "[{\"role\":\"CADRE\",\"rank\":\"" + rank + "\",\"position\":\"干部\"}]";
 		String body = mvc
 			.perform(as(mvc, "admin", post("/api/v1/persons")).contentType(MediaType.APPLICATION_JSON)

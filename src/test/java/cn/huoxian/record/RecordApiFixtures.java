@@ -3,7 +3,6 @@ package cn.huoxian.record;
 import static cn.huoxian.support.Api.as;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
 import cn.huoxian.access.ScopeRoot;
-import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.Role;
 import cn.huoxian.support.Api;
 import com.jayway.jsonpath.JsonPath;
@@ -79,9 +77,7 @@ final class RecordApiFixtures {
 
 	/** A new cadre of a rank living in a region. */
 	long cadre(String regionCode, String rank) throws Exception {
-		String idNumber = IdNumber
-			.of("130902", LocalDate.of(1960, 1, 1).plusDays(RANDOM.nextInt(15_000)), RANDOM.nextInt(1000))
-			.value();
+		String idNumber = cn.huoxian.support.TestIdNumbers.fresh();
 		String body = post("admin", "/api/v1/persons",
 				"{\"name\":\"纪实" + SEQUENCE.incrementAndGet() + "\",\"idNumber\":\"" + idNumber + "\",\"regionCode\":\""
 						+ regionCode + "\",\"roles\":[{\"role\":\"CADRE\",\"rank\":\"" + rank

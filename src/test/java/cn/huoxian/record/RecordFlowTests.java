@@ -21,7 +21,6 @@ import cn.huoxian.access.NewAccount;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.screening.VisitsRecorded;
 import cn.huoxian.shared.BusinessDay;
-import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.Role;
 import cn.huoxian.support.Api;
 import cn.huoxian.support.SqlTest;
@@ -85,9 +84,7 @@ class RecordFlowTests {
 	}
 
 	private long person(String region, String roles) throws Exception {
-		String idNumber = IdNumber
-			.of("130902", LocalDate.of(1965, 1, 1).plusDays(RANDOM.nextInt(12_000)), RANDOM.nextInt(1000))
-			.value();
+		String idNumber = cn.huoxian.support.TestIdNumbers.fresh();
 		return id(post("admin", "/api/v1/persons", "{\"name\":\"纪实" + RANDOM.nextInt(1000) + "\",\"idNumber\":\""
 				+ idNumber + "\",\"regionCode\":\"" + region + "\",\"roles\":" + roles + "}", 201));
 	}

@@ -18,7 +18,6 @@ import cn.huoxian.org.RegionForm;
 import cn.huoxian.org.Regions;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
-import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.RegionPath;
 import cn.huoxian.shared.Role;
 import cn.huoxian.support.Api;
@@ -368,10 +367,7 @@ class DailyReportTests {
 
 	/** A new resident registered in the community (no household). */
 	private long person(String community) throws Exception {
-		String idNumber = IdNumber
-			.of("130903", LocalDate.of(1970, 1, 1).plusDays(new SplittableRandom().nextInt(15_000)),
-					new SplittableRandom().nextInt(1000))
-			.value();
+		String idNumber = cn.huoxian.support.TestIdNumbers.fresh();
 		String body = call("admin", post("/api/v1/persons").contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"报送居民\",\"idNumber\":\"" + idNumber + "\",\"regionCode\":\"" + community + "\"}"),
 				201);

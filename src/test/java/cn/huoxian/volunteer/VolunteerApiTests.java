@@ -27,7 +27,6 @@ import cn.huoxian.access.NewAccount;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.shared.CurrentUser;
 import cn.huoxian.shared.DataScope;
-import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.Role;
 import cn.huoxian.shared.RuleViolationException;
 import cn.huoxian.support.Api;
@@ -164,10 +163,7 @@ class VolunteerApiTests {
 	 * account).
 	 */
 	private Member member(String region) throws Exception {
-		String idNumber = IdNumber
-			.of("130902", LocalDate.of(1970, 1, 1).plusDays(new SplittableRandom().nextInt(15_000)),
-					new SplittableRandom().nextInt(1000))
-			.value();
+		String idNumber = cn.huoxian.support.TestIdNumbers.fresh();
 		long id = id(call("admin",
 				post("/api/v1/persons").contentType(MediaType.APPLICATION_JSON)
 					.content("{\"name\":\"报到党员\",\"idNumber\":\"" + idNumber + "\",\"regionCode\":\"" + region

@@ -8,15 +8,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
 import cn.huoxian.access.ScopeRoot;
 import cn.huoxian.db.Tables;
-import cn.huoxian.shared.IdNumber;
 import cn.huoxian.shared.Role;
 import cn.huoxian.support.Api;
 import cn.huoxian.support.SqlTest;
@@ -84,10 +81,7 @@ class VolunteerPageTests {
 	/** A party member of the unit living in the community, and their account's name. */
 	private String[] member(String community, long organisation, String name) throws Exception {
 		Api.token(mvc, "admin");
-		String idNumber = IdNumber
-			.of("130902", LocalDate.of(1975, 1, 1).plusDays(new SplittableRandom().nextInt(9_000)),
-					new SplittableRandom().nextInt(1000))
-			.value();
+		String idNumber = cn.huoxian.support.TestIdNumbers.fresh();
 		var response = mvc
 			.perform(as(mvc, "admin", post("/api/v1/persons")).contentType(MediaType.APPLICATION_JSON)
 				.content("{\"name\":\"" + name + "\",\"idNumber\":\"" + idNumber + "\",\"regionCode\":\"" + community

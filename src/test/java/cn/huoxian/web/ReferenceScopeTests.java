@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
 import cn.huoxian.access.Accounts;
 import cn.huoxian.access.NewAccount;
 import cn.huoxian.access.ScopeRoot;
-import cn.huoxian.shared.IdNumber;
 import cn.huoxian.support.Api;
 import cn.huoxian.support.SqlTest;
 import com.jayway.jsonpath.JsonPath;
@@ -865,10 +864,7 @@ class ReferenceScopeTests {
 	}
 
 	private static String idNumber() {
-		return IdNumber
-			.of("130902", LocalDate.of(1960, 1, 1).plusDays(System.nanoTime() % 15_000),
-					(int) (System.nanoTime() % 1000))
-			.value();
+		return cn.huoxian.support.TestIdNumbers.fresh();
 	}
 
 	private long cadre(String county) {
