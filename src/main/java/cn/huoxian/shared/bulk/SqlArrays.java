@@ -133,9 +133,12 @@ public final class SqlArrays {
 		return DSL.select(DSL.asterisk()).from(DSL.table("unnest({0})", DSL.list(arrays)));
 	}
 
+	// not null: DSL.val asks a non-null value's type for notNull(), which builds a new
+	// converted type unless the type already is (3.7 % of a new server's samples under
+	// visit ingestion, and one of the larger methods its JIT compiled)
 	private static <T> DataType<T[]> arrayType(DataType<T> element, String sqlType, String pgType) {
 		DataType<T[]> arrayType = element.getArrayDataType();
-		return arrayType.asConvertedDataType(new TypedArray<>(arrayType.getType(), sqlType, pgType));
+		return arrayType.asConvertedDataType(new TypedArray<>(arrayType.getType(), sqlType, pgType)).notNull();
 	}
 
 	/**

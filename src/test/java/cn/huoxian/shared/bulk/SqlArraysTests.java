@@ -81,6 +81,18 @@ class SqlArraysTests {
 	}
 
 	@Test
+	void everyArrayOfAKindSharesOneDataType() {
+		// DSL.val asks for notNull(); a type that is not already builds a new one per
+		// array
+		assertThat(SqlArrays.longs(List.of(1L)).getDataType()).isSameAs(SqlArrays.longs(List.of(2L)).getDataType());
+		assertThat(SqlArrays.uuids(List.of(UUID.randomUUID())).getDataType())
+			.isSameAs(SqlArrays.uuids(List.of(UUID.randomUUID())).getDataType());
+		assertThat(SqlArrays.texts(List.of("a")).getDataType()).isSameAs(SqlArrays.texts(List.of("b")).getDataType());
+		assertThat(SqlArrays.instants(List.of(OffsetDateTime.now())).getDataType())
+			.isSameAs(SqlArrays.instants(List.of(OffsetDateTime.now())).getDataType());
+	}
+
+	@Test
 	void unnestWritesEveryRowAsGiven() {
 		List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
 		OffsetDateTime at = OffsetDateTime.parse("2026-12-06T23:10:00.123456+08:00");
