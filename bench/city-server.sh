@@ -21,12 +21,13 @@ fresh_copy() {
 	done
 }
 
-# start_server JAR DB LOG: the demo profile over DB with a 2 GB heap (JAVA_OPTS added), up when healthy
+# start_server JAR DB LOG: the demo profile over DB with a 2 GB heap, up when healthy; JAVA
+# chooses the java command (default: the one on the PATH), JAVA_OPTS adds JVM options
 start_server() {
 	# shellcheck disable=SC2086
 	SPRING_PROFILES_ACTIVE=demo SPRING_DATASOURCE_USERNAME=postgres \
 		SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:5432/$2" \
-		nohup java -Xmx2g ${JAVA_OPTS:-} -jar "$1" --server.port=8091 > "$3" 2>&1 &
+		nohup "${JAVA:-java}" -Xmx2g ${JAVA_OPTS:-} -jar "$1" --server.port=8091 > "$3" 2>&1 &
 	until curl -sf -o /dev/null http://localhost:8091/actuator/health; do sleep 2; done
 }
 
