@@ -14,9 +14,8 @@
 set -euo pipefail
 template=$1
 shift
-root=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=bench/city-server.sh
-. "$root/bench/city-server.sh"
+. "$(dirname "$0")/city-server.sh"
 measure() {
 	local tag=$1 cold campaign
 	sleep 10

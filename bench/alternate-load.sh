@@ -12,9 +12,8 @@
 set -euo pipefail
 template=$1
 shift
-root=$(cd "$(dirname "$0")/.." && pwd)
 # shellcheck source=bench/city-server.sh
-. "$root/bench/city-server.sh"
+. "$(dirname "$0")/city-server.sh"
 measure() {
 	local tag=$1 report
 	echo "$tag: started at $(date -u +%H:%M:%S), load average $(cut -d' ' -f1 /proc/loadavg)"

@@ -20,7 +20,6 @@ set -euo pipefail
 template=$1
 jar=$2
 dir=$3
-root=$(cd "$(dirname "$0")/.." && pwd)
 java=${JAVA:-java}
 major=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
 if [ "${major:-0}" -lt 25 ]; then
@@ -28,7 +27,7 @@ if [ "${major:-0}" -lt 25 ]; then
 	exit 1
 fi
 # shellcheck source=bench/city-server.sh
-. "$root/bench/city-server.sh"
+. "$(dirname "$0")/city-server.sh"
 
 rm -rf "$dir"
 "$java" -Djarmode=tools -jar "$jar" extract --destination "$dir"

@@ -1,5 +1,7 @@
-# Sourced by bench/alternate-load.sh and bench/alternate-ingest.sh: a settled copy of a
-# generated city and a server on port 8091 over it.
+# Sourced by bench/alternate-load.sh, bench/alternate-ingest.sh and bench/aot-cache.sh: a
+# settled copy of a generated city and a server on port 8091 over it. Sets root, the checkout.
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 psql_admin() { psql -U postgres -h 127.0.0.1 -Atq "$@"; }
 
