@@ -237,9 +237,27 @@ public class Coverage {
 		return deepest;
 	}
 
+	/**
+	 * The region a question about a campaign means when it names none: the campaign's
+	 * root where the caller may read it, otherwise the caller's first region inside the
+	 * campaign (a grid worker's grid), so no caller is sent to a region outside their
+	 * scope.
+	 */
+	public String defaultRegion(CampaignView campaign, DataScope scope) {
+		if (scope.coversRegion(campaign.rootPath())) {
+			return campaign.rootRegion();
+		}
+		return scope.regions()
+			.stream()
+			.filter(path -> path.isWithin(campaign.rootPath()))
+			.findFirst()
+			.map(RegionPath::code)
+			.orElse(campaign.rootRegion());
+	}
+
 	private RegionView regionIn(CampaignView campaign, String regionCode, DataScope scope) {
 		RegionView region = regions
-			.find(regionCode == null || regionCode.isBlank() ? campaign.rootRegion() : regionCode, scope);
+			.find(regionCode == null || regionCode.isBlank() ? defaultRegion(campaign, scope) : regionCode, scope);
 		if (!region.path().isWithin(campaign.rootPath())) {
 			throw new NotFoundException(Messages.text("screening.what.region-in-campaign", regionCode, campaign.id()));
 

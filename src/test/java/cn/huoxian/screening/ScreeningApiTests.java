@@ -252,6 +252,27 @@ class ScreeningApiTests {
 			.andExpect(status().isNotFound());
 	}
 
+	/**
+	 * Without a region, a question about the campaign means the part of it the caller may
+	 * read: the campaign's root for the district, the grid for its grid worker (not the
+	 * root, which the grid worker may not read).
+	 */
+	@Test
+	void withoutARegionEachCallerGetsTheirOwnPartOfTheCampaign() throws Exception {
+		String base = "/api/v1/screening/campaigns/" + campaign;
+		assertThat((String) JsonPath.read(json("xinhua", base + "/coverage"), "$.region")).isEqualTo("130902");
+		assertThat((String) JsonPath.read(json("grid01", base + "/coverage"), "$.region")).isEqualTo(grid);
+		String spots = mvc.perform(as(mvc, "grid01", get(base + "/blind-spots?size=500")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		List<String> grids = JsonPath.read(spots, "$.items[*].gridCode");
+		assertThat(grids).isNotEmpty().containsOnly(grid);
+		assertThat(((Number) JsonPath.read(spots, "$.total")).longValue()).isEqualTo(householdsUncovered(grid));
+		mvc.perform(as(mvc, "grid01", get(base + "/blind-spots.xlsx"))).andExpect(status().isOk());
+	}
+
 	@Test
 	void householdsAndRegionsAddedLaterJoinTheOpenCampaign() throws Exception {
 		long before = ((Number) JsonPath.read(

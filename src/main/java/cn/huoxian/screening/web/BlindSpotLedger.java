@@ -66,7 +66,7 @@ class BlindSpotLedger implements Ledger<BlindSpotLedger.Cover> {
 			throws IOException {
 		var scope = users.current().scope();
 		CampaignView campaign = campaigns.find(id, scope);
-		String code = region == null || region.isBlank() ? campaign.rootRegion() : region;
+		String code = region == null || region.isBlank() ? coverage.defaultRegion(campaign, scope) : region;
 		// fail before the first byte, so an out-of-scope region still answers 404
 		coverage.blindSpots(id, code, 0, 1, scope);
 		downloads.send(this, new Cover(id, campaign.name(), code), scope, response);

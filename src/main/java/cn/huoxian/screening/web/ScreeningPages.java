@@ -302,9 +302,7 @@ class ScreeningPages {
 	}
 
 	private String defaultRegion(long campaignId, CurrentUser me) {
-		CampaignView campaign = campaigns.find(campaignId, me.scope());
-		return me.scope().coversRegion(campaign.rootPath()) ? campaign.rootRegion()
-				: me.scope().regions().get(0).code();
+		return coverage.defaultRegion(campaigns.find(campaignId, me.scope()), me.scope());
 	}
 
 	private RegionView firstGrid(CurrentUser me) {
