@@ -1,17 +1,23 @@
 package cn.huoxian.shared.web;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+
 import cn.huoxian.shared.Text;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.BeanProperty;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.ValueDeserializer;
@@ -55,7 +61,8 @@ class StrictJson {
 			.withCoercionConfig(LogicalType.Enum,
 					c -> fail(c, CoercionInputShape.Integer, CoercionInputShape.EmptyString))
 			.addModule(new SimpleModule("huoxian-strict-text").addDeserializer(String.class, new CleanText())
-				.setDeserializerModifier(new DatesAsStrings()));
+				.setDeserializerModifier(new DatesAsStrings()))
+			.addModule(DirectCreators.module());
 	}
 
 	private static void fail(tools.jackson.databind.cfg.MutableCoercionConfig config, CoercionInputShape... shapes) {
@@ -78,8 +85,17 @@ class StrictJson {
 
 	static final class StringsOnly extends DelegatingDeserializer {
 
+		// OffsetDateTime in its usual shape read by QuickOffsetTimes; only where no
+		// @JsonFormat changes how the value is read
+		private final boolean quickOffsets;
+
 		StringsOnly(ValueDeserializer<?> delegate) {
+			this(delegate, false);
+		}
+
+		private StringsOnly(ValueDeserializer<?> delegate, boolean quickOffsets) {
 			super(delegate);
+			this.quickOffsets = quickOffsets;
 		}
 
 		@Override
@@ -88,11 +104,50 @@ class StrictJson {
 		}
 
 		@Override
+		public ValueDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
+			ValueDeserializer<?> contextual = super.createContextual(ctxt, property);
+			if (contextual instanceof StringsOnly strings && strings.handledType() == OffsetDateTime.class
+					&& isPlain(property == null ? ctxt.getDefaultPropertyFormat(OffsetDateTime.class)
+							: property.findPropertyFormat(ctxt.getConfig(), OffsetDateTime.class))) {
+				return new StringsOnly(strings.getDelegatee(), true);
+			}
+			return contextual;
+		}
+
+		boolean readsOffsetsQuickly() {
+			return quickOffsets;
+		}
+
+		private static boolean isPlain(JsonFormat.Value format) {
+			return !format.hasPattern() && !format.hasTimeZone() && !format.hasLocale()
+					&& format.getFeature(JsonFormat.Feature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE) == null
+					&& (format.getShape() == JsonFormat.Shape.ANY || format.getShape() == JsonFormat.Shape.STRING);
+		}
+
+		@Override
 		public Object deserialize(JsonParser p, DeserializationContext ctxt) {
 			if (!p.hasToken(JsonToken.VALUE_STRING)) {
 				return ctxt.handleUnexpectedToken(handledType(), p);
 			}
+			if (quickOffsets) {
+				OffsetDateTime quick = QuickOffsetTimes.parse(p.getString());
+				if (quick != null) {
+					return inContextZone(quick, ctxt);
+				}
+			}
 			return super.deserialize(p, ctxt);
+		}
+
+		/** As Jackson's own reader adjusts an offset date-time (InstantDeserializer). */
+		private static OffsetDateTime inContextZone(OffsetDateTime value, DeserializationContext ctxt) {
+			if (!ctxt.isEnabled(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)) {
+				return value;
+			}
+			ZoneId zone = ctxt.getTimeZone().toZoneId();
+			if (ctxt.isEnabled(DateTimeFeature.NORMALIZE_DESERIALIZED_ZONE_ID)) {
+				zone = zone.normalized();
+			}
+			return value.withOffsetSameInstant(zone.getRules().getOffset(value.toLocalDateTime()));
 		}
 
 	}
