@@ -70,6 +70,8 @@ public class Recount {
 	public Report recount(long campaignId, CurrentUser user) {
 		user.requireAdministrator("screening.action.recount");
 		CampaignView campaign = campaigns.find(campaignId, user.scope());
+		// alone: no batch half read, none overwritten by the repairs
+		CampaignLocks.forRecount(db, campaignId);
 		List<String> differences = new ArrayList<>();
 		long[] households = repairStates(campaignId, differences);
 		long[] counters = repairCounters(campaign, differences);

@@ -48,6 +48,9 @@ class VisitWriter {
 	}
 
 	void write(long campaignId, List<VisitInput> visits, Map<Long, Visits.Target> targets, CurrentUser user) {
+		// before the household states are read: a recount of the campaign does not run
+		// meanwhile
+		CampaignLocks.forBatch(db, campaignId);
 		insertVisits(campaignId, visits, targets, user);
 		insertResidents(visits);
 		Map<String, long[]> deltas = new HashMap<>();

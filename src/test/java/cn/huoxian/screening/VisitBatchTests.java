@@ -2,6 +2,8 @@ package cn.huoxian.screening;
 
 import static cn.huoxian.db.Tables.HOUSEHOLD;
 import static cn.huoxian.db.Tables.PERSON;
+import static cn.huoxian.db.Tables.REGION;
+import static cn.huoxian.db.Tables.SCREENING_COUNTER;
 import static cn.huoxian.db.Tables.SCREENING_FLAG;
 import static cn.huoxian.db.Tables.SCREENING_HOUSEHOLD;
 import static cn.huoxian.db.Tables.SCREENING_VISIT;
@@ -19,6 +21,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import cn.huoxian.record.EntryKind;
 import cn.huoxian.record.RecordWriter;
@@ -32,6 +39,8 @@ import cn.huoxian.support.SqlTest;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One batch written with one statement per table: the edge cases of its rows, each
@@ -60,6 +69,9 @@ class VisitBatchTests {
 
 	@Autowired
 	DSLContext db;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Test
 	void aBatchMixingNewAndVisitedHouseholdsKeepsTheLatestVisitOfEach() {
@@ -152,6 +164,73 @@ class VisitBatchTests {
 
 	private List<Long> residents(long household) {
 		return db.select(PERSON.ID).from(PERSON).where(PERSON.HOUSEHOLD_ID.eq(household)).fetch(PERSON.ID);
+	}
+
+	/**
+	 * A recount started while a batch is still in its transaction waits for it, then
+	 * counts it: it neither reads the batch half written nor overwrites its counters.
+	 */
+	@Test
+	void aRecountWaitsForTheBatchInFlightAndCountsIt() throws Exception {
+		long visitor = db.select(PERSON.ID)
+			.from(PERSON)
+			.where(PERSON.PATH.like("/130900/130903/%"))
+			.orderBy(PERSON.ID)
+			.limit(1)
+			.fetchOne(PERSON.ID);
+		CurrentUser user = new CurrentUser("admin", visitor, Role.CITY_ADMIN,
+				DataScope.ofRegions(RegionPath.root("130900")));
+		LocalDate today = BusinessDay.today(java.time.Clock.systemUTC());
+		CampaignView campaign = campaigns.create(
+				new CampaignForm("重新核算" + System.nanoTime(), "130903", today.minusDays(2), today.plusDays(1), Set.of()),
+				user);
+		long household = db.select(HOUSEHOLD.ID)
+			.from(HOUSEHOLD)
+			.where(HOUSEHOLD.PATH.like("/130900/130903/%"))
+			.and(HOUSEHOLD.ID.in(db.select(PERSON.HOUSEHOLD_ID).from(PERSON)))
+			.orderBy(HOUSEHOLD.ID)
+			.limit(1)
+			.fetchOne(HOUSEHOLD.ID);
+		VisitInput visit = covered(household, OffsetDateTime.now().minusHours(1).truncatedTo(ChronoUnit.MICROS), null);
+		CountDownLatch written = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		try {
+			Future<?> batch = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+				visits.record(campaign.id(), List.of(visit), user);
+				written.countDown();
+				awaitQuietly(release);
+			}));
+			assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+			Future<Recount.Report> recounted = pool.submit(() -> recount.recount(campaign.id(), user));
+			Thread.sleep(400);
+			assertThat(recounted).as("the recount waits for the batch's transaction").isNotDone();
+			release.countDown();
+			batch.get(30, TimeUnit.SECONDS);
+			Recount.Report report = recounted.get(30, TimeUnit.SECONDS);
+			assertThat(report.clean()).as(report.differences().toString()).isTrue();
+			assertThat(report.householdsChecked()).isEqualTo(1);
+			assertThat(db.select(SCREENING_COUNTER.COVERED)
+				.from(SCREENING_COUNTER)
+				.join(REGION)
+				.on(REGION.ID.eq(SCREENING_COUNTER.REGION_ID))
+				.where(SCREENING_COUNTER.CAMPAIGN_ID.eq(campaign.id()), REGION.CODE.eq("130903"))
+				.fetchOne(SCREENING_COUNTER.COVERED)).isEqualTo(1);
+			assertThat(recount.recount(campaign.id(), user).clean()).isTrue();
+		}
+		finally {
+			release.countDown();
+			pool.shutdownNow();
+		}
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private VisitInput covered(long household, OffsetDateTime at, BigDecimal temperature) {
