@@ -75,25 +75,10 @@ class VisitBatchTests {
 
 	@Test
 	void aBatchMixingNewAndVisitedHouseholdsKeepsTheLatestVisitOfEach() {
-		long visitor = db.select(PERSON.ID)
-			.from(PERSON)
-			.where(PERSON.PATH.like("/130900/130903/%"))
-			.orderBy(PERSON.ID)
-			.limit(1)
-			.fetchOne(PERSON.ID);
-		CurrentUser user = new CurrentUser("admin", visitor, Role.CITY_ADMIN,
-				DataScope.ofRegions(RegionPath.root("130900")));
-		LocalDate today = BusinessDay.today(java.time.Clock.systemUTC());
-		CampaignView campaign = campaigns.create(
-				new CampaignForm("批量边界" + System.nanoTime(), "130903", today.minusDays(2), today.plusDays(1), Set.of()),
-				user);
-		List<Long> h = db.select(HOUSEHOLD.ID)
-			.from(HOUSEHOLD)
-			.where(HOUSEHOLD.PATH.like("/130900/130903/%"))
-			.and(HOUSEHOLD.ID.in(db.select(PERSON.HOUSEHOLD_ID).from(PERSON)))
-			.orderBy(HOUSEHOLD.ID)
-			.limit(4)
-			.fetch(HOUSEHOLD.ID);
+		long visitor = visitor();
+		CurrentUser user = administrator(visitor);
+		CampaignView campaign = newCampaign("批量边界", user);
+		List<Long> h = householdsWithResidents(4);
 		OffsetDateTime t = OffsetDateTime.now().minusHours(10).truncatedTo(ChronoUnit.MICROS);
 		long figureBefore = records.figures(visitor).getOrDefault(EntryKind.VISIT_MADE.name(), 0L);
 
@@ -172,25 +157,9 @@ class VisitBatchTests {
 	 */
 	@Test
 	void aRecountWaitsForTheBatchInFlightAndCountsIt() throws Exception {
-		long visitor = db.select(PERSON.ID)
-			.from(PERSON)
-			.where(PERSON.PATH.like("/130900/130903/%"))
-			.orderBy(PERSON.ID)
-			.limit(1)
-			.fetchOne(PERSON.ID);
-		CurrentUser user = new CurrentUser("admin", visitor, Role.CITY_ADMIN,
-				DataScope.ofRegions(RegionPath.root("130900")));
-		LocalDate today = BusinessDay.today(java.time.Clock.systemUTC());
-		CampaignView campaign = campaigns.create(
-				new CampaignForm("重新核算" + System.nanoTime(), "130903", today.minusDays(2), today.plusDays(1), Set.of()),
-				user);
-		long household = db.select(HOUSEHOLD.ID)
-			.from(HOUSEHOLD)
-			.where(HOUSEHOLD.PATH.like("/130900/130903/%"))
-			.and(HOUSEHOLD.ID.in(db.select(PERSON.HOUSEHOLD_ID).from(PERSON)))
-			.orderBy(HOUSEHOLD.ID)
-			.limit(1)
-			.fetchOne(HOUSEHOLD.ID);
+		CurrentUser user = administrator(visitor());
+		CampaignView campaign = newCampaign("重新核算", user);
+		long household = householdsWithResidents(1).get(0);
 		VisitInput visit = covered(household, OffsetDateTime.now().minusHours(1).truncatedTo(ChronoUnit.MICROS), null);
 		CountDownLatch written = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
@@ -222,6 +191,37 @@ class VisitBatchTests {
 			release.countDown();
 			pool.shutdownNow();
 		}
+	}
+
+	/** The first person of 130903 运河区: the visits' visitor. */
+	private long visitor() {
+		return db.select(PERSON.ID)
+			.from(PERSON)
+			.where(PERSON.PATH.like("/130900/130903/%"))
+			.orderBy(PERSON.ID)
+			.limit(1)
+			.fetchOne(PERSON.ID);
+	}
+
+	private static CurrentUser administrator(long personId) {
+		return new CurrentUser("admin", personId, Role.CITY_ADMIN, DataScope.ofRegions(RegionPath.root("130900")));
+	}
+
+	private CampaignView newCampaign(String name, CurrentUser user) {
+		LocalDate today = BusinessDay.today(java.time.Clock.systemUTC());
+		return campaigns.create(
+				new CampaignForm(name + System.nanoTime(), "130903", today.minusDays(2), today.plusDays(1), Set.of()),
+				user);
+	}
+
+	private List<Long> householdsWithResidents(int count) {
+		return db.select(HOUSEHOLD.ID)
+			.from(HOUSEHOLD)
+			.where(HOUSEHOLD.PATH.like("/130900/130903/%"))
+			.and(HOUSEHOLD.ID.in(db.select(PERSON.HOUSEHOLD_ID).from(PERSON)))
+			.orderBy(HOUSEHOLD.ID)
+			.limit(count)
+			.fetch(HOUSEHOLD.ID);
 	}
 
 	private static void awaitQuietly(CountDownLatch latch) {
