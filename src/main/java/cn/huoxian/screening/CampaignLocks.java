@@ -20,8 +20,8 @@ import org.jooq.impl.DSL;
  */
 final class CampaignLocks {
 
-	// the advisory lock's first key: screening campaigns (the second is the campaign's
-	// id)
+	// the advisory lock's first key: screening campaigns; the second is the campaign's id
+	// folded to an int (ids past 2^31 may share a lock, which only makes one wait)
 	private static final int CAMPAIGNS = 0x5C4EE;
 
 	private CampaignLocks() {
@@ -45,7 +45,7 @@ final class CampaignLocks {
 
 	private static void lock(DSLContext db, long campaignId, String function) {
 		if (db.dialect().family() == SQLDialect.POSTGRES) {
-			db.select(DSL.function(function, Object.class, DSL.inline(CAMPAIGNS), DSL.val(Math.toIntExact(campaignId))))
+			db.select(DSL.function(function, Object.class, DSL.inline(CAMPAIGNS), DSL.val(Long.hashCode(campaignId))))
 				.fetch();
 		}
 		else {
